@@ -1,0 +1,12 @@
+import { getTranslations } from "next-intl/server";
+import { SectionNotBuilt } from "@/components/section-not-built";
+import { requirePermission } from "@/lib/auth/current";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("nav"))("meetings") };
+}
+
+export default async function Page() {
+  await requirePermission("meeting:read:subtree");
+  return <SectionNotBuilt section="meetings" />;
+}

@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Stat } from "@/components/stat";
+import { requireActor } from "@/lib/auth/current";
+import { formatNumber } from "@/lib/format";
+import { scopeSummary } from "@/lib/home/queries";
+import type { Locale } from "@/lib/i18n/config";
+import { unitFullName, workplaceName } from "@/lib/units/labels";
+
+const LEVEL_STATS = [
+  ["PROVINCE", "provinces"],
+  ["DISTRICT", "districts"],
+  ["COMMUNE", "communes"],
+  ["VILLAGE", "villages"],
+] as const;
+
+export default async function HomePage() {
+  const actor = await requireActor();
+  const [t, locale, summary] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>, scopeSummary(actor)]);
+  const n = (value: number) => formatNumber(value, locale);
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="greeting" className="rounded-xl border border-stone-200 bg-white p-6">
+        <h1 id="greeting" className="text-2xl font-semibold">
+          {t("home.greeting", { name: actor.displayName })}
+        </h1>
+        <dl className="mt-4 grid gap-3 sm:grid-cols-3">
+          <div>
+            <dt className="text-sm text-stone-600">{t("home.role")}</dt>
+            <dd className="font-medium" data-testid="role">{t(`roles.${actor.role}`)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-stone-600">{t("home.unit")}</dt>
+            <dd className="font-medium" data-testid="workplace">{workplaceName(actor.unit)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-stone-600">{t("home.where")}</dt>
+            <dd className="font-medium">
+              {t(`levels.${actor.unit.level}`)} · {unitFullName(actor.unit)}
+              {actor.unit.code ? ` (${actor.unit.code})` : ""}
+            </dd>
+          </div>
+        </dl>
+        <p className="mt-4 text-stone-700">
+          <span className="font-medium">{t("home.tasksTitle")}: </span>
+          {t(`tasks.${actor.role}`)}
+        </p>
+        <Link href={`/units/${actor.unit.id}`} className="mt-4 inline-block font-medium text-brand-700 underline underline-offset-2">
+          {t("home.openUnit")}
+        </Link>
+      </section>
+
+      <section aria-labelledby="scope-title">
+        <h2 id="scope-title" className="mb-3 text-lg font-semibold">
+          {t("home.scopeTitle")}
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+          {LEVEL_STATS.filter(([level]) => summary.unitsByLevel[level]).map(([level, key]) => (
+            <Stat key={level} label={t(`home.${key}`)} value={n(summary.unitsByLevel[level] ?? 0)} />
+          ))}
+          <Stat label={t("home.blocs")} value={n(summary.blocs)} />
+          <Stat label={t("home.teams")} value={n(summary.teams)} />
+          <Stat label={t("home.openPetitions")} value={n(summary.openPetitions)} />
+          <Stat label={t("home.overduePetitions")} value={n(summary.overduePetitions)} tone={summary.overduePetitions ? "alert" : "default"} />
+          <Stat label={t("home.meetingsThisMonth")} value={n(summary.meetingsThisMonth)} />
+        </dl>
+      </section>
+    </div>
+  );
+}

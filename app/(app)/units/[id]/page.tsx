@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/current";
+import { formatDate } from "@/lib/format";
+import { unitFullName } from "@/lib/units/labels";
+import { getUnitInScope } from "@/lib/units/queries";
+
+export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePermission("organisation:read:subtree");
+  const unit = await getUnitInScope(actor, Number((await params).id));
+  if (!unit) notFound();
+  const t = await getTranslations();
+  const closed = unit.validTo !== null;
+  return (
+    <div className="space-y-4">
+      <nav aria-label={t("unit.breadcrumb")} className="text-sm text-stone-600">
+        <ol className="flex flex-wrap gap-1">
+          {unit.path.map((a) => (
+            <li key={a.id} className="after:ml-1 after:content-['›']">
+              {a.inScope ? (
+                <Link href={`/units/${a.id}`} className="underline underline-offset-2 hover:text-stone-900">
+                  {unitFullName(a)}
+                </Link>
+              ) : (
+                <span>{unitFullName(a)}</span>
+              )}
+            </li>
+          ))}
+          <li aria-current="page" className="font-medium text-stone-900">
+            {unitFullName(unit)}
+          </li>
+        </ol>
+      </nav>
+      <section className="rounded-xl border border-stone-200 bg-white p-6">
+        <h1 className="text-2xl font-semibold">{unitFullName(unit)}</h1>
+        <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+          <div>
+            <dt className="inline text-stone-600">{t("unit.code")}: </dt>
+            <dd className="inline font-medium">{unit.code ?? t("unit.noCode")}</dd>
+          </div>
+          <div>
+            <dt className="inline text-stone-600">{t(`levels.${unit.level}`)}</dt>
+          </div>
+          {unit.validFrom && (
+            <div>
+              <dt className="inline text-stone-600">{t("unit.validFrom")}: </dt>
+              <dd className="inline">{formatDate(unit.validFrom)}</dd>
+            </div>
+          )}
+          <div>
+            <dd className={closed ? "text-red-800" : "text-green-800"}>
+              {closed ? `${t("unit.closed")} (${formatDate(unit.validTo)})` : t("unit.current")}
+            </dd>
+          </div>
+        </dl>
+      </section>
+      <section aria-labelledby="children-title" className="rounded-xl border border-stone-200 bg-white p-6">
+        <h2 id="children-title" className="text-lg font-semibold">
+          {t("unit.children")} <span className="font-normal text-stone-600">({t("unit.count", { count: unit.children.length })})</span>
+        </h2>
+        {unit.children.length === 0 ? (
+          <p className="mt-2 text-stone-600">{t("unit.noChildren")}</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-stone-100">
+            {unit.children.map((child) => (
+              <li key={child.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <Link href={`/units/${child.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {unitFullName(child)}
+                </Link>
+                <span className="flex flex-wrap gap-2 text-sm text-stone-600">
+                  {child.code && <span>{child.code}</span>}
+                  {child._count.children > 0 && <span>{t("unit.count", { count: child._count.children })}</span>}
+                  {child.organisations.some((o) => o.kind === "TEAM") && <span>{t("unit.hasTeam")}</span>}
+                  {child.organisations.some((o) => o.kind === "BLOC") && <span>{t("unit.hasBloc")}</span>}
+                  {child.validTo && <span className="text-red-800">{t("unit.closed")}</span>}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { authenticate } from "./sign-in";
+import { IDLE_TIMEOUT_SECONDS, isSessionClaims, type SessionClaims } from "./session-policy";
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SECONDS },
+  jwt: { maxAge: IDLE_TIMEOUT_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "credentials",
+      credentials: {
+        username: { label: "Tên đăng nhập", type: "text" },
+        password: { label: "Mật khẩu", type: "password" },
+      },
+      async authorize(credentials) {
+        const result = await authenticate(credentials?.username ?? "", credentials?.password ?? "");
+        // next-auth passes the message on as `?error=…`; the login page words it.
+        if (!result.ok) throw new Error(result.error);
+        return { id: String(result.userId), name: result.displayName, sessionVersion: result.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        const claims: SessionClaims = {
+          uid: Number(user.id),
+          sv: (user as { sessionVersion?: number }).sessionVersion ?? 0,
+          loginAt: Math.floor(Date.now() / 1000),
+        };
+        return { ...token, ...claims };
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (isSessionClaims(token)) {
+        return { ...session, claims: { uid: token.uid, sv: token.sv, loginAt: token.loginAt } };
+      }
+      return session;
+    },
+  },
+};

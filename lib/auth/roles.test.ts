@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { can } from "./roles";
+
+describe("can", () => {
+  it.each([
+    ["ADMIN", "admin:access", true],
+    ["PROVINCE_LEADER", "admin:access", false],
+    ["PROVINCE_LEADER", "report:read:subtree", true],
+    ["PROVINCE_LEADER", "petition:update:subtree", false],
+    ["DISTRICT_STAFF", "petition:update:subtree", true],
+    ["DISTRICT_STAFF", "meeting:create:subtree", false],
+    ["COMMUNE_SECRETARY", "meeting:create:subtree", true],
+    ["COMMUNE_SECRETARY", "petition:update:subtree", false],
+    ["VIEWER", "petition:read:subtree", true],
+    ["VIEWER", "petition:personal-data:subtree", false],
+    ["VIEWER", "petition:create:subtree", false],
+    ["SOMETHING_ELSE", "petition:read:subtree", false],
+  ] as const)("%s %s → %s", (role, permission, expected) => {
+    expect(can(role, permission)).toBe(expected);
+  });
+});

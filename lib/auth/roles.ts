@@ -1,0 +1,61 @@
+import type { Role } from "../generated/prisma/enums";
+
+export const ROLES = ["ADMIN", "PROVINCE_LEADER", "DISTRICT_STAFF", "COMMUNE_SECRETARY", "VIEWER"] as const satisfies readonly Role[];
+
+/**
+ * What each role may do, as `entity:action:reach`. Reach is always the user's subtree
+ * (see lib/auth/scope.ts); unknown roles get nothing.
+ */
+const GRANTS = {
+  ADMIN: [
+    "admin:access",
+    "unit:manage:subtree",
+    "user:manage:subtree",
+    "petition:read:subtree",
+    "petition:create:subtree",
+    "petition:update:subtree",
+    "petition:personal-data:subtree",
+    "meeting:read:subtree",
+    "meeting:create:subtree",
+    "meeting:unlock:subtree",
+    "organisation:read:subtree",
+    "organisation:manage:subtree",
+    "cadre:personal-data:subtree",
+    "report:read:subtree",
+  ],
+  PROVINCE_LEADER: [
+    "petition:read:subtree",
+    "meeting:read:subtree",
+    "organisation:read:subtree",
+    "report:read:subtree",
+  ],
+  DISTRICT_STAFF: [
+    "petition:read:subtree",
+    "petition:create:subtree",
+    "petition:update:subtree",
+    "petition:personal-data:subtree",
+    "meeting:read:subtree",
+    "organisation:read:subtree",
+    "organisation:manage:subtree",
+    "cadre:personal-data:subtree",
+    "report:read:subtree",
+  ],
+  COMMUNE_SECRETARY: [
+    "petition:read:subtree",
+    "petition:create:subtree",
+    "petition:personal-data:subtree",
+    "meeting:read:subtree",
+    "meeting:create:subtree",
+    "organisation:read:subtree",
+    "cadre:personal-data:subtree",
+    "report:read:subtree",
+  ],
+  VIEWER: ["petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree"],
+} as const satisfies Record<Role, readonly string[]>;
+
+export type Permission = (typeof GRANTS)[keyof typeof GRANTS][number];
+
+export function can(role: Role | string, permission: Permission): boolean {
+  const grants: readonly string[] | undefined = (GRANTS as Record<string, readonly string[]>)[role];
+  return grants?.includes(permission) ?? false;
+}

@@ -1,0 +1,47 @@
+/**
+ * The only way to read scoped tables: one `where` builder per entity, limiting rows to
+ * the actor's subtree of the unit tree. Every list, detail, count, export and dashboard
+ * query goes through these. A record outside the subtree is simply not found.
+ */
+import type { Prisma } from "../generated/prisma/client";
+import type { Actor } from "./actor";
+import { ROLES } from "./roles";
+
+export type ScopedActor = Pick<Actor, "role" | "unit">;
+
+const NO_ID = { in: [] as number[] };
+
+function knownRole(actor: ScopedActor): boolean {
+  return (ROLES as readonly string[]).includes(actor.role);
+}
+
+/** Units inside the actor's subtree (the home unit included). GIN-indexed. */
+export function unitWhereFor(actor: ScopedActor): Prisma.UnitWhereInput {
+  return knownRole(actor) ? { ancestorIds: { has: actor.unit.id } } : { id: NO_ID };
+}
+
+export function petitionWhereFor(actor: ScopedActor): Prisma.PetitionWhereInput {
+  return { unit: unitWhereFor(actor) };
+}
+
+export function meetingWhereFor(actor: ScopedActor): Prisma.MeetingWhereInput {
+  return { unit: unitWhereFor(actor) };
+}
+
+export function organisationWhereFor(actor: ScopedActor): Prisma.OrganisationWhereInput {
+  return { unit: unitWhereFor(actor) };
+}
+
+export function cadreWhereFor(actor: ScopedActor): Prisma.CadreWhereInput {
+  return { unit: unitWhereFor(actor) };
+}
+
+export function userWhereFor(actor: ScopedActor): Prisma.UserWhereInput {
+  return { unit: unitWhereFor(actor) };
+}
+
+/** Agencies kept by a unit in the subtree, or by one above it (a province's agencies serve its districts). */
+export function agencyWhereFor(actor: ScopedActor): Prisma.AgencyWhereInput {
+  if (!knownRole(actor)) return { id: NO_ID };
+  return { OR: [{ unit: unitWhereFor(actor) }, { unitId: { in: actor.unit.ancestorIds } }] };
+}

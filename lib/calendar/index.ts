@@ -1,0 +1,24 @@
+/** Vietnamese public holidays, lunar calendar and working-day deadlines. */
+export {
+  addDays,
+  compareDates,
+  dayOfWeek,
+  daysBetween,
+  daysInMonth,
+  formatDate,
+  isCalendarDate,
+  isWeekend,
+  parseDate,
+  type CalendarDate,
+  type DateParts,
+} from "./date";
+export { lunarToSolar, solarToLunar, VIETNAM_TIME_ZONE, type LunarDate } from "./lunar";
+export { COMPENSATORY_PREFIX, HOLIDAY_NAMES, computeHolidays, type Holiday } from "./holidays";
+export {
+  addWorkingDays,
+  calendarForYears,
+  calendarFromHolidays,
+  isWorkingDay,
+  workingDaysBetween,
+  type HolidayCalendar,
+} from "./working-days";

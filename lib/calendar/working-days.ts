@@ -1,0 +1,94 @@
+/**
+ * Working-day arithmetic for statutory deadlines (e.g. petition handling).
+ *
+ * A working day is a Monday–Friday that is not a holiday, or any day listed
+ * in `extraWorkingDays` (Saturdays the government declares as make-up days).
+ */
+import { addDays, compareDates, isWeekend, parseDate, type CalendarDate } from "./date";
+import { computeHolidays, type Holiday } from "./holidays";
+
+export interface HolidayCalendar {
+  /** Days off besides Saturdays and Sundays (holidays and compensatory days). */
+  holidays: Set<CalendarDate>;
+  /** Weekend days declared as working days; they override `holidays` too. */
+  extraWorkingDays?: Set<CalendarDate>;
+}
+
+/** Safety net against runaway loops (~100 years of calendar days). */
+const MAX_SCAN_DAYS = 36_600;
+
+/** True if `date` is a working day in `calendar`. */
+export function isWorkingDay(date: CalendarDate, calendar: HolidayCalendar): boolean {
+  parseDate(date); // validate
+  if (calendar.extraWorkingDays?.has(date)) return true;
+  if (calendar.holidays.has(date)) return false;
+  return !isWeekend(date);
+}
+
+/**
+ * Deadline for something received on `start` with `n` working days: the n-th
+ * working day strictly after `start`. `start` itself never counts, whether or
+ * not it is a working day. `n = 0` returns `start` unchanged.
+ */
+export function addWorkingDays(start: CalendarDate, n: number, calendar: HolidayCalendar): CalendarDate {
+  if (!Number.isInteger(n) || n < 0) {
+    throw new RangeError(`addWorkingDays: n must be a non-negative integer, got ${n}`);
+  }
+  let date = start;
+  let remaining = n;
+  for (let scanned = 0; remaining > 0; scanned++) {
+    if (scanned > MAX_SCAN_DAYS) throw new RangeError("addWorkingDays: no working days found");
+    date = addDays(date, 1);
+    if (isWorkingDay(date, calendar)) remaining--;
+  }
+  return date;
+}
+
+/**
+ * Number of working days in the half-open interval (from, to]; 0 if
+ * `to <= from`. Inverse of addWorkingDays: for any n >= 1,
+ * `workingDaysBetween(d, addWorkingDays(d, n, c), c) === n`.
+ */
+export function workingDaysBetween(from: CalendarDate, to: CalendarDate, calendar: HolidayCalendar): number {
+  if (compareDates(to, from) <= 0) return 0;
+  let count = 0;
+  for (let date = addDays(from, 1); compareDates(date, to) <= 0; date = addDays(date, 1)) {
+    if (isWorkingDay(date, calendar)) count++;
+  }
+  return count;
+}
+
+/**
+ * Build a HolidayCalendar from holiday entries (e.g. the concatenated output
+ * of computeHolidays for several years) and optional make-up working days.
+ */
+export function calendarFromHolidays(
+  list: Iterable<Pick<Holiday, "date">>,
+  extraWorkingDays: Iterable<CalendarDate> = [],
+): HolidayCalendar {
+  const holidays = new Set<CalendarDate>();
+  for (const h of list) {
+    parseDate(h.date); // validate
+    holidays.add(h.date);
+  }
+  const extra = new Set<CalendarDate>();
+  for (const d of extraWorkingDays) {
+    parseDate(d);
+    extra.add(d);
+  }
+  return extra.size > 0 ? { holidays, extraWorkingDays: extra } : { holidays };
+}
+
+/** Convenience: the computed default calendar for solar years fromYear..toYear inclusive. */
+export function calendarForYears(
+  fromYear: number,
+  toYear: number,
+  extraWorkingDays: Iterable<CalendarDate> = [],
+): HolidayCalendar {
+  if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || toYear < fromYear) {
+    throw new RangeError(`calendarForYears: invalid range ${fromYear}..${toYear}`);
+  }
+  const list: Holiday[] = [];
+  for (let y = fromYear; y <= toYear; y++) list.push(...computeHolidays(y));
+  return calendarFromHolidays(list, extraWorkingDays);
+}

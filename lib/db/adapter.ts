@@ -1,0 +1,70 @@
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { DatabaseConfig } from "./config";
+
+/** Opens the embedded database with the extensions our migrations enable. */
+export function openPglite(dataDir: string | null): PGlite {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  return new PGlite({ dataDir: dataDir ?? undefined, extensions: { pg_trgm, unaccent } });
+}
+
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+
+/**
+ * The schema engine's introspection reads catalog columns of PostgreSQL's internal
+ * `"char"` type, which adapter-pg cannot decode. Their text form is plain text, so we
+ * relabel them as text on the way back.
+ */
+class CharAsTextClient extends pg.Client {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(...args: any[]): any {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const result = (super.query as any)(...args);
+    if (result && typeof result.then === "function") {
+      return result.then((res: pg.QueryResult) => {
+        for (const f of res?.fields ?? []) if (f.dataTypeID === PG_CHAR_OID) f.dataTypeID = PG_TEXT_OID;
+        return res;
+      });
+    }
+    return result;
+  }
+}
+
+export interface AdapterHandle {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  /** Releases the connection pool or closes the embedded database. */
+  close(): Promise<void>;
+}
+
+/** Builds the Prisma driver adapter for a database. */
+export function openAdapter(config: DatabaseConfig, opts: { forMigrations?: boolean } = {}): AdapterHandle {
+  if (config.kind === "postgres") {
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      Client: opts.forMigrations ? CharAsTextClient : pg.Client,
+    });
+    const factory = new PrismaPg(pool);
+    return { factory, close: () => pool.end() };
+  }
+  return pgliteHandle(openPglite(config.dataDir));
+}
+
+export function pgliteHandle(client: PGlite): AdapterHandle {
+  const base = new PrismaPGlite(client);
+  // PGlite's own shadow database lacks our extensions: give it a fresh one that has them.
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: () => base.connect(),
+    connectToShadowDb: async (): Promise<SqlDriverAdapter> => new PrismaPGlite(openPglite(null)).connect(),
+  };
+  return { factory, close: () => client.close() };
+}

@@ -1,0 +1,45 @@
+import type { Actor } from "../auth/actor";
+import { meetingWhereFor, organisationWhereFor, petitionWhereFor, unitWhereFor } from "../auth/scope";
+import { db } from "../db/client";
+import type { UnitLevel } from "../generated/prisma/enums";
+import { OPEN_STATUSES } from "../petitions/status";
+import { startOfMonth, todayInVietnam } from "../time";
+
+export interface ScopeSummary {
+  unitsByLevel: Partial<Record<UnitLevel, number>>;
+  teams: number;
+  blocs: number;
+  openPetitions: number;
+  overduePetitions: number;
+  meetingsThisMonth: number;
+}
+
+/** The figures a user sees on their home page, all inside their subtree. */
+export async function scopeSummary(actor: Actor, now = new Date()): Promise<ScopeSummary> {
+  const today = todayInVietnam(now);
+  const monthStart = startOfMonth(today);
+  const current = { OR: [{ validTo: null }, { validTo: { gte: today } }] };
+  const [levels, organisations, openPetitions, overduePetitions, meetingsThisMonth] = await Promise.all([
+    db.unit.groupBy({
+      by: ["level"],
+      where: { AND: [unitWhereFor(actor), current, { id: { not: actor.unit.id } }] },
+      _count: { _all: true },
+    }),
+    db.organisation.groupBy({
+      by: ["kind"],
+      where: { AND: [organisationWhereFor(actor), { dissolvedOn: null }] },
+      _count: { _all: true },
+    }),
+    db.petition.count({ where: { AND: [petitionWhereFor(actor), { status: { in: [...OPEN_STATUSES] } }] } }),
+    db.petition.count({ where: { AND: [petitionWhereFor(actor), { status: { in: [...OPEN_STATUSES] }, dueOn: { lt: today } }] } }),
+    db.meeting.count({ where: { AND: [meetingWhereFor(actor), { heldOn: { gte: monthStart, lte: today } }] } }),
+  ]);
+  return {
+    unitsByLevel: Object.fromEntries(levels.map((l) => [l.level, l._count._all])),
+    teams: organisations.find((o) => o.kind === "TEAM")?._count._all ?? 0,
+    blocs: organisations.find((o) => o.kind === "BLOC")?._count._all ?? 0,
+    openPetitions,
+    overduePetitions,
+    meetingsThisMonth,
+  };
+}

@@ -1,0 +1,59 @@
+import { decode, encode } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { isPastAbsoluteLimit, isSessionClaims, remainingLifetime } from "@/lib/auth/session-policy";
+
+/** Paths anyone may open. */
+function isPublic(pathname: string): boolean {
+  return pathname === "/login" || pathname.startsWith("/api/auth/") || pathname === "/api/health";
+}
+
+/**
+ * Every request: a signed-out visitor goes to /login (APIs answer 401), and a live
+ * session's idle window slides forward by re-issuing its cookie, never past the
+ * 12-hour limit. Account checks (disabled, password changed) happen on the server in
+ * lib/auth/current.ts, against the database.
+ */
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith("/api/auth/")) return NextResponse.next();
+
+  const secure = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+  const cookieName = secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  const secret = process.env.NEXTAUTH_SECRET ?? "";
+  const raw = request.cookies.get(cookieName)?.value;
+
+  let claims = null;
+  if (raw && secret) {
+    const token = await decode({ token: raw, secret }).catch(() => null);
+    if (isSessionClaims(token) && !isPastAbsoluteLimit(token)) claims = token;
+  }
+
+  if (!claims) {
+    if (isPublic(pathname)) return NextResponse.next();
+    if (pathname.startsWith("/api/")) {
+      return NextResponse.json({ error: "unauthenticated", message: "Chưa đăng nhập hoặc phiên đã hết hạn." }, { status: 401 });
+    }
+    const login = new URL("/login", request.url);
+    if (raw) login.searchParams.set("expired", "1");
+    if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
+    const response = NextResponse.redirect(login);
+    if (raw) response.cookies.delete(cookieName);
+    return response;
+  }
+
+  const response = NextResponse.next();
+  const maxAge = remainingLifetime(claims);
+  const { exp: _exp, iat: _iat, ...rest } = claims as typeof claims & { exp?: number; iat?: number };
+  response.cookies.set(cookieName, await encode({ token: rest, secret, maxAge }), {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure,
+    maxAge,
+  });
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};

@@ -1,0 +1,78 @@
+/**
+ * npm start: apply migrations, seed the demo data when the database is empty, build
+ * when there is no build (or the sources changed since), then serve on PORT.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describeDatabase, databaseConfig } from "../lib/db/config";
+import { loadServerEnv } from "../lib/env";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/accounts";
+import { migrateAndSeed } from "../prisma/seed/run";
+
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
+
+function newestMtime(entry: string): number {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of fs.readdirSync(entry)) {
+    if (entry === "lib" && child === "generated") continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+function needsBuild(): boolean {
+  const buildId = ".next/BUILD_ID";
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  return SOURCES.some((s) => newestMtime(s) > built);
+}
+
+async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
+  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+async function main() {
+  const env = loadServerEnv();
+  const childEnv = { ...process.env, PORT: String(env.PORT), NEXTAUTH_SECRET: env.NEXTAUTH_SECRET, NEXTAUTH_URL: env.NEXTAUTH_URL };
+  console.log(`Cơ sở dữ liệu / database: ${describeDatabase(databaseConfig())}`);
+
+  await migrateAndSeed();
+
+  if (needsBuild()) {
+    console.log("Đang build ứng dụng / building the app…");
+    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: childEnv });
+    if (build.status !== 0) throw new Error("Build thất bại / build failed");
+  }
+
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(env.PORT)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: childEnv,
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+
+  const url = `http://localhost:${env.PORT}`;
+  if (await waitForHealth(`${url}/api/health`, server)) {
+    console.log(`\nỨng dụng đã sẵn sàng / the app is ready: ${url}`);
+    console.log(`Tài khoản demo / demo accounts (mật khẩu / password: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(16)} ${a.description}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
