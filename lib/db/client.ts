@@ -22,7 +22,7 @@ function current(): PrismaClient {
 
 /**
  * The one Prisma client of the process, on the database DATABASE_URL names. It is
- * opened on first use; tests and scripts may install another with `useDb`.
+ * opened on first use; tests and scripts may install another with `installDb`.
  */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
@@ -33,7 +33,7 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 /** Installs a client on a database opened elsewhere (tests, scripts). */
-export function useDb(handle: AdapterHandle): PrismaClient {
+export function installDb(handle: AdapterHandle): PrismaClient {
   const client = new PrismaClient({ adapter: handle.factory });
   globalForDb.__danVanDb = { client, handle };
   return client;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { closeDb, useDb } from "@/lib/db/client";
+import { closeDb, installDb } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "./test-db";
 
 // Every integration test file runs on its own fresh, migrated database; the app's
@@ -8,7 +8,7 @@ let database: TestDatabase | undefined;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  useDb(database.handle);
+  installDb(database.handle);
 });
 
 afterAll(async () => {

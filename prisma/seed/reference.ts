@@ -1,0 +1,167 @@
+/** Reference lists: petition fields, agencies, the holiday calendar and the demo users. */
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { hashPassword } from "../../lib/auth/password";
+import type { SeedContext } from "./context";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
+import { SHOWCASE_COMMUNE_CODE } from "./data";
+import type { Organisations } from "./organisations";
+import type { Random } from "./random";
+import type { Area, UnitNode, UnitTree } from "./units";
+import { dbDate } from "./util";
+
+export interface FieldRec {
+  id: number;
+  code: string;
+  name: string;
+  defaultDeadlineDays: number;
+}
+
+export const FIELDS: readonly Omit<FieldRec, "id">[] = [
+  { code: "dat-dai", name: "Đất đai", defaultDeadlineDays: 30 },
+  { code: "moi-truong", name: "Môi trường", defaultDeadlineDays: 15 },
+  { code: "chinh-sach-xa-hoi", name: "Chính sách xã hội", defaultDeadlineDays: 15 },
+  { code: "ha-tang-giao-thong", name: "Hạ tầng – giao thông", defaultDeadlineDays: 20 },
+  { code: "an-ninh-trat-tu", name: "An ninh trật tự", defaultDeadlineDays: 10 },
+  { code: "can-bo-dang-vien", name: "Cán bộ – đảng viên", defaultDeadlineDays: 15 },
+  { code: "y-te", name: "Y tế", defaultDeadlineDays: 10 },
+  { code: "giao-duc", name: "Giáo dục", defaultDeadlineDays: 10 },
+  { code: "kinh-te-viec-lam", name: "Kinh tế – việc làm", defaultDeadlineDays: 15 },
+  { code: "khac", name: "Khác", defaultDeadlineDays: 15 },
+];
+
+type AgencyKey = "land" | "landOffice" | "social" | "infra" | "police" | "education" | "health" | "office" | "home" | "farming";
+
+function agencyNames(area: Area): Record<AgencyKey, string> {
+  const n = area.unit.name;
+  if (area.unit.level === "DISTRICT") {
+    return {
+      land: `Phòng Tài nguyên và Môi trường huyện ${n}`,
+      landOffice: `Chi nhánh Văn phòng Đăng ký đất đai huyện ${n}`,
+      social: `Phòng Lao động – Thương binh và Xã hội huyện ${n}`,
+      infra: `Phòng Kinh tế và Hạ tầng huyện ${n}`,
+      police: `Công an huyện ${n}`,
+      education: `Phòng Giáo dục và Đào tạo huyện ${n}`,
+      health: `Trung tâm Y tế huyện ${n}`,
+      office: `Văn phòng HĐND và UBND huyện ${n}`,
+      home: `Phòng Nội vụ huyện ${n}`,
+      farming: `Phòng Nông nghiệp và Phát triển nông thôn huyện ${n}`,
+    };
+  }
+  // Since the 2025 reform the provincial departments were merged: the names differ.
+  return {
+    land: `Sở Nông nghiệp và Môi trường tỉnh ${n}`,
+    landOffice: `Văn phòng Đăng ký đất đai tỉnh ${n}`,
+    social: `Sở Nội vụ tỉnh ${n}`,
+    infra: `Sở Xây dựng tỉnh ${n}`,
+    police: `Công an tỉnh ${n}`,
+    education: `Sở Giáo dục và Đào tạo tỉnh ${n}`,
+    health: `Sở Y tế tỉnh ${n}`,
+    office: `Văn phòng UBND tỉnh ${n}`,
+    home: `Sở Nội vụ tỉnh ${n}`,
+    farming: `Sở Nông nghiệp và Môi trường tỉnh ${n}`,
+  };
+}
+
+/** Which agency leads on a field; land matters split between two offices. */
+const AGENCY_BY_FIELD: Record<string, [AgencyKey, number][]> = {
+  "dat-dai": [["land", 7], ["landOffice", 3]],
+  "moi-truong": [["land", 1]],
+  "chinh-sach-xa-hoi": [["social", 1]],
+  "ha-tang-giao-thong": [["infra", 1]],
+  "an-ninh-trat-tu": [["police", 1]],
+  "can-bo-dang-vien": [["home", 1]],
+  "y-te": [["health", 1]],
+  "giao-duc": [["education", 1]],
+  "kinh-te-viec-lam": [["farming", 6], ["social", 4]],
+  khac: [["office", 1]],
+};
+
+export interface AgencyRec {
+  id: number;
+  name: string;
+}
+
+export interface Reference {
+  fields: FieldRec[];
+  agencies: number;
+  calendarDays: number;
+  /** The agency that handles `fieldCode` in `area`. */
+  agencyFor(area: Area, fieldCode: string, rng: Random): AgencyRec;
+}
+
+export async function seedReference(db: PrismaClient, ctx: SeedContext, tree: UnitTree): Promise<Reference> {
+  const fields = await db.petitionField.createManyAndReturn({
+    data: FIELDS.map((f, i) => ({ ...f, sortOrder: (i + 1) * 10 })),
+    select: { id: true, code: true, name: true, defaultDeadlineDays: true },
+  });
+  const byCode = new Map(fields.map((f) => [f.code, f]));
+
+  const wanted = tree.areas.flatMap((area) => [...new Set(Object.values(agencyNames(area)))].map((name) => ({ unitId: area.unit.id, name })));
+  const agencies = await db.agency.createManyAndReturn({ data: wanted, select: { id: true, unitId: true, name: true } });
+  const agencyByKey = new Map(agencies.map((a) => [`${a.unitId}|${a.name}`, a]));
+
+  await db.calendarDay.createMany({
+    data: ctx.holidays.map((h) => ({ date: dbDate(h.date), kind: "HOLIDAY" as const, name: h.name, source: "COMPUTED" as const })),
+  });
+
+  return {
+    fields: FIELDS.map((f) => byCode.get(f.code)!),
+    agencies: agencies.length,
+    calendarDays: ctx.holidays.length,
+    agencyFor(area, fieldCode, rng) {
+      const key = rng.weighted(AGENCY_BY_FIELD[fieldCode]);
+      return agencyByKey.get(`${area.unit.id}|${agencyNames(area)[key]}`)!;
+    },
+  };
+}
+
+export interface Users {
+  byUsername: Map<string, number>;
+  /** The staff user who records an area's petitions and meetings. */
+  staffOf(area: Area): number;
+  /** The commune secretary's user, for the showcase commune only. */
+  secretaryOf(communeId: number): number | null;
+}
+
+export async function seedUsers(db: PrismaClient, tree: UnitTree, orgs: Organisations): Promise<Users> {
+  // One hash for everyone: argon2id is deliberately slow.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const unitFor = (level: string, code: string | null): UnitNode => {
+    const found = tree.all.find((u) => u.level === level && u.code === code);
+    if (!found) throw new Error(`seed: no ${level} unit with code ${code}`);
+    return found;
+  };
+  const showcase = unitFor("COMMUNE", SHOWCASE_COMMUNE_CODE);
+  const secretary = orgs.blocs.get(showcase.id)!.head.cadre;
+  if (secretary.fullName !== DEMO_ACCOUNTS.find((a) => a.role === "COMMUNE_SECRETARY")?.displayName) {
+    throw new Error("seed: the commune secretary's account and cadre disagree");
+  }
+  const rows = DEMO_ACCOUNTS.map((a) => {
+    const unit = unitFor(a.unit.level, a.unit.code);
+    const isSecretary = a.role === "COMMUNE_SECRETARY" && unit.id === showcase.id;
+    return {
+      username: a.username.toLowerCase(),
+      displayName: a.displayName,
+      passwordHash,
+      role: a.role,
+      unitId: unit.id,
+      cadreId: isSecretary ? secretary.id : null,
+    };
+  });
+  const users = await db.user.createManyAndReturn({ data: rows, select: { id: true, username: true, role: true, unitId: true } });
+  const byUsername = new Map(users.map((u) => [u.username, u.id]));
+  const staffByUnit = new Map<number, number>();
+  for (const u of users) {
+    if (u.role === "DISTRICT_STAFF" || (u.role === "PROVINCE_LEADER" && !staffByUnit.has(u.unitId))) staffByUnit.set(u.unitId, u.id);
+  }
+  const secretaryId = byUsername.get("xa.lapthach") ?? null;
+  return {
+    byUsername,
+    staffOf(area) {
+      const id = staffByUnit.get(area.unit.id);
+      if (id === undefined) throw new Error(`seed: no staff user for ${area.unit.name}`);
+      return id;
+    },
+    secretaryOf: (communeId) => (communeId === showcase.id ? secretaryId : null),
+  };
+}

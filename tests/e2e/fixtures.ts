@@ -1,0 +1,25 @@
+import { expect, test as base, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../prisma/seed/accounts";
+
+/** Signs in through next-auth's own endpoints, as a script would: no form. */
+export async function signInAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  const csrf = await page.request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await page.request.post("/api/auth/callback/credentials", {
+    form: { username, password, csrfToken, json: "true" },
+  });
+  expect(res.ok()).toBeTruthy();
+  const cookies = await page.context().cookies();
+  expect(cookies.some((c) => c.name.endsWith("next-auth.session-token")), `signed in as ${username}`).toBeTruthy();
+}
+
+/** Fills and submits the sign-in form. */
+export async function signInWithForm(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+}
+
+export const test = base;
+export { expect };
