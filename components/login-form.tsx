@@ -51,7 +51,7 @@ export function LoginForm({ callbackUrl, initialError, notice }: { callbackUrl: 
         </p>
       )}
       {error && (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+        <p role="alert" data-testid="login-error" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
           {t(`errors.${error}`)}
         </p>
       )}

@@ -47,7 +47,7 @@ test("a section not built yet says so plainly", async ({ page }) => {
 
 test("a wrong password is refused with a Vietnamese message", async ({ page }) => {
   await signInWithForm(page, "huyen.lapthach", "khong-dung");
-  await expect(page.getByRole("alert")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
+  await expect(page.getByTestId("login-error")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
   await expect(page).toHaveURL(/\/login/);
 });
 
@@ -55,12 +55,12 @@ test("ten failed sign-ins lock the account, even against the right password", as
   // tinh.laichau is used by no other test: the lock lasts 15 minutes.
   for (let i = 1; i <= 9; i++) {
     await signInWithForm(page, "tinh.laichau", `sai-${i}`);
-    await expect(page.getByRole("alert")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
+    await expect(page.getByTestId("login-error")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
   }
   await signInWithForm(page, "tinh.laichau", "sai-10");
-  await expect(page.getByRole("alert")).toContainText("tạm khóa 15 phút");
+  await expect(page.getByTestId("login-error")).toContainText("tạm khóa 15 phút");
   await signInWithForm(page, "tinh.laichau");
-  await expect(page.getByRole("alert")).toContainText("tạm khóa 15 phút");
+  await expect(page.getByTestId("login-error")).toContainText("tạm khóa 15 phút");
   await expect(page).toHaveURL(/\/login/);
 });
 
