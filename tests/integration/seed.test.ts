@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { authenticate } from "@/lib/auth/sign-in";
+import { db } from "@/lib/db/client";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/accounts";
+import { isEmpty, seedDemo } from "@/prisma/seed/demo";
+
+const TODAY = new Date("2026-11-23T03:00:00Z");
+const GSO_FILE = "../shared/data/gso-admin-units-2025-03.json";
+
+beforeAll(async () => {
+  expect(await isEmpty(db)).toBe(true);
+  await seedDemo(db, { today: TODAY });
+});
+
+describe("the demo seed", () => {
+  it("holds Lập Thạch's 19 real communes, as in the official catalogue", async () => {
+    const district = await db.unit.findFirstOrThrow({ where: { level: "DISTRICT", code: "246" } });
+    expect(`${district.typeLabel} ${district.name}`).toBe("Huyện Lập Thạch");
+    const communes = await db.unit.findMany({ where: { parentId: district.id }, orderBy: { code: "asc" } });
+    expect(communes).toHaveLength(19);
+    // The catalogue is reference data beside the project; check against it where it is present.
+    if (fs.existsSync(GSO_FILE)) {
+      type Gso = { data: { level1_id: string; level2s: { level2_id: string; level3s: { level3_id: string; name: string }[] }[] }[] };
+      const gso = JSON.parse(fs.readFileSync(GSO_FILE, "utf8")) as Gso;
+      const official = gso.data.find((p) => p.level1_id === "26")!.level2s.find((d) => d.level2_id === "246")!.level3s;
+      expect(communes.map((c) => [c.code, `${c.typeLabel} ${c.name}`])).toEqual(
+        official.map((c) => [c.level3_id, c.name]).sort((a, b) => a[0].localeCompare(b[0])),
+      );
+    }
+  });
+
+  it("has 8–15 villages under every commune, each with a team, and a bloc in every commune", async () => {
+    const communes = await db.unit.findMany({ where: { level: "COMMUNE" }, include: { _count: { select: { children: true } }, organisations: true } });
+    for (const c of communes) {
+      expect(c._count.children, c.name).toBeGreaterThanOrEqual(8);
+      expect(c._count.children, c.name).toBeLessThanOrEqual(15);
+      expect(c.organisations.map((o) => o.kind), c.name).toContain("BLOC");
+    }
+    const villagesWithoutTeam = await db.unit.count({ where: { level: "VILLAGE", organisations: { none: { kind: "TEAM" } } } });
+    expect(villagesWithoutTeam).toBe(0);
+  });
+
+  it("lays a second province out in the post-2025 shape: communes directly under it", async () => {
+    const province = await db.unit.findFirstOrThrow({ where: { level: "PROVINCE", code: "12" } });
+    const children = await db.unit.findMany({ where: { parentId: province.id } });
+    expect(children.length).toBeGreaterThan(0);
+    expect(new Set(children.map((c) => c.level))).toEqual(new Set(["COMMUNE"]));
+  });
+
+  it("has two years of petitions with overdue, reopened and explained-only ones", async () => {
+    expect(await db.petition.count()).toBeGreaterThanOrEqual(5000);
+    const oldest = await db.petition.findFirstOrThrow({ orderBy: { receivedOn: "asc" } });
+    expect(oldest.receivedOn.getTime()).toBeLessThan(new Date("2025-01-01").getTime());
+    expect(await db.petition.count({ where: { status: { in: ["RECEIVED", "ASSIGNED", "IN_PROGRESS"] }, dueOn: { lt: new Date("2026-11-23") } } })).toBeGreaterThan(0);
+    expect(await db.petition.count({ where: { reopenCount: { gt: 0 } } })).toBeGreaterThan(0);
+    expect(await db.petition.count({ where: { resolution: "EXPLAINED" } })).toBeGreaterThan(0);
+    expect(await db.petition.count({ where: { receivedOn: { gt: new Date("2026-11-23") } } })).toBe(0);
+    // every petition has its timeline
+    expect(await db.petition.count({ where: { events: { none: {} } } })).toBe(0);
+  });
+
+  it("has monthly team meetings with attendance, and some villages missing months", async () => {
+    const teams = await db.organisation.count({ where: { kind: "TEAM" } });
+    const meetings = await db.meeting.count({ where: { kind: "TEAM_MONTHLY" } });
+    expect(meetings).toBeGreaterThan(teams * 12);
+    expect(await db.meetingAttendance.count()).toBeGreaterThan(meetings);
+    const october = await db.meeting.count({ where: { kind: "TEAM_MONTHLY", heldOn: { gte: new Date("2026-10-01"), lt: new Date("2026-11-01") } } });
+    expect(october).toBeLessThan(teams);
+  });
+
+  it("creates every demo account, and each signs in with the demo password", async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const result = await authenticate(account.username, DEMO_PASSWORD, TODAY);
+      expect(result, account.username).toMatchObject({ ok: true });
+      const user = await db.user.findUniqueOrThrow({ where: { username: account.username }, include: { unit: true } });
+      expect(user.role).toBe(account.role);
+      expect(user.unit.code).toBe(account.unit.code);
+    }
+  });
+});
