@@ -4,7 +4,6 @@
  */
 import { pathToFileURL } from "node:url";
 import { openAdapter } from "../../lib/db/adapter";
-// Renamed on import: the React lint rules take any use* call for a hook.
 import { closeDb, installDb } from "../../lib/db/client";
 import { databaseConfig, describeDatabase } from "../../lib/db/config";
 import { applyMigrations } from "../../lib/db/migrations";
@@ -20,6 +19,12 @@ function printSummary(s: SeedSummary, log: (msg: string) => void) {
   log(`  Cuộc họp / meetings: ${s.meetings.total} (tổ ${s.meetings.teamMonthly}, khối ${s.meetings.bloc}, giao ban ${s.meetings.quarterlyBriefing}), lượt dự / attendance: ${s.meetings.attendance}`);
   log(`  Tài khoản / accounts (mật khẩu / password "${DEMO_PASSWORD}"):`);
   for (const a of DEMO_ACCOUNTS) log(`    ${a.username.padEnd(16)} ${a.role.padEnd(18)} ${a.description}`);
+}
+
+async function emptyAllTables(db: ReturnType<typeof installDb>) {
+  const tables = await db.$queryRaw<{ name: string }[]>`
+    SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+  if (tables.length) await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(", ")} RESTART IDENTITY CASCADE`);
 }
 
 /** Applies pending migrations, then seeds the demo data if the database has no unit yet. */
@@ -42,7 +47,15 @@ export async function migrateAndSeed(opts: { log?: (msg: string) => void; today?
       return { seeded: false };
     }
     log(`${describeDatabase(config)}: đang tạo dữ liệu mẫu / seeding demo data…`);
-    const summary = await seedDemo(db, { today: opts.today, log });
+    let summary: SeedSummary;
+    try {
+      summary = await seedDemo(db, { today: opts.today, log });
+    } catch (error) {
+      // The seed writes in batches, not in one transaction (PGlite would hold it all in
+      // memory): on failure, empty the tables so that the next start seeds again.
+      await emptyAllTables(db);
+      throw error;
+    }
     printSummary(summary, log);
     log(`Xong sau / done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return { seeded: true };

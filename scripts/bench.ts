@@ -1,0 +1,46 @@
+/**
+ * npm run bench [-- seed]: measurements recorded in BENCHMARKS.md. Each benchmark runs
+ * on a fresh in-memory PGlite and, when BENCH_DATABASE_URL or DATABASE_URL points at a
+ * PostgreSQL server, on a fresh database there too.
+ */
+import { performance } from "node:perf_hooks";
+import { closeDb, installDb } from "../lib/db/client";
+import { seedDemo } from "../prisma/seed/demo";
+import { createTestDatabase } from "../tests/support/test-db";
+
+const BENCHMARKS: Record<string, () => Promise<string>> = {
+  /** The demo seed must take under a minute. */
+  async seed() {
+    const database = await createTestDatabase();
+    try {
+      const db = installDb(database.handle);
+      const started = performance.now();
+      const summary = await seedDemo(db, { today: new Date("2026-11-23T03:00:00Z"), log: () => {} });
+      const seconds = (performance.now() - started) / 1000;
+      return `${seconds.toFixed(1)} s for ${summary.petitions.total} petitions, ${summary.meetings.total} meetings, ${summary.meetings.attendance} attendance rows`;
+    } finally {
+      await closeDb();
+      await database.drop();
+    }
+  },
+};
+
+async function main() {
+  const names = process.argv.slice(2).filter((a) => a !== "--");
+  const server = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+  const backends = server?.startsWith("postgres") ? ["pglite", "postgres"] : ["pglite"];
+  for (const name of names.length ? names : Object.keys(BENCHMARKS)) {
+    const bench = BENCHMARKS[name];
+    if (!bench) throw new Error(`Không có benchmark / no benchmark named "${name}"`);
+    for (const backend of backends) {
+      process.env.TEST_BACKEND = backend;
+      if (backend === "postgres") process.env.TEST_DATABASE_URL = server;
+      console.log(`${name} (${backend}): ${await bench()}`);
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
