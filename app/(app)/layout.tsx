@@ -34,7 +34,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             {t("app.name")}
           </Link>
           <div className="flex flex-wrap items-center gap-3">
-            <p className="text-right text-sm leading-tight" data-testid="who">
+            <p className="text-sm leading-tight sm:text-right" data-testid="who">
               <span className="block font-semibold">{actor.displayName}</span>
               <span className="block text-stone-600">{workplaceName(actor.unit)}</span>
             </p>
