@@ -1,5 +1,6 @@
 import { decode, encode } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { authSecret } from "@/lib/auth/secret";
 import { isPastAbsoluteLimit, isSessionClaims, remainingLifetime } from "@/lib/auth/session-policy";
 
 /** Paths anyone may open. */
@@ -19,11 +20,11 @@ export async function proxy(request: NextRequest) {
 
   const secure = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
   const cookieName = secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
-  const secret = process.env.NEXTAUTH_SECRET ?? "";
+  const secret = authSecret();
   const raw = request.cookies.get(cookieName)?.value;
 
   let claims = null;
-  if (raw && secret) {
+  if (raw) {
     const token = await decode({ token: raw, secret }).catch(() => null);
     if (isSessionClaims(token) && !isPastAbsoluteLimit(token)) claims = token;
   }

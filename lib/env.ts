@@ -1,7 +1,5 @@
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { z } from "zod";
+import { authSecret } from "./auth/secret";
 import { databaseConfig } from "./db/config";
 
 const schema = z.object({
@@ -37,15 +35,6 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     PORT: port,
     DATABASE_URL: parsed.data.DATABASE_URL,
     NEXTAUTH_URL: parsed.data.NEXTAUTH_URL ?? `http://localhost:${port}`,
-    NEXTAUTH_SECRET: parsed.data.NEXTAUTH_SECRET ?? localSecret(),
+    NEXTAUTH_SECRET: parsed.data.NEXTAUTH_SECRET ?? authSecret(),
   };
-}
-
-function localSecret(): string {
-  const file = path.resolve(".data/auth-secret");
-  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const secret = crypto.randomBytes(32).toString("base64url");
-  fs.writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
 }

@@ -1,10 +1,11 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { authSecret } from "./secret";
 import { authenticate } from "./sign-in";
 import { IDLE_TIMEOUT_SECONDS, isSessionClaims, type SessionClaims } from "./session-policy";
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: authSecret(),
   session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SECONDS },
   jwt: { maxAge: IDLE_TIMEOUT_SECONDS },
   pages: { signIn: "/login", error: "/login" },
