@@ -1,8 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Stat } from "@/components/stat";
 import { requirePermission } from "@/lib/auth/current";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/config";
+import { coverageFor, percent } from "@/lib/organisations/coverage";
+import { todayInVietnam } from "@/lib/time";
 import { unitFullName } from "@/lib/units/labels";
 import { getUnitInScope } from "@/lib/units/queries";
 
@@ -12,6 +16,9 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
   if (!unit) notFound();
   const t = await getTranslations();
   const closed = unit.validTo !== null;
+  // A closed unit shows its coverage as it stood on its last day.
+  const today = todayInVietnam();
+  const asOf = unit.validTo && unit.validTo < today ? unit.validTo : today;
   return (
     <div className="space-y-4">
       <nav aria-label={t("unit.breadcrumb")} className="text-sm text-stone-600">
@@ -55,6 +62,7 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
           </div>
         </dl>
       </section>
+      <CoverageSection unitId={unit.id} asOf={asOf} />
       <section aria-labelledby="children-title" className="rounded-xl border border-stone-200 bg-white p-6">
         <h2 id="children-title" className="text-lg font-semibold">
           {t("unit.children")} <span className="font-normal text-stone-600">({t("unit.count", { count: unit.children.length })})</span>
@@ -81,5 +89,40 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
         )}
       </section>
     </div>
+  );
+}
+
+/** "Độ phủ tổ chức": the coverage figures reports quote, each against its 100% target. */
+async function CoverageSection({ unitId, asOf }: { unitId: number; asOf: Date }) {
+  // The unit was returned by getUnitInScope, so its subtree is inside the actor's scope.
+  const [t, locale, coverage] = await Promise.all([getTranslations("coverage"), getLocale() as Promise<Locale>, coverageFor(unitId, asOf)]);
+  const n = (value: number) => formatNumber(value, locale);
+  const ratios = [
+    ["villagesWithTeam", coverage.villagesWithTeam, coverage.villages],
+    ["teamHeadsPartyCellSecretary", coverage.teamHeadsPartyCellSecretary, coverage.teamHeads],
+    ["blocsHeadedByStandingDeputy", coverage.blocsHeadedByStandingDeputy, coverage.blocs],
+  ] as const;
+  return (
+    <section aria-labelledby="coverage-title" className="rounded-xl border border-stone-200 bg-white p-6">
+      <h2 id="coverage-title" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
+      <p className="mt-1 text-sm text-stone-600">{t("asOf", { date: formatDate(asOf) })}</p>
+      <dl className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        {ratios.map(([key, part, whole]) => {
+          const share = percent(part, whole);
+          if (share === null) return null;
+          return (
+            <Stat
+              key={key}
+              label={t(key)}
+              value={`${n(part)}/${n(whole)} · ${formatNumber(share, locale, 1)}%`}
+              tone={part < whole ? "alert" : "default"}
+            />
+          );
+        })}
+        <Stat label={t("members")} value={n(coverage.members)} />
+      </dl>
+    </section>
   );
 }

@@ -1,0 +1,137 @@
+import type { ScopedActor } from "../auth/scope";
+import { unitWhereFor } from "../auth/scope";
+import { db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import type { UnitLevel } from "../generated/prisma/enums";
+import { toSearchText } from "../text/search";
+import { todayInVietnam } from "../time";
+
+/** Longest query looked at, in characters of search text; the rest is dropped. */
+export const MAX_QUERY_LENGTH = 100;
+/** Shortest query searched: one letter would match most of the tree. */
+export const MIN_QUERY_LENGTH = 2;
+const MAX_LIMIT = 100;
+
+/**
+ * The type labels a unit's `searchName` can start with, accent-free. "Names starting with the
+ * query" means the bare name ("lap thach…"), so a query also counts as a prefix when it follows
+ * one of these: "huyen lap thach" and "thi tran lap thach" both start their name with "lap thach".
+ */
+const TYPE_LABELS = [
+  "Cả nước",
+  "Tỉnh",
+  "Thành phố Trung ương",
+  "Thành phố",
+  "Huyện",
+  "Quận",
+  "Thị xã",
+  "Đặc khu",
+  "Xã",
+  "Phường",
+  "Thị trấn",
+  "Thôn",
+  "Tổ dân phố",
+  "Khu phố",
+  "Xóm",
+  "Ấp",
+  "Bản",
+  "Làng",
+  "Buôn",
+  "Khóm",
+  "Sóc",
+].map(toSearchText);
+
+export interface UnitSearchOptions {
+  limit?: number;
+  level?: UnitLevel;
+  includeClosed?: boolean;
+  /** "Today" for the validity check; the current day in Vietnam unless given. */
+  today?: Date;
+}
+
+export interface UnitSearchHit {
+  id: number;
+  level: UnitLevel;
+  typeLabel: string;
+  name: string;
+  code: string | null;
+  depth: number;
+  validTo: Date | null;
+  /** The ancestors from the actor's home unit down to the parent (empty for the home unit itself). */
+  path: { id: number; typeLabel: string; name: string }[];
+}
+
+/** The query as searched: accent-free, lower-case, single-spaced, at most 100 characters; "" when too short. */
+export function normaliseUnitQuery(query: string): string {
+  const text = toSearchText(query).slice(0, MAX_QUERY_LENGTH).trim();
+  return text.length < MIN_QUERY_LENGTH ? "" : text;
+}
+
+/** LIKE patterns are built from the text as given: "%" and "_" must match themselves. */
+function literal(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+const SELECT = {
+  id: true,
+  level: true,
+  typeLabel: true,
+  name: true,
+  code: true,
+  depth: true,
+  validTo: true,
+  ancestorIds: true,
+} satisfies Prisma.UnitSelect;
+
+/**
+ * Accent-insensitive search of units inside the actor's subtree: every word of the query must
+ * appear in the unit's "type name" ("lap thach" finds "Huyện Lập Thạch" and "Thị trấn Lập Thạch").
+ * Names starting with the query come first, then shallower units, then by name. Current units
+ * only unless `includeClosed`.
+ */
+export async function searchUnits(actor: ScopedActor, query: string, options: UnitSearchOptions = {}): Promise<UnitSearchHit[]> {
+  const text = normaliseUnitQuery(query);
+  if (!text) return [];
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 30), 1), MAX_LIMIT);
+  const words = [...new Set(text.split(" "))];
+
+  const filters: Prisma.UnitWhereInput[] = [unitWhereFor(actor), ...words.map((word) => ({ searchName: { contains: literal(word) } }))];
+  if (options.level) filters.push({ level: options.level });
+  if (!options.includeClosed) filters.push({ OR: [{ validTo: null }, { validTo: { gte: options.today ?? todayInVietnam() } }] });
+
+  const startsWithQuery: Prisma.UnitWhereInput = {
+    OR: [text, ...TYPE_LABELS.map((label) => `${label} ${text}`)].map((prefix) => ({ searchName: { startsWith: literal(prefix) } })),
+  };
+  const orderBy: Prisma.UnitOrderByWithRelationInput[] = [{ depth: "asc" }, { name: "asc" }, { id: "asc" }];
+
+  // Two tiers, each in the database's order, so the limit never drops a better match.
+  const first = await db.unit.findMany({ where: { AND: [...filters, startsWithQuery] }, orderBy, take: limit, select: SELECT });
+  const rest =
+    first.length < limit
+      ? await db.unit.findMany({ where: { AND: [...filters, { NOT: startsWithQuery }] }, orderBy, take: limit - first.length, select: SELECT })
+      : [];
+  const units = [...first, ...rest];
+  if (units.length === 0) return [];
+
+  // The path of every hit, from the actor's home unit down: one query for all of them.
+  const pathIdsOf = (ancestorIds: number[]) => {
+    const home = ancestorIds.indexOf(actor.unit.id);
+    return home < 0 ? [] : ancestorIds.slice(home, -1);
+  };
+  const ancestorIds = [...new Set(units.flatMap((u) => pathIdsOf(u.ancestorIds)))];
+  const ancestors = ancestorIds.length
+    ? await db.unit.findMany({
+        where: { AND: [{ id: { in: ancestorIds } }, unitWhereFor(actor)] },
+        select: { id: true, typeLabel: true, name: true },
+      })
+    : [];
+  const byId = new Map(ancestors.map((a) => [a.id, a]));
+
+  return units.map(({ ancestorIds: ids, ...unit }) => ({
+    ...unit,
+    path: pathIdsOf(ids).flatMap((id) => {
+      const a = byId.get(id);
+      return a ? [a] : [];
+    }),
+  }));
+}
