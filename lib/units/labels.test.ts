@@ -15,5 +15,6 @@ describe("workplaceName", () => {
 
   it("joins type and name", () => {
     expect(unitFullName({ typeLabel: "Xã", name: "Đồng Ích" })).toBe("Xã Đồng Ích");
+    expect(unitFullName({ typeLabel: "Thành phố Trung ương", name: "Hà Nội" })).toBe("Thành phố Hà Nội");
   });
 });

@@ -6,9 +6,12 @@ export interface UnitLabelParts {
   name: string;
 }
 
-/** "Huyện Lập Thạch", "Thị trấn Lập Thạch", "Thôn Đình". */
+/** The catalogue's type for centrally governed cities; their name reads "Thành phố Hà Nội". */
+const DISPLAY_TYPE: Record<string, string> = { "Thành phố Trung ương": "Thành phố" };
+
+/** "Huyện Lập Thạch", "Thị trấn Lập Thạch", "Thôn Đình", "Thành phố Hà Nội". */
 export function unitFullName(unit: Pick<UnitLabelParts, "typeLabel" | "name">): string {
-  return `${unit.typeLabel} ${unit.name}`;
+  return `${DISPLAY_TYPE[unit.typeLabel] ?? unit.typeLabel} ${unit.name}`;
 }
 
 /** The party committee of a unit, as its Ban Dân vận is named after it. */

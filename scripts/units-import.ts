@@ -1,0 +1,92 @@
+/**
+ * npm run units:import -- <file.json|file.csv> [--as-of YYYY-MM-DD] [--dry-run]
+ *
+ * Imports the GSO catalogue of administrative units into DATABASE_URL's database (which
+ * must be migrated): prints the problems found and exits 1, or prints what would change
+ * and, unless --dry-run, imports it in one transaction.
+ */
+import fs from "node:fs";
+import { performance } from "node:perf_hooks";
+import { openAdapter } from "../lib/db/adapter";
+import { closeDb, installDb } from "../lib/db/client";
+import { databaseConfig, describeDatabase } from "../lib/db/config";
+import { isCalendarDate } from "../lib/calendar/date";
+import { formatOfFileName, MAX_CATALOGUE_BYTES, parseCatalogue, CATALOGUE_LEVELS, type CatalogueLevel } from "../lib/units/catalogue/parse";
+import { importCatalogue, previewCatalogue, type CatalogueSummary } from "../lib/units/catalogue/import";
+
+const LEVEL_LABEL: Record<CatalogueLevel, string> = { PROVINCE: "Tỉnh / province", DISTRICT: "Huyện / district", COMMUNE: "Xã / commune" };
+
+function usage(message?: string): never {
+  if (message) console.error(message);
+  console.error("Cách dùng / usage: npm run units:import -- <tệp .json|.csv> [--as-of YYYY-MM-DD] [--dry-run]");
+  process.exit(2);
+}
+
+/** Today in Vietnam, as a UTC-midnight Date (how Prisma reads @db.Date). */
+function todayInVietnam(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+}
+
+function printTable(summary: CatalogueSummary) {
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  console.log(`${"".padEnd(18)}${pad("mới/new", 10)}${pad("đổi/changed", 13)}${pad("giữ/unchanged", 15)}`);
+  for (const level of CATALOGUE_LEVELS) {
+    const c = summary[level];
+    console.log(`${LEVEL_LABEL[level].padEnd(18)}${pad(c.new, 10)}${pad(c.changed, 13)}${pad(c.unchanged, 15)}`);
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2).filter((a) => a !== "--");
+  let file: string | undefined;
+  let asOfText = todayInVietnam();
+  let dryRun = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--dry-run") dryRun = true;
+    else if (arg === "--as-of") asOfText = args[++i] ?? usage("--as-of cần một ngày / needs a date");
+    else if (arg.startsWith("--as-of=")) asOfText = arg.slice("--as-of=".length);
+    else if (arg.startsWith("--")) usage(`Tùy chọn không rõ / unknown option ${arg}`);
+    else if (file) usage("Chỉ nhận một tệp / one file only");
+    else file = arg;
+  }
+  if (!file) usage();
+  if (!isCalendarDate(asOfText)) usage(`Ngày không hợp lệ / invalid date: ${asOfText}`);
+  const asOf = new Date(`${asOfText}T00:00:00Z`);
+
+  const size = fs.statSync(file).size;
+  if (size > MAX_CATALOGUE_BYTES) {
+    console.error(`${file}: tệp quá lớn (${(size / 1024 / 1024).toFixed(1)} MB); giới hạn là ${MAX_CATALOGUE_BYTES / 1024 / 1024} MB`);
+    process.exit(1);
+  }
+  const parsed = parseCatalogue(fs.readFileSync(file), { format: formatOfFileName(file) });
+  if (!parsed.ok) {
+    console.error(`${file}: tệp có lỗi, không nhập gì / the file has errors, nothing imported:`);
+    for (const e of parsed.errors) console.error(`  ${e.at}: ${e.message}`);
+    if (parsed.truncated) console.error("  … và còn lỗi khác / and more");
+    process.exit(1);
+  }
+
+  const config = databaseConfig();
+  const db = installDb(openAdapter(config));
+  try {
+    console.log(`${describeDatabase(config)}, ngày / as of ${asOfText}: ${parsed.units.length} đơn vị trong tệp / units in the file`);
+    printTable(await previewCatalogue(db, parsed.units, asOf));
+    if (dryRun) {
+      console.log("--dry-run: không ghi gì / nothing written");
+      return;
+    }
+    const started = performance.now();
+    const { counts } = await importCatalogue(db, parsed.units, { actorId: null, asOf });
+    const seconds = (performance.now() - started) / 1000;
+    const total = (k: "new" | "changed" | "unchanged") => CATALOGUE_LEVELS.reduce((n, l) => n + counts[l][k], 0);
+    console.log(`Đã nhập / imported in ${seconds.toFixed(1)} s: ${total("new")} mới / new, ${total("changed")} cập nhật / changed, ${total("unchanged")} giữ nguyên / unchanged`);
+  } finally {
+    await closeDb();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
