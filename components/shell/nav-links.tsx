@@ -10,8 +10,8 @@ export interface NavItem {
 export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="overflow-x-auto">
-      <ul className="flex gap-1 md:flex-col">
+    <nav aria-label={label}>
+      <ul className="flex flex-wrap gap-1 md:flex-col">
         {items.map((item) => {
           const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
           return (
