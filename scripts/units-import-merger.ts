@@ -1,0 +1,81 @@
+/**
+ * npm run units:import-merger -- <file.json> [--effective YYYY-MM-DD]
+ *
+ * Imports the 2025-07-01 reform (new provinces and communes, succession links, closing
+ * the old units, moving villages of communes merged whole) into DATABASE_URL's database,
+ * which must hold the March 2025 catalogue (npm run units:import). Prints the problems
+ * found and exits 1, or the counts, the time taken and the villages an admin must place.
+ */
+import fs from "node:fs";
+import { performance } from "node:perf_hooks";
+import { openAdapter } from "../lib/db/adapter";
+import { closeDb, installDb } from "../lib/db/client";
+import { databaseConfig, describeDatabase } from "../lib/db/config";
+import { isCalendarDate } from "../lib/calendar/date";
+import { MAX_MERGER_BYTES, parseMerger } from "../lib/units/merger/parse";
+import { importMerger, REFORM_DATE } from "../lib/units/merger/import";
+
+function usage(message?: string): never {
+  if (message) console.error(message);
+  console.error("Cách dùng / usage: npm run units:import-merger -- <tệp .json> [--effective YYYY-MM-DD]");
+  process.exit(2);
+}
+
+async function main() {
+  const args = process.argv.slice(2).filter((a) => a !== "--");
+  let file: string | undefined;
+  let effectiveText = REFORM_DATE.toISOString().slice(0, 10);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--effective") effectiveText = args[++i] ?? usage("--effective cần một ngày / needs a date");
+    else if (arg.startsWith("--effective=")) effectiveText = arg.slice("--effective=".length);
+    else if (arg.startsWith("--")) usage(`Tùy chọn không rõ / unknown option ${arg}`);
+    else if (file) usage("Chỉ nhận một tệp / one file only");
+    else file = arg;
+  }
+  if (!file) usage();
+  if (!isCalendarDate(effectiveText)) usage(`Ngày không hợp lệ / invalid date: ${effectiveText}`);
+  const effectiveOn = new Date(`${effectiveText}T00:00:00Z`);
+
+  const size = fs.statSync(file).size;
+  if (size > MAX_MERGER_BYTES) {
+    console.error(`${file}: tệp quá lớn (${(size / 1024 / 1024).toFixed(1)} MB); giới hạn là ${MAX_MERGER_BYTES / 1024 / 1024} MB`);
+    process.exit(1);
+  }
+  const parsed = parseMerger(fs.readFileSync(file));
+  if (!parsed.ok) {
+    console.error(`${file}: tệp có lỗi, không nhập gì / the file has errors, nothing imported:`);
+    for (const e of parsed.errors) console.error(`  ${e.at}: ${e.message}`);
+    if (parsed.truncated) console.error("  … và còn lỗi khác / and more");
+    process.exit(1);
+  }
+  const { provinces, communes } = parsed.merger;
+
+  const config = databaseConfig();
+  const db = installDb(openAdapter(config));
+  try {
+    console.log(`${describeDatabase(config)}, hiệu lực / effective ${effectiveText}: ${provinces.length} tỉnh / provinces, ${communes.length} xã / communes trong tệp / in the file`);
+    const started = performance.now();
+    const { counts, villagesToPlace } = await importMerger(db, parsed.merger, { actorId: null, effectiveOn });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`Đã nhập / imported in ${seconds.toFixed(1)} s:`);
+    console.log(`  tạo mới / created: ${counts.provincesCreated} tỉnh, ${counts.communesCreated} xã`);
+    console.log(`  liên kết kế thừa / succession links: ${counts.successionsFull} FULL, ${counts.successionsPartial} PARTIAL`);
+    console.log(`  đóng / closed: ${counts.provincesClosed} tỉnh, ${counts.districtsClosed} huyện, ${counts.communesClosed} xã`);
+    console.log(`  thôn chuyển / villages moved: ${counts.villagesMoved}`);
+    console.log(`  xã cũ không nhắc đến, vẫn còn hiệu lực / old communes not mentioned, left open: ${counts.unmentionedOpen}`);
+    console.log(`  thôn cần xếp / villages to place: ${counts.villagesToPlace}`);
+    for (const v of villagesToPlace) {
+      console.log(`    thôn / village ${v.villageId} (xã cũ / old commune ${v.oldCommuneId}) → ${v.candidateSuccessorIds.join(", ")}`);
+    }
+  } finally {
+    await closeDb();
+  }
+}
+
+main().catch((error) => {
+  // The import's own refusals (second run, missing old units) are plain Errors: their message says it all.
+  const plain = error instanceof Error && error.constructor === Error;
+  console.error(error instanceof Error ? (plain ? error.message : (error.stack ?? error.message)) : error);
+  process.exit(1);
+});
