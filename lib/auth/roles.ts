@@ -10,6 +10,7 @@ const GRANTS = {
   ADMIN: [
     "admin:access",
     "unit:manage:subtree",
+    "village:manage:subtree",
     "user:manage:subtree",
     "petition:read:subtree",
     "petition:create:subtree",
@@ -30,6 +31,7 @@ const GRANTS = {
     "report:read:subtree",
   ],
   DISTRICT_STAFF: [
+    "village:manage:subtree",
     "petition:read:subtree",
     "petition:create:subtree",
     "petition:update:subtree",

@@ -2,7 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Stat } from "@/components/stat";
+import { CloseVillageForm, CreateVillageForm, RenameVillageForm } from "@/components/units/village-forms";
 import { requirePermission } from "@/lib/auth/current";
+import { can } from "@/lib/auth/roles";
 import { formatDate, formatNumber } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 import { coverageFor, percent } from "@/lib/organisations/coverage";
@@ -63,6 +65,9 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
         </dl>
       </section>
       <CoverageSection unitId={unit.id} asOf={asOf} />
+      {can(actor.role, "village:manage:subtree") && !closed && (unit.level === "COMMUNE" || unit.level === "VILLAGE") && (
+        <VillageAdminPanel unit={unit} today={today} />
+      )}
       <section aria-labelledby="children-title" className="rounded-xl border border-stone-200 bg-white p-6">
         <h2 id="children-title" className="text-lg font-semibold">
           {t("unit.children")} <span className="font-normal text-stone-600">({t("unit.count", { count: unit.children.length })})</span>
@@ -89,6 +94,32 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
         )}
       </section>
     </div>
+  );
+}
+
+/** Add villages to a current commune; rename or close a current village. Shown to "village:manage:subtree". */
+async function VillageAdminPanel({
+  unit,
+  today,
+}: {
+  unit: { id: number; level: string; typeLabel: string; name: string; version: number };
+  today: Date;
+}) {
+  const t = await getTranslations("villages");
+  return (
+    <section aria-labelledby="village-admin-title" className="space-y-5 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+      <h2 id="village-admin-title" className="text-lg font-semibold">
+        {t("panelTitle")}
+      </h2>
+      {unit.level === "COMMUNE" ? (
+        <CreateVillageForm communeId={unit.id} />
+      ) : (
+        <>
+          <RenameVillageForm villageId={unit.id} version={unit.version} typeLabel={unit.typeLabel} name={unit.name} />
+          <CloseVillageForm villageId={unit.id} version={unit.version} fullName={unitFullName(unit)} today={today.toISOString().slice(0, 10)} />
+        </>
+      )}
+    </section>
   );
 }
 

@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ActionError } from "@/lib/actions/result";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { closeVillage, createVillage, renameVillage } from "@/lib/units/villages";
+import { actorAt, buildTree, createUser, type Tree } from "../support/factories";
+
+let tree: Tree;
+let staffA: Actor;
+
+beforeAll(async () => {
+  tree = await buildTree();
+  const user = await createUser(tree.districtA);
+  staffA = actorAt(tree.districtA, "DISTRICT_STAFF", user.id);
+});
+
+async function expectCode(promise: Promise<unknown>, code: ActionError["code"]) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ActionError);
+  expect((error as ActionError).code).toBe(code);
+}
+
+describe("createVillage", () => {
+  it("adds a village under the commune with its path, its team and an audit row", async () => {
+    const created = await createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Thôn", name: "  Thử   Nghiệm  ".normalize("NFD"), withTeam: true });
+    const village = await db.unit.findUniqueOrThrow({ where: { id: created.id } });
+    expect(village.name).toBe("Thử Nghiệm".normalize("NFC"));
+    expect(village.name.length).toBe(10);
+    expect(village.level).toBe("VILLAGE");
+    expect(village.searchName).toBe("thon thu nghiem");
+    expect(village.ancestorIds).toEqual([...tree.communeA.ancestorIds, village.id]);
+    expect(village.depth).toBe(4);
+    const team = await db.organisation.findFirstOrThrow({ where: { unitId: village.id, kind: "TEAM" } });
+    expect(team.name).toBe("Tổ dân vận Thôn Thử Nghiệm");
+    expect(created.teamId).toBe(team.id);
+    const log = await db.auditLog.findFirstOrThrow({ where: { action: "unit.village.create", entityId: String(village.id) } });
+    expect(log.actorId).toBe(staffA.userId);
+    expect(log.unitId).toBe(village.id);
+  });
+
+  it("makes no team when asked not to", async () => {
+    const created = await createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Tổ dân phố", name: "Số 7", withTeam: false });
+    expect(created.teamId).toBeNull();
+    expect(await db.organisation.count({ where: { unitId: created.id } })).toBe(0);
+  });
+
+  it("refuses a name already used by a current sibling, accents and case aside", async () => {
+    const existing = tree.villageA1.name; // "Đình <suffix>"
+    const sameWithoutAccents = existing.replace("Đình", "dinh");
+    const before = await db.unit.count({ where: { parentId: tree.communeA.id } });
+    await expectCode(createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Xóm", name: sameWithoutAccents, withTeam: true }), "DUPLICATE");
+    expect(await db.unit.count({ where: { parentId: tree.communeA.id } })).toBe(before);
+  });
+
+  it("answers not found for a commune outside the actor's district, and for a missing one", async () => {
+    await expectCode(createVillage(staffA, { communeId: tree.communeB.id, typeLabel: "Thôn", name: "Lạ", withTeam: true }), "NOT_FOUND");
+    await expectCode(createVillage(staffA, { communeId: 987654321, typeLabel: "Thôn", name: "Lạ", withTeam: true }), "NOT_FOUND");
+    expect(await db.unit.count({ where: { parentId: tree.communeB.id, name: "Lạ" } })).toBe(0);
+  });
+
+  it("answers not found to a role without village:manage:subtree, even inside its scope", async () => {
+    const secretary = actorAt(tree.communeA, "COMMUNE_SECRETARY");
+    await expectCode(createVillage(secretary, { communeId: tree.communeA.id, typeLabel: "Thôn", name: "Bí Thư", withTeam: true }), "NOT_FOUND");
+    await expectCode(renameVillage(secretary, { villageId: tree.villageA2.id, version: 0, typeLabel: "Thôn", name: "Bí Thư" }), "NOT_FOUND");
+    await expectCode(closeVillage(secretary, { villageId: tree.villageA2.id, version: 0, closedOn: new Date("2026-06-30") }), "NOT_FOUND");
+  });
+
+  it("refuses a parent that is not a current commune", async () => {
+    await expectCode(createVillage(staffA, { communeId: tree.villageA2.id, typeLabel: "Thôn", name: "Con", withTeam: false }), "INVALID_STATE");
+  });
+});
+
+describe("renameVillage", () => {
+  it("renames with the current version, keeps searchName and the team's name in step", async () => {
+    const created = await createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Thôn", name: "Cũ", withTeam: true });
+    const result = await renameVillage(staffA, { villageId: created.id, version: 0, typeLabel: "Xóm", name: "Mới Đây" });
+    expect(result.version).toBe(1);
+    const village = await db.unit.findUniqueOrThrow({ where: { id: created.id } });
+    expect([village.typeLabel, village.name, village.searchName, village.version]).toEqual(["Xóm", "Mới Đây", "xom moi day", 1]);
+    const team = await db.organisation.findFirstOrThrow({ where: { unitId: created.id } });
+    expect(team.name).toBe("Tổ dân vận Xóm Mới Đây");
+    expect(await db.auditLog.count({ where: { action: "unit.village.rename", entityId: String(created.id) } })).toBe(1);
+  });
+
+  it("refuses a stale version with CONFLICT and changes nothing", async () => {
+    const created = await createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Thôn", name: "Bền Vững", withTeam: false });
+    await renameVillage(staffA, { villageId: created.id, version: 0, typeLabel: "Thôn", name: "Bền Vững Một" });
+    const before = await db.unit.findUniqueOrThrow({ where: { id: created.id } });
+    await expectCode(renameVillage(staffA, { villageId: created.id, version: 0, typeLabel: "Thôn", name: "Bền Vững Hai" }), "CONFLICT");
+    const after = await db.unit.findUniqueOrThrow({ where: { id: created.id } });
+    expect(after).toEqual(before);
+    expect(await db.auditLog.count({ where: { action: "unit.village.rename", entityId: String(created.id) } })).toBe(1);
+  });
+
+  it("refuses a sibling's name and a village outside scope", async () => {
+    await expectCode(renameVillage(staffA, { villageId: tree.villageA2.id, version: 0, typeLabel: "Thôn", name: tree.villageA1.name }), "DUPLICATE");
+    await expectCode(renameVillage(staffA, { villageId: tree.villageB1.id, version: 0, typeLabel: "Thôn", name: "Khác" }), "NOT_FOUND");
+    const b1 = await db.unit.findUniqueOrThrow({ where: { id: tree.villageB1.id } });
+    expect(b1.name).toBe(tree.villageB1.name);
+  });
+});
+
+describe("closeVillage", () => {
+  it("sets validTo, dissolves the team and writes an audit row", async () => {
+    const created = await createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Thôn", name: "Sắp Đóng", withTeam: true });
+    const closedOn = new Date("2026-06-30T00:00:00Z");
+    await closeVillage(staffA, { villageId: created.id, version: 0, closedOn });
+    const village = await db.unit.findUniqueOrThrow({ where: { id: created.id } });
+    expect(village.validTo).toEqual(closedOn);
+    expect(village.version).toBe(1);
+    const team = await db.organisation.findFirstOrThrow({ where: { unitId: created.id } });
+    expect(team.dissolvedOn).toEqual(closedOn);
+    const log = await db.auditLog.findFirstOrThrow({ where: { action: "unit.village.close", entityId: String(created.id) } });
+    expect(log.data).toMatchObject({ closedOn: "2026-06-30", teamsDissolved: 1 });
+    // closed: a new village may take its name, and it cannot be closed or renamed again
+    await createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Thôn", name: "Sắp Đóng", withTeam: false });
+    await expectCode(closeVillage(staffA, { villageId: created.id, version: 1, closedOn }), "INVALID_STATE");
+    await expectCode(renameVillage(staffA, { villageId: created.id, version: 1, typeLabel: "Thôn", name: "Khác" }), "INVALID_STATE");
+  });
+
+  it("refuses a stale version and a village outside scope", async () => {
+    const created = await createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Thôn", name: "Cạnh Tranh", withTeam: true });
+    await renameVillage(staffA, { villageId: created.id, version: 0, typeLabel: "Thôn", name: "Cạnh Tranh Mới" });
+    await expectCode(closeVillage(staffA, { villageId: created.id, version: 0, closedOn: new Date("2026-06-30") }), "CONFLICT");
+    expect((await db.unit.findUniqueOrThrow({ where: { id: created.id } })).validTo).toBeNull();
+    expect((await db.organisation.findFirstOrThrow({ where: { unitId: created.id } })).dissolvedOn).toBeNull();
+    await expectCode(closeVillage(staffA, { villageId: tree.villageB1.id, version: 0, closedOn: new Date("2026-06-30") }), "NOT_FOUND");
+  });
+});
