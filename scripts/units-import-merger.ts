@@ -6,11 +6,8 @@
  * which must hold the March 2025 catalogue (npm run units:import). Prints the problems
  * found and exits 1, or the counts, the time taken and the villages an admin must place.
  */
-import fs from "node:fs";
 import { performance } from "node:perf_hooks";
-import { openAdapter } from "../lib/db/adapter";
-import { closeDb, installDb } from "../lib/db/client";
-import { databaseConfig, describeDatabase } from "../lib/db/config";
+import { exitOnError, exitWithFileErrors, readImportFile, withDatabase } from "./import-cli";
 import { isCalendarDate } from "../lib/calendar/date";
 import { MAX_MERGER_BYTES, parseMerger } from "../lib/units/merger/parse";
 import { importMerger, REFORM_DATE } from "../lib/units/merger/import";
@@ -37,24 +34,12 @@ async function main() {
   if (!isCalendarDate(effectiveText)) usage(`Ngày không hợp lệ / invalid date: ${effectiveText}`);
   const effectiveOn = new Date(`${effectiveText}T00:00:00Z`);
 
-  const size = fs.statSync(file).size;
-  if (size > MAX_MERGER_BYTES) {
-    console.error(`${file}: tệp quá lớn (${(size / 1024 / 1024).toFixed(1)} MB); giới hạn là ${MAX_MERGER_BYTES / 1024 / 1024} MB`);
-    process.exit(1);
-  }
-  const parsed = parseMerger(fs.readFileSync(file));
-  if (!parsed.ok) {
-    console.error(`${file}: tệp có lỗi, không nhập gì / the file has errors, nothing imported:`);
-    for (const e of parsed.errors) console.error(`  ${e.at}: ${e.message}`);
-    if (parsed.truncated) console.error("  … và còn lỗi khác / and more");
-    process.exit(1);
-  }
+  const parsed = parseMerger(readImportFile(file, MAX_MERGER_BYTES));
+  if (!parsed.ok) exitWithFileErrors(file, parsed.errors, parsed.truncated);
   const { provinces, communes } = parsed.merger;
 
-  const config = databaseConfig();
-  const db = installDb(openAdapter(config));
-  try {
-    console.log(`${describeDatabase(config)}, hiệu lực / effective ${effectiveText}: ${provinces.length} tỉnh / provinces, ${communes.length} xã / communes trong tệp / in the file`);
+  await withDatabase(async (db, description) => {
+    console.log(`${description}, hiệu lực / effective ${effectiveText}: ${provinces.length} tỉnh / provinces, ${communes.length} xã / communes trong tệp / in the file`);
     const started = performance.now();
     const { counts, villagesToPlace } = await importMerger(db, parsed.merger, { actorId: null, effectiveOn });
     const seconds = (performance.now() - started) / 1000;
@@ -68,14 +53,7 @@ async function main() {
     for (const v of villagesToPlace) {
       console.log(`    thôn / village ${v.villageId} (xã cũ / old commune ${v.oldCommuneId}) → ${v.candidateSuccessorIds.join(", ")}`);
     }
-  } finally {
-    await closeDb();
-  }
+  });
 }
 
-main().catch((error) => {
-  // The import's own refusals (second run, missing old units) are plain Errors: their message says it all.
-  const plain = error instanceof Error && error.constructor === Error;
-  console.error(error instanceof Error ? (plain ? error.message : (error.stack ?? error.message)) : error);
-  process.exit(1);
-});
+main().catch(exitOnError);

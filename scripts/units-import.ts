@@ -5,12 +5,10 @@
  * must be migrated): prints the problems found and exits 1, or prints what would change
  * and, unless --dry-run, imports it in one transaction.
  */
-import fs from "node:fs";
 import { performance } from "node:perf_hooks";
-import { openAdapter } from "../lib/db/adapter";
-import { closeDb, installDb } from "../lib/db/client";
-import { databaseConfig, describeDatabase } from "../lib/db/config";
+import { exitOnError, exitWithFileErrors, readImportFile, withDatabase } from "./import-cli";
 import { isCalendarDate } from "../lib/calendar/date";
+import { todayInVietnam } from "../lib/time";
 import { formatOfFileName, MAX_CATALOGUE_BYTES, parseCatalogue, CATALOGUE_LEVELS, type CatalogueLevel } from "../lib/units/catalogue/parse";
 import { importCatalogue, previewCatalogue, type CatalogueSummary } from "../lib/units/catalogue/import";
 
@@ -20,11 +18,6 @@ function usage(message?: string): never {
   if (message) console.error(message);
   console.error("Cách dùng / usage: npm run units:import -- <tệp .json|.csv> [--as-of YYYY-MM-DD] [--dry-run]");
   process.exit(2);
-}
-
-/** Today in Vietnam, as a UTC-midnight Date (how Prisma reads @db.Date). */
-function todayInVietnam(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
 }
 
 function printTable(summary: CatalogueSummary) {
@@ -39,7 +32,7 @@ function printTable(summary: CatalogueSummary) {
 async function main() {
   const args = process.argv.slice(2).filter((a) => a !== "--");
   let file: string | undefined;
-  let asOfText = todayInVietnam();
+  let asOfText = todayInVietnam().toISOString().slice(0, 10);
   let dryRun = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -54,23 +47,11 @@ async function main() {
   if (!isCalendarDate(asOfText)) usage(`Ngày không hợp lệ / invalid date: ${asOfText}`);
   const asOf = new Date(`${asOfText}T00:00:00Z`);
 
-  const size = fs.statSync(file).size;
-  if (size > MAX_CATALOGUE_BYTES) {
-    console.error(`${file}: tệp quá lớn (${(size / 1024 / 1024).toFixed(1)} MB); giới hạn là ${MAX_CATALOGUE_BYTES / 1024 / 1024} MB`);
-    process.exit(1);
-  }
-  const parsed = parseCatalogue(fs.readFileSync(file), { format: formatOfFileName(file) });
-  if (!parsed.ok) {
-    console.error(`${file}: tệp có lỗi, không nhập gì / the file has errors, nothing imported:`);
-    for (const e of parsed.errors) console.error(`  ${e.at}: ${e.message}`);
-    if (parsed.truncated) console.error("  … và còn lỗi khác / and more");
-    process.exit(1);
-  }
+  const parsed = parseCatalogue(readImportFile(file, MAX_CATALOGUE_BYTES), { format: formatOfFileName(file) });
+  if (!parsed.ok) exitWithFileErrors(file, parsed.errors, parsed.truncated);
 
-  const config = databaseConfig();
-  const db = installDb(openAdapter(config));
-  try {
-    console.log(`${describeDatabase(config)}, ngày / as of ${asOfText}: ${parsed.units.length} đơn vị trong tệp / units in the file`);
+  await withDatabase(async (db, description) => {
+    console.log(`${description}, ngày / as of ${asOfText}: ${parsed.units.length} đơn vị trong tệp / units in the file`);
     printTable(await previewCatalogue(db, parsed.units, asOf));
     if (dryRun) {
       console.log("--dry-run: không ghi gì / nothing written");
@@ -81,12 +62,7 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     const total = (k: "new" | "changed" | "unchanged") => CATALOGUE_LEVELS.reduce((n, l) => n + counts[l][k], 0);
     console.log(`Đã nhập / imported in ${seconds.toFixed(1)} s: ${total("new")} mới / new, ${total("changed")} cập nhật / changed, ${total("unchanged")} giữ nguyên / unchanged`);
-  } finally {
-    await closeDb();
-  }
+  });
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+main().catch(exitOnError);
