@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { revokeSession } from "./actor";
 import { authSecret } from "./secret";
 import { authenticate } from "./sign-in";
 import { IDLE_TIMEOUT_SECONDS, isSessionClaims, type SessionClaims } from "./session-policy";
@@ -25,6 +27,11 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      if (isSessionClaims(token)) await revokeSession(token);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
@@ -32,6 +39,7 @@ export const authOptions: NextAuthOptions = {
           uid: Number(user.id),
           sv: (user as { sessionVersion?: number }).sessionVersion ?? 0,
           loginAt: Math.floor(Date.now() / 1000),
+          sid: randomUUID(),
         };
         return { ...token, ...claims };
       }
@@ -39,7 +47,7 @@ export const authOptions: NextAuthOptions = {
     },
     session({ session, token }) {
       if (isSessionClaims(token)) {
-        return { ...session, claims: { uid: token.uid, sv: token.sv, loginAt: token.loginAt } };
+        return { ...session, claims: { uid: token.uid, sv: token.sv, loginAt: token.loginAt, sid: token.sid } };
       }
       return session;
     },

@@ -10,11 +10,13 @@ export interface SessionClaims {
   sv: number;
   /** Sign-in time, seconds since the epoch. */
   loginAt: number;
+  /** This session's id: signing out revokes it on the server. */
+  sid: string;
 }
 
 export function isSessionClaims(token: unknown): token is SessionClaims {
   const t = token as Partial<SessionClaims> | null;
-  return !!t && typeof t.uid === "number" && typeof t.sv === "number" && typeof t.loginAt === "number";
+  return !!t && typeof t.uid === "number" && typeof t.sv === "number" && typeof t.loginAt === "number" && typeof t.sid === "string";
 }
 
 export function isPastAbsoluteLimit(claims: SessionClaims, nowSeconds = Date.now() / 1000): boolean {

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { actorFromClaims } from "@/lib/auth/actor";
+import { actorFromClaims, revokeSession } from "@/lib/auth/actor";
 import { ABSOLUTE_TIMEOUT_SECONDS } from "@/lib/auth/session-policy";
 import { authenticate } from "@/lib/auth/sign-in";
 import { LOCK_MS, MAX_FAILURES } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
-import { buildTree, createUser, TEST_PASSWORD, type Tree } from "../support/factories";
+import { buildTree, createUser, TEST_PASSWORD, uid, type Tree } from "../support/factories";
 
 let tree: Tree;
 beforeAll(async () => {
@@ -75,13 +75,13 @@ describe("authenticate", () => {
 describe("actorFromClaims", () => {
   it("builds the actor with the home unit's path", async () => {
     const user = await createUser(tree.communeA, "COMMUNE_SECRETARY");
-    const actor = await actorFromClaims({ uid: user.id, sv: 0, loginAt: Math.floor(Date.now() / 1000) });
+    const actor = await actorFromClaims({ uid: user.id, sv: 0, loginAt: Math.floor(Date.now() / 1000), sid: uid() });
     expect(actor).toMatchObject({ userId: user.id, role: "COMMUNE_SECRETARY", unit: { id: tree.communeA.id, ancestorIds: tree.communeA.ancestorIds } });
   });
 
   it("ends the session when the user is disabled or their password changes", async () => {
     const user = await createUser(tree.districtA);
-    const claims = { uid: user.id, sv: 0, loginAt: Math.floor(Date.now() / 1000) };
+    const claims = { uid: user.id, sv: 0, loginAt: Math.floor(Date.now() / 1000), sid: uid() };
     await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
     expect(await actorFromClaims(claims)).toBeNull();
     expect(await actorFromClaims({ ...claims, sv: 1 })).not.toBeNull();
@@ -93,7 +93,19 @@ describe("actorFromClaims", () => {
     const user = await createUser(tree.districtA);
     const now = new Date();
     const loginAt = Math.floor(now.getTime() / 1000) - ABSOLUTE_TIMEOUT_SECONDS - 1;
-    expect(await actorFromClaims({ uid: user.id, sv: 0, loginAt }, now)).toBeNull();
-    expect(await actorFromClaims({ uid: user.id, sv: 0, loginAt: loginAt + 60 }, now)).not.toBeNull();
+    expect(await actorFromClaims({ uid: user.id, sv: 0, loginAt, sid: uid() }, now)).toBeNull();
+    expect(await actorFromClaims({ uid: user.id, sv: 0, loginAt: loginAt + 60, sid: uid() }, now)).not.toBeNull();
+  });
+
+  it("ends a signed-out session for good, even if its cookie comes back, and leaves the user's other sessions", async () => {
+    const user = await createUser(tree.districtA);
+    const loginAt = Math.floor(Date.now() / 1000);
+    const signedOut = { uid: user.id, sv: 0, loginAt, sid: uid() };
+    const otherDevice = { uid: user.id, sv: 0, loginAt, sid: uid() };
+    await revokeSession(signedOut);
+    await revokeSession(signedOut); // signing out twice is harmless
+    expect(await actorFromClaims(signedOut)).toBeNull();
+    expect(await actorFromClaims(otherDevice)).not.toBeNull();
+    expect(await db.auditLog.count({ where: { action: "auth.logout", actorId: user.id } })).toBe(2);
   });
 });
