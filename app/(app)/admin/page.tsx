@@ -1,5 +1,5 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { SectionNotBuilt } from "@/components/section-not-built";
 import { requirePermission } from "@/lib/auth/current";
 
 export async function generateMetadata() {
@@ -8,5 +8,29 @@ export async function generateMetadata() {
 
 export default async function Page() {
   await requirePermission("admin:access");
-  return <SectionNotBuilt section="admin" />;
+  const t = await getTranslations("admin");
+  return (
+    <section aria-labelledby="admin-title" className="space-y-4">
+      <div>
+        <h1 id="admin-title" className="text-2xl font-semibold">
+          {t("indexTitle")}
+        </h1>
+        <p className="mt-1 text-stone-700">{t("indexIntro")}</p>
+      </div>
+      <ul className="grid grid-cols-1 gap-4 md:grid-cols-2">
+        <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+          <h2 className="text-lg font-semibold">
+            <Link href="/admin/units/import" className="text-brand-700 underline">
+              {t("importCardTitle")}
+            </Link>
+          </h2>
+          <p className="mt-1 text-sm text-stone-700">{t("importCardText")}</p>
+        </li>
+      </ul>
+      <div role="note" className="rounded-md border border-dashed border-stone-300 bg-stone-50 p-4">
+        <p className="font-medium">{t("notBuiltTitle")}</p>
+        <p className="mt-1 text-sm text-stone-600">{t("notBuiltText")}</p>
+      </div>
+    </section>
+  );
 }
