@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { closeVillageAction, createVillageAction, renameVillageAction } from "@/lib/units/actions";
+import { closeVillageAction, createVillageAction, moveVillageAction, renameVillageAction } from "@/lib/units/actions";
 import { VILLAGE_TYPE_LABELS } from "@/lib/units/schemas";
 import type { ActionState } from "@/lib/actions/result";
 import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "./action-feedback";
@@ -152,6 +152,72 @@ export function CloseVillageForm({ villageId, version, fullName, today }: { vill
           {pending ? ta("pending") : t("close")}
         </button>
       </form>
+    </details>
+  );
+}
+
+/** "Chuyển sang xã, phường khác": a select of the sibling communes in scope and a required confirmation box. */
+export function MoveVillageForm({
+  villageId,
+  version,
+  fullName,
+  targets,
+}: {
+  villageId: number;
+  version: number;
+  fullName: string;
+  targets: { id: number; label: string }[];
+}) {
+  const t = useTranslations("villages");
+  const ta = useTranslations("actions");
+  const id = useId();
+  const [state, action, pending] = useActionState(moveVillageAction, null as Result<typeof moveVillageAction>);
+  return (
+    <details className="rounded-md border border-stone-200 p-3" open={!!state && !state.ok}>
+      <summary className="cursor-pointer font-semibold">{t("moveTitle")}</summary>
+      {targets.length === 0 ? (
+        <p className="mt-3 text-sm text-stone-700">{t("noMoveTargets")}</p>
+      ) : (
+        <form action={action} className="mt-3 space-y-3">
+          <input type="hidden" name="villageId" value={villageId} />
+          <input type="hidden" name="version" value={version} />
+          <div>
+            <label htmlFor={`${id}-target`} className="block text-sm font-medium">
+              {t("moveTarget")}
+            </label>
+            <select
+              id={`${id}-target`}
+              name="targetCommuneId"
+              required
+              defaultValue={lastValue(state, "targetCommuneId", "")}
+              aria-describedby={`${id}-target-help ${id}-target-error`}
+              className={`${inputClass} sm:w-80`}
+            >
+              <option value="">{t("chooseTarget")}</option>
+              {targets.map((target) => (
+                <option key={target.id} value={target.id}>
+                  {target.label}
+                </option>
+              ))}
+            </select>
+            <p id={`${id}-target-help`} className="mt-1 text-sm text-stone-600">
+              {t("moveHelp")}
+            </p>
+            <FieldError state={state} name="targetCommuneId" id={`${id}-target-error`} />
+          </div>
+          <div>
+            <div className="flex items-start gap-2">
+              <input id={`${id}-confirm`} type="checkbox" name="confirm" required className="mt-0.5 size-5" aria-describedby={`${id}-confirm-error`} />
+              <label htmlFor={`${id}-confirm`}>{t("moveConfirm", { name: fullName })}</label>
+            </div>
+            <FieldError state={state} name="confirm" id={`${id}-confirm-error`} />
+          </div>
+          <ActionFeedback state={state} success={() => t("moved")} />
+          <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass}>
+            {pending ? ta("pending") : t("move")}
+          </button>
+        </form>
+      )}
     </details>
   );
 }

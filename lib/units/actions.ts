@@ -1,7 +1,7 @@
 "use server";
 import { defineAction, type ActionState } from "../actions/define-action";
-import { closeVillageFormSchema, createVillageSchema, renameVillageSchema } from "./schemas";
-import { closeVillage, createVillage, renameVillage } from "./villages";
+import { closeVillageFormSchema, createVillageSchema, moveVillageFormSchema, renameVillageSchema } from "./schemas";
+import { closeVillage, createVillage, moveVillage, renameVillage } from "./villages";
 
 const create = defineAction({
   schema: createVillageSchema,
@@ -24,6 +24,13 @@ const close = defineAction({
   revalidate: ({ data }) => [`/units/${data.parentId}`, `/units/${data.id}`],
 });
 
+const move = defineAction({
+  schema: moveVillageFormSchema,
+  permission: "village:manage:subtree",
+  run: ({ input, actor }) => moveVillage(actor, input),
+  revalidate: ({ data }) => [`/units/${data.fromId}`, `/units/${data.parentId}`, `/units/${data.id}`],
+});
+
 type Data<F> = F extends (prev: ActionState<infer T>, formData: FormData) => unknown ? T : never;
 
 export async function createVillageAction(prev: ActionState<Data<typeof create>>, formData: FormData) {
@@ -36,4 +43,8 @@ export async function renameVillageAction(prev: ActionState<Data<typeof rename>>
 
 export async function closeVillageAction(prev: ActionState<Data<typeof close>>, formData: FormData) {
   return close(prev, formData);
+}
+
+export async function moveVillageAction(prev: ActionState<Data<typeof move>>, formData: FormData) {
+  return move(prev, formData);
 }

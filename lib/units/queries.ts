@@ -2,23 +2,56 @@ import type { ScopedActor } from "../auth/scope";
 import { unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
 
-/** A unit with its path and children, or null when it does not exist or lies outside the actor's subtree. */
-export async function getUnitInScope(actor: ScopedActor, id: number) {
+/** "yyyy-mm-dd" → the UTC midnight Prisma uses for @db.Date, or null when it is not a real date. */
+export function parseAsOf(value: string | string[] | undefined | null): Date | null {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return null;
+  return date;
+}
+
+/**
+ * A unit with its path, children, successors and predecessors, or null when it does not exist or lies
+ * outside the actor's subtree. With `asOf`, only the children valid on that day are listed
+ * (validFrom null or ≤ asOf, validTo null or ≥ asOf); without it, every child.
+ */
+export async function getUnitInScope(actor: ScopedActor, id: number, options: { asOf?: Date } = {}) {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const { asOf } = options;
   const unit = await db.unit.findFirst({
     where: { AND: [{ id }, unitWhereFor(actor)] },
     include: {
       children: {
+        where: asOf
+          ? { AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: asOf } }] }, { OR: [{ validTo: null }, { validTo: { gte: asOf } }] }] }
+          : undefined,
         orderBy: [{ validTo: { sort: "desc", nulls: "first" } }, { code: "asc" }, { name: "asc" }],
         include: {
           _count: { select: { children: true } },
           organisations: { where: { dissolvedOn: null }, select: { kind: true } },
         },
       },
-      organisations: { where: { dissolvedOn: null }, select: { kind: true, name: true } },
+      organisations: { where: { dissolvedOn: null }, select: { id: true, kind: true, name: true } },
+      successorLinks: {
+        orderBy: [{ effectiveOn: "asc" }, { successorId: "asc" }],
+        select: {
+          kind: true,
+          effectiveOn: true,
+          successor: { select: { id: true, typeLabel: true, name: true, ancestorIds: true } },
+        },
+      },
+      predecessorLinks: {
+        orderBy: [{ effectiveOn: "asc" }, { predecessorId: "asc" }],
+        select: {
+          kind: true,
+          effectiveOn: true,
+          predecessor: { select: { id: true, typeLabel: true, name: true, ancestorIds: true } },
+        },
+      },
     },
   });
   if (!unit) return null;
+  const inScope = (u: { ancestorIds: number[] }) => unitWhereIsIn(actor, u.ancestorIds);
   const ancestors = await db.unit.findMany({
     where: { id: { in: unit.ancestorIds.filter((a) => a !== unit.id) } },
     select: { id: true, typeLabel: true, name: true, level: true, ancestorIds: true },
@@ -27,6 +60,33 @@ export async function getUnitInScope(actor: ScopedActor, id: number) {
     .filter((a) => a !== unit.id)
     .map((a) => ancestors.find((u) => u.id === a)!)
     .filter(Boolean)
-    .map((u) => ({ ...u, inScope: u.ancestorIds.includes(actor.unit.id) }));
-  return { ...unit, path };
+    .map((u) => ({ ...u, inScope: inScope(u) }));
+  const { successorLinks, predecessorLinks, ...rest } = unit;
+  const successors = successorLinks.map(({ successor: { ancestorIds, ...s }, ...link }) => ({
+    ...link,
+    unit: { ...s, inScope: inScope({ ancestorIds }) },
+  }));
+  const predecessors = predecessorLinks.map(({ predecessor: { ancestorIds, ...p }, ...link }) => ({
+    ...link,
+    unit: { ...p, inScope: inScope({ ancestorIds }) },
+  }));
+  return { ...rest, path, successors, predecessors };
+}
+
+/** Whether a unit with this path lies in the actor's subtree (the same rule as unitWhereFor). */
+function unitWhereIsIn(actor: ScopedActor, ancestorIds: number[]): boolean {
+  const where = unitWhereFor(actor);
+  return "ancestorIds" in where ? ancestorIds.includes(actor.unit.id) : false;
+}
+
+/** Current communes the actor may move a village to: the siblings of its commune, inside the actor's scope. */
+export async function moveTargetsFor(actor: ScopedActor, villageId: number) {
+  const village = await db.unit.findFirst({ where: { AND: [{ id: villageId }, unitWhereFor(actor)] }, select: { parent: { select: { id: true, parentId: true } } } });
+  const commune = village?.parent;
+  if (!commune || commune.parentId === null) return [];
+  return db.unit.findMany({
+    where: { AND: [{ parentId: commune.parentId, level: "COMMUNE", validTo: null, id: { not: commune.id } }, unitWhereFor(actor)] },
+    orderBy: [{ code: "asc" }, { name: "asc" }],
+    select: { id: true, typeLabel: true, name: true, code: true },
+  });
 }

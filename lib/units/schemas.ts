@@ -37,6 +37,14 @@ export const closeVillageFormSchema = closeVillageSchema.extend({
   confirm: z.literal("on", { error: "Vui lòng đánh dấu ô xác nhận." }),
 });
 
+export const moveVillageSchema = z.object({ villageId: id, version, targetCommuneId: z.coerce.number({ error: "Vui lòng chọn xã, phường mới." }).int({ error: "Vui lòng chọn xã, phường mới." }).positive({ error: "Vui lòng chọn xã, phường mới." }) });
+
+/** The form adds a ticked "I confirm" box. */
+export const moveVillageFormSchema = moveVillageSchema.extend({
+  confirm: z.literal("on", { error: "Vui lòng đánh dấu ô xác nhận." }),
+});
+
 export type CreateVillageInput = z.output<typeof createVillageSchema>;
 export type RenameVillageInput = z.output<typeof renameVillageSchema>;
 export type CloseVillageInput = z.output<typeof closeVillageSchema>;
+export type MoveVillageInput = z.output<typeof moveVillageSchema>;

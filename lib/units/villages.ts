@@ -11,7 +11,7 @@ import { audit } from "../audit/log";
 import { db, type Tx } from "../db/client";
 import { toSearchText } from "../text/search";
 import { unitFullName } from "./labels";
-import { normaliseUnitName, type CloseVillageInput, type CreateVillageInput, type RenameVillageInput } from "./schemas";
+import { normaliseUnitName, type CloseVillageInput, type CreateVillageInput, type MoveVillageInput, type RenameVillageInput } from "./schemas";
 import { insertUnit, unitSearchName } from "./tree";
 
 export function teamName(village: { typeLabel: string; name: string }): string {
@@ -118,5 +118,43 @@ export async function closeVillage(actor: Actor, input: CloseVillageInput) {
       data: { closedOn: input.closedOn.toISOString().slice(0, 10), teamsDissolved: teams.count },
     });
     return { id: village.id, parentId: village.parentId };
+  });
+}
+
+/**
+ * Moves a current village under another current commune inside the actor's scope. The village and
+ * everything below it get the new path in one UPDATE; records keep pointing at the village, so they follow it.
+ */
+export async function moveVillage(actor: Actor, input: MoveVillageInput) {
+  return db.$transaction(async (tx) => {
+    const village = await findInScope(tx, actor, input.villageId);
+    if (village.level !== "VILLAGE" || village.parentId === null) throw new ActionError("NOT_FOUND");
+    const target = await findInScope(tx, actor, input.targetCommuneId);
+    if (village.validTo !== null) throw new ActionError("INVALID_STATE");
+    if (target.level !== "COMMUNE" || target.validTo !== null || target.id === village.parentId) throw new ActionError("INVALID_STATE");
+    // Lock both communes in id order, so two moves in opposite directions cannot deadlock.
+    for (const communeId of [village.parentId, target.id].sort((a, b) => a - b)) await lockUnit(tx, communeId);
+    await assertNoDuplicate(tx, target.id, village.name);
+    const { count } = await tx.unit.updateMany({
+      where: { id: village.id, version: input.version, validTo: null, parentId: village.parentId },
+      data: { parentId: target.id, version: { increment: 1 } },
+    });
+    if (count === 0) throw new ActionError("CONFLICT");
+    // newPath = target path || the part of the old path from the village down (Postgres arrays are 1-based).
+    const from = village.depth + 1;
+    await tx.$executeRaw`
+      UPDATE "Unit"
+         SET "ancestorIds" = ${target.ancestorIds}::int[] || "ancestorIds"[${from}:array_length("ancestorIds", 1)],
+             "depth" = ${target.ancestorIds.length}::int + array_length("ancestorIds", 1) - ${from}::int
+       WHERE "ancestorIds" @> ARRAY[${village.id}]::int[]`;
+    await audit(tx, {
+      actorId: actor.userId || null,
+      action: "unit.village.move",
+      entity: "Unit",
+      entityId: village.id,
+      unitId: village.id,
+      data: { from: village.parentId, to: target.id },
+    });
+    return { id: village.id, fromId: village.parentId, parentId: target.id, version: input.version + 1 };
   });
 }

@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ActionError } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { closeVillage, createVillage, renameVillage } from "@/lib/units/villages";
-import { actorAt, buildTree, createUser, type Tree } from "../support/factories";
+import { closeVillage, createVillage, moveVillage, renameVillage } from "@/lib/units/villages";
+import { insertUnit } from "@/lib/units/tree";
+import { actorAt, buildTree, createUser, uid, type Tree } from "../support/factories";
 
 let tree: Tree;
 let staffA: Actor;
@@ -128,5 +129,65 @@ describe("closeVillage", () => {
     expect((await db.unit.findUniqueOrThrow({ where: { id: created.id } })).validTo).toBeNull();
     expect((await db.organisation.findFirstOrThrow({ where: { unitId: created.id } })).dissolvedOn).toBeNull();
     await expectCode(closeVillage(staffA, { villageId: tree.villageB1.id, version: 0, closedOn: new Date("2026-06-30") }), "NOT_FOUND");
+  });
+});
+
+describe("moveVillage", () => {
+  async function newCommune(name: string) {
+    return insertUnit(db, { parentId: tree.districtA.id, level: "COMMUNE", typeLabel: "Xã", name: `${name} ${uid()}` });
+  }
+
+  it("moves the village under the target and rewrites the path of the village and what lies below", async () => {
+    const target = await newCommune("Đích");
+    const created = await createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Thôn", name: "Di Chuyển", withTeam: true });
+    const child = await insertUnit(db, { parentId: created.id, level: "VILLAGE", typeLabel: "Xóm", name: "Con" });
+    const result = await moveVillage(staffA, { villageId: created.id, version: 0, targetCommuneId: target.id });
+    expect(result).toMatchObject({ id: created.id, fromId: tree.communeA.id, parentId: target.id, version: 1 });
+    const village = await db.unit.findUniqueOrThrow({ where: { id: created.id } });
+    expect(village.parentId).toBe(target.id);
+    expect(village.ancestorIds).toEqual([...target.ancestorIds, village.id]);
+    expect(village.depth).toBe(target.depth + 1);
+    expect(village.version).toBe(1);
+    const below = await db.unit.findUniqueOrThrow({ where: { id: child.id } });
+    expect(below.parentId).toBe(created.id);
+    expect(below.ancestorIds).toEqual([...target.ancestorIds, village.id, child.id]);
+    expect(below.depth).toBe(target.depth + 2);
+    // untouched: a sibling left behind
+    const a1 = await db.unit.findUniqueOrThrow({ where: { id: tree.villageA1.id } });
+    expect(a1.ancestorIds).toEqual(tree.villageA1.ancestorIds);
+    const log = await db.auditLog.findFirstOrThrow({ where: { action: "unit.village.move", entityId: String(created.id) } });
+    expect(log.data).toMatchObject({ from: tree.communeA.id, to: target.id });
+  });
+
+  it("answers not found for a target outside the actor's scope, and changes nothing", async () => {
+    const created = await createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Thôn", name: "Ở Lại", withTeam: false });
+    await expectCode(moveVillage(staffA, { villageId: created.id, version: 0, targetCommuneId: tree.communeB.id }), "NOT_FOUND");
+    await expectCode(moveVillage(staffA, { villageId: tree.villageB1.id, version: 0, targetCommuneId: tree.communeA.id }), "NOT_FOUND");
+    const village = await db.unit.findUniqueOrThrow({ where: { id: created.id } });
+    expect(village.parentId).toBe(tree.communeA.id);
+  });
+
+  it("refuses the current commune and a non-commune target", async () => {
+    const created = await createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Thôn", name: "Tại Chỗ", withTeam: false });
+    await expectCode(moveVillage(staffA, { villageId: created.id, version: 0, targetCommuneId: tree.communeA.id }), "INVALID_STATE");
+    await expectCode(moveVillage(staffA, { villageId: created.id, version: 0, targetCommuneId: tree.villageA1.id }), "INVALID_STATE");
+  });
+
+  it("refuses a stale version with CONFLICT", async () => {
+    const target = await newCommune("Cũ Mới");
+    const created = await createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Thôn", name: "Cũ Kỹ", withTeam: false });
+    await renameVillage(staffA, { villageId: created.id, version: 0, typeLabel: "Thôn", name: "Cũ Kỹ Hơn" });
+    await expectCode(moveVillage(staffA, { villageId: created.id, version: 0, targetCommuneId: target.id }), "CONFLICT");
+    const village = await db.unit.findUniqueOrThrow({ where: { id: created.id } });
+    expect(village.parentId).toBe(tree.communeA.id);
+    expect(village.ancestorIds).toEqual([...tree.communeA.ancestorIds, village.id]);
+  });
+
+  it("refuses a target that already has a current village of that name, accents aside", async () => {
+    const target = await newCommune("Trùng");
+    await createVillage(staffA, { communeId: target.id, typeLabel: "Thôn", name: "Trung Hoa", withTeam: false });
+    const created = await createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Xóm", name: "Trùng Hòa", withTeam: false });
+    await expectCode(moveVillage(staffA, { villageId: created.id, version: 0, targetCommuneId: target.id }), "DUPLICATE");
+    expect((await db.unit.findUniqueOrThrow({ where: { id: created.id } })).parentId).toBe(tree.communeA.id);
   });
 });

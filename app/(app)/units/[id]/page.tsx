@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Stat } from "@/components/stat";
-import { CloseVillageForm, CreateVillageForm, RenameVillageForm } from "@/components/units/village-forms";
+import { CloseVillageForm, CreateVillageForm, MoveVillageForm, RenameVillageForm } from "@/components/units/village-forms";
 import { requirePermission } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
 import { formatDate, formatNumber } from "@/lib/format";
@@ -10,17 +10,32 @@ import type { Locale } from "@/lib/i18n/config";
 import { coverageFor, percent } from "@/lib/organisations/coverage";
 import { todayInVietnam } from "@/lib/time";
 import { unitFullName } from "@/lib/units/labels";
-import { getUnitInScope } from "@/lib/units/queries";
+import { getUnitInScope, moveTargetsFor, parseAsOf } from "@/lib/units/queries";
 
-export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
+type Succession = { kind: "FULL" | "PARTIAL"; effectiveOn: Date; unit: { id: number; typeLabel: string; name: string; inScope: boolean } };
+
+export default async function UnitPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePermission("organisation:read:subtree");
-  const unit = await getUnitInScope(actor, Number((await params).id));
+  const rawAsOf = (await searchParams).asOf;
+  const today = todayInVietnam();
+  const chosen = parseAsOf(rawAsOf);
+  const asOfInvalid = rawAsOf !== undefined && rawAsOf !== "" && chosen === null;
+  const viewDate = chosen ?? today;
+  const unit = await getUnitInScope(actor, Number((await params).id), { asOf: viewDate });
   if (!unit) notFound();
   const t = await getTranslations();
   const closed = unit.validTo !== null;
-  // A closed unit shows its coverage as it stood on its last day.
-  const today = todayInVietnam();
-  const asOf = unit.validTo && unit.validTo < today ? unit.validTo : today;
+  // A closed unit shows its coverage as it stood on its last day (or on the day asked, if earlier).
+  const asOf = unit.validTo && unit.validTo < viewDate ? unit.validTo : viewDate;
+  const team = unit.organisations.find((o) => o.kind === "TEAM");
+  const bloc = unit.organisations.find((o) => o.kind === "BLOC");
+  const isoViewDate = viewDate.toISOString().slice(0, 10);
   return (
     <div className="space-y-4">
       <nav aria-label={t("unit.breadcrumb")} className="text-sm text-stone-600">
@@ -62,16 +77,56 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
               {closed ? `${t("unit.closed")} (${formatDate(unit.validTo)})` : t("unit.current")}
             </dd>
           </div>
+          {team && (
+            <div>
+              <dd>
+                <Link href={`/organisations/${team.id}`} className="text-brand-700 underline underline-offset-2">
+                  {t("unit.hasTeam")}
+                </Link>
+              </dd>
+            </div>
+          )}
+          {bloc && (
+            <div>
+              <dd>
+                <Link href={`/organisations/${bloc.id}`} className="text-brand-700 underline underline-offset-2">
+                  {t("unit.hasBloc")}
+                </Link>
+              </dd>
+            </div>
+          )}
         </dl>
+        <SuccessionList label={t("unit.mergedInto")} items={unit.successors} />
+        <SuccessionList label={t("unit.mergedFrom")} items={unit.predecessors} />
       </section>
       <CoverageSection unitId={unit.id} asOf={asOf} />
       {can(actor.role, "village:manage:subtree") && !closed && (unit.level === "COMMUNE" || unit.level === "VILLAGE") && (
-        <VillageAdminPanel unit={unit} today={today} />
+        <VillageAdminPanel unit={unit} today={today} actor={actor} />
       )}
       <section aria-labelledby="children-title" className="rounded-xl border border-stone-200 bg-white p-6">
         <h2 id="children-title" className="text-lg font-semibold">
           {t("unit.children")} <span className="font-normal text-stone-600">({t("unit.count", { count: unit.children.length })})</span>
         </h2>
+        <form method="get" action={`/units/${unit.id}`} className="mt-3 flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="unit-as-of" className="block text-sm font-medium">
+              {t("unit.asOfLabel")}
+            </label>
+            <input id="unit-as-of" type="date" name="asOf" defaultValue={isoViewDate} className="mt-1 block rounded-md border border-stone-300 px-3 py-2 text-base" />
+          </div>
+          <button type="submit" className="rounded-md border border-stone-300 px-4 py-2 font-medium hover:bg-stone-50">
+            {t("unit.asOfSubmit")}
+          </button>
+          <Link href={`/units/${unit.id}`} className="py-2 text-brand-700 underline underline-offset-2">
+            {t("unit.today")}
+          </Link>
+        </form>
+        {asOfInvalid && (
+          <p role="alert" className="mt-2 text-sm text-red-800">
+            {t("unit.asOfInvalid")}
+          </p>
+        )}
+        <p className="mt-2 text-sm text-stone-600">{t("unit.asOfShowing", { date: formatDate(viewDate) })}</p>
         {unit.children.length === 0 ? (
           <p className="mt-2 text-stone-600">{t("unit.noChildren")}</p>
         ) : (
@@ -97,15 +152,50 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
   );
 }
 
-/** Add villages to a current commune; rename or close a current village. Shown to "village:manage:subtree". */
+/** "Đã sáp nhập vào: Xã X (toàn bộ) từ dd/mm/yyyy"; a unit outside the actor's scope is text, not a link. */
+async function SuccessionList({ label, items }: { label: string; items: Succession[] }) {
+  if (items.length === 0) return null;
+  const t = await getTranslations("unit");
+  return (
+    <p className="mt-3 text-sm">
+      <span className="text-stone-600">{label}: </span>
+      {items.map((item, i) => {
+        const name = unitFullName(item.unit);
+        return (
+          <span key={item.unit.id}>
+            {i > 0 && "; "}
+            {t.rich("succession", {
+              name,
+              kind: t(`kind${item.kind}`),
+              date: formatDate(item.effectiveOn),
+              unit: (chunks) =>
+                item.unit.inScope ? (
+                  <Link href={`/units/${item.unit.id}`} className="text-brand-700 underline underline-offset-2">
+                    {chunks}
+                  </Link>
+                ) : (
+                  <span>{chunks}</span>
+                ),
+            })}
+          </span>
+        );
+      })}
+    </p>
+  );
+}
+
+/** Add villages to a current commune; rename, move or close a current village. Shown to "village:manage:subtree". */
 async function VillageAdminPanel({
   unit,
   today,
+  actor,
 }: {
   unit: { id: number; level: string; typeLabel: string; name: string; version: number };
   today: Date;
+  actor: Parameters<typeof moveTargetsFor>[0];
 }) {
   const t = await getTranslations("villages");
+  const targets = unit.level === "VILLAGE" ? await moveTargetsFor(actor, unit.id) : [];
   return (
     <section aria-labelledby="village-admin-title" className="space-y-5 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
       <h2 id="village-admin-title" className="text-lg font-semibold">
@@ -116,6 +206,12 @@ async function VillageAdminPanel({
       ) : (
         <>
           <RenameVillageForm villageId={unit.id} version={unit.version} typeLabel={unit.typeLabel} name={unit.name} />
+          <MoveVillageForm
+            villageId={unit.id}
+            version={unit.version}
+            fullName={unitFullName(unit)}
+            targets={targets.map((c) => ({ id: c.id, label: c.code ? `${unitFullName(c)} (${c.code})` : unitFullName(c) }))}
+          />
           <CloseVillageForm villageId={unit.id} version={unit.version} fullName={unitFullName(unit)} today={today.toISOString().slice(0, 10)} />
         </>
       )}
