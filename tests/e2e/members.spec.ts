@@ -2,32 +2,22 @@ import { expect, signInAs, test } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 /**
- * The unit page does not link to its team yet: the demo's organisation ids are small
- * integers, so probe them (a few at a time) until one answers 200 with a matching page.
+ * Opens the team of the first village of the first commune in the user's scope, the way
+ * a user gets there: Tổ chức & cán bộ → commune → village → its team.
  */
-async function findOrganisation(page: Page, matches: (html: string) => boolean): Promise<number> {
-  const batch = 20;
-  for (let start = 1; start <= 3000; start += batch) {
-    const ids = Array.from({ length: batch }, (_, i) => start + i);
-    const found = await Promise.all(
-      ids.map(async (id) => {
-        const res = await page.request.get(`/organisations/${id}`, { maxRedirects: 0 });
-        return res.status() === 200 && matches(await res.text()) ? id : null;
-      }),
-    );
-    const id = found.find((x) => x !== null);
-    if (id) return id;
-  }
-  throw new Error("no organisation found");
+async function openFirstTeam(page: Page): Promise<string> {
+  await page.goto("/organisation");
+  await page.getByRole("link", { name: /^(Xã|Thị trấn|Phường) / }).first().click();
+  await expect(page).toHaveURL(/\/units\/\d+/);
+  await page.getByRole("link", { name: /^(Thôn|Tổ dân phố|Xóm|Khu phố) / }).first().click();
+  await page.getByRole("link", { name: "Có tổ dân vận" }).click();
+  await expect(page).toHaveURL(/\/organisations\/\d+$/);
+  return new URL(page.url()).pathname;
 }
 
-const isTeam = (html: string) => /<h1[^>]*>Tổ dân vận/.test(html);
-
 test("a district user assigns a new head to a team of Lập Thạch", async ({ page }) => {
-  test.setTimeout(120_000);
   await signInAs(page, "huyen.lapthach");
-  const id = await findOrganisation(page, isTeam);
-  await page.goto(`/organisations/${id}`);
+  await openFirstTeam(page);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Tổ dân vận");
   await expect(page.getByRole("heading", { name: /Thành viên hiện nay/ })).toBeVisible();
 
@@ -51,15 +41,14 @@ test("a district user assigns a new head to a team of Lập Thạch", async ({ p
 });
 
 test("a commune secretary gets 404 on a team of another district", async ({ browser }) => {
-  test.setTimeout(120_000);
   const vt = await browser.newPage();
   await signInAs(vt, "huyen.vinhtuong");
-  const id = await findOrganisation(vt, isTeam);
+  const teamUrl = await openFirstTeam(vt);
   await vt.close();
 
   const page = await browser.newPage();
   await signInAs(page, "xa.lapthach");
-  const res = await page.goto(`/organisations/${id}`);
+  const res = await page.goto(teamUrl);
   expect(res?.status()).toBe(404);
   await page.close();
 });
