@@ -6,6 +6,7 @@
  * The caller is responsible for scope: call `coverageFor` only for a unit already
  * returned by a scoped query (`getUnitInScope(actor, id)`).
  */
+import { isoDay } from "../time";
 import { db } from "../db/client";
 
 export interface Coverage {
@@ -32,11 +33,6 @@ export interface CoverageShares {
   teamHeadsPartyCellSecretary: number | null;
   /** blocsHeadedByStandingDeputy / blocs, in percent. */
   blocsHeadedByStandingDeputy: number | null;
-}
-
-/** `YYYY-MM-DD` of a `@db.Date` value (UTC midnight, as `todayInVietnam()` gives). */
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 /**

@@ -3,6 +3,7 @@
  * one transaction with its audit row, and an organisation or cadre outside the actor's subtree
  * is refused exactly like a missing one.
  */
+import { isoDay } from "../time";
 import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/roles";
@@ -96,7 +97,6 @@ async function lockOrganisation(tx: Tx, id: number) {
   await tx.$queryRaw`SELECT id FROM "Organisation" WHERE id = ${id} FOR UPDATE`;
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Adds a cadre to the organisation. A new head ends the current head's membership the day

@@ -6,6 +6,7 @@
  * their new commune. Villages of split communes stay and are listed for an admin to
  * place. Everything is set-based, in one transaction.
  */
+import { isoDay } from "../../time";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { UnitLevel } from "../../generated/prisma/enums";
 import type { Tx } from "../../db/client";
@@ -50,7 +51,6 @@ export interface MergerImportResult {
 }
 
 const DAY_MS = 86_400_000;
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 type Db = Pick<Tx, "$queryRaw">;
 
@@ -76,7 +76,7 @@ export async function unitsValidOn(client: Db, date: Date, level: UnitLevel): Pr
 export async function importMerger(client: PrismaClient, parsed: ParsedMerger, options: MergerImportOptions): Promise<MergerImportResult> {
   const effectiveOn = options.effectiveOn ?? REFORM_DATE;
   const dayBefore = new Date(effectiveOn.getTime() - DAY_MS);
-  const effectiveText = isoDate(effectiveOn);
+  const effectiveText = isoDay(effectiveOn);
 
   return client.$transaction(
     async (tx) => {
@@ -126,12 +126,12 @@ export async function importMerger(client: PrismaClient, parsed: ParsedMerger, o
       for (const c of parsed.communes) for (const m of c.merges) resolve(m.level, m.code);
       if (missing.length) {
         throw new Error(
-          `Không tìm thấy ${missing.length} đơn vị cũ còn hiệu lực ngày ${isoDate(dayBefore)}, không nhập gì: ${missing.slice(0, 50).join(", ")}${missing.length > 50 ? "…" : ""}`,
+          `Không tìm thấy ${missing.length} đơn vị cũ còn hiệu lực ngày ${isoDay(dayBefore)}, không nhập gì: ${missing.slice(0, 50).join(", ")}${missing.length > 50 ? "…" : ""}`,
         );
       }
       if (duplicates.length) {
         throw new Error(
-          `Có nhiều đơn vị cùng mã còn hiệu lực ngày ${isoDate(dayBefore)}, không thể đối chiếu: ${duplicates.slice(0, 10).join(", ")}${duplicates.length > 10 ? "…" : ""}`,
+          `Có nhiều đơn vị cùng mã còn hiệu lực ngày ${isoDay(dayBefore)}, không thể đối chiếu: ${duplicates.slice(0, 10).join(", ")}${duplicates.length > 10 ? "…" : ""}`,
         );
       }
 
