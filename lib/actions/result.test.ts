@@ -9,6 +9,7 @@ const actor = (role: Actor["role"] = "DISTRICT_STAFF"): Actor => ({
   username: "huyen",
   displayName: "Cán bộ",
   role,
+  mustChangePassword: false,
   unit: { id: 3, level: "DISTRICT", typeLabel: "Huyện", name: "Lập Thạch", code: "246", ancestorIds: [1, 2, 3] },
 });
 

@@ -8,6 +8,8 @@ export interface Actor {
   username: string;
   displayName: string;
   role: Role;
+  /** An admin reset the password: the user must choose a new one before anything else. */
+  mustChangePassword: boolean;
   /** The home unit: the user works inside its subtree. */
   unit: {
     id: number;
@@ -19,15 +21,10 @@ export interface Actor {
   };
 }
 
-/**
- * Turns session claims into an actor, or null when the session no longer stands: the
- * user was disabled, their password changed (sessionVersion bumped), they signed out of
- * it, or the 12-hour limit has passed.
- */
-export async function actorFromClaims(claims: SessionClaims, now = new Date()): Promise<Actor | null> {
-  if (isPastAbsoluteLimit(claims, now.getTime() / 1000)) return null;
+/** The active user with this id, as an actor; null when there is none or it is disabled. */
+export async function loadActor(userId: number, sessionVersion?: number): Promise<Actor | null> {
   const user = await db.user.findUnique({
-    where: { id: claims.uid },
+    where: { id: userId },
     select: {
       id: true,
       username: true,
@@ -35,12 +32,27 @@ export async function actorFromClaims(claims: SessionClaims, now = new Date()): 
       role: true,
       active: true,
       sessionVersion: true,
+      mustChangePassword: true,
       unit: { select: { id: true, level: true, typeLabel: true, name: true, code: true, ancestorIds: true } },
     },
   });
-  if (!user || !user.active || user.sessionVersion !== claims.sv) return null;
+  if (!user || !user.active) return null;
+  if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
+  const { id, username, displayName, role, mustChangePassword, unit } = user;
+  return { userId: id, username, displayName, role, mustChangePassword, unit };
+}
+
+/**
+ * Turns session claims into an actor, or null when the session no longer stands: the
+ * user was disabled, their password changed (sessionVersion bumped), they signed out of
+ * it, or the 12-hour limit has passed.
+ */
+export async function actorFromClaims(claims: SessionClaims, now = new Date()): Promise<Actor | null> {
+  if (isPastAbsoluteLimit(claims, now.getTime() / 1000)) return null;
+  const actor = await loadActor(claims.uid, claims.sv);
+  if (!actor) return null;
   if (await db.revokedSession.findUnique({ where: { sid: claims.sid }, select: { sid: true } })) return null;
-  return { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, unit: user.unit };
+  return actor;
 }
 
 /** Signing out: the session id stays refused until the token would have expired anyway. */

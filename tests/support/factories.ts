@@ -32,6 +32,7 @@ export function actorAt(unit: UnitRow, role: Role = "DISTRICT_STAFF", userId = 0
     username: `u${userId}`,
     displayName: "Người thử",
     role,
+    mustChangePassword: false,
     unit: { id: unit.id, level: unit.level, typeLabel: unit.typeLabel, name: unit.name, code: unit.code, ancestorIds: unit.ancestorIds },
   };
 }
