@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import type { PetitionStatus, Role } from "../generated/prisma/enums";
+import { ROLES } from "../auth/roles";
+import { availableSteps, nextStatus, PETITION_STEPS, type PetitionStep } from "./workflow";
+
+const STATUSES: PetitionStatus[] = ["RECEIVED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "MERGED", "ESCALATED"];
+
+/**
+ * For district staff and admins, with an agency assigned: status × step → next status ("·" = refused).
+ * Columns: edit, assign, start, resolve, reply, reject, merge, escalate, reopen, comment.
+ */
+const HANDLER_TABLE: Record<PetitionStatus, string> = {
+  //           edit         assign     start        resolve   reply   reject    merge   escalate   reopen    comment
+  RECEIVED:    "RECEIVED    ASSIGNED   ·            ·         ·       REJECTED  MERGED  ESCALATED  ·         RECEIVED",
+  ASSIGNED:    "ASSIGNED    ASSIGNED   IN_PROGRESS  RESOLVED  ·       REJECTED  MERGED  ESCALATED  ·         ASSIGNED",
+  IN_PROGRESS: "IN_PROGRESS ASSIGNED   ·            RESOLVED  ·       REJECTED  MERGED  ESCALATED  ·         IN_PROGRESS",
+  RESOLVED:    "·           ·          ·            ·         CLOSED  ·         ·       ·          ASSIGNED  RESOLVED",
+  CLOSED:      "·           ·          ·            ·         ·       ·         ·       ·          ASSIGNED  CLOSED",
+  REJECTED:    "·           ·          ·            ·         ·       ·         ·       ·          ASSIGNED  REJECTED",
+  MERGED:      "·           ·          ·            ·         ·       ·         ·       ·          ·         MERGED",
+  ESCALATED:   "·           ·          ·            ·         ·       ·         ·       ·          ·         ESCALATED",
+};
+
+function row(status: PetitionStatus): Record<PetitionStep, PetitionStatus | null> {
+  const cells = HANDLER_TABLE[status].split(/\s+/);
+  expect(cells).toHaveLength(PETITION_STEPS.length);
+  return Object.fromEntries(PETITION_STEPS.map((step, i) => [step, cells[i] === "·" ? null : (cells[i] as PetitionStatus)])) as Record<
+    PetitionStep,
+    PetitionStatus | null
+  >;
+}
+
+describe("petition workflow", () => {
+  for (const role of ["DISTRICT_STAFF", "ADMIN"] as Role[]) {
+    for (const status of STATUSES) {
+      it(`${role} from ${status}`, () => {
+        const expected = row(status);
+        for (const step of PETITION_STEPS) {
+          expect(nextStatus(role, { status, agencyId: 7 }, step), step).toBe(expected[step]);
+        }
+      });
+    }
+  }
+
+  it("reopens to RECEIVED when no agency holds the petition", () => {
+    expect(nextStatus("DISTRICT_STAFF", { status: "REJECTED", agencyId: null }, "reopen")).toBe("RECEIVED");
+    expect(nextStatus("DISTRICT_STAFF", { status: "CLOSED", agencyId: 3 }, "reopen")).toBe("ASSIGNED");
+  });
+
+  it("lets a commune secretary comment anywhere and correct only their own petition before assignment", () => {
+    for (const status of STATUSES) {
+      const steps = availableSteps("COMMUNE_SECRETARY", { status, agencyId: null });
+      expect(steps).toEqual(["comment"]);
+    }
+    expect(availableSteps("COMMUNE_SECRETARY", { status: "RECEIVED", agencyId: null }, true)).toEqual(["edit", "comment"]);
+    expect(availableSteps("COMMUNE_SECRETARY", { status: "ASSIGNED", agencyId: 1 }, true)).toEqual(["comment"]);
+  });
+
+  it("gives readers no steps at all", () => {
+    for (const role of ["PROVINCE_LEADER", "VIEWER"] as Role[]) {
+      for (const status of STATUSES) expect(availableSteps(role, { status, agencyId: 1 }, true)).toEqual([]);
+    }
+  });
+
+  it("refuses unknown roles", () => {
+    expect(ROLES).not.toContain("GUEST");
+    expect(nextStatus("GUEST" as Role, { status: "RECEIVED", agencyId: null }, "comment")).toBeNull();
+  });
+});
