@@ -1,17 +1,13 @@
 import { z } from "zod";
+import { confirmField, idField, isoDateField } from "../forms/fields";
 import { AFFILIATIONS, MEMBERSHIP_ROLES } from "./labels";
 
-const id = z.coerce.number({ error: "Mã không hợp lệ." }).int({ error: "Mã không hợp lệ." }).positive({ error: "Mã không hợp lệ." });
-/** "yyyy-mm-dd" (an <input type="date">) → the UTC midnight Prisma uses for @db.Date. */
-const isoDate = z
-  .string({ error: "Vui lòng chọn ngày." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Vui lòng chọn ngày." })
-  .transform((s) => new Date(`${s}T00:00:00Z`))
-  .refine((d) => !Number.isNaN(d.getTime()), { error: "Ngày không hợp lệ." });
+const id = idField();
+const isoDate = isoDateField();
 
 export const addMemberSchema = z.object({
   organisationId: id,
-  cadreId: z.coerce.number({ error: "Vui lòng chọn cán bộ." }).int({ error: "Vui lòng chọn cán bộ." }).positive({ error: "Vui lòng chọn cán bộ." }),
+  cadreId: idField("Vui lòng chọn cán bộ."),
   role: z.enum(MEMBERSHIP_ROLES, { error: "Vui lòng chọn vai trò." }),
   representing: z.enum(AFFILIATIONS, { error: "Vui lòng chọn tổ chức đại diện." }),
   termStart: isoDate,
@@ -21,7 +17,7 @@ export const endMembershipSchema = z.object({ membershipId: id, termEnd: isoDate
 
 /** The form adds a ticked "I confirm" box. */
 export const endMembershipFormSchema = endMembershipSchema.extend({
-  confirm: z.literal("on", { error: "Vui lòng đánh dấu ô xác nhận." }),
+  confirm: confirmField,
 });
 
 export type AddMemberInput = z.output<typeof addMemberSchema>;
