@@ -16,12 +16,17 @@ export const checkboxField = z
   .optional()
   .transform((v) => v === true || v === "on" || v === "true" || v === "1");
 
+function isRealDay(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
 /** "yyyy-mm-dd" (an <input type="date">) → the UTC midnight Prisma uses for @db.Date. */
 export const isoDateField = (message = "Vui lòng chọn ngày.") =>
   z
     .string({ error: message })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: message })
-    .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: "Ngày không hợp lệ." })
+    .refine(isRealDay, { error: "Ngày không hợp lệ." })
     .transform((s) => new Date(`${s}T00:00:00Z`));
 
 /** Trimmed text, NFC, inner whitespace kept; empty → undefined. */
