@@ -38,23 +38,23 @@ describe("formDataToObject", () => {
 });
 
 describe("parseInput with the village schema", () => {
-  it("coerces ids, trims and NFC-normalises the name, reads the checkbox", () => {
-    expect(parseInput(createVillageSchema, formDataToObject(form(valid())))).toEqual({
+  it("coerces ids, trims and NFC-normalises the name, reads the checkbox", async () => {
+    expect(await parseInput(createVillageSchema, formDataToObject(form(valid())))).toEqual({
       ok: true,
       data: { communeId: 12, typeLabel: "Thôn", name: "Đình", withTeam: true },
     });
-    const unchecked = parseInput(createVillageSchema, { communeId: "12", typeLabel: "Bản", name: "Mường".normalize("NFD") });
+    const unchecked = await parseInput(createVillageSchema, { communeId: "12", typeLabel: "Bản", name: "Mường".normalize("NFD") });
     expect(unchecked).toEqual({ ok: true, data: { communeId: 12, typeLabel: "Bản", name: "Mường".normalize("NFC"), withTeam: false } });
   });
 
-  it("returns Vietnamese field errors", () => {
-    const result = parseInput(createVillageSchema, { communeId: "x", typeLabel: "Phường", name: "   " });
+  it("returns Vietnamese field errors", async () => {
+    const result = await parseInput(createVillageSchema, { communeId: "x", typeLabel: "Phường", name: "   " });
     expect(result).toMatchObject({ ok: false, error: "VALIDATION" });
     if (result.ok) throw new Error("unreachable");
     expect(result.fieldErrors?.name).toEqual(["Vui lòng nhập tên."]);
     expect(result.fieldErrors?.typeLabel).toEqual(["Vui lòng chọn loại đơn vị."]);
     expect(result.fieldErrors?.communeId).toEqual(["Mã không hợp lệ."]);
-    const long = parseInput(createVillageSchema, { communeId: "1", typeLabel: "Thôn", name: "a".repeat(101) });
+    const long = await parseInput(createVillageSchema, { communeId: "1", typeLabel: "Thôn", name: "a".repeat(101) });
     expect(long).toMatchObject({ ok: false, fieldErrors: { name: ["Tên không được dài quá 100 ký tự."] } });
   });
 });

@@ -69,9 +69,12 @@ export function textValues(raw: Record<string, FormDataEntryValue | FormDataEntr
   return out;
 }
 
-/** Parses input with the schema; its messages (Vietnamese) go back field by field. */
-export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: z.output<S> } | ActionFailure {
-  const parsed = schema.safeParse(raw);
+/**
+ * Parses input with the schema; its messages (Vietnamese) go back field by field. Async, so
+ * that a schema may read an uploaded file's bytes (see lib/files/upload.ts).
+ */
+export async function parseInput<S extends z.ZodType>(schema: S, raw: unknown): Promise<{ ok: true; data: z.output<S> } | ActionFailure> {
+  const parsed = await schema.safeParseAsync(raw);
   if (parsed.success) return { ok: true, data: parsed.data };
   const flat = z.flattenError(parsed.error);
   const fieldErrors: FieldErrors = { ...flat.fieldErrors };
@@ -108,7 +111,7 @@ async function runChain<S extends z.ZodType, T>(
   deps: ActionDeps,
   raw: Record<string, FormDataEntryValue | FormDataEntryValue[]>,
 ): Promise<ActionResult<T>> {
-  const parsed = parseInput(definition.schema, raw);
+  const parsed = await parseInput(definition.schema, raw);
   if (!parsed.ok) return parsed;
   try {
     const actor = await deps.getActor();
