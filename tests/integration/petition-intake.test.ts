@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseInput } from "@/lib/actions/result";
+import { db } from "@/lib/db/client";
+import { createPetition } from "@/lib/petitions/intake";
+import { intakeSchema, type IntakeInput } from "@/lib/petitions/schemas";
+import { actorAt, buildTree, createField, createUser, type Tree } from "../support/factories";
+
+let tree: Tree;
+let fieldId: number;
+let staff: ReturnType<typeof actorAt>;
+
+beforeAll(async () => {
+  tree = await buildTree();
+  fieldId = (await createField()).id;
+  const user = await createUser(tree.districtA, "DISTRICT_STAFF");
+  staff = actorAt(tree.districtA, "DISTRICT_STAFF", user.id);
+});
+
+async function input(overrides: Record<string, unknown> = {}): Promise<IntakeInput> {
+  const parsed = await parseInput(intakeSchema, {
+    idempotencyKey: randomUUID(),
+    receivedOn: "2026-03-02",
+    channel: "RECEPTION",
+    petitionerKind: "PERSON",
+    petitionerName: "Nguyễn Văn Đức",
+    petitionerPhone: "0912 345 678",
+    petitionerAddress: "Thôn Đình",
+    unitId: String(tree.villageA1.id),
+    fieldId: String(fieldId),
+    content: "Đề nghị nạo vét kênh mương nội đồng trước vụ xuân.",
+    ...overrides,
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
+  return parsed.data;
+}
+
+describe("petition intake", () => {
+  it("creates the petition with a district code, a timeline event and an audit row", async () => {
+    const result = await createPetition(staff, await input());
+    expect(result.created).toBe(true);
+    expect(result.code).toMatch(/^246-2026-\d{5}$/);
+    const petition = await db.petition.findUniqueOrThrow({ where: { id: result.id }, include: { events: true } });
+    expect(petition).toMatchObject({ status: "RECEIVED", petitionerPhone: "0912345678", unitId: tree.villageA1.id, createdById: staff.userId });
+    expect(petition.searchText).toContain("nguyen van duc");
+    expect(petition.events.map((e) => e.kind)).toEqual(["CREATED"]);
+    expect(await db.auditLog.count({ where: { action: "petition.create", entityId: String(result.id) } })).toBe(1);
+  });
+
+  it("numbers codes in order per district and year", async () => {
+    const a = await createPetition(staff, await input());
+    const b = await createPetition(staff, await input());
+    expect(Number(b.code.slice(-5))).toBe(Number(a.code.slice(-5)) + 1);
+    const nextYear = await createPetition(staff, await input({ receivedOn: "2025-12-31" }));
+    expect(nextYear.code).toMatch(/^246-2025-/);
+  });
+
+  it("makes exactly one petition from a resubmitted form, even when the two race", async () => {
+    const same = await input();
+    const first = await createPetition(staff, same);
+    const again = await createPetition(staff, same);
+    expect(again).toEqual({ ...first, created: false });
+
+    const racing = await input();
+    const results = await Promise.all([createPetition(staff, racing), createPetition(staff, racing), createPetition(staff, racing)]);
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(await db.petition.count({ where: { idempotencyKey: racing.idempotencyKey } })).toBe(1);
+  });
+
+  it("refuses a village outside the actor's subtree as not found, and saves nothing", async () => {
+    const before = await db.petition.count();
+    await expect(createPetition(staff, await input({ unitId: String(tree.villageB1.id) }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const secretaryUser = await createUser(tree.communeB, "COMMUNE_SECRETARY");
+    const secretary = actorAt(tree.communeB, "COMMUNE_SECRETARY", secretaryUser.id);
+    await expect(createPetition(secretary, await input())).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.petition.count()).toBe(before);
+    // In their own commune, a secretary may enter one.
+    expect((await createPetition(secretary, await input({ unitId: String(tree.villageB1.id) }))).code).toMatch(/^252-2026-/);
+  });
+
+  it("refuses readers, a future date and an inactive field", async () => {
+    const leader = actorAt(tree.province, "PROVINCE_LEADER", staff.userId);
+    await expect(createPetition(leader, await input())).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(createPetition(staff, await input({ receivedOn: "2026-03-02" }), new Date("2026-03-01T10:00:00Z"))).rejects.toMatchObject({ code: "INVALID_STATE" });
+    const closed = await db.petitionField.create({ data: { code: `off-${randomUUID()}`, name: "Cũ", active: false } });
+    await expect(createPetition(staff, await input({ fieldId: String(closed.id) }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("keeps no personal data for an anonymous petition, and stores attachments", async () => {
+    const pdf = new File([new TextEncoder().encode("%PDF-1.4 biên bản")], "bien-ban.pdf");
+    const result = await createPetition(staff, await input({ petitionerKind: "ANONYMOUS", attachments: pdf }));
+    const petition = await db.petition.findUniqueOrThrow({ where: { id: result.id }, include: { attachments: true } });
+    expect(petition).toMatchObject({ petitionerName: null, petitionerPhone: null, petitionerAddress: null });
+    expect(petition.attachments).toMatchObject([{ fileName: "bien-ban.pdf", mimeType: "application/pdf" }]);
+  });
+});
+
+describe("intake form validation", () => {
+  it("answers in Vietnamese, field by field", async () => {
+    const result = await parseInput(intakeSchema, { idempotencyKey: "x", petitionerKind: "PERSON", petitionerPhone: "12", content: "ngắn" });
+    if (result.ok) throw new Error("should fail");
+    expect(result.fieldErrors).toMatchObject({
+      receivedOn: ["Vui lòng chọn ngày tiếp nhận."],
+      channel: ["Vui lòng chọn hình thức tiếp nhận."],
+      petitionerPhone: ["Số điện thoại không hợp lệ (ví dụ: 0912 345 678)."],
+      unitId: ["Vui lòng chọn thôn, tổ dân phố nơi phát sinh vụ việc."],
+      content: ["Nội dung quá ngắn: vui lòng ghi rõ vụ việc (ít nhất 10 ký tự)."],
+    });
+  });
+});
