@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { idField, isoDateField, optionalTextField } from "../forms/fields";
+import { idField, isoDateField, optionalTextField, versionField } from "../forms/fields";
 import { uploadsField } from "../files/upload";
 import { normalisePhone } from "../text/phone";
-import { PETITION_CHANNELS, PETITIONER_KINDS } from "./labels";
+import { PETITION_CHANNELS, PETITIONER_KINDS, RESOLUTION_KINDS, SATISFACTIONS } from "./labels";
 
 export const MAX_CONTENT_LENGTH = 10_000;
 export const ATTACHMENT_TYPES = ["pdf", "jpg", "png", "docx", "xlsx"] as const;
@@ -59,3 +59,55 @@ export const intakeSchema = z
   );
 
 export type IntakeInput = z.output<typeof intakeSchema>;
+
+const note = (required: string | null, max = 2000) =>
+  required
+    ? z
+        .string({ error: required })
+        .transform((v) => v.normalize("NFC").trim())
+        .pipe(z.string().min(1, { error: required }).max(max, { error: `Không được dài quá ${max.toLocaleString("vi-VN")} ký tự.` }))
+    : optionalTextField(max, `Không được dài quá ${max.toLocaleString("vi-VN")} ký tự.`);
+
+const stepBase = { petitionId: idField(), version: versionField };
+
+/** One schema per workflow step; the form says which step it is with a hidden `step` field. */
+export const stepSchema = z.discriminatedUnion(
+  "step",
+  [
+    z.object({ ...stepBase, step: z.literal("assign"), agencyId: idField("Vui lòng chọn cơ quan chủ trì giải quyết."), note: note(null) }),
+    z.object({ ...stepBase, step: z.literal("start"), note: note(null) }),
+    z.object({
+      ...stepBase,
+      step: z.literal("resolve"),
+      resolution: z.enum(RESOLUTION_KINDS, { error: "Vui lòng chọn kết quả: giải quyết dứt điểm hay giải trình." }),
+      note: note("Vui lòng ghi tóm tắt kết quả giải quyết."),
+    }),
+    z.object({
+      ...stepBase,
+      step: z.literal("reply"),
+      replyText: note("Vui lòng ghi nội dung trả lời công dân.", 5000),
+      satisfaction: z.enum(SATISFACTIONS, { error: "Vui lòng chọn mức độ hài lòng của công dân." }),
+    }),
+    z.object({ ...stepBase, step: z.literal("reject"), note: note("Vui lòng ghi lý do không thụ lý.") }),
+    z.object({
+      ...stepBase,
+      step: z.literal("merge"),
+      targetCode: z
+        .string({ error: "Vui lòng nhập mã kiến nghị gốc." })
+        .transform((v) => v.trim())
+        .pipe(z.string().min(1, { error: "Vui lòng nhập mã kiến nghị gốc." })),
+      note: note(null),
+    }),
+    z.object({
+      ...stepBase,
+      step: z.literal("escalate"),
+      escalatedTo: note("Vui lòng ghi cấp, cơ quan được chuyển đến.", 300),
+      note: note(null),
+    }),
+    z.object({ ...stepBase, step: z.literal("reopen"), note: note("Vui lòng ghi lý do mở lại.") }),
+    z.object({ ...stepBase, step: z.literal("comment"), note: note("Vui lòng nhập ghi chú.") }),
+  ],
+  { error: "Thao tác không hợp lệ." },
+);
+
+export type StepInput = z.output<typeof stepSchema>;

@@ -1,0 +1,153 @@
+/**
+ * Workflow steps on one petition. Each step: load the petition in the actor's subtree, ask
+ * the workflow table whether this role may take it from this status, write the change only
+ * if nobody else saved since the form was shown (`version`), add the timeline event and the
+ * audit row, all in one transaction.
+ */
+import { ActionError } from "../actions/result";
+import type { Actor } from "../auth/actor";
+import { agencyWhereFor, petitionWhereFor } from "../auth/scope";
+import { audit } from "../audit/log";
+import { deadlineFor } from "../calendar/table";
+import { db, type Tx } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import type { PetitionEventKind, PetitionStatus } from "../generated/prisma/enums";
+import { todayInVietnam } from "../time";
+import type { StepInput } from "./schemas";
+import { nextStatus } from "./workflow";
+
+export interface StepResult {
+  petitionId: number;
+  status: PetitionStatus;
+  version: number;
+}
+
+const EVENT_KIND: Record<StepInput["step"], PetitionEventKind> = {
+  assign: "ASSIGNED",
+  start: "STATUS_CHANGED",
+  resolve: "STATUS_CHANGED",
+  reply: "REPLIED",
+  reject: "REJECTED",
+  merge: "MERGED",
+  escalate: "ESCALATED",
+  reopen: "REOPENED",
+  comment: "COMMENTED",
+};
+
+async function loadForStep(tx: Tx, actor: Actor, petitionId: number) {
+  const petition = await tx.petition.findFirst({
+    where: { AND: [{ id: petitionId }, petitionWhereFor(actor)] },
+    select: {
+      id: true,
+      status: true,
+      version: true,
+      agencyId: true,
+      unitId: true,
+      receivedOn: true,
+      createdById: true,
+      field: { select: { defaultDeadlineDays: true } },
+    },
+  });
+  if (!petition) throw new ActionError("NOT_FOUND");
+  return petition;
+}
+
+type Loaded = Awaited<ReturnType<typeof loadForStep>>;
+
+/** The columns a step changes, and what the timeline records besides the note. */
+async function changesFor(
+  tx: Tx,
+  actor: Actor,
+  petition: Loaded,
+  input: StepInput,
+  now: Date,
+): Promise<{ data: Prisma.PetitionUncheckedUpdateManyInput; eventData?: Prisma.InputJsonValue }> {
+  switch (input.step) {
+    case "assign": {
+      const agency = await tx.agency.findFirst({ where: { AND: [{ id: input.agencyId, active: true }, agencyWhereFor(actor)] }, select: { id: true, name: true } });
+      if (!agency) throw new ActionError("NOT_FOUND");
+      // The deadline runs from receipt, in working days, by the field's default.
+      const dueOn = await deadlineFor(tx, petition.receivedOn, petition.field.defaultDeadlineDays);
+      return { data: { agencyId: agency.id, assignedAt: now, dueOn }, eventData: { agencyId: agency.id, agency: agency.name, dueOn: dueOn.toISOString().slice(0, 10) } };
+    }
+    case "start":
+    case "comment":
+      return { data: {} };
+    case "resolve":
+      return { data: { resolvedAt: now, resolution: input.resolution }, eventData: { resolution: input.resolution } };
+    case "reply":
+      return { data: { replyText: input.replyText, satisfaction: input.satisfaction, closedAt: now }, eventData: { satisfaction: input.satisfaction } };
+    case "reject":
+      return { data: { rejectionReason: input.note, closedAt: now } };
+    case "escalate":
+      return { data: { escalatedTo: input.escalatedTo, closedAt: now }, eventData: { escalatedTo: input.escalatedTo } };
+    case "merge": {
+      const target = await tx.petition.findFirst({
+        where: { AND: [{ code: input.targetCode }, petitionWhereFor(actor)] },
+        select: { id: true, code: true, status: true },
+      });
+      if (!target) throw new ActionError("NOT_FOUND");
+      // A petition cannot repeat itself, nor one that is itself a repeat.
+      if (target.id === petition.id || target.status === "MERGED") throw new ActionError("INVALID_STATE");
+      return { data: { mergedIntoId: target.id, closedAt: now }, eventData: { mergedIntoId: target.id, mergedIntoCode: target.code } };
+    }
+    case "reopen": {
+      // A reopened petition gets a fresh deadline, counted from today.
+      const dueOn = petition.agencyId === null ? null : await deadlineFor(tx, todayInVietnam(now), petition.field.defaultDeadlineDays);
+      return {
+        data: {
+          reopenCount: { increment: 1 },
+          resolvedAt: null,
+          resolution: null,
+          replyText: null,
+          satisfaction: null,
+          closedAt: null,
+          rejectionReason: null,
+          dueOn,
+        },
+        eventData: { dueOn: dueOn?.toISOString().slice(0, 10) ?? null },
+      };
+    }
+  }
+}
+
+export async function takeStep(actor: Actor, input: StepInput, now = new Date()): Promise<StepResult> {
+  return db.$transaction(async (tx) => {
+    const petition = await loadForStep(tx, actor, input.petitionId);
+    const to = nextStatus(actor.role, petition, input.step, petition.createdById === actor.userId);
+    if (to === null) throw new ActionError("INVALID_STATE");
+    // A comment changes nothing on the petition, so it never collides with an edit.
+    const changes = input.step !== "comment";
+    if (changes && petition.version !== input.version) throw new ActionError("CONFLICT");
+    const { data, eventData } = await changesFor(tx, actor, petition, input, now);
+    if (changes) {
+      const { count } = await tx.petition.updateMany({
+        where: { id: petition.id, version: input.version },
+        data: { ...data, status: to, version: { increment: 1 } },
+      });
+      if (count === 0) throw new ActionError("CONFLICT");
+    }
+    const note = "note" in input ? (input.note ?? null) : input.step === "reply" ? input.replyText : null;
+    await tx.petitionEvent.create({
+      data: {
+        petitionId: petition.id,
+        kind: EVENT_KIND[input.step],
+        fromStatus: petition.status,
+        toStatus: to,
+        actorId: actor.userId,
+        note,
+        data: eventData,
+        at: now,
+      },
+    });
+    await audit(tx, {
+      actorId: actor.userId,
+      action: `petition.${input.step}`,
+      entity: "Petition",
+      entityId: petition.id,
+      unitId: petition.unitId,
+      data: { from: petition.status, to, ...(eventData && typeof eventData === "object" ? eventData : {}) },
+    });
+    return { petitionId: petition.id, status: to, version: changes ? petition.version + 1 : petition.version };
+  });
+}
