@@ -10,20 +10,16 @@ import { unitWhereFor } from "../auth/scope";
 import { audit } from "../audit/log";
 import { db, type Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
-import { toSearchText } from "../text/search";
 import { todayInVietnam } from "../time";
 import { allocatePetitionCode } from "./code";
 import type { IntakeInput } from "./schemas";
+import { petitionSearchColumns } from "./search";
 
 export interface IntakeResult {
   id: number;
   code: string;
   /** False when the form had already been submitted: nothing new was made. */
   created: boolean;
-}
-
-export function petitionSearchText(p: { code: string; petitionerName?: string | null; content: string }): string {
-  return toSearchText([p.code, p.petitionerName ?? "", p.content].join(" "));
 }
 
 async function earlierSubmission(tx: Tx, actor: Actor, key: string): Promise<IntakeResult | null> {
@@ -73,7 +69,7 @@ export async function createPetition(actor: Actor, input: IntakeInput, now = new
           petitionerAddress: input.petitionerAddress ?? null,
           fieldId: field.id,
           content: input.content,
-          searchText: petitionSearchText({ code, petitionerName: input.petitionerName, content: input.content }),
+          ...petitionSearchColumns({ code, ...input }),
           meetingId: input.meetingId ?? null,
           idempotencyKey: input.idempotencyKey,
           createdById: actor.userId,

@@ -2,7 +2,6 @@
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
 import type { PetitionChannel, PetitionerKind, PetitionStatus } from "../../lib/generated/prisma/enums";
 import { addDays, daysBetween, daysInMonth, isWorkingDay, type CalendarDate } from "../../lib/calendar";
-import { toSearchText } from "../../lib/text/search";
 import { bulkInsert, type Columns } from "./bulk";
 import type { SeedContext } from "./context";
 import { runLifecycle, type Fate, type LifecycleResult } from "./lifecycle";
@@ -11,6 +10,7 @@ import { mobilePhone, personName } from "./names";
 import { CONTENT, fill, type TextPlaces } from "./petition-texts";
 import type { FieldRec, Reference, Users } from "./reference";
 import { fullName, inlineName, type Area, type UnitTree, type VillageNode } from "./units";
+import { petitionSearchColumns } from "../../lib/petitions/search";
 import { dayBetween, dbDate, maxDate, minDate, reserveIds } from "./util";
 
 interface PetitionPlan {
@@ -58,7 +58,7 @@ const CREATED_NOTE: Record<PetitionChannel, string> = {
 
 const PETITION_COLUMNS: Columns<Prisma.PetitionCreateManyInput> = {
   id: "int", code: "text", unitId: "int", receivedOn: "date", channel: { enum: "PetitionChannel" }, petitionerKind: { enum: "PetitionerKind" },
-  petitionerName: "text", petitionerPhone: "text", petitionerAddress: "text", fieldId: "int", content: "text", searchText: "text",
+  petitionerName: "text", petitionerPhone: "text", petitionerAddress: "text", fieldId: "int", content: "text", searchText: "text", petitionerSearch: "text",
   status: { enum: "PetitionStatus" }, agencyId: "int", assignedAt: "timestamp", dueOn: "date", resolvedAt: "timestamp",
   resolution: { enum: "ResolutionKind" }, replyText: "text", satisfaction: { enum: "Satisfaction" }, closedAt: "timestamp",
   rejectionReason: "text", escalatedTo: "text", reopenCount: "int", mergedIntoId: "int", meetingId: "int", createdById: "int",
@@ -222,7 +222,7 @@ export async function seedPetitions(db: PrismaClient, ctx: SeedContext, plans: P
           petitionerAddress: p.petitionerAddress,
           fieldId: p.field.id,
           content: p.content,
-          searchText: toSearchText([p.code, p.petitionerName, p.content].join(" ")),
+          ...petitionSearchColumns(p),
           status: r.status,
           agencyId: r.agencyId,
           assignedAt: r.assignedAt,

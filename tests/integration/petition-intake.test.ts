@@ -42,7 +42,9 @@ describe("petition intake", () => {
     expect(result.code).toMatch(/^246-2026-\d{5}$/);
     const petition = await db.petition.findUniqueOrThrow({ where: { id: result.id }, include: { events: true } });
     expect(petition).toMatchObject({ status: "RECEIVED", petitionerPhone: "0912345678", unitId: tree.villageA1.id, createdById: staff.userId });
-    expect(petition.searchText).toContain("nguyen van duc");
+    expect(petition.searchText).toContain("nao vet kenh muong");
+    expect(petition.searchText).not.toContain("nguyen");
+    expect(petition.petitionerSearch).toBe("nguyen van duc 0912345678");
     expect(petition.events.map((e) => e.kind)).toEqual(["CREATED"]);
     expect(await db.auditLog.count({ where: { action: "petition.create", entityId: String(result.id) } })).toBe(1);
   });

@@ -4,7 +4,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/actor";
 import { insertUnit } from "@/lib/units/tree";
-import { toSearchText } from "@/lib/text/search";
+import { petitionSearchColumns } from "@/lib/petitions/search";
 
 export const uid = () => crypto.randomBytes(4).toString("hex");
 
@@ -71,7 +71,7 @@ export async function createPetition(unit: UnitRow, createdById: number, fieldId
       petitionerName: "Trần Thị Hoa",
       fieldId,
       content,
-      searchText: toSearchText(`${code} Trần Thị Hoa ${content}`),
+      ...petitionSearchColumns({ code, content, petitionerName: "Trần Thị Hoa" }),
       createdById,
     },
   });
