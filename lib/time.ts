@@ -17,3 +17,8 @@ export function startOfMonth(date: Date): Date {
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** A `@db.Date` value moved by whole days. */
+export function addDaysUtc(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskPhone, normalisePhone } from "./phone";
+import { normalisePhone } from "./phone";
 
 describe("normalisePhone", () => {
   it.each([
@@ -12,8 +12,4 @@ describe("normalisePhone", () => {
   it.each(["", "12345", "0912 345", "091234567890", "abc0912345678", "+1 415 555 0100"])("refuses %j", (input) =>
     expect(normalisePhone(input)).toBeNull(),
   );
-
-  it("masks the middle digits", () => {
-    expect(maskPhone("0912345678")).toBe("091****678");
-  });
 });

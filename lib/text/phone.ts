@@ -10,8 +10,3 @@ export function normalisePhone(value: string): string | null {
   if (!/^0\d{9,10}$/.test(digits)) return null;
   return digits;
 }
-
-/** "0912345678" → "091****678": enough to recognise, not enough to call. */
-export function maskPhone(phone: string): string {
-  return phone.length <= 6 ? "***" : `${phone.slice(0, 3)}${"*".repeat(phone.length - 6)}${phone.slice(-3)}`;
-}

@@ -1,0 +1,216 @@
+/**
+ * The petition list: filters held in the URL, accent-insensitive search, sortable columns
+ * and keyset pagination (a page never re-reads the rows before it, however deep).
+ */
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { can } from "../auth/roles";
+import { petitionWhereFor } from "../auth/scope";
+import { db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import type { PetitionStatus } from "../generated/prisma/enums";
+import { addDaysUtc, todayInVietnam } from "../time";
+import { toSearchText } from "../text/search";
+import { PETITION_CHANNELS, RESOLUTION_KINDS, STATUS_LABELS } from "./labels";
+import { maskName } from "../text/mask";
+import { OPEN_STATUSES } from "./status";
+
+export const PETITION_SORTS = ["receivedOn", "dueOn", "code"] as const;
+export type PetitionSort = (typeof PETITION_SORTS)[number];
+export const PAGE_SIZES = [25, 50, 100] as const;
+/** Counting stops here: "more than 10.000" is all a list needs to say. */
+export const COUNT_CAP = 10_000;
+
+const STATUSES = Object.keys(STATUS_LABELS) as PetitionStatus[];
+const positiveInt = z.coerce.number().int().positive();
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
+/** One or several values, from repeated params or a comma list. */
+const many = <T extends string>(values: readonly T[]) =>
+  z.preprocess(
+    (v) => (Array.isArray(v) ? v : typeof v === "string" ? v.split(",") : []),
+    z.array(z.string()).transform((list) => list.filter((x): x is T => (values as readonly string[]).includes(x))),
+  );
+
+/**
+ * The filters as the URL holds them. A value that makes no sense is dropped, never an error:
+ * a shared link that went stale still opens.
+ */
+export const petitionFilterSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  status: many(STATUSES).catch([]),
+  field: positiveInt.optional().catch(undefined),
+  channel: many(PETITION_CHANNELS).catch([]),
+  agency: positiveInt.optional().catch(undefined),
+  unit: positiveInt.optional().catch(undefined),
+  from: isoDay.optional().catch(undefined),
+  to: isoDay.optional().catch(undefined),
+  overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()).catch(false),
+  dueWithin: z.coerce.number().int().min(0).max(365).optional().catch(undefined),
+  resolution: z.enum(RESOLUTION_KINDS).optional().catch(undefined),
+  sort: z.enum(PETITION_SORTS).catch("receivedOn"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  limit: z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)))).catch(50),
+  cursor: z.string().max(200).optional().catch(undefined),
+});
+export type PetitionFilters = z.output<typeof petitionFilterSchema>;
+
+export function parsePetitionFilters(params: Record<string, string | string[] | undefined>): PetitionFilters {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) && k !== "status" && k !== "channel" ? v[0] : v]));
+  return petitionFilterSchema.parse(flat);
+}
+
+/** The filters back as URL params (defaults left out), e.g. for links and exports. */
+export function filtersToParams(filters: Partial<PetitionFilters>): URLSearchParams {
+  const params = new URLSearchParams();
+  const defaults: Partial<Record<keyof PetitionFilters, unknown>> = { sort: "receivedOn", dir: "desc", limit: 50, overdue: false };
+  for (const [key, value] of Object.entries(filters) as [keyof PetitionFilters, unknown][]) {
+    if (value === undefined || value === null || value === "" || defaults[key] === value) continue;
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(","));
+    } else params.set(key, String(value));
+  }
+  return params;
+}
+
+type SortValue = string | null;
+interface Cursor {
+  v: SortValue;
+  id: number;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.v, cursor.id])).toString("base64url");
+}
+
+function decodeCursor(raw: string | undefined): Cursor | null {
+  if (!raw) return null;
+  try {
+    const [v, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
+    if ((typeof v !== "string" && v !== null) || !Number.isInteger(id)) return null;
+    return { v, id: id as number };
+  } catch {
+    return null;
+  }
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Every filter but the cursor, as a Prisma `where` inside the actor's subtree. */
+export function petitionListWhere(actor: Actor, f: PetitionFilters, now = new Date()): Prisma.PetitionWhereInput {
+  const and: Prisma.PetitionWhereInput[] = [petitionWhereFor(actor)];
+  if (f.unit) and.push({ unit: { ancestorIds: { has: f.unit } } });
+  if (f.status.length) and.push({ status: { in: f.status } });
+  if (f.field) and.push({ fieldId: f.field });
+  if (f.channel.length) and.push({ channel: { in: f.channel } });
+  if (f.agency) and.push({ agencyId: f.agency });
+  if (f.from) and.push({ receivedOn: { gte: day(f.from) } });
+  if (f.to) and.push({ receivedOn: { lte: day(f.to) } });
+  if (f.resolution) and.push({ resolution: f.resolution });
+  const today = todayInVietnam(now);
+  if (f.overdue) and.push({ status: { in: [...OPEN_STATUSES] }, dueOn: { lt: today } });
+  if (f.dueWithin !== undefined) and.push({ status: { in: [...OPEN_STATUSES] }, dueOn: { gte: today, lte: addDaysUtc(today, f.dueWithin) } });
+  const words = f.q ? toSearchText(f.q).split(" ").filter(Boolean).slice(0, 8) : [];
+  const personal = can(actor.role, "petition:personal-data:subtree");
+  for (const word of words) {
+    and.push({ OR: [{ searchText: { contains: word } }, ...(personal ? [{ petitionerSearch: { contains: word } }] : [])] });
+  }
+  return { AND: and };
+}
+
+/** Rows after the cursor in the chosen order; `dueOn` puts petitions without a deadline last. */
+function afterCursor(sort: PetitionSort, dir: "asc" | "desc", cursor: Cursor): Prisma.PetitionWhereInput {
+  const cmp = dir === "asc" ? "gt" : "lt";
+  const value = cursor.v === null ? null : sort === "code" ? cursor.v : day(cursor.v);
+  if (value === null) return { [sort]: null, id: { [cmp]: cursor.id } };
+  return {
+    OR: [
+      { [sort]: { [cmp]: value } },
+      { [sort]: value, id: { [cmp]: cursor.id } },
+      ...(sort === "dueOn" ? [{ dueOn: null }] : []),
+    ],
+  };
+}
+
+function orderBy(sort: PetitionSort, dir: "asc" | "desc"): Prisma.PetitionOrderByWithRelationInput[] {
+  const first = sort === "dueOn" ? { dueOn: { sort: dir, nulls: "last" as const } } : { [sort]: dir };
+  return [first, { id: dir }];
+}
+
+export interface PetitionListItem {
+  id: number;
+  code: string;
+  receivedOn: Date;
+  status: PetitionStatus;
+  resolution: "SETTLED" | "EXPLAINED" | null;
+  dueOn: Date | null;
+  overdue: boolean;
+  fieldName: string;
+  unitName: string;
+  parentName: string | null;
+  agencyName: string | null;
+  /** Masked for those who may not see personal data; null when anonymous. */
+  petitionerName: string | null;
+  excerpt: string;
+}
+
+export interface PetitionPage {
+  items: PetitionListItem[];
+  nextCursor: string | null;
+  /** Capped at COUNT_CAP + 1 ("more than"). */
+  total: number;
+}
+
+export async function listPetitions(actor: Actor, f: PetitionFilters, now = new Date()): Promise<PetitionPage> {
+  const where = petitionListWhere(actor, f, now);
+  const cursor = decodeCursor(f.cursor);
+  const pageWhere = cursor ? { AND: [where, afterCursor(f.sort, f.dir, cursor)] } : where;
+  const [rows, total] = await Promise.all([
+    db.petition.findMany({
+      where: pageWhere,
+      orderBy: orderBy(f.sort, f.dir),
+      take: f.limit + 1,
+      select: {
+        id: true,
+        code: true,
+        receivedOn: true,
+        status: true,
+        resolution: true,
+        dueOn: true,
+        petitionerKind: true,
+        petitionerName: true,
+        content: true,
+        field: { select: { name: true } },
+        agency: { select: { name: true } },
+        unit: { select: { typeLabel: true, name: true, parent: { select: { typeLabel: true, name: true } } } },
+      },
+    }),
+    db.petition.count({ where, take: COUNT_CAP + 1 }),
+  ]);
+  const today = todayInVietnam(now);
+  const personal = can(actor.role, "petition:personal-data:subtree");
+  const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
+  const hasMore = rows.length > f.limit;
+  return {
+    total,
+    nextCursor:
+      hasMore && last
+        ? encodeCursor({ id: last.id, v: f.sort === "code" ? last.code : (f.sort === "dueOn" ? last.dueOn : last.receivedOn)?.toISOString().slice(0, 10) ?? null })
+        : null,
+    items: page.map((p) => ({
+      id: p.id,
+      code: p.code,
+      receivedOn: p.receivedOn,
+      status: p.status,
+      resolution: p.resolution,
+      dueOn: p.dueOn,
+      overdue: (OPEN_STATUSES as readonly string[]).includes(p.status) && p.dueOn !== null && p.dueOn < today,
+      fieldName: p.field.name,
+      unitName: `${p.unit.typeLabel} ${p.unit.name}`,
+      parentName: p.unit.parent ? `${p.unit.parent.typeLabel} ${p.unit.parent.name}` : null,
+      agencyName: p.agency?.name ?? null,
+      petitionerName: p.petitionerName === null ? null : personal ? p.petitionerName : maskName(p.petitionerName),
+      excerpt: p.content.length > 160 ? `${p.content.slice(0, 157)}…` : p.content,
+    })),
+  };
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseInput } from "@/lib/actions/result";
+import { db } from "@/lib/db/client";
+import { createPetition } from "@/lib/petitions/intake";
+import { listPetitions, parsePetitionFilters, type PetitionFilters } from "@/lib/petitions/list";
+import { intakeSchema } from "@/lib/petitions/schemas";
+import { actorAt, buildTree, createField, createUser, type Tree } from "../support/factories";
+
+let tree: Tree;
+let staff: ReturnType<typeof actorAt>;
+let fieldA: number;
+let fieldB: number;
+const NOW = new Date("2026-04-15T03:00:00Z");
+
+async function add(receivedOn: string, over: Record<string, string> = {}) {
+  const parsed = await parseInput(intakeSchema, {
+    idempotencyKey: randomUUID(),
+    receivedOn,
+    channel: "RECEPTION",
+    petitionerKind: "PERSON",
+    petitionerName: "Phạm Thị Lan",
+    unitId: String(tree.villageA1.id),
+    fieldId: String(fieldA),
+    content: "Đề nghị sửa đèn chiếu sáng đường làng.",
+    ...over,
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
+  return createPetition(staff, parsed.data, NOW);
+}
+
+const filters = (params: Record<string, string> = {}): PetitionFilters => parsePetitionFilters(params);
+
+beforeAll(async () => {
+  tree = await buildTree();
+  fieldA = (await createField()).id;
+  fieldB = (await createField()).id;
+  staff = actorAt(tree.districtA, "DISTRICT_STAFF", (await createUser(tree.districtA)).id);
+  for (let i = 1; i <= 12; i++) await add(`2026-03-${String(i).padStart(2, "0")}`);
+  await add("2026-03-20", { petitionerName: "Nguyễn Văn Đức", content: "Phản ánh ô nhiễm từ trại chăn nuôi lợn.", fieldId: String(fieldB), channel: "HOTLINE" });
+  await add("2026-03-21", { unitId: String(tree.villageA2.id) });
+  // Another district's petition, entered by its own staff.
+  const other = actorAt(tree.districtB, "DISTRICT_STAFF", (await createUser(tree.districtB)).id);
+  const parsed = await parseInput(intakeSchema, {
+    idempotencyKey: randomUUID(), receivedOn: "2026-03-22", channel: "RECEPTION", petitionerKind: "ANONYMOUS",
+    unitId: String(tree.villageB1.id), fieldId: String(fieldA), content: "Đề nghị sửa đèn chiếu sáng đường làng.",
+  });
+  if (parsed.ok) await createPetition(other, parsed.data, NOW);
+  // Two overdue and one due soon.
+  const ids = (await db.petition.findMany({ where: { unit: { ancestorIds: { has: tree.districtA.id } } }, orderBy: { receivedOn: "asc" }, select: { id: true } })).map((p) => p.id);
+  await db.petition.updateMany({ where: { id: { in: ids.slice(0, 2) } }, data: { status: "ASSIGNED", dueOn: new Date("2026-04-01") } });
+  await db.petition.update({ where: { id: ids[2] }, data: { status: "IN_PROGRESS", dueOn: new Date("2026-04-18") } });
+  await db.petition.update({ where: { id: ids[3] }, data: { status: "RESOLVED", resolution: "EXPLAINED", dueOn: new Date("2026-04-01") } });
+});
+
+describe("petition list", () => {
+  it("lists the subtree only, newest first, and counts it", async () => {
+    const page = await listPetitions(staff, filters(), NOW);
+    expect(page.total).toBe(14);
+    expect(page.items[0].receivedOn.toISOString().slice(0, 10)).toBe("2026-03-21");
+    expect(page.items.every((i) => i.unitName.includes("Đình") || i.unitName.includes("Phú Thọ"))).toBe(true);
+  });
+
+  it("walks every row once with keyset pages, in any sort", async () => {
+    for (const [sort, dir] of [["receivedOn", "desc"], ["receivedOn", "asc"], ["code", "asc"], ["dueOn", "asc"], ["dueOn", "desc"]] as const) {
+      const seen: number[] = [];
+      let cursor: string | undefined;
+      do {
+        // Pages of 3 (below the sizes the URL allows) to cross many page boundaries.
+        const page = await listPetitions(staff, { ...filters({ sort, dir }), limit: 3 as 25, cursor }, NOW);
+        expect(page.items.length).toBeLessThanOrEqual(3);
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen.length, `${sort} ${dir}`).toBe(14);
+      expect(new Set(seen).size, `${sort} ${dir}`).toBe(14);
+    }
+  });
+
+  it("pages through with a cursor and no row twice", async () => {
+    const first = await listPetitions(staff, { ...filters({ sort: "dueOn", dir: "asc" }), limit: 25 }, NOW);
+    expect(first.items[0].dueOn?.toISOString().slice(0, 10)).toBe("2026-04-01");
+    expect(first.items.at(-1)?.dueOn).toBeNull();
+    const small = { ...filters({ sort: "dueOn", dir: "asc" }), limit: 5 as 25 };
+    const ids: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listPetitions(staff, { ...small, cursor }, NOW);
+      ids.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(ids).toEqual(first.items.map((i) => i.id));
+  });
+
+  it("filters by status, field, channel, unit, dates, overdue, due soon and resolution", async () => {
+    const count = async (params: Record<string, string>) => (await listPetitions(staff, filters(params), NOW)).total;
+    expect(await count({ status: "ASSIGNED,IN_PROGRESS" })).toBe(3);
+    expect(await count({ field: String(fieldB) })).toBe(1);
+    expect(await count({ channel: "HOTLINE" })).toBe(1);
+    expect(await count({ unit: String(tree.villageA2.id) })).toBe(1);
+    expect(await count({ from: "2026-03-10", to: "2026-03-12" })).toBe(3);
+    expect(await count({ overdue: "1" })).toBe(2);
+    expect(await count({ dueWithin: "5" })).toBe(1);
+    expect(await count({ resolution: "EXPLAINED" })).toBe(1);
+    const overdue = await listPetitions(staff, filters({ overdue: "1" }), NOW);
+    expect(overdue.items.every((i) => i.overdue)).toBe(true);
+  });
+
+  it("searches without accents; names only for those who may see them", async () => {
+    const found = await listPetitions(staff, filters({ q: "nguyen van duc" }), NOW);
+    expect(found.items.map((i) => i.petitionerName)).toEqual(["Nguyễn Văn Đức"]);
+    expect((await listPetitions(staff, filters({ q: "o nhiem chan nuoi" }), NOW)).total).toBe(1);
+    const leader = actorAt(tree.province, "PROVINCE_LEADER", staff.userId);
+    expect((await listPetitions(leader, filters({ q: "nguyen van duc" }), NOW)).total).toBe(0);
+    const byContent = await listPetitions(leader, filters({ q: "o nhiem" }), NOW);
+    expect(byContent.items.map((i) => i.petitionerName)).toEqual(["N***** V** Đ**"]);
+  });
+
+  it("drops nonsense in the URL instead of failing", () => {
+    const f = parsePetitionFilters({ status: "RECEIVED,BOGUS", sort: "x", limit: "7", field: "abc", from: "2026-13-45", overdue: "yes" });
+    expect(f).toMatchObject({ status: ["RECEIVED"], sort: "receivedOn", limit: 50, field: undefined, from: undefined, overdue: false });
+  });
+});
