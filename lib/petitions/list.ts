@@ -11,8 +11,9 @@ import type { Prisma } from "../generated/prisma/client";
 import type { PetitionStatus } from "../generated/prisma/enums";
 import { addDaysUtc, todayInVietnam } from "../time";
 import { toSearchText } from "../text/search";
-import { PETITION_CHANNELS, RESOLUTION_KINDS, STATUS_LABELS } from "./labels";
+import { PETITION_CHANNELS, PETITION_STATUSES, RESOLUTION_KINDS } from "./labels";
 import { maskName } from "../text/mask";
+import { unitFullName } from "../units/labels";
 import { OPEN_STATUSES } from "./status";
 
 export const PETITION_SORTS = ["receivedOn", "dueOn", "code"] as const;
@@ -21,7 +22,6 @@ export const PAGE_SIZES = [25, 50, 100] as const;
 /** Counting stops here: "more than 10.000" is all a list needs to say. */
 export const COUNT_CAP = 10_000;
 
-const STATUSES = Object.keys(STATUS_LABELS) as PetitionStatus[];
 const positiveInt = z.coerce.number().int().positive();
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
 /** One or several values, from repeated params or a comma list. */
@@ -37,7 +37,7 @@ const many = <T extends string>(values: readonly T[]) =>
  */
 export const petitionFilterSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  status: many(STATUSES).catch([]),
+  status: many(PETITION_STATUSES).catch([]),
   field: positiveInt.optional().catch(undefined),
   channel: many(PETITION_CHANNELS).catch([]),
   agency: positiveInt.optional().catch(undefined),
@@ -206,8 +206,8 @@ export async function listPetitions(actor: Actor, f: PetitionFilters, now = new 
       dueOn: p.dueOn,
       overdue: (OPEN_STATUSES as readonly string[]).includes(p.status) && p.dueOn !== null && p.dueOn < today,
       fieldName: p.field.name,
-      unitName: `${p.unit.typeLabel} ${p.unit.name}`,
-      parentName: p.unit.parent ? `${p.unit.parent.typeLabel} ${p.unit.parent.name}` : null,
+      unitName: unitFullName(p.unit),
+      parentName: p.unit.parent ? unitFullName(p.unit.parent) : null,
       agencyName: p.agency?.name ?? null,
       petitionerName: p.petitionerName === null ? null : personal ? p.petitionerName : maskName(p.petitionerName),
       excerpt: p.content.length > 160 ? `${p.content.slice(0, 157)}…` : p.content,

@@ -111,3 +111,17 @@ describe("intake form validation", () => {
     });
   });
 });
+
+describe("similar open petitions", () => {
+  it("finds a look-alike in the same commune while typing, not elsewhere and not closed ones", async () => {
+    const { findSimilarOpenPetitions } = await import("@/lib/petitions/similar");
+    const text = "Đường bê tông thôn bị sạt lở sau mưa lớn, đề nghị sửa chữa gấp.";
+    const near = await createPetition(staff, await input({ content: text, unitId: String(tree.villageA2.id) }));
+    const closed = await createPetition(staff, await input({ content: text }));
+    await db.petition.update({ where: { id: closed.id }, data: { status: "CLOSED" } });
+    const found = await findSimilarOpenPetitions(staff, tree.villageA1.id, "duong be tong thon bi sat lo sau mua lon");
+    expect(found.map((p) => p.id)).toEqual([near.id]);
+    expect(await findSimilarOpenPetitions(staff, tree.villageB1.id, text)).toEqual([]);
+    expect(await findSimilarOpenPetitions(staff, tree.villageA1.id, "trồng cây xanh ven hồ điều hòa")).toEqual([]);
+  });
+});

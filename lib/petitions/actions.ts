@@ -1,0 +1,34 @@
+"use server";
+import { redirect } from "next/navigation";
+import { defineAction, type ActionState } from "../actions/define-action";
+import { createPetition } from "./intake";
+import { intakeSchema, stepSchema } from "./schemas";
+import { takeStep } from "./steps";
+
+const intake = defineAction({
+  schema: intakeSchema,
+  permission: "petition:create:subtree",
+  run: ({ input, actor }) => createPetition(actor, input),
+  revalidate: () => ["/petitions"],
+});
+
+/** Which steps a role may take is the workflow table's call (./workflow.ts), not the permission's. */
+const step = defineAction({
+  schema: stepSchema,
+  permission: "petition:read:subtree",
+  run: ({ input, actor }) => takeStep(actor, input),
+  revalidate: ({ data }) => [`/petitions/${data.petitionId}`, "/petitions"],
+});
+
+type Data<F> = F extends (prev: ActionState<infer T>, formData: FormData) => unknown ? T : never;
+
+/** On success the browser goes to the new petition's page (with or without JavaScript). */
+export async function createPetitionAction(prev: ActionState<Data<typeof intake>>, formData: FormData) {
+  const result = await intake(prev, formData);
+  if (result.ok) redirect(`/petitions/${result.data.id}?${result.data.created ? "created" : "resubmitted"}=1`);
+  return result;
+}
+
+export async function petitionStepAction(prev: ActionState<Data<typeof step>>, formData: FormData) {
+  return step(prev, formData);
+}

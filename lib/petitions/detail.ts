@@ -1,0 +1,82 @@
+/**
+ * One petition as its page shows it: the record, its timeline, attachments, the petitions
+ * linked to it, and the steps this user may take now. Personal data only for those who may
+ * see it, and every such view is audited.
+ */
+import type { Actor } from "../auth/actor";
+import { can } from "../auth/roles";
+import { agencyWhereFor, petitionWhereFor } from "../auth/scope";
+import { audit } from "../audit/log";
+import { db } from "../db/client";
+import { maskName, maskPhone } from "../text/mask";
+import { todayInVietnam } from "../time";
+import { OPEN_STATUSES } from "./status";
+import { availableSteps } from "./workflow";
+
+export async function getPetitionPage(actor: Actor, id: number, now = new Date()) {
+  const petition = await db.petition.findFirst({
+    where: { AND: [{ id }, petitionWhereFor(actor)] },
+    include: {
+      unit: { select: { id: true, typeLabel: true, name: true, level: true, ancestorIds: true } },
+      field: { select: { id: true, name: true, defaultDeadlineDays: true } },
+      agency: { select: { id: true, name: true } },
+      createdBy: { select: { displayName: true } },
+      events: { orderBy: [{ at: "asc" }, { id: "asc" }], include: { actor: { select: { displayName: true } } } },
+      attachments: { orderBy: { id: "asc" }, select: { id: true, fileName: true, mimeType: true, size: true, createdAt: true } },
+      mergedInto: { select: { id: true, code: true, status: true } },
+      duplicates: { where: petitionWhereFor(actor), orderBy: { id: "asc" }, select: { id: true, code: true, status: true } },
+      meeting: { select: { id: true, kind: true, heldOn: true } },
+    },
+  });
+  if (!petition) return null;
+
+  const path = await db.unit.findMany({
+    where: { id: { in: petition.unit.ancestorIds }, level: { not: "NATION" } },
+    orderBy: { depth: "asc" },
+    select: { id: true, typeLabel: true, name: true },
+  });
+  const personal = can(actor.role, "petition:personal-data:subtree");
+  const hasPersonal = Boolean(petition.petitionerName || petition.petitionerPhone || petition.petitionerAddress);
+  if (personal && hasPersonal) {
+    await audit(db, {
+      actorId: actor.userId,
+      action: "petition.personal-data.read",
+      entity: "Petition",
+      entityId: petition.id,
+      unitId: petition.unitId,
+    });
+  }
+  const steps = availableSteps(actor.role, petition, petition.createdById === actor.userId);
+  const agencies = steps.includes("assign")
+    ? await db.agency.findMany({ where: { AND: [{ active: true }, agencyWhereFor(actor)] }, orderBy: { name: "asc" }, select: { id: true, name: true } })
+    : [];
+  const today = todayInVietnam(now);
+  const open = (OPEN_STATUSES as readonly string[]).includes(petition.status);
+  const { petitionerName, petitionerPhone, petitionerAddress, ...rest } = petition;
+  return {
+    petition: {
+      ...rest,
+      petitionerName: petitionerName && (personal ? petitionerName : maskName(petitionerName)),
+      petitionerPhone: petitionerPhone && (personal ? petitionerPhone : maskPhone(petitionerPhone)),
+      petitionerAddress: petitionerAddress && (personal ? petitionerAddress : "***"),
+      overdue: open && petition.dueOn !== null && petition.dueOn < today,
+    },
+    personal,
+    path,
+    steps,
+    agencies,
+  };
+}
+
+export type PetitionPageData = NonNullable<Awaited<ReturnType<typeof getPetitionPage>>>;
+
+/** An attachment's bytes, when its petition is in the actor's subtree. */
+export async function getPetitionAttachment(actor: Actor, petitionId: number, attachmentId: number) {
+  const file = await db.attachment.findFirst({
+    where: { id: attachmentId, petitionId, petition: petitionWhereFor(actor) },
+    select: { fileName: true, mimeType: true, content: true, petition: { select: { unitId: true } } },
+  });
+  if (!file) return null;
+  await audit(db, { actorId: actor.userId, action: "petition.attachment.read", entity: "Attachment", entityId: attachmentId, unitId: file.petition?.unitId });
+  return file;
+}
