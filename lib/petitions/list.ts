@@ -22,7 +22,9 @@ export const PAGE_SIZES = [25, 50, 100] as const;
 /** Counting stops here: "more than 10.000" is all a list needs to say. */
 export const COUNT_CAP = 10_000;
 
-const positiveInt = z.coerce.number().int().positive();
+/** An empty form field is no filter. */
+const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+const positiveInt = blank(z.coerce.number().int().positive().optional());
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
 /** One or several values, from repeated params or a comma list. */
 const many = <T extends string>(values: readonly T[]) =>
@@ -36,17 +38,17 @@ const many = <T extends string>(values: readonly T[]) =>
  * a shared link that went stale still opens.
  */
 export const petitionFilterSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: blank(z.string().trim().max(200).optional()).catch(undefined),
   status: many(PETITION_STATUSES).catch([]),
-  field: positiveInt.optional().catch(undefined),
+  field: positiveInt.catch(undefined),
   channel: many(PETITION_CHANNELS).catch([]),
-  agency: positiveInt.optional().catch(undefined),
-  unit: positiveInt.optional().catch(undefined),
-  from: isoDay.optional().catch(undefined),
-  to: isoDay.optional().catch(undefined),
+  agency: positiveInt.catch(undefined),
+  unit: positiveInt.catch(undefined),
+  from: blank(isoDay.optional()).catch(undefined),
+  to: blank(isoDay.optional()).catch(undefined),
   overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()).catch(false),
-  dueWithin: z.coerce.number().int().min(0).max(365).optional().catch(undefined),
-  resolution: z.enum(RESOLUTION_KINDS).optional().catch(undefined),
+  dueWithin: blank(z.coerce.number().int().min(0).max(365).optional()).catch(undefined),
+  resolution: blank(z.enum(RESOLUTION_KINDS).optional()).catch(undefined),
   sort: z.enum(PETITION_SORTS).catch("receivedOn"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
   limit: z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)))).catch(50),

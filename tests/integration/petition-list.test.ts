@@ -116,8 +116,47 @@ describe("petition list", () => {
     expect(byContent.items.map((i) => i.petitionerName)).toEqual(["N***** V** Đ**"]);
   });
 
+  it("reads an empty GET form as no filter", () => {
+    const f = parsePetitionFilters({ q: "", status: "", field: "", agency: "", unit: "", from: "", to: "", dueWithin: "", resolution: "", limit: "50" });
+    expect(f).toMatchObject({ q: undefined, status: [], field: undefined, unit: undefined, dueWithin: undefined, resolution: undefined, limit: 50 });
+  });
+
   it("drops nonsense in the URL instead of failing", () => {
     const f = parsePetitionFilters({ status: "RECEIVED,BOGUS", sort: "x", limit: "7", field: "abc", from: "2026-13-45", overdue: "yes" });
     expect(f).toMatchObject({ status: ["RECEIVED"], sort: "receivedOn", limit: 50, field: undefined, from: undefined, overdue: false });
+  });
+});
+
+describe("petition export", () => {
+  const label = (key: string) => key;
+
+  it("writes the filtered rows to xlsx under a report heading, formulas neutralised, and audits it", async () => {
+    const { exportPetitions } = await import("@/lib/petitions/export");
+    const ExcelJS = (await import("exceljs")).default;
+    await add("2026-03-25", { content: "=HYPERLINK(\"http://x\") đề nghị kiểm tra", petitionerName: "+Trần Văn An" });
+    const file = await exportPetitions(staff, filters({ from: "2026-03-25", to: "2026-03-25" }), "xlsx", label, NOW);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body.buffer as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.getCell("A1").value).toBe("reportTitle");
+    expect(sheet.getRow(7).getCell(1).value).toBe("code");
+    const row = sheet.getRow(8);
+    expect(String(row.getCell(1).value)).toMatch(/^246-2026-/);
+    expect(row.getCell(4).value).toBe("'+Trần Văn An");
+    expect(row.getCell(10).value).toBe("'=HYPERLINK(\"http://x\") đề nghị kiểm tra");
+    expect(sheet.rowCount).toBe(8);
+    const entry = await db.auditLog.findFirst({ where: { action: "petition.export", actorId: staff.userId }, orderBy: { id: "desc" } });
+    expect(entry?.data).toMatchObject({ format: "xlsx", rows: 1, personalData: true });
+  });
+
+  it("masks personal data for a province leader, in csv too", async () => {
+    const { exportPetitions } = await import("@/lib/petitions/export");
+    const leader = actorAt(tree.province, "PROVINCE_LEADER", staff.userId);
+    const file = await exportPetitions(leader, filters({ q: "o nhiem" }), "csv", label, NOW);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(file.body);
+    expect(text.startsWith("\uFEFFcode,")).toBe(true);
+    expect(text).toContain("N***** V** Đ**");
+    expect(text).not.toContain("Nguyễn Văn Đức");
+    expect(text.trim().split("\r\n")).toHaveLength(2);
   });
 });

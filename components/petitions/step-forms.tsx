@@ -1,0 +1,149 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useId } from "react";
+import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
+import { petitionStepAction } from "@/lib/petitions/actions";
+import { RESOLUTION_KINDS, SATISFACTIONS } from "@/lib/petitions/labels";
+import type { PetitionStep } from "@/lib/petitions/workflow";
+
+type State = Awaited<ReturnType<typeof petitionStepAction>> | null;
+
+/** Steps that close a petition one way or another ask for a ticked confirmation. */
+const CONFIRM: readonly PetitionStep[] = ["reject", "merge", "escalate"];
+
+function StepForm({
+  step,
+  petitionId,
+  version,
+  agencies,
+  deadlineDays,
+  primary,
+}: {
+  step: PetitionStep;
+  petitionId: number;
+  version: number;
+  agencies: { id: number; name: string }[];
+  deadlineDays: number;
+  primary: boolean;
+}) {
+  const t = useTranslations("petitions");
+  const id = useId();
+  const router = useRouter();
+  const [state, action, pending] = useActionState(petitionStepAction, null as State);
+  // Someone else saved first: show their changes (and the new version) and keep this text.
+  useEffect(() => {
+    if (state && !state.ok && state.error === "CONFLICT") router.refresh();
+  }, [state, router]);
+  const text = (name: string, label: string, required: boolean, rows = 3) => (
+    <div>
+      <label htmlFor={`${id}-${name}`} className="block text-sm font-medium">{label}{required && " *"}</label>
+      <textarea id={`${id}-${name}`} name={name} rows={rows} required={required} defaultValue={lastValue(state, name, "")} aria-describedby={`${id}-${name}-error`} className={inputClass} />
+      <FieldError state={state} name={name} id={`${id}-${name}-error`} />
+    </div>
+  );
+  const choice = (name: string, label: string, options: { value: string; label: string }[]) => (
+    <div>
+      <label htmlFor={`${id}-${name}`} className="block text-sm font-medium">{label} *</label>
+      <select id={`${id}-${name}`} name={name} required defaultValue={lastValue(state, name, "")} aria-describedby={`${id}-${name}-error`} className={inputClass}>
+        <option value="">{t("intake.choose")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+      <FieldError state={state} name={name} id={`${id}-${name}-error`} />
+    </div>
+  );
+  const conflict = state && !state.ok && state.error === "CONFLICT";
+  return (
+    <details open={primary || (state !== null && !state.ok)} className="rounded-md border border-stone-200 p-3">
+      <summary className="cursor-pointer font-medium">{t(`steps.${step}`)}</summary>
+      <form action={action} className="mt-3 space-y-3">
+        <input type="hidden" name="petitionId" value={petitionId} />
+        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="step" value={step} />
+        {step === "assign" && (
+          <>
+            {choice("agencyId", t("steps.agency"), agencies.map((a) => ({ value: String(a.id), label: a.name })))}
+            <p className="text-xs text-stone-600">{t("steps.deadlineHint", { days: deadlineDays })}</p>
+            {text("note", t("steps.note"), false, 2)}
+          </>
+        )}
+        {step === "start" && text("note", t("steps.note"), false, 2)}
+        {step === "resolve" && (
+          <>
+            {choice("resolution", t("steps.resolution"), RESOLUTION_KINDS.map((r) => ({ value: r, label: t(`resolutions.${r}`) })))}
+            {text("note", t("steps.resultNote"), true)}
+          </>
+        )}
+        {step === "reply" && (
+          <>
+            {text("replyText", t("steps.replyText"), true, 4)}
+            {choice("satisfaction", t("steps.satisfaction"), SATISFACTIONS.map((s) => ({ value: s, label: t(`satisfactions.${s}`) })))}
+          </>
+        )}
+        {(step === "reject" || step === "reopen") && text("note", t("steps.reason"), true)}
+        {step === "merge" && (
+          <>
+            <div>
+              <label htmlFor={`${id}-target`} className="block text-sm font-medium">{t("steps.targetCode")} *</label>
+              <input id={`${id}-target`} name="targetCode" required defaultValue={lastValue(state, "targetCode", "")} aria-describedby={`${id}-target-error`} className={inputClass} />
+              <FieldError state={state} name="targetCode" id={`${id}-target-error`} />
+            </div>
+            {text("note", t("steps.note"), false, 2)}
+          </>
+        )}
+        {step === "escalate" && (
+          <>
+            <div>
+              <label htmlFor={`${id}-to`} className="block text-sm font-medium">{t("steps.escalatedTo")} *</label>
+              <input id={`${id}-to`} name="escalatedTo" required defaultValue={lastValue(state, "escalatedTo", "")} aria-describedby={`${id}-to-error`} className={inputClass} />
+              <FieldError state={state} name="escalatedTo" id={`${id}-to-error`} />
+            </div>
+            {text("note", t("steps.note"), false, 2)}
+          </>
+        )}
+        {step === "comment" && text("note", t("steps.note"), true, 2)}
+        {CONFIRM.includes(step) && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" required className="size-5" />
+            {t("steps.confirm")}
+          </label>
+        )}
+        {conflict ? (
+          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">{t("conflict")}</p>
+        ) : (
+          <ActionFeedback state={state} success={() => t("steps.done")} />
+        )}
+        <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass}>
+          {pending ? t("intake.saving") : t(`steps.${step}`)}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** One small form per step the workflow allows this user now; the first is open. */
+export function StepForms({
+  petitionId,
+  version,
+  steps,
+  agencies,
+  deadlineDays,
+}: {
+  petitionId: number;
+  version: number;
+  steps: PetitionStep[];
+  agencies: { id: number; name: string }[];
+  deadlineDays: number;
+}) {
+  // Correcting intake details has its own page (not built yet); the rest are forms here.
+  const shown = steps.filter((s) => s !== "edit");
+  return (
+    <div className="mt-3 space-y-2">
+      {shown.map((step, i) => (
+        <StepForm key={step} step={step} petitionId={petitionId} version={version} agencies={agencies} deadlineDays={deadlineDays} primary={i === 0 && step !== "comment"} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/** The choices petition forms and filters offer, all inside the actor's subtree. */
+import type { Actor } from "../auth/actor";
+import { agencyWhereFor, unitWhereFor } from "../auth/scope";
+import { db } from "../db/client";
+import { unitFullName } from "../units/labels";
+
+export async function petitionFieldOptions() {
+  return db.petitionField.findMany({
+    where: { active: true },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, defaultDeadlineDays: true },
+  });
+}
+
+export async function agencyOptions(actor: Actor) {
+  return db.agency.findMany({ where: { AND: [{ active: true }, agencyWhereFor(actor)] }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+/** Districts and communes in today's tree under the actor's unit, for the "area" filter. */
+export async function areaOptions(actor: Actor) {
+  const units = await db.unit.findMany({
+    where: { AND: [unitWhereFor(actor), { validTo: null, level: { in: ["DISTRICT", "COMMUNE"] } }] },
+    orderBy: [{ depth: "asc" }, { name: "asc" }],
+    select: { id: true, typeLabel: true, name: true, level: true, parentId: true },
+    take: 2000,
+  });
+  return units.map((u) => ({ id: u.id, label: unitFullName(u), level: u.level }));
+}
+
+/** Today's villages under the actor's unit, grouped by commune, for the intake form. */
+export async function villageChoices(actor: Actor) {
+  const villages = await db.unit.findMany({
+    where: { AND: [unitWhereFor(actor), { validTo: null, level: "VILLAGE" }] },
+    select: { id: true, typeLabel: true, name: true, parent: { select: { id: true, typeLabel: true, name: true } } },
+    take: 5000,
+  });
+  const byCommune = new Map<number, { commune: string; villages: { id: number; label: string }[] }>();
+  for (const v of villages) {
+    if (!v.parent) continue;
+    const group = byCommune.get(v.parent.id) ?? { commune: unitFullName(v.parent), villages: [] };
+    group.villages.push({ id: v.id, label: unitFullName(v) });
+    byCommune.set(v.parent.id, group);
+  }
+  const collator = new Intl.Collator("vi");
+  const groups = [...byCommune.values()].sort((a, b) => collator.compare(a.commune, b.commune));
+  for (const g of groups) g.villages.sort((a, b) => collator.compare(a.label, b.label));
+  return groups;
+}
