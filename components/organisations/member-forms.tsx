@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
+import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
 import type { ActionState } from "@/lib/actions/result";
 import { addMemberAction, endMembershipAction } from "@/lib/organisations/actions";
 import { AFFILIATION_LABELS, AFFILIATIONS, MEMBERSHIP_ROLES, membershipRoleLabel } from "@/lib/organisations/labels";
@@ -37,8 +37,9 @@ export function AddMemberForm({
   const ta = useTranslations("actions");
   const id = useId();
   const [state, action, pending] = useActionState(addMemberAction, null as Result<typeof addMemberAction>);
+  const resetKey = useResetKey(state);
   return (
-    <form action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
+    <form key={resetKey} action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="font-semibold">
         {t("addTitle")}
       </h3>
@@ -139,10 +140,11 @@ export function EndMembershipForm({ membershipId, fullName, today }: { membershi
   const ta = useTranslations("actions");
   const id = useId();
   const [state, action, pending] = useActionState(endMembershipAction, null as Result<typeof endMembershipAction>);
+  const resetKey = useResetKey(state);
   return (
     <details className="rounded-md border border-red-200 p-2" open={!!state && !state.ok}>
       <summary className="cursor-pointer text-sm font-semibold text-red-800">{t("endTitle")}</summary>
-      <form action={action} className="mt-2 space-y-2">
+      <form key={resetKey} action={action} className="mt-2 space-y-2">
         <input type="hidden" name="membershipId" value={membershipId} />
         <div>
           <label htmlFor={`${id}-date`} className="block text-sm font-medium">

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useMemo, useState } from "react";
-import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
+import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
 import { createPetitionAction } from "@/lib/petitions/actions";
 import { PETITION_CHANNELS, PETITIONER_KINDS } from "@/lib/petitions/labels";
 import { toSearchText } from "@/lib/text/search";
@@ -43,6 +43,7 @@ export function IntakeForm({
 }) {
   const t = useTranslations("petitions");
   const [state, action, pending] = useActionState(createPetitionAction, null as State);
+  const resetKey = useResetKey(state);
   const [kind, setKind] = useState(lastValue(state, "petitionerKind", "PERSON"));
   const [unitFilter, setUnitFilter] = useState("");
   const [unitId, setUnitId] = useState(lastValue(state, "unitId", ""));
@@ -58,7 +59,7 @@ export function IntakeForm({
   const err = (name: string) => `pi-${name}-error`;
 
   return (
-    <form action={action} className="space-y-5 rounded-xl border border-stone-200 bg-white p-4 sm:p-6" noValidate={false}>
+    <form key={resetKey} action={action} className="space-y-5 rounded-xl border border-stone-200 bg-white p-4 sm:p-6" noValidate={false}>
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <div>

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId } from "react";
-import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
+import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
 import { petitionStepAction } from "@/lib/petitions/actions";
 import { RESOLUTION_KINDS, SATISFACTIONS } from "@/lib/petitions/labels";
 import type { PetitionStep } from "@/lib/petitions/workflow";
@@ -31,6 +31,7 @@ function StepForm({
   const id = useId();
   const router = useRouter();
   const [state, action, pending] = useActionState(petitionStepAction, null as State);
+  const resetKey = useResetKey(state);
   // Someone else saved first: show their changes (and the new version) and keep this text.
   useEffect(() => {
     if (state && !state.ok && state.error === "CONFLICT") router.refresh();
@@ -58,7 +59,7 @@ function StepForm({
   return (
     <details open={primary || (state !== null && !state.ok)} className="rounded-md border border-stone-200 p-3">
       <summary className="cursor-pointer font-medium">{t(`steps.${step}`)}</summary>
-      <form action={action} className="mt-3 space-y-3">
+      <form key={resetKey} action={action} className="mt-3 space-y-3">
         <input type="hidden" name="petitionId" value={petitionId} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="step" value={step} />

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { actionErrorMessage } from "@/lib/actions/messages";
 import type { ActionState } from "@/lib/actions/result";
 
@@ -31,6 +32,21 @@ export function FieldError<T>({ state, name, id }: { state: ActionState<T>; name
       {messages.join(" ")}
     </p>
   );
+}
+
+/**
+ * A key for a `<form>` that changes with every result. React resets a form after its action
+ * runs, and a reset `<select>` falls back to the option it had when first shown, ignoring
+ * `defaultValue`. Keying the form remounts it, so every field shows `lastValue` again.
+ */
+export function useResetKey(state: unknown): number {
+  const [seen, setSeen] = useState(state);
+  const [key, setKey] = useState(0);
+  if (seen !== state) {
+    setSeen(state);
+    setKey(key + 1);
+  }
+  return key;
 }
 
 /** What the user typed last time, when the submission failed; otherwise the fallback. */

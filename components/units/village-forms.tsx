@@ -4,7 +4,7 @@ import { useActionState, useId } from "react";
 import { closeVillageAction, createVillageAction, moveVillageAction, renameVillageAction } from "@/lib/units/actions";
 import { VILLAGE_TYPE_LABELS } from "@/lib/units/schemas";
 import type { ActionState } from "@/lib/actions/result";
-import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "./action-feedback";
+import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "./action-feedback";
 
 type Result<A> = A extends (prev: never, formData: FormData) => Promise<infer R> ? R | null : never;
 
@@ -64,9 +64,10 @@ export function CreateVillageForm({ communeId }: { communeId: number }) {
   const ta = useTranslations("actions");
   const id = useId();
   const [state, action, pending] = useActionState(createVillageAction, null as Result<typeof createVillageAction>);
+  const resetKey = useResetKey(state);
   const withTeam = state && !state.ok ? lastValue(state, "withTeam", "") === "on" : true;
   return (
-    <form action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
+    <form key={resetKey} action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="font-semibold">
         {t("createTitle")}
       </h3>
@@ -91,8 +92,9 @@ export function RenameVillageForm({ villageId, version, typeLabel, name }: { vil
   const ta = useTranslations("actions");
   const id = useId();
   const [state, action, pending] = useActionState(renameVillageAction, null as Result<typeof renameVillageAction>);
+  const resetKey = useResetKey(state);
   return (
-    <form action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
+    <form key={resetKey} action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="font-semibold">
         {t("renameTitle")}
       </h3>
@@ -113,10 +115,11 @@ export function CloseVillageForm({ villageId, version, fullName, today }: { vill
   const ta = useTranslations("actions");
   const id = useId();
   const [state, action, pending] = useActionState(closeVillageAction, null as Result<typeof closeVillageAction>);
+  const resetKey = useResetKey(state);
   return (
     <details className="rounded-md border border-red-200 p-3" open={!!state && !state.ok}>
       <summary className="cursor-pointer font-semibold text-red-800">{t("closeTitle")}</summary>
-      <form action={action} className="mt-3 space-y-3">
+      <form key={resetKey} action={action} className="mt-3 space-y-3">
         <p className="text-sm text-stone-700">{t("closeWarning")}</p>
         <input type="hidden" name="villageId" value={villageId} />
         <input type="hidden" name="version" value={version} />
@@ -172,13 +175,14 @@ export function MoveVillageForm({
   const ta = useTranslations("actions");
   const id = useId();
   const [state, action, pending] = useActionState(moveVillageAction, null as Result<typeof moveVillageAction>);
+  const resetKey = useResetKey(state);
   return (
     <details className="rounded-md border border-stone-200 p-3" open={!!state && !state.ok}>
       <summary className="cursor-pointer font-semibold">{t("moveTitle")}</summary>
       {targets.length === 0 ? (
         <p className="mt-3 text-sm text-stone-700">{t("noMoveTargets")}</p>
       ) : (
-        <form action={action} className="mt-3 space-y-3">
+        <form key={resetKey} action={action} className="mt-3 space-y-3">
           <input type="hidden" name="villageId" value={villageId} />
           <input type="hidden" name="version" value={version} />
           <div>

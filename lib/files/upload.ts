@@ -16,8 +16,9 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toLocaleString("vi-VN", { ma
 
 /**
  * A form's file input (one or several files) as checked files: each at most `maxBytes`,
- * of an allowed type read from its bytes, at most `maxFiles` of them. An empty input
- * (the nameless empty file a browser sends) is no file. Messages name the file.
+ * of an allowed type read from its bytes, at most `maxFiles` of them. Empty parts are no
+ * file: a browser sends one for an input left empty (Next.js names it "undefined"), and an
+ * empty file carries nothing to keep. Messages name the file.
  */
 export function uploadsField(options: { allowed: readonly SniffedType[]; maxBytes: number; maxFiles: number }) {
   const { allowed, maxBytes, maxFiles } = options;
@@ -25,7 +26,7 @@ export function uploadsField(options: { allowed: readonly SniffedType[]; maxByte
     .union([z.instanceof(File), z.array(z.instanceof(File))])
     .optional()
     .transform(async (value, ctx): Promise<UploadedFile[]> => {
-      const files = (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((f) => f.size > 0 || f.name !== "");
+      const files = (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((f) => f.size > 0);
       if (files.length > maxFiles) {
         ctx.addIssue({ code: "custom", message: `Chỉ được đính kèm tối đa ${maxFiles} tệp.` });
         return [];
@@ -34,10 +35,6 @@ export function uploadsField(options: { allowed: readonly SniffedType[]; maxByte
       for (const file of files) {
         if (file.size > maxBytes) {
           ctx.addIssue({ code: "custom", message: `Tệp "${file.name}" quá lớn (${mb(file.size)} MB); tối đa ${mb(maxBytes)} MB.` });
-          continue;
-        }
-        if (file.size === 0) {
-          ctx.addIssue({ code: "custom", message: `Tệp "${file.name}" trống.` });
           continue;
         }
         const bytes = new Uint8Array(await file.arrayBuffer());
