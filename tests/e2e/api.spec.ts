@@ -53,7 +53,7 @@ test("the read API: a session and a personal token see the same unit, in scope o
   await page.getByLabel("Thời hạn").selectOption("30");
   await page.getByRole("button", { name: "Tạo mã" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Đã tạo mã truy cập" })).toBeVisible();
-  const token = await page.getByLabel("Mã truy cập mới").inputValue();
+  const token = await page.getByLabel("Mã truy cập mới", { exact: true }).inputValue();
   expect(token).toMatch(/^dv_[A-Za-z0-9_-]{43}$/);
   await expect(page.getByText("chỉ hiển thị một lần")).toBeVisible();
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: tokenName, exact: true }) });
