@@ -9,6 +9,14 @@ function isPublic(pathname: string): boolean {
 }
 
 /**
+ * A call to /api/v1 carrying `Authorization: Bearer …` goes straight to its route, which checks the
+ * token against the database (lib/api/handler.ts): the proxy runs on the edge and has none.
+ */
+function carriesBearer(request: NextRequest, pathname: string): boolean {
+  return pathname.startsWith("/api/v1/") && /^Bearer\s/i.test(request.headers.get("authorization") ?? "");
+}
+
+/**
  * Every request: a signed-out visitor goes to /login (APIs answer 401), and a live
  * session's idle window slides forward by re-issuing its cookie, never past the
  * 12-hour limit. Account checks (disabled, password changed) happen on the server in
@@ -17,6 +25,7 @@ function isPublic(pathname: string): boolean {
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (pathname.startsWith("/api/auth/")) return NextResponse.next();
+  if (carriesBearer(request, pathname)) return NextResponse.next();
 
   const secure = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
   const cookieName = secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";

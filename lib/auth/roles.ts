@@ -3,8 +3,9 @@ import type { Role } from "../generated/prisma/enums";
 export const ROLES = ["ADMIN", "PROVINCE_LEADER", "DISTRICT_STAFF", "COMMUNE_SECRETARY", "VIEWER"] as const satisfies readonly Role[];
 
 /**
- * What each role may do, as `entity:action:reach`. Reach is always the user's subtree
- * (see lib/auth/scope.ts); unknown roles get nothing.
+ * What each role may do, as `entity:action:reach`. Reach is the user's subtree (see
+ * lib/auth/scope.ts), or `own` for what belongs to the user themself (their API tokens);
+ * unknown roles get nothing.
  */
 const GRANTS = {
   ADMIN: [
@@ -23,12 +24,14 @@ const GRANTS = {
     "organisation:manage:subtree",
     "cadre:personal-data:subtree",
     "report:read:subtree",
+    "api-token:manage:own",
   ],
   PROVINCE_LEADER: [
     "petition:read:subtree",
     "meeting:read:subtree",
     "organisation:read:subtree",
     "report:read:subtree",
+    "api-token:manage:own",
   ],
   DISTRICT_STAFF: [
     "village:manage:subtree",
@@ -41,6 +44,7 @@ const GRANTS = {
     "organisation:manage:subtree",
     "cadre:personal-data:subtree",
     "report:read:subtree",
+    "api-token:manage:own",
   ],
   COMMUNE_SECRETARY: [
     "petition:read:subtree",
@@ -51,8 +55,9 @@ const GRANTS = {
     "organisation:read:subtree",
     "cadre:personal-data:subtree",
     "report:read:subtree",
+    "api-token:manage:own",
   ],
-  VIEWER: ["petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree"],
+  VIEWER: ["petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", "api-token:manage:own"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = (typeof GRANTS)[keyof typeof GRANTS][number];

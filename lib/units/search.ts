@@ -10,7 +10,8 @@ import { todayInVietnam } from "../time";
 export const MAX_QUERY_LENGTH = 100;
 /** Shortest query searched: one letter would match most of the tree. */
 export const MIN_QUERY_LENGTH = 2;
-const MAX_LIMIT = 100;
+/** The API's largest page (200) plus the one row that tells whether a next page exists. */
+const MAX_LIMIT = 201;
 
 /**
  * The type labels a unit's `searchName` can start with, accent-free. "Names starting with the
@@ -47,6 +48,16 @@ export interface UnitSearchOptions {
   includeClosed?: boolean;
   /** "Today" for the validity check; the current day in Vietnam unless given. */
   today?: Date;
+  /** Keyset pagination: only hits after this one, in the search's order (see lib/api/units.ts). */
+  after?: UnitSearchKey;
+}
+
+/** A hit's place in the search's order: tier (0: name starts with the query, 1: the rest), depth, name, id. */
+export interface UnitSearchKey {
+  tier: 0 | 1;
+  depth: number;
+  name: string;
+  id: number;
 }
 
 export interface UnitSearchHit {
@@ -57,6 +68,8 @@ export interface UnitSearchHit {
   code: string | null;
   depth: number;
   validTo: Date | null;
+  /** 0 when the name starts with the query, 1 otherwise: the first key of the search's order. */
+  tier: 0 | 1;
   /** The ancestors from the actor's home unit down to the parent (empty for the home unit itself). */
   path: { id: number; typeLabel: string; name: string }[];
 }
@@ -103,14 +116,36 @@ export async function searchUnits(actor: ScopedActor, query: string, options: Un
     OR: [text, ...TYPE_LABELS.map((label) => `${label} ${text}`)].map((prefix) => ({ searchName: { startsWith: literal(prefix) } })),
   };
   const orderBy: Prisma.UnitOrderByWithRelationInput[] = [{ depth: "asc" }, { name: "asc" }, { id: "asc" }];
+  const { after } = options;
+  // (depth, name, id) after the key, in the same order and collation as orderBy.
+  const afterKey = (key: UnitSearchKey): Prisma.UnitWhereInput => ({
+    OR: [
+      { depth: { gt: key.depth } },
+      { depth: key.depth, name: { gt: key.name } },
+      { depth: key.depth, name: key.name, id: { gt: key.id } },
+    ],
+  });
 
   // Two tiers, each in the database's order, so the limit never drops a better match.
-  const first = await db.unit.findMany({ where: { AND: [...filters, startsWithQuery] }, orderBy, take: limit, select: SELECT });
+  const first =
+    after?.tier === 1
+      ? []
+      : await db.unit.findMany({
+          where: { AND: [...filters, startsWithQuery, ...(after ? [afterKey(after)] : [])] },
+          orderBy,
+          take: limit,
+          select: SELECT,
+        });
   const rest =
     first.length < limit
-      ? await db.unit.findMany({ where: { AND: [...filters, { NOT: startsWithQuery }] }, orderBy, take: limit - first.length, select: SELECT })
+      ? await db.unit.findMany({
+          where: { AND: [...filters, { NOT: startsWithQuery }, ...(after?.tier === 1 ? [afterKey(after)] : [])] },
+          orderBy,
+          take: limit - first.length,
+          select: SELECT,
+        })
       : [];
-  const units = [...first, ...rest];
+  const units = [...first.map((u) => ({ ...u, tier: 0 as const })), ...rest.map((u) => ({ ...u, tier: 1 as const }))];
   if (units.length === 0) return [];
 
   // The path of every hit, from the actor's home unit down: one query for all of them.

@@ -1,0 +1,32 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { getActor } from "../auth/current";
+import { buildApiRoute, type ApiRouteDefinition } from "./route";
+import { bearerToken } from "./token-format";
+import { actorFromToken } from "./tokens";
+
+/**
+ * The actor of an API request. With an `Authorization` header, only the bearer token counts
+ * (a malformed header is refused, never silently replaced by the session cookie); without
+ * one, the session cookie, exactly as pages read it.
+ */
+export async function authenticateRequest(request: Request): Promise<Actor | null> {
+  const token = bearerToken(request.headers.get("authorization"));
+  if (token === null) return null;
+  if (token !== undefined) return actorFromToken(token);
+  return getActor();
+}
+
+/**
+ * The one way to write an /api/v1 route handler: `export const GET = apiRoute({ permission,
+ * query, handle })`. See lib/api/route.ts for the chain.
+ */
+export function apiRoute<Q extends z.ZodType, P, T>(definition: ApiRouteDefinition<Q, P, T>) {
+  return buildApiRoute(definition, {
+    authenticate: authenticateRequest,
+    newRequestId: () => randomUUID(),
+    logError: (requestId, error) => console.error(`[api] requestId=${requestId}`, error),
+  });
+}

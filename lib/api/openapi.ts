@@ -1,0 +1,224 @@
+/**
+ * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Written by hand as a
+ * typed object; lib/api/openapi.test.ts checks that every route file under app/api/v1 has its
+ * path here. A new endpoint adds its path (and list endpoints reuse `listOf` and the cursor
+ * parameters).
+ */
+
+type Schema = { [key: string]: unknown };
+
+interface Parameter {
+  name: string;
+  in: "query" | "path" | "header" | "cookie";
+  required?: boolean;
+  description: string;
+  schema: Schema;
+  example?: unknown;
+}
+
+interface Response {
+  description: string;
+  content?: { "application/json": { schema: Schema } };
+}
+
+interface Operation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  parameters?: (Parameter | { $ref: string })[];
+  responses: Record<string, Response | { $ref: string }>;
+  security?: Record<string, string[]>[];
+}
+
+export interface OpenApiDocument {
+  openapi: "3.1.0";
+  info: { title: string; version: string; description: string };
+  servers: { url: string; description?: string }[];
+  security: Record<string, string[]>[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, { get?: Operation }>;
+  components: {
+    securitySchemes: Record<string, { type: "http" | "apiKey"; scheme?: string; in?: "cookie" | "header"; name?: string; description: string }>;
+    schemas: Record<string, Schema>;
+    parameters: Record<string, Parameter>;
+    responses: Record<string, Response>;
+  };
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Schema) => ({ "application/json": { schema } });
+
+/** `{ items: [...], nextCursor }`, the shape of every list. */
+function listOf(item: string): Schema {
+  return {
+    type: "object",
+    required: ["items", "nextCursor"],
+    properties: {
+      items: { type: "array", items: ref(item) },
+      nextCursor: { type: ["string", "null"], description: "Pass as `cursor` for the next page; null on the last page." },
+    },
+  };
+}
+
+const ERRORS = {
+  "400": { $ref: "#/components/responses/BadRequest" },
+  "401": { $ref: "#/components/responses/Unauthenticated" },
+  "404": { $ref: "#/components/responses/NotFound" },
+  "500": { $ref: "#/components/responses/Internal" },
+};
+
+const levels = ["NATION", "PROVINCE", "DISTRICT", "COMMUNE", "VILLAGE"];
+
+export const openApiDocument: OpenApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Dân vận API",
+    version: "1",
+    description:
+      "Read access to the administrative tree for integration and checking. A request acts as its user: the same role and " +
+      "the same subtree as in the app, and anything outside that subtree answers 404, exactly like something that does not exist. " +
+      "Authenticate with the session cookie of the app, or with a personal token made at /profile/tokens, sent as " +
+      "`Authorization: Bearer dv_…`. Dates are `YYYY-MM-DD`, days in Vietnam.",
+  },
+  servers: [{ url: "/", description: "This server" }],
+  security: [{ bearerToken: [] }, { sessionCookie: [] }],
+  tags: [{ name: "units", description: "The administrative tree: province, district, commune, village." }],
+  paths: {
+    "/api/v1/units": {
+      get: {
+        operationId: "searchUnits",
+        summary: "Search units in your subtree",
+        description:
+          "Accent-insensitive: `lap thach` finds `Lập Thạch`. Every word must appear in the unit's type and name; names starting " +
+          "with the query come first, then higher units, then by name. Current units only.",
+        tags: ["units"],
+        parameters: [
+          { name: "q", in: "query", required: true, description: "The words to find (at least 2 letters or digits).", schema: { type: "string", minLength: 2, maxLength: 100 }, example: "lap thach" },
+          { name: "level", in: "query", description: "Only units of this level.", schema: { type: "string", enum: levels } },
+          { $ref: "#/components/parameters/limit" },
+          { $ref: "#/components/parameters/cursor" },
+        ],
+        responses: { "200": { description: "One page of matches.", content: json(ref("UnitSearchPage")) }, ...ERRORS },
+      },
+    },
+    "/api/v1/units/{code}": {
+      get: {
+        operationId: "getUnit",
+        summary: "One unit with its path and children",
+        description:
+          "`{code}` is the official code (province 2 digits, district 3, commune 5) of the unit valid on `asOf`: codes are reused by " +
+          "the 2025 reform. Villages have no code: use `id:{id}` (`/api/v1/units/id:1234`), with the `id` the children and search " +
+          "results carry; an id names that unit whatever its dates. Children are those valid on `asOf`, with their counts on that day.",
+        tags: ["units"],
+        parameters: [
+          { name: "code", in: "path", required: true, description: "An official code, or `id:` and a unit id.", schema: { type: "string", pattern: "^([0-9A-Za-z]{1,12}|id:[0-9]{1,9})$" }, example: "246" },
+          { name: "asOf", in: "query", description: "Read the tree as it stood on this day (default: today in Vietnam).", schema: { type: "string", format: "date" }, example: "2025-06-30" },
+        ],
+        responses: { "200": { description: "The unit.", content: json(ref("Unit")) }, ...ERRORS },
+      },
+    },
+    "/api/v1/openapi.json": {
+      get: {
+        operationId: "getOpenApi",
+        summary: "This document",
+        tags: ["units"],
+        responses: {
+          "200": { description: "The OpenAPI 3.1 description.", content: json({ type: "object" }) },
+          "401": { $ref: "#/components/responses/Unauthenticated" },
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      bearerToken: {
+        type: "http",
+        scheme: "bearer",
+        description: "A personal token (`dv_` and 43 characters) made at /profile/tokens. It acts as its user and can be revoked there.",
+      },
+      sessionCookie: {
+        type: "apiKey",
+        in: "cookie",
+        name: "next-auth.session-token",
+        description: "The app's session cookie (`__Secure-next-auth.session-token` over https), for calls from a signed-in browser.",
+      },
+    },
+    parameters: {
+      limit: { name: "limit", in: "query", description: "Items per page.", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+      cursor: { name: "cursor", in: "query", description: "The `nextCursor` of the previous page; opaque.", schema: { type: "string" } },
+    },
+    schemas: {
+      Level: { type: "string", enum: levels },
+      PathEntry: {
+        type: "object",
+        description: "An ancestor, from the province down.",
+        required: ["id", "code", "name", "typeLabel", "level"],
+        properties: { id: { type: "integer" }, code: { type: ["string", "null"] }, name: { type: "string" }, typeLabel: { type: "string" }, level: ref("Level") },
+      },
+      UnitChild: {
+        type: "object",
+        required: ["id", "code", "name", "typeLabel", "level", "childCount", "villageCount", "hasTeam", "hasBloc"],
+        properties: {
+          id: { type: "integer" },
+          code: { type: ["string", "null"], description: "Null for villages." },
+          name: { type: "string", example: "Lập Thạch" },
+          typeLabel: { type: "string", example: "Thị trấn" },
+          level: ref("Level"),
+          childCount: { type: "integer", description: "Its children valid on asOf." },
+          villageCount: { type: "integer", description: "Villages below it valid on asOf (0 for a village)." },
+          hasTeam: { type: "boolean", description: "A mobilisation team (tổ dân vận) on asOf; villages have them." },
+          hasBloc: { type: "boolean", description: "A mobilisation bloc (khối dân vận) on asOf; communes have them." },
+        },
+      },
+      Unit: {
+        type: "object",
+        required: ["id", "code", "name", "typeLabel", "level", "validFrom", "validTo", "asOf", "path", "children"],
+        properties: {
+          id: { type: "integer" },
+          code: { type: ["string", "null"], example: "246" },
+          name: { type: "string", example: "Lập Thạch" },
+          typeLabel: { type: "string", example: "Huyện" },
+          level: ref("Level"),
+          validFrom: { type: ["string", "null"], format: "date" },
+          validTo: { type: ["string", "null"], format: "date", description: "Null while the unit is current." },
+          asOf: { type: "string", format: "date", description: "The day the children and counts were read on." },
+          path: { type: "array", items: ref("PathEntry") },
+          children: { type: "array", items: ref("UnitChild") },
+        },
+      },
+      UnitHit: {
+        type: "object",
+        required: ["id", "code", "name", "typeLabel", "level", "path"],
+        properties: {
+          id: { type: "integer" },
+          code: { type: ["string", "null"] },
+          name: { type: "string" },
+          typeLabel: { type: "string" },
+          level: ref("Level"),
+          path: { type: "array", items: ref("PathEntry") },
+        },
+      },
+      UnitSearchPage: listOf("UnitHit"),
+      Error: {
+        type: "object",
+        required: ["error", "message"],
+        properties: {
+          error: { type: "string", enum: ["unauthenticated", "password_change_required", "not_found", "invalid_request", "conflict", "internal"] },
+          message: { type: "string", description: "In Vietnamese, for people." },
+          fieldErrors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "400: messages by parameter." },
+          requestId: { type: "string", description: "500: quote it to the administrators; the server log has the details." },
+        },
+      },
+    },
+    responses: {
+      BadRequest: { description: "A parameter is missing or invalid (`invalid_request`, with `fieldErrors`).", content: json(ref("Error")) },
+      Unauthenticated: {
+        description: "No session, or a token that is unknown, revoked, expired or whose user is disabled (`unauthenticated`); or a password reset pending (`password_change_required`).",
+        content: json(ref("Error")),
+      },
+      NotFound: { description: "Does not exist, or lies outside your subtree (`not_found`).", content: json(ref("Error")) },
+      Internal: { description: "Unexpected error (`internal`, with `requestId`).", content: json(ref("Error")) },
+    },
+  },
+};

@@ -1,0 +1,234 @@
+/**
+ * What /api/v1/units answers: one unit by official code (or `id:<id>`) with its path and its
+ * children's counts, and the accent-insensitive search as a keyset-paginated list. Both read
+ * through the scoped unit queries of lib/units, so a unit outside the actor's subtree is not found.
+ */
+import { z } from "zod";
+import type { ScopedActor } from "../auth/scope";
+import { unitWhereFor } from "../auth/scope";
+import { db } from "../db/client";
+import { UnitLevel } from "../generated/prisma/enums";
+import { isoDay, todayInVietnam } from "../time";
+import { getUnitInScope, parseAsOf } from "../units/queries";
+import { normaliseUnitQuery, searchUnits } from "../units/search";
+import { pageParams, readCursor, toPage, type Page } from "./cursor";
+
+export interface ApiPathEntry {
+  id: number;
+  code: string | null;
+  name: string;
+  typeLabel: string;
+  level: UnitLevel;
+}
+
+export interface ApiUnitChild {
+  id: number;
+  code: string | null;
+  name: string;
+  typeLabel: string;
+  level: UnitLevel;
+  /** Children valid on the day read. */
+  childCount: number;
+  /** Villages below it valid on the day read. */
+  villageCount: number;
+  hasTeam: boolean;
+  hasBloc: boolean;
+}
+
+export interface ApiUnit {
+  id: number;
+  code: string | null;
+  name: string;
+  typeLabel: string;
+  level: UnitLevel;
+  validFrom: string | null;
+  validTo: string | null;
+  /** The day the children and counts are read on (today in Vietnam unless asked). */
+  asOf: string;
+  path: ApiPathEntry[];
+  children: ApiUnitChild[];
+}
+
+export interface ApiUnitHit {
+  id: number;
+  code: string | null;
+  name: string;
+  typeLabel: string;
+  level: UnitLevel;
+  path: ApiPathEntry[];
+}
+
+const asOfParam = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === "") return undefined;
+    const date = parseAsOf(value);
+    if (!date) {
+      ctx.addIssue({ code: "custom", message: "asOf phải là một ngày có thật, dạng YYYY-MM-DD." });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+export const unitLookupQuery = z.object({ asOf: asOfParam });
+
+export const unitSearchQuery = z.object({
+  q: z
+    .string({ error: "Vui lòng nhập q (ít nhất 2 ký tự)." })
+    .refine((q) => normaliseUnitQuery(q) !== "", { error: "q phải có ít nhất 2 chữ hoặc số." }),
+  level: z.enum(UnitLevel, { error: `level là một trong: ${Object.values(UnitLevel).join(", ")}.` }).optional(),
+  ...pageParams,
+});
+
+/** A unit's reference in the URL: its official code, or `id:<id>` (villages have no code). */
+export type UnitRef = { kind: "id"; id: number } | { kind: "code"; code: string };
+
+export function parseUnitRef(raw: string): UnitRef | null {
+  let value: string;
+  try {
+    value = decodeURIComponent(raw).trim();
+  } catch {
+    return null;
+  }
+  const id = /^id:(\d{1,9})$/.exec(value);
+  if (id) return { kind: "id", id: Number(id[1]) };
+  return /^[0-9A-Za-z]{1,12}$/.test(value) ? { kind: "code", code: value } : null;
+}
+
+/** Units valid on a day: validFrom null or ≤ day, validTo null or ≥ day (the as-of rule of lib/units/queries). */
+function validOn(day: Date) {
+  return { AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: day } }] }, { OR: [{ validTo: null }, { validTo: { gte: day } }] }] };
+}
+
+/**
+ * The unit for a reference, in the actor's subtree, with its children as of `asOf` (today in
+ * Vietnam by default), or null. A code names the unit valid on that day (codes are reused by the
+ * 2025 reform); an id names that unit whatever its dates.
+ */
+export async function getApiUnit(actor: ScopedActor, ref: UnitRef, options: { asOf?: Date } = {}): Promise<ApiUnit | null> {
+  const day = options.asOf ?? todayInVietnam();
+  let id: number;
+  if (ref.kind === "id") {
+    id = ref.id;
+  } else {
+    const found = await db.unit.findFirst({
+      where: { AND: [{ code: ref.code }, unitWhereFor(actor), validOn(day)] },
+      orderBy: [{ depth: "asc" }, { id: "desc" }],
+      select: { id: true },
+    });
+    if (!found) return null;
+    id = found.id;
+  }
+  const unit = await getUnitInScope(actor, id, { asOf: day });
+  if (!unit) return null;
+
+  const childIds = unit.children.map((c) => c.id);
+  const [counts, organisations, paths] = await Promise.all([
+    childCounts(unit.id, day),
+    childIds.length
+      ? db.organisation.findMany({
+          where: {
+            unitId: { in: childIds },
+            OR: [{ establishedOn: null }, { establishedOn: { lte: day } }],
+            AND: [{ OR: [{ dissolvedOn: null }, { dissolvedOn: { gt: day } }] }],
+          },
+          select: { unitId: true, kind: true },
+        })
+      : Promise.resolve([]),
+    pathsOf([unit.id]),
+  ]);
+  const has = (unitId: number, kind: "TEAM" | "BLOC") => organisations.some((o) => o.unitId === unitId && o.kind === kind);
+  return {
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    typeLabel: unit.typeLabel,
+    level: unit.level,
+    validFrom: unit.validFrom ? isoDay(unit.validFrom) : null,
+    validTo: unit.validTo ? isoDay(unit.validTo) : null,
+    asOf: isoDay(day),
+    path: paths.get(unit.id) ?? [],
+    children: unit.children.map((child) => ({
+      id: child.id,
+      code: child.code,
+      name: child.name,
+      typeLabel: child.typeLabel,
+      level: child.level,
+      childCount: counts.get(child.id)?.childCount ?? 0,
+      villageCount: counts.get(child.id)?.villageCount ?? 0,
+      hasTeam: has(child.id, "TEAM"),
+      hasBloc: has(child.id, "BLOC"),
+    })),
+  };
+}
+
+/**
+ * For each child of `parentId`: its children and the villages below it, valid on `day`, in one
+ * query over the parent's subtree (GIN on ancestorIds), grouped by the child each row lies under.
+ */
+async function childCounts(parentId: number, day: Date): Promise<Map<number, { childCount: number; villageCount: number }>> {
+  const rows = await db.$queryRaw<{ childId: number; childCount: number; villageCount: number }[]>`
+    WITH below AS (
+      SELECT u."parentId", u."level", u."ancestorIds"[array_position(u."ancestorIds", ${parentId}::int) + 1] AS "childId"
+      FROM "Unit" u
+      WHERE u."ancestorIds" @> ARRAY[${parentId}::int]
+        AND cardinality(u."ancestorIds") > array_position(u."ancestorIds", ${parentId}::int) + 1
+        AND (u."validFrom" IS NULL OR u."validFrom" <= ${isoDay(day)}::date)
+        AND (u."validTo" IS NULL OR u."validTo" >= ${isoDay(day)}::date)
+    )
+    SELECT "childId",
+      count(*) FILTER (WHERE "parentId" = "childId")::int AS "childCount",
+      count(*) FILTER (WHERE "level" = 'VILLAGE')::int AS "villageCount"
+    FROM below
+    GROUP BY "childId"
+  `;
+  return new Map(rows.map((r) => [Number(r.childId), { childCount: Number(r.childCount), villageCount: Number(r.villageCount) }]));
+}
+
+/**
+ * The path of each unit: its ancestors from the province down (the nation root and the unit
+ * itself left out), in two queries whatever the number of units. Ancestors outside the actor's
+ * subtree are named too, as the unit page's breadcrumb names them.
+ */
+export async function pathsOf(unitIds: number[]): Promise<Map<number, ApiPathEntry[]>> {
+  if (unitIds.length === 0) return new Map();
+  const units = await db.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, ancestorIds: true } });
+  const ancestorIds = [...new Set(units.flatMap((u) => u.ancestorIds.filter((a) => a !== u.id)))];
+  const ancestors = ancestorIds.length
+    ? await db.unit.findMany({
+        where: { id: { in: ancestorIds }, level: { not: "NATION" } },
+        select: { id: true, code: true, name: true, typeLabel: true, level: true },
+      })
+    : [];
+  const byId = new Map(ancestors.map((a) => [a.id, a]));
+  return new Map(
+    units.map((u) => [
+      u.id,
+      u.ancestorIds.flatMap((a) => {
+        const entry = a === u.id ? undefined : byId.get(a);
+        return entry ? [entry] : [];
+      }),
+    ]),
+  );
+}
+
+const searchKey = z.tuple([z.union([z.literal(0), z.literal(1)]), z.number().int().min(0), z.string(), z.number().int().positive()]);
+
+/** One page of the accent-insensitive search in the actor's subtree (current units only). */
+export async function searchApiUnits(
+  actor: ScopedActor,
+  query: z.output<typeof unitSearchQuery>,
+  options: { today?: Date } = {},
+): Promise<Page<ApiUnitHit>> {
+  const key = readCursor(query.cursor, searchKey);
+  const after = key && { tier: key[0], depth: key[1], name: key[2], id: key[3] };
+  const hits = await searchUnits(actor, query.q, { level: query.level, limit: query.limit + 1, after, today: options.today });
+  const paths = await pathsOf(hits.slice(0, query.limit).map((h) => h.id));
+  return toPage(
+    hits,
+    query.limit,
+    (h) => [h.tier, h.depth, h.name, h.id],
+    (h) => ({ id: h.id, code: h.code, name: h.name, typeLabel: h.typeLabel, level: h.level, path: paths.get(h.id) ?? [] }),
+  );
+}
