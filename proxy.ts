@@ -1,6 +1,7 @@
 import { decode, encode } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
+import { PATHNAME_HEADER, sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-cookie";
 import { isPastAbsoluteLimit, isSessionClaims, remainingLifetime } from "@/lib/auth/session-policy";
 
 /** Paths anyone may open. */
@@ -18,8 +19,7 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (pathname.startsWith("/api/auth/")) return NextResponse.next();
 
-  const secure = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
-  const cookieName = secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  const cookieName = sessionCookieName();
   const secret = authSecret();
   const raw = request.cookies.get(cookieName)?.value;
 
@@ -42,16 +42,14 @@ export async function proxy(request: NextRequest) {
     return response;
   }
 
-  const response = NextResponse.next();
+  // The path, for the server's checks that depend on the page (lib/auth/current.ts); any
+  // value the client sent under this name is replaced.
+  const headers = new Headers(request.headers);
+  headers.set(PATHNAME_HEADER, pathname);
+  const response = NextResponse.next({ request: { headers } });
   const maxAge = remainingLifetime(claims);
   const { exp: _exp, iat: _iat, ...rest } = claims as typeof claims & { exp?: number; iat?: number };
-  response.cookies.set(cookieName, await encode({ token: rest, secret, maxAge }), {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure,
-    maxAge,
-  });
+  response.cookies.set(cookieName, await encode({ token: rest, secret, maxAge }), sessionCookieOptions(maxAge));
   return response;
 }
 

@@ -1,11 +1,16 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { actorFromClaims, type Actor } from "./actor";
 import { authOptions } from "./options";
 import { can, type Permission } from "./roles";
+import { PATHNAME_HEADER } from "./session-cookie";
 import { isSessionClaims } from "./session-policy";
+
+/** Where a user whose password an admin reset must go before anything else. */
+export const PASSWORD_CHANGE_PATH = "/profile/password";
 
 /** The actor of this request, read once per request; null when not signed in. */
 export const getActor = cache(async (): Promise<Actor | null> => {
@@ -14,10 +19,15 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return actorFromClaims(session.claims);
 });
 
-/** For pages and actions: the actor, or off to the sign-in page. */
+/**
+ * For pages: the actor, or off to the sign-in page. A user who must change their password
+ * (an admin reset it) is sent to the password page from every other page: proxy.ts gives the
+ * requested path in a header, since a layout or page cannot otherwise know it.
+ */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login?expired=1");
+  if (actor.mustChangePassword && (await headers()).get(PATHNAME_HEADER) !== PASSWORD_CHANGE_PATH) redirect(PASSWORD_CHANGE_PATH);
   return actor;
 }
 

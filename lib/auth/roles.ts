@@ -8,6 +8,7 @@ export const ROLES = ["ADMIN", "PROVINCE_LEADER", "DISTRICT_STAFF", "COMMUNE_SEC
  */
 const GRANTS = {
   ADMIN: [
+    "profile:update:own",
     "admin:access",
     "unit:manage:subtree",
     "village:manage:subtree",
@@ -25,12 +26,14 @@ const GRANTS = {
     "report:read:subtree",
   ],
   PROVINCE_LEADER: [
+    "profile:update:own",
     "petition:read:subtree",
     "meeting:read:subtree",
     "organisation:read:subtree",
     "report:read:subtree",
   ],
   DISTRICT_STAFF: [
+    "profile:update:own",
     "village:manage:subtree",
     "petition:read:subtree",
     "petition:create:subtree",
@@ -43,6 +46,7 @@ const GRANTS = {
     "report:read:subtree",
   ],
   COMMUNE_SECRETARY: [
+    "profile:update:own",
     "petition:read:subtree",
     "petition:create:subtree",
     "petition:personal-data:subtree",
@@ -52,7 +56,7 @@ const GRANTS = {
     "cadre:personal-data:subtree",
     "report:read:subtree",
   ],
-  VIEWER: ["petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree"],
+  VIEWER: ["profile:update:own", "petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree"],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = (typeof GRANTS)[keyof typeof GRANTS][number];
