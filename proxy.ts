@@ -1,8 +1,9 @@
 import { decode, encode } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
-import { PATHNAME_HEADER, sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-cookie";
+import { PATHNAME_HEADER, sessionCookieName, sessionCookieOptions, sessionUpgradeCookieName } from "@/lib/auth/session-cookie";
 import { isPastAbsoluteLimit, isSessionClaims, remainingLifetime } from "@/lib/auth/session-policy";
+import { applySessionUpgrade } from "@/lib/auth/session-upgrade";
 
 /** Paths anyone may open. */
 function isPublic(pathname: string): boolean {
@@ -26,7 +27,8 @@ export async function proxy(request: NextRequest) {
   let claims = null;
   if (raw) {
     const token = await decode({ token: raw, secret }).catch(() => null);
-    if (isSessionClaims(token) && !isPastAbsoluteLimit(token)) claims = token;
+    // A password changed on this device moved the session to a new version (lib/users/session.ts).
+    if (isSessionClaims(token) && !isPastAbsoluteLimit(token)) claims = await applySessionUpgrade(token, request.cookies.get(sessionUpgradeCookieName())?.value, secret);
   }
 
   if (!claims) {

@@ -1,13 +1,15 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { actorFromClaims, type Actor } from "./actor";
 import { authOptions } from "./options";
 import { can, type Permission } from "./roles";
-import { PATHNAME_HEADER } from "./session-cookie";
+import { authSecret } from "./secret";
+import { PATHNAME_HEADER, sessionUpgradeCookieName } from "./session-cookie";
 import { isSessionClaims } from "./session-policy";
+import { applySessionUpgrade } from "./session-upgrade";
 
 /** Where a user whose password an admin reset must go before anything else. */
 export const PASSWORD_CHANGE_PATH = "/profile/password";
@@ -16,7 +18,8 @@ export const PASSWORD_CHANGE_PATH = "/profile/password";
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = (await getServerSession(authOptions)) as { claims?: unknown } | null;
   if (!session || !isSessionClaims(session.claims)) return null;
-  return actorFromClaims(session.claims);
+  const upgrade = (await cookies()).get(sessionUpgradeCookieName())?.value;
+  return actorFromClaims(await applySessionUpgrade(session.claims, upgrade, authSecret()));
 });
 
 /**

@@ -13,3 +13,14 @@ export function sessionCookieOptions(maxAge: number) {
 
 /** The request header proxy.ts sets to the path asked for, so server code can tell which page it renders. */
 export const PATHNAME_HEADER = "x-dv-pathname";
+
+/**
+ * After a user changes their own password, this device's session moves to the new
+ * sessionVersion. The session cookie is re-written, but a request already in flight with the
+ * old cookie would write the old one back when its answer arrives (proxy.ts re-issues the
+ * cookie on every request). So the new version also goes in this second, encrypted cookie,
+ * tied to the session id, which nothing else writes (lib/auth/session-upgrade.ts).
+ */
+export function sessionUpgradeCookieName(): string {
+  return sessionCookieSecure() ? "__Secure-dv.session-upgrade" : "dv.session-upgrade";
+}

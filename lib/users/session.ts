@@ -2,14 +2,16 @@ import "server-only";
 import { decode, encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { authSecret } from "../auth/secret";
-import { sessionCookieName, sessionCookieOptions } from "../auth/session-cookie";
+import { sessionCookieName, sessionCookieOptions, sessionUpgradeCookieName } from "../auth/session-cookie";
 import { isSessionClaims, remainingLifetime } from "../auth/session-policy";
+import { encodeSessionUpgrade } from "../auth/session-upgrade";
 
 /**
  * After the user changed their own password (sessionVersion bumped), this device's session
- * cookie is written again with the new version, so the user stays signed in here while every
- * other session of theirs ends. Sign-in time and session id stay: the 12-hour limit holds.
- * Only from a server action (cookies are writable there).
+ * moves to the new version, so the user stays signed in here while every other session of
+ * theirs ends. Sign-in time and session id stay: the 12-hour limit holds. The session cookie
+ * is re-written, and the upgrade cookie records the move, so a request still in flight with
+ * the old cookie cannot undo it (lib/auth/session-cookie.ts). Only from a server action.
  */
 export async function reissueSessionCookie(sessionVersion: number): Promise<boolean> {
   const store = await cookies();
@@ -23,5 +25,7 @@ export async function reissueSessionCookie(sessionVersion: number): Promise<bool
   const claims = { ...rest, sv: sessionVersion };
   const maxAge = remainingLifetime(claims);
   store.set(name, await encode({ token: claims, secret, maxAge }), sessionCookieOptions(maxAge));
+  const upgrade = await encodeSessionUpgrade(claims, sessionVersion, secret);
+  store.set(sessionUpgradeCookieName(), upgrade.token, sessionCookieOptions(upgrade.maxAge));
   return true;
 }
