@@ -1,7 +1,9 @@
 import { decode, encode } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
+import { PATHNAME_HEADER, sessionCookieName, sessionCookieOptions, sessionUpgradeCookieName } from "@/lib/auth/session-cookie";
 import { isPastAbsoluteLimit, isSessionClaims, remainingLifetime } from "@/lib/auth/session-policy";
+import { applySessionUpgrade } from "@/lib/auth/session-upgrade";
 
 /** Paths anyone may open. */
 function isPublic(pathname: string): boolean {
@@ -27,15 +29,15 @@ export async function proxy(request: NextRequest) {
   if (pathname.startsWith("/api/auth/")) return NextResponse.next();
   if (carriesBearer(request, pathname)) return NextResponse.next();
 
-  const secure = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
-  const cookieName = secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  const cookieName = sessionCookieName();
   const secret = authSecret();
   const raw = request.cookies.get(cookieName)?.value;
 
   let claims = null;
   if (raw) {
     const token = await decode({ token: raw, secret }).catch(() => null);
-    if (isSessionClaims(token) && !isPastAbsoluteLimit(token)) claims = token;
+    // A password changed on this device moved the session to a new version (lib/users/session.ts).
+    if (isSessionClaims(token) && !isPastAbsoluteLimit(token)) claims = await applySessionUpgrade(token, request.cookies.get(sessionUpgradeCookieName())?.value, secret);
   }
 
   if (!claims) {
@@ -51,16 +53,14 @@ export async function proxy(request: NextRequest) {
     return response;
   }
 
-  const response = NextResponse.next();
+  // The path, for the server's checks that depend on the page (lib/auth/current.ts); any
+  // value the client sent under this name is replaced.
+  const headers = new Headers(request.headers);
+  headers.set(PATHNAME_HEADER, pathname);
+  const response = NextResponse.next({ request: { headers } });
   const maxAge = remainingLifetime(claims);
   const { exp: _exp, iat: _iat, ...rest } = claims as typeof claims & { exp?: number; iat?: number };
-  response.cookies.set(cookieName, await encode({ token: rest, secret, maxAge }), {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure,
-    maxAge,
-  });
+  response.cookies.set(cookieName, await encode({ token: rest, secret, maxAge }), sessionCookieOptions(maxAge));
   return response;
 }
 

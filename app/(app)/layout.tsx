@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
+import { ProfileLink } from "@/components/shell/profile-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { requireActor } from "@/lib/auth/current";
 import { can, type Permission } from "@/lib/auth/roles";
@@ -39,6 +40,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <span className="block text-stone-600">{workplaceName(actor.unit)}</span>
             </p>
             <LocaleSwitch />
+            <ProfileLink />
             <SignOutButton />
           </div>
         </div>

@@ -96,6 +96,15 @@ describe("buildAction", () => {
     expect(run).not.toHaveBeenCalled();
   });
 
+  it("answers UNAUTHENTICATED while the user must change their password, unless the action allows it", async () => {
+    const pending = { ...actor("ADMIN"), mustChangePassword: true };
+    const run = vi.fn(async () => ({ id: 7 }));
+    expect(await buildAction(definition(run), deps({ getActor: async () => pending }))(null, form(valid()))).toMatchObject({ ok: false, error: "UNAUTHENTICATED" });
+    expect(run).not.toHaveBeenCalled();
+    const allowed = buildAction({ ...definition(run), allowWhilePasswordChangeRequired: true }, deps({ getActor: async () => pending }));
+    expect(await allowed(null, form(valid()))).toEqual({ ok: true, data: { id: 7 } });
+  });
+
   it("maps ActionError to its code and anything else to INTERNAL with a logged request id", async () => {
     const d = deps();
     const conflict = buildAction(definition(vi.fn(async () => Promise.reject(new ActionError("CONFLICT")))), d);

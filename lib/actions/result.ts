@@ -85,6 +85,11 @@ export async function parseInput<S extends z.ZodType>(schema: S, raw: unknown): 
 export interface ActionDefinition<S extends z.ZodType, T> {
   schema: S;
   permission: Permission;
+  /**
+   * While an admin's reset obliges the user to choose a new password, every action answers
+   * UNAUTHENTICATED except the ones marked here (changing one's own password).
+   */
+  allowWhilePasswordChangeRequired?: boolean;
   run: (args: { input: z.output<S>; actor: Actor }) => Promise<T>;
   /** Paths to revalidate after success (the helper calls them, so none is forgotten). */
   revalidate?: (args: { input: z.output<S>; data: T }) => string[];
@@ -116,6 +121,7 @@ async function runChain<S extends z.ZodType, T>(
   try {
     const actor = await deps.getActor();
     if (!actor) return { ok: false, error: "UNAUTHENTICATED" };
+    if (actor.mustChangePassword && !definition.allowWhilePasswordChangeRequired) return { ok: false, error: "UNAUTHENTICATED" };
     // A missing permission answers exactly like a record out of scope.
     if (!can(actor.role, definition.permission)) return { ok: false, error: "NOT_FOUND" };
     const data = await definition.run({ input: parsed.data, actor });

@@ -9,6 +9,7 @@ export const ROLES = ["ADMIN", "PROVINCE_LEADER", "DISTRICT_STAFF", "COMMUNE_SEC
  */
 const GRANTS = {
   ADMIN: [
+    "profile:update:own",
     "admin:access",
     "unit:manage:subtree",
     "village:manage:subtree",
@@ -27,6 +28,7 @@ const GRANTS = {
     "api-token:manage:own",
   ],
   PROVINCE_LEADER: [
+    "profile:update:own",
     "petition:read:subtree",
     "meeting:read:subtree",
     "organisation:read:subtree",
@@ -34,6 +36,7 @@ const GRANTS = {
     "api-token:manage:own",
   ],
   DISTRICT_STAFF: [
+    "profile:update:own",
     "village:manage:subtree",
     "petition:read:subtree",
     "petition:create:subtree",
@@ -47,6 +50,7 @@ const GRANTS = {
     "api-token:manage:own",
   ],
   COMMUNE_SECRETARY: [
+    "profile:update:own",
     "petition:read:subtree",
     "petition:create:subtree",
     "petition:personal-data:subtree",
@@ -57,7 +61,14 @@ const GRANTS = {
     "report:read:subtree",
     "api-token:manage:own",
   ],
-  VIEWER: ["petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", "api-token:manage:own"],
+  VIEWER: [
+    "profile:update:own",
+    "api-token:manage:own",
+    "petition:read:subtree",
+    "meeting:read:subtree",
+    "organisation:read:subtree",
+    "report:read:subtree",
+  ],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = (typeof GRANTS)[keyof typeof GRANTS][number];

@@ -75,4 +75,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     description: "Ban Dân vận Tỉnh ủy Lai Châu",
     unit: { level: "PROVINCE", code: "12" },
   },
+  {
+    username: "admin.vinhphuc",
+    role: "ADMIN",
+    displayName: "Đỗ Quang Minh",
+    description: "Quản trị hệ thống Tỉnh Vĩnh Phúc",
+    unit: { level: "PROVINCE", code: "26" },
+  },
 ];

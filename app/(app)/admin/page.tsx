@@ -20,6 +20,14 @@ export default async function Page() {
       <ul className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
           <h2 className="text-lg font-semibold">
+            <Link href="/admin/users" className="text-brand-700 underline">
+              {t("usersCardTitle")}
+            </Link>
+          </h2>
+          <p className="mt-1 text-sm text-stone-700">{t("usersCardText")}</p>
+        </li>
+        <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+          <h2 className="text-lg font-semibold">
             <Link href="/admin/units/import" className="text-brand-700 underline">
               {t("importCardTitle")}
             </Link>

@@ -1,0 +1,94 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { EditUserForm, ResetPasswordForm, SetActiveForm } from "@/components/users/user-forms";
+import { UnitSearchForm } from "@/components/users/unit-search-form";
+import { requirePermission } from "@/lib/auth/current";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { unitFullName } from "@/lib/units/labels";
+import { MAX_QUERY_LENGTH } from "@/lib/units/search";
+import { getUserForAdmin } from "@/lib/users/queries";
+import { homeUnitChoices } from "@/lib/users/unit-choices";
+
+type Params = Promise<{ id: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function UserPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const actor = await requirePermission("user:manage:subtree");
+  const raw = (await params).id;
+  if (!/^\d{1,9}$/.test(raw)) notFound();
+  const user = await getUserForAdmin(actor, Number(raw));
+  if (!user) notFound();
+  const q = (await searchParams).unit;
+  const query = (Array.isArray(q) ? (q[0] ?? "") : (q ?? "")).trim().slice(0, MAX_QUERY_LENGTH);
+  const [t, tr] = await Promise.all([getTranslations("users"), getTranslations("roles")]);
+  const self = user.id === actor.userId;
+  // The current unit is always offered, even when it has since closed: keeping it is no change.
+  const current = user.unit;
+  const { choices, searched, tooShort, hits } = await homeUnitChoices(actor, query, [current]);
+  const pathText = [...user.unit.path]
+    .reverse()
+    .map((a) => unitFullName(a))
+    .join(", ");
+  return (
+    <div className="space-y-4">
+      <Link href="/admin/users" className="text-sm text-brand-700 underline underline-offset-2">
+        {t("back")}
+      </Link>
+      <section aria-labelledby="user-title" className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+        <h1 id="user-title" className="text-2xl font-semibold">
+          {user.displayName}
+        </h1>
+        <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-stone-600">{t("username")}</dt>
+            <dd className="font-mono font-medium">{user.username}</dd>
+          </div>
+          <div>
+            <dt className="text-stone-600">{t("role")}</dt>
+            <dd className="font-medium">{tr(user.role)}</dd>
+          </div>
+          <div>
+            <dt className="text-stone-600">{t("unit")}</dt>
+            <dd className="font-medium">
+              {unitFullName(user.unit)}
+              {pathText && <span className="block font-normal text-stone-600">{pathText}</span>}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-stone-600">{t("status")}</dt>
+            <dd className={`font-medium ${user.active ? "" : "text-red-800"}`} data-testid="user-status">
+              {user.active ? t("activeTrue") : t("activeFalse")}
+              {user.mustChangePassword && <span className="block font-normal text-amber-800">{t("mustChange")}</span>}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-stone-600">{t("lastLogin")}</dt>
+            <dd>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t("never")}</dd>
+          </div>
+          <div>
+            <dt className="text-stone-600">{t("createdAt")}</dt>
+            <dd>{formatDate(user.createdAt)}</dd>
+          </div>
+        </dl>
+        {self && <p className="mt-3 text-sm text-stone-700">{t("self")}</p>}
+      </section>
+
+      <section aria-label={t("editTitle")} className="space-y-4 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+        {!self && <UnitSearchForm action={`/admin/users/${user.id}`} query={query} tooShort={tooShort} noHits={searched && !tooShort && hits === 0} />}
+        <EditUserForm
+          user={{ id: user.id, displayName: user.displayName, role: user.role, unitId: user.unit.id, updatedAt: user.updatedAt.toISOString() }}
+          units={choices}
+          self={self}
+        />
+      </section>
+
+      {!self && (
+        <div className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+          <ResetPasswordForm userId={user.id} name={user.displayName} />
+          <SetActiveForm userId={user.id} name={user.displayName} active={user.active} />
+        </div>
+      )}
+    </div>
+  );
+}

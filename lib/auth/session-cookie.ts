@@ -1,0 +1,26 @@
+/** next-auth's session cookie: its name and options, shared by proxy.ts and session re-issue. */
+export function sessionCookieSecure(): boolean {
+  return process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+}
+
+export function sessionCookieName(): string {
+  return sessionCookieSecure() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+export function sessionCookieOptions(maxAge: number) {
+  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: sessionCookieSecure(), maxAge };
+}
+
+/** The request header proxy.ts sets to the path asked for, so server code can tell which page it renders. */
+export const PATHNAME_HEADER = "x-dv-pathname";
+
+/**
+ * After a user changes their own password, this device's session moves to the new
+ * sessionVersion. The session cookie is re-written, but a request already in flight with the
+ * old cookie would write the old one back when its answer arrives (proxy.ts re-issues the
+ * cookie on every request). So the new version also goes in this second, encrypted cookie,
+ * tied to the session id, which nothing else writes (lib/auth/session-upgrade.ts).
+ */
+export function sessionUpgradeCookieName(): string {
+  return sessionCookieSecure() ? "__Secure-dv.session-upgrade" : "dv.session-upgrade";
+}

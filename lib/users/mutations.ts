@@ -1,0 +1,193 @@
+/**
+ * Account administration and the user's own password. Each mutation is one transaction
+ * with its audit row (never a password, nor its hash). An account or unit outside the
+ * actor's subtree is refused exactly like a missing one, and every change that should end
+ * the account's open sessions bumps `sessionVersion` (lib/auth/actor.ts re-checks it on
+ * every request).
+ */
+import { ActionError } from "../actions/result";
+import type { Actor } from "../auth/actor";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { can } from "../auth/roles";
+import { unitWhereFor, userWhereFor } from "../auth/scope";
+import { audit } from "../audit/log";
+import { db, type Tx } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
+import { todayInVietnam } from "../time";
+import type { ChangePasswordInput, CreateUserInput, ResetPasswordInput, SetActiveInput, UpdateUserInput } from "./schemas";
+import { generateTemporaryPassword } from "./temporary-password";
+
+function requireManager(actor: Actor) {
+  // Checked here too, not only by the action: a missing permission looks like a missing account.
+  if (!can(actor.role, "user:manage:subtree")) throw new ActionError("NOT_FOUND");
+}
+
+async function findUserInScope(tx: Tx, actor: Actor, id: number) {
+  requireManager(actor);
+  const user = await tx.user.findFirst({ where: { AND: [{ id }, userWhereFor(actor)] } });
+  if (!user) throw new ActionError("NOT_FOUND");
+  return user;
+}
+
+/** A current unit inside the actor's subtree, or NOT_FOUND. */
+async function findHomeUnitInScope(tx: Tx, actor: Actor, unitId: number, today: Date) {
+  const unit = await tx.unit.findFirst({
+    where: { AND: [{ id: unitId }, unitWhereFor(actor), { OR: [{ validTo: null }, { validTo: { gte: today } }] }] },
+    select: { id: true },
+  });
+  if (!unit) throw new ActionError("NOT_FOUND");
+  return unit;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** A new account with a temporary password, shown once to the admin; the user must change it at first sign-in. */
+export async function createUser(actor: Actor, input: CreateUserInput, today = todayInVietnam()) {
+  requireManager(actor);
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  try {
+    return await db.$transaction(async (tx) => {
+      await findHomeUnitInScope(tx, actor, input.unitId, today);
+      if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) throw new ActionError("DUPLICATE");
+      const user = await tx.user.create({
+        data: {
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          unitId: input.unitId,
+          passwordHash,
+          mustChangePassword: true,
+        },
+      });
+      await audit(tx, {
+        actorId: actor.userId || null,
+        action: "user.create",
+        entity: "User",
+        entityId: user.id,
+        unitId: user.unitId,
+        data: { username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId },
+      });
+      return { id: user.id, username: user.username, displayName: user.displayName, temporaryPassword };
+    });
+  } catch (error) {
+    // Two submissions racing past the check: the unique index answers for the second.
+    if (isUniqueViolation(error)) throw new ActionError("DUPLICATE");
+    throw error;
+  }
+}
+
+/**
+ * Display name, role and home unit. A form drawn before the row last changed is refused
+ * (CONFLICT). A new role or unit ends the account's sessions: what it may see has changed.
+ */
+export async function updateUser(actor: Actor, input: UpdateUserInput, today = todayInVietnam()) {
+  return db.$transaction(async (tx) => {
+    const user = await findUserInScope(tx, actor, input.userId);
+    const roleChanged = user.role !== input.role;
+    const unitChanged = user.unitId !== input.unitId;
+    // An admin cannot demote themselves nor move out of their own seat.
+    if (user.id === actor.userId && (roleChanged || unitChanged)) throw new ActionError("INVALID_STATE");
+    if (unitChanged) await findHomeUnitInScope(tx, actor, input.unitId, today);
+    const endSessions = roleChanged || unitChanged;
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, updatedAt: input.updatedAt },
+      data: {
+        displayName: input.displayName,
+        role: input.role,
+        unitId: input.unitId,
+        ...(endSessions ? { sessionVersion: { increment: 1 } } : {}),
+      },
+    });
+    if (count === 0) throw new ActionError("CONFLICT");
+    const changes: Record<string, { from: string | number; to: string | number }> = {};
+    if (user.displayName !== input.displayName) changes.displayName = { from: user.displayName, to: input.displayName };
+    if (roleChanged) changes.role = { from: user.role, to: input.role };
+    if (unitChanged) changes.unitId = { from: user.unitId, to: input.unitId };
+    await audit(tx, {
+      actorId: actor.userId || null,
+      action: "user.update",
+      entity: "User",
+      entityId: user.id,
+      unitId: input.unitId,
+      data: { changes, sessionsEnded: endSessions },
+    });
+    return { id: user.id, sessionsEnded: endSessions };
+  });
+}
+
+/** A new temporary password, shown once; the account's sessions end and the user must change it at sign-in. */
+export async function resetPassword(actor: Actor, input: ResetPasswordInput) {
+  requireManager(actor);
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  return db.$transaction(async (tx) => {
+    const user = await findUserInScope(tx, actor, input.userId);
+    // Their own password an admin changes on their profile, knowing the current one.
+    if (user.id === actor.userId) throw new ActionError("INVALID_STATE");
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
+    });
+    await audit(tx, { actorId: actor.userId || null, action: "user.password.reset", entity: "User", entityId: user.id, unitId: user.unitId });
+    return { id: user.id, username: user.username, temporaryPassword };
+  });
+}
+
+/** Disables (its sessions end at once) or enables an account. */
+export async function setUserActive(actor: Actor, input: SetActiveInput) {
+  return db.$transaction(async (tx) => {
+    const user = await findUserInScope(tx, actor, input.userId);
+    if (user.id === actor.userId) throw new ActionError("INVALID_STATE");
+    if (user.active === input.active) throw new ActionError("INVALID_STATE");
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, active: user.active },
+      data: { active: input.active, sessionVersion: { increment: 1 } },
+    });
+    if (count === 0) throw new ActionError("CONFLICT");
+    await audit(tx, {
+      actorId: actor.userId || null,
+      action: input.active ? "user.enable" : "user.disable",
+      entity: "User",
+      entityId: user.id,
+      unitId: user.unitId,
+    });
+    return { id: user.id, active: input.active };
+  });
+}
+
+export type PasswordRefusal = "WRONG_CURRENT" | "SAME_AS_USERNAME" | "SAME_AS_CURRENT";
+export type ChangePasswordResult = { changed: true; sessionVersion: number } | { changed: false; reason: PasswordRefusal };
+
+/**
+ * The user's own new password. The current one must be given; the new one may not be the
+ * username nor the current password. On success the flag "must change" clears and
+ * `sessionVersion` moves on, ending the user's other sessions; the caller re-issues this
+ * device's session with the returned version. A refusal is audited too.
+ */
+export async function changeOwnPassword(actor: Actor, input: ChangePasswordInput): Promise<ChangePasswordResult> {
+  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { id: true, username: true, passwordHash: true, unitId: true } });
+  if (!user) throw new ActionError("NOT_FOUND");
+  let reason: PasswordRefusal | null = null;
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) reason = "WRONG_CURRENT";
+  else if (input.newPassword.trim().toLowerCase() === user.username) reason = "SAME_AS_USERNAME";
+  else if (input.newPassword === input.currentPassword) reason = "SAME_AS_CURRENT";
+  if (reason) {
+    await audit(db, { actorId: user.id, action: "user.password.change-refused", entity: "User", entityId: user.id, unitId: user.unitId, data: { reason } });
+    return { changed: false, reason };
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.$transaction(async (tx) => {
+    // The hash read above must still be the current one: two changes racing, the second loses.
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, passwordHash: user.passwordHash },
+      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
+    });
+    if (count === 0) throw new ActionError("CONFLICT");
+    const { sessionVersion } = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
+    await audit(tx, { actorId: user.id, action: "user.password.change", entity: "User", entityId: user.id, unitId: user.unitId });
+    return { changed: true, sessionVersion };
+  });
+}

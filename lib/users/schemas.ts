@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { ROLES } from "../auth/roles";
+
+export const USERNAME_MIN = 3;
+export const USERNAME_MAX = 40;
+export const PASSWORD_MIN = 10;
+/** argon2 hashes anything, but a sign-in refuses more than this (lib/auth/sign-in.ts). */
+export const PASSWORD_MAX = 200;
+export const DISPLAY_NAME_MAX = 100;
+
+const id = (message: string) => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
+
+/** 3–40 characters a–z 0–9 . _ -, stored lower-case. */
+export const usernameSchema = z
+  .string({ error: "Vui lòng nhập tên đăng nhập." })
+  .transform((s) => s.normalize("NFC").trim().toLowerCase())
+  .pipe(
+    z
+      .string()
+      .min(USERNAME_MIN, { error: `Tên đăng nhập cần từ ${USERNAME_MIN} đến ${USERNAME_MAX} ký tự.` })
+      .max(USERNAME_MAX, { error: `Tên đăng nhập cần từ ${USERNAME_MIN} đến ${USERNAME_MAX} ký tự.` })
+      .regex(/^[a-z0-9._-]+$/, { error: "Tên đăng nhập chỉ gồm chữ a–z không dấu, số 0–9 và các dấu . _ -" }),
+  );
+
+const displayName = z
+  .string({ error: "Vui lòng nhập họ và tên." })
+  .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, { error: "Vui lòng nhập họ và tên." })
+      .max(DISPLAY_NAME_MAX, { error: `Họ và tên tối đa ${DISPLAY_NAME_MAX} ký tự.` }),
+  );
+
+const role = z.enum(ROLES, { error: "Vui lòng chọn vai trò." });
+const unitId = id("Vui lòng chọn đơn vị.");
+const userId = id("Mã người dùng không hợp lệ.");
+const confirm = z.literal("on", { error: "Vui lòng đánh dấu ô xác nhận." });
+
+export const createUserSchema = z.object({ username: usernameSchema, displayName, role, unitId });
+
+/** `updatedAt` is the row's stamp when the form was drawn: a newer row means someone saved first. */
+export const updateUserSchema = z.object({
+  userId,
+  displayName,
+  role,
+  unitId,
+  updatedAt: z
+    .string({ error: "Biểu mẫu đã cũ, vui lòng tải lại trang." })
+    .transform((s) => new Date(s))
+    .refine((d) => !Number.isNaN(d.getTime()), { error: "Biểu mẫu đã cũ, vui lòng tải lại trang." }),
+});
+
+export const resetPasswordSchema = z.object({ userId });
+
+export const setActiveSchema = z.object({
+  userId,
+  active: z.enum(["true", "false"], { error: "Thao tác không hợp lệ." }).transform((v) => v === "true"),
+});
+
+/** The forms add a ticked "I confirm" box. */
+export const resetPasswordFormSchema = resetPasswordSchema.extend({ confirm });
+export const setActiveFormSchema = setActiveSchema.extend({ confirm });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z
+      .string({ error: "Vui lòng nhập mật khẩu hiện tại." })
+      .min(1, { error: "Vui lòng nhập mật khẩu hiện tại." })
+      .max(PASSWORD_MAX, { error: "Mật khẩu hiện tại không đúng." }),
+    newPassword: z
+      .string({ error: "Vui lòng nhập mật khẩu mới." })
+      .min(PASSWORD_MIN, { error: `Mật khẩu mới cần ít nhất ${PASSWORD_MIN} ký tự.` })
+      .max(PASSWORD_MAX, { error: `Mật khẩu mới tối đa ${PASSWORD_MAX} ký tự.` }),
+    confirmPassword: z.string({ error: "Vui lòng nhập lại mật khẩu mới." }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], error: "Mật khẩu nhập lại không khớp." });
+
+export type CreateUserInput = z.output<typeof createUserSchema>;
+export type UpdateUserInput = z.output<typeof updateUserSchema>;
+export type ResetPasswordInput = z.output<typeof resetPasswordSchema>;
+export type SetActiveInput = z.output<typeof setActiveSchema>;
+export type ChangePasswordInput = z.output<typeof changePasswordSchema>;

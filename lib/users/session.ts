@@ -1,0 +1,31 @@
+import "server-only";
+import { decode, encode } from "next-auth/jwt";
+import { cookies } from "next/headers";
+import { authSecret } from "../auth/secret";
+import { sessionCookieName, sessionCookieOptions, sessionUpgradeCookieName } from "../auth/session-cookie";
+import { isSessionClaims, remainingLifetime } from "../auth/session-policy";
+import { encodeSessionUpgrade } from "../auth/session-upgrade";
+
+/**
+ * After the user changed their own password (sessionVersion bumped), this device's session
+ * moves to the new version, so the user stays signed in here while every other session of
+ * theirs ends. Sign-in time and session id stay: the 12-hour limit holds. The session cookie
+ * is re-written, and the upgrade cookie records the move, so a request still in flight with
+ * the old cookie cannot undo it (lib/auth/session-cookie.ts). Only from a server action.
+ */
+export async function reissueSessionCookie(sessionVersion: number): Promise<boolean> {
+  const store = await cookies();
+  const name = sessionCookieName();
+  const raw = store.get(name)?.value;
+  if (!raw) return false;
+  const secret = authSecret();
+  const token = await decode({ token: raw, secret }).catch(() => null);
+  if (!isSessionClaims(token)) return false;
+  const { exp: _exp, iat: _iat, ...rest } = token as typeof token & { exp?: number; iat?: number };
+  const claims = { ...rest, sv: sessionVersion };
+  const maxAge = remainingLifetime(claims);
+  store.set(name, await encode({ token: claims, secret, maxAge }), sessionCookieOptions(maxAge));
+  const upgrade = await encodeSessionUpgrade(claims, sessionVersion, secret);
+  store.set(sessionUpgradeCookieName(), upgrade.token, sessionCookieOptions(upgrade.maxAge));
+  return true;
+}
