@@ -1,0 +1,12 @@
+/**
+ * Spreadsheet formula injection: a text cell that starts with = + - @ (or a tab / carriage
+ * return, which some programs skip before reading a formula) is run as a formula when the
+ * file is opened. Prefixing an apostrophe makes it plain text. Every xlsx/csv export writes
+ * its user-entered text through this.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function safeCell<T>(value: T): T | string {
+  if (typeof value !== "string") return value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
