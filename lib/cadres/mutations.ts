@@ -110,7 +110,7 @@ export async function updateCadre(actor: Actor, input: UpdateCadreInput) {
       // Which fields changed, never their personal values.
       data: { changed, version: input.version + 1 },
     });
-    return { id: before.id, version: input.version + 1 };
+    return { id: before.id, version: input.version + 1, fullName: input.fullName };
   });
 }
 

@@ -147,11 +147,26 @@ export async function cadreUnitOptions(actor: Actor): Promise<CadreUnitOption[]>
   return out;
 }
 
-/** The units the list can be filtered by: the actor's home unit and everything above village level under it. */
+/** The units the list can be filtered by: everything above village level in the subtree, in tree order with its depth below the top. */
 export async function cadreFilterUnits(actor: Actor) {
-  return db.unit.findMany({
+  const units = await db.unit.findMany({
     where: { AND: [unitWhereFor(actor), { level: { in: ["PROVINCE", "DISTRICT", "COMMUNE"] } }, { validTo: null }] },
-    select: { id: true, level: true, typeLabel: true, name: true, depth: true },
-    orderBy: [{ depth: "asc" }, { searchName: "asc" }, { id: "asc" }],
+    select: { id: true, parentId: true, typeLabel: true, name: true },
+    orderBy: [{ searchName: "asc" }, { id: "asc" }],
   });
+  const ids = new Set(units.map((u) => u.id));
+  const childrenOf = new Map<number | null, typeof units>();
+  for (const u of units) {
+    const parent = u.parentId !== null && ids.has(u.parentId) ? u.parentId : null;
+    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), u]);
+  }
+  const out: { id: number; label: string; indent: number }[] = [];
+  const walk = (parent: number | null, indent: number) => {
+    for (const u of childrenOf.get(parent) ?? []) {
+      out.push({ id: u.id, label: `${u.typeLabel} ${u.name}`, indent });
+      walk(u.id, indent + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
 }
