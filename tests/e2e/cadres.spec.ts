@@ -4,6 +4,12 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { expect, signInAs, test } from "./fixtures";
 
+async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
 /** Lower-case letters only, so the name stays a name and the search finds exactly it. */
 function tag(): string {
   return Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("");
@@ -81,7 +87,17 @@ test("a bad import file is refused with its errors by row, and nothing is saved"
   await page.goto("/cadres");
   await page.getByRole("link", { name: "Nhập từ Excel" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nhập cán bộ từ Excel");
-  await expect(page.getByRole("link", { name: "Tải mẫu (.xlsx)" })).toHaveAttribute("href", "/cadres/template");
+  // the template: header row, example row, and the units with their keys
+  const [templateDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải mẫu (.xlsx)" }).click()]);
+  const template = await readWorkbook(await templateDownload.path());
+  expect(template.worksheets.map((w) => w.name)).toEqual(["Cán bộ", "Đơn vị"]);
+  expect(template.worksheets[0].getRow(1).getCell(1).value).toBe("Họ và tên *");
+  expect(String(template.worksheets[0].getRow(2).getCell(1).value)).toMatch(/^Ví dụ:/);
+  const keys: string[] = [];
+  template.getWorksheet("Đơn vị")!.eachRow((r, n) => n > 1 && keys.push(String(r.getCell(1).value)));
+  expect(keys).toContain("08839"); // Xã Đồng Ích, Lập Thạch
+  expect(keys.some((k) => /^T\d+$/.test(k))).toBe(true);
+
   await page.getByLabel("Tệp Excel (.xlsx)").setInputFiles(file);
   await page.getByRole("button", { name: "Kiểm tra và nhập" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "Tệp có lỗi, chưa nhập gì" });
@@ -105,6 +121,19 @@ test("a province leader sees cadres without phone numbers or birth years", async
   await expect(page.getByRole("columnheader", { name: "Năm sinh" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Thêm cán bộ" })).toHaveCount(0);
   await expect(page.locator("main")).not.toContainText(/\b0\d{9}\b/);
+
+  // the export has no personal columns either
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Xuất Excel" }).click()]);
+  const sheet = (await readWorkbook(await download.path())).worksheets[0];
+  const rows: string[][] = [];
+  sheet.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map(String)));
+  expect(rows[0]).toEqual(["DANH SÁCH CÁN BỘ"]);
+  expect(rows.flat()).toContain("Người xuất: Nguyễn Thị Hương (tinh.vinhphuc)");
+  const header = rows.find((r) => r[0] === "STT")!;
+  expect(header).toContain("Họ và tên");
+  expect(header).not.toContain("Điện thoại");
+  expect(header).not.toContain("Năm sinh");
+  expect(rows.length - rows.indexOf(header) - 1).toBeGreaterThan(100);
 
   await page.getByRole("rowheader").first().getByRole("link").click();
   await expect(page).toHaveURL(/\/cadres\/\d+$/);
