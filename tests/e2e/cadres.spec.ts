@@ -151,3 +151,24 @@ test("the cadre list is usable at phone width @phone", async ({ page }) => {
   const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
   expect(widths.doc).toBeLessThanOrEqual(widths.view);
 });
+
+test("a cadre of another district is not found, and a viewer cannot reach the forms", async ({ browser }) => {
+  const lt = await browser.newPage();
+  await signInAs(lt, "huyen.lapthach");
+  await lt.goto("/cadres");
+  const href = await lt.getByRole("rowheader").first().getByRole("link").getAttribute("href");
+  expect(href).toMatch(/^\/cadres\/\d+$/);
+  await lt.close();
+
+  const vt = await browser.newPage();
+  await signInAs(vt, "huyen.vinhtuong");
+  expect((await vt.goto(href!))?.status()).toBe(404);
+  await vt.close();
+
+  const viewer = await browser.newPage();
+  await signInAs(viewer, "xem.vinhphuc");
+  expect((await viewer.goto("/cadres/new"))?.status()).toBe(404);
+  expect((await viewer.goto("/cadres/import"))?.status()).toBe(404);
+  expect((await viewer.request.get("/cadres/template")).status()).toBe(404);
+  await viewer.close();
+});
