@@ -1,10 +1,14 @@
 /**
- * A text cell a spreadsheet will not run: values starting with = + - @ (or a tab or
- * carriage return that hides one) get a leading apostrophe, so they stay text (CSV
- * injection). Numbers and dates are written as such and never need it.
+ * Spreadsheet formula injection: a text cell that starts with = + - @ (or a tab / carriage
+ * return, which some programs skip before reading a formula) is run as a formula when the
+ * file is opened. Prefixing an apostrophe makes it plain text. Every xlsx/csv export writes
+ * its user-entered text through this.
  */
-export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function safeCell<T>(value: T): T | string {
+  if (typeof value !== "string") return value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 /** One CSV field: neutralised, quoted when it holds a separator, a quote or a line break. */

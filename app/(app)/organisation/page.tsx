@@ -33,6 +33,11 @@ export default async function OrganisationPage({ searchParams }: { searchParams:
           {t("title")}
         </h1>
         <p className="mt-2 text-stone-700">{t("intro", { unit: homeName })}</p>
+        <p className="mt-2">
+          <Link href="/cadres" className="font-medium text-brand-700 underline underline-offset-2">
+            {t("cadresLink")}
+          </Link>
+        </p>
         <form method="get" action="/organisation" role="search" className="mt-4">
           <label htmlFor="unit-query" className="block text-sm font-medium">
             {t("searchLabel")}

@@ -1,0 +1,47 @@
+/**
+ * The two xlsx downloads of the registry: the import template and the export of the
+ * filtered list. Route handlers call these after checking the session.
+ */
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { audit } from "../audit/log";
+import { db } from "../db/client";
+import { unitFullName } from "../units/labels";
+import { buildCadreExport } from "./export";
+import type { CadreFilters } from "./filters";
+import { allCadres, cadreUnitOptions } from "./queries";
+import { buildImportTemplate } from "./template";
+import { unitWhereFor } from "../auth/scope";
+
+export async function importTemplateFor(actor: Actor): Promise<Buffer> {
+  return buildImportTemplate(await cadreUnitOptions(actor));
+}
+
+const STATUS_LABELS = { current: "đang công tác", ended: "đã thôi", all: "tất cả" } as const;
+
+/** The export file, and its audit row: "cadre.personal-data.read" when phones and birth years are in it, else "cadre.export". */
+export async function exportCadresFor(actor: Actor, filters: CadreFilters, now = new Date()) {
+  const { rows, personal } = await allCadres(actor, filters);
+  const unit = filters.unitId ? await db.unit.findFirst({ where: { AND: [{ id: filters.unitId }, unitWhereFor(actor)] }, select: { typeLabel: true, name: true } }) : null;
+  const filterLabel = [
+    filters.q && `tìm «${filters.q}»`,
+    `trạng thái: ${STATUS_LABELS[filters.status]}`,
+    filters.party !== "all" && (filters.party === "yes" ? "đảng viên" : "không phải đảng viên"),
+  ]
+    .filter(Boolean)
+    .join("; ");
+  const buffer = await buildCadreExport(rows, personal, {
+    unitLabel: unitFullName(unit ?? actor.unit),
+    generatedAt: now,
+    generatedBy: `${actor.displayName} (${actor.username})`,
+    filterLabel,
+  });
+  await audit(db, {
+    actorId: actor.userId || null,
+    action: personal ? "cadre.personal-data.read" : "cadre.export",
+    entity: "Cadre",
+    unitId: actor.unit.id,
+    data: { via: "export", filters: { q: filters.q, unitId: filters.unitId, status: filters.status, party: filters.party, sort: filters.sort }, count: rows.length, personalData: personal },
+  });
+  return { buffer, count: rows.length };
+}
