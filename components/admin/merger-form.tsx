@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
 import { recordMergerAction, type MergerOutcome } from "@/lib/units/merger/actions";
+import type { MergerPlan } from "@/lib/units/merger/record";
 import { formatDate } from "@/lib/format";
 import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
 import type { ActionState } from "@/lib/actions/result";
@@ -23,7 +24,15 @@ export function MergerForm({ predecessors, successors, parents, typeLabels, toda
   const [stale, setStale] = useState(false);
   const [mode, setMode] = useState(lastValue(state, "successorMode", successors.length ? "existing" : "new"));
   const outcome = state?.ok ? state.data : null;
-  const plan = outcome && outcome.status !== "refused" && !stale ? outcome.plan : null;
+  // The last preview stays on screen when recording fails validation (the confirmation box unticked), and
+  // goes away when the form changes or a later submission refuses the merger.
+  const [shownPlan, setShownPlan] = useState<MergerPlan | null>(null);
+  const [seenState, setSeenState] = useState(state);
+  if (state !== seenState) {
+    setSeenState(state);
+    if (state?.ok) setShownPlan(state.data.status === "preview" ? state.data.plan : null);
+  }
+  const plan = stale ? null : outcome?.status === "preview" ? outcome.plan : state && !state.ok ? shownPlan : null;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     // Dispatched by hand so that React keeps what was chosen after a preview.
@@ -181,6 +190,7 @@ export function MergerForm({ predecessors, successors, parents, typeLabels, toda
         </p>
       )}
 
+      {!plan && <FieldError state={state} name="confirm" id={`${id}-confirm-error`} />}
       {plan && (
         <section aria-labelledby={`${id}-preview`} className="space-y-2 rounded-md border border-stone-200 p-3">
           <h3 id={`${id}-preview`} className="font-semibold">

@@ -1,4 +1,41 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
 import { expect, signInAs, test } from "./fixtures";
+
+/** An xlsx catalogue sheet as the GSO website exports it, under a province code the demo does not use. */
+async function writeXlsx(rows: string[][]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Danh sách");
+  sheet.addRow(["Tỉnh / Thành phố", "Mã TP", "Quận Huyện", "Mã QH", "Phường Xã", "Mã PX", "Cấp"]);
+  for (const row of rows) sheet.addRow(row);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "catalogue-xlsx-")), "danh-muc.xlsx");
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+test("an admin previews an xlsx catalogue on the import page; a malformed one is refused by row", async ({ page }) => {
+  const good = await writeXlsx([
+    ["Tỉnh Thử Bảng", "95", "Huyện Thử Bảng", "951", "Xã Thử Một", "95101", "Xã"],
+    ["Tỉnh Thử Bảng", "95", "Huyện Thử Bảng", "951", "Thị trấn Thử Hai", "95102", "Thị trấn"],
+  ]);
+  const bad = await writeXlsx([
+    ["Tỉnh Thử Bảng", "95", "Huyện Thử Bảng", "951", "Xã Thử Một", "95101", "Xã"],
+    ["Tỉnh Thử Bảng", "95", "Huyện Thử Bảng", "951", "Xã Thử Hai", "9510", "Xã"],
+  ]);
+  await signInAs(page, "admin");
+  await page.goto("/admin/units/import");
+  const file = page.getByLabel("Tệp danh mục (JSON, CSV hoặc XLSX của Tổng cục Thống kê)");
+  await file.setInputFiles(good);
+  await page.getByRole("button", { name: "Xem trước" }).click();
+  const preview = page.getByRole("region", { name: /Xem trước: danh-muc.xlsx/ });
+  await expect(preview.getByRole("row", { name: /Xã, phường/ })).toHaveText(/Xã, phường, thị trấn\s*2\s*0\s*0/);
+
+  await file.setInputFiles(bad);
+  await page.getByRole("button", { name: "Xem trước" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Tệp có lỗi" })).toContainText('dòng 3: mã xã "9510" không hợp lệ');
+});
 
 /**
  * Unit administration end to end. Each test uses units no other spec touches: Xã Tử Du of
@@ -56,9 +93,12 @@ test("an admin records a merger of two communes through the page, then places a 
   await page.getByLabel("Tìm đơn vị (gõ không dấu cũng được)").fill("vinh thinh");
   await page.getByRole("button", { name: "Tìm", exact: true }).click();
   await page.getByRole("link", { name: "Chọn Xã Vĩnh Thịnh" }).click();
+  await expect(page.getByRole("list", { name: "Đã chọn" })).toContainText("Xã Vĩnh Thịnh");
   await page.getByLabel("Tìm đơn vị (gõ không dấu cũng được)").fill("vinh phu");
   await page.getByRole("button", { name: "Tìm", exact: true }).click();
   await page.getByRole("link", { name: "Chọn Xã Vĩnh Phú", exact: true }).click();
+  await expect(page.getByRole("list", { name: "Đã chọn" })).toContainText("Xã Vĩnh Phú (09157)");
+  await expect(page.getByRole("list", { name: "Đã chọn" })).toContainText("Xã Vĩnh Thịnh (09154)");
 
   const form = page.getByRole("form", { name: "2. Sáp nhập vào" });
   await form.getByLabel("Cách sáp nhập Xã Vĩnh Thịnh (09154)").selectOption("FULL");
@@ -89,6 +129,9 @@ test("an admin records a merger of two communes through the page, then places a 
   await expect(mergedFrom).toContainText("Xã Vĩnh Thịnh (toàn bộ) từ 01/07/2026");
   await expect(mergedFrom).toContainText("Xã Vĩnh Phú (một phần) từ 01/07/2026");
 
+  // the villages already under the successor (a placed village may not take a name in use there)
+  const taken = await page.getByRole("region", { name: /Đơn vị trực thuộc/ }).getByRole("listitem").getByRole("link").allTextContents();
+
   // the split commune says how many of its villages wait, and leads to the list
   await page.getByRole("link", { name: "Xã Vĩnh Phú", exact: true }).click();
   const badge = page.getByRole("link", { name: /\d+ thôn chờ xếp/ });
@@ -97,9 +140,13 @@ test("an admin records a merger of two communes through the page, then places a 
   await badge.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thôn chờ xếp vào xã kế thừa");
   const group = page.getByRole("region", { name: /Xã Vĩnh Phú \(09157\)/ });
-  await group.getByRole("form").first().getByRole("combobox").selectOption({ label: "Xã Vĩnh Phú Thịnh (09990)" });
-  await group.getByRole("form").first().getByRole("button", { name: "Xếp vào" }).click();
-  // the placed village leaves the list
+  const names = (await group.getByRole("form").evaluateAll((forms) => forms.map((f) => f.getAttribute("aria-label") ?? ""))).map((l) => l.replace(/^Xếp (.*) vào$/, "$1"));
+  const free = names.find((n) => !taken.includes(n));
+  expect(free, `a village of Xã Vĩnh Phú whose name is free in Xã Vĩnh Phú Thịnh: ${names.join(", ")}`).toBeTruthy();
+  const placeForm = group.getByRole("form", { name: `Xếp ${free} vào`, exact: true });
+  await placeForm.getByRole("combobox").selectOption({ label: "Xã Vĩnh Phú Thịnh (09990)" });
+  await placeForm.getByRole("button", { name: "Xếp vào" }).click();
+  // the placed village leaves the list, and now sits under the successor
   if (waiting > 1) await expect(group).toContainText(`${waiting - 1} thôn chờ xếp`);
   else await expect(group).toHaveCount(0);
   await page.reload();
