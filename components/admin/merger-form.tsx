@@ -105,8 +105,8 @@ export function MergerForm({ predecessors, successors, parents, typeLabels, toda
             {t("newUnit")}
           </label>
         </div>
-        {/* Both parts stay in the page without JavaScript; the chosen mode decides which is read. */}
-        <div hidden={mode !== "existing"}>
+        {/* Both parts are always shown, so the form works without JavaScript; the chosen mode decides which is read. */}
+        <div className={mode === "existing" ? "" : "opacity-60"}>
           <label htmlFor={`${id}-successor`} className="block text-sm font-medium">
             {t("existingLabel")}
           </label>
@@ -120,7 +120,7 @@ export function MergerForm({ predecessors, successors, parents, typeLabels, toda
           </select>
           <FieldError state={state} name="successorId" id={`${id}-successor-error`} />
         </div>
-        <div hidden={mode !== "new"} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <div className={`grid grid-cols-1 gap-3 sm:grid-cols-2 ${mode === "new" ? "" : "opacity-60"}`}>
           <div>
             <label htmlFor={`${id}-type`} className="block text-sm font-medium">
               {t("newType")}

@@ -1,7 +1,8 @@
 /**
  * Parsing of the official GSO catalogue of administrative units (issue 3 §2), in its two
  * published forms: the JSON tree (`{"data":[{"level1_id","name","type","level2s":[…]}]}`)
- * and the CSV exported by the GSO website (one row per commune). Both give the same
+ * and the spreadsheet exported by the GSO website (one row per commune: CSV here, xlsx through
+ * `read.ts`, which picks the form from the bytes). All give the same
  * normalised, flat list of units: provinces first, then districts, then communes.
  */
 import { toSearchText } from "../../text/search";
