@@ -1,5 +1,5 @@
 /**
- * npm run units:import -- <file.json|file.csv> [--as-of YYYY-MM-DD] [--dry-run]
+ * npm run units:import -- <file.json|file.csv|file.xlsx> [--as-of YYYY-MM-DD] [--dry-run]
  *
  * Imports the GSO catalogue of administrative units into DATABASE_URL's database (which
  * must be migrated): prints the problems found and exits 1, or prints what would change
@@ -9,14 +9,15 @@ import { performance } from "node:perf_hooks";
 import { exitOnError, exitWithFileErrors, readImportFile, withDatabase } from "./import-cli";
 import { isCalendarDate } from "../lib/calendar/date";
 import { todayInVietnam } from "../lib/time";
-import { formatOfFileName, MAX_CATALOGUE_BYTES, parseCatalogue, CATALOGUE_LEVELS, type CatalogueLevel } from "../lib/units/catalogue/parse";
+import { formatOfFileName, MAX_CATALOGUE_BYTES, CATALOGUE_LEVELS, type CatalogueLevel } from "../lib/units/catalogue/parse";
+import { readCatalogue } from "../lib/units/catalogue/read";
 import { importCatalogue, previewCatalogue, type CatalogueSummary } from "../lib/units/catalogue/import";
 
 const LEVEL_LABEL: Record<CatalogueLevel, string> = { PROVINCE: "Tỉnh / province", DISTRICT: "Huyện / district", COMMUNE: "Xã / commune" };
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error("Cách dùng / usage: npm run units:import -- <tệp .json|.csv> [--as-of YYYY-MM-DD] [--dry-run]");
+  console.error("Cách dùng / usage: npm run units:import -- <tệp .json|.csv|.xlsx> [--as-of YYYY-MM-DD] [--dry-run]");
   process.exit(2);
 }
 
@@ -47,7 +48,7 @@ async function main() {
   if (!isCalendarDate(asOfText)) usage(`Ngày không hợp lệ / invalid date: ${asOfText}`);
   const asOf = new Date(`${asOfText}T00:00:00Z`);
 
-  const parsed = parseCatalogue(readImportFile(file, MAX_CATALOGUE_BYTES), { format: formatOfFileName(file) });
+  const parsed = await readCatalogue(readImportFile(file, MAX_CATALOGUE_BYTES), { format: formatOfFileName(file) });
   if (!parsed.ok) exitWithFileErrors(file, parsed.errors, parsed.truncated);
 
   await withDatabase(async (db, description) => {

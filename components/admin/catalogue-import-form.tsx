@@ -96,7 +96,7 @@ export function CatalogueImportForm({ today, maxMb }: { today: string; maxMb: nu
           id={`${id}-file`}
           type="file"
           name="file"
-          accept=".json,.csv,application/json,text/csv"
+          accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           required
           onChange={() => setStale(true)}
           aria-describedby={`${id}-file-hint ${id}-file-error`}

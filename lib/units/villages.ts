@@ -127,34 +127,40 @@ export async function closeVillage(actor: Actor, input: CloseVillageInput) {
  */
 export async function moveVillage(actor: Actor, input: MoveVillageInput) {
   return db.$transaction(async (tx) => {
-    const village = await findInScope(tx, actor, input.villageId);
-    if (village.level !== "VILLAGE" || village.parentId === null) throw new ActionError("NOT_FOUND");
-    const target = await findInScope(tx, actor, input.targetCommuneId);
-    if (village.validTo !== null) throw new ActionError("INVALID_STATE");
-    if (target.level !== "COMMUNE" || target.validTo !== null || target.id === village.parentId) throw new ActionError("INVALID_STATE");
-    // Lock both communes in id order, so two moves in opposite directions cannot deadlock.
-    for (const communeId of [village.parentId, target.id].sort((a, b) => a - b)) await lockUnit(tx, communeId);
-    await assertNoDuplicate(tx, target.id, village.name);
-    const { count } = await tx.unit.updateMany({
-      where: { id: village.id, version: input.version, validTo: null, parentId: village.parentId },
-      data: { parentId: target.id, version: { increment: 1 } },
-    });
-    if (count === 0) throw new ActionError("CONFLICT");
-    // newPath = target path || the part of the old path from the village down (Postgres arrays are 1-based).
-    const from = village.depth + 1;
-    await tx.$executeRaw`
-      UPDATE "Unit"
-         SET "ancestorIds" = ${target.ancestorIds}::int[] || "ancestorIds"[${from}:array_length("ancestorIds", 1)],
-             "depth" = ${target.ancestorIds.length}::int + array_length("ancestorIds", 1) - ${from}::int
-       WHERE "ancestorIds" @> ARRAY[${village.id}]::int[]`;
+    const moved = await moveVillageIn(tx, actor, input);
     await audit(tx, {
       actorId: actor.userId || null,
       action: "unit.village.move",
       entity: "Unit",
-      entityId: village.id,
-      unitId: village.id,
-      data: { from: village.parentId, to: target.id },
+      entityId: moved.id,
+      unitId: moved.id,
+      data: { from: moved.fromId, to: moved.parentId },
     });
-    return { id: village.id, fromId: village.parentId, parentId: target.id, version: input.version + 1 };
+    return moved;
   });
+}
+
+/** The move itself, inside the caller's transaction (which writes the audit row): also used to place a village after a split. */
+export async function moveVillageIn(tx: Tx, actor: Actor, input: MoveVillageInput) {
+  const village = await findInScope(tx, actor, input.villageId);
+  if (village.level !== "VILLAGE" || village.parentId === null) throw new ActionError("NOT_FOUND");
+  const target = await findInScope(tx, actor, input.targetCommuneId);
+  if (village.validTo !== null) throw new ActionError("INVALID_STATE");
+  if (target.level !== "COMMUNE" || target.validTo !== null || target.id === village.parentId) throw new ActionError("INVALID_STATE");
+  // Lock both communes in id order, so two moves in opposite directions cannot deadlock.
+  for (const communeId of [village.parentId, target.id].sort((a, b) => a - b)) await lockUnit(tx, communeId);
+  await assertNoDuplicate(tx, target.id, village.name);
+  const { count } = await tx.unit.updateMany({
+    where: { id: village.id, version: input.version, validTo: null, parentId: village.parentId },
+    data: { parentId: target.id, version: { increment: 1 } },
+  });
+  if (count === 0) throw new ActionError("CONFLICT");
+  // newPath = target path || the part of the old path from the village down (Postgres arrays are 1-based).
+  const from = village.depth + 1;
+  await tx.$executeRaw`
+    UPDATE "Unit"
+       SET "ancestorIds" = ${target.ancestorIds}::int[] || "ancestorIds"[${from}:array_length("ancestorIds", 1)],
+           "depth" = ${target.ancestorIds.length}::int + array_length("ancestorIds", 1) - ${from}::int
+     WHERE "ancestorIds" @> ARRAY[${village.id}]::int[]`;
+  return { id: village.id, fromId: village.parentId, parentId: target.id, version: input.version + 1 };
 }

@@ -36,7 +36,7 @@ test("an admin previews, then imports a unit catalogue; a second upload is all u
   await page.getByRole("link", { name: "Nhập danh mục đơn vị hành chính" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nhập danh mục đơn vị hành chính");
 
-  await page.getByLabel("Tệp danh mục (JSON hoặc CSV của Tổng cục Thống kê)").setInputFiles(file);
+  await page.getByLabel("Tệp danh mục (JSON, CSV hoặc XLSX của Tổng cục Thống kê)").setInputFiles(file);
   await page.getByRole("button", { name: "Xem trước" }).click();
   const preview = page.getByRole("region", { name: /Xem trước: danh-muc.json/ });
   await expect(preview.getByRole("row", { name: /Tỉnh, thành phố/ })).toHaveText(/Tỉnh, thành phố\s*1\s*0\s*0/);
@@ -60,7 +60,7 @@ test("a malformed CSV is refused with its errors by row", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await signInAs(page, "admin");
   await page.goto("/admin/units/import");
-  await page.getByLabel("Tệp danh mục (JSON hoặc CSV của Tổng cục Thống kê)").setInputFiles(file);
+  await page.getByLabel("Tệp danh mục (JSON, CSV hoặc XLSX của Tổng cục Thống kê)").setInputFiles(file);
   await page.getByRole("button", { name: "Xem trước" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "Tệp có lỗi, chưa nhập gì" });
   await expect(alert).toContainText("dòng 2");

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { insertUnit } from "@/lib/units/tree";
-import { FIXTURE_CSV, FIXTURE_JSON, fixtureBytes } from "@/lib/units/catalogue/fixtures";
+import { buildXlsx, FIXTURE_CSV, FIXTURE_JSON, fixtureBytes } from "@/lib/units/catalogue/fixtures";
+import { splitCsv } from "@/lib/units/catalogue/parse";
 import { ROOT_NAME, ROOT_TYPE_LABEL } from "@/lib/units/catalogue/import";
 import { MAX_CATALOGUE_BYTES } from "@/lib/units/catalogue/parse";
 import { uploadCatalogue } from "@/lib/units/catalogue/upload";
@@ -22,8 +23,11 @@ describe("catalogue upload (admin page glue)", () => {
     const before = await writes();
     const big = await uploadCatalogue(actor, new Uint8Array(MAX_CATALOGUE_BYTES + 1), "big.json", AS_OF, "import");
     expect(big).toMatchObject({ status: "invalid", errors: [{ at: "tệp", message: expect.stringMatching(/quá lớn/) }] });
-    const wrong = await uploadCatalogue(actor, fixtureBytes(FIXTURE_JSON), "danh-muc.xlsx", AS_OF, "import");
+    const wrong = await uploadCatalogue(actor, fixtureBytes(FIXTURE_JSON), "danh-muc.xls", AS_OF, "import");
     expect(wrong).toMatchObject({ status: "invalid", errors: [{ message: expect.stringMatching(/không đúng loại/) }] });
+    // the bytes decide: JSON text named .xlsx is not a spreadsheet
+    const disguised = await uploadCatalogue(actor, fixtureBytes(FIXTURE_JSON), "danh-muc.xlsx", AS_OF, "import");
+    expect(disguised).toMatchObject({ status: "invalid", errors: [{ message: expect.stringMatching(/không phải bảng tính xlsx/) }] });
     expect(await writes()).toEqual(before);
   });
 
@@ -36,6 +40,15 @@ describe("catalogue upload (admin page glue)", () => {
     expect(outcome.errors.length).toBeGreaterThanOrEqual(2);
     expect(outcome.errors.map((e) => e.at)).toEqual(expect.arrayContaining(["dòng 2", "dòng 5"]));
     expect(outcome.errors.every((e) => e.message.length > 0)).toBe(true);
+    expect(await writes()).toEqual(before);
+  });
+
+  it("lists a malformed xlsx's errors by sheet row and writes nothing", async () => {
+    const before = await writes();
+    const rows = splitCsv(FIXTURE_CSV.slice(1), ";").map((r) => r.fields);
+    rows[1][5] = "9710";
+    const outcome = await uploadCatalogue(actor, await buildXlsx(rows), "danh-muc.xlsx", AS_OF, "import");
+    expect(outcome).toMatchObject({ status: "invalid", errors: [{ at: "dòng 2", message: expect.stringMatching(/mã xã "9710"/) }] });
     expect(await writes()).toEqual(before);
   });
 
@@ -58,5 +71,10 @@ describe("catalogue upload (admin page glue)", () => {
 
     const again = await uploadCatalogue(actor, fixtureBytes(FIXTURE_CSV), "danh-muc.csv", AS_OF, "preview");
     expect(again).toMatchObject({ status: "preview", counts: { PROVINCE: { new: 0, unchanged: 2 }, DISTRICT: { unchanged: 4 }, COMMUNE: { new: 0, changed: 0, unchanged: 6 } } });
+
+    // the same catalogue as an xlsx sheet: nothing new, nothing changed
+    const xlsx = await buildXlsx(splitCsv(FIXTURE_CSV.slice(1), ";").map((r) => r.fields));
+    const fromXlsx = await uploadCatalogue(actor, xlsx, "danh-muc.xlsx", AS_OF, "import");
+    expect(fromXlsx).toMatchObject({ status: "imported", total: 12, counts: { PROVINCE: { new: 0, changed: 0, unchanged: 2 }, COMMUNE: { new: 0, changed: 0, unchanged: 6 } } });
   });
 });

@@ -1,14 +1,19 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current";
+import { can } from "@/lib/auth/roles";
+import { countAwaitingPlacement } from "@/lib/units/merger/placement";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("nav"))("admin") };
 }
 
 export default async function Page() {
-  await requirePermission("admin:access");
+  const actor = await requirePermission("admin:access");
   const t = await getTranslations("admin");
+  const tm = await getTranslations("mergers");
+  const manageUnits = can(actor.role, "unit:manage:subtree");
+  const awaiting = manageUnits ? await countAwaitingPlacement(actor) : 0;
   return (
     <section aria-labelledby="admin-title" className="space-y-4">
       <div>
@@ -34,6 +39,27 @@ export default async function Page() {
           </h2>
           <p className="mt-1 text-sm text-stone-700">{t("importCardText")}</p>
         </li>
+        {manageUnits && (
+          <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+            <h2 className="text-lg font-semibold">
+              <Link href="/admin/units/mergers/new" className="text-brand-700 underline">
+                {tm("cardTitle")}
+              </Link>
+            </h2>
+            <p className="mt-1 text-sm text-stone-700">{tm("cardText")}</p>
+          </li>
+        )}
+        {manageUnits && (
+          <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+            <h2 className="flex flex-wrap items-center gap-2 text-lg font-semibold">
+              <Link href="/admin/units/placement" className="text-brand-700 underline">
+                {tm("placementCardTitle")}
+              </Link>
+              {awaiting > 0 && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">{tm("badge", { count: awaiting })}</span>}
+            </h2>
+            <p className="mt-1 text-sm text-stone-700">{tm("placementCardText")}</p>
+          </li>
+        )}
       </ul>
       <div role="note" className="rounded-md border border-dashed border-stone-300 bg-stone-50 p-4">
         <p className="font-medium">{t("notBuiltTitle")}</p>

@@ -1,3 +1,4 @@
+import type { CatalogueUnit } from "./parse";
 /**
  * A small catalogue in both forms, for tests: the same units as JSON and as the CSV the
  * GSO website exports (BOM, semicolons, quoted fields, CRLF, an extra column).
@@ -55,3 +56,33 @@ export const FIXTURE_CSV =
   ].join("\r\n");
 
 export const fixtureBytes = (value: unknown) => new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
+
+/** The spreadsheet header the GSO website exports. */
+export const SPREADSHEET_HEADER = ["Tỉnh / Thành phố", "Mã TP", "Quận Huyện", "Mã QH", "Phường Xã", "Mã PX", "Cấp", "Tên Tiếng Anh"];
+
+/**
+ * The spreadsheet rows (header, then one row per commune) of a parsed catalogue: how the
+ * tests and `npm run bench -- catalogue` make an xlsx from the JSON form.
+ */
+export function spreadsheetRows(units: CatalogueUnit[]): string[][] {
+  const byCode = new Map(units.filter((u) => u.level !== "COMMUNE").map((u) => [`${u.level}:${u.code}`, u]));
+  const full = (u: CatalogueUnit) => `${u.typeLabel === "Thành phố Trung ương" ? "Thành phố" : u.typeLabel} ${u.name}`;
+  const rows = [SPREADSHEET_HEADER];
+  for (const c of units) {
+    if (c.level !== "COMMUNE") continue;
+    const d = byCode.get(`DISTRICT:${c.parentCode}`)!;
+    const p = byCode.get(`PROVINCE:${d.parentCode}`)!;
+    rows.push([full(p), p.code, full(d), d.code, full(c), c.code, c.typeLabel, ""]);
+  }
+  return rows;
+}
+
+/** An xlsx workbook with `rows` on its first sheet, every cell as text (as the GSO export has it). */
+export async function buildXlsx(rows: (string | number)[][], sheetName = "Danh sách"): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  for (const row of rows) sheet.addRow(row);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

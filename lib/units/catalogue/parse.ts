@@ -1,7 +1,8 @@
 /**
  * Parsing of the official GSO catalogue of administrative units (issue 3 §2), in its two
  * published forms: the JSON tree (`{"data":[{"level1_id","name","type","level2s":[…]}]}`)
- * and the CSV exported by the GSO website (one row per commune). Both give the same
+ * and the spreadsheet exported by the GSO website (one row per commune: CSV here, xlsx through
+ * `read.ts`, which picks the form from the bytes). All give the same
  * normalised, flat list of units: provinces first, then districts, then communes.
  */
 import { toSearchText } from "../../text/search";
@@ -31,7 +32,7 @@ export type CatalogueParseResult =
   | { ok: true; units: CatalogueUnit[] }
   | { ok: false; errors: CatalogueError[]; /** more errors were found than are listed */ truncated: boolean };
 
-export type CatalogueFormat = "json" | "csv";
+export type CatalogueFormat = "json" | "csv" | "xlsx";
 
 export const MAX_CATALOGUE_BYTES = 20 * 1024 * 1024;
 export const MAX_CATALOGUE_ERRORS = 50;
@@ -225,6 +226,7 @@ export function formatOfFileName(fileName: string): CatalogueFormat | undefined 
   const lower = fileName.toLowerCase();
   if (lower.endsWith(".json")) return "json";
   if (lower.endsWith(".csv") || lower.endsWith(".txt")) return "csv";
+  if (lower.endsWith(".xlsx")) return "xlsx";
   return undefined;
 }
 
@@ -383,6 +385,16 @@ export function parseCatalogueCsv(input: string): CatalogueParseResult {
   const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
   const records = splitCsv(text, separator);
   if (!records.length) return failure("dòng 1", "tệp CSV trống");
+  return parseCatalogueRows(records);
+}
+
+/**
+ * The spreadsheet form, whatever carried it (CSV text or an xlsx sheet): a header row
+ * recognised by its column names, then one row per commune. `line` is the row number the
+ * user sees in the file, so every error names it.
+ */
+export function parseCatalogueRows(records: { line: number; fields: string[] }[]): CatalogueParseResult {
+  if (!records.length) return failure("dòng 1", "bảng tính trống");
 
   const header = records[0];
   const index: Partial<Record<Column, number>> = {};

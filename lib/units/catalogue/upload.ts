@@ -6,7 +6,8 @@
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db/client";
 import { importCatalogue, previewCatalogue, type CatalogueSummary } from "./import";
-import { formatOfFileName, MAX_CATALOGUE_BYTES, parseCatalogue, type CatalogueError } from "./parse";
+import { formatOfFileName, MAX_CATALOGUE_BYTES, type CatalogueError } from "./parse";
+import { readCatalogue } from "./read";
 
 export type CatalogueIntent = "preview" | "import";
 
@@ -23,8 +24,8 @@ export function checkCatalogueFile(fileName: string, size: number): CatalogueErr
     return { at: "tệp", message: `Tệp quá lớn (${(size / 1024 / 1024).toFixed(1)} MB); giới hạn là ${MAX_CATALOGUE_MB} MB.` };
   }
   const lower = fileName.toLowerCase();
-  if (!lower.endsWith(".json") && !lower.endsWith(".csv")) {
-    return { at: "tệp", message: `Tệp "${fileName}" không đúng loại: chỉ nhận tệp .json hoặc .csv của Tổng cục Thống kê.` };
+  if (!lower.endsWith(".json") && !lower.endsWith(".csv") && !lower.endsWith(".xlsx")) {
+    return { at: "tệp", message: `Tệp "${fileName}" không đúng loại: chỉ nhận tệp .json, .csv hoặc .xlsx của Tổng cục Thống kê.` };
   }
   if (size === 0) return { at: "tệp", message: "Tệp trống." };
   return null;
@@ -39,7 +40,7 @@ export async function uploadCatalogue(
 ): Promise<CatalogueUploadOutcome> {
   const refused = checkCatalogueFile(fileName, bytes.length);
   if (refused) return { status: "invalid", errors: [refused], truncated: false };
-  const parsed = parseCatalogue(bytes, { format: formatOfFileName(fileName) });
+  const parsed = await readCatalogue(bytes, { format: formatOfFileName(fileName) });
   if (!parsed.ok) return { status: "invalid", errors: parsed.errors, truncated: parsed.truncated };
   const total = parsed.units.length;
   if (intent === "preview") {

@@ -12,7 +12,10 @@ import type { UnitLevel } from "../../generated/prisma/enums";
 import type { Tx } from "../../db/client";
 import { audit } from "../../audit/log";
 import { unitSearchName } from "../tree";
-import type { MergeKind, ParsedMerger, PredecessorLevel } from "./parse";
+import type { ParsedMerger, PredecessorLevel } from "./parse";
+import { closeUnits, insertLinks, moveChildren, planMoves, uniqueLinks, villagesOfSplits, type SuccessionLink, type VillageToPlace } from "./steps";
+
+export type { VillageToPlace };
 
 export const REFORM_DATE = new Date("2025-07-01T00:00:00Z");
 
@@ -21,13 +24,6 @@ export interface MergerImportOptions {
   actorId: number | null;
   /** The day the new units start; the old ones end the day before. Defaults to 2025-07-01. */
   effectiveOn?: Date;
-}
-
-/** A village left under a split commune, for an admin to place. */
-export interface VillageToPlace {
-  villageId: number;
-  oldCommuneId: number;
-  candidateSuccessorIds: number[];
 }
 
 // A type, not an interface, so that it fits the audit row's JSON.
@@ -181,98 +177,25 @@ export async function importMerger(client: PrismaClient, parsed: ParsedMerger, o
       const communeId = new Map(newCommunes.map((c) => [c.code, c.id]));
 
       // 4. Succession links, one per (old unit, new unit); PARTIAL wins over FULL.
-      const links = new Map<string, { predecessorId: number; successorId: number; kind: MergeKind }>();
-      const addLink = (predecessorId: number, successorId: number, kind: MergeKind) => {
-        const key = `${predecessorId}:${successorId}`;
-        const seen = links.get(key);
-        if (!seen || kind === "PARTIAL") links.set(key, { predecessorId, successorId, kind });
-      };
-      for (const p of parsed.provinces) for (const m of p.merges) addLink(oldIds[m.level].get(m.code)!, provinceId.get(p.code)!, m.kind);
-      const communeLinks: { predecessorId: number; successorId: number; kind: MergeKind }[] = [];
-      for (const c of parsed.communes) {
-        for (const m of c.merges) {
-          const link = { predecessorId: oldIds[m.level].get(m.code)!, successorId: communeId.get(c.code)!, kind: m.kind };
-          addLink(link.predecessorId, link.successorId, link.kind);
-          communeLinks.push(link);
-        }
-      }
-      const linkRows = [...links.values()];
-      await tx.$executeRaw`
-        INSERT INTO "UnitSuccession" ("predecessorId", "successorId", kind, "effectiveOn")
-        SELECT r."predecessorId", r."successorId", r.kind::"SuccessionKind", ${effectiveOn}::date
-        FROM jsonb_to_recordset(${JSON.stringify(linkRows)}::jsonb) AS r("predecessorId" int, "successorId" int, kind text)`;
+      const provinceLinks: SuccessionLink[] = parsed.provinces.flatMap((p) =>
+        p.merges.map((m) => ({ predecessorId: oldIds[m.level].get(m.code)!, successorId: provinceId.get(p.code)!, kind: m.kind })),
+      );
+      const communeLinks: SuccessionLink[] = parsed.communes.flatMap((c) =>
+        c.merges.map((m) => ({ predecessorId: oldIds[m.level].get(m.code)!, successorId: communeId.get(c.code)!, kind: m.kind })),
+      );
+      const linkRows = uniqueLinks([...provinceLinks, ...communeLinks]);
+      await insertLinks(tx, linkRows, effectiveOn);
 
       // 5. Close the old provinces, their districts and every old unit a commune merges.
-      const oldProvinceIds = [...new Set(parsed.provinces.flatMap((p) => p.merges.map((m) => oldIds[m.level].get(m.code)!)))];
+      const oldProvinceIds = [...new Set(provinceLinks.map((l) => l.predecessorId))];
       const mergedIds = [...new Set(communeLinks.map((l) => l.predecessorId))];
-      // Joins on unnest(), not `= ANY(array)` tests, so that thousands of ids stay cheap.
-      const closed = await tx.$queryRaw<{ level: PredecessorLevel; n: number }[]>`
-        WITH t AS (
-          SELECT x.id FROM unnest(${[...oldProvinceIds, ...mergedIds]}::int[]) AS x(id)
-          UNION
-          SELECT d.id FROM unnest(${oldProvinceIds}::int[]) AS p(id) JOIN "Unit" d ON d."parentId" = p.id
-          WHERE d.level = 'DISTRICT'
-            AND (d."validFrom" IS NULL OR d."validFrom" <= ${dayBefore}::date)
-            AND (d."validTo" IS NULL OR d."validTo" >= ${dayBefore}::date)
-        ), c AS (
-          UPDATE "Unit" u SET "validTo" = ${dayBefore}::date, "updatedAt" = now(), version = u.version + 1
-          FROM t WHERE u.id = t.id
-          RETURNING u.level
-        )
-        SELECT level::text AS level, count(*)::int AS n FROM c GROUP BY level`;
-      const closedOf = (level: PredecessorLevel) => closed.find((c) => c.level === level)?.n ?? 0;
+      const closed = await closeUnits(tx, [...new Set([...oldProvinceIds, ...mergedIds])], dayBefore, { withDistrictsOf: oldProvinceIds });
+      const closedOf = (level: PredecessorLevel) => closed.get(level) ?? 0;
 
-      // 6. Villages: those of an old unit whose only successor link is FULL move to it.
-      const successorsOf = new Map<number, { ids: Set<number>; partial: boolean }>();
-      for (const l of communeLinks) {
-        const s = successorsOf.get(l.predecessorId) ?? { ids: new Set<number>(), partial: false };
-        s.ids.add(l.successorId);
-        if (l.kind === "PARTIAL") s.partial = true;
-        successorsOf.set(l.predecessorId, s);
-      }
-      const wholeMoves: { old: number; successor: number }[] = [];
-      const splits: { old: number; candidates: number[] }[] = [];
-      for (const [old, s] of successorsOf) {
-        if (!s.partial && s.ids.size === 1) wholeMoves.push({ old, successor: [...s.ids][0] });
-        else splits.push({ old, candidates: [...s.ids].sort((a, b) => a - b) });
-      }
-
-      // One statement moves the villages and rewrites the paths of their subtrees: each unit
-      // below (or being) a moved village gets the successor's path in front of the part of its
-      // path that starts at the village. The village is found in the path by a hash join on
-      // the path's elements, not by one containment test per pair.
-      const movedVillages = wholeMoves.length
-        ? await tx.$queryRaw<{ id: number; village: boolean }[]>`
-            WITH r AS (
-              SELECT * FROM jsonb_to_recordset(${JSON.stringify(wholeMoves)}::jsonb) AS x(old int, successor int)
-            ), mv AS (
-              SELECT v.id, r.successor, s."ancestorIds" AS pa
-              FROM r JOIN "Unit" v ON v."parentId" = r.old JOIN "Unit" s ON s.id = r.successor
-              WHERE v.level = 'VILLAGE' AND (v."validTo" IS NULL OR v."validTo" >= ${dayBefore}::date)
-            ), hit AS (
-              SELECT d.id AS did, mv.id AS vid, mv.successor, mv.pa, a.ord::int AS ord
-              FROM "Unit" d CROSS JOIN LATERAL unnest(d."ancestorIds") WITH ORDINALITY AS a(uid, ord)
-              JOIN mv ON mv.id = a.uid
-              WHERE d.level = 'VILLAGE'
-            )
-            UPDATE "Unit" d
-            SET "ancestorIds" = hit.pa || d."ancestorIds"[hit.ord:],
-                depth = cardinality(hit.pa) + cardinality(d."ancestorIds") - hit.ord,
-                "parentId" = CASE WHEN d.id = hit.vid THEN hit.successor ELSE d."parentId" END,
-                version = CASE WHEN d.id = hit.vid THEN d.version + 1 ELSE d.version END,
-                "updatedAt" = now()
-            FROM hit WHERE d.id = hit.did
-            RETURNING d.id, (d.id = hit.vid) AS village`.then((rows) => rows.filter((r) => r.village))
-        : [];
-
-      const villagesToPlace = splits.length
-        ? await tx.$queryRaw<VillageToPlace[]>`
-            SELECT v.id AS "villageId", r.old AS "oldCommuneId", r.candidates AS "candidateSuccessorIds"
-            FROM jsonb_to_recordset(${JSON.stringify(splits)}::jsonb) AS r(old int, candidates int[])
-            JOIN "Unit" v ON v."parentId" = r.old AND v.level = 'VILLAGE'
-            WHERE v."validTo" IS NULL OR v."validTo" >= ${dayBefore}::date
-            ORDER BY v.id`
-        : [];
+      // 6. Villages: those of an old unit whose only successor link is FULL move to it; the others are listed.
+      const { whole, splits } = planMoves(communeLinks);
+      const movedVillages = await moveChildren(tx, whole, dayBefore, "VILLAGE");
+      const villagesToPlace = await villagesOfSplits(tx, splits, dayBefore);
 
       const mentioned = new Set(mergedIds);
       let unmentionedOpen = 0;

@@ -10,6 +10,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { coverageFor, percent } from "@/lib/organisations/coverage";
 import { todayInVietnam } from "@/lib/time";
 import { unitFullName } from "@/lib/units/labels";
+import { countAwaitingPlacement } from "@/lib/units/merger/placement";
 import { getUnitInScope, moveTargetsFor, parseAsOf } from "@/lib/units/queries";
 
 type Succession = { kind: "FULL" | "PARTIAL"; effectiveOn: Date; unit: { id: number; typeLabel: string; name: string; inScope: boolean } };
@@ -36,6 +37,8 @@ export default async function UnitPage({
   const team = unit.organisations.find((o) => o.kind === "TEAM");
   const bloc = unit.organisations.find((o) => o.kind === "BLOC");
   const isoViewDate = viewDate.toISOString().slice(0, 10);
+  // A split commune's villages left under it (decision 005): how many still await placement.
+  const awaiting = unit.level === "COMMUNE" && closed && unit.successors.some((s) => s.kind === "PARTIAL") ? await countAwaitingPlacement(actor, unit.id) : 0;
   return (
     <div className="space-y-4">
       <nav aria-label={t("unit.breadcrumb")} className="text-sm text-stone-600">
@@ -96,6 +99,17 @@ export default async function UnitPage({
             </div>
           )}
         </dl>
+        {awaiting > 0 && (
+          <p className="mt-3">
+            {can(actor.role, "unit:manage:subtree") ? (
+              <Link href={`/admin/units/placement#commune-${unit.id}`} className="rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900 underline">
+                {t("mergers.badge", { count: awaiting })}
+              </Link>
+            ) : (
+              <span className="rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">{t("mergers.badge", { count: awaiting })}</span>
+            )}
+          </p>
+        )}
         <SuccessionList label={t("unit.mergedInto")} items={unit.successors} />
         <SuccessionList label={t("unit.mergedFrom")} items={unit.predecessors} />
       </section>

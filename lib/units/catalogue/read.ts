@@ -1,0 +1,71 @@
+/**
+ * Reads a catalogue file whatever its form: the bytes decide (an xlsx workbook is a ZIP
+ * archive), the file name only breaks the tie between JSON and CSV text. An xlsx sheet
+ * goes through the same header recognition and row checks as the CSV form
+ * (`parseCatalogueRows`), so its errors name the sheet's row numbers.
+ */
+import ExcelJS from "exceljs";
+import { MAX_CATALOGUE_BYTES, parseCatalogue, parseCatalogueRows, type CatalogueFormat, type CatalogueParseResult } from "./parse";
+
+const failure = (message: string): CatalogueParseResult => ({ ok: false, errors: [{ at: "tệp", message }], truncated: false });
+
+/** "PK\x03\x04": a ZIP archive, which is what an .xlsx file is. */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** The old binary Excel format (OLE2 compound file). */
+function isOldExcel(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+
+/** Parses a catalogue file in any of its three forms. */
+export async function readCatalogue(bytes: Uint8Array, options: { format?: CatalogueFormat } = {}): Promise<CatalogueParseResult> {
+  if (bytes.length > MAX_CATALOGUE_BYTES) return parseCatalogue(bytes);
+  if (isOldExcel(bytes)) return failure("tệp Excel dạng cũ (.xls) không được hỗ trợ; hãy lưu lại ở dạng .xlsx hoặc CSV (UTF-8)");
+  if (isZip(bytes)) return parseCatalogueXlsx(bytes);
+  if (options.format === "xlsx") return failure("tệp có đuôi .xlsx nhưng nội dung không phải bảng tính xlsx");
+  return parseCatalogue(bytes, { format: options.format });
+}
+
+/** A cell as the text the user sees; a whole number in a "00000" format keeps its leading zeros. */
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") {
+    const format = cell.numFmt ?? "";
+    if (Number.isInteger(value) && /^0+$/.test(format)) return String(value).padStart(format.length, "0");
+    return String(value);
+  }
+  if (typeof value === "string") return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("text" in value && typeof value.text === "string") return value.text;
+    if ("result" in value && value.result !== undefined && value.result !== null) return String(value.result);
+    if ("error" in value) return "";
+  }
+  return cell.text ?? "";
+}
+
+/** The first sheet of an xlsx workbook, as the spreadsheet form of the catalogue. */
+export async function parseCatalogueXlsx(bytes: Uint8Array): Promise<CatalogueParseResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs's type asks for its own Buffer declaration; a Node Buffer over the same bytes is what it reads.
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    return failure(`không đọc được bảng tính xlsx (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return failure("bảng tính xlsx không có trang nào");
+  const records: { line: number; fields: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const fields: string[] = [];
+    // row.values is 1-based; cells in between that are empty stay "".
+    for (let c = 1; c <= row.cellCount; c++) fields.push(cellText(row.getCell(c)));
+    if (fields.some((f) => f.trim() !== "")) records.push({ line: row.number, fields });
+  });
+  if (!records.length) return { ok: false, errors: [{ at: `trang "${sheet.name}"`, message: "trang đầu của bảng tính trống" }], truncated: false };
+  return parseCatalogueRows(records);
+}

@@ -1,0 +1,50 @@
+"use server";
+import { defineAction, type ActionState } from "../../actions/define-action";
+import { ActionError } from "../../actions/result";
+import { placeVillage } from "./placement";
+import { MERGER_REFUSALS, previewMerger, recordMerger, type MergerPlan, type MergerRefusal } from "./record";
+import { mergerFormSchema, mergerInputOf, placeVillageSchema } from "./schemas";
+
+export type MergerOutcome =
+  | { status: "preview"; plan: MergerPlan }
+  | { status: "recorded"; plan: MergerPlan; successorId: number }
+  | { status: "refused"; reason: MergerRefusal | "duplicateCode" };
+
+const record = defineAction({
+  schema: mergerFormSchema,
+  permission: "unit:manage:subtree",
+  run: async ({ input, actor }): Promise<MergerOutcome> => {
+    const merger = mergerInputOf(input);
+    try {
+      if (input.intent === "preview") return { status: "preview", plan: await previewMerger(actor, merger) };
+      const { successorId, ...plan } = await recordMerger(actor, merger);
+      return { status: "recorded", plan, successorId };
+    } catch (error) {
+      // A broken rule is told as such (which rule), not as a generic "invalid state".
+      if (error instanceof ActionError && error.code === "INVALID_STATE" && (MERGER_REFUSALS as readonly string[]).includes(error.message)) {
+        return { status: "refused", reason: error.message as MergerRefusal };
+      }
+      if (error instanceof ActionError && error.code === "DUPLICATE") return { status: "refused", reason: "duplicateCode" };
+      throw error;
+    }
+  },
+  revalidate: ({ data }) =>
+    data.status === "recorded" ? ["/admin", "/admin/units/placement", `/units/${data.successorId}`, ...data.plan.predecessors.map((p) => `/units/${p.id}`)] : [],
+});
+
+const place = defineAction({
+  schema: placeVillageSchema,
+  permission: "unit:manage:subtree",
+  run: ({ input, actor }) => placeVillage(actor, input),
+  revalidate: ({ data }) => ["/admin", "/admin/units/placement", `/units/${data.fromId}`, `/units/${data.parentId}`, `/units/${data.id}`],
+});
+
+type Data<F> = F extends (prev: ActionState<infer T>, formData: FormData) => unknown ? T : never;
+
+export async function recordMergerAction(prev: ActionState<Data<typeof record>>, formData: FormData) {
+  return record(prev, formData);
+}
+
+export async function placeVillageAction(prev: ActionState<Data<typeof place>>, formData: FormData) {
+  return place(prev, formData);
+}

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { normaliseUnitName } from "../schemas";
+
+/** The unit types a merger may create, by level (as the GSO catalogue spells them). */
+export const SUCCESSOR_TYPE_LABELS = {
+  PROVINCE: ["Tỉnh", "Thành phố Trung ương"],
+  DISTRICT: ["Huyện", "Quận", "Thị xã", "Thành phố"],
+  COMMUNE: ["Xã", "Phường", "Thị trấn", "Đặc khu"],
+} as const;
+export type MergerLevel = keyof typeof SUCCESSOR_TYPE_LABELS;
+export const MERGER_LEVELS = Object.keys(SUCCESSOR_TYPE_LABELS) as MergerLevel[];
+/** Official code length by level: province 2 digits, district 3, commune 5. */
+export const CODE_LENGTH: Record<MergerLevel, number> = { PROVINCE: 2, DISTRICT: 3, COMMUNE: 5 };
+
+const id = z.coerce.number({ error: "Mã không hợp lệ." }).int({ error: "Mã không hợp lệ." }).positive({ error: "Mã không hợp lệ." });
+/** A repeated form field: one value arrives as a string, several as an array. */
+const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+const optionalText = z.preprocess((v) => (typeof v === "string" ? normaliseUnitName(v) : v), z.string().optional());
+
+/**
+ * The merger form: predecessors and their kinds as two parallel repeated fields, the
+ * successor either chosen (`successorId`) or made (`newTypeLabel`, `newName`, `newCode`,
+ * `newParentId`), and the day the successor takes over.
+ */
+export const mergerFormSchema = z
+  .object({
+    predecessorIds: list(id).refine((a) => a.length > 0, { error: "Vui lòng chọn ít nhất một đơn vị cũ." }),
+    kinds: list(z.enum(["FULL", "PARTIAL"], { error: "Vui lòng chọn sáp nhập toàn bộ hay một phần." })),
+    successorMode: z.enum(["existing", "new"], { error: "Vui lòng chọn đơn vị kế thừa." }),
+    successorId: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
+    newTypeLabel: optionalText,
+    newName: optionalText.pipe(z.string().max(100, { error: "Tên không được dài quá 100 ký tự." }).optional()),
+    newCode: optionalText,
+    newParentId: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
+    effectiveOn: z
+      .string({ error: "Vui lòng chọn ngày hiệu lực." })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Vui lòng chọn ngày hiệu lực." })
+      .transform((s) => new Date(`${s}T00:00:00Z`))
+      .refine((d) => !Number.isNaN(d.getTime()), { error: "Ngày không hợp lệ." }),
+    intent: z.enum(["preview", "record"]).default("preview"),
+    confirm: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (new Set(v.predecessorIds).size !== v.predecessorIds.length) ctx.addIssue({ code: "custom", path: ["predecessorIds"], message: "Mỗi đơn vị cũ chỉ chọn một lần." });
+    if (v.kinds.length !== v.predecessorIds.length) ctx.addIssue({ code: "custom", path: ["kinds"], message: "Vui lòng chọn sáp nhập toàn bộ hay một phần cho từng đơn vị cũ." });
+    if (v.successorMode === "existing" && !v.successorId) ctx.addIssue({ code: "custom", path: ["successorId"], message: "Vui lòng chọn đơn vị kế thừa." });
+    if (v.successorMode === "new") {
+      if (!v.newTypeLabel) ctx.addIssue({ code: "custom", path: ["newTypeLabel"], message: "Vui lòng chọn loại đơn vị." });
+      if (!v.newName) ctx.addIssue({ code: "custom", path: ["newName"], message: "Vui lòng nhập tên." });
+      if (!v.newCode || !/^\d{2,5}$/.test(v.newCode)) ctx.addIssue({ code: "custom", path: ["newCode"], message: "Vui lòng nhập mã đơn vị (chữ số)." });
+      if (!v.newParentId) ctx.addIssue({ code: "custom", path: ["newParentId"], message: "Vui lòng chọn đơn vị cấp trên." });
+    }
+    if (v.intent === "record" && v.confirm !== "on") ctx.addIssue({ code: "custom", path: ["confirm"], message: "Vui lòng đánh dấu ô xác nhận." });
+  });
+
+export type MergerForm = z.output<typeof mergerFormSchema>;
+
+export interface NewSuccessor {
+  typeLabel: string;
+  name: string;
+  code: string;
+  parentId: number;
+}
+
+export interface MergerInput {
+  predecessors: { id: number; kind: "FULL" | "PARTIAL" }[];
+  successor: { id: number } | NewSuccessor;
+  effectiveOn: Date;
+}
+
+export function mergerInputOf(form: MergerForm): MergerInput {
+  return {
+    predecessors: form.predecessorIds.map((pid, i) => ({ id: pid, kind: form.kinds[i] })),
+    successor:
+      form.successorMode === "existing"
+        ? { id: form.successorId! }
+        : { typeLabel: form.newTypeLabel!, name: form.newName!, code: form.newCode!, parentId: form.newParentId! },
+    effectiveOn: form.effectiveOn,
+  };
+}
+
+export const placeVillageSchema = z.object({
+  villageId: id,
+  version: z.coerce.number({ error: "Phiên bản không hợp lệ." }).int().min(0, { error: "Phiên bản không hợp lệ." }),
+  targetCommuneId: z.coerce.number({ error: "Vui lòng chọn xã, phường mới." }).int({ error: "Vui lòng chọn xã, phường mới." }).positive({ error: "Vui lòng chọn xã, phường mới." }),
+});
+export type PlaceVillageInput = z.output<typeof placeVillageSchema>;
