@@ -83,7 +83,10 @@ export const openApiDocument: OpenApiDocument = {
   },
   servers: [{ url: "/", description: "This server" }],
   security: [{ bearerToken: [] }, { sessionCookie: [] }],
-  tags: [{ name: "units", description: "The administrative tree: province, district, commune, village." }],
+  tags: [
+    { name: "units", description: "The administrative tree: province, district, commune, village." },
+    { name: "petitions", description: "Citizens' petitions (kiến nghị, phản ánh) and their handling." },
+  ],
   paths: {
     "/api/v1/units": {
       get: {
@@ -116,6 +119,44 @@ export const openApiDocument: OpenApiDocument = {
           { name: "asOf", in: "query", description: "Read the tree as it stood on this day (default: today in Vietnam).", schema: { type: "string", format: "date" }, example: "2025-06-30" },
         ],
         responses: { "200": { description: "The unit.", content: json(ref("Unit")) }, ...ERRORS },
+      },
+    },
+    "/api/v1/petitions": {
+      get: {
+        operationId: "listPetitions",
+        summary: "Petitions in your subtree, filtered as on the list page",
+        description:
+          "Newest first by default; keyset pages. `petitionerName` is present only for roles that may see personal data. " +
+          "Unknown filter values are ignored, as on the page.",
+        tags: ["petitions"],
+        parameters: [
+          { name: "unit", in: "query", description: "Official code of a unit valid today; its whole subtree.", schema: { type: "string", pattern: "^[0-9]{2,5}$" }, example: "246" },
+          { name: "q", in: "query", description: "Accent-insensitive words in the code or content (and the petitioner, for those who may see them).", schema: { type: "string", maxLength: 200 }, example: "nguyen van duc" },
+          { name: "status", in: "query", description: "Comma-separated statuses.", schema: { type: "string" }, example: "RECEIVED,ASSIGNED,IN_PROGRESS" },
+          { name: "field", in: "query", description: "A petition field id.", schema: { type: "integer" } },
+          { name: "channel", in: "query", description: "Comma-separated channels.", schema: { type: "string" } },
+          { name: "agency", in: "query", description: "A responsible agency id.", schema: { type: "integer" } },
+          { name: "from", in: "query", description: "Received on or after.", schema: { type: "string", format: "date" } },
+          { name: "to", in: "query", description: "Received on or before.", schema: { type: "string", format: "date" } },
+          { name: "overdue", in: "query", description: "`1`: open and past the deadline.", schema: { type: "string", enum: ["1"] } },
+          { name: "dueWithin", in: "query", description: "Open and due within this many days.", schema: { type: "integer", minimum: 0, maximum: 365 } },
+          { name: "resolution", in: "query", description: "Settled for good, or answered/explained only.", schema: { type: "string", enum: ["SETTLED", "EXPLAINED"] } },
+          { name: "sort", in: "query", description: "The order of the list.", schema: { type: "string", enum: ["receivedOn", "dueOn", "code"], default: "receivedOn" } },
+          { name: "dir", in: "query", description: "Ascending or descending.", schema: { type: "string", enum: ["asc", "desc"], default: "desc" } },
+          { $ref: "#/components/parameters/limit" },
+          { $ref: "#/components/parameters/cursor" },
+        ],
+        responses: { "200": { description: "One page.", content: json(ref("PetitionPage")) }, ...ERRORS },
+      },
+    },
+    "/api/v1/petitions/{id}": {
+      get: {
+        operationId: "getPetition",
+        summary: "One petition with its timeline",
+        description: "Personal data only for roles that may see it; each such read is audited.",
+        tags: ["petitions"],
+        parameters: [{ name: "id", in: "path", required: true, description: "The petition's id.", schema: { type: "integer" } }],
+        responses: { "200": { description: "The petition.", content: json(ref("Petition")) }, ...ERRORS },
       },
     },
     "/api/v1/openapi.json": {
@@ -200,6 +241,47 @@ export const openApiDocument: OpenApiDocument = {
         },
       },
       UnitSearchPage: listOf("UnitHit"),
+      PetitionStatus: { type: "string", enum: ["RECEIVED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "MERGED", "ESCALATED"] },
+      PetitionItem: {
+        type: "object",
+        required: ["id", "code", "status", "receivedOn", "unitId", "unitCode", "unitName", "field", "overdue"],
+        properties: {
+          id: { type: "integer" },
+          code: { type: "string", example: "246-2026-00042" },
+          status: ref("PetitionStatus"),
+          resolution: { type: ["string", "null"], enum: ["SETTLED", "EXPLAINED", null] },
+          receivedOn: { type: "string", format: "date" },
+          dueOn: { type: ["string", "null"], format: "date" },
+          overdue: { type: "boolean" },
+          unitId: { type: "integer" },
+          unitCode: { type: ["string", "null"], description: "The unit's official code, or its commune's for a village." },
+          unitName: { type: "string", example: "Thôn Đình" },
+          field: { type: "string", example: "Đất đai" },
+          agency: { type: ["string", "null"] },
+          petitionerName: { type: ["string", "null"], description: "Only for roles that may see personal data." },
+        },
+      },
+      PetitionPage: listOf("PetitionItem"),
+      Petition: {
+        type: "object",
+        required: ["id", "code", "status", "receivedOn", "content", "timeline"],
+        properties: {
+          id: { type: "integer" },
+          code: { type: "string" },
+          status: ref("PetitionStatus"),
+          receivedOn: { type: "string", format: "date" },
+          dueOn: { type: ["string", "null"], format: "date" },
+          content: { type: "string" },
+          timeline: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: { kind: { type: "string" }, from: { type: ["string", "null"] }, to: { type: ["string", "null"] }, at: { type: "string", format: "date-time" }, actor: { type: "string" }, note: { type: ["string", "null"] } },
+            },
+          },
+          steps: { type: "array", items: { type: "string" }, description: "The workflow steps you may take now." },
+        },
+      },
       Error: {
         type: "object",
         required: ["error", "message"],

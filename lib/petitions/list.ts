@@ -54,7 +54,8 @@ export const petitionFilterSchema = z.object({
   limit: z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)))).catch(50),
   cursor: z.string().max(200).optional().catch(undefined),
 });
-export type PetitionFilters = z.output<typeof petitionFilterSchema>;
+/** The URL allows PAGE_SIZES; the API any limit up to 200. */
+export type PetitionFilters = Omit<z.output<typeof petitionFilterSchema>, "limit"> & { limit: number };
 
 export function parsePetitionFilters(params: Record<string, string | string[] | undefined>): PetitionFilters {
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) && k !== "status" && k !== "channel" ? v[0] : v]));
@@ -147,11 +148,16 @@ export interface PetitionListItem {
   dueOn: Date | null;
   overdue: boolean;
   fieldName: string;
+  unitId: number;
+  /** The official code of the unit, or of its commune for a village (villages have none). */
+  unitCode: string | null;
   unitName: string;
   parentName: string | null;
   agencyName: string | null;
   /** Masked for those who may not see personal data; null when anonymous. */
   petitionerName: string | null;
+  /** Whether `petitionerName` is the real name (the actor may see personal data). */
+  petitionerVisible: boolean;
   excerpt: string;
 }
 
@@ -183,7 +189,7 @@ export async function listPetitions(actor: Actor, f: PetitionFilters, now = new 
         content: true,
         field: { select: { name: true } },
         agency: { select: { name: true } },
-        unit: { select: { typeLabel: true, name: true, parent: { select: { typeLabel: true, name: true } } } },
+        unit: { select: { id: true, code: true, typeLabel: true, name: true, parent: { select: { code: true, typeLabel: true, name: true } } } },
       },
     }),
     db.petition.count({ where, take: COUNT_CAP + 1 }),
@@ -208,10 +214,13 @@ export async function listPetitions(actor: Actor, f: PetitionFilters, now = new 
       dueOn: p.dueOn,
       overdue: (OPEN_STATUSES as readonly string[]).includes(p.status) && p.dueOn !== null && p.dueOn < today,
       fieldName: p.field.name,
+      unitId: p.unit.id,
+      unitCode: p.unit.code ?? p.unit.parent?.code ?? null,
       unitName: unitFullName(p.unit),
       parentName: p.unit.parent ? unitFullName(p.unit.parent) : null,
       agencyName: p.agency?.name ?? null,
       petitionerName: p.petitionerName === null ? null : personal ? p.petitionerName : maskName(p.petitionerName),
+      petitionerVisible: personal,
       excerpt: p.content.length > 160 ? `${p.content.slice(0, 157)}…` : p.content,
     })),
   };

@@ -67,7 +67,7 @@ describe("petition list", () => {
       let cursor: string | undefined;
       do {
         // Pages of 3 (below the sizes the URL allows) to cross many page boundaries.
-        const page = await listPetitions(staff, { ...filters({ sort, dir }), limit: 3 as 25, cursor }, NOW);
+        const page = await listPetitions(staff, { ...filters({ sort, dir }), limit: 3, cursor }, NOW);
         expect(page.items.length).toBeLessThanOrEqual(3);
         seen.push(...page.items.map((i) => i.id));
         cursor = page.nextCursor ?? undefined;
@@ -81,7 +81,7 @@ describe("petition list", () => {
     const first = await listPetitions(staff, { ...filters({ sort: "dueOn", dir: "asc" }), limit: 25 }, NOW);
     expect(first.items[0].dueOn?.toISOString().slice(0, 10)).toBe("2026-04-01");
     expect(first.items.at(-1)?.dueOn).toBeNull();
-    const small = { ...filters({ sort: "dueOn", dir: "asc" }), limit: 5 as 25 };
+    const small = { ...filters({ sort: "dueOn", dir: "asc" }), limit: 5 };
     const ids: number[] = [];
     let cursor: string | undefined;
     do {

@@ -1,0 +1,83 @@
+/**
+ * /api/v1/petitions: the list with the page's filters (`unit` takes an official code, `limit`
+ * up to 200) and one petition with its timeline. Scoped exactly as the pages; personal data
+ * only for those who may see it (and then audited, as on the page).
+ */
+import { z } from "zod";
+import { ActionError } from "../actions/result";
+import type { Actor } from "../auth/actor";
+import { unitWhereFor } from "../auth/scope";
+import { db } from "../db/client";
+import { getPetitionPage } from "../petitions/detail";
+import { listPetitions, petitionFilterSchema } from "../petitions/list";
+import { isoDay } from "../time";
+
+export const petitionListQuery = petitionFilterSchema.extend({
+  unit: z
+    .string()
+    .regex(/^\d{2,5}$/, { error: "unit: mã đơn vị hành chính gồm 2 đến 5 chữ số." })
+    .optional(),
+  limit: z.coerce.number({ error: "limit: số nguyên từ 1 đến 200." }).int().min(1).max(200, { error: "limit: tối đa 200." }).default(50),
+});
+export type PetitionListQuery = z.output<typeof petitionListQuery>;
+
+const day = (d: Date | null) => (d ? isoDay(d) : null);
+
+export async function listApiPetitions(actor: Actor, query: PetitionListQuery) {
+  let unitId: number | undefined;
+  if (query.unit) {
+    // Codes are reused by the 2025 reform: the unit valid today with this code, in scope.
+    const unit = await db.unit.findFirst({ where: { AND: [{ code: query.unit, validTo: null }, unitWhereFor(actor)] }, select: { id: true } });
+    if (!unit) throw new ActionError("NOT_FOUND");
+    unitId = unit.id;
+  }
+  const page = await listPetitions(actor, { ...query, unit: unitId, limit: query.limit });
+  return {
+    items: page.items.map((p) => ({
+      id: p.id,
+      code: p.code,
+      status: p.status,
+      resolution: p.resolution,
+      receivedOn: day(p.receivedOn),
+      dueOn: day(p.dueOn),
+      overdue: p.overdue,
+      unitId: p.unitId,
+      unitCode: p.unitCode,
+      unitName: p.unitName,
+      field: p.fieldName,
+      agency: p.agencyName,
+      ...(p.petitionerVisible ? { petitionerName: p.petitionerName } : {}),
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export async function getApiPetition(actor: Actor, id: number) {
+  const data = await getPetitionPage(actor, id);
+  if (!data) return null;
+  const { petition: p, personal, steps } = data;
+  return {
+    id: p.id,
+    code: p.code,
+    status: p.status,
+    resolution: p.resolution,
+    satisfaction: p.satisfaction,
+    receivedOn: day(p.receivedOn),
+    dueOn: day(p.dueOn),
+    overdue: p.overdue,
+    channel: p.channel,
+    field: p.field.name,
+    unit: { id: p.unit.id, name: `${p.unit.typeLabel} ${p.unit.name}`, level: p.unit.level },
+    agency: p.agency?.name ?? null,
+    content: p.content,
+    petitionerKind: p.petitionerKind,
+    ...(personal ? { petitionerName: p.petitionerName, petitionerPhone: p.petitionerPhone, petitionerAddress: p.petitionerAddress } : {}),
+    reopenCount: p.reopenCount,
+    mergedInto: p.mergedInto ? { id: p.mergedInto.id, code: p.mergedInto.code } : null,
+    duplicates: p.duplicates.map((d) => ({ id: d.id, code: d.code })),
+    meetingId: p.meeting?.id ?? null,
+    attachments: p.attachments.map((a) => ({ id: a.id, fileName: a.fileName, mimeType: a.mimeType, size: a.size })),
+    timeline: p.events.map((e) => ({ kind: e.kind, from: e.fromStatus, to: e.toStatus, at: e.at.toISOString(), actor: e.actor.displayName, note: e.note })),
+    steps,
+  };
+}
