@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmField, idField } from "../forms/fields";
 import { TOKEN_LIFETIMES } from "./lifetimes";
 
 export const createTokenSchema = z.object({
@@ -13,12 +14,12 @@ export const createTokenSchema = z.object({
 });
 
 export const revokeTokenSchema = z.object({
-  tokenId: z.coerce.number({ error: "Mã không hợp lệ." }).int({ error: "Mã không hợp lệ." }).positive({ error: "Mã không hợp lệ." }),
+  tokenId: idField(),
 });
 
 /** The form adds a ticked "I confirm" box. */
 export const revokeTokenFormSchema = revokeTokenSchema.extend({
-  confirm: z.literal("on", { error: "Vui lòng đánh dấu ô xác nhận." }),
+  confirm: confirmField,
 });
 
 export type CreateTokenInput = z.output<typeof createTokenSchema>;

@@ -7,7 +7,8 @@
 import ExcelJS from "exceljs";
 import type { Gender } from "../generated/prisma/enums";
 import { toSearchText } from "../text/search";
-import { MAX_NAME_LENGTH, MAX_POSITION_LENGTH, maxBirthYear, MIN_BIRTH_YEAR, normalisePhone, parseGender, parseYesNo } from "./rules";
+import { MAX_NAME_LENGTH, MAX_POSITION_LENGTH, maxBirthYear, MIN_BIRTH_YEAR, parseGender, parseYesNo } from "./rules";
+import { normalisePhone } from "../text/phone";
 import { normaliseUnitKey } from "./unit-keys";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

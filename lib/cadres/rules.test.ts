@@ -1,23 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maxBirthYear, normalisePhone, parseGender, parseYesNo } from "./rules";
-
-describe("normalisePhone", () => {
-  it.each([
-    ["0912345678", "0912345678"],
-    ["0912 345 678", "0912345678"],
-    ["+84 912 345 678", "0912345678"],
-    ["+84912345678", "0912345678"],
-    ["84912345678", "0912345678"],
-    ["091.234.5678", "0912345678"],
-    ["091-234-5678", "0912345678"],
-  ])("%j → %j", (input, expected) => {
-    expect(normalisePhone(input)).toBe(expected);
-  });
-
-  it.each(["", "12345", "091234567", "09123456789", "1912345678", "0012345678", "+1 912 345 678", "09123abc78"])("refuses %j", (input) => {
-    expect(normalisePhone(input)).toBeNull();
-  });
-});
+import { maxBirthYear, parseGender, parseYesNo } from "./rules";
 
 describe("parseGender and parseYesNo", () => {
   it("read Vietnamese words with or without accents", () => {

@@ -1,6 +1,6 @@
 /**
  * The pure rules of a cadre's personal details, shared by the form, the xlsx import and
- * the export: gender words, the birth-year window, Vietnamese phone numbers.
+ * the export: gender words, the birth-year window (phone numbers: lib/text/phone.ts).
  */
 import type { Gender } from "../generated/prisma/enums";
 
@@ -16,18 +16,6 @@ export const MIN_AGE = 16;
 
 export function maxBirthYear(today: Date): number {
   return today.getUTCFullYear() - MIN_AGE;
-}
-
-/**
- * A Vietnamese phone number as 10 digits starting with 0, or null when it is not one.
- * Spaces, dots, dashes and brackets are dropped; "+84" / "84" become "0".
- * "+84 912 345 678" → "0912345678".
- */
-export function normalisePhone(input: string): string | null {
-  let digits = input.trim().replace(/[\s.\-()]/g, "");
-  if (digits.startsWith("+84")) digits = `0${digits.slice(3)}`;
-  else if (digits.startsWith("84") && digits.length === 11) digits = `0${digits.slice(2)}`;
-  return /^0[1-9]\d{8}$/.test(digits) ? digits : null;
 }
 
 /** "Nam", "nữ", "NU", "khac" → the enum; null when it is none of them. */

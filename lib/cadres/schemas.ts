@@ -1,15 +1,12 @@
 import { z } from "zod";
+import { confirmField, idField, isoDateField, versionField } from "../forms/fields";
 import { todayInVietnam } from "../time";
-import { GENDERS, MAX_NAME_LENGTH, MAX_POSITION_LENGTH, maxBirthYear, MIN_BIRTH_YEAR, normalisePhone } from "./rules";
+import { GENDERS, MAX_NAME_LENGTH, MAX_POSITION_LENGTH, maxBirthYear, MIN_BIRTH_YEAR } from "./rules";
+import { normalisePhone } from "../text/phone";
 
-const id = z.coerce.number({ error: "Mã không hợp lệ." }).int({ error: "Mã không hợp lệ." }).positive({ error: "Mã không hợp lệ." });
-const version = z.coerce.number({ error: "Phiên bản không hợp lệ." }).int({ error: "Phiên bản không hợp lệ." }).min(0, { error: "Phiên bản không hợp lệ." });
-/** "yyyy-mm-dd" (an <input type="date">) → the UTC midnight Prisma uses for @db.Date. */
-const isoDate = z
-  .string({ error: "Vui lòng chọn ngày." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Vui lòng chọn ngày." })
-  .transform((s) => new Date(`${s}T00:00:00Z`))
-  .refine((d) => !Number.isNaN(d.getTime()), { error: "Ngày không hợp lệ." });
+const id = idField();
+const version = versionField;
+const isoDate = isoDateField();
 const optionalIsoDate = z
   .string()
   .optional()
@@ -72,7 +69,7 @@ export const cadreFieldsSchema = z.object({
     .optional()
     .transform((v) => v === "on"),
   position: optionalText(MAX_POSITION_LENGTH, "Chức vụ"),
-  unitId: z.coerce.number({ error: "Vui lòng chọn đơn vị." }).int({ error: "Vui lòng chọn đơn vị." }).positive({ error: "Vui lòng chọn đơn vị." }),
+  unitId: idField("Vui lòng chọn đơn vị."),
 });
 
 export const createCadreSchema = cadreFieldsSchema;
@@ -83,7 +80,7 @@ export const endCadreSchema = z
     id,
     version,
     endedOn: isoDate,
-    confirm: z.literal("on", { error: "Vui lòng đánh dấu ô xác nhận." }),
+    confirm: confirmField,
   })
   .refine((v) => v.endedOn <= todayInVietnam(), { error: "Ngày thôi công tác không được sau hôm nay.", path: ["endedOn"] });
 
@@ -100,7 +97,7 @@ export const addTrainingSchema = z
 
 export const deleteTrainingSchema = z.object({
   id,
-  confirm: z.literal("on", { error: "Vui lòng đánh dấu ô xác nhận." }),
+  confirm: confirmField,
 });
 
 export type CadreFieldsInput = z.output<typeof cadreFieldsSchema>;

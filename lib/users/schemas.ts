@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmField, idField } from "../forms/fields";
 import { ROLES } from "../auth/roles";
 
 export const USERNAME_MIN = 3;
@@ -8,7 +9,7 @@ export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 export const DISPLAY_NAME_MAX = 100;
 
-const id = (message: string) => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
+const id = idField;
 
 /** 3–40 characters a–z 0–9 . _ -, stored lower-case. */
 export const usernameSchema = z
@@ -35,7 +36,7 @@ const displayName = z
 const role = z.enum(ROLES, { error: "Vui lòng chọn vai trò." });
 const unitId = id("Vui lòng chọn đơn vị.");
 const userId = id("Mã người dùng không hợp lệ.");
-const confirm = z.literal("on", { error: "Vui lòng đánh dấu ô xác nhận." });
+const confirm = confirmField;
 
 export const createUserSchema = z.object({ username: usernameSchema, displayName, role, unitId });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField, isoDateField, versionField } from "../../forms/fields";
 import { normaliseUnitName } from "../schemas";
 
 /** The unit types a merger may create, by level (as the GSO catalogue spells them). */
@@ -12,7 +13,7 @@ export const MERGER_LEVELS = Object.keys(SUCCESSOR_TYPE_LABELS) as MergerLevel[]
 /** Official code length by level: province 2 digits, district 3, commune 5. */
 export const CODE_LENGTH: Record<MergerLevel, number> = { PROVINCE: 2, DISTRICT: 3, COMMUNE: 5 };
 
-const id = z.coerce.number({ error: "Mã không hợp lệ." }).int({ error: "Mã không hợp lệ." }).positive({ error: "Mã không hợp lệ." });
+const id = idField();
 /** A repeated form field: one value arrives as a string, several as an array. */
 const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 const optionalText = z.preprocess((v) => (typeof v === "string" ? normaliseUnitName(v) : v), z.string().optional());
@@ -32,11 +33,7 @@ export const mergerFormSchema = z
     newName: optionalText.pipe(z.string().max(100, { error: "Tên không được dài quá 100 ký tự." }).optional()),
     newCode: optionalText,
     newParentId: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
-    effectiveOn: z
-      .string({ error: "Vui lòng chọn ngày hiệu lực." })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Vui lòng chọn ngày hiệu lực." })
-      .transform((s) => new Date(`${s}T00:00:00Z`))
-      .refine((d) => !Number.isNaN(d.getTime()), { error: "Ngày không hợp lệ." }),
+    effectiveOn: isoDateField("Vui lòng chọn ngày hiệu lực."),
     intent: z.enum(["preview", "record"]).default("preview"),
     confirm: z.string().optional(),
   })
@@ -81,7 +78,7 @@ export function mergerInputOf(form: MergerForm): MergerInput {
 
 export const placeVillageSchema = z.object({
   villageId: id,
-  version: z.coerce.number({ error: "Phiên bản không hợp lệ." }).int().min(0, { error: "Phiên bản không hợp lệ." }),
-  targetCommuneId: z.coerce.number({ error: "Vui lòng chọn xã, phường mới." }).int({ error: "Vui lòng chọn xã, phường mới." }).positive({ error: "Vui lòng chọn xã, phường mới." }),
+  version: versionField,
+  targetCommuneId: idField("Vui lòng chọn xã, phường mới."),
 });
 export type PlaceVillageInput = z.output<typeof placeVillageSchema>;
