@@ -44,8 +44,8 @@ test("a district user follows a petition from intake to a settled, replied case"
   await expect(page.getByText(/^Hạn giải quyết$/).locator("..")).not.toContainText("Chưa có hạn");
   await takeStep(page, "Bắt đầu giải quyết", async () => {}, "Đang giải quyết");
   await takeStep(page, "Ghi kết quả giải quyết", async (form) => {
-    await form.getByLabel("Kết quả *").selectOption({ label: "Giải quyết dứt điểm" });
-    await form.getByLabel("Tóm tắt kết quả *").fill("UBND huyện đã cấp giấy chứng nhận.");
+    await form.getByLabel("Kết quả *", { exact: true }).selectOption({ label: "Giải quyết dứt điểm" });
+    await form.getByLabel("Tóm tắt kết quả *", { exact: true }).fill("UBND huyện đã cấp giấy chứng nhận.");
   }, "Đã giải quyết");
   await takeStep(page, "Trả lời công dân và kết thúc", async (form) => {
     await form.getByLabel("Nội dung trả lời *").fill("Đã trả lời bằng văn bản.");
