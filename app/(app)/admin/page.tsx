@@ -8,7 +8,7 @@ export async function generateMetadata() {
 
 export default async function Page() {
   await requirePermission("admin:access");
-  const t = await getTranslations("admin");
+  const [t, tr] = await Promise.all([getTranslations("admin"), getTranslations("refdata")]);
   return (
     <section aria-labelledby="admin-title" className="space-y-4">
       <div>
@@ -33,6 +33,18 @@ export default async function Page() {
             </Link>
           </h2>
           <p className="mt-1 text-sm text-stone-700">{t("importCardText")}</p>
+        </li>
+        <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+          <h2 className="text-lg font-semibold">{tr("adminCardTitle")}</h2>
+          <p className="mt-1 text-sm text-stone-700">{tr("adminCardText")}</p>
+          <p className="mt-2 flex flex-wrap gap-4">
+            <Link href="/admin/calendar" className="text-brand-700 underline">
+              {tr("calendarLink")}
+            </Link>
+            <Link href="/admin/fields" className="text-brand-700 underline">
+              {tr("fieldsLink")}
+            </Link>
+          </p>
         </li>
       </ul>
       <div role="note" className="rounded-md border border-dashed border-stone-300 bg-stone-50 p-4">
