@@ -20,6 +20,10 @@ describe("can", () => {
     ["VIEWER", "petition:read:subtree", true],
     ["VIEWER", "petition:personal-data:subtree", false],
     ["VIEWER", "petition:create:subtree", false],
+    ["ADMIN", "agency:manage:subtree", true],
+    ["DISTRICT_STAFF", "agency:manage:subtree", true],
+    ["PROVINCE_LEADER", "agency:manage:subtree", false],
+    ["COMMUNE_SECRETARY", "agency:manage:subtree", false],
     ["SOMETHING_ELSE", "petition:read:subtree", false],
   ] as const)("%s %s → %s", (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);

@@ -14,6 +14,7 @@ const GRANTS = {
     "unit:manage:subtree",
     "village:manage:subtree",
     "user:manage:subtree",
+    "agency:manage:subtree",
     "petition:read:subtree",
     "petition:create:subtree",
     "petition:update:subtree",
@@ -39,6 +40,7 @@ const GRANTS = {
   DISTRICT_STAFF: [
     "profile:update:own",
     "village:manage:subtree",
+    "agency:manage:subtree",
     "petition:read:subtree",
     "petition:create:subtree",
     "petition:update:subtree",

@@ -10,8 +10,7 @@ export async function generateMetadata() {
 
 export default async function Page() {
   const actor = await requirePermission("admin:access");
-  const t = await getTranslations("admin");
-  const tm = await getTranslations("mergers");
+  const [t, tm, tr] = await Promise.all([getTranslations("admin"), getTranslations("mergers"), getTranslations("refdata")]);
   const manageUnits = can(actor.role, "unit:manage:subtree");
   const awaiting = manageUnits ? await countAwaitingPlacement(actor) : 0;
   return (
@@ -60,11 +59,19 @@ export default async function Page() {
             <p className="mt-1 text-sm text-stone-700">{tm("placementCardText")}</p>
           </li>
         )}
+        <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+          <h2 className="text-lg font-semibold">{tr("adminCardTitle")}</h2>
+          <p className="mt-1 text-sm text-stone-700">{tr("adminCardText")}</p>
+          <p className="mt-2 flex flex-wrap gap-4">
+            <Link href="/admin/calendar" className="text-brand-700 underline">
+              {tr("calendarLink")}
+            </Link>
+            <Link href="/admin/fields" className="text-brand-700 underline">
+              {tr("fieldsLink")}
+            </Link>
+          </p>
+        </li>
       </ul>
-      <div role="note" className="rounded-md border border-dashed border-stone-300 bg-stone-50 p-4">
-        <p className="font-medium">{t("notBuiltTitle")}</p>
-        <p className="mt-1 text-sm text-stone-600">{t("notBuiltText")}</p>
-      </div>
     </section>
   );
 }

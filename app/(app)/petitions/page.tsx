@@ -21,7 +21,7 @@ export default async function PetitionsPage({ searchParams }: { searchParams: Pr
     agencyOptions(actor),
     areaOptions(actor),
   ]);
-  const t = await getTranslations("petitions");
+  const [t, tr] = await Promise.all([getTranslations("petitions"), getTranslations("refdata")]);
   const { cursor: _cursor, ...withoutCursor } = filters;
   const exportQuery = filtersToParams({ ...withoutCursor, limit: undefined }).toString();
   const filtered = filtersToParams({ ...withoutCursor, sort: undefined, dir: undefined, limit: undefined }).toString() !== "";
@@ -40,6 +40,9 @@ export default async function PetitionsPage({ searchParams }: { searchParams: Pr
               {t("new")}
             </Link>
           )}
+          <Link href="/petitions/agencies" className="rounded-md border border-stone-300 bg-white px-4 py-2.5 font-medium hover:bg-stone-50">
+            {tr("agenciesLink")}
+          </Link>
           <a href={`/petitions/export?format=xlsx&${exportQuery}`} className="rounded-md border border-stone-300 bg-white px-4 py-2.5 font-medium hover:bg-stone-50">
             {t("exportXlsx")}
           </a>

@@ -1,0 +1,155 @@
+/**
+ * The holiday calendar as an admin keeps it (Quản trị → Lịch nghỉ lễ): read a year, add,
+ * edit and delete a day, restore a year's computed days. Every change is one transaction
+ * with its audit row. The calendar is national, so `admin:access` is the only check.
+ */
+import { ActionError } from "../actions/result";
+import type { Actor } from "../auth/actor";
+import { can } from "../auth/roles";
+import { audit } from "../audit/log";
+import { db, type Tx } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
+import { isoDay } from "../time";
+import { computeHolidays } from "./holidays";
+import { ensureCalendarYears } from "./table";
+import {
+  kindRuleError,
+  type AddCalendarDayInput,
+  type DeleteCalendarDayInput,
+  type RestoreCalendarYearInput,
+  type UpdateCalendarDayInput,
+} from "./schemas";
+
+function requireAdmin(actor: Actor) {
+  if (!can(actor.role, "admin:access")) throw new ActionError("NOT_FOUND");
+}
+
+const yearRange = (year: number) => ({ gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) });
+
+/** The year's rows, filled from the computation the first time the year is seen. */
+export async function getCalendarYear(year: number) {
+  await ensureCalendarYears(db, [year]);
+  return db.calendarDay.findMany({ where: { date: yearRange(year) }, orderBy: { date: "asc" } });
+}
+
+/** Serialises changes to one year (the "year has rows" test of ensureCalendarYears, duplicates). */
+async function lockYear(tx: Tx, year: number) {
+  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${20_110_000 + year}::bigint)`;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** A decreed day off or a make-up working day. */
+export async function addCalendarDay(actor: Actor, input: AddCalendarDayInput) {
+  requireAdmin(actor);
+  if (kindRuleError(input.date, input.kind)) throw new ActionError("INVALID_STATE");
+  const year = input.date.getUTCFullYear();
+  try {
+    return await db.$transaction(async (tx) => {
+      await lockYear(tx, year);
+      // Fill the year first: a year that has a row is never filled from the computation again.
+      await ensureCalendarYears(tx, [year]);
+      if (await tx.calendarDay.findUnique({ where: { date: input.date } })) throw new ActionError("DUPLICATE");
+      const row = await tx.calendarDay.create({ data: { date: input.date, kind: input.kind, name: input.name, source: "MANUAL" } });
+      await audit(tx, {
+        actorId: actor.userId || null,
+        action: "calendar.day.add",
+        entity: "CalendarDay",
+        entityId: isoDay(row.date),
+        data: { kind: row.kind, name: row.name },
+      });
+      return { date: isoDay(row.date), year };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ActionError("DUPLICATE");
+    throw error;
+  }
+}
+
+/** A new name or kind; the row becomes MANUAL, so restoring the year keeps it. */
+export async function updateCalendarDay(actor: Actor, input: UpdateCalendarDayInput) {
+  requireAdmin(actor);
+  if (kindRuleError(input.date, input.kind)) throw new ActionError("INVALID_STATE");
+  const year = input.date.getUTCFullYear();
+  return db.$transaction(async (tx) => {
+    await lockYear(tx, year);
+    const before = await tx.calendarDay.findUnique({ where: { date: input.date } });
+    if (!before) throw new ActionError("NOT_FOUND");
+    const { count } = await tx.calendarDay.updateMany({
+      where: { date: input.date, updatedAt: new Date(input.updatedAt) },
+      data: { kind: input.kind, name: input.name, source: "MANUAL" },
+    });
+    if (count === 0) throw new ActionError("CONFLICT");
+    await audit(tx, {
+      actorId: actor.userId || null,
+      action: "calendar.day.update",
+      entity: "CalendarDay",
+      entityId: isoDay(input.date),
+      data: { before: { kind: before.kind, name: before.name, source: before.source }, after: { kind: input.kind, name: input.name } },
+    });
+    return { date: isoDay(input.date), year };
+  });
+}
+
+export async function deleteCalendarDay(actor: Actor, input: DeleteCalendarDayInput) {
+  requireAdmin(actor);
+  const year = input.date.getUTCFullYear();
+  return db.$transaction(async (tx) => {
+    await lockYear(tx, year);
+    const before = await tx.calendarDay.findUnique({ where: { date: input.date } });
+    if (!before) throw new ActionError("NOT_FOUND");
+    await tx.calendarDay.delete({ where: { date: input.date } });
+    await audit(tx, {
+      actorId: actor.userId || null,
+      action: "calendar.day.delete",
+      entity: "CalendarDay",
+      entityId: isoDay(input.date),
+      data: { kind: before.kind, name: before.name, source: before.source },
+    });
+    return { date: isoDay(input.date), year };
+  });
+}
+
+/**
+ * "Tính lại theo quy định": every computed holiday of the year whose date has no row is added
+ * back; COMPUTED rows get the computed name again, and COMPUTED rows the computation no longer
+ * gives are removed. MANUAL rows (added or edited by an admin) are kept as they are.
+ */
+export async function restoreCalendarYear(actor: Actor, input: RestoreCalendarYearInput) {
+  requireAdmin(actor);
+  const computed = computeHolidays(input.year);
+  return db.$transaction(async (tx) => {
+    await lockYear(tx, input.year);
+    const rows = await tx.calendarDay.findMany({ where: { date: yearRange(input.year) } });
+    const byDate = new Map(rows.map((r) => [isoDay(r.date), r]));
+    const wanted = new Set(computed.map((h) => h.date));
+    let added = 0;
+    let reset = 0;
+    let kept = 0;
+    for (const h of computed) {
+      const row = byDate.get(h.date);
+      if (!row) {
+        await tx.calendarDay.create({ data: { date: new Date(`${h.date}T00:00:00Z`), kind: "HOLIDAY", name: h.name, source: "COMPUTED" } });
+        added++;
+      } else if (row.source === "COMPUTED") {
+        if (row.kind !== "HOLIDAY" || row.name !== h.name) {
+          await tx.calendarDay.update({ where: { date: row.date }, data: { kind: "HOLIDAY", name: h.name } });
+          reset++;
+        }
+      } else kept++;
+    }
+    const stale = rows.filter((r) => r.source === "COMPUTED" && !wanted.has(isoDay(r.date)));
+    if (stale.length) await tx.calendarDay.deleteMany({ where: { date: { in: stale.map((r) => r.date) }, source: "COMPUTED" } });
+    const manual = rows.filter((r) => r.source === "MANUAL").length;
+    await audit(tx, {
+      actorId: actor.userId || null,
+      action: "calendar.year.restore",
+      entity: "CalendarDay",
+      entityId: String(input.year),
+      data: { added, reset, removed: stale.length, keptManual: manual, manualOnComputedDates: kept },
+    });
+    return { year: input.year, added, reset, removed: stale.length, keptManual: manual };
+  });
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { MAX_DEADLINE_DAYS } from "../../calendar/table";
+import { checkboxField, confirmField, idField } from "../../forms/fields";
+
+const text = (max: number, required: string) =>
+  z
+    .string({ error: required })
+    .transform((v) => v.normalize("NFC").trim().replace(/\s+/g, " "))
+    .pipe(z.string().min(1, { error: required }).max(max, { error: `Tối đa ${max} ký tự.` }));
+
+const deadlineDays = z.coerce
+  .number({ error: `Số ngày làm việc từ 1 đến ${MAX_DEADLINE_DAYS}.` })
+  .int({ error: `Số ngày làm việc từ 1 đến ${MAX_DEADLINE_DAYS}.` })
+  .min(1, { error: `Số ngày làm việc từ 1 đến ${MAX_DEADLINE_DAYS}.` })
+  .max(MAX_DEADLINE_DAYS, { error: `Số ngày làm việc từ 1 đến ${MAX_DEADLINE_DAYS}.` });
+
+const sortOrder = z.coerce
+  .number({ error: "Thứ tự là số nguyên từ 0 đến 9999." })
+  .int({ error: "Thứ tự là số nguyên từ 0 đến 9999." })
+  .min(0, { error: "Thứ tự là số nguyên từ 0 đến 9999." })
+  .max(9999, { error: "Thứ tự là số nguyên từ 0 đến 9999." });
+
+export const createFieldSchema = z.object({
+  name: text(100, "Vui lòng nhập tên lĩnh vực."),
+  defaultDeadlineDays: deadlineDays,
+  sortOrder,
+});
+
+export const updateFieldSchema = createFieldSchema.extend({ id: idField() });
+
+/** Deactivate (active absent) or reactivate (active = "on"), with the confirmation box. */
+export const setFieldActiveSchema = z.object({ id: idField(), active: checkboxField, confirm: confirmField });
+
+export const createAgencySchema = z.object({
+  name: text(200, "Vui lòng nhập tên cơ quan."),
+  unitId: idField("Vui lòng chọn đơn vị."),
+});
+
+export const renameAgencySchema = z.object({ id: idField(), name: text(200, "Vui lòng nhập tên cơ quan.") });
+
+export const setAgencyActiveSchema = z.object({ id: idField(), active: checkboxField, confirm: confirmField });
+
+export type CreateFieldInput = z.output<typeof createFieldSchema>;
+export type UpdateFieldInput = z.output<typeof updateFieldSchema>;
+export type SetActiveInput = { id: number; active: boolean };
+export type CreateAgencyInput = z.output<typeof createAgencySchema>;
+export type RenameAgencyInput = z.output<typeof renameAgencySchema>;
