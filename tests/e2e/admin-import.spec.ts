@@ -32,7 +32,7 @@ test("an admin previews, then imports a unit catalogue; a second upload is all u
 
   await signInAs(page, "admin");
   await page.goto("/admin");
-  await expect(page.getByText(/chưa được xây dựng/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Người dùng và phân quyền" })).toBeVisible();
   await page.getByRole("link", { name: "Nhập danh mục đơn vị hành chính" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nhập danh mục đơn vị hành chính");
 
