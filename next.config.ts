@@ -6,8 +6,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const config: NextConfig = {
   poweredByHeader: false,
   // Native and WASM packages stay outside the server bundle.
-  // The national unit catalogue is 2.2 MB; our own checks refuse files over 20 MB with a clear message.
-  experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },
+  // The largest form is a petition with 5 attachments of at most 10 MB each; our own checks refuse
+  // bigger files with a clear message, so the transport limit sits just above what they allow.
+  experimental: { serverActions: { bodySizeLimit: "52mb" }, proxyClientMaxBodySize: "52mb" },
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@prisma/schema-engine-wasm", "exceljs"],
 };
 

@@ -7,7 +7,7 @@ import { PETITION_CHANNELS, PETITIONER_KINDS, RESOLUTION_KINDS, SATISFACTIONS } 
 export const MAX_CONTENT_LENGTH = 10_000;
 export const ATTACHMENT_TYPES = ["pdf", "jpg", "png", "docx", "xlsx"] as const;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 10;
+export const MAX_ATTACHMENTS = 5;
 
 const phone = z
   .string()
