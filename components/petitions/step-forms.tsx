@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId } from "react";
@@ -138,10 +139,16 @@ export function StepForms({
   agencies: { id: number; name: string }[];
   deadlineDays: number;
 }) {
-  // Correcting intake details has its own page (not built yet); the rest are forms here.
+  // Correcting intake details has its own page; the other steps are small forms here.
+  const t = useTranslations("petitions");
   const shown = steps.filter((s) => s !== "edit");
   return (
     <div className="mt-3 space-y-2">
+      {steps.includes("edit") && (
+        <Link href={`/petitions/${petitionId}/edit`} className="inline-block rounded-md border border-stone-300 px-4 py-2.5 font-medium hover:bg-stone-50">
+          {t("steps.edit")}
+        </Link>
+      )}
       {shown.map((step, i) => (
         <StepForm key={step} step={step} petitionId={petitionId} version={version} agencies={agencies} deadlineDays={deadlineDays} primary={i === 0 && step !== "comment"} />
       ))}

@@ -2,8 +2,8 @@
 import { redirect } from "next/navigation";
 import { defineAction, type ActionState } from "../actions/define-action";
 import { createPetition } from "./intake";
-import { intakeSchema, stepSchema } from "./schemas";
-import { takeStep } from "./steps";
+import { editSchema, intakeSchema, stepSchema } from "./schemas";
+import { editPetition, takeStep } from "./steps";
 
 const intake = defineAction({
   schema: intakeSchema,
@@ -20,6 +20,13 @@ const step = defineAction({
   revalidate: ({ data }) => [`/petitions/${data.petitionId}`, "/petitions"],
 });
 
+const edit = defineAction({
+  schema: editSchema,
+  permission: "petition:read:subtree",
+  run: ({ input, actor }) => editPetition(actor, input),
+  revalidate: ({ data }) => [`/petitions/${data.petitionId}`, "/petitions"],
+});
+
 type Data<F> = F extends (prev: ActionState<infer T>, formData: FormData) => unknown ? T : never;
 
 /** On success the browser goes to the new petition's page (with or without JavaScript). */
@@ -31,4 +38,11 @@ export async function createPetitionAction(prev: ActionState<Data<typeof intake>
 
 export async function petitionStepAction(prev: ActionState<Data<typeof step>>, formData: FormData) {
   return step(prev, formData);
+}
+
+/** A correction saved: back to the petition's page (with or without JavaScript). */
+export async function editPetitionAction(prev: ActionState<Data<typeof edit>>, formData: FormData) {
+  const result = await edit(prev, formData);
+  if (result.ok) redirect(`/petitions/${result.data.petitionId}?edited=1`);
+  return result;
 }

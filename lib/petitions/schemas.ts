@@ -23,41 +23,59 @@ const phone = z
     return normalised;
   });
 
+/** What intake records and a correction may change. */
+const details = {
+  receivedOn: isoDateField("Vui lòng chọn ngày tiếp nhận."),
+  channel: z.enum(PETITION_CHANNELS, { error: "Vui lòng chọn hình thức tiếp nhận." }),
+  petitionerKind: z.enum(PETITIONER_KINDS, { error: "Vui lòng chọn người kiến nghị." }),
+  petitionerName: optionalTextField(200, "Họ tên không được dài quá 200 ký tự."),
+  petitionerPhone: phone,
+  petitionerAddress: optionalTextField(300, "Địa chỉ không được dài quá 300 ký tự."),
+  fieldId: idField("Vui lòng chọn lĩnh vực."),
+  content: z
+    .string({ error: "Vui lòng nhập nội dung kiến nghị." })
+    .transform((v) => v.normalize("NFC").trim())
+    .pipe(
+      z
+        .string()
+        .min(10, { error: "Nội dung quá ngắn: vui lòng ghi rõ vụ việc (ít nhất 10 ký tự)." })
+        .max(MAX_CONTENT_LENGTH, { error: `Nội dung không được dài quá ${MAX_CONTENT_LENGTH.toLocaleString("vi-VN")} ký tự.` }),
+    ),
+};
+
+type Petitioner = { petitionerKind: string; petitionerName?: string; petitionerPhone?: string; petitionerAddress?: string };
+
+function requireName(v: Petitioner, ctx: z.RefinementCtx) {
+  if (v.petitionerKind !== "ANONYMOUS" && !v.petitionerName) {
+    ctx.addIssue({ code: "custom", path: ["petitionerName"], message: "Vui lòng nhập họ tên người (hoặc đại diện nhóm) kiến nghị." });
+  }
+}
+
+/** An anonymous petition keeps no personal data, whatever the form sent. */
+function dropPersonalIfAnonymous<T extends Petitioner>(v: T): T {
+  return v.petitionerKind === "ANONYMOUS" ? { ...v, petitionerName: undefined, petitionerPhone: undefined, petitionerAddress: undefined } : v;
+}
+
 /** The intake form, its attachments included (checked from their bytes). */
 export const intakeSchema = z
   .object({
     /** Made by the form when it is first shown: a resubmission of it creates nothing new. */
     idempotencyKey: z.uuid({ error: "Biểu mẫu không hợp lệ, vui lòng tải lại trang." }),
-    receivedOn: isoDateField("Vui lòng chọn ngày tiếp nhận."),
-    channel: z.enum(PETITION_CHANNELS, { error: "Vui lòng chọn hình thức tiếp nhận." }),
-    petitionerKind: z.enum(PETITIONER_KINDS, { error: "Vui lòng chọn người kiến nghị." }),
-    petitionerName: optionalTextField(200, "Họ tên không được dài quá 200 ký tự."),
-    petitionerPhone: phone,
-    petitionerAddress: optionalTextField(300, "Địa chỉ không được dài quá 300 ký tự."),
+    ...details,
     unitId: idField("Vui lòng chọn thôn, tổ dân phố nơi phát sinh vụ việc."),
-    fieldId: idField("Vui lòng chọn lĩnh vực."),
-    content: z
-      .string({ error: "Vui lòng nhập nội dung kiến nghị." })
-      .transform((v) => v.normalize("NFC").trim())
-      .pipe(
-        z
-          .string()
-          .min(10, { error: "Nội dung quá ngắn: vui lòng ghi rõ vụ việc (ít nhất 10 ký tự)." })
-          .max(MAX_CONTENT_LENGTH, { error: `Nội dung không được dài quá ${MAX_CONTENT_LENGTH.toLocaleString("vi-VN")} ký tự.` }),
-      ),
     meetingId: z.preprocess((v) => (v === "" ? undefined : v), idField().optional()),
     attachments: uploadsField({ allowed: ATTACHMENT_TYPES, maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_ATTACHMENTS }),
   })
-  .superRefine((v, ctx) => {
-    if (v.petitionerKind !== "ANONYMOUS" && !v.petitionerName) {
-      ctx.addIssue({ code: "custom", path: ["petitionerName"], message: "Vui lòng nhập họ tên người (hoặc đại diện nhóm) kiến nghị." });
-    }
-  })
-  // An anonymous petition keeps no personal data, whatever the form sent.
-  .transform((v) =>
-    v.petitionerKind === "ANONYMOUS" ? { ...v, petitionerName: undefined, petitionerPhone: undefined, petitionerAddress: undefined } : v,
-  );
+  .superRefine(requireName)
+  .transform(dropPersonalIfAnonymous);
 
+/** Correcting the intake details (the "edit" step); the place and code stay. */
+export const editSchema = z
+  .object({ petitionId: idField(), version: versionField, ...details })
+  .superRefine(requireName)
+  .transform(dropPersonalIfAnonymous);
+
+export type EditInput = z.output<typeof editSchema>;
 export type IntakeInput = z.output<typeof intakeSchema>;
 
 const note = (required: string | null, max = 2000) =>

@@ -13,7 +13,8 @@ import { db, type Tx } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { PetitionEventKind, PetitionStatus } from "../generated/prisma/enums";
 import { todayInVietnam } from "../time";
-import type { StepInput } from "./schemas";
+import type { EditInput, StepInput } from "./schemas";
+import { petitionSearchColumns } from "./search";
 import { nextStatus } from "./workflow";
 
 export interface StepResult {
@@ -149,5 +150,51 @@ export async function takeStep(actor: Actor, input: StepInput, now = new Date())
       data: { from: petition.status, to, ...(eventData && typeof eventData === "object" ? eventData : {}) },
     });
     return { petitionId: petition.id, status: to, version: changes ? petition.version + 1 : petition.version };
+  });
+}
+
+const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+
+const EDITABLE = ["receivedOn", "channel", "petitionerKind", "petitionerName", "petitionerPhone", "petitionerAddress", "fieldId", "content"] as const;
+
+/**
+ * The "edit" step: correct what intake recorded. The timeline and the audit row name the
+ * fields that changed, never their personal values.
+ */
+export async function editPetition(actor: Actor, input: EditInput, now = new Date()): Promise<StepResult> {
+  if (input.receivedOn > todayInVietnam(now)) throw new ActionError("INVALID_STATE", "receivedOn in the future");
+  return db.$transaction(async (tx) => {
+    const petition = await tx.petition.findFirst({
+      where: { AND: [{ id: input.petitionId }, petitionWhereFor(actor)] },
+      select: { id: true, code: true, status: true, version: true, agencyId: true, unitId: true, createdById: true, receivedOn: true, channel: true, petitionerKind: true, petitionerName: true, petitionerPhone: true, petitionerAddress: true, fieldId: true, content: true },
+    });
+    if (!petition) throw new ActionError("NOT_FOUND");
+    if (nextStatus(actor.role, petition, "edit", petition.createdById === actor.userId) === null) throw new ActionError("INVALID_STATE");
+    if (petition.version !== input.version) throw new ActionError("CONFLICT");
+    const next = {
+      receivedOn: input.receivedOn,
+      channel: input.channel,
+      petitionerKind: input.petitionerKind,
+      petitionerName: input.petitionerName ?? null,
+      petitionerPhone: input.petitionerPhone ?? null,
+      petitionerAddress: input.petitionerAddress ?? null,
+      fieldId: input.fieldId,
+      content: input.content,
+    };
+    const changed = EDITABLE.filter((key) => !same(petition[key], next[key]));
+    if (changed.length === 0) return { petitionId: petition.id, status: petition.status, version: petition.version };
+    if (changed.includes("fieldId") && !(await tx.petitionField.findFirst({ where: { id: input.fieldId, active: true }, select: { id: true } }))) {
+      throw new ActionError("NOT_FOUND");
+    }
+    const { count } = await tx.petition.updateMany({
+      where: { id: petition.id, version: input.version },
+      data: { ...next, ...petitionSearchColumns({ code: petition.code, ...next }), version: { increment: 1 } },
+    });
+    if (count === 0) throw new ActionError("CONFLICT");
+    await tx.petitionEvent.create({
+      data: { petitionId: petition.id, kind: "EDITED", fromStatus: petition.status, toStatus: petition.status, actorId: actor.userId, data: { changed }, at: now },
+    });
+    await audit(tx, { actorId: actor.userId, action: "petition.edit", entity: "Petition", entityId: petition.id, unitId: petition.unitId, data: { changed } });
+    return { petitionId: petition.id, status: petition.status, version: petition.version + 1 };
   });
 }

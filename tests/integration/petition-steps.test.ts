@@ -130,3 +130,43 @@ describe("petition workflow steps", () => {
     expect((await db.petition.findUniqueOrThrow({ where: { id } })).status).toBe("RECEIVED");
   });
 });
+
+describe("correcting a petition's details", () => {
+  async function edit(actor: typeof staff, raw: Record<string, string>) {
+    const { editSchema } = await import("@/lib/petitions/schemas");
+    const { editPetition } = await import("@/lib/petitions/steps");
+    const parsed = await parseInput(editSchema, raw);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
+    return editPetition(actor, parsed.data);
+  }
+  const form = (id: number, version: number, over: Record<string, string> = {}) => ({
+    petitionId: String(id), version: String(version), receivedOn: "2026-03-02", channel: "LETTER", petitionerKind: "PERSON",
+    petitionerName: "Lê Thị Mai", fieldId: String(fieldId), content: "Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho hộ gia đình.", ...over,
+  });
+
+  it("saves the changes on the version, names the changed fields on the timeline, and refuses a stale form", async () => {
+    const { id } = await newPetition();
+    const r = await edit(staff, form(id, 0, { petitionerName: "Lê Thị Mai Anh", content: "Đề nghị cấp sổ đỏ cho hộ gia đình bà Mai." }));
+    expect(r.version).toBe(1);
+    const petition = await db.petition.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { id: "asc" } } } });
+    expect(petition).toMatchObject({ petitionerName: "Lê Thị Mai Anh", petitionerSearch: "le thi mai anh" });
+    expect(petition.searchText).toContain("so do");
+    expect(petition.events.at(-1)).toMatchObject({ kind: "EDITED", data: { changed: ["petitionerName", "content"] } });
+    await expect(edit(otherStaff, form(id, 0, { content: "Một nội dung khác hẳn, nhập sau." }))).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await db.petition.findUniqueOrThrow({ where: { id } })).content).toBe("Đề nghị cấp sổ đỏ cho hộ gia đình bà Mai.");
+  });
+
+  it("lets a commune secretary correct their own petition only until it is assigned", async () => {
+    const secretaryUser = await createUser(tree.communeA, "COMMUNE_SECRETARY");
+    const secretary = actorAt(tree.communeA, "COMMUNE_SECRETARY", secretaryUser.id);
+    const parsed = await parseInput(intakeSchema, {
+      idempotencyKey: randomUUID(), receivedOn: "2026-03-02", channel: "TEAM_MEETING", petitionerKind: "ANONYMOUS",
+      unitId: String(tree.villageA1.id), fieldId: String(fieldId), content: "Đề nghị lắp đèn đường ngõ xóm.",
+    });
+    if (!parsed.ok) throw new Error("invalid");
+    const { id } = await createPetition(secretary, parsed.data);
+    await edit(secretary, form(id, 0, { petitionerKind: "ANONYMOUS", channel: "TEAM_MEETING", content: "Đề nghị lắp đèn đường ngõ xóm số 3." }));
+    await step(staff, { petitionId: id, version: 1, step: "assign", agencyId });
+    await expect(edit(secretary, form(id, 2, { petitionerKind: "ANONYMOUS", content: "Sửa lại lần nữa sau khi giao." }))).rejects.toMatchObject({ code: "INVALID_STATE" });
+  });
+});

@@ -36,6 +36,7 @@ export default async function PetitionPage({
   return (
     <div className="space-y-4">
       {query.created && <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("detail.created", { code: p.code })}</p>}
+      {query.edited && <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("edited")}</p>}
       {query.resubmitted && <p role="status" className="rounded-md bg-amber-50 p-3 text-amber-900">{t("detail.resubmitted")}</p>}
       <nav aria-label="breadcrumb" className="text-sm text-stone-600">
         <Link href="/petitions" className="text-brand-700 underline underline-offset-2">{t("title")}</Link>
