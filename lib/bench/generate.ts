@@ -377,7 +377,7 @@ const SATISFACTIONS: [Satisfaction, number][] = [["SATISFIED", 75], ["PARTLY", 1
  * Every day from the window's start to well past today, with working-day arithmetic by
  * table lookup: `addWorkingDays(i, n)` is the n-th working day strictly after day i.
  */
-class DayTable {
+export class DayTable {
   readonly days: CalendarDate[] = [];
   readonly midnight: number[] = [];
   private readonly ordinal: number[] = [];
