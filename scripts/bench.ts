@@ -2,10 +2,18 @@
  * npm run bench [-- seed|catalogue|coverage]: measurements recorded in BENCHMARKS.md. Each benchmark runs
  * on a fresh in-memory PGlite and, when BENCH_DATABASE_URL or DATABASE_URL points at a
  * PostgreSQL server, on a fresh database there too.
+ *
+ * National scale, PostgreSQL only (BENCH_DATABASE_URL, DATABASE_URL or --database-url):
+ *   npm run bench -- generate --villages 100000 --petitions 5000000 [--months 24] [--database dv_bench]
+ *   npm run bench -- petitions-list [--runs 30] [--database dv_bench]
  */
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
 import { closeDb, installDb } from "../lib/db/client";
+import { openAdapter } from "../lib/db/adapter";
+import { DEFAULT_BENCH_DATABASE, generateBenchData, withDatabase } from "../lib/bench/generate";
+import { benchPetitionList } from "../lib/bench/petition-list";
 import { seedDemo } from "../prisma/seed/demo";
 import { importCatalogue } from "../lib/units/catalogue/import";
 import { parseCatalogue } from "../lib/units/catalogue/parse";
@@ -108,8 +116,58 @@ const BENCHMARKS: Record<string, () => Promise<string>> = {
   },
 };
 
+/** The national-scale commands: a generated database on a PostgreSQL server. */
+const NATIONAL: Record<string, (args: string[]) => Promise<void>> = {
+  async generate(args) {
+    const { values } = parseArgs({ args, options: { ...serverOptions, villages: { type: "string", default: "100000" }, petitions: { type: "string", default: "5000000" }, months: { type: "string", default: "24" } } });
+    const started = performance.now();
+    const report = await generateBenchData({
+      serverUrl: postgresServer(values["database-url"]),
+      database: values.database,
+      villages: Number(values.villages),
+      petitions: Number(values.petitions),
+      months: Number(values.months),
+      log: console.log,
+    });
+    const rows = Object.entries(report.rows).map(([table, n]) => `${table} ${n.toLocaleString("en")}`).join(", ");
+    console.log(`\n${new URL(report.url).pathname.slice(1)}: ${rows}`);
+    console.log(report.phases.map((p) => `${p.name} ${p.seconds.toFixed(1)} s`).join("; "));
+    console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s, database ${(report.databaseBytes / 2 ** 30).toFixed(2)} GiB`);
+  },
+
+  async "petitions-list"(args) {
+    const { values } = parseArgs({ args, options: { ...serverOptions, runs: { type: "string", default: "30" } } });
+    const url = withDatabase(postgresServer(values["database-url"]), values.database);
+    installDb(openAdapter({ kind: "postgres", url }));
+    try {
+      const timings = await benchPetitionList({ runs: Number(values.runs), log: console.log });
+      console.log("\n| user | query | p50 ms | p95 ms | count |\n|---|---|---|---|---|");
+      for (const t of timings) console.log(`| ${t.user} | ${t.query} | ${t.p50.toFixed(1)} | ${t.p95.toFixed(1)} | ${t.total.toLocaleString("en")} |`);
+    } finally {
+      await closeDb();
+    }
+  },
+};
+
+const serverOptions = {
+  "database-url": { type: "string" },
+  database: { type: "string", default: DEFAULT_BENCH_DATABASE },
+} as const;
+
+function postgresServer(flag: string | undefined): string {
+  const server = flag || process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+  if (!server?.startsWith("postgres")) {
+    throw new Error(
+      "Cần PostgreSQL / PostgreSQL only: PGlite cannot hold national-scale data. Set BENCH_DATABASE_URL or pass --database-url postgres://…",
+    );
+  }
+  return server;
+}
+
 async function main() {
-  const names = process.argv.slice(2).filter((a) => a !== "--");
+  const [first, ...rest] = process.argv.slice(2).filter((a) => a !== "--");
+  if (first && NATIONAL[first]) return NATIONAL[first](rest);
+  const names = [first, ...rest].filter(Boolean);
   const server = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
   const backends = server?.startsWith("postgres") ? ["pglite", "postgres"] : ["pglite"];
   for (const name of names.length ? names : Object.keys(BENCHMARKS)) {

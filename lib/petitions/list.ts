@@ -21,6 +21,15 @@ export type PetitionSort = (typeof PETITION_SORTS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
 /** Counting stops here: "more than 10.000" is all a list needs to say. */
 export const COUNT_CAP = 10_000;
+/**
+ * Counting also stops after this long. At national scale (5 million petitions) reading
+ * 10,001 matching rows takes up to seconds when the filter is broad but the subtree is a
+ * province, or when the matches are scattered; the page itself stays fast. Past the
+ * budget the list says "more than <page size>". See BENCHMARKS.md.
+ */
+export const COUNT_BUDGET_MS = 60;
+/** A subtree up to this many units (a district) is also passed as its list of unit ids. */
+const SMALL_SUBTREE = 500;
 
 /** An empty form field is no filter. */
 const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
@@ -120,16 +129,26 @@ export function petitionListWhere(actor: Actor, f: PetitionFilters, now = new Da
   return { AND: and };
 }
 
-/** Rows after the cursor in the chosen order; `dueOn` puts petitions without a deadline last. */
+/**
+ * Rows after the cursor in the chosen order; `dueOn` puts petitions without a deadline last.
+ * The leading `gte`/`lte` repeats what the OR says so that the index scan starts at the
+ * cursor instead of reading every row before it.
+ */
 function afterCursor(sort: PetitionSort, dir: "asc" | "desc", cursor: Cursor): Prisma.PetitionWhereInput {
   const cmp = dir === "asc" ? "gt" : "lt";
   const value = cursor.v === null ? null : sort === "code" ? cursor.v : day(cursor.v);
   if (value === null) return { [sort]: null, id: { [cmp]: cursor.id } };
+  const from: Prisma.PetitionWhereInput = { [sort]: { [`${cmp}e`]: value } };
   return {
-    OR: [
-      { [sort]: { [cmp]: value } },
-      { [sort]: value, id: { [cmp]: cursor.id } },
-      ...(sort === "dueOn" ? [{ dueOn: null }] : []),
+    AND: [
+      sort === "dueOn" ? { OR: [from, { dueOn: null }] } : from,
+      {
+        OR: [
+          { [sort]: { [cmp]: value } },
+          { [sort]: value, id: { [cmp]: cursor.id } },
+          ...(sort === "dueOn" ? [{ dueOn: null }] : []),
+        ],
+      },
     ],
   };
 }
@@ -164,15 +183,44 @@ export interface PetitionListItem {
 export interface PetitionPage {
   items: PetitionListItem[];
   nextCursor: string | null;
-  /** Capped at COUNT_CAP + 1 ("more than"). */
+  /** Capped at COUNT_CAP + 1 ("more than"); a lower bound when `totalExact` is false. */
   total: number;
+  /** False when counting ran past COUNT_BUDGET_MS: there are more than `total` rows. */
+  totalExact: boolean;
+}
+
+/** The capped count, or null when it takes longer than the budget. */
+async function countWithin(where: Prisma.PetitionWhereInput, budgetMs: number): Promise<number | null> {
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.round(budgetMs)}`);
+      return tx.petition.count({ where, take: COUNT_CAP + 1 });
+    });
+  } catch (error) {
+    if (/statement timeout|57014/.test(String(error))) return null;
+    throw error;
+  }
+}
+
+/**
+ * For a small subtree (a district, a commune), its unit ids as a second, redundant filter:
+ * PostgreSQL estimates `unitId IN (…)` well and reads those petitions by index, where the
+ * join on the tree alone lets it walk the whole date index. Not with a text search: there
+ * the list tempts it into ANDing the trigram bitmaps of common words (slower).
+ */
+async function smallSubtreeHint(actor: Actor, f: PetitionFilters): Promise<Prisma.PetitionWhereInput | null> {
+  if (f.q || actor.unit.level === "NATION" || actor.unit.level === "PROVINCE") return null;
+  const units = await db.unit.findMany({ where: { ancestorIds: { has: actor.unit.id } }, select: { id: true }, take: SMALL_SUBTREE + 1 });
+  return units.length > SMALL_SUBTREE ? null : { unitId: { in: units.map((u) => u.id) } };
 }
 
 export async function listPetitions(actor: Actor, f: PetitionFilters, now = new Date()): Promise<PetitionPage> {
-  const where = petitionListWhere(actor, f, now);
+  const hint = await smallSubtreeHint(actor, f);
+  const scoped = petitionListWhere(actor, f, now);
+  const where = hint ? { AND: [scoped, hint] } : scoped;
   const cursor = decodeCursor(f.cursor);
   const pageWhere = cursor ? { AND: [where, afterCursor(f.sort, f.dir, cursor)] } : where;
-  const [rows, total] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     db.petition.findMany({
       where: pageWhere,
       orderBy: orderBy(f.sort, f.dir),
@@ -192,15 +240,19 @@ export async function listPetitions(actor: Actor, f: PetitionFilters, now = new 
         unit: { select: { id: true, code: true, typeLabel: true, name: true, parent: { select: { code: true, typeLabel: true, name: true } } } },
       },
     }),
-    db.petition.count({ where, take: COUNT_CAP + 1 }),
+    countWithin(where, COUNT_BUDGET_MS),
   ]);
   const today = todayInVietnam(now);
   const personal = can(actor.role, "petition:personal-data:subtree");
   const page = rows.slice(0, f.limit);
   const last = page.at(-1);
   const hasMore = rows.length > f.limit;
+  // A first page with nothing after it is the whole list: its length is the count.
+  const whole = !cursor && !hasMore;
+  const total = whole ? page.length : (counted ?? f.limit);
   return {
     total,
+    totalExact: whole || counted !== null,
     nextCursor:
       hasMore && last
         ? encodeCursor({ id: last.id, v: f.sort === "code" ? last.code : (f.sort === "dueOn" ? last.dueOn : last.receivedOn)?.toISOString().slice(0, 10) ?? null })

@@ -38,8 +38,8 @@ interface PetitionPlan {
 /** Petitions per village per month: upland hamlets are smaller and further from the desk. */
 const RATE = { delta: 0.5, upland: 0.35 };
 /** Busier before Tết and around the voter meetings of May–June and November–December. */
-const SEASON = [0, 1.2, 0.7, 1.0, 1.0, 1.15, 1.1, 0.95, 0.9, 1.0, 1.05, 1.15, 1.05];
-const FIELD_WEIGHTS: Record<string, number> = {
+export const SEASON = [0, 1.2, 0.7, 1.0, 1.0, 1.15, 1.1, 0.95, 0.9, 1.0, 1.05, 1.15, 1.05];
+export const FIELD_WEIGHTS: Record<string, number> = {
   "dat-dai": 24, "moi-truong": 13, "chinh-sach-xa-hoi": 12, "ha-tang-giao-thong": 17, "an-ninh-trat-tu": 8,
   "can-bo-dang-vien": 4, "y-te": 5, "giao-duc": 5, "kinh-te-viec-lam": 8, khac: 4,
 };

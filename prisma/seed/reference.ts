@@ -29,9 +29,10 @@ export const FIELDS: readonly Omit<FieldRec, "id">[] = [
   { code: "khac", name: "Khác", defaultDeadlineDays: 15 },
 ];
 
-type AgencyKey = "land" | "landOffice" | "social" | "infra" | "police" | "education" | "health" | "office" | "home" | "farming";
+export type AgencyKey = "land" | "landOffice" | "social" | "infra" | "police" | "education" | "health" | "office" | "home" | "farming";
 
-function agencyNames(area: Area): Record<AgencyKey, string> {
+/** The agencies of an area (a district, or a province in the new shape). */
+export function agencyNames(area: { unit: Pick<UnitNode, "level" | "name"> }): Record<AgencyKey, string> {
   const n = area.unit.name;
   if (area.unit.level === "DISTRICT") {
     return {
@@ -63,7 +64,7 @@ function agencyNames(area: Area): Record<AgencyKey, string> {
 }
 
 /** Which agency leads on a field; land matters split between two offices. */
-const AGENCY_BY_FIELD: Record<string, [AgencyKey, number][]> = {
+export const AGENCY_BY_FIELD: Record<string, [AgencyKey, number][]> = {
   "dat-dai": [["land", 7], ["landOffice", 3]],
   "moi-truong": [["land", 1]],
   "chinh-sach-xa-hoi": [["social", 1]],

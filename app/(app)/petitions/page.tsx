@@ -31,7 +31,9 @@ export default async function PetitionsPage({ searchParams }: { searchParams: Pr
         <div>
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="text-stone-600" aria-live="polite">
-            {page.total > COUNT_CAP ? t("countMore", { count: formatNumber(COUNT_CAP) }) : t("count", { count: page.total })}
+            {page.total > COUNT_CAP || !page.totalExact
+              ? t("countMore", { count: formatNumber(Math.min(page.total, COUNT_CAP)) })
+              : t("count", { count: page.total })}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">

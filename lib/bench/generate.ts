@@ -1,0 +1,573 @@
+/**
+ * National-scale data for benchmarks and dashboards: a fresh PostgreSQL database with a
+ * full unit tree (nation → 63 provinces → districts → communes → villages), a team per
+ * village and a bloc per commune, agencies, users, and millions of petitions, loaded
+ * through COPY. The words come from the demo seed (names, contents, replies, agencies);
+ * the petitions' fates follow the seed's lifecycle, simplified so that a row costs a few
+ * microseconds: working days come from tables computed once.
+ *
+ *   npm run bench -- generate --villages 100000 --petitions 5000000 [--months 24]
+ */
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { addDays, calendarFromHolidays, computeHolidays, isWorkingDay, type CalendarDate } from "../calendar";
+import { applyMigrations } from "../db/migrations";
+import { openAdapter } from "../db/adapter";
+import { hashPassword } from "../auth/password";
+import { petitionSearchColumns } from "../petitions/search";
+import { toSearchText } from "../text/search";
+import type { PetitionChannel, PetitionerKind, PetitionStatus, Role, Satisfaction, UnitLevel } from "../generated/prisma/enums";
+import { DEMO_PASSWORD } from "../../prisma/seed/accounts";
+import { BAN_NAMES, THON_NAMES, TO_DAN_PHO_NAMES } from "../../prisma/seed/data";
+import { mobilePhone, personName, type Region } from "../../prisma/seed/names";
+import { CONTENT, REJECTION_REASONS, fill, replyText } from "../../prisma/seed/petition-texts";
+import { FIELD_WEIGHTS, SEASON } from "../../prisma/seed/petitions";
+import { Random } from "../../prisma/seed/random";
+import { AGENCY_BY_FIELD, FIELDS, agencyNames, type AgencyKey } from "../../prisma/seed/reference";
+import { monthsUpTo, vietnamDate } from "../../prisma/seed/util";
+import { copyRows, type CopyValue } from "./copy";
+
+export const DEFAULT_BENCH_DATABASE = "dv_bench";
+/** Written on the database the generator makes: it drops no other. */
+export const BENCH_MARKER = "dan-van bench data: npm run bench -- generate";
+/** The users the list benchmark signs in as. */
+export const BENCH_USERS = { admin: "bench.admin", province: "bench.province", district: "bench.district" } as const;
+
+export interface GenerateOptions {
+  villages: number;
+  petitions: number;
+  /** Months of petitions, the current one included. */
+  months: number;
+  /** Any database on the target server: the generator connects there to create its own. */
+  serverUrl: string;
+  database?: string;
+  now?: Date;
+  log?: (message: string) => void;
+}
+
+export interface GenerateReport {
+  url: string;
+  rows: Record<string, number>;
+  phases: { name: string; seconds: number }[];
+  databaseBytes: number;
+}
+
+/** Tables whose secondary indexes and foreign keys are dropped during the load. */
+const BIG_TABLES = ["Unit", "Organisation", "Petition"];
+
+export async function generateBenchData(options: GenerateOptions): Promise<GenerateReport> {
+  const log = options.log ?? (() => {});
+  const name = options.database ?? DEFAULT_BENCH_DATABASE;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Tên cơ sở dữ liệu không hợp lệ / invalid database name: ${name}`);
+  if (options.villages < 1000) throw new Error("--villages: ít nhất / at least 1000");
+  if (options.petitions < 1) throw new Error("--petitions: ít nhất / at least 1");
+  const url = withDatabase(options.serverUrl, name);
+  const phases: GenerateReport["phases"] = [];
+  const phase = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    log(`${label}…`);
+    const result = await fn();
+    const seconds = (performance.now() - started) / 1000;
+    phases.push({ name: label, seconds });
+    log(`${label}: ${seconds.toFixed(1)} s`);
+    return result;
+  };
+
+  await phase("create database", () => recreateDatabase(options.serverUrl, name));
+  await phase("migrations", async () => {
+    const handle = openAdapter({ kind: "postgres", url }, { forMigrations: true });
+    try {
+      await applyMigrations(handle.factory);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SET synchronous_commit = off");
+    const dropped = await phase("drop indexes and foreign keys", () => dropIndexes(client));
+    const now = options.now ?? new Date();
+    const tree = buildTree(new Random(0x0b_e4c4), options.villages);
+    const rows: Record<string, number> = {};
+    await phase("units, organisations, fields, agencies, users", async () => {
+      Object.assign(rows, await loadReference(client, tree, log));
+    });
+    const counters = new Map<string, number>();
+    await phase("petitions", async () => {
+      rows.Petition = await copyRows(client, "Petition", PETITION_COLUMNS, petitionRows(tree, options, now, counters), { log });
+      rows.PetitionCodeCounter = await copyRows(
+        client,
+        "PetitionCodeCounter",
+        ["unitId", "year", "last"],
+        [...counters].map(([key, last]) => [...key.split("|").map(Number), last]),
+      );
+    });
+    await phase("sequences", () => resetSequences(client));
+    await phase("indexes and foreign keys", () => recreateIndexes(url, dropped, log));
+    await phase("vacuum analyze", async () => {
+      await client.query(`VACUUM (ANALYZE) ${[...BIG_TABLES, "Agency", "User", "PetitionCodeCounter"].map((t) => `"${t}"`).join(", ")}`);
+    });
+    const { rows: size } = await client.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes");
+    return { url, rows, phases, databaseBytes: Number(size[0].bytes) };
+  } finally {
+    await client.end();
+  }
+}
+
+export function withDatabase(serverUrl: string, database: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Drops and recreates the bench database, refusing any database it did not make. */
+async function recreateDatabase(serverUrl: string, name: string): Promise<void> {
+  const own = new URL(serverUrl).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, own && own !== name ? own : "postgres") });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ marker: string | null }>(
+      "SELECT shobj_description(oid, 'pg_database') AS marker FROM pg_database WHERE datname = $1",
+      [name],
+    );
+    if (rows.length && rows[0].marker !== BENCH_MARKER) {
+      throw new Error(`Cơ sở dữ liệu "${name}" không do trình sinh dữ liệu tạo, không xóa / database "${name}" was not made by the generator: refusing to drop it`);
+    }
+    if (rows.length) await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`COMMENT ON DATABASE "${name}" IS '${BENCH_MARKER}'`);
+  } finally {
+    await admin.end();
+  }
+}
+
+interface DroppedDefinitions {
+  indexes: string[];
+  foreignKeys: string[];
+}
+
+/** Secondary indexes and foreign keys of the big tables, dropped; their definitions are kept as the migrations made them. */
+async function dropIndexes(client: pg.Client): Promise<DroppedDefinitions> {
+  const { rows: fks } = await client.query<{ tbl: string; name: string; def: string }>(
+    `SELECT c.conrelid::regclass::text AS tbl, c.conname AS name, pg_get_constraintdef(c.oid) AS def
+       FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+      WHERE c.contype = 'f' AND t.relname = ANY($1)`,
+    [BIG_TABLES],
+  );
+  for (const fk of fks) await client.query(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT "${fk.name}"`);
+  const { rows: indexes } = await client.query<{ name: string; def: string }>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
+       FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+      WHERE t.relname = ANY($1) AND NOT i.indisprimary
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
+    [BIG_TABLES],
+  );
+  for (const index of indexes) await client.query(`DROP INDEX ${index.name}`);
+  return {
+    indexes: indexes.map((i) => i.def),
+    foreignKeys: fks.map((fk) => `ALTER TABLE ${fk.tbl} ADD CONSTRAINT "${fk.name}" ${fk.def}`),
+  };
+}
+
+/** Rebuilds indexes, then foreign keys, on two connections: one per core. */
+async function recreateIndexes(url: string, dropped: DroppedDefinitions, log: (message: string) => void): Promise<void> {
+  const run = async (statements: string[]) => {
+    const queue = [...statements];
+    const worker = async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query("SET maintenance_work_mem = '512MB'");
+        for (let sql = queue.shift(); sql; sql = queue.shift()) {
+          const started = performance.now();
+          await client.query(sql);
+          log(`  ${((performance.now() - started) / 1000).toFixed(1)} s  ${sql.replace(/ USING btree| ON DELETE .*$/g, "").slice(0, 110)}`);
+        }
+      } finally {
+        await client.end();
+      }
+    };
+    await Promise.all([worker(), worker()]);
+  };
+  // The trigram indexes take longest: start them first so the two workers finish together.
+  await run([...dropped.indexes].sort((a, b) => Number(b.includes("gin_trgm_ops")) - Number(a.includes("gin_trgm_ops"))));
+  await run(dropped.foreignKeys);
+}
+
+async function resetSequences(client: pg.Client): Promise<void> {
+  for (const table of ["Unit", "Organisation", "PetitionField", "Agency", "User", "Petition"]) {
+    await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT max(id) FROM "${table}"), 1))`);
+  }
+}
+
+// ─── The unit tree ───────────────────────────────────────────────────────────
+
+interface UnitRow {
+  id: number;
+  code: string | null;
+  level: UnitLevel;
+  typeLabel: string;
+  name: string;
+  parentId: number | null;
+  ancestorIds: number[];
+}
+
+interface District {
+  unit: UnitRow;
+  province: UnitRow;
+  region: Region;
+  /** The staff user who enters its petitions. */
+  staffId: number;
+  agencyIds: Record<AgencyKey, number>;
+  agencyNames: Record<AgencyKey, string>;
+}
+
+interface Village {
+  id: number;
+  district: District;
+  /** "thôn Đình", "xã Quang Sơn": as the petition texts write them. */
+  places: { village: string; commune: string };
+  address: string;
+}
+
+interface Tree {
+  units: UnitRow[];
+  provinces: UnitRow[];
+  districts: District[];
+  communes: UnitRow[];
+  villages: Village[];
+}
+
+const PROVINCES = 63;
+
+const inline = (u: UnitRow) => `${u.typeLabel.toLowerCase()} ${u.name}`;
+
+/** 63 provinces of 8–14 districts, ~14 communes each (fewer for small runs), villages spread evenly. */
+function buildTree(rng: Random, villageCount: number): Tree {
+  const units: UnitRow[] = [];
+  const add = (parent: UnitRow | null, level: UnitLevel, typeLabel: string, name: string, code: string | null): UnitRow => {
+    const id = units.length + 1;
+    const row = { id, code, level, typeLabel, name, parentId: parent?.id ?? null, ancestorIds: [...(parent?.ancestorIds ?? []), id] };
+    units.push(row);
+    return row;
+  };
+  const nation = add(null, "NATION", "Cả nước", "Việt Nam", null);
+  const names = [...THON_NAMES, ...TO_DAN_PHO_NAMES, ...BAN_NAMES];
+  const provinceNames = rng.sample(names, PROVINCES);
+  const perDistrict = Math.max(1, Math.min(14, Math.round(villageCount / (PROVINCES * 11 * 10))));
+  const tree: Tree = { units, provinces: [], districts: [], communes: [], villages: [] };
+  const communeDistrict: District[] = [];
+  for (let p = 0; p < PROVINCES; p++) {
+    const region: Region = p % 4 === 3 ? "upland" : "delta";
+    const province = add(nation, "PROVINCE", p % 12 === 0 ? "Thành phố" : "Tỉnh", provinceNames[p], String(p + 1).padStart(2, "0"));
+    tree.provinces.push(province);
+    const districtCount = rng.int(8, 14);
+    for (let d = 0; d < districtCount; d++) {
+      const code = String(tree.districts.length + 1).padStart(3, "0");
+      const unit = add(province, "DISTRICT", d === 0 ? "Thành phố" : d % 7 === 6 ? "Thị xã" : "Huyện", rng.pick(names), code);
+      const district: District = { unit, province, region, staffId: 0, agencyIds: {} as District["agencyIds"], agencyNames: agencyNames({ unit }) };
+      tree.districts.push(district);
+      const communeCount = Math.max(1, perDistrict + rng.int(-3, 3));
+      for (let c = 0; c < communeCount; c++) {
+        const typeLabel = c === 0 ? "Thị trấn" : c % 9 === 8 ? "Phường" : "Xã";
+        tree.communes.push(add(unit, "COMMUNE", typeLabel, rng.pick(names), String(tree.communes.length + 1).padStart(5, "0")));
+        communeDistrict.push(district);
+      }
+    }
+  }
+  tree.communes.forEach((commune, i) => {
+    const district = communeDistrict[i];
+    const count = Math.floor(((i + 1) * villageCount) / tree.communes.length) - Math.floor((i * villageCount) / tree.communes.length);
+    const [typeLabel, pool]: [string, readonly string[]] =
+      commune.typeLabel !== "Xã" ? ["Tổ dân phố", TO_DAN_PHO_NAMES] : district.region === "upland" ? ["Bản", BAN_NAMES] : ["Thôn", THON_NAMES];
+    const picked = rng.sample(pool, count);
+    for (let v = 0; v < count; v++) {
+      const village = add(commune, "VILLAGE", typeLabel, picked[v] ?? `số ${v + 1}`, null);
+      tree.villages.push({
+        id: village.id,
+        district,
+        places: { village: inline(village), commune: inline(commune) },
+        address: `${typeLabel} ${village.name}, ${inline(commune)}, ${inline(district.unit)}, ${inline(district.province)}`,
+      });
+    }
+  });
+  return tree;
+}
+
+async function loadReference(client: pg.Client, tree: Tree, log: (message: string) => void): Promise<Record<string, number>> {
+  const now = new Date();
+  const rows: Record<string, number> = {};
+  rows.Unit = await copyRows(
+    client,
+    "Unit",
+    ["id", "code", "level", "typeLabel", "name", "searchName", "parentId", "ancestorIds", "depth", "updatedAt"],
+    (function* () {
+      for (const u of tree.units) yield [u.id, u.code, u.level, u.typeLabel, u.name, toSearchText(`${u.typeLabel} ${u.name}`), u.parentId, u.ancestorIds, u.ancestorIds.length - 1, now];
+    })(),
+    { log },
+  );
+  rows.Organisation = await copyRows(
+    client,
+    "Organisation",
+    ["id", "kind", "unitId", "name", "updatedAt"],
+    (function* () {
+      let id = 0;
+      for (const u of tree.units) {
+        if (u.level === "COMMUNE") yield [++id, "BLOC", u.id, `Khối dân vận ${u.typeLabel} ${u.name}`, now];
+        if (u.level === "VILLAGE") yield [++id, "TEAM", u.id, `Tổ dân vận ${u.typeLabel} ${u.name}`, now];
+      }
+    })(),
+    { log },
+  );
+  rows.PetitionField = await copyRows(
+    client,
+    "PetitionField",
+    ["id", "code", "name", "defaultDeadlineDays", "sortOrder"],
+    FIELDS.map((f, i) => [i + 1, f.code, f.name, f.defaultDeadlineDays, (i + 1) * 10]),
+  );
+  const agencies: CopyValue[][] = [];
+  for (const d of tree.districts) {
+    const ids = new Map<string, number>();
+    for (const [key, name] of Object.entries(d.agencyNames) as [AgencyKey, string][]) {
+      if (!ids.has(name)) {
+        ids.set(name, agencies.length + 1);
+        agencies.push([agencies.length + 1, name, d.unit.id]);
+      }
+      d.agencyIds[key] = ids.get(name)!;
+    }
+  }
+  rows.Agency = await copyRows(client, "Agency", ["id", "name", "unitId"], agencies);
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const rng = new Random(0x05e4);
+  const users: [string, Role, number][] = [
+    [BENCH_USERS.admin, "ADMIN", tree.units[0].id],
+    [BENCH_USERS.province, "PROVINCE_LEADER", tree.provinces[0].id],
+    [BENCH_USERS.district, "DISTRICT_STAFF", tree.districts[0].unit.id],
+    ...tree.districts.map((d): [string, Role, number] => [`bench.staff.${d.unit.code}`, "DISTRICT_STAFF", d.unit.id]),
+  ];
+  tree.districts.forEach((d, i) => (d.staffId = i + 4));
+  rows.User = await copyRows(
+    client,
+    "User",
+    ["id", "username", "displayName", "passwordHash", "role", "unitId", "updatedAt"],
+    users.map(([username, role, unitId], i) => [i + 1, username, personName(rng, rng.chance(0.5) ? "MALE" : "FEMALE").fullName, passwordHash, role, unitId, now]),
+  );
+  return rows;
+}
+
+// ─── Petitions ───────────────────────────────────────────────────────────────
+
+const PETITION_COLUMNS = [
+  "id", "code", "unitId", "receivedOn", "channel", "petitionerKind", "petitionerName", "petitionerPhone", "petitionerAddress",
+  "fieldId", "content", "searchText", "petitionerSearch", "status", "agencyId", "assignedAt", "dueOn", "resolvedAt", "resolution",
+  "replyText", "satisfaction", "closedAt", "rejectionReason", "escalatedTo", "mergedIntoId", "createdById", "createdAt", "updatedAt", "version",
+];
+
+const KINDS: [PetitionerKind, number][] = [["PERSON", 79], ["GROUP", 11], ["ANONYMOUS", 10]];
+const CHANNELS: [PetitionChannel, number][] = [
+  ["RECEPTION", 28], ["LETTER", 16], ["TEAM_MEETING", 18], ["VOTER_MEETING", 8], ["CONFERENCE", 7], ["HOTLINE", 7], ["ONLINE", 8], ["OTHER", 3],
+];
+const ANONYMOUS_CHANNELS: [PetitionChannel, number][] = [["LETTER", 5], ["HOTLINE", 3], ["ONLINE", 2]];
+const SATISFACTIONS: [Satisfaction, number][] = [["SATISFIED", 75], ["PARTLY", 15], ["NOT_SATISFIED", 10]];
+
+/**
+ * Every day from the window's start to well past today, with working-day arithmetic by
+ * table lookup: `addWorkingDays(i, n)` is the n-th working day strictly after day i.
+ */
+export class DayTable {
+  readonly days: CalendarDate[] = [];
+  readonly midnight: number[] = [];
+  private readonly ordinal: number[] = [];
+  private readonly working: number[] = [];
+
+  constructor(first: CalendarDate, count: number) {
+    const firstYear = Number(first.slice(0, 4));
+    const holidays = [];
+    for (let y = firstYear; y <= firstYear + Math.ceil(count / 365) + 1; y++) holidays.push(...computeHolidays(y));
+    const calendar = calendarFromHolidays(holidays);
+    for (let i = 0, day = first; i < count; i++, day = addDays(day, 1)) {
+      this.days.push(day);
+      this.midnight.push(Date.parse(`${day}T00:00:00Z`));
+      if (isWorkingDay(day, calendar)) this.working.push(i);
+      this.ordinal.push(this.working.length);
+    }
+  }
+
+  addWorkingDays(i: number, n: number): number {
+    return n === 0 ? i : this.working[this.ordinal[i] + n - 1];
+  }
+
+  workingDaysBetween(from: number, to: number): number {
+    return to <= from ? 0 : this.ordinal[to] - this.ordinal[from];
+  }
+
+  isWorking(i: number): boolean {
+    return this.ordinal[i] > (i > 0 ? this.ordinal[i - 1] : 0);
+  }
+
+  /** The instant `minutes` after midnight, Vietnam time (UTC+7), on day i. */
+  at(i: number, minutes: number): Date {
+    return new Date(this.midnight[i] + (minutes - 420) * 60_000);
+  }
+}
+
+/** Relative busyness of each village: a few are far busier than the rest (log-normal). */
+function villageSampler(rng: Random, villages: Village[]): () => Village {
+  const cumulative = new Float64Array(villages.length);
+  let total = 0;
+  villages.forEach((_, i) => {
+    const gaussian = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+    total += Math.exp(0.9 * gaussian);
+    cumulative[i] = total;
+  });
+  return () => {
+    const r = rng.next() * total;
+    let lo = 0;
+    let hi = villages.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return villages[lo];
+  };
+}
+
+/**
+ * The petitions, oldest first, so that ids and codes run with the dates. `counters`
+ * receives the last number given per district and year ("unitId|year").
+ */
+function* petitionRows(tree: Tree, options: GenerateOptions, now: Date, counters: Map<string, number>): Generator<CopyValue[]> {
+  const rng = new Random(0x5e_7171);
+  const today = vietnamDate(now);
+  const months = monthsUpTo(today, options.months - 1);
+  const table = new DayTable(months[0].first, months.length * 31 + 400);
+  const todayIdx = table.days.indexOf(today);
+  const lastIdx = todayIdx - 1;
+  const pickVillage = villageSampler(rng, tree.villages);
+  const fields = FIELDS.map((f, i) => ({ ...f, id: i + 1, weight: FIELD_WEIGHTS[f.code] }));
+  const byWeight = fields.map((f) => [f, f.weight] as const);
+
+  // Petitions per day: season, a slow upward trend, fewer at weekends; rounded so the total is exact.
+  const weights = table.days.slice(0, lastIdx + 1).map((day, i) => {
+    const month = Number(day.slice(5, 7));
+    return SEASON[month] * (0.92 + (0.16 * i) / (lastIdx + 1)) * (table.isWorking(i) ? 1 : 0.3);
+  });
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+
+  let id = 0;
+  let cumulative = 0;
+  /** The last petition of each district still open to being duplicated. */
+  const recent = new Map<District, { id: number; day: number }>();
+  for (let day = 0; day <= lastIdx; day++) {
+    cumulative += weights[day];
+    const target = Math.round((cumulative / totalWeight) * options.petitions);
+    const year = Number(table.days[day].slice(0, 4));
+    while (id < target) {
+      id++;
+      const village = pickVillage();
+      const district = village.district;
+      const counterKey = `${district.unit.id}|${year}`;
+      const number = (counters.get(counterKey) ?? 0) + 1;
+      counters.set(counterKey, number);
+      const code = `${district.unit.code}-${year}-${String(number).padStart(5, "0")}`;
+
+      const kind = rng.weighted(KINDS);
+      const channel = rng.weighted(kind === "ANONYMOUS" ? ANONYMOUS_CHANNELS : CHANNELS);
+      const petitionerName =
+        kind === "PERSON" ? personName(rng, rng.chance(0.55) ? "MALE" : "FEMALE", district.region).fullName : kind === "GROUP" ? `Nhóm hộ dân ${village.places.village}` : null;
+      const petitionerPhone = kind === "ANONYMOUS" || rng.chance(0.2) ? null : mobilePhone(rng, ["09", "03", "08", "07"]);
+      const field = rng.weighted(byWeight);
+      const content = fill(rng.pick(CONTENT[field.code]), rng, village.places);
+      const search = petitionSearchColumns({ code, content, petitionerName, petitionerPhone });
+
+      // The fate, as the seed's lifecycle walks it, up to yesterday.
+      let steps = 0;
+      let lastAt = table.at(day, rng.int(450, 960));
+      const createdAt = lastAt;
+      const stamp = (d: number) => {
+        const at = table.at(d, rng.int(450, 990));
+        lastAt = at > lastAt ? at : new Date(lastAt.getTime() + 5 * 60_000);
+        steps++;
+        return lastAt;
+      };
+      let status: PetitionStatus = "RECEIVED";
+      let agencyId: number | null = null;
+      let assignedAt: Date | null = null;
+      let dueOn: string | null = null;
+      let resolvedAt: Date | null = null;
+      let resolution: "SETTLED" | "EXPLAINED" | null = null;
+      let reply: string | null = null;
+      let satisfaction: Satisfaction | null = null;
+      let closedAt: Date | null = null;
+      let rejectionReason: string | null = null;
+      let escalatedTo: string | null = null;
+      let mergedIntoId: number | null = null;
+      const u = rng.next();
+      const earlier = recent.get(district);
+      if (u < 0.03) {
+        const d = table.addWorkingDays(day, rng.int(1, 5));
+        if (d <= lastIdx) {
+          status = "REJECTED";
+          rejectionReason = rng.pick(REJECTION_REASONS);
+          stamp(d);
+        }
+      } else if (u < 0.05 && earlier && day - earlier.day <= 90) {
+        const d = table.addWorkingDays(day, rng.int(0, 3));
+        if (d <= lastIdx) {
+          status = "MERGED";
+          mergedIntoId = earlier.id;
+          stamp(d);
+        }
+      } else {
+        recent.set(district, { id, day });
+        const assign = table.addWorkingDays(day, rng.int(0, 3));
+        if (assign <= lastIdx) {
+          const due = table.addWorkingDays(day, field.defaultDeadlineDays);
+          const agencyKey = rng.weighted(AGENCY_BY_FIELD[field.code]);
+          agencyId = district.agencyIds[agencyKey];
+          dueOn = table.days[due];
+          assignedAt = stamp(assign);
+          status = "ASSIGNED";
+          const start = table.addWorkingDays(assign, rng.int(1, 3));
+          if (start <= lastIdx) {
+            status = "IN_PROGRESS";
+            stamp(start);
+            if (u < 0.07) {
+              const d = table.addWorkingDays(start, rng.int(3, 12));
+              if (d <= lastIdx) {
+                status = "ESCALATED";
+                escalatedTo = `Ban Dân vận Tỉnh ủy ${district.province.name}`;
+                stamp(d);
+              }
+            } else if (!(field.code === "dat-dai" && rng.chance(0.05))) {
+              const room = table.workingDaysBetween(start, due);
+              const resolveDay = rng.chance(0.2) || room < 1 ? table.addWorkingDays(Math.max(due, start), rng.int(1, 25)) : table.addWorkingDays(start, rng.int(1, room));
+              if (resolveDay <= lastIdx) {
+                status = "RESOLVED";
+                const settled = rng.chance(0.75);
+                resolution = settled ? "SETTLED" : "EXPLAINED";
+                reply = replyText(field.code, settled, district.agencyNames[agencyKey], rng, village.places);
+                resolvedAt = stamp(resolveDay);
+                const close = table.addWorkingDays(resolveDay, rng.int(2, 8));
+                if (close <= lastIdx) {
+                  status = "CLOSED";
+                  satisfaction = rng.weighted(SATISFACTIONS);
+                  closedAt = stamp(close);
+                }
+              }
+            }
+          }
+        }
+      }
+      yield [
+        id, code, village.id, table.days[day], channel, kind, petitionerName, petitionerPhone, kind === "ANONYMOUS" ? null : village.address,
+        field.id, content, search.searchText, search.petitionerSearch, status, agencyId, assignedAt, dueOn, resolvedAt, resolution,
+        reply, satisfaction, closedAt, rejectionReason, escalatedTo, mergedIntoId, district.staffId, createdAt, lastAt, steps,
+      ];
+    }
+  }
+}
