@@ -109,7 +109,9 @@ async function main() {
   console.log("\nKết quả / results:");
   for (const r of results) console.log(`  ${r.step.padEnd(28)} ${r.counts.passed} passed, ${r.counts.failed} failed${r.counts.skipped ? `, ${r.counts.skipped} skipped` : ""}`);
   const total = results.reduce((a, r) => ({ passed: a.passed + r.counts.passed, failed: a.failed + r.counts.failed, skipped: a.skipped + r.counts.skipped }), { passed: 0, failed: 0, skipped: 0 });
-  console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+  if (total.skipped) console.log(`\n(${total.skipped} skipped: tests whose input files are not on this machine)`);
+  // The last line, in the form CI reads.
+  console.log(`\n${total.passed} passed, ${total.failed} failed`);
   process.exitCode = total.failed ? 1 : 0;
 }
 

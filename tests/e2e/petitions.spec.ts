@@ -83,3 +83,33 @@ test("filters live in the URL and overdue petitions stand out @phone", async ({ 
   const count = await page.getByText(/\d[\d.]* kiến nghị/).first().textContent();
   expect(count).toMatch(/\d/);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the intake form still saves a petition", async ({ page }) => {
+    await signInAs(page, "huyen.lapthach");
+    await page.goto("/petitions/new");
+    await page.getByLabel("Hình thức tiếp nhận *").selectOption({ label: "Đơn thư" });
+    await page.getByLabel("Họ tên (hoặc người đại diện nhóm) *").fill("Trần Thị Bình");
+    const village = page.getByLabel("Thôn, tổ dân phố nơi phát sinh vụ việc *");
+    await village.selectOption((await village.locator("option").nth(1).getAttribute("value"))!);
+    await page.getByLabel("Lĩnh vực *").selectOption({ label: "Môi trường" });
+    await page.getByLabel("Nội dung kiến nghị *").fill("Phản ánh khói bụi từ lò gạch thủ công gần khu dân cư.");
+    await page.getByRole("button", { name: "Lưu kiến nghị" }).click();
+    await expect(page).toHaveURL(/\/petitions\/\d+\?created=1$/);
+    await expect(page.getByRole("status")).toContainText("Đã lưu kiến nghị");
+  });
+});
+
+test("a district user corrects a petition's details; the timeline says what changed", async ({ page }) => {
+  await signInAs(page, "huyen.lapthach");
+  const path = await enterPetition(page, `Lê Văn Sửa ${randomBytes(3).toString("hex")}`);
+  await page.getByRole("link", { name: "Sửa thông tin" }).click();
+  await expect(page).toHaveURL(`${path}/edit`);
+  await page.getByLabel("Nội dung kiến nghị *").fill("Đề nghị cấp giấy chứng nhận quyền sử dụng đất (đã bổ sung hồ sơ đo đạc).");
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${path}\\?edited=1$`));
+  await expect(page.getByText("đã bổ sung hồ sơ đo đạc")).toBeVisible();
+  await expect(page.getByTestId("timeline").locator("li").last()).toContainText("Sửa thông tin");
+});
