@@ -15,11 +15,11 @@ export async function PetitionTable({ page, filters, emptyMessage }: { page: Pet
   if (page.items.length === 0) {
     return <p className="rounded-xl border border-stone-200 bg-white p-6 text-stone-600">{emptyMessage}</p>;
   }
-  const sortHeader = (column: PetitionSort, label: string) => {
+  const sortHeader = (column: PetitionSort, label: string, first = false) => {
     const active = filters.sort === column;
     const dir = active && filters.dir === "desc" ? "asc" : "desc";
     return (
-      <th scope="col" className="py-2 pr-3" aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : "none"}>
+      <th scope="col" className={`py-2 pr-3 ${first ? "pl-4" : ""}`} aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : "none"}>
         <Link href={href(filters, { sort: column, dir })} className="inline-flex items-center gap-1 underline-offset-2 hover:underline" aria-label={t("sortBy", { column: label })}>
           {label}
           <span aria-hidden="true">{active ? (filters.dir === "asc" ? "▲" : "▼") : "↕"}</span>
@@ -33,7 +33,7 @@ export async function PetitionTable({ page, filters, emptyMessage }: { page: Pet
         <table className="w-full text-left text-sm">
           <thead className="border-b border-stone-200 bg-stone-50 text-stone-700">
             <tr>
-              {sortHeader("code", t("code"))}
+              {sortHeader("code", t("code"), true)}
               {sortHeader("receivedOn", t("receivedOn"))}
               <th scope="col" className="py-2 pr-3">{t("content")}</th>
               <th scope="col" className="py-2 pr-3">{t("unit")}</th>

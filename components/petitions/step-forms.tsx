@@ -6,6 +6,7 @@ import { useActionState, useEffect, useId } from "react";
 import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
 import { petitionStepAction } from "@/lib/petitions/actions";
 import { RESOLUTION_KINDS, SATISFACTIONS } from "@/lib/petitions/labels";
+import type { PetitionStatus } from "@/lib/generated/prisma/enums";
 import type { PetitionStep } from "@/lib/petitions/workflow";
 
 type State = Awaited<ReturnType<typeof petitionStepAction>> | null;
@@ -125,15 +126,20 @@ function StepForm({
   );
 }
 
-/** One small form per step the workflow allows this user now; the first is open. */
+/** The step that moves a petition forward from each status: its form opens first. */
+const FORWARD: Partial<Record<PetitionStatus, PetitionStep>> = { RECEIVED: "assign", ASSIGNED: "start", IN_PROGRESS: "resolve", RESOLVED: "reply" };
+
+/** One small form per step the workflow allows this user now; the one that moves it forward is open. */
 export function StepForms({
   petitionId,
+  status,
   version,
   steps,
   agencies,
   deadlineDays,
 }: {
   petitionId: number;
+  status: PetitionStatus;
   version: number;
   steps: PetitionStep[];
   agencies: { id: number; name: string }[];
@@ -141,7 +147,9 @@ export function StepForms({
 }) {
   // Correcting intake details has its own page; the other steps are small forms here.
   const t = useTranslations("petitions");
-  const shown = steps.filter((s) => s !== "edit");
+  const forward = FORWARD[status];
+  // The forward step first, the others in the workflow's order.
+  const shown = steps.filter((s) => s !== "edit").sort((a, b) => Number(b === forward) - Number(a === forward));
   return (
     <div className="mt-3 space-y-2">
       {steps.includes("edit") && (
@@ -149,8 +157,8 @@ export function StepForms({
           {t("steps.edit")}
         </Link>
       )}
-      {shown.map((step, i) => (
-        <StepForm key={step} step={step} petitionId={petitionId} version={version} agencies={agencies} deadlineDays={deadlineDays} primary={i === 0 && step !== "comment"} />
+      {shown.map((step) => (
+        <StepForm key={step} step={step} petitionId={petitionId} version={version} agencies={agencies} deadlineDays={deadlineDays} primary={step === forward} />
       ))}
     </div>
   );

@@ -151,7 +151,7 @@ export default async function PetitionPage({
           {steps.length === 0 ? (
             <p className="mt-2 text-stone-600">{t("detail.noActions")}</p>
           ) : (
-            <StepForms petitionId={p.id} version={p.version} steps={steps} agencies={agencies} deadlineDays={p.field.defaultDeadlineDays} />
+            <StepForms petitionId={p.id} status={p.status} version={p.version} steps={steps} agencies={agencies} deadlineDays={p.field.defaultDeadlineDays} />
           )}
         </section>
       </div>
