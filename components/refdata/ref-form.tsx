@@ -131,3 +131,39 @@ export function RefForm<T>({
     </details>
   );
 }
+
+/** Deactivate or reactivate a reference row (a field, an agency): behind a confirmation, never a delete. */
+export function ActiveToggleForm<T>({
+  action,
+  id,
+  active,
+  confirm,
+  labels,
+  errors,
+}: {
+  action: (prev: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
+  id: number;
+  active: boolean;
+  /** The confirmation's wording, for the way the toggle goes now. */
+  confirm: string;
+  labels: { deactivate: string; reactivate: string; deactivated: string; reactivated: string };
+  errors?: Partial<Record<ActionErrorCode, string>>;
+}) {
+  const verb = active ? labels.deactivate : labels.reactivate;
+  return (
+    <RefForm
+      action={action}
+      summary={verb}
+      danger={active}
+      layout="inline"
+      fields={[
+        { kind: "hidden", name: "id", value: String(id) },
+        ...(active ? [] : [{ kind: "hidden" as const, name: "active", value: "on" }]),
+        { kind: "confirm", name: "confirm", label: confirm },
+      ]}
+      submit={verb}
+      success={active ? labels.deactivated : labels.reactivated}
+      errors={errors}
+    />
+  );
+}

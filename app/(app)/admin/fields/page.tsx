@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { RefForm, type RefField } from "@/components/refdata/ref-form";
+import { ActiveToggleForm, RefForm, type RefField } from "@/components/refdata/ref-form";
 import { requirePermission } from "@/lib/auth/current";
 import { MAX_DEADLINE_DAYS } from "@/lib/calendar/table";
 import { formatNumber } from "@/lib/format";
@@ -30,6 +30,7 @@ export default async function FieldsPage() {
     { kind: "number", name: "sortOrder", label: t("sortOrder"), required: true, min: 0, max: 9999, defaultValue: String(f?.sortOrder ?? nextOrder) },
   ];
   const errors = { DUPLICATE: t("fieldDuplicate"), INVALID_STATE: t("alreadyInState") };
+  const toggleLabels = { deactivate: t("deactivate"), reactivate: t("reactivate"), deactivated: t("deactivated"), reactivated: t("reactivated") };
   return (
     <div className="space-y-4">
       <section aria-labelledby="fields-title" className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
@@ -83,22 +84,12 @@ export default async function FieldsPage() {
                         success={t("fieldSaved")}
                         errors={errors}
                       />
-                      <RefForm
+                      <ActiveToggleForm
                         action={setFieldActiveAction}
-                        summary={f.active ? t("deactivate") : t("reactivate")}
-                        danger={f.active}
-                        layout="inline"
-                        fields={[
-                          { kind: "hidden", name: "id", value: String(f.id) },
-                          ...(f.active ? [] : [{ kind: "hidden" as const, name: "active", value: "on" }]),
-                          {
-                            kind: "confirm",
-                            name: "confirm",
-                            label: f.active ? t("deactivateFieldConfirm", { name: f.name, count: f.petitionCount }) : t("reactivateFieldConfirm", { name: f.name }),
-                          },
-                        ]}
-                        submit={f.active ? t("deactivate") : t("reactivate")}
-                        success={f.active ? t("deactivated") : t("reactivated")}
+                        id={f.id}
+                        active={f.active}
+                        confirm={f.active ? t("deactivateFieldConfirm", { name: f.name, count: f.petitionCount }) : t("reactivateFieldConfirm", { name: f.name })}
+                        labels={toggleLabels}
                         errors={errors}
                       />
                     </td>

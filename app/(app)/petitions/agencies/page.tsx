@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { RefForm } from "@/components/refdata/ref-form";
+import { ActiveToggleForm, RefForm } from "@/components/refdata/ref-form";
 import { requirePermission } from "@/lib/auth/current";
 import { formatNumber } from "@/lib/format";
 import { createAgencyAction, renameAgencyAction, setAgencyActiveAction } from "@/lib/petitions/reference/actions";
@@ -19,6 +19,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   if (!data) notFound();
   const [t, units] = await Promise.all([getTranslations("refdata"), data.canManage ? agencyUnitChoices(actor) : Promise.resolve([])]);
   const errors = { DUPLICATE: t("agencyDuplicate"), INVALID_STATE: t("alreadyInState") };
+  const toggleLabels = { deactivate: t("deactivate"), reactivate: t("reactivate"), deactivated: t("deactivated"), reactivated: t("reactivated") };
   return (
     <div className="space-y-4">
       <section aria-labelledby="agencies-title" className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
@@ -90,22 +91,12 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
                           success={t("agencySaved")}
                           errors={errors}
                         />
-                        <RefForm
+                        <ActiveToggleForm
                           action={setAgencyActiveAction}
-                          summary={a.active ? t("deactivate") : t("reactivate")}
-                          danger={a.active}
-                          layout="inline"
-                          fields={[
-                            { kind: "hidden", name: "id", value: String(a.id) },
-                            ...(a.active ? [] : [{ kind: "hidden" as const, name: "active", value: "on" }]),
-                            {
-                              kind: "confirm",
-                              name: "confirm",
-                              label: a.active ? t("deactivateAgencyConfirm", { name: a.name, count: a.petitionCount }) : t("reactivateAgencyConfirm", { name: a.name }),
-                            },
-                          ]}
-                          submit={a.active ? t("deactivate") : t("reactivate")}
-                          success={a.active ? t("deactivated") : t("reactivated")}
+                          id={a.id}
+                          active={a.active}
+                          confirm={a.active ? t("deactivateAgencyConfirm", { name: a.name, count: a.petitionCount }) : t("reactivateAgencyConfirm", { name: a.name })}
+                          labels={toggleLabels}
                           errors={errors}
                         />
                       </td>
