@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { placeVillageAction } from "@/lib/units/merger/actions";
 import type { ActionState } from "@/lib/actions/result";
-import { ActionFeedback, FieldError } from "@/components/units/action-feedback";
+import { ActionFeedback, FieldError, useResetKey } from "@/components/units/action-feedback";
 
 type Result<A> = A extends (prev: never, formData: FormData) => Promise<infer R> ? R | null : never;
 
@@ -12,8 +12,9 @@ export function PlaceVillageForm({ village, candidates }: { village: { id: numbe
   const t = useTranslations("mergers");
   const id = useId();
   const [state, action, pending] = useActionState(placeVillageAction, null as Result<typeof placeVillageAction>);
+  const resetKey = useResetKey(state);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2" aria-label={t("target", { name: village.fullName })}>
+    <form key={resetKey} action={action} className="flex flex-wrap items-end gap-2" aria-label={t("target", { name: village.fullName })}>
       <input type="hidden" name="villageId" value={village.id} />
       <input type="hidden" name="version" value={village.version} />
       <div className="min-w-0 flex-1">

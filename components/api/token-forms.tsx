@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
-import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
+import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
 import type { ActionState } from "@/lib/actions/result";
 import { createTokenAction, revokeTokenAction } from "@/lib/api/actions";
 import { TOKEN_LIFETIMES } from "@/lib/api/lifetimes";
@@ -72,10 +72,11 @@ export function CreateTokenForm() {
   const ta = useTranslations("actions");
   const id = useId();
   const [state, action, pending] = useActionState(createTokenAction, null as Result<typeof createTokenAction>);
+  const resetKey = useResetKey(state);
   return (
     <div className="space-y-3">
       {state?.ok && <NewToken key={state.data.id} token={state.data.token} />}
-      <form action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
+      <form key={resetKey} action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {t("createTitle")}
         </h2>
@@ -135,10 +136,11 @@ export function RevokeTokenForm({ tokenId, name }: { tokenId: number; name: stri
   const ta = useTranslations("actions");
   const id = useId();
   const [state, action, pending] = useActionState(revokeTokenAction, null as Result<typeof revokeTokenAction>);
+  const resetKey = useResetKey(state);
   return (
     <details className="rounded-md border border-red-200 p-2" open={!!state && !state.ok}>
       <summary className="cursor-pointer text-sm font-semibold text-red-800">{t("revokeTitle")}</summary>
-      <form action={action} className="mt-2 space-y-2">
+      <form key={resetKey} action={action} className="mt-2 space-y-2">
         <input type="hidden" name="tokenId" value={tokenId} />
         <div>
           <div className="flex items-start gap-2">

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { ActionFeedback, buttonClass, FieldError, inputClass } from "@/components/units/action-feedback";
+import { ActionFeedback, buttonClass, FieldError, inputClass, useResetKey } from "@/components/units/action-feedback";
 import type { ActionState } from "@/lib/actions/result";
 import { changePasswordAction } from "@/lib/users/actions";
 import type { ChangePasswordResult } from "@/lib/users/mutations";
@@ -13,6 +13,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
   const ta = useTranslations("actions");
   const id = useId();
   const [state, action, pending] = useActionState(changePasswordAction, null as ActionState<ChangePasswordResult>);
+  const resetKey = useResetKey(state);
   const field = (name: "currentPassword" | "newPassword" | "confirmPassword", autoComplete: string, hint?: string) => (
     <div>
       <label htmlFor={`${id}-${name}`} className="block text-sm font-medium">
@@ -38,7 +39,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
     </div>
   );
   return (
-    <form action={action} className="max-w-md space-y-3">
+    <form key={resetKey} action={action} className="max-w-md space-y-3">
       {/* Lets a password manager file the new password under the right account. */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
       {field("currentPassword", "current-password")}

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
+import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
 import type { ActionState } from "@/lib/actions/result";
 import { ROLES } from "@/lib/auth/roles";
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/lib/users/actions";
@@ -73,9 +73,10 @@ export function CreateUserForm({ units, selectedUnitId }: { units: UnitChoice[];
   const ta = useTranslations("actions");
   const id = useId();
   const [state, action, pending] = useActionState(createUserAction, null as Result<typeof createUserAction>);
+  const resetKey = useResetKey(state);
   const created = state?.ok ? state.data : null;
   return (
-    <form action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
+    <form key={resetKey} action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {t("createTitle")}
       </h2>
@@ -156,8 +157,9 @@ export function EditUserForm({
   const ta = useTranslations("actions");
   const id = useId();
   const [state, action, pending] = useActionState(updateUserAction, null as Result<typeof updateUserAction>);
+  const resetKey = useResetKey(state);
   return (
-    <form action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
+    <form key={resetKey} action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {t("editTitle")}
       </h2>
@@ -215,10 +217,11 @@ export function ResetPasswordForm({ userId, name }: { userId: number; name: stri
   const ta = useTranslations("actions");
   const id = useId();
   const [state, action, pending] = useActionState(resetPasswordAction, null as Result<typeof resetPasswordAction>);
+  const resetKey = useResetKey(state);
   return (
     <details className="rounded-md border border-amber-300 p-3" open={!!state}>
       <summary className="cursor-pointer font-semibold">{t("resetTitle")}</summary>
-      <form action={action} className="mt-2 space-y-2">
+      <form key={resetKey} action={action} className="mt-2 space-y-2">
         <p className="text-sm">{t("resetText", { name })}</p>
         <input type="hidden" name="userId" value={userId} />
         <div className="flex items-start gap-2">
@@ -251,11 +254,12 @@ export function SetActiveForm({ userId, name, active }: { userId: number; name: 
   const ta = useTranslations("actions");
   const id = useId();
   const [state, action, pending] = useActionState(setUserActiveAction, null as Result<typeof setUserActiveAction>);
+  const resetKey = useResetKey(state);
   const verb = active ? "disable" : "enable";
   return (
     <details className="rounded-md border border-red-200 p-3" open={!!state}>
       <summary className="cursor-pointer font-semibold text-red-800">{t(`${verb}Title`)}</summary>
-      <form action={action} className="mt-2 space-y-2">
+      <form key={resetKey} action={action} className="mt-2 space-y-2">
         <p className="text-sm">{t(`${verb}Text`, { name })}</p>
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="active" value={String(!active)} />
