@@ -51,6 +51,9 @@ export function openAdapter(config: DatabaseConfig, opts: { forMigrations?: bool
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       Client: opts.forMigrations ? CharAsTextClient : pg.Client,
     });
+    // An idle connection the server ends (a restart, a dropped database) emits an error on the
+    // pool; unheard, it would crash the process. The next query simply opens a new connection.
+    pool.on("error", (error) => console.error(`[db] idle connection closed: ${error.message}`));
     const factory = new PrismaPg(pool);
     return { factory, close: () => pool.end() };
   }
