@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
-import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
+import { ConfirmBox, ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
 import type { ActionState } from "@/lib/actions/result";
 import { createTokenAction, revokeTokenAction } from "@/lib/api/actions";
 import { TOKEN_LIFETIMES } from "@/lib/api/lifetimes";
@@ -142,15 +142,7 @@ export function RevokeTokenForm({ tokenId, name }: { tokenId: number; name: stri
       <summary className="cursor-pointer text-sm font-semibold text-red-800">{t("revokeTitle")}</summary>
       <form key={resetKey} action={action} className="mt-2 space-y-2">
         <input type="hidden" name="tokenId" value={tokenId} />
-        <div>
-          <div className="flex items-start gap-2">
-            <input id={`${id}-confirm`} type="checkbox" name="confirm" required className="mt-0.5 size-5" aria-describedby={`${id}-confirm-error`} />
-            <label htmlFor={`${id}-confirm`} className="text-sm">
-              {t("revokeConfirm", { name })}
-            </label>
-          </div>
-          <FieldError state={state} name="confirm" id={`${id}-confirm-error`} />
-        </div>
+        <ConfirmBox state={state} id={id} label={t("revokeConfirm", { name })} />
         <ActionFeedback state={state} success={(data) => t("revoked", { name: data.name })} />
         <button
           type="submit"

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId } from "react";
-import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
+import { ConfirmBox, ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
 import type { ActionState } from "@/lib/actions/result";
 import { createCadreAction, endCadreAction, updateCadreAction } from "@/lib/cadres/actions";
 import { GENDER_LABELS, GENDERS, MAX_NAME_LENGTH, MIN_BIRTH_YEAR } from "@/lib/cadres/rules";
@@ -233,15 +233,7 @@ export function EndCadreForm({ cadreId, version, fullName, today }: { cadreId: n
           />
           <FieldError state={state} name="endedOn" id={`${id}-date-error`} />
         </div>
-        <div>
-          <div className="flex items-start gap-2">
-            <input id={`${id}-confirm`} type="checkbox" name="confirm" required className="mt-0.5 size-5" aria-describedby={`${id}-confirm-error`} />
-            <label htmlFor={`${id}-confirm`} className="text-sm">
-              {t("endConfirm", { name: fullName })}
-            </label>
-          </div>
-          <FieldError state={state} name="confirm" id={`${id}-confirm-error`} />
-        </div>
+        <ConfirmBox state={state} id={id} label={t("endConfirm", { name: fullName })} />
         <CadreFeedback state={state} success={(data) => t("ended", { count: data.endedMemberships })} invalid={t("endInvalid")} />
         <button
           type="submit"

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { buttonClass, FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
+import { ConfirmBox, buttonClass, FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
 import { addTrainingAction, deleteTrainingAction } from "@/lib/cadres/actions";
 import { CadreFeedback } from "./cadre-forms";
 
@@ -63,11 +63,7 @@ export function DeleteTrainingForm({ trainingId, course }: { trainingId: number;
       <summary className="cursor-pointer font-semibold text-red-800">{t("delete")}</summary>
       <form action={action} className="mt-2 space-y-2">
         <input type="hidden" name="id" value={trainingId} />
-        <div className="flex items-start gap-2">
-          <input id={`${id}-confirm`} type="checkbox" name="confirm" required className="mt-0.5 size-5" aria-describedby={`${id}-confirm-error`} />
-          <label htmlFor={`${id}-confirm`}>{t("deleteConfirm", { course })}</label>
-        </div>
-        <FieldError state={state} name="confirm" id={`${id}-confirm-error`} />
+        <ConfirmBox state={state} id={id} label={t("deleteConfirm", { course })} />
         <CadreFeedback state={state} success={() => t("deleted")} />
         <button
           type="submit"

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
+import { ConfirmBox, ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
 import type { ActionState } from "@/lib/actions/result";
 import { addMemberAction, endMembershipAction } from "@/lib/organisations/actions";
 import { AFFILIATION_LABELS, AFFILIATIONS, MEMBERSHIP_ROLES, membershipRoleLabel } from "@/lib/organisations/labels";
@@ -161,15 +161,7 @@ export function EndMembershipForm({ membershipId, fullName, today }: { membershi
           />
           <FieldError state={state} name="termEnd" id={`${id}-date-error`} />
         </div>
-        <div>
-          <div className="flex items-start gap-2">
-            <input id={`${id}-confirm`} type="checkbox" name="confirm" required className="mt-0.5 size-5" aria-describedby={`${id}-confirm-error`} />
-            <label htmlFor={`${id}-confirm`} className="text-sm">
-              {t("endConfirm", { name: fullName })}
-            </label>
-          </div>
-          <FieldError state={state} name="confirm" id={`${id}-confirm-error`} />
-        </div>
+        <ConfirmBox state={state} id={id} label={t("endConfirm", { name: fullName })} />
         <MemberFeedback state={state} success={() => t("ended")} />
         <button
           type="submit"

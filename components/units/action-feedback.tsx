@@ -49,6 +49,21 @@ export function useResetKey(state: unknown): number {
   return key;
 }
 
+/** The ticked "I confirm" box a destructive form asks for, with its message from the schema. */
+export function ConfirmBox<T>({ state, id, label }: { state: ActionState<T>; id: string; label: string }) {
+  return (
+    <div>
+      <div className="flex items-start gap-2">
+        <input id={`${id}-confirm`} type="checkbox" name="confirm" required className="mt-0.5 size-5" aria-describedby={`${id}-confirm-error`} />
+        <label htmlFor={`${id}-confirm`} className="text-sm">
+          {label}
+        </label>
+      </div>
+      <FieldError state={state} name="confirm" id={`${id}-confirm-error`} />
+    </div>
+  );
+}
+
 /** What the user typed last time, when the submission failed; otherwise the fallback. */
 export function lastValue<T>(state: ActionState<T>, name: string, fallback: string): string {
   return state && !state.ok && state.values && name in state.values ? state.values[name] : fallback;

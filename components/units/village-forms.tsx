@@ -4,7 +4,7 @@ import { useActionState, useId } from "react";
 import { closeVillageAction, createVillageAction, moveVillageAction, renameVillageAction } from "@/lib/units/actions";
 import { VILLAGE_TYPE_LABELS } from "@/lib/units/schemas";
 import type { ActionState } from "@/lib/actions/result";
-import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "./action-feedback";
+import { ConfirmBox, ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "./action-feedback";
 
 type Result<A> = A extends (prev: never, formData: FormData) => Promise<infer R> ? R | null : never;
 
@@ -138,13 +138,7 @@ export function CloseVillageForm({ villageId, version, fullName, today }: { vill
           />
           <FieldError state={state} name="closedOn" id={`${id}-date-error`} />
         </div>
-        <div>
-          <div className="flex items-start gap-2">
-            <input id={`${id}-confirm`} type="checkbox" name="confirm" required className="mt-0.5 size-5" aria-describedby={`${id}-confirm-error`} />
-            <label htmlFor={`${id}-confirm`}>{t("confirm", { name: fullName })}</label>
-          </div>
-          <FieldError state={state} name="confirm" id={`${id}-confirm-error`} />
-        </div>
+        <ConfirmBox state={state} id={id} label={t("confirm", { name: fullName })} />
         <ActionFeedback state={state} success={() => t("closed")} />
         <button
           type="submit"
@@ -209,13 +203,7 @@ export function MoveVillageForm({
             </p>
             <FieldError state={state} name="targetCommuneId" id={`${id}-target-error`} />
           </div>
-          <div>
-            <div className="flex items-start gap-2">
-              <input id={`${id}-confirm`} type="checkbox" name="confirm" required className="mt-0.5 size-5" aria-describedby={`${id}-confirm-error`} />
-              <label htmlFor={`${id}-confirm`}>{t("moveConfirm", { name: fullName })}</label>
-            </div>
-            <FieldError state={state} name="confirm" id={`${id}-confirm-error`} />
-          </div>
+          <ConfirmBox state={state} id={id} label={t("moveConfirm", { name: fullName })} />
           <ActionFeedback state={state} success={() => t("moved")} />
           <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass}>
             {pending ? ta("pending") : t("move")}

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
+import { ConfirmBox, ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
 import type { ActionState } from "@/lib/actions/result";
 import { ROLES } from "@/lib/auth/roles";
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/lib/users/actions";
@@ -224,13 +224,7 @@ export function ResetPasswordForm({ userId, name }: { userId: number; name: stri
       <form key={resetKey} action={action} className="mt-2 space-y-2">
         <p className="text-sm">{t("resetText", { name })}</p>
         <input type="hidden" name="userId" value={userId} />
-        <div className="flex items-start gap-2">
-          <input id={`${id}-confirm`} type="checkbox" name="confirm" required className="mt-0.5 size-5" aria-describedby={`${id}-confirm-error`} />
-          <label htmlFor={`${id}-confirm`} className="text-sm">
-            {t("resetConfirm", { name })}
-          </label>
-        </div>
-        <FieldError state={state} name="confirm" id={`${id}-confirm-error`} />
+        <ConfirmBox state={state} id={id} label={t("resetConfirm", { name })} />
         <UserFeedback
           state={state}
           success={(data) => (
@@ -263,13 +257,7 @@ export function SetActiveForm({ userId, name, active }: { userId: number; name: 
         <p className="text-sm">{t(`${verb}Text`, { name })}</p>
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="active" value={String(!active)} />
-        <div className="flex items-start gap-2">
-          <input id={`${id}-confirm`} type="checkbox" name="confirm" required className="mt-0.5 size-5" aria-describedby={`${id}-confirm-error`} />
-          <label htmlFor={`${id}-confirm`} className="text-sm">
-            {t(`${verb}Confirm`, { name })}
-          </label>
-        </div>
-        <FieldError state={state} name="confirm" id={`${id}-confirm-error`} />
+        <ConfirmBox state={state} id={id} label={t(`${verb}Confirm`, { name })} />
         <UserFeedback state={state} success={(data) => t(data.active ? "enabled" : "disabled")} />
         <button type="submit" disabled={pending} aria-busy={pending} className={dangerButton}>
           {pending ? ta("pending") : t(verb)}
