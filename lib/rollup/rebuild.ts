@@ -1,0 +1,111 @@
+/**
+ * Recomputes every rollup table from the base tables (`npm run rollup:rebuild`; the bench
+ * generator after its COPY). The petition tables are aggregated here in set-based SQL of
+ * their own, independently of the triggers' functions, so that comparing the two (the
+ * rollup tests do) checks both; meetings go through the triggers' functions, which take a
+ * whole table at once.
+ *
+ * One transaction: writers to the base tables wait (SHARE locks) and readers see the old
+ * rollups until the new ones commit.
+ */
+import type { Tx } from "../db/client";
+
+export const ROLLUP_TABLES = [
+  "RollupPetition",
+  "RollupPetitionStatus",
+  "RollupOpenDue",
+  "RollupTeamMonth",
+  "RollupCommuneQuarter",
+  "RollupMeeting",
+  "RollupExpected",
+] as const;
+
+/**
+ * Inserts `target` level by level, deepest units first: a unit's rows are its own atoms
+ * plus its children's rows, so each row is summed once per level instead of once per
+ * ancestor (5 M petitions make ~3 M village rows; unnesting every path would make 15 M).
+ */
+function levelByLevel(target: string, atoms: string, keys: string[], measures: string[]): string {
+  const cols = [...keys, ...measures].map((c) => `"${c}"`);
+  const keyList = keys.map((k) => `x."${k}"`).join(", ");
+  const sums = measures.map((m) => `sum(x."${m}")`).join(", ");
+  const rest = [...keys.slice(1), ...measures].map((c) => `"${c}"`);
+  return `
+DO $$
+DECLARE l int;
+BEGIN
+  FOR l IN REVERSE coalesce((SELECT max(cardinality("ancestorIds")) FROM "Unit"), 0)..1 LOOP
+    INSERT INTO "${target}" (${cols.join(", ")})
+    SELECT ${keyList}, ${sums} FROM (
+      SELECT a."unitId", ${rest.map((c) => `a.${c}`).join(", ")} FROM ${atoms} a JOIN "Unit" u ON u.id = a."unitId"
+      WHERE cardinality(u."ancestorIds") = l
+      UNION ALL
+      SELECT u."ancestorIds"[l], ${rest.map((c) => `r.${c}`).join(", ")} FROM "${target}" r JOIN "Unit" u ON u.id = r."unitId"
+      WHERE cardinality(u."ancestorIds") = l + 1
+    ) x GROUP BY ${keyList};
+  END LOOP;
+END $$`;
+}
+
+const PETITION_MEASURES = ["received", "resolved", "settled", "explained", "resolvedOnTime", "resolveWorkingDays", "replies", "satisfied", "reopened", "escalated"];
+
+/** The statements of a rebuild, in order, to run inside one transaction. */
+export function rebuildStatements(): string[] {
+  return [
+    `LOCK TABLE "Petition", "PetitionEvent", "Meeting", "Organisation", "Unit", "CalendarDay" IN SHARE MODE`,
+    `TRUNCATE ${ROLLUP_TABLES.map((t) => `"${t}"`).join(", ")}`,
+    // Working days by table: n(day) counts the working days up to the day, so (from, to] has n(to) - n(from).
+    `CREATE TEMP TABLE rollup_wd ON COMMIT DROP AS
+     WITH b AS (
+       SELECT least(min("receivedOn"), min(dv_vn_day("resolvedAt"))) AS lo, greatest(max("receivedOn"), max(dv_vn_day("resolvedAt"))) AS hi FROM "Petition"
+     )
+     SELECT b.lo + g.i AS day,
+            (count(*) FILTER (WHERE coalesce(c.kind = 'WORKING_DAY', extract(isodow FROM b.lo + g.i) < 6)) OVER (ORDER BY g.i))::int AS n
+     FROM b CROSS JOIN generate_series(0, coalesce(b.hi - b.lo, -1)) AS g(i)
+     LEFT JOIN "CalendarDay" c ON c.date = b.lo + g.i`,
+    `CREATE UNIQUE INDEX ON rollup_wd (day)`,
+    `CREATE TEMP TABLE rollup_atoms ON COMMIT DROP AS
+     SELECT f."unitId", f.month, f."fieldId", ${PETITION_MEASURES.map((m) => `sum(f."${m}")::int AS "${m}"`).join(", ")}
+     FROM (
+       SELECT p."unitId", p."fieldId", dv_month(p."receivedOn") AS month, 1 AS received, 0 AS resolved, 0 AS settled, 0 AS explained,
+              0 AS "resolvedOnTime", 0 AS "resolveWorkingDays", 0 AS replies, 0 AS satisfied, 0 AS reopened, 0 AS escalated
+       FROM "Petition" p
+       UNION ALL
+       SELECT p."unitId", p."fieldId", dv_month(r.day), 0, 1, (p.resolution = 'SETTLED')::int, (p.resolution = 'EXPLAINED')::int,
+              (p."dueOn" IS NOT NULL AND r.day <= p."dueOn")::int, greatest(0, w1.n - w0.n), 0, 0, 0, 0
+       FROM "Petition" p CROSS JOIN LATERAL (SELECT dv_vn_day(p."resolvedAt") AS day) r
+       JOIN rollup_wd w0 ON w0.day = p."receivedOn" JOIN rollup_wd w1 ON w1.day = r.day
+       WHERE p."resolvedAt" IS NOT NULL
+       UNION ALL
+       SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."closedAt")), 0, 0, 0, 0, 0, 0, 1, (p.satisfaction = 'SATISFIED')::int, 0, 0
+       FROM "Petition" p WHERE p.satisfaction IS NOT NULL AND p."closedAt" IS NOT NULL
+       UNION ALL
+       SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(e.at)), 0, 0, 0, 0, 0, 0, 0, 0, (e.kind = 'REOPENED')::int, (e.kind = 'ESCALATED')::int
+       FROM "PetitionEvent" e JOIN "Petition" p ON p.id = e."petitionId" WHERE e.kind IN ('REOPENED', 'ESCALATED')
+     ) f GROUP BY 1, 2, 3`,
+    levelByLevel("RollupPetition", "rollup_atoms", ["unitId", "month", "fieldId"], PETITION_MEASURES),
+    `CREATE TEMP TABLE rollup_status_atoms ON COMMIT DROP AS
+     SELECT "unitId", dv_month("receivedOn") AS month, status, count(*)::int AS received FROM "Petition" GROUP BY 1, 2, 3`,
+    levelByLevel("RollupPetitionStatus", "rollup_status_atoms", ["unitId", "month", "status"], ["received"]),
+    `CREATE TEMP TABLE rollup_open_atoms ON COMMIT DROP AS
+     SELECT "unitId", "dueOn", count(*)::int AS open FROM "Petition"
+     WHERE status IN ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') AND "dueOn" IS NOT NULL GROUP BY 1, 2`,
+    levelByLevel("RollupOpenDue", "rollup_open_atoms", ["unitId", "dueOn"], ["open"]),
+    `INSERT INTO "RollupTeamMonth" ("organisationId", month, meetings)
+     SELECT "organisationId", dv_month("heldOn"), count(*) FROM "Meeting" WHERE kind = 'TEAM_MONTHLY' AND "organisationId" IS NOT NULL GROUP BY 1, 2`,
+    `INSERT INTO "RollupCommuneQuarter" ("unitId", quarter, briefings)
+     SELECT "unitId", dv_quarter("heldOn"), count(*) FROM "Meeting" WHERE kind = 'QUARTERLY_BRIEFING' GROUP BY 1, 2`,
+    `SELECT rollup_teams_apply(1, ARRAY(
+       SELECT (o.id, o.kind::text, o."establishedOn", o."dissolvedOn", u."validFrom", u."validTo", u."ancestorIds")::rollup_team
+       FROM "Organisation" o JOIN "Unit" u ON u.id = o."unitId" WHERE o.kind = 'TEAM'))`,
+    `SELECT rollup_communes_apply(1, ARRAY(
+       SELECT (u.id, u.level::text, u."validFrom", u."validTo", u."ancestorIds")::rollup_commune FROM "Unit" u WHERE u.level = 'COMMUNE'))`,
+  ];
+}
+
+type Db = Pick<Tx, "$executeRawUnsafe">;
+
+/** Runs the rebuild inside the caller's transaction. */
+export async function rebuildRollupsIn(tx: Db): Promise<void> {
+  for (const sql of rebuildStatements()) await tx.$executeRawUnsafe(sql);
+}
