@@ -37,6 +37,32 @@ class CharAsTextClient extends pg.Client {
   }
 }
 
+/**
+ * adapter-pg runs a migration script by splitting it on every ";", which cuts the body of a
+ * plpgsql function (the rollup triggers' migration has them). PostgreSQL takes a whole
+ * script in one simple-protocol query, as PGlite's adapter sends it: do that instead.
+ */
+function wholeScripts<A extends SqlDriverAdapter>(adapter: A): A {
+  const inner = adapter as unknown as { client: pg.Pool; onError(error: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await inner.client.query(script);
+    } catch (error) {
+      inner.onError(error);
+    }
+  };
+  return adapter;
+}
+
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    return wholeScripts(await super.connect());
+  }
+  override async connectToShadowDb() {
+    return wholeScripts(await super.connectToShadowDb());
+  }
+}
+
 export interface AdapterHandle {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** Releases the connection pool or closes the embedded database. */
@@ -54,7 +80,7 @@ export function openAdapter(config: DatabaseConfig, opts: { forMigrations?: bool
     // An idle connection the server ends (a restart, a dropped database) emits an error on the
     // pool; unheard, it would crash the process. The next query simply opens a new connection.
     pool.on("error", (error) => console.error(`[db] idle connection closed: ${error.message}`));
-    const factory = new PrismaPg(pool);
+    const factory = opts.forMigrations ? new WholeScriptPg(pool) : new PrismaPg(pool);
     return { factory, close: () => pool.end() };
   }
   return pgliteHandle(openPglite(config.dataDir));
