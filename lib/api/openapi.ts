@@ -86,6 +86,7 @@ export const openApiDocument: OpenApiDocument = {
   tags: [
     { name: "units", description: "The administrative tree: province, district, commune, village." },
     { name: "petitions", description: "Citizens' petitions (kiến nghị, phản ánh) and their handling." },
+    { name: "dashboards", description: "Rolled-up figures of a unit and its children for a period (decision 014)." },
   ],
   paths: {
     "/api/v1/units": {
@@ -157,6 +158,26 @@ export const openApiDocument: OpenApiDocument = {
         tags: ["petitions"],
         parameters: [{ name: "id", in: "path", required: true, description: "The petition's id.", schema: { type: "integer" } }],
         responses: { "200": { description: "The petition.", content: json(ref("Petition")) }, ...ERRORS },
+      },
+    },
+    "/api/v1/rollup": {
+      get: {
+        operationId: "getRollup",
+        summary: "A unit's KPIs for a period, with its children's",
+        description:
+          "Whole months only (the figures are monthly rollups, kept in the same transaction as every write, so live): `from` is the " +
+          "first day of a month and `to` the last day of a month, else 400. Each figure is compared with the period of the same " +
+          "length just before (`previous`). `view=restated` (default) shows today's units, with records of merged units counted " +
+          "on their successors; `historical` shows the units as they were in each month. The definitions of every figure are in " +
+          "docs/decisions/014-rollups.md. A unit outside your subtree answers 404.",
+        tags: ["dashboards"],
+        parameters: [
+          { name: "unit", in: "query", required: true, description: "An official code (the unit valid today, or on `to` when historical), or `id:` and a unit id (villages).", schema: { type: "string", pattern: "^([0-9A-Za-z]{1,12}|id:[0-9]{1,9})$" }, example: "246" },
+          { name: "from", in: "query", required: true, description: "The first day of the first month.", schema: { type: "string", format: "date" }, example: "2026-01-01" },
+          { name: "to", in: "query", required: true, description: "The last day of the last month.", schema: { type: "string", format: "date" }, example: "2026-03-31" },
+          { name: "view", in: "query", description: "Units as they were, or restated on today's units.", schema: { type: "string", enum: ["historical", "restated"], default: "restated" } },
+        ],
+        responses: { "200": { description: "The figures.", content: json(ref("Rollup")) }, ...ERRORS },
       },
     },
     "/api/v1/openapi.json": {
@@ -280,6 +301,73 @@ export const openApiDocument: OpenApiDocument = {
             },
           },
           steps: { type: "array", items: { type: "string" }, description: "The workflow steps you may take now." },
+        },
+      },
+      Period: {
+        type: "object",
+        required: ["from", "to", "months"],
+        properties: { from: { type: "string", format: "date" }, to: { type: "string", format: "date" }, months: { type: "integer" } },
+      },
+      DashboardUnit: {
+        type: "object",
+        required: ["id", "code", "level", "typeLabel", "name", "validTo", "hasChildren"],
+        properties: {
+          id: { type: "integer" },
+          code: { type: ["string", "null"] },
+          level: ref("Level"),
+          typeLabel: { type: "string" },
+          name: { type: "string" },
+          validTo: { type: ["string", "null"], format: "date" },
+          hasChildren: { type: "boolean" },
+        },
+      },
+      Kpis: {
+        type: "object",
+        description: "Counts over the unit's subtree; shares in percent with one decimal, null when there is nothing to divide by.",
+        properties: Object.fromEntries(
+          [
+            ["received", "integer", "Petitions received in the period."],
+            ["resolved", "integer", "Resolved in the period (settled + explained)."],
+            ["settled", "integer", "Resolved as settled for good."],
+            ["explained", "integer", "Resolved as answered/explained only."],
+            ["resolvedRate", "number", "resolved / received."],
+            ["settledRate", "number", "settled / resolved."],
+            ["explainedRate", "number", "explained / resolved."],
+            ["resolvedOnTime", "integer", "Resolved on a day ≤ the deadline."],
+            ["onTimeRate", "number", "resolvedOnTime / resolved."],
+            ["overdue", "integer", "Open now and past the deadline (null in `previous`)."],
+            ["avgWorkingDaysToResolve", "number", "Mean working days from receipt to resolution."],
+            ["replies", "integer", "Replies with a satisfaction given in the period."],
+            ["satisfied", "integer", "…of which satisfied."],
+            ["satisfactionRate", "number", "satisfied / replies."],
+            ["reopened", "integer", "Reopenings in the period."],
+            ["escalated", "integer", "Escalations in the period."],
+            ["teamMeetingsHeld", "integer", "Team-months with a monthly meeting."],
+            ["teamMeetingsExpected", "integer", "Team-months active."],
+            ["teamMeetingCompliance", "number", "held / expected."],
+            ["briefingsHeld", "integer", "Commune-quarters with a briefing (quarters the period touches)."],
+            ["briefingsExpected", "integer", "Commune-quarters valid."],
+            ["briefingCompliance", "number", "held / expected."],
+            ["cadresTrained", "integer", "Cadres with a training starting in the period."],
+          ].map(([name, type, description]) => [name, { type: type === "number" ? ["number", "null"] : name === "overdue" ? ["integer", "null"] : type, description }]),
+        ),
+      },
+      Rollup: {
+        type: "object",
+        required: ["unit", "path", "view", "period", "previousPeriod", "kpis", "previous", "coverage", "children"],
+        properties: {
+          unit: ref("DashboardUnit"),
+          path: { type: "array", items: ref("DashboardUnit"), description: "From your home unit down to this one." },
+          view: { type: "string", enum: ["historical", "restated"] },
+          period: ref("Period"),
+          previousPeriod: ref("Period"),
+          kpis: ref("Kpis"),
+          previous: ref("Kpis"),
+          coverage: { type: "object", description: "Villages with a team, team and bloc heads, on the period's last day (or today).", additionalProperties: { type: ["number", "null"] } },
+          children: {
+            type: "array",
+            items: { type: "object", required: ["unit", "kpis"], properties: { unit: ref("DashboardUnit"), kpis: ref("Kpis") } },
+          },
         },
       },
       Error: {

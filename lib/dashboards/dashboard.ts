@@ -1,0 +1,169 @@
+/**
+ * The dashboard of one unit for one period: its KPIs against the previous period, its
+ * children's KPIs (the drill-down table), the chart series and coverage. Everything comes
+ * from the rollup tables (lib/rollup), which the write transactions keep, so it is live.
+ */
+import type { Actor } from "../auth/actor";
+import { can } from "../auth/roles";
+import { unitWhereFor } from "../auth/scope";
+import { db } from "../db/client";
+import type { PetitionStatus } from "../generated/prisma/enums";
+import { coverageFor, percent, shares } from "../organisations/coverage";
+import { isoDay, todayInVietnam } from "../time";
+import { addVector, emptyMeasures, toKpis, type Measures } from "./kpis";
+import { monthsOf, previousPeriod, quartersOf } from "./period";
+import { readCadresTrained, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
+import { restate, type Cells } from "./restate";
+import type { ChildRow, CompliancePoint, Dashboard, DashboardUnit, DashboardView, FieldTrend, Kpis, Period, StatusCount, TrendPoint } from "./types";
+import { childrenIn, shiftsFor, type ChildUnit } from "./views";
+
+const STATUS_ORDER: PetitionStatus[] = ["RECEIVED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "MERGED", "ESCALATED"];
+
+function dashboardUnit(u: Omit<ChildUnit, "ancestorIds">, hasChildren: boolean): DashboardUnit {
+  return { id: u.id, code: u.code, level: u.level, typeLabel: u.typeLabel, name: u.name, validTo: u.validTo ? isoDay(u.validTo) : null, hasChildren };
+}
+
+/** Sums a unit's cells over the months and quarters of a period. */
+function measuresOf(cells: Cells | undefined, period: Period): Measures {
+  const m = emptyMeasures();
+  if (!cells) return m;
+  for (const month of monthsOf(period)) addVector(m, cells.get(month) ?? []);
+  for (const quarter of quartersOf(period)) addVector(m, cells.get(`${quarter}|q`) ?? []);
+  return m;
+}
+
+interface Figures {
+  kpis: Kpis;
+  previous: Kpis;
+}
+
+/**
+ * The KPIs of `display` units for a period and the one before, in `view`, from the rollups.
+ * Also returns the restated cells, for the charts of the first unit.
+ */
+async function figuresOf(display: number[], period: Period, view: DashboardView, today: Date) {
+  const previous = previousPeriod(period);
+  const months = [...monthsOf(previous), ...monthsOf(period)];
+  const quarters = [...new Set([...quartersOf(previous), ...quartersOf(period)])];
+  const shifts = await shiftsFor(view, display, [...new Set([...quarters, ...months])].sort());
+  const atoms = [...new Set(shifts.map((s) => s.atomId))];
+  const atomChildren = atoms.length ? await db.unit.findMany({ where: { parentId: { in: atoms } }, select: { id: true, parentId: true } }) : [];
+  const childrenOf = new Map<number, number[]>();
+  for (const c of atomChildren) childrenOf.set(c.parentId!, [...(childrenOf.get(c.parentId!) ?? []), c.id]);
+  const all = [...new Set([...display, ...atoms, ...atomChildren.map((c) => c.id)])];
+  const detail = [...new Set([display[0], ...atoms, ...atomChildren.map((c) => c.id)])];
+
+  const cells = new Map<number, Cells>();
+  const fieldCells = new Map<number, Cells>();
+  const statusCells = new Map<number, Cells>();
+  const [trainedNow, trainedBefore] = await Promise.all([
+    readCadresTrained(display, period.from, period.to),
+    readCadresTrained(display, previous.from, previous.to),
+    readPetitionCells(cells, all, months[0], months[months.length - 1]),
+    readMeetingCells(cells, all, months, quarters),
+    readOverdueCells(cells, all, isoDay(today)),
+    readPetitionCells(fieldCells, detail, period.from, monthsOf(period).at(-1)!, { byField: true }),
+    readStatusCells(statusCells, detail, period.from, monthsOf(period).at(-1)!),
+  ]);
+  const viewed = restate(cells, display, shifts, childrenOf);
+  const figures = new Map<number, Figures>();
+  for (const id of display) {
+    const mine = viewed.get(id);
+    figures.set(id, {
+      kpis: toKpis(measuresOf(mine, period), { overdue: mine?.get("overdue")?.[0] ?? 0, cadresTrained: trainedNow.get(id) ?? 0 }),
+      previous: toKpis(measuresOf(mine, previous), { overdue: null, cadresTrained: trainedBefore.get(id) ?? 0 }),
+    });
+  }
+  const charts = {
+    cells: viewed.get(display[0])!,
+    fields: restate(fieldCells, [display[0]], shifts, childrenOf).get(display[0])!,
+    statuses: restate(statusCells, [display[0]], shifts, childrenOf).get(display[0])!,
+  };
+  return { figures, previous, charts };
+}
+
+async function chartsOf(period: Period, charts: { cells: Cells; fields: Cells; statuses: Cells }): Promise<Dashboard["charts"]> {
+  const months = monthsOf(period);
+  const point = (month: string, values: number[] | undefined): TrendPoint => ({
+    month: month.slice(0, 7),
+    received: values?.[0] ?? 0,
+    resolved: values?.[1] ?? 0,
+    settled: values?.[2] ?? 0,
+    explained: values?.[3] ?? 0,
+  });
+  const fieldIds = new Set<number>();
+  for (const [key, values] of charts.fields) if (values[0] || values[1]) fieldIds.add(Number(key.split("|f")[1]));
+  const fields = fieldIds.size
+    ? await db.petitionField.findMany({ where: { id: { in: [...fieldIds] } }, select: { id: true, code: true, name: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] })
+    : [];
+  const trendByField: FieldTrend[] = fields.map((f) => ({
+    fieldId: f.id,
+    fieldCode: f.code,
+    fieldName: f.name,
+    points: months.map((m) => point(m, charts.fields.get(`${m}|f${f.id}`))),
+  }));
+  const statusBreakdown: StatusCount[] = STATUS_ORDER.map((status) => ({
+    status,
+    count: months.reduce((n, m) => n + (charts.statuses.get(`${m}|${status}`)?.[0] ?? 0), 0),
+  }));
+  const meetingCompliance: CompliancePoint[] = months.map((m) => {
+    const values = charts.cells.get(m);
+    const held = values?.[10] ?? 0;
+    const expected = values?.[11] ?? 0;
+    return { month: m.slice(0, 7), held, expected, rate: percent(held, expected) };
+  });
+  return { trend: months.map((m) => point(m, charts.cells.get(m))), trendByField, statusBreakdown, meetingCompliance };
+}
+
+/**
+ * The dashboard of `unitId` for `period` in `view`, or null when the actor may not read
+ * reports or the unit lies outside their subtree (answer "not found").
+ */
+export async function dashboardFor(actor: Actor, unitId: number, period: Period, view: DashboardView, now = new Date()): Promise<Dashboard | null> {
+  if (!can(actor.role, "report:read:subtree") || !Number.isSafeInteger(unitId) || unitId <= 0) return null;
+  const unit = await db.unit.findFirst({ where: { AND: [{ id: unitId }, unitWhereFor(actor)] }, select: { id: true, code: true, level: true, typeLabel: true, name: true, validTo: true, ancestorIds: true } });
+  if (!unit) return null;
+  const today = todayInVietnam(now);
+  const children = await childrenIn(view, unit.id, monthsOf(period), today);
+  const display = [unit.id, ...children.map((c) => c.id)];
+  const home = unit.ancestorIds.indexOf(actor.unit.id);
+  const pathIds = unit.ancestorIds.slice(Math.max(home, 0));
+
+  const [{ figures, previous, charts }, grandchildren, pathUnits, coverage] = await Promise.all([
+    figuresOf(display, period, view, today),
+    children.length
+      ? db.unit.groupBy({ by: ["parentId"], where: { parentId: { in: children.map((c) => c.id) } }, _count: { _all: true } })
+      : Promise.resolve([]),
+    db.unit.findMany({ where: { id: { in: pathIds } }, select: { id: true, code: true, level: true, typeLabel: true, name: true, validTo: true } }),
+    coverageFor(unit.id, new Date(Math.min(new Date(`${period.to}T00:00:00Z`).getTime(), today.getTime()))),
+  ]);
+  const withChildren = new Set(grandchildren.map((g) => g.parentId));
+  const byId = new Map(pathUnits.map((u) => [u.id, u]));
+  const rows: ChildRow[] = children
+    .map((c) => ({ unit: dashboardUnit(c, withChildren.has(c.id)), kpis: figures.get(c.id)!.kpis }))
+    .sort((a, b) => a.unit.name.localeCompare(b.unit.name, "vi") || a.unit.id - b.unit.id);
+  const share = shares(coverage);
+  return {
+    view,
+    unit: dashboardUnit(unit, children.length > 0),
+    path: pathIds.map((id) => byId.get(id)).filter((u) => u !== undefined).map((u) => dashboardUnit(u, u.id !== unit.id || children.length > 0)),
+    period,
+    previousPeriod: previous,
+    kpis: figures.get(unit.id)!.kpis,
+    previous: figures.get(unit.id)!.previous,
+    coverage: {
+      villages: coverage.villages,
+      villagesWithTeam: coverage.villagesWithTeam,
+      teamCoverage: share.villagesWithTeam,
+      teamHeads: coverage.teamHeads,
+      teamHeadsPartyCellSecretary: coverage.teamHeadsPartyCellSecretary,
+      teamHeadCoverage: share.teamHeadsPartyCellSecretary,
+      blocs: coverage.blocs,
+      blocsHeadedByStandingDeputy: coverage.blocsHeadedByStandingDeputy,
+      blocHeadCoverage: share.blocsHeadedByStandingDeputy,
+    },
+    children: rows,
+    charts: await chartsOf(period, charts),
+    asOf: now.toISOString(),
+  };
+}

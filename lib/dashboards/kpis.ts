@@ -1,0 +1,64 @@
+/**
+ * From summed rollup measures to the KPIs a dashboard shows (definitions: lib/dashboards/types.ts
+ * and decision 014). Pure.
+ */
+import { percent } from "../organisations/coverage";
+import type { Kpis } from "./types";
+
+/** The additive measures, in the order the readers' value vectors hold them. */
+export const MEASURES = [
+  "received",
+  "resolved",
+  "settled",
+  "explained",
+  "resolvedOnTime",
+  "resolveWorkingDays",
+  "replies",
+  "satisfied",
+  "reopened",
+  "escalated",
+  "teamsHeld",
+  "teamsExpected",
+  "briefingsHeld",
+  "briefingsExpected",
+] as const;
+export type Measure = (typeof MEASURES)[number];
+export type Measures = Record<Measure, number>;
+
+export const emptyMeasures = (): Measures => Object.fromEntries(MEASURES.map((m) => [m, 0])) as Measures;
+
+/** Adds a value vector (MEASURES order) into `into`. */
+export function addVector(into: Measures, values: readonly number[]): Measures {
+  MEASURES.forEach((m, i) => (into[m] += values[i] ?? 0));
+  return into;
+}
+
+const oneDecimal = (x: number) => Math.round(x * 10) / 10;
+
+export function toKpis(m: Measures, extra: { overdue: number | null; cadresTrained: number }): Kpis {
+  return {
+    received: m.received,
+    resolved: m.resolved,
+    settled: m.settled,
+    explained: m.explained,
+    resolvedRate: percent(m.resolved, m.received),
+    settledRate: percent(m.settled, m.resolved),
+    explainedRate: percent(m.explained, m.resolved),
+    resolvedOnTime: m.resolvedOnTime,
+    onTimeRate: percent(m.resolvedOnTime, m.resolved),
+    overdue: extra.overdue,
+    avgWorkingDaysToResolve: m.resolved > 0 ? oneDecimal(m.resolveWorkingDays / m.resolved) : null,
+    replies: m.replies,
+    satisfied: m.satisfied,
+    satisfactionRate: percent(m.satisfied, m.replies),
+    reopened: m.reopened,
+    escalated: m.escalated,
+    teamMeetingsHeld: m.teamsHeld,
+    teamMeetingsExpected: m.teamsExpected,
+    teamMeetingCompliance: percent(m.teamsHeld, m.teamsExpected),
+    briefingsHeld: m.briefingsHeld,
+    briefingsExpected: m.briefingsExpected,
+    briefingCompliance: percent(m.briefingsHeld, m.briefingsExpected),
+    cadresTrained: extra.cadresTrained,
+  };
+}

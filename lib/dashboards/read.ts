@@ -1,0 +1,107 @@
+/**
+ * Reads of the rollup tables (lib/rollup), as cells per unit for lib/dashboards/restate.ts.
+ * Each read is one indexed lookup by unitId (every table's key starts with it) over the
+ * months asked for; nothing here joins the unit tree or the base tables.
+ *
+ * Cell keys: "YYYY-MM-01" (a month: petition measures, teams held and expected),
+ * "YYYY-MM-01|q" (a quarter by its first month: briefings held and expected),
+ * "YYYY-MM-01|f<fieldId>" (a month of one field), "YYYY-MM-01|<status>" (received by status now),
+ * "overdue" (open petitions past their deadline today).
+ */
+import { db } from "../db/client";
+import type { PetitionStatus } from "../generated/prisma/enums";
+import { MEASURES, type Measure } from "./kpis";
+import type { Cells } from "./restate";
+
+const PETITION_MEASURES = MEASURES.slice(0, 10) as readonly Measure[];
+const INDEX = Object.fromEntries(MEASURES.map((m, i) => [m, i])) as Record<Measure, number>;
+
+function put(out: Map<number, Cells>, unitId: number, key: string, index: number, value: number) {
+  let cells = out.get(unitId);
+  if (!cells) out.set(unitId, (cells = new Map()));
+  let values = cells.get(key);
+  if (!values) cells.set(key, (values = MEASURES.map(() => 0)));
+  values[index] += value;
+}
+
+type PetitionRow = Record<Measure, number> & { unitId: number; month: string; fieldId?: number };
+
+const sums = PETITION_MEASURES.map((m) => `sum("${m}")::int AS "${m}"`).join(", ");
+
+/** Petition measures per unit and month (and per field with `byField`), months `from`..`to` ("YYYY-MM-01"). */
+export async function readPetitionCells(out: Map<number, Cells>, unitIds: number[], from: string, to: string, options: { byField?: boolean } = {}) {
+  if (!unitIds.length) return;
+  const byField = options.byField ?? false;
+  // Column lists are this module's constants; the values travel as parameters.
+  const rows = await db.$queryRawUnsafe<PetitionRow[]>(
+    `SELECT "unitId", to_char(month, 'YYYY-MM-DD') AS month${byField ? `, "fieldId"` : ""}, ${sums}
+     FROM "RollupPetition" WHERE "unitId" = ANY($1::int[]) AND month >= $2::date AND month <= $3::date
+     GROUP BY "unitId", month${byField ? `, "fieldId"` : ""}`,
+    unitIds,
+    from,
+    to,
+  );
+  for (const r of rows) {
+    const key = byField ? `${r.month}|f${r.fieldId}` : r.month;
+    for (const m of PETITION_MEASURES) if (r[m]) put(out, r.unitId, key, INDEX[m], r[m]);
+  }
+}
+
+/** Team meetings held and expected per unit and month; briefings held and expected per quarter. */
+export async function readMeetingCells(out: Map<number, Cells>, unitIds: number[], months: string[], quarters: string[]) {
+  if (!unitIds.length) return;
+  const [held, expected] = await Promise.all([
+    db.$queryRaw<{ unitId: number; month: string; teamsHeld: number; briefingsHeld: number }[]>`
+      SELECT "unitId", to_char(month, 'YYYY-MM-DD') AS month, "teamsHeld", "briefingsHeld" FROM "RollupMeeting"
+      WHERE "unitId" = ANY(${unitIds}::int[]) AND month >= ${quarters[0] ?? months[0]}::date AND month <= ${months[months.length - 1]}::date`,
+    // The number active in a month is the sum of the changes up to it.
+    db.$queryRaw<{ unitId: number; month: string; teams: number; communes: number }[]>`
+      SELECT e."unitId", to_char(m.month, 'YYYY-MM-DD') AS month, sum(e.teams)::int AS teams, sum(e.communes)::int AS communes
+      FROM unnest(${[...new Set([...months, ...quarters])]}::date[]) AS m(month)
+      JOIN "RollupExpected" e ON e."unitId" = ANY(${unitIds}::int[]) AND e.month <= m.month
+      GROUP BY e."unitId", m.month`,
+  ]);
+  const isMonth = new Set(months);
+  const isQuarter = new Set(quarters);
+  for (const r of held) {
+    if (isMonth.has(r.month) && r.teamsHeld) put(out, r.unitId, r.month, INDEX.teamsHeld, r.teamsHeld);
+    if (isQuarter.has(r.month) && r.briefingsHeld) put(out, r.unitId, `${r.month}|q`, INDEX.briefingsHeld, r.briefingsHeld);
+  }
+  for (const r of expected) {
+    if (isMonth.has(r.month) && r.teams) put(out, r.unitId, r.month, INDEX.teamsExpected, r.teams);
+    if (isQuarter.has(r.month) && r.communes) put(out, r.unitId, `${r.month}|q`, INDEX.briefingsExpected, r.communes);
+  }
+}
+
+/** Open petitions with a deadline before `today` ("YYYY-MM-DD"), per unit, in the cell "overdue" (first value). */
+export async function readOverdueCells(out: Map<number, Cells>, unitIds: number[], today: string) {
+  if (!unitIds.length) return;
+  const rows = await db.$queryRaw<{ unitId: number; open: number }[]>`
+    SELECT "unitId", sum(open)::int AS open FROM "RollupOpenDue"
+    WHERE "unitId" = ANY(${unitIds}::int[]) AND "dueOn" < ${today}::date GROUP BY "unitId"`;
+  for (const r of rows) if (r.open) put(out, r.unitId, "overdue", 0, r.open);
+}
+
+/** Petitions received per month by their status now, in cells "YYYY-MM-01|<status>" (first value). */
+export async function readStatusCells(out: Map<number, Cells>, unitIds: number[], from: string, to: string) {
+  if (!unitIds.length) return;
+  const rows = await db.$queryRaw<{ unitId: number; month: string; status: PetitionStatus; received: number }[]>`
+    SELECT "unitId", to_char(month, 'YYYY-MM-DD') AS month, status::text AS status, received FROM "RollupPetitionStatus"
+    WHERE "unitId" = ANY(${unitIds}::int[]) AND month >= ${from}::date AND month <= ${to}::date AND received <> 0`;
+  for (const r of rows) put(out, r.unitId, `${r.month}|${r.status}`, 0, r.received);
+}
+
+/**
+ * Distinct cadres of each unit's subtree with a training that starts in `from`..`to`. Read
+ * live: training records are few (a course a year per cadre) and indexed by start day.
+ */
+export async function readCadresTrained(unitIds: number[], from: string, to: string): Promise<Map<number, number>> {
+  if (!unitIds.length) return new Map();
+  const rows = await db.$queryRaw<{ unitId: number; n: number }[]>`
+    SELECT a.uid AS "unitId", count(DISTINCT t."cadreId")::int AS n
+    FROM "TrainingRecord" t JOIN "Cadre" c ON c.id = t."cadreId" JOIN "Unit" u ON u.id = c."unitId"
+    CROSS JOIN LATERAL unnest(u."ancestorIds") AS a(uid)
+    WHERE t."startOn" >= ${from}::date AND t."startOn" <= ${to}::date AND a.uid = ANY(${unitIds}::int[])
+    GROUP BY a.uid`;
+  return new Map(rows.map((r) => [r.unitId, r.n]));
+}
