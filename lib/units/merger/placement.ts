@@ -10,6 +10,7 @@ import { unitWhereFor, type ScopedActor } from "../../auth/scope";
 import { audit } from "../../audit/log";
 import { db } from "../../db/client";
 import type { Prisma } from "../../generated/prisma/client";
+import { pathsChangeAfter } from "../../rollup/path-history";
 import { moveVillageIn } from "../villages";
 import type { PlaceVillageInput } from "./schemas";
 
@@ -77,6 +78,8 @@ export async function placeVillage(actor: Actor, input: PlaceVillageInput) {
     const links = village.parent.successorLinks;
     const awaiting = village.validTo === null && village.parent.level === "COMMUNE" && village.parent.validTo !== null && links.some((l) => l.kind === "PARTIAL");
     if (!awaiting || !links.some((l) => l.successorId === input.targetCommuneId)) throw new ActionError("INVALID_STATE");
+    // The village belonged to its successor from the split on, not from the day it was placed.
+    await pathsChangeAfter(tx, village.parent.validTo!);
     const moved = await moveVillageIn(tx, actor, input);
     await audit(tx, {
       actorId: actor.userId || null,

@@ -7,6 +7,7 @@
  */
 import type { UnitLevel } from "../../generated/prisma/enums";
 import type { Tx } from "../../db/client";
+import { pathsChangeAfter } from "../../rollup/path-history";
 import type { MergeKind } from "./parse";
 
 export type { MergeKind };
@@ -109,6 +110,8 @@ const LEVELS_BELOW: Record<UnitLevel, UnitLevel[]> = {
  */
 export async function moveChildren(tx: Db, moves: { old: number; successor: number }[], lastDay: Date, childLevel: UnitLevel = "VILLAGE"): Promise<number[]> {
   if (!moves.length) return [];
+  // The old paths were held until the old units closed (the dashboards' "as the units were").
+  await pathsChangeAfter(tx, lastDay);
   const levels = [childLevel, ...LEVELS_BELOW[childLevel].filter((l) => l !== childLevel)];
   const rows = await tx.$queryRaw<{ id: number; moved: boolean }[]>`
     WITH r AS (
