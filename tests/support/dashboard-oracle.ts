@@ -62,7 +62,8 @@ export function oracleKpis(base: Base, unitId: number, period: Period, today: st
         if (p.satisfaction === "SATISFIED") m.satisfied++;
       }
     }
-    if (["RECEIVED", "ASSIGNED", "IN_PROGRESS"].includes(p.status) && p.dueOn && isoDay(p.dueOn) < today && byId.get(p.unitId)!.ancestorIds.includes(unitId)) overdue++;
+    // Overdue is today's: it counts along the path of today's month.
+    if (["RECEIVED", "ASSIGNED", "IN_PROGRESS"].includes(p.status) && p.dueOn && isoDay(p.dueOn) < today && counts(p.unitId, today)) overdue++;
   }
   for (const e of base.events) {
     const day = vnDay(e.at);

@@ -1,0 +1,231 @@
+/**
+ * The rollups against the base tables over randomised data: petitions entered and walked
+ * through random workflow steps (reopenings included) at random dates, edits, meetings
+ * added, moved and deleted, teams established and dissolved, a village closed, a village
+ * moved and a merger recorded, all through the app's own write paths. Then the rollups
+ * must equal a rebuild from scratch, and every unit's dashboard, in both views, must equal
+ * a row-by-row count made with the test's own record of where each unit was when.
+ */
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { isActionError, parseInput } from "@/lib/actions/result";
+import type { Actor } from "@/lib/auth/actor";
+import { dashboardFor } from "@/lib/dashboards/dashboard";
+import { liveFigures } from "@/lib/dashboards/live";
+import { parsePeriod } from "@/lib/dashboards/period";
+import { db } from "@/lib/db/client";
+import type { Satisfaction } from "@/lib/generated/prisma/enums";
+import { createPetition } from "@/lib/petitions/intake";
+import { intakeSchema, stepSchema } from "@/lib/petitions/schemas";
+import { editPetition, takeStep } from "@/lib/petitions/steps";
+import { availableSteps } from "@/lib/petitions/workflow";
+import { rebuildRollupsIn, ROLLUP_TABLES } from "@/lib/rollup/rebuild";
+import { addDaysUtc, isoDay, todayInVietnam } from "@/lib/time";
+import { recordMerger } from "@/lib/units/merger/record";
+import { insertUnit } from "@/lib/units/tree";
+import { closeVillage, moveVillage } from "@/lib/units/villages";
+import { Random } from "@/prisma/seed/random";
+import { loadBase, oracleKpis, type PathDuring } from "../support/dashboard-oracle";
+import { actorAt, buildTree, createField, createUser, type Tree } from "../support/factories";
+
+const NOW = new Date();
+const TODAY = todayInVietnam(NOW);
+const monthStart = (back: number) => new Date(Date.UTC(TODAY.getUTCFullYear(), TODAY.getUTCMonth() - back, 1));
+const WINDOW_START = monthStart(13);
+const MERGER_ON = monthStart(5);
+const PERIOD = parsePeriod(isoDay(WINDOW_START), isoDay(new Date(Date.UTC(TODAY.getUTCFullYear(), TODAY.getUTCMonth() + 1, 0))));
+const lastDay = (month: string) => isoDay(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)));
+
+const rng = new Random(0x0714);
+let tree: Tree;
+let admin: Actor;
+let fields: number[];
+let agencies: Map<number, number>; // district id → agency id
+const units: { id: number; level: string; ancestorIds: number[] }[] = [];
+/** Where moved units were: unit id → { path before, last day on it }. Kept by the test, not read from the database. */
+const moves = new Map<number, { path: number[]; until: string }[]>();
+
+const day = (d: Date) => isoDay(d);
+const randomDay = (from: Date, to: Date) => addDaysUtc(from, rng.int(0, Math.max(0, Math.round((to.getTime() - from.getTime()) / 86_400_000))));
+
+async function petitionAt(unitId: number, receivedOn: Date) {
+  const parsed = await parseInput(intakeSchema, {
+    idempotencyKey: randomUUID(), receivedOn: day(receivedOn), channel: "RECEPTION", petitionerKind: "PERSON", petitionerName: "Trần Văn Bình",
+    unitId: String(unitId), fieldId: String(rng.pick(fields)), content: "Đề nghị nạo vét kênh mương nội đồng.",
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
+  return (await createPetition(admin, parsed.data, new Date(receivedOn.getTime() + 3 * 3_600_000))).id;
+}
+
+/** Takes up to `count` random steps on a petition, each a few days after the previous one (never past now). */
+async function walk(id: number, count: number) {
+  for (let i = 0; i < count; i++) {
+    const p = await db.petition.findUniqueOrThrow({ where: { id }, include: { unit: { select: { ancestorIds: true } } } });
+    const last = await db.petitionEvent.findFirstOrThrow({ where: { petitionId: id }, orderBy: { at: "desc" } });
+    const at = new Date(Math.min(last.at.getTime() + rng.int(1, 30 * 24) * 3_600_000, NOW.getTime() - 60_000));
+    if (at <= last.at) return;
+    const steps = availableSteps("ADMIN", p).filter((s) => s !== "comment" && (s !== "merge" || rng.chance(0.2)) && (s !== "reject" || rng.chance(0.3)));
+    if (!steps.length) return;
+    const step = rng.pick(steps);
+    if (step === "edit") {
+      await editPetition(admin, { petitionId: id, version: p.version, receivedOn: p.receivedOn, channel: p.channel, petitionerKind: p.petitionerKind, petitionerName: p.petitionerName, petitionerPhone: p.petitionerPhone, petitionerAddress: p.petitionerAddress, fieldId: rng.pick(fields), content: p.content } as never, at);
+      continue;
+    }
+    const district = p.unit.ancestorIds[2];
+    const extra: Record<string, string> = {
+      assign: { agencyId: String(agencies.get(district)) },
+      resolve: { resolution: rng.chance(0.7) ? "SETTLED" : "EXPLAINED", note: "Đã xử lý" },
+      reply: { replyText: "Đã trả lời", satisfaction: rng.pick<Satisfaction>(["SATISFIED", "PARTLY", "NOT_SATISFIED"]) },
+      reject: { note: "Không thuộc thẩm quyền" },
+      escalate: { escalatedTo: "Ban Dân vận Tỉnh ủy" },
+      reopen: { note: "Công dân chưa đồng ý" },
+    }[step as string] as Record<string, string>;
+    let fields_ = { petitionId: String(id), version: String(p.version), step, ...extra };
+    if (step === "merge") {
+      const target = await db.petition.findFirst({ where: { id: { not: id }, status: { not: "MERGED" } }, orderBy: { id: "asc" }, select: { code: true } });
+      if (!target) continue;
+      fields_ = { ...fields_, targetCode: target.code } as typeof fields_;
+    }
+    const input = await parseInput(stepSchema, fields_);
+    if (!input.ok) throw new Error(`${step}: ${JSON.stringify(input.fieldErrors)}`);
+    try {
+      await takeStep(admin, input.data, at);
+    } catch (error) {
+      if (!isActionError(error)) throw error;
+    }
+  }
+}
+
+async function meetingsFor(month: Date, count: number) {
+  const villages = units.filter((u) => u.level === "VILLAGE");
+  for (let i = 0; i < count; i++) {
+    const heldOn = randomDay(month, addDaysUtc(month, 27));
+    if (heldOn > TODAY) continue;
+    if (rng.chance(0.8)) {
+      const village = rng.pick(villages);
+      const team = await db.organisation.findFirst({ where: { unitId: village.id, kind: "TEAM" } });
+      if (team) await db.meeting.create({ data: { kind: "TEAM_MONTHLY", organisationId: team.id, unitId: village.id, heldOn, createdById: admin.userId } });
+    } else {
+      const commune = rng.pick(units.filter((u) => u.level === "COMMUNE"));
+      await db.meeting.create({ data: { kind: "QUARTERLY_BRIEFING", unitId: commune.id, heldOn, createdById: admin.userId } });
+    }
+  }
+}
+
+async function reloadUnits() {
+  units.splice(0, units.length, ...(await db.unit.findMany({ where: { ancestorIds: { has: tree.nation.id } }, select: { id: true, level: true, ancestorIds: true } })));
+}
+
+beforeAll(async () => {
+  tree = await buildTree();
+  const user = await createUser(tree.nation, "ADMIN");
+  admin = actorAt(tree.nation, "ADMIN", user.id);
+  fields = [(await createField()).id, (await createField()).id];
+  agencies = new Map();
+  for (const d of [tree.districtA, tree.districtB]) agencies.set(d.id, (await db.agency.create({ data: { unitId: d.id, name: `Phòng Kinh tế ${d.id}` } })).id);
+  // A third commune in district B with two villages: the merger's successor.
+  const communeC = await insertUnit(db, { parentId: tree.districtB.id, level: "COMMUNE", typeLabel: "Xã", name: `Hợp Nhất ${tree.nation.id}`, code: "09199" });
+  await insertUnit(db, { parentId: communeC.id, level: "VILLAGE", typeLabel: "Thôn", name: "Đông" });
+  await insertUnit(db, { parentId: communeC.id, level: "VILLAGE", typeLabel: "Thôn", name: "Tây" });
+  await insertUnit(db, { parentId: tree.communeB.id, level: "VILLAGE", typeLabel: "Thôn", name: "Nam" });
+  await reloadUnits();
+  for (const v of units.filter((u) => u.level === "VILLAGE")) {
+    await db.organisation.create({
+      data: { kind: "TEAM", unitId: v.id, name: `Tổ dân vận ${v.id}`, establishedOn: rng.chance(0.3) ? randomDay(WINDOW_START, TODAY) : null },
+    });
+  }
+
+  // Phase 1: petitions and steps, meetings, before the merger.
+  const ids: number[] = [];
+  const placesBefore = units.filter((u) => u.level === "VILLAGE" || u.id === tree.communeB.id);
+  for (let i = 0; i < 70; i++) ids.push(await petitionAt(rng.pick(placesBefore).id, randomDay(WINDOW_START, addDaysUtc(MERGER_ON, -1))));
+  for (const id of ids) await walk(id, rng.int(0, 5));
+  for (let m = 13; m >= 5; m--) await meetingsFor(monthStart(m), 6);
+
+  // The merger: commune B goes whole into commune C on the first of a month, its villages move.
+  for (const v of units.filter((u) => u.ancestorIds.includes(tree.communeB.id) && u.id !== tree.communeB.id)) moves.set(v.id, [{ path: v.ancestorIds, until: day(addDaysUtc(MERGER_ON, -1)) }]);
+  await recordMerger(admin, { predecessors: [{ id: tree.communeB.id, kind: "FULL" }], successor: { id: communeC.id }, effectiveOn: MERGER_ON });
+  // A village moves to the other commune of district A today.
+  const communeA2 = await insertUnit(db, { parentId: tree.districtA.id, level: "COMMUNE", typeLabel: "Xã", name: `Tiên Lữ ${tree.nation.id}`, code: "08866" });
+  const a2 = units.find((u) => u.id === tree.villageA2.id)!;
+  moves.set(a2.id, [{ path: a2.ancestorIds, until: day(addDaysUtc(TODAY, -1)) }]);
+  await moveVillage(admin, { villageId: a2.id, version: (await db.unit.findUniqueOrThrow({ where: { id: a2.id } })).version, targetCommuneId: communeA2.id });
+  await reloadUnits();
+
+  // Phase 2: more petitions, steps on old and new ones, meetings moved and deleted, teams changed, a village closed.
+  const placesAfter = units.filter((u) => u.level === "VILLAGE");
+  for (let i = 0; i < 40; i++) ids.push(await petitionAt(rng.pick(placesAfter).id, randomDay(MERGER_ON, TODAY)));
+  for (const id of rng.shuffle(ids)) await walk(id, rng.int(0, 4));
+  for (let m = 4; m >= 0; m--) await meetingsFor(monthStart(m), 6);
+  const some = await db.meeting.findMany({ orderBy: { id: "asc" } });
+  for (const mt of rng.sample(some, 8)) await db.meeting.delete({ where: { id: mt.id } });
+  for (const mt of rng.sample(some.filter((x) => x.heldOn < monthStart(1)), 6)) {
+    await db.meeting.update({ where: { id: mt.id }, data: { heldOn: addDaysUtc(mt.heldOn, rng.int(-40, 40)) } }).catch(() => undefined);
+  }
+  const teams = await db.organisation.findMany({ where: { kind: "TEAM" }, orderBy: { id: "asc" } });
+  await db.organisation.update({ where: { id: teams[0].id }, data: { dissolvedOn: randomDay(WINDOW_START, TODAY) } });
+  await db.organisation.update({ where: { id: teams[1].id }, data: { establishedOn: randomDay(WINDOW_START, TODAY) } });
+  const closing = await db.unit.findFirstOrThrow({ where: { parentId: communeC.id, name: "Tây" } });
+  await closeVillage(admin, { villageId: closing.id, version: closing.version, closedOn: randomDay(MERGER_ON, TODAY) });
+  await reloadUnits();
+}, 300_000);
+
+async function snapshot() {
+  const out: Record<string, string[]> = {};
+  for (const table of ROLLUP_TABLES) {
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${table}"`);
+    out[table] = rows
+      .filter((r) => Object.entries(r).some(([k, v]) => typeof v === "number" && v !== 0 && !/Id$/.test(k)))
+      .map((r) => JSON.stringify(r))
+      .sort();
+  }
+  return out;
+}
+
+describe("rollups over randomised data", () => {
+  it("made the data the test meant to make", async () => {
+    expect(await db.petitionEvent.count({ where: { kind: "REOPENED" } })).toBeGreaterThan(0);
+    expect(await db.petition.count({ where: { resolution: "EXPLAINED" } })).toBeGreaterThan(0);
+    expect(await db.petition.count({ where: { unitId: tree.communeB.id } })).toBeGreaterThan(0);
+    expect(await db.unitPathHistory.count()).toBeGreaterThan(0);
+  });
+
+  it("equal a rebuild from the base tables after every kind of write", async () => {
+    const kept = await snapshot();
+    expect(kept.RollupPetition.length).toBeGreaterThan(0);
+    await db.$transaction((tx) => rebuildRollupsIn(tx), { timeout: 120_000 });
+    expect(await snapshot()).toEqual(kept);
+  });
+
+  it("give every unit, restated on today's units, the figures counted row by row", async () => {
+    const base = await loadBase();
+    const byId = new Map(base.units.map((u) => [u.id, u]));
+    const communeC = units.find((u) => u.level === "COMMUNE" && byId.get(u.id)!.validTo === null && u.ancestorIds.includes(tree.districtB.id) && u.id !== tree.communeB.id)!;
+    // Records made at the closed commune itself count at its successor; everything else along today's path.
+    const restated: PathDuring = (id) => (id === tree.communeB.id ? communeC.ancestorIds : byId.get(id)!.ancestorIds);
+    for (const u of units) {
+      const d = (await dashboardFor(admin, u.id, PERIOD, "restated", NOW))!;
+      expect(d.kpis, `unit ${u.id}`).toEqual(oracleKpis(base, u.id, PERIOD, day(TODAY), { pathDuring: restated }));
+    }
+    const live = (await liveFigures([tree.nation.id], PERIOD, day(TODAY))).get(tree.nation.id)!;
+    const nation = (await dashboardFor(admin, tree.nation.id, PERIOD, "restated", NOW))!;
+    expect(nation.kpis).toMatchObject({ received: live.received, resolved: live.resolved, explained: live.explained, overdue: live.overdue, reopened: live.reopened, teamMeetingsHeld: live.teamsHeld, teamMeetingsExpected: live.teamsExpected, briefingsHeld: live.briefingsHeld });
+  }, 120_000);
+
+  it("give every unit, as the units were, the figures counted along the paths they had each month", async () => {
+    const base = await loadBase();
+    const byId = new Map(base.units.map((u) => [u.id, u]));
+    const historical: PathDuring = (id, month) => moves.get(id)?.find((m) => lastDay(month) <= m.until)?.path ?? byId.get(id)!.ancestorIds;
+    for (const u of units) {
+      for (const period of [PERIOD, parsePeriod(isoDay(monthStart(6)), lastDay(isoDay(monthStart(6)))), parsePeriod(isoDay(monthStart(2)), lastDay(isoDay(monthStart(2))))]) {
+        const d = (await dashboardFor(admin, u.id, period, "historical", NOW))!;
+        expect(d.kpis, `unit ${u.id} ${period.from}`).toEqual(oracleKpis(base, u.id, period, day(TODAY), { pathDuring: historical }));
+      }
+    }
+    // The closed commune still lists, as it was, the villages it had before the merger.
+    const before = parsePeriod(isoDay(monthStart(6)), lastDay(isoDay(monthStart(6))));
+    const closed = (await dashboardFor(admin, tree.communeB.id, before, "historical", NOW))!;
+    expect(closed.children.map((c) => c.unit.id).sort()).toEqual([...moves].filter(([, m]) => m[0].path.includes(tree.communeB.id)).map(([id]) => id).sort());
+    expect((await dashboardFor(admin, tree.communeB.id, before, "restated", NOW))!.children).toEqual([]);
+  }, 180_000);
+});
