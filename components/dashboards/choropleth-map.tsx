@@ -55,7 +55,7 @@ export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter }: 
         {t("caption", { kpi: kpiLabel })}
       </figcaption>
       {drawn.length > 0 ? (
-        <svg viewBox={`0 0 ${map.width} ${map.height}`} className="h-auto w-full max-w-3xl" role="group" aria-label={t("mapLabel", { kpi: kpiLabel, count: drawn.length })}>
+        <svg viewBox={`0 0 ${map.width} ${map.height}`} className="h-auto max-h-[32rem] w-full max-w-3xl" role="group" aria-label={t("mapLabel", { kpi: kpiLabel, count: drawn.length })}>
           {drawn.map((u) => {
             const index = classIndex(classes, u.value);
             const label = `${u.name}: ${valueText(u.value)}`;
@@ -66,8 +66,8 @@ export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter }: 
                   d={map.paths.get(u.unitId)}
                   fill={index === -1 ? `url(#${hatch})` : colours[index]}
                   fillRule="evenodd"
-                  stroke="#ffffff"
-                  strokeWidth="1"
+                  stroke="#57534e"
+                  strokeWidth="0.8"
                   strokeLinejoin="round"
                   className="group-hover:opacity-80 group-focus-visible:stroke-stone-900 group-focus-visible:[stroke-width:4]"
                 />

@@ -38,7 +38,7 @@ export function MeetingComplianceChart({ rows, months }: MeetingComplianceChartP
         <>
           {/* The table below carries the numbers for screen readers and keyboards; the drawing is for the eye. */}
           <div aria-hidden="true" className="mt-3">
-            <BarChart responsive accessibilityLayer={false} data={data} style={{ width: "100%", height: 240 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+            <BarChart responsive accessibilityLayer={false} data={data} style={{ width: "100%", height: 240 }} margin={{ top: 20, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid stroke="#e7e5e4" vertical={false} />
               <XAxis dataKey="month" tickFormatter={formatMonth} tick={{ fontSize: 12 }} minTickGap={16} />
               <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${n(v)}%`} tick={{ fontSize: 12 }} width={44} />
@@ -49,7 +49,7 @@ export function MeetingComplianceChart({ rows, months }: MeetingComplianceChartP
                   return [`${pct(d.share)} (${n(d.held)}/${n(d.expected)})`, t("compliance.share")];
                 }}
               />
-              <ReferenceLine y={100} stroke="#57534e" strokeDasharray="4 4" label={{ value: t("compliance.target"), position: "insideTopLeft", fontSize: 12 }} />
+              <ReferenceLine y={100} stroke="#57534e" strokeDasharray="4 4" label={{ value: t("compliance.target"), position: "top", fontSize: 12 }} />
               <Bar dataKey="share" name={t("compliance.share")} fill="#2c7bb6" isAnimationActive={false} />
             </BarChart>
           </div>
