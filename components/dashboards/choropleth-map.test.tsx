@@ -53,7 +53,18 @@ describe("ChoroplethMap", () => {
       ["/reports?unit=2", "Huyện Vĩnh Tường: 72,1%", "Huyện Vĩnh Tường: 72,1%"],
       ["/reports?unit=3", "Huyện Tam Dương: Không có số liệu", "Huyện Tam Dương: Không có số liệu"],
     ]);
-    for (const s of shapes) expect(s.d).toMatch(/^M[\d.,L]+Z$/);
+    // Path strings in the viewBox's units, one decimal at most: no coordinates reach the browser.
+    const [, , width, height] = render(UNITS).html.match(/<svg viewBox="([^"]+)"/)![1].split(" ").map(Number);
+    for (const s of shapes) {
+      expect(s.d).toMatch(/^M[\d.,L]+Z$/);
+      for (const [x, y] of s.d.slice(1, -1).split("L").map((p) => p.split(",").map(Number))) {
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThanOrEqual(width);
+        expect(y).toBeGreaterThanOrEqual(0);
+        expect(y).toBeLessThanOrEqual(height);
+        expect(Number.isInteger(x * 10) && Number.isInteger(y * 10)).toBe(true);
+      }
+    }
   });
 
   it("colours by class in the direction given, and hatches a unit without a value", () => {

@@ -33,6 +33,12 @@ export interface ChoroplethMapProps {
  * link (Tab reaches it, its name and value are its accessible name and tooltip) to drill
  * down; the legend lists the classes in words; units without a boundary are listed under
  * it as links. A server component: the browser receives path strings only (decision 015).
+ *
+ * Use (on a dashboard page, with children read through the actor's scope):
+ *   const shapes = await boundariesOf(db, children.map((c) => c.id));
+ *   <ChoroplethMap kpiLabel="Tỷ lệ giải quyết" higherIsBetter formatValue={(v) => `${formatNumber(v, locale, 1)}%`}
+ *     units={children.map((c) => ({ unitId: c.id, name: unitFullName(c), href: `/reports?unit=${c.id}`,
+ *       value: rates.get(c.id) ?? null, coordinates: shapes.get(c.id) ?? null }))} />
  */
 export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter }: ChoroplethMapProps) {
   const t = useTranslations("dashboardMap");
@@ -41,6 +47,7 @@ export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter }: 
   const hasShape = (u: ChoroplethUnit): u is ChoroplethUnit & { coordinates: MultiPolygon } => u.coordinates !== null && u.coordinates.length > 0;
   const drawn = units.filter(hasShape);
   const missing = units.filter((u) => !hasShape(u));
+  // Units without a shape count in the classes too: the list under the map shows their values.
   const classes = quantileClasses(units.flatMap((u) => (u.value === null ? [] : [u.value])));
   const colours = classColours(classes.length, higherIsBetter);
   const map = projectShapes(drawn);
@@ -50,8 +57,8 @@ export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter }: 
   const hasNoData = units.some((u) => u.value === null);
 
   return (
-    <figure className="space-y-3" aria-labelledby={`${id}-caption`}>
-      <figcaption id={`${id}-caption`} className="font-semibold">
+    <figure className="space-y-3">
+      <figcaption className="font-semibold">
         {t("caption", { kpi: kpiLabel })}
       </figcaption>
       {drawn.length > 0 ? (

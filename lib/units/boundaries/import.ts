@@ -10,6 +10,7 @@ import type { Tx } from "../../db/client";
 import { audit } from "../../audit/log";
 import { isoDay } from "../../time";
 import { toSearchText } from "../../text/search";
+import { unitFullName } from "../labels";
 import { splitName, type CatalogueLevel } from "../catalogue/parse";
 import { unitsValidOn } from "../merger/import";
 import type { FileBoundary } from "./parse";
@@ -99,7 +100,7 @@ async function plan(db: Db, boundaries: FileBoundary[], asOf: Date): Promise<Bou
       unitId: unit.id,
       level: boundary.level,
       code: boundary.code,
-      unitName: `${unit.typeLabel} ${unit.name}`,
+      unitName: unitFullName(unit),
       ...(sameName(boundary.level, boundary.name, unit) ? {} : { fileName: boundary.name }),
       change,
     });
