@@ -1,12 +1,15 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { formatMonth, formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { percent } from "@/lib/percent";
 import { complianceSeries, type MeetingComplianceRow } from "./series";
 import { ChartTable } from "./chart-table";
+
+// recharts loads after the page (decision 015).
+const ComplianceDrawing = dynamic(() => import("./compliance-drawing"), { ssr: false });
 
 export interface MeetingComplianceChartProps {
   /** Meetings held and expected per month, as the rollup gives them. */
@@ -17,8 +20,8 @@ export interface MeetingComplianceChartProps {
 
 /**
  * Meeting compliance month by month: the share of expected meetings held (target 100%).
- * A client component because recharts draws in the browser; the table alternative, with
- * held and expected, is in the server's HTML.
+ * The drawing (recharts) loads after the page; the table alternative, with held and
+ * expected, is in the server's HTML.
  */
 export function MeetingComplianceChart({ rows, months }: MeetingComplianceChartProps) {
   const t = useTranslations("dashboardCharts");
@@ -37,21 +40,8 @@ export function MeetingComplianceChart({ rows, months }: MeetingComplianceChartP
       ) : (
         <>
           {/* The table below carries the numbers for screen readers and keyboards; the drawing is for the eye. */}
-          <div aria-hidden="true" className="mt-3">
-            <BarChart responsive accessibilityLayer={false} data={data} style={{ width: "100%", height: 240 }} margin={{ top: 20, right: 8, bottom: 0, left: 0 }}>
-              <CartesianGrid stroke="#e7e5e4" vertical={false} />
-              <XAxis dataKey="month" tickFormatter={formatMonth} tick={{ fontSize: 12 }} minTickGap={16} />
-              <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${n(v)}%`} tick={{ fontSize: 12 }} width={44} />
-              <Tooltip
-                labelFormatter={(m) => formatMonth(String(m))}
-                formatter={(_v, _name, item) => {
-                  const d = item.payload as (typeof data)[number];
-                  return [`${pct(d.share)} (${n(d.held)}/${n(d.expected)})`, t("compliance.share")];
-                }}
-              />
-              <ReferenceLine y={100} stroke="#57534e" strokeDasharray="4 4" label={{ value: t("compliance.target"), position: "top", fontSize: 12 }} />
-              <Bar dataKey="share" name={t("compliance.share")} fill="#2c7bb6" isAnimationActive={false} />
-            </BarChart>
+          <div aria-hidden="true" className="mt-3 h-[240px]">
+            <ComplianceDrawing data={data} />
           </div>
           <ChartTable
             summary={t("showTable")}

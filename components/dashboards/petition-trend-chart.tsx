@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { formatMonth, formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { trendSeries, type PetitionTrendRow } from "./series";
@@ -17,13 +17,14 @@ export interface PetitionTrendChartProps {
   months?: string[];
 }
 
-const RECEIVED = "#2c7bb6";
-const RESOLVED = "#1a9641";
+// recharts (≈ 120 KB gzipped) loads after the page: the field choice, the table and the
+// rest of the dashboard work before it arrives (decision 015).
+const TrendDrawing = dynamic(() => import("./trend-drawing"), { ssr: false });
 
 /**
  * Petitions received against resolved, month by month, for all fields or one. A client
- * component because recharts draws in the browser; the table alternative is in the
- * server's HTML and follows the chosen field.
+ * component for the field choice; the drawing (recharts) loads after the page, and the
+ * table alternative is in the server's HTML and follows the chosen field.
  */
 export function PetitionTrendChart({ rows, fields, months }: PetitionTrendChartProps) {
   const t = useTranslations("dashboardCharts");
@@ -58,16 +59,8 @@ export function PetitionTrendChart({ rows, fields, months }: PetitionTrendChartP
       ) : (
         <>
           {/* The table below carries the numbers for screen readers and keyboards; the drawing is for the eye. */}
-          <div aria-hidden="true" className="mt-3">
-            <LineChart responsive accessibilityLayer={false} data={data} style={{ width: "100%", height: 260 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-              <CartesianGrid stroke="#e7e5e4" vertical={false} />
-              <XAxis dataKey="month" tickFormatter={formatMonth} tick={{ fontSize: 12 }} minTickGap={16} />
-              <YAxis allowDecimals={false} tickFormatter={n} tick={{ fontSize: 12 }} width={44} />
-              <Tooltip labelFormatter={(m) => formatMonth(String(m))} formatter={(v) => n(Number(v))} />
-              <Legend />
-              <Line type="monotone" dataKey="received" name={t("trend.received")} stroke={RECEIVED} strokeWidth={2} dot={false} isAnimationActive={false} />
-              <Line type="monotone" dataKey="resolved" name={t("trend.resolved")} stroke={RESOLVED} strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
-            </LineChart>
+          <div aria-hidden="true" className="mt-3 h-[260px]">
+            <TrendDrawing data={data} />
           </div>
           <ChartTable
             summary={t("showTable")}
