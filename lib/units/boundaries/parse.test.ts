@@ -39,6 +39,11 @@ describe("parseBoundaries", () => {
     expect(result.ok && result.boundaries.map((b) => b.level)).toEqual(["COMMUNE"]);
   });
 
+  it("reads several provinces under \"data\", naming each by its place", () => {
+    const doc = { data: [JSON.parse(file([district("246", "Huyện Lập Thạch")])), { level1_id: "25", name: "Tỉnh Phú Thọ", level2s: [district("227", "Huyện Lâm Thao", [[[[105.3, 21.3]]]])] }] };
+    expect(errors(parseBoundaries(JSON.stringify(doc)))).toEqual([{ at: "data[1].level2s[0] (Huyện Lâm Thao).coordinates[0][0]", message: expect.stringContaining("vòng chỉ có 1 điểm") }]);
+  });
+
   it("refuses what is not JSON, or not this shape", () => {
     expect(errors(parseBoundaries("{ not json"))[0]).toMatchObject({ at: "tệp", message: expect.stringContaining("không đọc được JSON") });
     expect(errors(parseBoundaries(JSON.stringify([1, 2])))[0].message).toContain('{"level1_id"');

@@ -34,7 +34,7 @@ export const MAX_BOUNDARY_ERRORS = 50;
  */
 export const VIETNAM_BOX = { west: 102, east: 118, south: 6, north: 23.5 } as const;
 
-/** ≈ 5 m: below anything a map of a commune can show, and it halves the positions. */
+/** ≈ 5 m: below anything a map of a commune can show (the map simplifies again to what it draws). */
 export const IMPORT_TOLERANCE_DEGREES = 0.00005;
 /** 5 decimals of a degree ≈ 1 m. */
 export const IMPORT_DIGITS = 5;
@@ -143,7 +143,8 @@ export function parseBoundaries(input: Uint8Array | string): BoundaryParseResult
   } catch (error) {
     return { ok: false, errors: [{ at: "tệp", message: `không đọc được JSON: ${error instanceof Error ? error.message : String(error)}` }], truncated: false };
   }
-  const roots = isObject(doc) && Array.isArray(doc.data) ? doc.data : isObject(doc) && "level1_id" in doc ? [doc] : null;
+  const several = isObject(doc) && Array.isArray(doc.data);
+  const roots = several ? ((doc as Json).data as unknown[]) : isObject(doc) && "level1_id" in doc ? [doc] : null;
   if (!roots) {
     return { ok: false, errors: [{ at: "tệp", message: 'tệp phải có dạng {"level1_id", "name", "level2s": [...]} hoặc {"data": [...]}' }], truncated: false };
   }
@@ -196,7 +197,7 @@ export function parseBoundaries(input: Uint8Array | string): BoundaryParseResult
     children.forEach((child, i) => visit(child, `${at}.${childKey}[${i}]`, depth + 1));
   };
 
-  roots.forEach((root, i) => visit(root, roots.length === 1 && !(isObject(doc) && Array.isArray(doc.data)) ? "tỉnh" : `data[${i}]`, 0));
+  roots.forEach((root, i) => visit(root, several ? `data[${i}]` : "tỉnh", 0));
   if (problems.items.length) return { ok: false, errors: problems.items, truncated: problems.truncated };
   return { ok: true, boundaries, positions };
 }
