@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx"],
           exclude: ["**/*.int.test.ts", "lib/generated/**"],
           environment: "node",
         },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatNumber } from "./format";
+import { formatDate, formatDateTime, formatMonth, formatNumber } from "./format";
 
 describe("format", () => {
   it("writes dates as dd/mm/yyyy in Vietnam's time zone", () => {
@@ -13,6 +13,10 @@ describe("format", () => {
     expect(formatNumber(1234567)).toBe("1.234.567");
     expect(formatNumber(98.5, "vi", 1)).toBe("98,5");
     expect(formatNumber(1234567, "en")).toBe("1,234,567");
+  });
+
+  it("writes months as mm/yyyy", () => {
+    expect(formatMonth("2026-03")).toBe("03/2026");
   });
 });
 

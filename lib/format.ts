@@ -23,3 +23,9 @@ export function formatNumber(value: number, locale: Locale = "vi", fractionDigit
     minimumFractionDigits: 0,
   }).format(value);
 }
+
+/** A month key "2026-03" as the reports write it: "03/2026". */
+export function formatMonth(month: string): string {
+  const [year, mm] = month.split("-");
+  return `${mm}/${year}`;
+}

@@ -2,7 +2,6 @@ import type { Actor } from "../auth/actor";
 import { meetingWhereFor, organisationWhereFor, petitionWhereFor, unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
 import type { UnitLevel } from "../generated/prisma/enums";
-import { OPEN_STATUSES } from "../petitions/status";
 import { startOfMonth, todayInVietnam } from "../time";
 
 export interface ScopeSummary {
@@ -30,8 +29,8 @@ export async function scopeSummary(actor: Actor, now = new Date()): Promise<Scop
       where: { AND: [organisationWhereFor(actor), { dissolvedOn: null }] },
       _count: { _all: true },
     }),
-    db.petition.count({ where: { AND: [petitionWhereFor(actor), { status: { in: [...OPEN_STATUSES] } }] } }),
-    db.petition.count({ where: { AND: [petitionWhereFor(actor), { status: { in: [...OPEN_STATUSES] }, dueOn: { lt: today } }] } }),
+    db.petition.count({ where: { AND: [petitionWhereFor(actor), { isOpen: true }] } }),
+    db.petition.count({ where: { AND: [petitionWhereFor(actor), { isOpen: true, dueOn: { lt: today } }] } }),
     db.meeting.count({ where: { AND: [meetingWhereFor(actor), { heldOn: { gte: monthStart, lte: today } }] } }),
   ]);
   return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { percent, shares, type Coverage } from "./coverage";
+import { percent } from "../percent";
+import { shares, type Coverage } from "./coverage";
 
 const full: Coverage = {
   villages: 212,

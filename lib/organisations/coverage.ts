@@ -8,6 +8,7 @@
  */
 import { isoDay } from "../time";
 import { db } from "../db/client";
+import { percent } from "../percent";
 
 export interface Coverage {
   /** Current villages (VILLAGE units) in the subtree. */
@@ -95,16 +96,6 @@ export async function coverageFor(unitId: number, asOf: Date): Promise<Coverage>
     blocsHeadedByStandingDeputy: Number(row.blocsHeadedByStandingDeputy),
     members: Number(row.members),
   };
-}
-
-/**
- * `part / whole` in percent, rounded to one decimal; null when `whole` is 0. A share
- * below 100% never rounds up to 100 (999/1000 gives 99.9), so "100%" always means complete.
- */
-export function percent(part: number, whole: number): number | null {
-  if (whole <= 0) return null;
-  const value = Math.round((part / whole) * 1000) / 10;
-  return part < whole && value >= 100 ? 99.9 : value;
 }
 
 /** The three coverage percentages reports quote; null when there is nothing to count. */

@@ -106,12 +106,17 @@ function decodeCursor(raw: string | undefined): Cursor | null {
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && b.every((x) => a.includes(x));
 
-/** Every filter but the cursor, as a Prisma `where` inside the actor's subtree. */
+/**
+ * Every filter but the cursor, as a Prisma `where` inside the actor's subtree. "Open" is
+ * `isOpen` (generated from the status), which the partial index of open petitions serves:
+ * Prisma sends statuses as cast parameters, which PostgreSQL cannot match to an index predicate.
+ */
 export function petitionListWhere(actor: Actor, f: PetitionFilters, now = new Date()): Prisma.PetitionWhereInput {
   const and: Prisma.PetitionWhereInput[] = [petitionWhereFor(actor)];
   if (f.unit) and.push({ unit: { ancestorIds: { has: f.unit } } });
-  if (f.status.length) and.push({ status: { in: f.status } });
+  if (f.status.length) and.push(sameSet(f.status, OPEN_STATUSES) ? { isOpen: true } : { status: { in: f.status } });
   if (f.field) and.push({ fieldId: f.field });
   if (f.channel.length) and.push({ channel: { in: f.channel } });
   if (f.agency) and.push({ agencyId: f.agency });
@@ -119,8 +124,8 @@ export function petitionListWhere(actor: Actor, f: PetitionFilters, now = new Da
   if (f.to) and.push({ receivedOn: { lte: day(f.to) } });
   if (f.resolution) and.push({ resolution: f.resolution });
   const today = todayInVietnam(now);
-  if (f.overdue) and.push({ status: { in: [...OPEN_STATUSES] }, dueOn: { lt: today } });
-  if (f.dueWithin !== undefined) and.push({ status: { in: [...OPEN_STATUSES] }, dueOn: { gte: today, lte: addDaysUtc(today, f.dueWithin) } });
+  if (f.overdue) and.push({ isOpen: true, dueOn: { lt: today } });
+  if (f.dueWithin !== undefined) and.push({ isOpen: true, dueOn: { gte: today, lte: addDaysUtc(today, f.dueWithin) } });
   const words = f.q ? toSearchText(f.q).split(" ").filter(Boolean).slice(0, 8) : [];
   const personal = can(actor.role, "petition:personal-data:subtree");
   for (const word of words) {

@@ -5,6 +5,8 @@ import { db } from "@/lib/db/client";
 import { createPetition } from "@/lib/petitions/intake";
 import { listPetitions, parsePetitionFilters, type PetitionFilters } from "@/lib/petitions/list";
 import { intakeSchema } from "@/lib/petitions/schemas";
+import { OPEN_STATUSES } from "@/lib/petitions/status";
+import { PetitionStatus } from "@/lib/generated/prisma/enums";
 import { actorAt, buildTree, createField, createUser, type Tree } from "../support/factories";
 
 let tree: Tree;
@@ -114,6 +116,17 @@ describe("petition list", () => {
     expect((await listPetitions(leader, filters({ q: "nguyen van duc" }), NOW)).total).toBe(0);
     const byContent = await listPetitions(leader, filters({ q: "o nhiem" }), NOW);
     expect(byContent.items.map((i) => i.petitionerName)).toEqual(["N***** V** Đ**"]);
+  });
+
+  it("counts a petition open exactly when its status is one of OPEN_STATUSES (the generated isOpen column)", async () => {
+    const [one] = await db.petition.findMany({ where: { unit: { ancestorIds: { has: tree.districtA.id } } }, take: 1, select: { id: true, status: true } });
+    const seen: Record<string, boolean | null> = {};
+    for (const status of Object.values(PetitionStatus)) {
+      await db.petition.update({ where: { id: one.id }, data: { status } });
+      seen[status] = (await db.petition.findUniqueOrThrow({ where: { id: one.id }, select: { isOpen: true } })).isOpen;
+    }
+    await db.petition.update({ where: { id: one.id }, data: { status: one.status } });
+    expect(seen).toEqual(Object.fromEntries(Object.values(PetitionStatus).map((s) => [s, (OPEN_STATUSES as readonly string[]).includes(s)])));
   });
 
   it("reads an empty GET form as no filter", () => {

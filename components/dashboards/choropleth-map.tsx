@@ -1,0 +1,135 @@
+import Link from "next/link";
+import { useId } from "react";
+import { useTranslations } from "next-intl";
+import { projectShapes } from "@/lib/units/boundaries/project";
+import type { MultiPolygon } from "@/lib/units/boundaries/simplify";
+import { classColours, classIndex, NO_DATA_FILL, quantileClasses } from "./choropleth-scale";
+
+export interface ChoroplethUnit {
+  unitId: number;
+  /** Full name, as the user reads it ("Huyện Lập Thạch"). */
+  name: string;
+  /** Where a click or Enter drills down to. */
+  href: string;
+  /** The KPI's value; null when there is nothing to measure (shown hatched, "no data"). */
+  value: number | null;
+  /** The stored boundary (`boundariesOf`); null lists the unit under the map instead. */
+  coordinates: MultiPolygon | null;
+}
+
+export interface ChoroplethMapProps {
+  /** The child units of the unit shown. */
+  units: ChoroplethUnit[];
+  /** The KPI's name ("Tỷ lệ giải quyết"): the map's caption, the legend's title. */
+  kpiLabel: string;
+  /** Formats a value for titles and the legend ("98,5%"); the caller knows its unit. */
+  formatValue: (value: number) => string;
+  /** Sets the colour direction: better is blue, worse is red. */
+  higherIsBetter: boolean;
+}
+
+/**
+ * A choropleth of child units by one KPI, drawn on the server as SVG: each shape is a
+ * link (Tab reaches it, its name and value are its accessible name and tooltip) to drill
+ * down; the legend lists the classes in words; units without a boundary are listed under
+ * it as links. A server component: the browser receives path strings only (decision 015).
+ *
+ * Use (on a dashboard page, with children read through the actor's scope):
+ *   const shapes = await boundariesOf(db, children.map((c) => c.id));
+ *   <ChoroplethMap kpiLabel="Tỷ lệ giải quyết" higherIsBetter formatValue={(v) => `${formatNumber(v, locale, 1)}%`}
+ *     units={children.map((c) => ({ unitId: c.id, name: unitFullName(c), href: `/reports?unit=${c.id}`,
+ *       value: rates.get(c.id) ?? null, coordinates: shapes.get(c.id) ?? null }))} />
+ */
+export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter }: ChoroplethMapProps) {
+  const t = useTranslations("dashboardMap");
+  // useId's characters are not all safe inside url(#…).
+  const id = `map${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  const hasShape = (u: ChoroplethUnit): u is ChoroplethUnit & { coordinates: MultiPolygon } => u.coordinates !== null && u.coordinates.length > 0;
+  const drawn = units.filter(hasShape);
+  const missing = units.filter((u) => !hasShape(u));
+  // Units without a shape count in the classes too: the list under the map shows their values.
+  const classes = quantileClasses(units.flatMap((u) => (u.value === null ? [] : [u.value])));
+  const colours = classColours(classes.length, higherIsBetter);
+  const map = projectShapes(drawn);
+  const hatch = `${id}-no-data`;
+  const valueText = (value: number | null) => (value === null ? t("noData") : formatValue(value));
+  const range = (c: (typeof classes)[number]) => (c.min === c.max ? formatValue(c.min) : t("range", { min: formatValue(c.min), max: formatValue(c.max) }));
+  const hasNoData = units.some((u) => u.value === null);
+
+  return (
+    <figure className="space-y-3">
+      <figcaption className="font-semibold">
+        {t("caption", { kpi: kpiLabel })}
+      </figcaption>
+      {drawn.length > 0 ? (
+        <svg viewBox={`0 0 ${map.width} ${map.height}`} className="h-auto max-h-[32rem] w-full max-w-3xl" role="group" aria-label={t("mapLabel", { kpi: kpiLabel, count: drawn.length })}>
+          {drawn.map((u) => {
+            const index = classIndex(classes, u.value);
+            const label = `${u.name}: ${valueText(u.value)}`;
+            return (
+              <a key={u.unitId} href={u.href} aria-label={label} className="group" data-unit-id={u.unitId}>
+                <title>{label}</title>
+                <path
+                  d={map.paths.get(u.unitId)}
+                  fill={index === -1 ? `url(#${hatch})` : colours[index]}
+                  fillRule="evenodd"
+                  stroke="#57534e"
+                  strokeWidth="0.8"
+                  strokeLinejoin="round"
+                  className="group-hover:opacity-80 group-focus-visible:stroke-stone-900 group-focus-visible:[stroke-width:4]"
+                />
+              </a>
+            );
+          })}
+        </svg>
+      ) : (
+        <p className="rounded-lg border border-stone-200 bg-white p-4 text-stone-600">{t("noBoundaries")}</p>
+      )}
+      <div>
+        <p className="text-sm font-medium" id={`${id}-legend`}>
+          {kpiLabel} · {higherIsBetter ? t("higherIsBetter") : t("lowerIsBetter")}
+        </p>
+        <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-labelledby={`${id}-legend`}>
+          {classes.map((c, i) => (
+            <li key={i} className="flex items-center gap-1.5">
+              <svg width="16" height="16" aria-hidden="true" className="shrink-0">
+                <rect width="16" height="16" fill={colours[i]} stroke="#78716c" strokeWidth="1" />
+              </svg>
+              <span className="tabular-nums">{range(c)}</span>{" "}
+              <span className="text-stone-600">({t("unitCount", { count: c.count })})</span>
+            </li>
+          ))}
+          {hasNoData && (
+            <li className="flex items-center gap-1.5">
+              {/* The hatch is defined here, the one place always drawn when some unit has no value. */}
+              <svg width="16" height="16" aria-hidden="true" className="shrink-0">
+                <defs>
+                  <pattern id={hatch} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                    <rect width="8" height="8" fill={NO_DATA_FILL} />
+                    <line x1="0" y1="0" x2="0" y2="8" stroke="#a8a29e" strokeWidth="3" />
+                  </pattern>
+                </defs>
+                <rect width="16" height="16" fill={`url(#${hatch})`} stroke="#78716c" strokeWidth="1" />
+              </svg>
+              <span>{t("noData")}</span>
+            </li>
+          )}
+        </ul>
+      </div>
+      {missing.length > 0 && (
+        <p className="text-sm text-stone-700">
+          {t("withoutBoundary")}{" "}
+          {missing.map((u, i) => (
+            <span key={u.unitId}>
+              {i > 0 && ", "}
+              <Link href={u.href} className="text-brand-700 underline underline-offset-2">
+                {u.name}
+              </Link>{" "}
+              <span className="tabular-nums">({valueText(u.value)})</span>
+            </span>
+          ))}
+        </p>
+      )}
+    </figure>
+  );
+}
