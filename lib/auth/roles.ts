@@ -27,6 +27,7 @@ const GRANTS = {
     "cadre:manage:subtree",
     "cadre:personal-data:subtree",
     "report:read:subtree",
+    "report:configure:subtree",
     "api-token:manage:own",
   ],
   PROVINCE_LEADER: [
@@ -35,6 +36,7 @@ const GRANTS = {
     "meeting:read:subtree",
     "organisation:read:subtree",
     "report:read:subtree",
+    "report:configure:subtree",
     "api-token:manage:own",
   ],
   DISTRICT_STAFF: [

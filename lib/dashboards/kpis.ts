@@ -2,7 +2,7 @@
  * From summed rollup measures to the KPIs a dashboard shows (definitions: lib/dashboards/types.ts
  * and decision 014). Pure.
  */
-import { percent } from "../organisations/coverage";
+import { percent } from "../percent";
 import type { Kpis } from "./types";
 
 /** The additive measures, in the order the readers' value vectors hold them. */

@@ -1,12 +1,192 @@
-import { getTranslations } from "next-intl/server";
-import { SectionNotBuilt } from "@/components/section-not-built";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ChoroplethMap } from "@/components/dashboards/choropleth-map";
+import { MeetingComplianceChart } from "@/components/dashboards/meeting-compliance-chart";
+import { PetitionStatusChart } from "@/components/dashboards/petition-status-chart";
+import { PetitionTrendChart } from "@/components/dashboards/petition-trend-chart";
+import { RefForm } from "@/components/refdata/ref-form";
+import { ChildTable } from "@/components/reports/child-table";
+import { KpiCards } from "@/components/reports/kpi-cards";
+import { periodLabel } from "@/components/reports/period-label";
+import { PrintButton } from "@/components/reports/print-button";
+import { ReportControls } from "@/components/reports/report-controls";
 import { requirePermission } from "@/lib/auth/current";
+import { can } from "@/lib/auth/roles";
+import { setThresholdAction } from "@/lib/dashboards/actions";
+import { formatKpi, KPI_COLUMNS, kpiColumn } from "@/lib/dashboards/columns";
+import { dashboardFor } from "@/lib/dashboards/dashboard";
+import { monthsOf } from "@/lib/dashboards/period";
+import { parseReportParams, reportQuery } from "@/lib/dashboards/report-params";
+import { thresholdFor } from "@/lib/dashboards/threshold";
+import { db } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/config";
+import { todayInVietnam } from "@/lib/time";
+import { boundariesOf } from "@/lib/units/boundaries/queries";
+import { unitFullName } from "@/lib/units/labels";
 
 export async function generateMetadata() {
-  return { title: (await getTranslations("nav"))("reports") };
+  return { title: (await getTranslations("reports"))("title") };
 }
 
-export default async function Page() {
-  await requirePermission("report:read:subtree");
-  return <SectionNotBuilt section="reports" />;
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePermission("report:read:subtree");
+  const params = parseReportParams(await searchParams, todayInVietnam());
+  const dashboard = await dashboardFor(actor, params.unit ?? actor.unit.id, params.period, params.view);
+  if (!dashboard) notFound();
+  const unit = await db.unit.findUniqueOrThrow({ where: { id: dashboard.unit.id }, select: { ancestorIds: true } });
+  const [t, locale, shapes, threshold] = await Promise.all([
+    getTranslations("reports"),
+    getLocale().then(toLocale),
+    boundariesOf(db, dashboard.children.map((c) => c.unit.id)),
+    thresholdFor(unit),
+  ]);
+  const tl = (key: string, values?: Record<string, string>) => t(key, values);
+  const period = periodLabel(dashboard.period, tl);
+  const unitName = unitFullName(dashboard.unit);
+  const mapColumn = kpiColumn(params.map);
+  const configurable = can(actor.role, "report:configure:subtree") && (dashboard.unit.level === "PROVINCE" || dashboard.unit.level === "NATION");
+  const months = monthsOf(dashboard.period).map((m) => m.slice(0, 7));
+
+  return (
+    <div className="space-y-6 print:space-y-3">
+      <nav aria-label={t("breadcrumb")} className="text-sm print:hidden">
+        <ol className="flex flex-wrap gap-1 text-stone-600">
+          {dashboard.path.map((u, i) => (
+            <li key={u.id} className="flex items-center gap-1">
+              {i > 0 && <span aria-hidden="true">›</span>}
+              {u.id === dashboard.unit.id ? (
+                <span aria-current="page" className="font-medium text-stone-900">
+                  {unitFullName(u)}
+                </span>
+              ) : (
+                <Link href={`/reports?${reportQuery(params, { unit: u.id, sort: "name", dir: "asc" })}`} className="text-brand-700 hover:underline">
+                  {unitFullName(u)}
+                </Link>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("heading", { unit: unitName })}</h1>
+          <p className="text-stone-700">
+            {period} · {t(`view.${dashboard.view}`)}
+          </p>
+          <p className="text-sm text-stone-600">
+            {t("period.previous", { label: periodLabel(dashboard.previousPeriod, tl) })} · {t("asOf", { time: formatDateTime(new Date(dashboard.asOf)) })}
+          </p>
+          <p className="hidden text-sm text-stone-600 print:block">{t("generatedBy", { name: actor.displayName })}</p>
+        </div>
+        <div className="flex flex-wrap gap-2 print:hidden">
+          <a href={`/reports/export?${reportQuery({ ...params, unit: dashboard.unit.id })}`} className="rounded-md border border-stone-300 bg-white px-4 py-2.5 font-medium hover:bg-stone-50">
+            {t("actions.exportXlsx")}
+          </a>
+          <PrintButton label={t("actions.print")} />
+        </div>
+      </header>
+
+      {params.periodError && (
+        <p role="alert" className="rounded-md bg-amber-50 p-3 text-amber-900">
+          {t("period.invalid", { message: params.periodError })}
+        </p>
+      )}
+      <ReportControls params={params} />
+      <p className="text-sm text-stone-600 print:hidden">{t(dashboard.view === "historical" ? "view.historicalHint" : "view.restatedHint")}</p>
+
+      <KpiCards kpis={dashboard.kpis} previous={dashboard.previous} coverage={dashboard.coverage} />
+
+      {dashboard.children.length > 0 && (
+        <section aria-labelledby="children-title" className="space-y-3">
+          <h2 id="children-title" className="text-lg font-semibold">
+            {t("children.title")}
+          </h2>
+          <ChildTable
+            dashboard={dashboard}
+            params={params}
+            caption={t("children.caption", { unit: unitName, period })}
+            threshold={{
+              value: threshold.value,
+              note: threshold.owner
+                ? t("children.thresholdNote", { threshold: String(threshold.value), owner: unitFullName(threshold.owner) })
+                : t("children.thresholdDefault", { threshold: String(threshold.value) }),
+            }}
+          />
+          {configurable && (
+            <div className="max-w-md rounded-lg border border-stone-200 bg-white p-3 print:hidden">
+              <RefForm
+                action={setThresholdAction}
+                title={t("threshold.title")}
+                fields={[
+                  { kind: "hidden", name: "unitId", value: String(dashboard.unit.id) },
+                  { kind: "number", name: "onTimeRate", label: t("threshold.label"), defaultValue: String(threshold.value), min: 0, max: 100, required: true },
+                ]}
+                submit={t("threshold.save")}
+                success={t("threshold.saved", { unit: unitName })}
+                layout="inline"
+              />
+            </div>
+          )}
+        </section>
+      )}
+
+      {dashboard.children.length > 0 && (
+        <section aria-labelledby="map-title" className="space-y-3 print:break-before-page">
+          <div className="flex flex-wrap items-end justify-between gap-3">
+            <h2 id="map-title" className="text-lg font-semibold">
+              {t("map.title")}
+            </h2>
+            <form method="get" action="/reports" className="flex items-end gap-2 print:hidden">
+              {Object.entries(Object.fromEntries(new URLSearchParams(reportQuery(params)))).map(([k, v]) =>
+                k === "map" ? null : <input key={k} type="hidden" name={k} value={v} />,
+              )}
+              <label className="text-sm font-medium">
+                {t("map.kpi")}
+                <select name="map" defaultValue={params.map} className="mt-1 block rounded-md border border-stone-300 bg-white px-3 py-2">
+                  {KPI_COLUMNS.map((c) => (
+                    <option key={c.key} value={c.key}>
+                      {t(`kpi.${c.key}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-2 font-medium hover:bg-stone-50">
+                {t("map.apply")}
+              </button>
+            </form>
+          </div>
+          <ChoroplethMap
+            kpiLabel={t(`kpi.${params.map}`)}
+            higherIsBetter={mapColumn.higherIsBetter ?? true}
+            formatValue={(v) => formatKpi(v, mapColumn.kind, locale)}
+            units={dashboard.children.map((c) => ({
+              unitId: c.unit.id,
+              name: unitFullName(c.unit),
+              href: `/reports?${reportQuery(params, { unit: c.unit.id, sort: "name", dir: "asc" })}`,
+              value: c.kpis[params.map],
+              coordinates: shapes.get(c.unit.id) ?? null,
+            }))}
+          />
+        </section>
+      )}
+
+      <section aria-labelledby="charts-title" className="space-y-3 print:break-before-page">
+        <h2 id="charts-title" className="text-lg font-semibold">
+          {t("charts.title")}
+        </h2>
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+          <PetitionTrendChart
+            months={months}
+            fields={dashboard.charts.trendByField.map((f) => ({ id: f.fieldId, name: f.fieldName }))}
+            rows={dashboard.charts.trendByField.flatMap((f) => f.points.map((p) => ({ month: p.month, fieldId: f.fieldId, received: p.received, resolved: p.resolved })))}
+          />
+          <PetitionStatusChart items={dashboard.charts.statusBreakdown} />
+          <MeetingComplianceChart months={months} rows={dashboard.charts.meetingCompliance.map((p) => ({ month: p.month, held: p.held, expected: p.expected }))} />
+        </div>
+      </section>
+    </div>
+  );
 }

@@ -1,0 +1,84 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatKpi, kpiColumn, type KpiKey } from "@/lib/dashboards/columns";
+import type { CoverageKpis, Kpis } from "@/lib/dashboards/types";
+import { formatNumber } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/config";
+
+const CARD_KEYS: KpiKey[] = [
+  "received",
+  "resolved",
+  "resolvedRate",
+  "onTimeRate",
+  "overdue",
+  "avgWorkingDaysToResolve",
+  "satisfactionRate",
+  "reopened",
+  "escalated",
+  "teamMeetingCompliance",
+  "briefingCompliance",
+  "cadresTrained",
+];
+
+/** The period's KPIs, each against the previous period; the resolved figures always show how much was only explained. */
+export async function KpiCards({ kpis, previous, coverage }: { kpis: Kpis; previous: Kpis; coverage: CoverageKpis }) {
+  const [t, locale] = await Promise.all([getTranslations("reports"), getLocale().then(toLocale)]);
+  const n = (v: number) => formatNumber(v, locale);
+  const pct = (v: number | null) => formatKpi(v, "percent", locale);
+  const detail: Partial<Record<KpiKey, string>> = {
+    resolved: t("cards.resolvedSplit", { settled: n(kpis.settled), explained: n(kpis.explained) }),
+    resolvedRate: t("cards.resolvedRateSplit", { settled: pct(kpis.settledRate), explained: pct(kpis.explainedRate) }),
+    onTimeRate: t("cards.onTimeDetail", { onTime: n(kpis.resolvedOnTime), resolved: n(kpis.resolved) }),
+    overdue: t("cards.overdueDetail"),
+    satisfactionRate: t("cards.satisfactionDetail", { satisfied: n(kpis.satisfied), replies: n(kpis.replies) }),
+    teamMeetingCompliance: t("cards.meetingsDetail", { held: n(kpis.teamMeetingsHeld), expected: n(kpis.teamMeetingsExpected) }),
+    briefingCompliance: t("cards.briefingsDetail", { held: n(kpis.briefingsHeld), expected: n(kpis.briefingsExpected) }),
+  };
+  return (
+    <section aria-labelledby="kpi-title" className="space-y-3">
+      <h2 id="kpi-title" className="text-lg font-semibold">
+        {t("cards.title")}
+      </h2>
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-4 print:grid-cols-4">
+        {CARD_KEYS.map((key) => {
+          const column = kpiColumn(key);
+          const value = kpis[key];
+          const before = previous[key];
+          const change = value === null || before === null ? null : Math.sign(value - before);
+          const good = change === null || change === 0 || column.higherIsBetter === null ? null : (change > 0) === column.higherIsBetter;
+          return (
+            <div key={key} className="rounded-lg border border-stone-200 bg-white p-3 print:break-inside-avoid" data-kpi={key}>
+              <dt className="text-sm text-stone-600">{t(`kpi.${key}`)}</dt>
+              <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={`kpi-${key}`}>
+                {formatKpi(value, column.kind, locale)}
+              </dd>
+              {detail[key] && <dd className="mt-1 text-sm text-stone-700">{detail[key]}</dd>}
+              {key !== "overdue" && (
+                <dd className={`mt-1 text-xs ${good === null ? "text-stone-600" : good ? "text-emerald-800" : "text-red-800"}`}>
+                  {change !== null && change !== 0 && <span aria-hidden="true">{change > 0 ? "▲ " : "▼ "}</span>}
+                  {before === null ? t("cards.noPrevious") : t("cards.previous", { value: formatKpi(before, column.kind, locale) })}
+                  {change !== null && <span className="sr-only"> ({t(change > 0 ? "cards.up" : change < 0 ? "cards.down" : "cards.same")})</span>}
+                </dd>
+              )}
+            </div>
+          );
+        })}
+      </dl>
+      <h2 className="pt-2 text-lg font-semibold">{t("cards.coverageTitle")}</h2>
+      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+        {(
+          [
+            ["teamCoverage", coverage.teamCoverage, t("cards.teamCoverageDetail", { with: n(coverage.villagesWithTeam), villages: n(coverage.villages) })],
+            ["teamHeadCoverage", coverage.teamHeadCoverage, t("cards.teamHeadCoverageDetail", { with: n(coverage.teamHeadsPartyCellSecretary), heads: n(coverage.teamHeads) })],
+            ["blocHeadCoverage", coverage.blocHeadCoverage, t("cards.blocHeadCoverageDetail", { with: n(coverage.blocsHeadedByStandingDeputy), blocs: n(coverage.blocs) })],
+          ] as const
+        ).map(([key, value, text]) => (
+          <div key={key} className="rounded-lg border border-stone-200 bg-white p-3 print:break-inside-avoid">
+            <dt className="text-sm text-stone-600">{t(`cards.${key}`)}</dt>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums">{pct(value)}</dd>
+            <dd className="mt-1 text-sm text-stone-700">{text}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

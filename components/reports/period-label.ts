@@ -1,0 +1,16 @@
+import type { Period } from "@/lib/dashboards/types";
+import { formatMonth } from "@/lib/format";
+
+type T = (key: string, values?: Record<string, string>) => string;
+const ROMAN = ["I", "II", "III", "IV"];
+
+/** "Tháng 03/2026", "Quý I/2026", "Năm 2026", "Từ tháng 01/2026 đến tháng 06/2026", told from the period itself. */
+export function periodLabel(period: Period, t: T): string {
+  const first = period.from.slice(0, 7);
+  const last = period.to.slice(0, 7);
+  const [year, month] = first.split("-").map(Number);
+  if (period.months === 1) return t("period.labelMonth", { month: formatMonth(first) });
+  if (period.months === 3 && (month - 1) % 3 === 0) return t("period.labelQuarter", { quarter: ROMAN[(month - 1) / 3], year: String(year) });
+  if (period.months === 12 && month === 1) return t("period.labelYear", { year: String(year) });
+  return t("period.labelCustom", { from: formatMonth(first), to: formatMonth(last) });
+}
