@@ -92,28 +92,43 @@ function carriedOf(raw: Raw): number[] {
   return out.slice(0, 200);
 }
 
-/** Logging a meeting: the form of /meetings/new (its attendance and raised rows by name pattern). */
-export const meetingSchema = z
-  .looseObject({
-    /** Made when the form is first shown and kept in the device's draft: a resubmission makes nothing new. */
-    idempotencyKey: z.uuid({ error: "Biểu mẫu không hợp lệ, vui lòng tải lại trang." }),
-    kind: z.enum(MEETING_KINDS, { error: "Vui lòng chọn loại cuộc họp." }),
-    target: z
-      .string({ error: "Vui lòng chọn tổ, khối hoặc đơn vị." })
-      .transform((v, ctx): MeetingTarget => {
-        const t = parseTarget(v);
-        if (!t) {
-          ctx.addIssue({ code: "custom", message: "Vui lòng chọn tổ, khối hoặc đơn vị." });
-          return z.NEVER;
-        }
-        return t;
-      }),
-    /** For a team's meeting, the village every raised petition belongs to. */
-    raisedUnitId: z.preprocess((v) => (v === "" ? undefined : v), idField().optional()),
-    ...details,
-    attachments: uploadsField({ allowed: ATTACHMENT_TYPES, maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_ATTACHMENTS }),
-  })
-  .transform((v, ctx) => ({
+const meetingBase = z.looseObject({
+  /** Made when the form is first shown and kept in the device's draft: a resubmission makes nothing new. */
+  idempotencyKey: z.uuid({ error: "Biểu mẫu không hợp lệ, vui lòng tải lại trang." }),
+  kind: z.enum(MEETING_KINDS, { error: "Vui lòng chọn loại cuộc họp." }),
+  target: z
+    .string({ error: "Vui lòng chọn tổ, khối hoặc đơn vị." })
+    .transform((v, ctx): MeetingTarget => {
+      const t = parseTarget(v);
+      if (!t) {
+        ctx.addIssue({ code: "custom", message: "Vui lòng chọn tổ, khối hoặc đơn vị." });
+        return z.NEVER;
+      }
+      return t;
+    }),
+  /** For a team's meeting, the village every raised petition belongs to. */
+  raisedUnitId: z.preprocess((v) => (v === "" ? undefined : v), idField().optional()),
+  ...details,
+  attachments: uploadsField({ allowed: ATTACHMENT_TYPES, maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_ATTACHMENTS }),
+});
+
+/**
+ * Logging a meeting: the form of /meetings/new, its attendance, carried petitions and raised
+ * rows read by name pattern. The rows are checked even when a plain field is wrong too, so
+ * that the form shows every message at once.
+ */
+export const meetingSchema = z.unknown().transform(async (input, ctx) => {
+  const raw = (input && typeof input === "object" ? input : {}) as Raw;
+  const base = await meetingBase.safeParseAsync(raw);
+  const unitId = base.success ? base.data.raisedUnitId : undefined;
+  const attendance = attendanceOf(raw, ctx);
+  const raised = raisedOf(raw, ctx, unitId ?? (Number(text(raw.raisedUnitId)) || undefined));
+  if (!base.success) {
+    for (const issue of base.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    return z.NEVER;
+  }
+  const v = base.data;
+  return {
     idempotencyKey: v.idempotencyKey,
     kind: v.kind,
     target: v.target,
@@ -123,11 +138,12 @@ export const meetingSchema = z
     guests: v.guests,
     agenda: v.agenda,
     minutes: v.minutes,
-    agendaPetitionIds: carriedOf(v),
+    agendaPetitionIds: carriedOf(raw),
     attachments: v.attachments,
-    attendance: attendanceOf(v, ctx),
-    raised: raisedOf(v, ctx, v.raisedUnitId),
-  }));
+    attendance,
+    raised,
+  };
+});
 
 export type MeetingInput = z.output<typeof meetingSchema>;
 
