@@ -93,7 +93,7 @@ export function MeetingForm(props: MeetingFormProps) {
   const card = "space-y-3 rounded-xl border border-stone-200 bg-white p-4";
 
   return (
-    <form key={resetKey} ref={formRef} action={action} onInput={save} onChange={save} className="space-y-4 pb-24">
+    <form key={resetKey} ref={formRef} action={action} onInput={save} onChange={save} className="space-y-4">
       <input type="hidden" name="idempotencyKey" defaultValue={value("idempotencyKey", idempotencyKey)} />
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="target" value={target} />

@@ -25,6 +25,8 @@ export interface FirstLoad {
   gzipBytes: number;
   /** What the page adds on top of the chunks every page of the signed-in shell loads. */
   pageGzipBytes: number;
+  /** The framework alone (Next.js runtime, React DOM): `rootMainFiles`, loaded by every page. */
+  frameworkGzipBytes: number;
 }
 
 function entryFiles(nextDir: string, route: string): Record<string, string[]> {
@@ -49,5 +51,6 @@ export function firstLoadJs(nextDir: string, route: string): FirstLoad {
     return { file, bytes: bytes.length, gzipBytes: zlib.gzipSync(bytes, { level: 9 }).length, shared: shared.has(file) };
   });
   const sum = (list: ChunkSize[]) => list.reduce((n, c) => n + c.gzipBytes, 0);
-  return { route, chunks, gzipBytes: sum(chunks), pageGzipBytes: sum(chunks.filter((c) => !c.shared)) };
+  const root = new Set(build.rootMainFiles);
+  return { route, chunks, gzipBytes: sum(chunks), pageGzipBytes: sum(chunks.filter((c) => !c.shared)), frameworkGzipBytes: sum(chunks.filter((c) => root.has(c.file))) };
 }

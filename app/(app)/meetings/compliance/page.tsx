@@ -33,6 +33,10 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
   if (!data) notFound();
   const t = await getTranslations("meetings.compliance");
   const monthValue = `${data.year}-${String(data.month).padStart(2, "0")}`;
+  const shift = (by: number) => {
+    const d = new Date(Date.UTC(data.year, data.month - 1 + by, 1));
+    return `/meetings/compliance?unit=${data.unit.id}&month=${d.toISOString().slice(0, 7)}`;
+  };
   const units = [{ id: actor.unit.id, label: unitFullName(actor.unit) }, ...areas.filter((a) => a.id !== actor.unit.id)];
   return (
     <div className="space-y-4">
@@ -55,6 +59,10 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
         </div>
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800">{t("show")}</button>
       </form>
+      <nav aria-label={t("months")} className="flex flex-wrap gap-3 text-sm">
+        <Link href={shift(-1)} className="text-brand-700 underline underline-offset-2">← {t("previousMonth")}</Link>
+        <Link href={shift(1)} className="text-brand-700 underline underline-offset-2">{t("nextMonth")} →</Link>
+      </nav>
       <p className="text-stone-700">{t("heading", { unit: unitFullName(data.unit), month: `${String(data.month).padStart(2, "0")}/${data.year}`, quarter: `${data.quarter}/${data.year}` })}</p>
       <div className="grid gap-3 sm:grid-cols-2">
         <Figure label={t("teams")} figure={data.teams} testId="team-compliance" />
