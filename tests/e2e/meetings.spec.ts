@@ -12,6 +12,7 @@ async function openTeamMeetingForm(page: Page): Promise<string> {
   await page.getByRole("link", { name: "Ghi cuộc họp" }).click();
   await page.getByRole("link", { name: /^Sinh hoạt tổ dân vận hằng tháng/ }).click();
   const teams = page.getByRole("region", { name: "2. Chọn tổ dân vận" }).getByRole("link");
+  await expect(teams.filter({ hasText: "Chưa sinh hoạt tháng này" }).first()).toBeVisible();
   await teams.first().click();
   await expect(page).toHaveURL(/\/meetings\/new\?kind=TEAM_MONTHLY&target=org:\d+$/);
   await expect(page.getByRole("group", { name: "Điểm danh" })).toBeVisible();

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { MeetingForm } from "@/components/meetings/meeting-form";
 import { requirePermission } from "@/lib/auth/current";
 import type { MeetingKind } from "@/lib/generated/prisma/enums";
+import { monthPeriod, villagesWithoutTeamMeeting } from "@/lib/meetings/compliance";
 import { getMeetingForm } from "@/lib/meetings/form";
 import { MEETING_KINDS, targetValue } from "@/lib/meetings/labels";
 import { targetChoices } from "@/lib/meetings/targets";
@@ -52,7 +53,13 @@ export default async function NewMeetingPage({ searchParams }: { searchParams: P
     }
   }
 
-  const choices = kind ? await targetChoices(actor) : [];
+  const today = todayInVietnam();
+  const [choices, notMet] = await Promise.all([
+    kind ? targetChoices(actor) : [],
+    // Which teams still owe this month's meeting, shown beside each.
+    kind === "TEAM_MONTHLY" ? villagesWithoutTeamMeeting(actor.unit.id, monthPeriod(today.getUTCFullYear(), today.getUTCMonth() + 1), 5000) : [],
+  ]);
+  const owing = new Set(notMet.map((v) => targetValue({ kind: "org", id: v.organisationId })));
   type Option = { value: string; label: string };
   const optionsFor = (g: (typeof choices)[number]): Option[] => {
     const commune: Option = { value: targetValue({ kind: "unit", id: g.commune.id }), label: g.commune.label };
@@ -97,7 +104,16 @@ export default async function NewMeetingPage({ searchParams }: { searchParams: P
                 <ul className="mt-1 space-y-2">
                   {options.map((o) => (
                     <li key={o.value}>
-                      <Link href={`/meetings/new?kind=${kind}&target=${o.value}`} className={linkClass}>{o.label}</Link>
+                      <Link href={`/meetings/new?kind=${kind}&target=${o.value}`} className={linkClass}>
+                        <span>
+                          {o.label}
+                          {kind === "TEAM_MONTHLY" && (
+                            <span className={`block text-sm font-normal ${owing.has(o.value) ? "text-amber-800" : "text-green-800"}`}>
+                              {owing.has(o.value) ? t("new.notMetThisMonth") : t("new.metThisMonth")}
+                            </span>
+                          )}
+                        </span>
+                      </Link>
                     </li>
                   ))}
                 </ul>
