@@ -2,6 +2,7 @@
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import type { MeetingKind } from "../generated/prisma/enums";
+import { currentMembershipWhere } from "../organisations/members";
 import { petitionFieldOptions } from "../petitions/options";
 import { todayInVietnam } from "../time";
 import { unitFullName } from "../units/labels";
@@ -24,12 +25,14 @@ export async function getMeetingForm(actor: Actor, kind: MeetingKind, rawTarget:
     openPetitionsOf(db, actor, resolved.unit.id),
     raisedUnitChoices(db, resolved),
     petitionFieldOptions(),
-    // The chair is usually the head of the team or bloc (of the commune's bloc for a briefing).
+    // The chair is usually the head of the team or bloc: the commune's bloc for a briefing, the village's team.
     db.membership.findFirst({
       where: {
         role: "HEAD",
-        OR: [{ termEnd: null }, { termEnd: { gte: today } }],
-        organisation: resolved.organisation ? { id: resolved.organisation.id } : { unitId: resolved.unit.level === "COMMUNE" ? resolved.unit.id : -1, kind: "BLOC" },
+        ...currentMembershipWhere(today),
+        organisation: resolved.organisation
+          ? { id: resolved.organisation.id }
+          : { unitId: resolved.unit.id, kind: resolved.unit.level === "COMMUNE" ? "BLOC" : "TEAM", dissolvedOn: null },
       },
       select: { cadre: { select: { fullName: true } } },
     }),
