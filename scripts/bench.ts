@@ -1,7 +1,10 @@
 /**
- * npm run bench [-- seed|catalogue|coverage]: measurements recorded in BENCHMARKS.md. Each benchmark runs
+ * npm run bench [-- seed|catalogue|coverage|bundle]: measurements recorded in BENCHMARKS.md. Each benchmark runs
  * on a fresh in-memory PGlite and, when BENCH_DATABASE_URL or DATABASE_URL points at a
  * PostgreSQL server, on a fresh database there too.
+ *
+ * Build output, no database: npm run bench -- bundle (after next build): the first-load JavaScript
+ * of the meeting form and, for comparison, of other pages.
  *
  * National scale, PostgreSQL only (BENCH_DATABASE_URL, DATABASE_URL or --database-url):
  *   npm run bench -- generate --villages 100000 --petitions 5000000 [--months 24] [--database dv_bench]
@@ -13,6 +16,7 @@ import { parseArgs } from "node:util";
 import { closeDb, installDb } from "../lib/db/client";
 import { openAdapter } from "../lib/db/adapter";
 import { DEFAULT_BENCH_DATABASE, generateBenchData, withDatabase } from "../lib/bench/generate";
+import { firstLoadJs } from "../lib/bench/bundle";
 import { benchPetitionList } from "../lib/bench/petition-list";
 import { seedDemo } from "../prisma/seed/demo";
 import { importCatalogue } from "../lib/units/catalogue/import";
@@ -149,6 +153,19 @@ const NATIONAL: Record<string, (args: string[]) => Promise<void>> = {
   },
 };
 
+/** Measured from the build output alone. */
+const BUILD_OUTPUT: Record<string, () => Promise<void>> = {
+  async bundle() {
+    const nextDir = new URL("../.next/", import.meta.url).pathname;
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    console.log("| page | first-load JS, gzipped | framework (every page) | the page's own | chunks |\n|---|---|---|---|---|");
+    for (const route of ["/(app)/meetings/new/page", "/(app)/meetings/page", "/(app)/petitions/new/page", "/login/page"]) {
+      const load = firstLoadJs(nextDir, route);
+      console.log(`| ${route} | ${kb(load.gzipBytes)} | ${kb(load.frameworkGzipBytes)} | ${kb(load.pageGzipBytes)} | ${load.chunks.length} |`);
+    }
+  },
+};
+
 const serverOptions = {
   "database-url": { type: "string" },
   database: { type: "string", default: DEFAULT_BENCH_DATABASE },
@@ -167,6 +184,7 @@ function postgresServer(flag: string | undefined): string {
 async function main() {
   const [first, ...rest] = process.argv.slice(2).filter((a) => a !== "--");
   if (first && NATIONAL[first]) return NATIONAL[first](rest);
+  if (first && BUILD_OUTPUT[first]) return BUILD_OUTPUT[first]();
   const names = [first, ...rest].filter(Boolean);
   const server = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
   const backends = server?.startsWith("postgres") ? ["pglite", "postgres"] : ["pglite"];

@@ -76,7 +76,7 @@ export const openApiDocument: OpenApiDocument = {
     title: "Dân vận API",
     version: "1",
     description:
-      "Read access to the administrative tree for integration and checking. A request acts as its user: the same role and " +
+      "Read access to the administrative tree, petitions and meetings for integration and checking. A request acts as its user: the same role and " +
       "the same subtree as in the app, and anything outside that subtree answers 404, exactly like something that does not exist. " +
       "Authenticate with the session cookie of the app, or with a personal token made at /profile/tokens, sent as " +
       "`Authorization: Bearer dv_…`. Dates are `YYYY-MM-DD`, days in Vietnam.",
@@ -86,6 +86,7 @@ export const openApiDocument: OpenApiDocument = {
   tags: [
     { name: "units", description: "The administrative tree: province, district, commune, village." },
     { name: "petitions", description: "Citizens' petitions (kiến nghị, phản ánh) and their handling." },
+    { name: "meetings", description: "Meetings of village teams and communes (sinh hoạt tổ dân vận, họp khối, giao ban) with attendance." },
     { name: "dashboards", description: "Rolled-up figures of a unit and its children for a period (decision 014)." },
   ],
   paths: {
@@ -178,6 +179,33 @@ export const openApiDocument: OpenApiDocument = {
           { name: "view", in: "query", description: "Units as they were, or restated on today's units.", schema: { type: "string", enum: ["historical", "restated"], default: "restated" } },
         ],
         responses: { "200": { description: "The figures.", content: json(ref("Rollup")) }, ...ERRORS },
+      },
+    },
+    "/api/v1/meetings": {
+      get: {
+        operationId: "listMeetings",
+        summary: "Meetings in your subtree, newest first",
+        description: "Filtered as on the list page; keyset pages sorted by the meeting's date (then id).",
+        tags: ["meetings"],
+        parameters: [
+          { name: "unit", in: "query", description: "Official code of a unit valid today; its whole subtree.", schema: { type: "string", pattern: "^[0-9]{2,5}$" }, example: "08863" },
+          { name: "kind", in: "query", description: "The kind of meeting.", schema: ref("MeetingKind") },
+          { name: "from", in: "query", description: "Held on or after.", schema: { type: "string", format: "date" } },
+          { name: "to", in: "query", description: "Held on or before.", schema: { type: "string", format: "date" } },
+          { name: "dir", in: "query", description: "Oldest or newest first.", schema: { type: "string", enum: ["asc", "desc"], default: "desc" } },
+          { $ref: "#/components/parameters/limit" },
+          { $ref: "#/components/parameters/cursor" },
+        ],
+        responses: { "200": { description: "One page.", content: json(ref("MeetingPage")) }, ...ERRORS },
+      },
+    },
+    "/api/v1/meetings/{id}": {
+      get: {
+        operationId: "getMeeting",
+        summary: "One meeting with its attendance and the petitions raised at it",
+        tags: ["meetings"],
+        parameters: [{ name: "id", in: "path", required: true, description: "The meeting's id.", schema: { type: "integer" } }],
+        responses: { "200": { description: "The meeting.", content: json(ref("Meeting")) }, ...ERRORS },
       },
     },
     "/api/v1/openapi.json": {
@@ -368,6 +396,52 @@ export const openApiDocument: OpenApiDocument = {
             type: "array",
             items: { type: "object", required: ["unit", "kpis"], properties: { unit: ref("DashboardUnit"), kpis: ref("Kpis") } },
           },
+        },
+      },
+      MeetingKind: { type: "string", enum: ["TEAM_MONTHLY", "BLOC", "QUARTERLY_BRIEFING", "OTHER"], description: "Team's monthly meeting, bloc meeting, quarterly briefing, other." },
+      MeetingItem: {
+        type: "object",
+        required: ["id", "kind", "heldOn", "heldBy", "unitId", "unitName", "present", "expected", "raisedPetitions"],
+        properties: {
+          id: { type: "integer" },
+          kind: ref("MeetingKind"),
+          heldOn: { type: "string", format: "date" },
+          heldBy: { type: "string", example: "Tổ dân vận Tổ dân phố Đình" },
+          unitId: { type: "integer" },
+          unitName: { type: "string" },
+          place: { type: ["string", "null"] },
+          chair: { type: ["string", "null"] },
+          present: { type: "integer", description: "Members marked present." },
+          expected: { type: "integer", description: "Members on the attendance list." },
+          raisedPetitions: { type: "integer" },
+        },
+      },
+      MeetingPage: listOf("MeetingItem"),
+      Meeting: {
+        type: "object",
+        required: ["id", "kind", "heldOn", "heldBy", "unit", "attendance", "raisedPetitions"],
+        properties: {
+          id: { type: "integer" },
+          kind: ref("MeetingKind"),
+          heldOn: { type: "string", format: "date" },
+          heldBy: { type: "string" },
+          unit: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" }, level: ref("Level") } },
+          place: { type: ["string", "null"] },
+          chair: { type: ["string", "null"] },
+          guests: { type: ["string", "null"] },
+          agenda: { type: ["string", "null"] },
+          minutes: { type: ["string", "null"], description: "The minutes (biên bản)." },
+          attendance: {
+            type: "object",
+            properties: {
+              present: { type: "integer" },
+              total: { type: "integer" },
+              rate: { type: ["number", "null"], description: "present / total; null without an attendance list." },
+              members: { type: "array", items: { type: "object", properties: { cadreId: { type: "integer" }, fullName: { type: "string" }, status: { type: "string", enum: ["PRESENT", "ABSENT", "EXCUSED"] } } } },
+            },
+          },
+          agendaPetitions: { type: "array", items: { type: "object", properties: { id: { type: "integer" }, code: { type: "string" }, status: ref("PetitionStatus") } } },
+          raisedPetitions: { type: "array", items: { type: "object", properties: { id: { type: "integer" }, code: { type: "string" }, status: ref("PetitionStatus") } } },
         },
       },
       Error: {

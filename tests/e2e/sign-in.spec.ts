@@ -40,8 +40,8 @@ test("only the admin sees Quản trị; others get not found there", async ({ pa
 
 test("a section not built yet says so plainly", async ({ page }) => {
   await signInAs(page, "admin");
-  await page.goto("/meetings");
-  await expect(page.getByRole("heading", { name: "Cuộc họp", level: 1 })).toBeVisible();
+  await page.goto("/reports");
+  await expect(page.getByRole("heading", { name: "Báo cáo / Bảng điều khiển", level: 1 })).toBeVisible();
   await expect(page.getByText("Chức năng này chưa được xây dựng.")).toBeVisible();
 });
 

@@ -76,3 +76,17 @@ export async function createPetition(unit: UnitRow, createdById: number, fieldId
     },
   });
 }
+
+/** A bloc or team in a unit, with members (cadres of that unit); the first member is its head. */
+export async function createOrganisation(unit: UnitRow, kind: "BLOC" | "TEAM", memberNames: string[], dates: { establishedOn?: Date; dissolvedOn?: Date } = {}) {
+  const org = await db.organisation.create({ data: { kind, unitId: unit.id, name: `${kind === "BLOC" ? "Khối" : "Tổ"} dân vận ${unit.typeLabel} ${unit.name}`, ...dates } });
+  const members = [];
+  for (const [i, fullName] of memberNames.entries()) {
+    const cadre = await db.cadre.create({ data: { fullName, searchName: fullName.toLowerCase(), unitId: unit.id } });
+    await db.membership.create({
+      data: { organisationId: org.id, cadreId: cadre.id, role: i === 0 ? "HEAD" : "MEMBER", representing: i === 0 ? (kind === "BLOC" ? "PARTY_STANDING_DEPUTY" : "PARTY_CELL_SECRETARY") : "OTHER", termStart: new Date("2020-01-01") },
+    });
+    members.push(cadre);
+  }
+  return { org, members };
+}

@@ -1,12 +1,40 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { SectionNotBuilt } from "@/components/section-not-built";
+import { MeetingFilterForm } from "@/components/meetings/filter-form";
+import { MeetingList } from "@/components/meetings/meeting-list";
 import { requirePermission } from "@/lib/auth/current";
+import { can } from "@/lib/auth/roles";
+import { listMeetings, meetingFiltersToParams, parseMeetingFilters } from "@/lib/meetings/list";
+import { areaOptions } from "@/lib/petitions/options";
 
 export async function generateMetadata() {
-  return { title: (await getTranslations("nav"))("meetings") };
+  return { title: (await getTranslations("meetings"))("title") };
 }
 
-export default async function Page() {
-  await requirePermission("meeting:read:subtree");
-  return <SectionNotBuilt section="meetings" />;
+export default async function MeetingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePermission("meeting:read:subtree");
+  const filters = parseMeetingFilters(await searchParams);
+  const [page, areas] = await Promise.all([listMeetings(actor, filters), areaOptions(actor)]);
+  const t = await getTranslations("meetings");
+  const { cursor: _cursor, ...rest } = filters;
+  const filtered = meetingFiltersToParams({ ...rest, dir: undefined, limit: undefined }).toString() !== "";
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <div className="flex flex-wrap gap-2">
+          {can(actor.role, "meeting:create:subtree") && (
+            <Link href="/meetings/new" className="rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800">
+              {t("new.title")}
+            </Link>
+          )}
+          <Link href="/meetings/compliance" className="rounded-md border border-stone-300 bg-white px-4 py-2.5 font-medium hover:bg-stone-50">
+            {t("compliance.title")}
+          </Link>
+        </div>
+      </div>
+      <MeetingFilterForm filters={filters} areas={areas} />
+      <MeetingList page={page} filters={filters} emptyMessage={filtered ? t("list.empty") : t("list.emptyAll")} />
+    </div>
+  );
 }

@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { inputClass } from "@/components/units/action-feedback";
+import { requirePermission } from "@/lib/auth/current";
+import { formatNumber } from "@/lib/format";
+import type { ComplianceFigure } from "@/lib/meetings/compliance";
+import { getCompliancePage } from "@/lib/meetings/compliance-page";
+import { areaOptions } from "@/lib/petitions/options";
+import { unitFullName } from "@/lib/units/labels";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("meetings"))("compliance.title") };
+}
+
+function Figure({ label, figure, testId }: { label: string; figure: ComplianceFigure; testId: string }) {
+  const share = figure.expected ? `${formatNumber((figure.held / figure.expected) * 100, "vi", 1)} %` : "—";
+  return (
+    <div className="rounded-xl border border-stone-200 bg-white p-4" data-testid={testId}>
+      <p className="text-sm text-stone-600">{label}</p>
+      <p className="text-2xl font-semibold">
+        {formatNumber(figure.held)} / {formatNumber(figure.expected)} <span className="text-base font-normal text-stone-600">({share})</span>
+      </p>
+    </div>
+  );
+}
+
+/** Meetings held against expected for a unit and month (decision 013's definition), and who has not met. */
+export default async function CompliancePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requirePermission("meeting:read:subtree");
+  const q = await searchParams;
+  const [data, areas] = await Promise.all([getCompliancePage(actor, { unit: q.unit, month: q.month }), areaOptions(actor)]);
+  if (!data) notFound();
+  const t = await getTranslations("meetings.compliance");
+  const monthValue = `${data.year}-${String(data.month).padStart(2, "0")}`;
+  const shift = (by: number) => {
+    const d = new Date(Date.UTC(data.year, data.month - 1 + by, 1));
+    return `/meetings/compliance?unit=${data.unit.id}&month=${d.toISOString().slice(0, 7)}`;
+  };
+  const units = [{ id: actor.unit.id, label: unitFullName(actor.unit) }, ...areas.filter((a) => a.id !== actor.unit.id)];
+  return (
+    <div className="space-y-4">
+      <nav aria-label="breadcrumb" className="text-sm text-stone-600">
+        <Link href="/meetings" className="text-brand-700 underline underline-offset-2">{t("back")}</Link>
+      </nav>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <form method="get" action="/meetings/compliance" className="grid grid-cols-1 gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
+        <div>
+          <label htmlFor="mc-unit" className="block text-sm font-medium">{t("unit")}</label>
+          <select id="mc-unit" name="unit" defaultValue={data.unit.id} className={inputClass}>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>{u.label}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="mc-month" className="block text-sm font-medium">{t("month")}</label>
+          <input id="mc-month" name="month" type="month" defaultValue={monthValue} className={inputClass} />
+        </div>
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800">{t("show")}</button>
+      </form>
+      <nav aria-label={t("months")} className="flex flex-wrap gap-3 text-sm">
+        <Link href={shift(-1)} className="text-brand-700 underline underline-offset-2">← {t("previousMonth")}</Link>
+        <Link href={shift(1)} className="text-brand-700 underline underline-offset-2">{t("nextMonth")} →</Link>
+      </nav>
+      <p className="text-stone-700">{t("heading", { unit: unitFullName(data.unit), month: `${String(data.month).padStart(2, "0")}/${data.year}`, quarter: `${data.quarter}/${data.year}` })}</p>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Figure label={t("teams")} figure={data.teams} testId="team-compliance" />
+        <Figure label={t("briefings", { quarter: `${data.quarter}/${data.year}` })} figure={data.briefings} testId="briefing-compliance" />
+      </div>
+      <section aria-labelledby="mc-missing" className="rounded-xl border border-stone-200 bg-white p-4">
+        <h2 id="mc-missing" className="text-lg font-semibold">{t("missingVillages", { count: data.teams.expected - data.teams.held })}</h2>
+        {data.missingVillages.length === 0 ? (
+          <p className="mt-2 text-stone-600">{t("allMet")}</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-stone-100" data-testid="missing-villages">
+            {data.missingVillages.map((v) => (
+              <li key={v.organisationId} className="py-1.5">
+                <Link href={`/organisations/${v.organisationId}`} className="text-brand-700 underline underline-offset-2">{v.villageName}</Link>
+                {v.communeName && <span className="text-sm text-stone-600"> · {v.communeName}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="mc-briefings" className="rounded-xl border border-stone-200 bg-white p-4">
+        <h2 id="mc-briefings" className="text-lg font-semibold">{t("missingCommunes", { count: data.briefings.expected - data.briefings.held })}</h2>
+        {data.missingCommunes.length === 0 ? (
+          <p className="mt-2 text-stone-600">{t("allBriefed")}</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-stone-100">
+            {data.missingCommunes.map((c) => (
+              <li key={c.communeId} className="py-1.5">{c.communeName}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { ATTENDANCE_STATUSES } from "@/lib/meetings/labels";
+
+export interface RosterRow {
+  cadreId: number;
+  fullName: string;
+  role: string;
+}
+
+const TONE: Record<(typeof ATTENDANCE_STATUSES)[number], string> = {
+  PRESENT: "peer-checked:bg-green-700 peer-checked:text-white peer-checked:border-green-700",
+  ABSENT: "peer-checked:bg-red-700 peer-checked:text-white peer-checked:border-red-700",
+  EXCUSED: "peer-checked:bg-amber-600 peer-checked:text-white peer-checked:border-amber-600",
+};
+
+/**
+ * The attendance checklist: one row per member, three large choices each (present, absent,
+ * excused), easy to hit with a thumb. Plain radios, so it works without JavaScript;
+ * `statusOf` gives each row's first value (what was typed before a refusal, or saved).
+ */
+export function AttendanceFields({ roster, statusOf, restoredAt }: { roster: RosterRow[]; statusOf: (cadreId: number) => string; restoredAt?: number }) {
+  const t = useTranslations("meetings");
+  const ref = useRef<HTMLFieldSetElement>(null);
+  const [present, setPresent] = useState(() => roster.filter((r) => statusOf(r.cadreId) === "PRESENT").length);
+  const recount = () => setPresent(ref.current?.querySelectorAll('input[value="PRESENT"]:checked').length ?? 0);
+  // A restored draft sets the radios directly: count them again.
+  useEffect(() => {
+    if (restoredAt) setPresent(ref.current?.querySelectorAll('input[value="PRESENT"]:checked').length ?? 0);
+  }, [restoredAt]);
+  return (
+    <fieldset ref={ref} onChange={recount} className="space-y-2">
+      <legend className="text-lg font-semibold">{t("form.attendance")}</legend>
+      {roster.length === 0 ? (
+        <p className="text-stone-600">{t("form.noRoster")}</p>
+      ) : (
+        <>
+          <p className="text-sm text-stone-600" aria-live="polite">
+            {t("form.presentCount", { present, total: roster.length })}
+          </p>
+          <ul className="divide-y divide-stone-100">
+            {roster.map((r) => {
+              const initial = statusOf(r.cadreId);
+              return (
+                <li key={r.cadreId} className="py-2">
+                  <div role="radiogroup" aria-labelledby={`att-${r.cadreId}-name`}>
+                    <p id={`att-${r.cadreId}-name`} className="font-medium">
+                      {r.fullName}
+                    </p>
+                    <p className="text-xs text-stone-600">{r.role}</p>
+                    <div className="mt-1 grid grid-cols-3 gap-1">
+                      {ATTENDANCE_STATUSES.map((s) => (
+                        <label key={s} className="relative">
+                          <input type="radio" name={`att.${r.cadreId}`} value={s} defaultChecked={initial === s} className="peer sr-only" />
+                          <span
+                            className={`flex min-h-11 items-center justify-center rounded-md border border-stone-300 px-1 text-center text-sm font-medium peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-700 ${TONE[s]}`}
+                          >
+                            {t(`attendance.${s}`)}
+                          </span>
+                        </label>
+                      ))}
+                    </div>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,262 @@
+"use client";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useState } from "react";
+import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
+import { createMeetingAction } from "@/lib/meetings/actions";
+import { MAX_RAISED_ROWS, RAISED_ROWS_WITHOUT_JS } from "@/lib/meetings/labels";
+import { AttendanceFields, type RosterRow } from "./attendance-fields";
+import { applyDraft, clearDraft, draftStorageKey, useDraft } from "./use-draft";
+
+type State = Awaited<ReturnType<typeof createMeetingAction>> | null;
+
+export interface OpenPetitionRow {
+  id: number;
+  code: string;
+  statusLabel: string;
+  unitName: string;
+  excerpt: string;
+}
+
+export interface MeetingFormProps {
+  idempotencyKey: string;
+  today: string;
+  kind: string;
+  kindLabel: string;
+  target: string;
+  heldBy: string;
+  defaults: { place: string; chair: string };
+  roster: RosterRow[];
+  openPetitions: OpenPetitionRow[];
+  raisedUnits: { id: number; label: string }[];
+  fields: { id: number; name: string }[];
+}
+
+const first = Array.from({ length: RAISED_ROWS_WITHOUT_JS }, (_, i) => i);
+
+/** The row ids a failed submission had, so that its rows come back with what was typed. */
+function rowsOf(values: Record<string, string> | undefined): number[] | null {
+  if (!values) return null;
+  const ids = new Set<number>();
+  for (const key of Object.keys(values)) {
+    const m = /^raised\.(\d{1,2})\./.exec(key);
+    if (m) ids.add(Number(m[1]));
+  }
+  return ids.size ? [...ids].sort((a, b) => a - b) : null;
+}
+
+/** Logging a meeting, mobile-first; works without JavaScript, keeps a draft on the device with it. */
+export function MeetingForm(props: MeetingFormProps) {
+  const { idempotencyKey, today, kind, target, roster, openPetitions, raisedUnits, fields } = props;
+  const t = useTranslations("meetings");
+  const [state, action, pending] = useActionState(createMeetingAction, null as State);
+  const resetKey = useResetKey(state);
+  const failedValues = state && !state.ok ? state.values : undefined;
+  const [rows, setRows] = useState<number[]>(() => rowsOf(failedValues) ?? first);
+  const [restoredAt, setRestoredAt] = useState<number | undefined>(undefined);
+  const [offline, setOffline] = useState(false);
+  const key = draftStorageKey(kind, target);
+  const { formRef, save, savedAt, found, forget } = useDraft(key, { enabled: true });
+  const value = (name: string, fallback = "") => lastValue(state, name, fallback);
+
+  // A draft found on the device: bring back its rows, then its values.
+  useEffect(() => {
+    if (!found || state) return;
+    const draftRows = rowsOf(found.values);
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (draftRows) setRows(draftRows);
+    setRestoredAt(found.savedAt);
+  }, [found, state]);
+  useEffect(() => {
+    if (restoredAt && found && formRef.current) applyDraft(formRef.current, found.values);
+  }, [restoredAt, found, formRef]);
+
+  useEffect(() => {
+    const update = () => setOffline(!navigator.onLine);
+    update();
+    window.addEventListener("online", update);
+    window.addEventListener("offline", update);
+    return () => {
+      window.removeEventListener("online", update);
+      window.removeEventListener("offline", update);
+    };
+  }, []);
+
+  const discard = () => {
+    clearDraft(key);
+    forget();
+    window.location.reload();
+  };
+  const err = (name: string) => `mf-${name.replace(/\./g, "-")}-error`;
+  const timeOf = (ms: number) => new Date(ms).toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" });
+  const fixedUnit = raisedUnits.length === 1 ? raisedUnits[0] : null;
+  const card = "space-y-3 rounded-xl border border-stone-200 bg-white p-4";
+
+  return (
+    <form key={resetKey} ref={formRef} action={action} onInput={save} onChange={save} className="space-y-4">
+      <input type="hidden" name="idempotencyKey" defaultValue={value("idempotencyKey", idempotencyKey)} />
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="target" value={target} />
+      {fixedUnit && <input type="hidden" name="raisedUnitId" value={fixedUnit.id} />}
+
+      {restoredAt && (
+        <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          <span>{t("draft.restored", { time: timeOf(restoredAt) })}</span>
+          <button type="button" onClick={discard} className="font-medium underline underline-offset-2">
+            {t("draft.discard")}
+          </button>
+        </div>
+      )}
+      {offline && (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+          {t("draft.offline")}
+        </p>
+      )}
+
+      <section className={card} aria-labelledby="mf-general">
+        <h2 id="mf-general" className="text-lg font-semibold">{t("form.general")}</h2>
+        <p>
+          <span className="block text-sm text-stone-600">{props.kindLabel}</span>
+          <span className="font-medium">{props.heldBy}</span>{" "}
+          <Link href={`/meetings/new?kind=${kind}`} className="text-sm text-brand-700 underline underline-offset-2">{t("form.change")}</Link>
+        </p>
+        <div>
+          <label htmlFor="mf-heldOn" className="block text-sm font-medium">{t("form.heldOn")} *</label>
+          <input id="mf-heldOn" name="heldOn" type="date" required max={today} defaultValue={value("heldOn", today)} aria-describedby={err("heldOn")} className={inputClass} />
+          <FieldError state={state} name="heldOn" id={err("heldOn")} />
+        </div>
+        <div>
+          <label htmlFor="mf-place" className="block text-sm font-medium">{t("form.place")} *</label>
+          <input id="mf-place" name="place" required maxLength={300} defaultValue={value("place", props.defaults.place)} aria-describedby={err("place")} className={inputClass} />
+          <FieldError state={state} name="place" id={err("place")} />
+        </div>
+        <div>
+          <label htmlFor="mf-chair" className="block text-sm font-medium">{t("form.chair")} *</label>
+          <input id="mf-chair" name="chair" required maxLength={200} defaultValue={value("chair", props.defaults.chair)} aria-describedby={err("chair")} className={inputClass} />
+          <FieldError state={state} name="chair" id={err("chair")} />
+        </div>
+      </section>
+
+      <section className={card}>
+        <AttendanceFields roster={roster} statusOf={(id) => value(`att.${id}`, failedValues ? "" : "PRESENT")} restoredAt={restoredAt} />
+        <FieldError state={state} name="attendance" id={err("attendance")} />
+        <div>
+          <label htmlFor="mf-guests" className="block text-sm font-medium">{t("form.guests")}</label>
+          <textarea id="mf-guests" name="guests" rows={2} maxLength={2000} defaultValue={value("guests")} aria-describedby="mf-guests-hint" className={inputClass} />
+          <p id="mf-guests-hint" className="mt-1 text-xs text-stone-600">{t("form.guestsHint")}</p>
+        </div>
+      </section>
+
+      <section className={card} aria-labelledby="mf-agenda">
+        <h2 id="mf-agenda" className="text-lg font-semibold">{t("form.agenda")}</h2>
+        {openPetitions.length > 0 ? (
+          <fieldset>
+            <legend className="text-sm font-medium">{t("form.carried", { count: openPetitions.length })}</legend>
+            <ul className="mt-1 space-y-1">
+              {openPetitions.map((p) => (
+                <li key={p.id}>
+                  <label className="flex min-h-11 items-start gap-3 py-1">
+                    <input type="checkbox" name={`carry.${p.id}`} defaultChecked={failedValues ? `carry.${p.id}` in failedValues : true} className="mt-0.5 size-5 shrink-0" />
+                    <span className="text-sm">
+                      <span className="font-medium">{p.code}</span> · {p.statusLabel} · {p.unitName}
+                      <span className="block text-stone-700">{p.excerpt}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        ) : (
+          <p className="text-sm text-stone-600">{t("form.noOpenPetitions")}</p>
+        )}
+        <div>
+          <label htmlFor="mf-agenda-text" className="block text-sm font-medium">{t("form.agendaText")}</label>
+          <textarea id="mf-agenda-text" name="agenda" rows={3} maxLength={5000} defaultValue={value("agenda")} className={inputClass} />
+        </div>
+      </section>
+
+      <section className={card} aria-labelledby="mf-raised">
+        <h2 id="mf-raised" className="text-lg font-semibold">{t("form.raised")}</h2>
+        <p className="text-sm text-stone-600">{t("form.raisedHint")}</p>
+        <FieldError state={state} name="raised" id={err("raised")} />
+        <ol className="space-y-4">
+          {rows.map((id, n) => (
+            <li key={id} className="space-y-2 rounded-md border border-stone-200 p-3" aria-label={t("form.raisedRow", { n: n + 1 })}>
+              <div className="flex items-center justify-between">
+                <span className="font-medium">{t("form.raisedRow", { n: n + 1 })}</span>
+                {rows.length > 1 && (
+                  <button type="button" onClick={() => { setRows(rows.filter((r) => r !== id)); save(); }} className="min-h-11 px-2 text-sm text-red-800 underline underline-offset-2">
+                    {t("form.removeRow")}
+                  </button>
+                )}
+              </div>
+              <div>
+                <label htmlFor={`mf-r${id}-content`} className="block text-sm font-medium">{t("form.raisedContent")}</label>
+                <textarea id={`mf-r${id}-content`} name={`raised.${id}.content`} rows={3} maxLength={10000} defaultValue={value(`raised.${id}.content`)} aria-describedby={err(`raised.${id}.content`)} className={inputClass} />
+                <FieldError state={state} name={`raised.${id}.content`} id={err(`raised.${id}.content`)} />
+              </div>
+              <div>
+                <label htmlFor={`mf-r${id}-field`} className="block text-sm font-medium">{t("form.raisedField")}</label>
+                <select id={`mf-r${id}-field`} name={`raised.${id}.fieldId`} defaultValue={value(`raised.${id}.fieldId`)} aria-describedby={err(`raised.${id}.fieldId`)} className={inputClass}>
+                  <option value="">{t("form.choose")}</option>
+                  {fields.map((f) => (
+                    <option key={f.id} value={f.id}>{f.name}</option>
+                  ))}
+                </select>
+                <FieldError state={state} name={`raised.${id}.fieldId`} id={err(`raised.${id}.fieldId`)} />
+              </div>
+              {!fixedUnit && (
+                <div>
+                  <label htmlFor={`mf-r${id}-unit`} className="block text-sm font-medium">{t("form.raisedUnit")}</label>
+                  <select id={`mf-r${id}-unit`} name={`raised.${id}.unitId`} defaultValue={value(`raised.${id}.unitId`)} aria-describedby={err(`raised.${id}.unitId`)} className={inputClass}>
+                    <option value="">{t("form.choose")}</option>
+                    {raisedUnits.map((u) => (
+                      <option key={u.id} value={u.id}>{u.label}</option>
+                    ))}
+                  </select>
+                  <FieldError state={state} name={`raised.${id}.unitId`} id={err(`raised.${id}.unitId`)} />
+                </div>
+              )}
+              <div>
+                <label htmlFor={`mf-r${id}-name`} className="block text-sm font-medium">{t("form.raisedBy")}</label>
+                <input id={`mf-r${id}-name`} name={`raised.${id}.petitionerName`} maxLength={200} autoComplete="off" defaultValue={value(`raised.${id}.petitionerName`)} aria-describedby={err(`raised.${id}.petitionerName`)} className={inputClass} />
+                <FieldError state={state} name={`raised.${id}.petitionerName`} id={err(`raised.${id}.petitionerName`)} />
+              </div>
+            </li>
+          ))}
+        </ol>
+        {rows.length < MAX_RAISED_ROWS && (
+          <button type="button" onClick={() => setRows([...rows, Math.max(-1, ...rows) + 1])} className="min-h-11 w-full rounded-md border border-brand-700 px-4 py-2 font-medium text-brand-700">
+            {t("form.addRow")}
+          </button>
+        )}
+      </section>
+
+      <section className={card} aria-labelledby="mf-minutes-h">
+        <h2 id="mf-minutes-h" className="text-lg font-semibold">{t("form.minutesTitle")}</h2>
+        <div>
+          <label htmlFor="mf-minutes" className="block text-sm font-medium">{t("form.minutes")}</label>
+          <textarea id="mf-minutes" name="minutes" rows={6} maxLength={20000} defaultValue={value("minutes")} aria-describedby={err("minutes")} className={inputClass} />
+          <FieldError state={state} name="minutes" id={err("minutes")} />
+        </div>
+        <div>
+          <label htmlFor="mf-files" className="block text-sm font-medium">{t("form.attachments")}</label>
+          <input id="mf-files" name="attachments" type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx" aria-describedby={`mf-files-hint ${err("attachments")}`} className="mt-1 block w-full text-sm" />
+          <p id="mf-files-hint" className="mt-1 text-xs text-stone-600">{t("form.attachmentsHint")}</p>
+          <FieldError state={state} name="attachments" id={err("attachments")} />
+        </div>
+      </section>
+
+      <div className="sticky bottom-0 -mx-4 space-y-2 border-t border-stone-200 bg-white/95 px-4 py-3 sm:mx-0 sm:rounded-xl sm:border">
+        <ActionFeedback state={state} success={() => ""} />
+        <FieldError state={state} name="_form" id={err("_form")} />
+        <button type="submit" disabled={pending} aria-busy={pending} className={`${buttonClass} min-h-12 w-full`}>
+          {pending ? t("form.saving") : t("form.submit")}
+        </button>
+        <p className="text-center text-xs text-stone-600" aria-live="polite">
+          {savedAt ? t("draft.saved", { time: timeOf(savedAt) }) : t("draft.hint")}
+        </p>
+      </div>
+    </form>
+  );
+}

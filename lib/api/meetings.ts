@@ -1,0 +1,92 @@
+/**
+ * /api/v1/meetings: the list with the page's filters (`unit` takes an official code, `limit`
+ * up to 200) and one meeting with its attendance and the petitions raised. Scoped exactly as
+ * the pages: a meeting outside the subtree is not found.
+ */
+import { z } from "zod";
+import { ActionError } from "../actions/result";
+import type { Actor } from "../auth/actor";
+import { unitWhereFor } from "../auth/scope";
+import { db } from "../db/client";
+import { MEETING_KINDS } from "../meetings/labels";
+import { getMeetingPage } from "../meetings/detail";
+import { listMeetings } from "../meetings/list";
+import { isoDay } from "../time";
+import { pageParams } from "./cursor";
+
+const day = (name: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${name}: ngày dạng YYYY-MM-DD.` })
+    .refine((s) => !Number.isNaN(Date.parse(s)), { error: `${name}: ngày không hợp lệ.` })
+    .optional();
+
+export const meetingListQuery = z.object({
+  unit: z
+    .string()
+    .regex(/^\d{2,5}$/, { error: "unit: mã đơn vị hành chính gồm 2 đến 5 chữ số." })
+    .optional(),
+  kind: z.enum(MEETING_KINDS, { error: `kind: một trong ${MEETING_KINDS.join(", ")}.` }).optional(),
+  from: day("from"),
+  to: day("to"),
+  dir: z.enum(["asc", "desc"], { error: "dir: asc hoặc desc." }).default("desc"),
+  ...pageParams,
+});
+export type MeetingListQuery = z.output<typeof meetingListQuery>;
+
+export async function listApiMeetings(actor: Actor, query: MeetingListQuery) {
+  let unitId: number | undefined;
+  if (query.unit) {
+    // Codes are reused by the 2025 reform: the unit valid today with this code, in scope.
+    const unit = await db.unit.findFirst({ where: { AND: [{ code: query.unit, validTo: null }, unitWhereFor(actor)] }, select: { id: true } });
+    if (!unit) throw new ActionError("NOT_FOUND");
+    unitId = unit.id;
+  }
+  const page = await listMeetings(actor, { ...query, unit: unitId }, { strictCursor: true });
+  return {
+    items: page.items.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      heldOn: isoDay(m.heldOn),
+      heldBy: m.heldBy,
+      unitId: m.unitId,
+      unitName: m.unitName,
+      place: m.place,
+      chair: m.chair,
+      present: m.present,
+      expected: m.expected,
+      raisedPetitions: m.raised,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export async function getApiMeeting(actor: Actor, id: number) {
+  const data = await getMeetingPage(actor, id);
+  if (!data) return null;
+  const { meeting: m, attendance } = data;
+  return {
+    id: m.id,
+    kind: m.kind,
+    heldOn: isoDay(m.heldOn),
+    heldBy: m.heldBy,
+    organisation: m.organisation ? { id: m.organisation.id, kind: m.organisation.kind, name: m.organisation.name } : null,
+    unit: { id: m.unit.id, name: `${m.unit.typeLabel} ${m.unit.name}`, level: m.unit.level },
+    place: m.place,
+    chair: m.chair,
+    guests: m.guests,
+    agenda: m.agenda,
+    minutes: m.minutes,
+    attendance: {
+      present: attendance.present,
+      total: attendance.total,
+      rate: attendance.rate,
+      members: m.attendances.map((a) => ({ cadreId: a.cadre.id, fullName: a.cadre.fullName, status: a.status })),
+    },
+    agendaPetitions: m.agendaItems.map((p) => ({ id: p.id, code: p.code, status: p.status })),
+    raisedPetitions: m.raisedPetitions.map((p) => ({ id: p.id, code: p.code, status: p.status, resolution: p.resolution })),
+    attachments: m.attachments.map((a) => ({ id: a.id, fileName: a.fileName, size: a.size })),
+    version: m.version,
+    createdAt: m.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * The meeting list: filters held in the URL (kind, unit, period), sorted by date, keyset
+ * pages (lib/api/cursor.ts), always inside the actor's subtree.
+ */
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { meetingWhereFor } from "../auth/scope";
+import { decodeCursor, readCursor, toPage, type Page } from "../api/cursor";
+import { db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import type { MeetingKind } from "../generated/prisma/enums";
+import { isoDay } from "../time";
+import { unitFullName } from "../units/labels";
+import { MEETING_KINDS } from "./labels";
+
+export const MEETING_PAGE_SIZES = [25, 50, 100] as const;
+
+const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
+
+/** The filters as the page's URL holds them; a stale or odd value is dropped, never an error. */
+export const meetingFilterSchema = z.object({
+  kind: blank(z.enum(MEETING_KINDS).optional()).catch(undefined),
+  unit: blank(z.coerce.number().int().positive().optional()).catch(undefined),
+  from: blank(day.optional()).catch(undefined),
+  to: blank(day.optional()).catch(undefined),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  limit: z.coerce.number().pipe(z.union(MEETING_PAGE_SIZES.map((n) => z.literal(n)))).catch(25),
+  cursor: z.string().max(200).optional().catch(undefined),
+});
+export type MeetingFilters = Omit<z.output<typeof meetingFilterSchema>, "limit"> & { limit: number };
+
+export function parseMeetingFilters(params: Record<string, string | string[] | undefined>): MeetingFilters {
+  return meetingFilterSchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+}
+
+export function meetingFiltersToParams(filters: Partial<MeetingFilters>): URLSearchParams {
+  const params = new URLSearchParams();
+  const defaults: Partial<Record<keyof MeetingFilters, unknown>> = { dir: "desc", limit: 25 };
+  for (const [key, value] of Object.entries(filters) as [keyof MeetingFilters, unknown][]) {
+    if (value === undefined || value === null || value === "" || defaults[key] === value) continue;
+    params.set(key, String(value));
+  }
+  return params;
+}
+
+const cursorKey = z.tuple([day, z.number().int().positive()]);
+const utcDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export interface MeetingListItem {
+  id: number;
+  kind: MeetingKind;
+  heldOn: Date;
+  place: string | null;
+  chair: string | null;
+  /** The team or bloc, or the unit for a meeting without one. */
+  heldBy: string;
+  unitId: number;
+  unitName: string;
+  parentName: string | null;
+  present: number;
+  expected: number;
+  raised: number;
+}
+
+/** `strictCursor`: the API answers 400 for a cursor that is not one of ours; the page just starts over. */
+export async function listMeetings(actor: Actor, f: MeetingFilters, { strictCursor = false } = {}): Promise<Page<MeetingListItem>> {
+  const and: Prisma.MeetingWhereInput[] = [meetingWhereFor(actor)];
+  if (f.kind) and.push({ kind: f.kind });
+  if (f.unit) and.push({ unit: { ancestorIds: { has: f.unit } } });
+  if (f.from) and.push({ heldOn: { gte: utcDay(f.from) } });
+  if (f.to) and.push({ heldOn: { lte: utcDay(f.to) } });
+  const cursor = strictCursor ? readCursor(f.cursor, cursorKey) : f.cursor ? (decodeCursor(f.cursor, cursorKey) ?? undefined) : undefined;
+  if (cursor) {
+    const [d, id] = cursor;
+    const cmp = f.dir === "asc" ? "gt" : "lt";
+    and.push({ heldOn: { [`${cmp}e`]: utcDay(d) } }, { OR: [{ heldOn: { [cmp]: utcDay(d) } }, { heldOn: utcDay(d), id: { [cmp]: id } }] });
+  }
+  const rows = await db.meeting.findMany({
+    where: { AND: and },
+    orderBy: [{ heldOn: f.dir }, { id: f.dir }],
+    take: f.limit + 1,
+    select: {
+      id: true,
+      kind: true,
+      heldOn: true,
+      place: true,
+      chair: true,
+      organisation: { select: { name: true } },
+      unit: { select: { id: true, typeLabel: true, name: true, parent: { select: { typeLabel: true, name: true } } } },
+      _count: { select: { attendances: true, raisedPetitions: true } },
+    },
+  });
+  const present = rows.length
+    ? await db.meetingAttendance.groupBy({ by: ["meetingId"], where: { meetingId: { in: rows.map((r) => r.id) }, status: "PRESENT" }, _count: { _all: true } })
+    : [];
+  const presentBy = new Map(present.map((p) => [p.meetingId, p._count._all]));
+  return toPage(
+    rows,
+    f.limit,
+    (r) => [isoDay(r.heldOn), r.id],
+    (r) => ({
+      id: r.id,
+      kind: r.kind,
+      heldOn: r.heldOn,
+      place: r.place,
+      chair: r.chair,
+      heldBy: r.organisation?.name ?? unitFullName(r.unit),
+      unitId: r.unit.id,
+      unitName: unitFullName(r.unit),
+      parentName: r.unit.parent ? unitFullName(r.unit.parent) : null,
+      present: presentBy.get(r.id) ?? 0,
+      expected: r._count.attendances,
+      raised: r._count.raisedPetitions,
+    }),
+  );
+}

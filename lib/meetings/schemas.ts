@@ -1,0 +1,168 @@
+import { z } from "zod";
+import { confirmField, idField, isoDateField, optionalTextField, versionField } from "../forms/fields";
+import { uploadsField } from "../files/upload";
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_CONTENT_LENGTH } from "../petitions/schemas";
+import { ATTENDANCE_STATUSES, MAX_RAISED_ROWS, MEETING_KINDS, parseTarget, type MeetingTarget } from "./labels";
+
+export const MAX_MINUTES_LENGTH = 20_000;
+
+const requiredText = (max: number, required: string) =>
+  z
+    .string({ error: required })
+    .transform((v) => v.normalize("NFC").trim())
+    .pipe(z.string().min(1, { error: required }).max(max, { error: `Không được dài quá ${max.toLocaleString("vi-VN")} ký tự.` }));
+
+const tooLong = (max: number) => `Không được dài quá ${max.toLocaleString("vi-VN")} ký tự.`;
+
+/** What both logging and correcting a meeting record. */
+const details = {
+  heldOn: isoDateField("Vui lòng chọn ngày họp."),
+  place: requiredText(300, "Vui lòng nhập địa điểm họp."),
+  chair: requiredText(200, "Vui lòng nhập người chủ trì."),
+  guests: optionalTextField(2000, tooLong(2000)),
+  agenda: optionalTextField(5000, tooLong(5000)),
+  minutes: optionalTextField(MAX_MINUTES_LENGTH, tooLong(MAX_MINUTES_LENGTH)),
+};
+
+export interface RaisedRow {
+  /** The row's place in the form: part of its petition's idempotency key. */
+  index: number;
+  content: string;
+  fieldId: number;
+  unitId: number;
+  petitionerName?: string;
+}
+
+type Raw = Record<string, unknown>;
+const text = (v: unknown) => (typeof v === "string" ? v.normalize("NFC").trim() : "");
+
+/** `att.<cadreId>` radios → { cadreId, status }. A value that is no status is an error. */
+function attendanceOf(raw: Raw, ctx: z.RefinementCtx) {
+  const out: { cadreId: number; status: (typeof ATTENDANCE_STATUSES)[number] }[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const m = /^att\.(\d{1,9})$/.exec(key);
+    if (!m) continue;
+    if (!(ATTENDANCE_STATUSES as readonly string[]).includes(String(value))) {
+      ctx.addIssue({ code: "custom", path: ["attendance"], message: "Điểm danh không hợp lệ." });
+      continue;
+    }
+    out.push({ cadreId: Number(m[1]), status: value as (typeof ATTENDANCE_STATUSES)[number] });
+  }
+  return out;
+}
+
+/**
+ * `raised.<i>.content|fieldId|unitId|petitionerName` rows → petitions to record. A row left
+ * wholly empty is no petition (the form without JavaScript shows a few empty rows); a row
+ * begun but not finished is an error on its field.
+ */
+function raisedOf(raw: Raw, ctx: z.RefinementCtx, defaultUnitId: number | undefined): RaisedRow[] {
+  const indexes = new Set<number>();
+  for (const key of Object.keys(raw)) {
+    const m = /^raised\.(\d{1,2})\.\w+$/.exec(key);
+    if (m) indexes.add(Number(m[1]));
+  }
+  const rows: RaisedRow[] = [];
+  for (const index of [...indexes].sort((a, b) => a - b)) {
+    const get = (name: string) => text(raw[`raised.${index}.${name}`]);
+    const content = get("content");
+    const petitionerName = get("petitionerName");
+    if (!content && !petitionerName) continue;
+    const path = (name: string) => [`raised.${index}.${name}`];
+    if (content.length < 10) ctx.addIssue({ code: "custom", path: path("content"), message: "Nội dung kiến nghị quá ngắn: vui lòng ghi rõ vụ việc (ít nhất 10 ký tự)." });
+    if (content.length > MAX_CONTENT_LENGTH) ctx.addIssue({ code: "custom", path: path("content"), message: tooLong(MAX_CONTENT_LENGTH) });
+    if (petitionerName.length > 200) ctx.addIssue({ code: "custom", path: path("petitionerName"), message: tooLong(200) });
+    const fieldId = Number(get("fieldId"));
+    if (!Number.isInteger(fieldId) || fieldId <= 0) ctx.addIssue({ code: "custom", path: path("fieldId"), message: "Vui lòng chọn lĩnh vực." });
+    const unitId = Number(get("unitId")) || defaultUnitId;
+    if (!unitId || !Number.isInteger(unitId)) ctx.addIssue({ code: "custom", path: path("unitId"), message: "Vui lòng chọn thôn, tổ dân phố nơi phát sinh vụ việc." });
+    rows.push({ index, content, fieldId, unitId: unitId ?? 0, petitionerName: petitionerName || undefined });
+  }
+  if (rows.length > MAX_RAISED_ROWS) ctx.addIssue({ code: "custom", path: ["raised"], message: `Tối đa ${MAX_RAISED_ROWS} kiến nghị mỗi cuộc họp.` });
+  return rows;
+}
+
+/** `carry.<petitionId>` checkboxes: the open petitions carried into the agenda. */
+function carriedOf(raw: Raw): number[] {
+  const out: number[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const m = /^carry\.(\d{1,9})$/.exec(key);
+    if (m && (value === "on" || value === "1")) out.push(Number(m[1]));
+  }
+  return out.slice(0, 200);
+}
+
+const meetingBase = z.looseObject({
+  /** Made when the form is first shown and kept in the device's draft: a resubmission makes nothing new. */
+  idempotencyKey: z.uuid({ error: "Biểu mẫu không hợp lệ, vui lòng tải lại trang." }),
+  kind: z.enum(MEETING_KINDS, { error: "Vui lòng chọn loại cuộc họp." }),
+  target: z
+    .string({ error: "Vui lòng chọn tổ, khối hoặc đơn vị." })
+    .transform((v, ctx): MeetingTarget => {
+      const t = parseTarget(v);
+      if (!t) {
+        ctx.addIssue({ code: "custom", message: "Vui lòng chọn tổ, khối hoặc đơn vị." });
+        return z.NEVER;
+      }
+      return t;
+    }),
+  /** For a team's meeting, the village every raised petition belongs to. */
+  raisedUnitId: z.preprocess((v) => (v === "" ? undefined : v), idField().optional()),
+  ...details,
+  attachments: uploadsField({ allowed: ATTACHMENT_TYPES, maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_ATTACHMENTS }),
+});
+
+/**
+ * Logging a meeting: the form of /meetings/new, its attendance, carried petitions and raised
+ * rows read by name pattern. The rows are checked even when a plain field is wrong too, so
+ * that the form shows every message at once.
+ */
+export const meetingSchema = z.unknown().transform(async (input, ctx) => {
+  const raw = (input && typeof input === "object" ? input : {}) as Raw;
+  const base = await meetingBase.safeParseAsync(raw);
+  const unitId = base.success ? base.data.raisedUnitId : undefined;
+  const attendance = attendanceOf(raw, ctx);
+  const raised = raisedOf(raw, ctx, unitId ?? (Number(text(raw.raisedUnitId)) || undefined));
+  if (!base.success) {
+    for (const issue of base.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    return z.NEVER;
+  }
+  const v = base.data;
+  return {
+    idempotencyKey: v.idempotencyKey,
+    kind: v.kind,
+    target: v.target,
+    heldOn: v.heldOn,
+    place: v.place,
+    chair: v.chair,
+    guests: v.guests,
+    agenda: v.agenda,
+    minutes: v.minutes,
+    agendaPetitionIds: carriedOf(raw),
+    attachments: v.attachments,
+    attendance,
+    raised,
+  };
+});
+
+export type MeetingInput = z.output<typeof meetingSchema>;
+
+/** Correcting a meeting: its details and attendance, on the version the form was shown with. */
+export const meetingEditSchema = z
+  .looseObject({ meetingId: idField(), version: versionField, ...details })
+  .transform((v, ctx) => ({
+    meetingId: v.meetingId,
+    version: v.version,
+    heldOn: v.heldOn,
+    place: v.place,
+    chair: v.chair,
+    guests: v.guests,
+    agenda: v.agenda,
+    minutes: v.minutes,
+    attendance: attendanceOf(v, ctx),
+  }));
+
+export type MeetingEditInput = z.output<typeof meetingEditSchema>;
+
+export const unlockSchema = z.object({ meetingId: idField(), confirm: confirmField });
+export type UnlockInput = z.output<typeof unlockSchema>;
