@@ -40,9 +40,12 @@ export async function ChildTable({
   };
   return (
     <div className="space-y-2">
+      <p className="text-sm text-stone-700" aria-hidden="true">
+        {caption}
+      </p>
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white print:overflow-visible">
-        <table className="min-w-full text-sm print:text-[8pt]">
-          <caption className="p-2 text-left text-stone-700">{caption}</caption>
+        <table className="min-w-full text-sm print:text-[8pt]" data-testid="child-table">
+          <caption className="sr-only">{caption}</caption>
           <thead className="bg-stone-50 text-left">
             <tr>
               {header("name", t("children.unit"), "sticky left-0 z-10 min-w-40 bg-stone-50")}

@@ -2,7 +2,8 @@
  * The reports page's URL: which unit, which period, which view, how the child table is
  * sorted and which KPI the map colours. A value that makes no sense falls back to the
  * default instead of failing, so that a stale shared link still opens; a custom range that
- * cannot be read is reported (`periodError`) and the default period shown. Pure.
+ * cannot be read is reported (`periodError`) and the default period shown. The default is
+ * the year so far: on the first of a month the month alone is empty. Pure.
  */
 import { z } from "zod";
 import { parsePeriod, periodContaining, PeriodError, lastDayOfMonth } from "./period";
@@ -18,7 +19,7 @@ const kpiKeys = KPI_COLUMNS.map((c) => c.key) as [KpiKey, ...KpiKey[]];
 
 const schema = z.object({
   unit: z.coerce.number().int().positive().optional().catch(undefined),
-  period: z.enum(PERIOD_KINDS).catch("month"),
+  period: z.enum(PERIOD_KINDS).catch("year"),
   /** A month inside the month, quarter or year shown ("YYYY-MM"). */
   at: month.optional().catch(undefined),
   /** Custom periods: first and last month ("YYYY-MM"). */
@@ -61,8 +62,8 @@ export function parseReportParams(raw: Record<string, string | string[] | undefi
       return { ...base, kind: "custom", at: from, to, period: parsePeriod(`${from}-01`, lastDayOfMonth(`${to}-01`)) };
     } catch (error) {
       if (!(error instanceof PeriodError)) throw error;
-      const fallback = periodContaining(today, "month");
-      return { ...base, kind: "month", at: monthOf(today), to: monthOf(today), period: fallback, periodError: error.message.replace(/^(from|to): /, "") };
+      const fallback = periodContaining(today, "year");
+      return { ...base, kind: "year", at: monthOf(today), to: fallback.to.slice(0, 7), period: fallback, periodError: error.message.replace(/^(from|to): /, "") };
     }
   }
   const period = periodContaining(new Date(`${at}-01T00:00:00Z`), p.period);
@@ -74,7 +75,7 @@ export function reportQuery(params: ReportParams, change: Partial<Pick<ReportPar
   const next = { ...params, ...change };
   const q = new URLSearchParams();
   if (next.unit !== undefined) q.set("unit", String(next.unit));
-  if (next.kind !== "month") q.set("period", next.kind);
+  if (next.kind !== "year") q.set("period", next.kind);
   q.set(next.kind === "custom" ? "from" : "at", next.at);
   if (next.kind === "custom") q.set("to", next.to);
   if (next.view !== "historical") q.set("view", next.view);

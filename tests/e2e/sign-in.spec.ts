@@ -38,13 +38,6 @@ test("only the admin sees Quản trị; others get not found there", async ({ pa
   await expect(page.getByRole("heading", { name: "Không tìm thấy" })).toBeVisible();
 });
 
-test("a section not built yet says so plainly", async ({ page }) => {
-  await signInAs(page, "admin");
-  await page.goto("/reports");
-  await expect(page.getByRole("heading", { name: "Báo cáo / Bảng điều khiển", level: 1 })).toBeVisible();
-  await expect(page.getByText("Chức năng này chưa được xây dựng.")).toBeVisible();
-});
-
 test("a wrong password is refused with a Vietnamese message", async ({ page }) => {
   await signInWithForm(page, "huyen.lapthach", "khong-dung");
   await expect(page.getByTestId("login-error")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");

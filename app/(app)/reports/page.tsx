@@ -119,7 +119,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             <div className="max-w-md rounded-lg border border-stone-200 bg-white p-3 print:hidden">
               <RefForm
                 action={setThresholdAction}
-                title={t("threshold.title")}
+                summary={t("threshold.title")}
                 fields={[
                   { kind: "hidden", name: "unitId", value: String(dashboard.unit.id) },
                   { kind: "number", name: "onTimeRate", label: t("threshold.label"), defaultValue: String(threshold.value), min: 0, max: 100, required: true },
