@@ -29,13 +29,15 @@ export async function thresholdFor(unit: { ancestorIds: number[] }): Promise<Thr
   return nearest ? { value: nearest.onTimeRate, owner: nearest.unit } : { value: DEFAULT_ON_TIME_THRESHOLD, owner: null };
 }
 
+const WHOLE_PERCENT = "Ngưỡng phải là số nguyên từ 0 đến 100.";
+
 export const thresholdSchema = z.object({
   unitId: idField(),
-  onTimeRate: z.coerce
-    .number({ error: "Ngưỡng phải là số nguyên từ 0 đến 100." })
-    .int({ error: "Ngưỡng phải là số nguyên từ 0 đến 100." })
-    .min(0, { error: "Ngưỡng phải là số nguyên từ 0 đến 100." })
-    .max(100, { error: "Ngưỡng phải là số nguyên từ 0 đến 100." }),
+  // An empty field is no number (z.coerce would read it as 0).
+  onTimeRate: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number({ error: WHOLE_PERCENT }).int({ error: WHOLE_PERCENT }).min(0, { error: WHOLE_PERCENT }).max(100, { error: WHOLE_PERCENT }),
+  ),
 });
 
 /** Only a province or the nation keeps a threshold, inside the actor's subtree. */
