@@ -29,7 +29,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
         {t("app.skipToContent")}
       </a>
-      <header className="border-b border-stone-200 bg-white">
+      <header className="border-b border-stone-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-3">
           <Link href="/" className="text-xl font-bold text-brand-700">
             {t("app.name")}
@@ -46,7 +46,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </div>
       </header>
       <div className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-4 md:flex-row">
-        <aside className="md:w-56 md:shrink-0">
+        <aside className="md:w-56 md:shrink-0 print:hidden">
           <NavLinks items={items} label={t("app.menu")} />
         </aside>
         <main id="main" className="min-w-0 flex-1">

@@ -63,7 +63,8 @@ export async function KpiCards({ kpis, previous, coverage }: { kpis: Kpis; previ
           );
         })}
       </dl>
-      <h2 className="pt-2 text-lg font-semibold">{t("cards.coverageTitle")}</h2>
+      <div className="print:break-inside-avoid">
+      <h2 className="pt-2 pb-3 text-lg font-semibold">{t("cards.coverageTitle")}</h2>
       <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         {(
           [
@@ -79,6 +80,7 @@ export async function KpiCards({ kpis, previous, coverage }: { kpis: Kpis; previ
           </div>
         ))}
       </dl>
+      </div>
     </section>
   );
 }
