@@ -1,9 +1,47 @@
 /** What the unit import commands share: reading the file, reporting its errors, the database. */
 import fs from "node:fs";
+import { isCalendarDate } from "../lib/calendar/date";
 import { openAdapter } from "../lib/db/adapter";
 import { closeDb, installDb } from "../lib/db/client";
 import { databaseConfig, describeDatabase } from "../lib/db/config";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+
+export interface ImportArgs {
+  file: string;
+  /** The day given with the date option ("YYYY-MM-DD"), or the default. */
+  dayText: string;
+  day: Date;
+  dryRun: boolean;
+}
+
+/**
+ * `<file> [--<dateOption> YYYY-MM-DD] [--dry-run]` from the command line; a mistake prints
+ * `usageLine` and exits 2.
+ */
+export function parseImportArgs(usageLine: string, options: { dateOption: string; defaultDay: Date; dryRun: boolean }): ImportArgs {
+  const usage = (message?: string): never => {
+    if (message) console.error(message);
+    console.error(`Cách dùng / usage: ${usageLine}`);
+    process.exit(2);
+  };
+  const flag = `--${options.dateOption}`;
+  const args = process.argv.slice(2).filter((a) => a !== "--");
+  let file: string | undefined;
+  let dayText = options.defaultDay.toISOString().slice(0, 10);
+  let dryRun = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (options.dryRun && arg === "--dry-run") dryRun = true;
+    else if (arg === flag) dayText = args[++i] ?? usage(`${flag} cần một ngày / needs a date`);
+    else if (arg.startsWith(`${flag}=`)) dayText = arg.slice(flag.length + 1);
+    else if (arg.startsWith("--")) usage(`Tùy chọn không rõ / unknown option ${arg}`);
+    else if (file) usage("Chỉ nhận một tệp / one file only");
+    else file = arg;
+  }
+  if (!file) return usage();
+  if (!isCalendarDate(dayText)) usage(`Ngày không hợp lệ / invalid date: ${dayText}`);
+  return { file, dayText, day: new Date(`${dayText}T00:00:00Z`), dryRun };
+}
 
 /** The file's bytes, or exit 1 with a message when it is missing or over the limit. */
 export function readImportFile(file: string, maxBytes: number): Buffer {

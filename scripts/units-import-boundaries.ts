@@ -7,19 +7,12 @@
  * would change, and, unless --dry-run, writes it in one transaction.
  */
 import { performance } from "node:perf_hooks";
-import { exitOnError, exitWithFileErrors, readImportFile, withDatabase } from "./import-cli";
-import { isCalendarDate } from "../lib/calendar/date";
+import { exitOnError, exitWithFileErrors, parseImportArgs, readImportFile, withDatabase } from "./import-cli";
 import { todayInVietnam } from "../lib/time";
 import { MAX_BOUNDARY_BYTES, parseBoundaries } from "../lib/units/boundaries/parse";
 import { importBoundaries, previewBoundaries, type BoundaryPlan } from "../lib/units/boundaries/import";
 
 const CHANGE_LABEL = { new: "mới / new", changed: "thay / replaced", unchanged: "giữ / unchanged" } as const;
-
-function usage(message?: string): never {
-  if (message) console.error(message);
-  console.error("Cách dùng / usage: npm run units:import-boundaries -- <tệp .json> [--as-of YYYY-MM-DD] [--dry-run]");
-  process.exit(2);
-}
 
 function printPlan(plan: BoundaryPlan) {
   console.log(`Khớp / matched: ${plan.matched.length}`);
@@ -34,22 +27,7 @@ function printPlan(plan: BoundaryPlan) {
 }
 
 async function main() {
-  const args = process.argv.slice(2).filter((a) => a !== "--");
-  let file: string | undefined;
-  let asOfText = todayInVietnam().toISOString().slice(0, 10);
-  let dryRun = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--dry-run") dryRun = true;
-    else if (arg === "--as-of") asOfText = args[++i] ?? usage("--as-of cần một ngày / needs a date");
-    else if (arg.startsWith("--as-of=")) asOfText = arg.slice("--as-of=".length);
-    else if (arg.startsWith("--")) usage(`Tùy chọn không rõ / unknown option ${arg}`);
-    else if (file) usage("Chỉ nhận một tệp / one file only");
-    else file = arg;
-  }
-  if (!file) usage();
-  if (!isCalendarDate(asOfText)) usage(`Ngày không hợp lệ / invalid date: ${asOfText}`);
-  const asOf = new Date(`${asOfText}T00:00:00Z`);
+  const { file, dayText: asOfText, day: asOf, dryRun } = parseImportArgs("npm run units:import-boundaries -- <tệp .json> [--as-of YYYY-MM-DD] [--dry-run]", { dateOption: "as-of", defaultDay: todayInVietnam(), dryRun: true });
 
   const parsed = parseBoundaries(readImportFile(file, MAX_BOUNDARY_BYTES));
   if (!parsed.ok) exitWithFileErrors(file, parsed.errors, parsed.truncated);

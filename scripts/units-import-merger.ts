@@ -7,32 +7,12 @@
  * found and exits 1, or the counts, the time taken and the villages an admin must place.
  */
 import { performance } from "node:perf_hooks";
-import { exitOnError, exitWithFileErrors, readImportFile, withDatabase } from "./import-cli";
-import { isCalendarDate } from "../lib/calendar/date";
+import { exitOnError, exitWithFileErrors, parseImportArgs, readImportFile, withDatabase } from "./import-cli";
 import { MAX_MERGER_BYTES, parseMerger } from "../lib/units/merger/parse";
 import { importMerger, REFORM_DATE } from "../lib/units/merger/import";
 
-function usage(message?: string): never {
-  if (message) console.error(message);
-  console.error("Cách dùng / usage: npm run units:import-merger -- <tệp .json> [--effective YYYY-MM-DD]");
-  process.exit(2);
-}
-
 async function main() {
-  const args = process.argv.slice(2).filter((a) => a !== "--");
-  let file: string | undefined;
-  let effectiveText = REFORM_DATE.toISOString().slice(0, 10);
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--effective") effectiveText = args[++i] ?? usage("--effective cần một ngày / needs a date");
-    else if (arg.startsWith("--effective=")) effectiveText = arg.slice("--effective=".length);
-    else if (arg.startsWith("--")) usage(`Tùy chọn không rõ / unknown option ${arg}`);
-    else if (file) usage("Chỉ nhận một tệp / one file only");
-    else file = arg;
-  }
-  if (!file) usage();
-  if (!isCalendarDate(effectiveText)) usage(`Ngày không hợp lệ / invalid date: ${effectiveText}`);
-  const effectiveOn = new Date(`${effectiveText}T00:00:00Z`);
+  const { file, dayText: effectiveText, day: effectiveOn } = parseImportArgs("npm run units:import-merger -- <tệp .json> [--effective YYYY-MM-DD]", { dateOption: "effective", defaultDay: REFORM_DATE, dryRun: false });
 
   const parsed = parseMerger(readImportFile(file, MAX_MERGER_BYTES));
   if (!parsed.ok) exitWithFileErrors(file, parsed.errors, parsed.truncated);

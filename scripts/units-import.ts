@@ -6,20 +6,13 @@
  * and, unless --dry-run, imports it in one transaction.
  */
 import { performance } from "node:perf_hooks";
-import { exitOnError, exitWithFileErrors, readImportFile, withDatabase } from "./import-cli";
-import { isCalendarDate } from "../lib/calendar/date";
+import { exitOnError, exitWithFileErrors, parseImportArgs, readImportFile, withDatabase } from "./import-cli";
 import { todayInVietnam } from "../lib/time";
 import { formatOfFileName, MAX_CATALOGUE_BYTES, CATALOGUE_LEVELS, type CatalogueLevel } from "../lib/units/catalogue/parse";
 import { readCatalogue } from "../lib/units/catalogue/read";
 import { importCatalogue, previewCatalogue, type CatalogueSummary } from "../lib/units/catalogue/import";
 
 const LEVEL_LABEL: Record<CatalogueLevel, string> = { PROVINCE: "Tỉnh / province", DISTRICT: "Huyện / district", COMMUNE: "Xã / commune" };
-
-function usage(message?: string): never {
-  if (message) console.error(message);
-  console.error("Cách dùng / usage: npm run units:import -- <tệp .json|.csv|.xlsx> [--as-of YYYY-MM-DD] [--dry-run]");
-  process.exit(2);
-}
 
 function printTable(summary: CatalogueSummary) {
   const pad = (s: string | number, n: number) => String(s).padStart(n);
@@ -31,22 +24,7 @@ function printTable(summary: CatalogueSummary) {
 }
 
 async function main() {
-  const args = process.argv.slice(2).filter((a) => a !== "--");
-  let file: string | undefined;
-  let asOfText = todayInVietnam().toISOString().slice(0, 10);
-  let dryRun = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--dry-run") dryRun = true;
-    else if (arg === "--as-of") asOfText = args[++i] ?? usage("--as-of cần một ngày / needs a date");
-    else if (arg.startsWith("--as-of=")) asOfText = arg.slice("--as-of=".length);
-    else if (arg.startsWith("--")) usage(`Tùy chọn không rõ / unknown option ${arg}`);
-    else if (file) usage("Chỉ nhận một tệp / one file only");
-    else file = arg;
-  }
-  if (!file) usage();
-  if (!isCalendarDate(asOfText)) usage(`Ngày không hợp lệ / invalid date: ${asOfText}`);
-  const asOf = new Date(`${asOfText}T00:00:00Z`);
+  const { file, dayText: asOfText, day: asOf, dryRun } = parseImportArgs("npm run units:import -- <tệp .json|.csv|.xlsx> [--as-of YYYY-MM-DD] [--dry-run]", { dateOption: "as-of", defaultDay: todayInVietnam(), dryRun: true });
 
   const parsed = await readCatalogue(readImportFile(file, MAX_CATALOGUE_BYTES), { format: formatOfFileName(file) });
   if (!parsed.ok) exitWithFileErrors(file, parsed.errors, parsed.truncated);

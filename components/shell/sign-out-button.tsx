@@ -1,16 +1,14 @@
-"use client";
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { signOut } from "@/lib/auth/sign-out";
 
-export function SignOutButton() {
-  const t = useTranslations("app");
+/** A plain form posting to a server action: no client code on every page, works without JavaScript. */
+export async function SignOutButton() {
+  const t = await getTranslations("app");
   return (
-    <button
-      type="button"
-      onClick={() => signOut({ callbackUrl: "/login?signedOut=1" })}
-      className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100"
-    >
-      {t("signOut")}
-    </button>
+    <form action={signOut}>
+      <button type="submit" className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100">
+        {t("signOut")}
+      </button>
+    </form>
   );
 }

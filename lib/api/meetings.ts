@@ -4,10 +4,8 @@
  * the pages: a meeting outside the subtree is not found.
  */
 import { z } from "zod";
-import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
-import { unitWhereFor } from "../auth/scope";
-import { db } from "../db/client";
+import { unitCodeFilter, unitIdOfCode } from "./units";
 import { MEETING_KINDS } from "../meetings/labels";
 import { getMeetingPage } from "../meetings/detail";
 import { listMeetings } from "../meetings/list";
@@ -22,10 +20,7 @@ const day = (name: string) =>
     .optional();
 
 export const meetingListQuery = z.object({
-  unit: z
-    .string()
-    .regex(/^\d{2,5}$/, { error: "unit: mã đơn vị hành chính gồm 2 đến 5 chữ số." })
-    .optional(),
+  unit: unitCodeFilter,
   kind: z.enum(MEETING_KINDS, { error: `kind: một trong ${MEETING_KINDS.join(", ")}.` }).optional(),
   from: day("from"),
   to: day("to"),
@@ -35,13 +30,7 @@ export const meetingListQuery = z.object({
 export type MeetingListQuery = z.output<typeof meetingListQuery>;
 
 export async function listApiMeetings(actor: Actor, query: MeetingListQuery) {
-  let unitId: number | undefined;
-  if (query.unit) {
-    // Codes are reused by the 2025 reform: the unit valid today with this code, in scope.
-    const unit = await db.unit.findFirst({ where: { AND: [{ code: query.unit, validTo: null }, unitWhereFor(actor)] }, select: { id: true } });
-    if (!unit) throw new ActionError("NOT_FOUND");
-    unitId = unit.id;
-  }
+  const unitId = await unitIdOfCode(actor, query.unit);
   const page = await listMeetings(actor, { ...query, unit: unitId }, { strictCursor: true });
   return {
     items: page.items.map((m) => ({

@@ -4,19 +4,14 @@
  * only for those who may see it (and then audited, as on the page).
  */
 import { z } from "zod";
-import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
-import { unitWhereFor } from "../auth/scope";
-import { db } from "../db/client";
+import { unitCodeFilter, unitIdOfCode } from "./units";
 import { getPetitionPage } from "../petitions/detail";
 import { listPetitions, petitionFilterSchema } from "../petitions/list";
 import { isoDay } from "../time";
 
 export const petitionListQuery = petitionFilterSchema.extend({
-  unit: z
-    .string()
-    .regex(/^\d{2,5}$/, { error: "unit: mã đơn vị hành chính gồm 2 đến 5 chữ số." })
-    .optional(),
+  unit: unitCodeFilter,
   limit: z.coerce.number({ error: "limit: số nguyên từ 1 đến 200." }).int().min(1).max(200, { error: "limit: tối đa 200." }).default(50),
 });
 export type PetitionListQuery = z.output<typeof petitionListQuery>;
@@ -24,13 +19,7 @@ export type PetitionListQuery = z.output<typeof petitionListQuery>;
 const day = (d: Date | null) => (d ? isoDay(d) : null);
 
 export async function listApiPetitions(actor: Actor, query: PetitionListQuery) {
-  let unitId: number | undefined;
-  if (query.unit) {
-    // Codes are reused by the 2025 reform: the unit valid today with this code, in scope.
-    const unit = await db.unit.findFirst({ where: { AND: [{ code: query.unit, validTo: null }, unitWhereFor(actor)] }, select: { id: true } });
-    if (!unit) throw new ActionError("NOT_FOUND");
-    unitId = unit.id;
-  }
+  const unitId = await unitIdOfCode(actor, query.unit);
   const page = await listPetitions(actor, { ...query, unit: unitId, limit: query.limit });
   return {
     items: page.items.map((p) => ({

@@ -4,6 +4,7 @@
  * through the scoped unit queries of lib/units, so a unit outside the actor's subtree is not found.
  */
 import { z } from "zod";
+import { ActionError } from "../actions/result";
 import type { ScopedActor } from "../auth/scope";
 import { unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
@@ -12,6 +13,23 @@ import { isoDay, todayInVietnam } from "../time";
 import { getUnitInScope, parseAsOf } from "../units/queries";
 import { normaliseUnitQuery, searchUnits } from "../units/search";
 import { pageParams, readCursor, toPage, type Page } from "./cursor";
+
+/** The `unit` filter of the list APIs: a unit's official code. */
+export const unitCodeFilter = z
+  .string()
+  .regex(/^\d{2,5}$/, { error: "unit: mã đơn vị hành chính gồm 2 đến 5 chữ số." })
+  .optional();
+
+/**
+ * The id of the unit valid today with this official code, inside the actor's subtree (codes
+ * are reused by the 2025 reform); not found otherwise. No code, no unit filter.
+ */
+export async function unitIdOfCode(actor: ScopedActor, code: string | undefined): Promise<number | undefined> {
+  if (!code) return undefined;
+  const unit = await db.unit.findFirst({ where: { AND: [{ code, validTo: null }, unitWhereFor(actor)] }, select: { id: true } });
+  if (!unit) throw new ActionError("NOT_FOUND");
+  return unit.id;
+}
 
 export interface ApiPathEntry {
   id: number;

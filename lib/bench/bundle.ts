@@ -1,10 +1,12 @@
 /**
  * The JavaScript a page makes the browser download on first load, read from a `next build`
  * output (Turbopack): the root chunks every page loads (build-manifest.json `rootMainFiles`)
- * and the chunks of the page's own entries, its layouts, error and not-found boundaries
- * (the page's client reference manifest, `entryJSFiles`). Each file gzipped at level 9 and
- * counted once. The legacy-browser polyfills (`polyfillFiles`, loaded with `nomodule`) are
- * not counted: the phones we serve run modern Chromium.
+ * and the chunks of the page's own entries, its layouts and error boundaries (the page's
+ * client reference manifest, `entryJSFiles`). Each file gzipped at level 9 and counted once.
+ * Not counted: the legacy-browser polyfills (`polyfillFiles`, loaded with `nomodule`; the
+ * phones we serve run modern Chromium) and the chunks only the not-found boundary uses, which
+ * the browser fetches only when it renders a 404. tests/e2e/bundle.spec.ts checks that this
+ * count is what Chromium downloads.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -42,7 +44,7 @@ function entryFiles(nextDir: string, route: string): Record<string, string[]> {
 /** `route` as the build names it, e.g. "/(app)/meetings/new/page". */
 export function firstLoadJs(nextDir: string, route: string): FirstLoad {
   const build = JSON.parse(fs.readFileSync(path.join(nextDir, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
-  const entries = entryFiles(nextDir, route);
+  const entries = Object.fromEntries(Object.entries(entryFiles(nextDir, route)).filter(([k]) => !/\/not-found$/.test(k)));
   const ownEntry = Object.keys(entries).find((k) => k.endsWith(`/app${route}`));
   const shared = new Set([...build.rootMainFiles, ...Object.entries(entries).filter(([k]) => k !== ownEntry).flatMap(([, files]) => files)]);
   const files = new Set([...build.rootMainFiles, ...Object.values(entries).flat()]);

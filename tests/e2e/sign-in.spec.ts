@@ -69,6 +69,20 @@ test("signing out ends the session", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Đăng nhập" })).toBeVisible();
 });
 
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("signing out still ends the session", async ({ page }) => {
+    await signInAs(page, "xa.lapthach");
+    await page.goto("/meetings");
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await expect(page).toHaveURL(/\/login\?signedOut=1$/);
+    await expect(page.getByText("Bạn đã đăng xuất.")).toBeVisible();
+    await page.goto("/meetings");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
+
 test("signed-out visitors are sent to sign in, and APIs answer 401", async ({ page, request }) => {
   await page.goto("/organisation");
   await expect(page).toHaveURL(/\/login/);
