@@ -8,7 +8,7 @@ import { PetitionTrendChart } from "@/components/dashboards/petition-trend-chart
 import { RefForm } from "@/components/refdata/ref-form";
 import { ChildTable } from "@/components/reports/child-table";
 import { KpiCards } from "@/components/reports/kpi-cards";
-import { periodLabel } from "@/components/reports/period-label";
+import { periodLabel } from "@/lib/dashboards/period-label";
 import { PrintButton } from "@/components/reports/print-button";
 import { ReportControls } from "@/components/reports/report-controls";
 import { requirePermission } from "@/lib/auth/current";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { periodLabel } from "@/components/reports/period-label";
+import { periodLabel } from "@/lib/dashboards/period-label";
 import { getActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
 import { dashboardFor } from "@/lib/dashboards/dashboard";

@@ -1,5 +1,5 @@
-import type { Period } from "@/lib/dashboards/types";
-import { formatMonth } from "@/lib/format";
+import type { Period } from "./types";
+import { formatMonth } from "../format";
 
 type T = (key: string, values?: Record<string, string>) => string;
 const ROMAN = ["I", "II", "III", "IV"];
