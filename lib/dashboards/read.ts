@@ -28,14 +28,17 @@ type PetitionRow = Record<Measure, number> & { unitId: number; month: string; fi
 
 const sums = PETITION_MEASURES.map((m) => `sum("${m}")::int AS "${m}"`).join(", ");
 
-/** Petition measures per unit and month (and per field with `byField`), months `from`..`to` ("YYYY-MM-01"). */
+/**
+ * Petition measures per unit and month, months `from`..`to` ("YYYY-MM-01"): the all-fields
+ * rows (fieldId 0), or with `byField` each field's.
+ */
 export async function readPetitionCells(out: Map<number, Cells>, unitIds: number[], from: string, to: string, options: { byField?: boolean } = {}) {
   if (!unitIds.length) return;
   const byField = options.byField ?? false;
   // Column lists are this module's constants; the values travel as parameters.
   const rows = await db.$queryRawUnsafe<PetitionRow[]>(
     `SELECT "unitId", to_char(month, 'YYYY-MM-DD') AS month${byField ? `, "fieldId"` : ""}, ${sums}
-     FROM "RollupPetition" WHERE "unitId" = ANY($1::int[]) AND month >= $2::date AND month <= $3::date
+     FROM "RollupPetition" WHERE "unitId" = ANY($1::int[]) AND month >= $2::date AND month <= $3::date AND "fieldId" ${byField ? "<> 0" : "= 0"}
      GROUP BY "unitId", month${byField ? `, "fieldId"` : ""}`,
     unitIds,
     from,

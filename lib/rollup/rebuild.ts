@@ -84,6 +84,9 @@ export function rebuildStatements(): string[] {
        FROM "PetitionEvent" e JOIN "Petition" p ON p.id = e."petitionId" WHERE e.kind IN ('REOPENED', 'ESCALATED')
      ) f GROUP BY 1, 2, 3`,
     levelByLevel("RollupPetition", "rollup_atoms", ["unitId", "month", "fieldId"], PETITION_MEASURES),
+    // The all-fields rows (fieldId 0), which the child tables read.
+    `INSERT INTO "RollupPetition" ("unitId", month, "fieldId", ${PETITION_MEASURES.map((m) => `"${m}"`).join(", ")})
+     SELECT "unitId", month, 0, ${PETITION_MEASURES.map((m) => `sum("${m}")`).join(", ")} FROM "RollupPetition" GROUP BY "unitId", month`,
     `CREATE TEMP TABLE rollup_status_atoms ON COMMIT DROP AS
      SELECT "unitId", dv_month("receivedOn") AS month, status, count(*)::int AS received FROM "Petition" GROUP BY 1, 2, 3`,
     levelByLevel("RollupPetitionStatus", "rollup_status_atoms", ["unitId", "month", "status"], ["received"]),

@@ -137,11 +137,12 @@ BEGIN
     FROM unnest(p_rows) p WHERE p.satisfaction IS NOT NULL AND p."closedAt" IS NOT NULL
   )
   INSERT INTO "RollupPetition" AS r ("unitId", month, "fieldId", received, resolved, settled, explained, "resolvedOnTime", "resolveWorkingDays", replies, satisfied)
-  SELECT a.uid, f.month, f."fieldId", p_sign * sum(f.received), p_sign * sum(f.resolved), p_sign * sum(f.settled), p_sign * sum(f.explained),
+  SELECT a.uid, f.month, coalesce(f."fieldId", 0), p_sign * sum(f.received), p_sign * sum(f.resolved), p_sign * sum(f.settled), p_sign * sum(f.explained),
          p_sign * sum(f.on_time), p_sign * sum(f.wdays), p_sign * sum(f.replies), p_sign * sum(f.satisfied)
   FROM f CROSS JOIN LATERAL unnest(rollup_path(f."unitId", p_paths)) AS a(uid)
-  GROUP BY a.uid, f.month, f."fieldId"
-  ORDER BY a.uid, f.month, f."fieldId"
+  -- Each field's row, and the all-fields row (fieldId 0) the child tables read.
+  GROUP BY GROUPING SETS ((a.uid, f.month, f."fieldId"), (a.uid, f.month))
+  ORDER BY 1, 2, 3
   ON CONFLICT ("unitId", month, "fieldId") DO UPDATE SET
     received = r.received + excluded.received, resolved = r.resolved + excluded.resolved, settled = r.settled + excluded.settled,
     explained = r.explained + excluded.explained, "resolvedOnTime" = r."resolvedOnTime" + excluded."resolvedOnTime",
@@ -169,11 +170,12 @@ CREATE FUNCTION rollup_events_apply(p_sign int, p_events rollup_event[], p_paths
 BEGIN
   IF coalesce(cardinality(p_events), 0) = 0 THEN RETURN; END IF;
   INSERT INTO "RollupPetition" AS r ("unitId", month, "fieldId", reopened, escalated)
-  SELECT a.uid, dv_month(dv_vn_day(e.at)), e.field_id,
+  SELECT a.uid, dv_month(dv_vn_day(e.at)), coalesce(e.field_id, 0),
          p_sign * count(*) FILTER (WHERE e.kind = 'REOPENED'), p_sign * count(*) FILTER (WHERE e.kind = 'ESCALATED')
   FROM unnest(p_events) e CROSS JOIN LATERAL unnest(rollup_path(e.unit_id, p_paths)) AS a(uid)
   WHERE e.kind IN ('REOPENED', 'ESCALATED')
-  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  GROUP BY GROUPING SETS ((a.uid, dv_month(dv_vn_day(e.at)), e.field_id), (a.uid, dv_month(dv_vn_day(e.at))))
+  ORDER BY 1, 2, 3
   ON CONFLICT ("unitId", month, "fieldId") DO UPDATE SET reopened = r.reopened + excluded.reopened, escalated = r.escalated + excluded.escalated;
 END $$;
 
