@@ -10,12 +10,14 @@ import { db } from "../db/client";
 import type { PetitionStatus } from "../generated/prisma/enums";
 import { coverageFor, percent, shares } from "../organisations/coverage";
 import { isoDay, todayInVietnam } from "../time";
-import { addVector, emptyMeasures, toKpis, type Measures } from "./kpis";
+import { addVector, emptyMeasures, MEASURES, toKpis, type Measure, type Measures } from "./kpis";
 import { monthsOf, previousPeriod, quartersOf } from "./period";
 import { readCadresTrained, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
 import { restate, type Cells } from "./restate";
 import type { ChildRow, CompliancePoint, Dashboard, DashboardUnit, DashboardView, FieldTrend, Kpis, Period, StatusCount, TrendPoint } from "./types";
 import { childrenIn, shiftsFor, type ChildUnit } from "./views";
+
+const at = (values: number[] | undefined, measure: Measure) => values?.[MEASURES.indexOf(measure)] ?? 0;
 
 const STATUS_ORDER: PetitionStatus[] = ["RECEIVED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "MERGED", "ESCALATED"];
 
@@ -86,13 +88,13 @@ async function chartsOf(period: Period, charts: { cells: Cells; fields: Cells; s
   const months = monthsOf(period);
   const point = (month: string, values: number[] | undefined): TrendPoint => ({
     month: month.slice(0, 7),
-    received: values?.[0] ?? 0,
-    resolved: values?.[1] ?? 0,
-    settled: values?.[2] ?? 0,
-    explained: values?.[3] ?? 0,
+    received: at(values, "received"),
+    resolved: at(values, "resolved"),
+    settled: at(values, "settled"),
+    explained: at(values, "explained"),
   });
   const fieldIds = new Set<number>();
-  for (const [key, values] of charts.fields) if (values[0] || values[1]) fieldIds.add(Number(key.split("|f")[1]));
+  for (const [key, values] of charts.fields) if (at(values, "received") || at(values, "resolved")) fieldIds.add(Number(key.split("|f")[1]));
   const fields = fieldIds.size
     ? await db.petitionField.findMany({ where: { id: { in: [...fieldIds] } }, select: { id: true, code: true, name: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] })
     : [];
@@ -108,8 +110,8 @@ async function chartsOf(period: Period, charts: { cells: Cells; fields: Cells; s
   }));
   const meetingCompliance: CompliancePoint[] = months.map((m) => {
     const values = charts.cells.get(m);
-    const held = values?.[10] ?? 0;
-    const expected = values?.[11] ?? 0;
+    const held = at(values, "teamsHeld");
+    const expected = at(values, "teamsExpected");
     return { month: m.slice(0, 7), held, expected, rate: percent(held, expected) };
   });
   return { trend: months.map((m) => point(m, charts.cells.get(m))), trendByField, statusBreakdown, meetingCompliance };

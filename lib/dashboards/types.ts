@@ -99,7 +99,7 @@ export interface Kpis {
   /** teamMeetingsHeld / teamMeetingsExpected, in percent. */
   teamMeetingCompliance: number | null;
   /**
-   * Quarterly briefings, summed over the quarters that lie wholly inside the period:
+   * Quarterly briefings, summed over the quarters the period touches (a month shows its quarter so far):
    * `expected` = communes of the subtree valid during the quarter; `held` = those with at
    * least one QUARTERLY_BRIEFING meeting (`Meeting.unitId` = the commune) in the quarter.
    */
