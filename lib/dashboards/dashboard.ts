@@ -8,11 +8,11 @@ import { can } from "../auth/roles";
 import { unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
 import type { PetitionStatus } from "../generated/prisma/enums";
-import { coverageFor, percent, shares } from "../organisations/coverage";
+import { percent } from "../organisations/coverage";
 import { isoDay, todayInVietnam } from "../time";
 import { addVector, emptyMeasures, MEASURES, toKpis, type Measure, type Measures } from "./kpis";
 import { monthsOf, previousPeriod, quartersOf } from "./period";
-import { readCadresTrained, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
+import { readCadresTrained, readCoverage, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
 import { restate, type Cells } from "./restate";
 import type { ChildRow, CompliancePoint, Dashboard, DashboardUnit, DashboardView, FieldTrend, Kpis, Period, StatusCount, TrendPoint } from "./types";
 import { childrenIn, shiftsFor, type ChildUnit } from "./views";
@@ -137,14 +137,13 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
       ? db.unit.groupBy({ by: ["parentId"], where: { parentId: { in: children.map((c) => c.id) } }, _count: { _all: true } })
       : Promise.resolve([]),
     db.unit.findMany({ where: { id: { in: pathIds } }, select: { id: true, code: true, level: true, typeLabel: true, name: true, validTo: true } }),
-    coverageFor(unit.id, new Date(Math.min(new Date(`${period.to}T00:00:00Z`).getTime(), today.getTime()))),
+    readCoverage(unit.id, period.to < isoDay(today) ? period.to : isoDay(today)),
   ]);
   const withChildren = new Set(grandchildren.map((g) => g.parentId));
   const byId = new Map(pathUnits.map((u) => [u.id, u]));
   const rows: ChildRow[] = children
     .map((c) => ({ unit: dashboardUnit(c, withChildren.has(c.id)), kpis: figures.get(c.id)!.kpis }))
     .sort((a, b) => a.unit.name.localeCompare(b.unit.name, "vi") || a.unit.id - b.unit.id);
-  const share = shares(coverage);
   return {
     view,
     unit: dashboardUnit(unit, children.length > 0),
@@ -153,17 +152,7 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
     previousPeriod: previous,
     kpis: figures.get(unit.id)!.kpis,
     previous: figures.get(unit.id)!.previous,
-    coverage: {
-      villages: coverage.villages,
-      villagesWithTeam: coverage.villagesWithTeam,
-      teamCoverage: share.villagesWithTeam,
-      teamHeads: coverage.teamHeads,
-      teamHeadsPartyCellSecretary: coverage.teamHeadsPartyCellSecretary,
-      teamHeadCoverage: share.teamHeadsPartyCellSecretary,
-      blocs: coverage.blocs,
-      blocsHeadedByStandingDeputy: coverage.blocsHeadedByStandingDeputy,
-      blocHeadCoverage: share.blocsHeadedByStandingDeputy,
-    },
+    coverage,
     children: rows,
     charts: await chartsOf(period, charts),
     asOf: now.toISOString(),
