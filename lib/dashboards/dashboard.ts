@@ -13,7 +13,7 @@ import { isoDay, todayInVietnam } from "../time";
 import { addVector, emptyMeasures, MEASURES, toKpis, type Measure, type Measures } from "./kpis";
 import { monthsOf, previousPeriod, quartersOf } from "./period";
 import { readCadresTrained, readCoverage, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
-import { restate, type Cells } from "./restate";
+import { restate, type Cells, type Shift } from "./restate";
 import type { ChildRow, CompliancePoint, Dashboard, DashboardUnit, DashboardView, FieldTrend, Kpis, Period, StatusCount, TrendPoint } from "./types";
 import { childrenIn, shiftsFor, type ChildUnit } from "./views";
 
@@ -39,15 +39,21 @@ interface Figures {
   previous: Kpis;
 }
 
-/**
- * The KPIs of `display` units for a period and the one before, in `view`, from the rollups.
- * Also returns the restated cells, for the charts of the first unit.
- */
-async function figuresOf(display: number[], period: Period, view: DashboardView, today: Date) {
+/** The months and quarters a dashboard reads: the period's and the previous period's. */
+function windowOf(period: Period) {
   const previous = previousPeriod(period);
   const months = [...monthsOf(previous), ...monthsOf(period)];
   const quarters = [...new Set([...quartersOf(previous), ...quartersOf(period)])];
-  const shifts = await shiftsFor(view, display, [...new Set([...quarters, ...months])].sort());
+  return { previous, months, quarters, keys: [...new Set([...quarters, ...months])].sort() };
+}
+
+/**
+ * The KPIs of `display` units (the dashboard's unit first, then its children) for a period
+ * and the one before, from the rollups with the view's shifts applied. Also returns the
+ * first unit's cells, for the charts.
+ */
+async function figuresOf(display: number[], period: Period, shifts: Shift[], today: Date) {
+  const { previous, months, quarters } = windowOf(period);
   const atoms = [...new Set(shifts.map((s) => s.atomId))];
   const atomChildren = atoms.length ? await db.unit.findMany({ where: { parentId: { in: atoms } }, select: { id: true, parentId: true } }) : [];
   const childrenOf = new Map<number, number[]>();
@@ -84,7 +90,9 @@ async function figuresOf(display: number[], period: Period, view: DashboardView,
   return { figures, previous, charts };
 }
 
-async function chartsOf(period: Period, charts: { cells: Cells; fields: Cells; statuses: Cells }): Promise<Dashboard["charts"]> {
+type FieldName = { id: number; code: string; name: string };
+
+function chartsOf(period: Period, charts: { cells: Cells; fields: Cells; statuses: Cells }, allFields: FieldName[]): Dashboard["charts"] {
   const months = monthsOf(period);
   const point = (month: string, values: number[] | undefined): TrendPoint => ({
     month: month.slice(0, 7),
@@ -95,9 +103,7 @@ async function chartsOf(period: Period, charts: { cells: Cells; fields: Cells; s
   });
   const fieldIds = new Set<number>();
   for (const [key, values] of charts.fields) if (at(values, "received") || at(values, "resolved")) fieldIds.add(Number(key.split("|f")[1]));
-  const fields = fieldIds.size
-    ? await db.petitionField.findMany({ where: { id: { in: [...fieldIds] } }, select: { id: true, code: true, name: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] })
-    : [];
+  const fields = allFields.filter((f) => fieldIds.has(f.id));
   const trendByField: FieldTrend[] = fields.map((f) => ({
     fieldId: f.id,
     fieldCode: f.code,
@@ -126,18 +132,20 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
   const unit = await db.unit.findFirst({ where: { AND: [{ id: unitId }, unitWhereFor(actor)] }, select: { id: true, code: true, level: true, typeLabel: true, name: true, validTo: true, ancestorIds: true } });
   if (!unit) return null;
   const today = todayInVietnam(now);
-  const children = await childrenIn(view, unit.id, monthsOf(period), today);
+  // Every shift that touches a child touches the unit too (it is on the child's paths), so both load at once.
+  const [children, shifts] = await Promise.all([childrenIn(view, unit.id, monthsOf(period), today), shiftsFor(view, [unit.id], windowOf(period).keys)]);
   const display = [unit.id, ...children.map((c) => c.id)];
   const home = unit.ancestorIds.indexOf(actor.unit.id);
   const pathIds = unit.ancestorIds.slice(Math.max(home, 0));
 
-  const [{ figures, previous, charts }, grandchildren, pathUnits, coverage] = await Promise.all([
-    figuresOf(display, period, view, today),
+  const [{ figures, previous, charts }, grandchildren, pathUnits, coverage, fields] = await Promise.all([
+    figuresOf(display, period, shifts, today),
     children.length
       ? db.unit.groupBy({ by: ["parentId"], where: { parentId: { in: children.map((c) => c.id) } }, _count: { _all: true } })
       : Promise.resolve([]),
     db.unit.findMany({ where: { id: { in: pathIds } }, select: { id: true, code: true, level: true, typeLabel: true, name: true, validTo: true } }),
     readCoverage(unit.id, period.to < isoDay(today) ? period.to : isoDay(today)),
+    db.petitionField.findMany({ select: { id: true, code: true, name: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }),
   ]);
   const withChildren = new Set(grandchildren.map((g) => g.parentId));
   const byId = new Map(pathUnits.map((u) => [u.id, u]));
@@ -154,7 +162,7 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
     previous: figures.get(unit.id)!.previous,
     coverage,
     children: rows,
-    charts: await chartsOf(period, charts),
+    charts: chartsOf(period, charts, fields),
     asOf: now.toISOString(),
   };
 }
