@@ -14,7 +14,7 @@ CREATE TABLE "RollupPetition" (
     "reopened" INTEGER NOT NULL DEFAULT 0,
     "escalated" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "RollupPetition_pkey" PRIMARY KEY ("unitId","month","fieldId")
+    CONSTRAINT "RollupPetition_pkey" PRIMARY KEY ("unitId","fieldId","month")
 );
 
 -- CreateTable
