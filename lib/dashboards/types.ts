@@ -39,7 +39,7 @@ export interface DashboardUnit {
   name: string;
   /** Last day of the unit, or null while it is current ("YYYY-MM-DD"). */
   validTo: string | null;
-  /** True when the unit has children to drill into (in the chosen view and period). */
+  /** True when the unit has child units in the tree to drill into (for an old period the drill-down may list none). */
   hasChildren: boolean;
 }
 
