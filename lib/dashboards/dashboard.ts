@@ -133,7 +133,9 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
   if (!unit) return null;
   const today = todayInVietnam(now);
   // Every shift that touches a child touches the unit too (it is on the child's paths), so both load at once.
-  const [children, shifts] = await Promise.all([childrenIn(view, unit.id, monthsOf(period), today), shiftsFor(view, [unit.id], windowOf(period).keys)]);
+  const [listed, shifts] = await Promise.all([childrenIn(view, unit.id, monthsOf(period), today), shiftsFor(view, [unit.id], windowOf(period).keys)]);
+  // A former child that has since moved out of the actor's subtree is not shown (its past still counts in the unit).
+  const children = listed.filter((c) => c.ancestorIds.includes(actor.unit.id));
   const display = [unit.id, ...children.map((c) => c.id)];
   const home = unit.ancestorIds.indexOf(actor.unit.id);
   const pathIds = unit.ancestorIds.slice(Math.max(home, 0));
