@@ -19,6 +19,8 @@ export interface DashboardTiming {
   children: number;
   received: number;
   rollup: { p50: number; p95: number };
+  /** The same dashboard "as the units were". */
+  historical: { p50: number; p95: number };
   live: { p50: number; p95: number };
 }
 
@@ -50,6 +52,7 @@ export async function benchDashboard(options: { runs?: number; liveRuns?: number
     if (!dashboard) throw new Error(`no dashboard for ${username}`);
     const display = [actor.unit.id, ...dashboard.children.map((c) => c.unit.id)];
     const rollup = await time(runs, 3, () => dashboardFor(actor, actor.unit.id, period, "restated", now));
+    const historical = await time(runs, 3, () => dashboardFor(actor, actor.unit.id, period, "historical", now));
     const live = await time(liveRuns, 1, () => liveFigures(display, period, isoDay(today)));
     const row = {
       user: username,
@@ -57,11 +60,12 @@ export async function benchDashboard(options: { runs?: number; liveRuns?: number
       children: dashboard.children.length,
       received: dashboard.kpis.received,
       rollup,
+      historical,
       live,
     };
     log(
       `${username.padEnd(15)} ${row.unit} (${row.children} children, ${row.received.toLocaleString("en")} received ${period.from}…${period.to}): ` +
-        `rollups p50 ${rollup.p50.toFixed(1)} ms p95 ${rollup.p95.toFixed(1)} ms; live p50 ${live.p50.toFixed(0)} ms p95 ${live.p95.toFixed(0)} ms; ` +
+        `rollups p50 ${rollup.p50.toFixed(1)} ms p95 ${rollup.p95.toFixed(1)} ms (historical ${historical.p50.toFixed(1)} / ${historical.p95.toFixed(1)}); live p50 ${live.p50.toFixed(0)} ms p95 ${live.p95.toFixed(0)} ms; ` +
         `ratio p95 1/${(live.p95 / rollup.p95).toFixed(0)}`,
     );
     out.push(row);
