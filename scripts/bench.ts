@@ -9,6 +9,7 @@
  * National scale, PostgreSQL only (BENCH_DATABASE_URL, DATABASE_URL or --database-url):
  *   npm run bench -- generate --villages 100000 --petitions 5000000 [--months 24] [--database dv_bench]
  *   npm run bench -- petitions-list [--runs 30] [--database dv_bench]
+ *   npm run bench -- dashboard [--runs 50] [--live-runs 5] [--database dv_bench]
  */
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -17,6 +18,7 @@ import { closeDb, installDb } from "../lib/db/client";
 import { openAdapter } from "../lib/db/adapter";
 import { DEFAULT_BENCH_DATABASE, generateBenchData, withDatabase } from "../lib/bench/generate";
 import { firstLoadJs } from "../lib/bench/bundle";
+import { benchDashboard } from "../lib/bench/dashboard";
 import { benchPetitionList } from "../lib/bench/petition-list";
 import { seedDemo } from "../prisma/seed/demo";
 import { importCatalogue } from "../lib/units/catalogue/import";
@@ -164,6 +166,21 @@ const BUILD_OUTPUT: Record<string, () => Promise<void>> = {
       console.log(`| ${route} | ${kb(load.gzipBytes)} | ${kb(load.frameworkGzipBytes)} | ${kb(load.pageGzipBytes)} | ${load.chunks.length} |`);
     }
   },
+};
+
+NATIONAL.dashboard = async (args) => {
+  const { values } = parseArgs({ args, options: { ...serverOptions, runs: { type: "string", default: "50" }, "live-runs": { type: "string", default: "5" } } });
+  const url = withDatabase(postgresServer(values["database-url"]), values.database);
+  installDb(openAdapter({ kind: "postgres", url }));
+  try {
+    const timings = await benchDashboard({ runs: Number(values.runs), liveRuns: Number(values["live-runs"]), log: console.log });
+    console.log("\n| user | dashboard | children | rollups p50 / p95 ms | historical view p50 / p95 ms | live p50 / p95 ms | rollups ÷ live (p95) |\n|---|---|---|---|---|---|---|");
+    for (const t of timings) {
+      console.log(`| ${t.user} | ${t.unit} | ${t.children} | ${t.rollup.p50.toFixed(1)} / ${t.rollup.p95.toFixed(1)} | ${t.historical.p50.toFixed(1)} / ${t.historical.p95.toFixed(1)} | ${t.live.p50.toFixed(0)} / ${t.live.p95.toFixed(0)} | 1/${(t.live.p95 / t.rollup.p95).toFixed(0)} |`);
+    }
+  } finally {
+    await closeDb();
+  }
 };
 
 const serverOptions = {

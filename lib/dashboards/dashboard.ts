@@ -8,15 +8,16 @@ import { can } from "../auth/roles";
 import { unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
 import type { PetitionStatus } from "../generated/prisma/enums";
-import { coverageFor, shares } from "../organisations/coverage";
 import { percent } from "../percent";
 import { isoDay, todayInVietnam } from "../time";
-import { addVector, emptyMeasures, toKpis, type Measures } from "./kpis";
+import { addVector, emptyMeasures, MEASURES, toKpis, type Measure, type Measures } from "./kpis";
 import { monthsOf, previousPeriod, quartersOf } from "./period";
-import { readCadresTrained, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
-import { restate, type Cells } from "./restate";
+import { readCadresTrained, readCoverage, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
+import { restate, type Cells, type Shift } from "./restate";
 import type { ChildRow, CompliancePoint, Dashboard, DashboardUnit, DashboardView, FieldTrend, Kpis, Period, StatusCount, TrendPoint } from "./types";
 import { childrenIn, shiftsFor, type ChildUnit } from "./views";
+
+const at = (values: number[] | undefined, measure: Measure) => values?.[MEASURES.indexOf(measure)] ?? 0;
 
 const STATUS_ORDER: PetitionStatus[] = ["RECEIVED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "MERGED", "ESCALATED"];
 
@@ -38,15 +39,21 @@ interface Figures {
   previous: Kpis;
 }
 
-/**
- * The KPIs of `display` units for a period and the one before, in `view`, from the rollups.
- * Also returns the restated cells, for the charts of the first unit.
- */
-async function figuresOf(display: number[], period: Period, view: DashboardView, today: Date) {
+/** The months and quarters a dashboard reads: the period's and the previous period's. */
+function windowOf(period: Period) {
   const previous = previousPeriod(period);
   const months = [...monthsOf(previous), ...monthsOf(period)];
   const quarters = [...new Set([...quartersOf(previous), ...quartersOf(period)])];
-  const shifts = await shiftsFor(view, display, [...new Set([...quarters, ...months])].sort());
+  return { previous, months, quarters, keys: [...new Set([...quarters, ...months])].sort() };
+}
+
+/**
+ * The KPIs of `display` units (the dashboard's unit first, then its children) for a period
+ * and the one before, from the rollups with the view's shifts applied. Also returns the
+ * first unit's cells, for the charts.
+ */
+async function figuresOf(display: number[], period: Period, shifts: Shift[], today: Date) {
+  const { previous, months, quarters } = windowOf(period);
   const atoms = [...new Set(shifts.map((s) => s.atomId))];
   const atomChildren = atoms.length ? await db.unit.findMany({ where: { parentId: { in: atoms } }, select: { id: true, parentId: true } }) : [];
   const childrenOf = new Map<number, number[]>();
@@ -83,20 +90,20 @@ async function figuresOf(display: number[], period: Period, view: DashboardView,
   return { figures, previous, charts };
 }
 
-async function chartsOf(period: Period, charts: { cells: Cells; fields: Cells; statuses: Cells }): Promise<Dashboard["charts"]> {
+type FieldName = { id: number; code: string; name: string };
+
+function chartsOf(period: Period, charts: { cells: Cells; fields: Cells; statuses: Cells }, allFields: FieldName[]): Dashboard["charts"] {
   const months = monthsOf(period);
   const point = (month: string, values: number[] | undefined): TrendPoint => ({
     month: month.slice(0, 7),
-    received: values?.[0] ?? 0,
-    resolved: values?.[1] ?? 0,
-    settled: values?.[2] ?? 0,
-    explained: values?.[3] ?? 0,
+    received: at(values, "received"),
+    resolved: at(values, "resolved"),
+    settled: at(values, "settled"),
+    explained: at(values, "explained"),
   });
   const fieldIds = new Set<number>();
-  for (const [key, values] of charts.fields) if (values[0] || values[1]) fieldIds.add(Number(key.split("|f")[1]));
-  const fields = fieldIds.size
-    ? await db.petitionField.findMany({ where: { id: { in: [...fieldIds] } }, select: { id: true, code: true, name: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] })
-    : [];
+  for (const [key, values] of charts.fields) if (at(values, "received") || at(values, "resolved")) fieldIds.add(Number(key.split("|f")[1]));
+  const fields = allFields.filter((f) => fieldIds.has(f.id));
   const trendByField: FieldTrend[] = fields.map((f) => ({
     fieldId: f.id,
     fieldCode: f.code,
@@ -109,8 +116,8 @@ async function chartsOf(period: Period, charts: { cells: Cells; fields: Cells; s
   }));
   const meetingCompliance: CompliancePoint[] = months.map((m) => {
     const values = charts.cells.get(m);
-    const held = values?.[10] ?? 0;
-    const expected = values?.[11] ?? 0;
+    const held = at(values, "teamsHeld");
+    const expected = at(values, "teamsExpected");
     return { month: m.slice(0, 7), held, expected, rate: percent(held, expected) };
   });
   return { trend: months.map((m) => point(m, charts.cells.get(m))), trendByField, statusBreakdown, meetingCompliance };
@@ -125,25 +132,28 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
   const unit = await db.unit.findFirst({ where: { AND: [{ id: unitId }, unitWhereFor(actor)] }, select: { id: true, code: true, level: true, typeLabel: true, name: true, validTo: true, ancestorIds: true } });
   if (!unit) return null;
   const today = todayInVietnam(now);
-  const children = await childrenIn(view, unit.id, monthsOf(period), today);
+  // Every shift that touches a child touches the unit too (it is on the child's paths), so both load at once.
+  const [listed, shifts] = await Promise.all([childrenIn(view, unit.id, monthsOf(period), today), shiftsFor(view, [unit.id], windowOf(period).keys)]);
+  // A former child that has since moved out of the actor's subtree is not shown (its past still counts in the unit).
+  const children = listed.filter((c) => c.ancestorIds.includes(actor.unit.id));
   const display = [unit.id, ...children.map((c) => c.id)];
   const home = unit.ancestorIds.indexOf(actor.unit.id);
   const pathIds = unit.ancestorIds.slice(Math.max(home, 0));
 
-  const [{ figures, previous, charts }, grandchildren, pathUnits, coverage] = await Promise.all([
-    figuresOf(display, period, view, today),
+  const [{ figures, previous, charts }, grandchildren, pathUnits, coverage, fields] = await Promise.all([
+    figuresOf(display, period, shifts, today),
     children.length
       ? db.unit.groupBy({ by: ["parentId"], where: { parentId: { in: children.map((c) => c.id) } }, _count: { _all: true } })
       : Promise.resolve([]),
     db.unit.findMany({ where: { id: { in: pathIds } }, select: { id: true, code: true, level: true, typeLabel: true, name: true, validTo: true } }),
-    coverageFor(unit.id, new Date(Math.min(new Date(`${period.to}T00:00:00Z`).getTime(), today.getTime()))),
+    readCoverage(unit.id, period.to < isoDay(today) ? period.to : isoDay(today)),
+    db.petitionField.findMany({ select: { id: true, code: true, name: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }),
   ]);
   const withChildren = new Set(grandchildren.map((g) => g.parentId));
   const byId = new Map(pathUnits.map((u) => [u.id, u]));
   const rows: ChildRow[] = children
     .map((c) => ({ unit: dashboardUnit(c, withChildren.has(c.id)), kpis: figures.get(c.id)!.kpis }))
     .sort((a, b) => a.unit.name.localeCompare(b.unit.name, "vi") || a.unit.id - b.unit.id);
-  const share = shares(coverage);
   return {
     view,
     unit: dashboardUnit(unit, children.length > 0),
@@ -152,19 +162,9 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
     previousPeriod: previous,
     kpis: figures.get(unit.id)!.kpis,
     previous: figures.get(unit.id)!.previous,
-    coverage: {
-      villages: coverage.villages,
-      villagesWithTeam: coverage.villagesWithTeam,
-      teamCoverage: share.villagesWithTeam,
-      teamHeads: coverage.teamHeads,
-      teamHeadsPartyCellSecretary: coverage.teamHeadsPartyCellSecretary,
-      teamHeadCoverage: share.teamHeadsPartyCellSecretary,
-      blocs: coverage.blocs,
-      blocsHeadedByStandingDeputy: coverage.blocsHeadedByStandingDeputy,
-      blocHeadCoverage: share.blocsHeadedByStandingDeputy,
-    },
+    coverage,
     children: rows,
-    charts: await chartsOf(period, charts),
+    charts: chartsOf(period, charts, fields),
     asOf: now.toISOString(),
   };
 }

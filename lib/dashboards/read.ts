@@ -9,9 +9,11 @@
  * "overdue" (open petitions past their deadline today).
  */
 import { db } from "../db/client";
+import { shares, type Coverage } from "../organisations/coverage";
 import type { PetitionStatus } from "../generated/prisma/enums";
 import { MEASURES, type Measure } from "./kpis";
 import type { Cells } from "./restate";
+import type { CoverageKpis } from "./types";
 
 const PETITION_MEASURES = MEASURES.slice(0, 10) as readonly Measure[];
 const INDEX = Object.fromEntries(MEASURES.map((m, i) => [m, i])) as Record<Measure, number>;
@@ -28,14 +30,17 @@ type PetitionRow = Record<Measure, number> & { unitId: number; month: string; fi
 
 const sums = PETITION_MEASURES.map((m) => `sum("${m}")::int AS "${m}"`).join(", ");
 
-/** Petition measures per unit and month (and per field with `byField`), months `from`..`to` ("YYYY-MM-01"). */
+/**
+ * Petition measures per unit and month, months `from`..`to` ("YYYY-MM-01"): the all-fields
+ * rows (fieldId 0), or with `byField` each field's.
+ */
 export async function readPetitionCells(out: Map<number, Cells>, unitIds: number[], from: string, to: string, options: { byField?: boolean } = {}) {
   if (!unitIds.length) return;
   const byField = options.byField ?? false;
   // Column lists are this module's constants; the values travel as parameters.
   const rows = await db.$queryRawUnsafe<PetitionRow[]>(
     `SELECT "unitId", to_char(month, 'YYYY-MM-DD') AS month${byField ? `, "fieldId"` : ""}, ${sums}
-     FROM "RollupPetition" WHERE "unitId" = ANY($1::int[]) AND month >= $2::date AND month <= $3::date
+     FROM "RollupPetition" WHERE "unitId" = ANY($1::int[]) AND month >= $2::date AND month <= $3::date AND "fieldId" ${byField ? "<> 0" : "= 0"}
      GROUP BY "unitId", month${byField ? `, "fieldId"` : ""}`,
     unitIds,
     from,
@@ -104,4 +109,28 @@ export async function readCadresTrained(unitIds: number[], from: string, to: str
     WHERE t."startOn" >= ${from}::date AND t."startOn" <= ${to}::date AND a.uid = ANY(${unitIds}::int[])
     GROUP BY a.uid`;
   return new Map(rows.map((r) => [r.unitId, r.n]));
+}
+
+/**
+ * Coverage of `unitId`'s subtree on `day` ("YYYY-MM-DD"), from RollupCoverage: the same
+ * figures as `coverageFor` (lib/organisations/coverage.ts), as a sum of dated changes.
+ */
+export async function readCoverage(unitId: number, day: string): Promise<CoverageKpis> {
+  const [c] = await db.$queryRaw<Omit<Coverage, "members">[]>`
+    SELECT coalesce(sum(villages), 0)::int AS villages, coalesce(sum("villagesWithTeam"), 0)::int AS "villagesWithTeam",
+           coalesce(sum("teamHeads"), 0)::int AS "teamHeads", coalesce(sum("teamHeadsCell"), 0)::int AS "teamHeadsPartyCellSecretary",
+           coalesce(sum(blocs), 0)::int AS blocs, coalesce(sum("blocsDeputy"), 0)::int AS "blocsHeadedByStandingDeputy"
+    FROM "RollupCoverage" WHERE "unitId" = ${unitId} AND day <= ${day}::date`;
+  const share = shares({ ...c, members: 0 });
+  return {
+    villages: c.villages,
+    villagesWithTeam: c.villagesWithTeam,
+    teamCoverage: share.villagesWithTeam,
+    teamHeads: c.teamHeads,
+    teamHeadsPartyCellSecretary: c.teamHeadsPartyCellSecretary,
+    teamHeadCoverage: share.teamHeadsPartyCellSecretary,
+    blocs: c.blocs,
+    blocsHeadedByStandingDeputy: c.blocsHeadedByStandingDeputy,
+    blocHeadCoverage: share.blocsHeadedByStandingDeputy,
+  };
 }

@@ -39,7 +39,7 @@ export interface DashboardUnit {
   name: string;
   /** Last day of the unit, or null while it is current ("YYYY-MM-DD"). */
   validTo: string | null;
-  /** True when the unit has children to drill into (in the chosen view and period). */
+  /** True when the unit has child units in the tree to drill into (for an old period the drill-down may list none). */
   hasChildren: boolean;
 }
 
@@ -99,7 +99,7 @@ export interface Kpis {
   /** teamMeetingsHeld / teamMeetingsExpected, in percent. */
   teamMeetingCompliance: number | null;
   /**
-   * Quarterly briefings, summed over the quarters that lie wholly inside the period:
+   * Quarterly briefings, summed over the quarters the period touches (a month shows its quarter so far):
    * `expected` = communes of the subtree valid during the quarter; `held` = those with at
    * least one QUARTERLY_BRIEFING meeting (`Meeting.unitId` = the commune) in the quarter.
    */

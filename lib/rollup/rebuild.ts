@@ -2,8 +2,8 @@
  * Recomputes every rollup table from the base tables (`npm run rollup:rebuild`; the bench
  * generator after its COPY). The petition tables are aggregated here in set-based SQL of
  * their own, independently of the triggers' functions, so that comparing the two (the
- * rollup tests do) checks both; meetings go through the triggers' functions, which take a
- * whole table at once.
+ * rollup tests do) checks both; meetings and coverage go through the triggers' functions,
+ * which take a whole table at once (coverage is tested against lib/organisations/coverage.ts).
  *
  * One transaction: writers to the base tables wait (SHARE locks) and readers see the old
  * rollups until the new ones commit.
@@ -18,6 +18,8 @@ export const ROLLUP_TABLES = [
   "RollupCommuneQuarter",
   "RollupMeeting",
   "RollupExpected",
+  "RollupCoverage",
+  "RollupCoverageOrg",
 ] as const;
 
 /**
@@ -52,7 +54,7 @@ const PETITION_MEASURES = ["received", "resolved", "settled", "explained", "reso
 /** The statements of a rebuild, in order, to run inside one transaction. */
 export function rebuildStatements(): string[] {
   return [
-    `LOCK TABLE "Petition", "PetitionEvent", "Meeting", "Organisation", "Unit", "CalendarDay" IN SHARE MODE`,
+    `LOCK TABLE "Petition", "PetitionEvent", "Meeting", "Organisation", "Membership", "Unit", "CalendarDay" IN SHARE MODE`,
     `TRUNCATE ${ROLLUP_TABLES.map((t) => `"${t}"`).join(", ")}`,
     // Working days by table: n(day) counts the working days up to the day, so (from, to] has n(to) - n(from).
     `CREATE TEMP TABLE rollup_wd ON COMMIT DROP AS
@@ -84,6 +86,9 @@ export function rebuildStatements(): string[] {
        FROM "PetitionEvent" e JOIN "Petition" p ON p.id = e."petitionId" WHERE e.kind IN ('REOPENED', 'ESCALATED')
      ) f GROUP BY 1, 2, 3`,
     levelByLevel("RollupPetition", "rollup_atoms", ["unitId", "month", "fieldId"], PETITION_MEASURES),
+    // The all-fields rows (fieldId 0), which the child tables read.
+    `INSERT INTO "RollupPetition" ("unitId", month, "fieldId", ${PETITION_MEASURES.map((m) => `"${m}"`).join(", ")})
+     SELECT "unitId", month, 0, ${PETITION_MEASURES.map((m) => `sum("${m}")`).join(", ")} FROM "RollupPetition" GROUP BY "unitId", month`,
     `CREATE TEMP TABLE rollup_status_atoms ON COMMIT DROP AS
      SELECT "unitId", dv_month("receivedOn") AS month, status, count(*)::int AS received FROM "Petition" GROUP BY 1, 2, 3`,
     levelByLevel("RollupPetitionStatus", "rollup_status_atoms", ["unitId", "month", "status"], ["received"]),
@@ -100,6 +105,9 @@ export function rebuildStatements(): string[] {
        FROM "Organisation" o JOIN "Unit" u ON u.id = o."unitId" WHERE o.kind = 'TEAM'))`,
     `SELECT rollup_communes_apply(1, ARRAY(
        SELECT (u.id, u.level::text, u."validFrom", u."validTo", u."ancestorIds")::rollup_commune FROM "Unit" u WHERE u.level = 'COMMUNE'))`,
+    `SELECT rollup_villages_apply(1, ARRAY(
+       SELECT (u.id, u.level::text, u."validFrom", u."validTo", u."ancestorIds")::rollup_commune FROM "Unit" u WHERE u.level = 'VILLAGE'))`,
+    `SELECT rollup_coverage_orgs(ARRAY(SELECT id FROM "Organisation" ORDER BY id))`,
   ];
 }
 

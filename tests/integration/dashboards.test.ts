@@ -8,6 +8,7 @@ import { dashboardFor } from "@/lib/dashboards/dashboard";
 import { parsePeriod } from "@/lib/dashboards/period";
 import type { Dashboard } from "@/lib/dashboards/types";
 import { db } from "@/lib/db/client";
+import { coverageFor, shares } from "@/lib/organisations/coverage";
 import { createPetition } from "@/lib/petitions/intake";
 import { intakeSchema, stepSchema } from "@/lib/petitions/schemas";
 import { takeStep } from "@/lib/petitions/steps";
@@ -39,6 +40,14 @@ async function expectAgrees(d: Dashboard) {
   expect(d.kpis).toEqual(oracleKpis(base, d.unit.id, d.period, TODAY));
   expect(d.previous).toEqual(oracleKpis(base, d.unit.id, d.previousPeriod, TODAY, { withOverdue: false }));
   for (const row of d.children) expect(row.kpis, row.unit.name).toEqual(oracleKpis(base, row.unit.id, d.period, TODAY));
+  const asOf = d.period.to < TODAY ? d.period.to : TODAY;
+  const coverage = await coverageFor(d.unit.id, new Date(`${asOf}T00:00:00Z`));
+  const share = shares(coverage);
+  expect(d.coverage).toEqual({
+    villages: coverage.villages, villagesWithTeam: coverage.villagesWithTeam, teamCoverage: share.villagesWithTeam,
+    teamHeads: coverage.teamHeads, teamHeadsPartyCellSecretary: coverage.teamHeadsPartyCellSecretary, teamHeadCoverage: share.teamHeadsPartyCellSecretary,
+    blocs: coverage.blocs, blocsHeadedByStandingDeputy: coverage.blocsHeadedByStandingDeputy, blocHeadCoverage: share.blocsHeadedByStandingDeputy,
+  });
   const trendReceived = d.charts.trend.reduce((n, p) => n + p.received, 0);
   expect(trendReceived).toBe(d.kpis.received);
   expect(d.charts.statusBreakdown.reduce((n, s) => n + s.count, 0)).toBe(d.kpis.received);
@@ -110,7 +119,7 @@ describe("dashboards on the demo data", () => {
     expect(resolved.charts.statusBreakdown.find((s) => s.status === "RESOLVED")!.count).toBe(entered.charts.statusBreakdown.find((s) => s.status === "RESOLVED")!.count + 1);
 
     r = await step({ petitionId: id, version: r.version, step: "reply", replyText: "Đã trả lời công dân.", satisfaction: "NOT_SATISFIED" });
-    r = await step({ petitionId: id, version: r.version, step: "reopen", note: "Công dân chưa đồng ý." });
+    await step({ petitionId: id, version: r.version, step: "reopen", note: "Công dân chưa đồng ý." });
     const reopened = await read();
     // Reopening clears the resolution: it no longer counts as resolved, and the reopening is counted.
     expect(reopened.kpis.resolved).toBe(entered.kpis.resolved);

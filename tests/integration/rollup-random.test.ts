@@ -12,9 +12,11 @@ import { isActionError, parseInput } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/actor";
 import { dashboardFor } from "@/lib/dashboards/dashboard";
 import { liveFigures } from "@/lib/dashboards/live";
+import { readCoverage } from "@/lib/dashboards/read";
 import { parsePeriod } from "@/lib/dashboards/period";
 import { db } from "@/lib/db/client";
-import type { Satisfaction } from "@/lib/generated/prisma/enums";
+import type { Affiliation, MembershipRole, Satisfaction } from "@/lib/generated/prisma/enums";
+import { coverageFor } from "@/lib/organisations/coverage";
 import { createPetition } from "@/lib/petitions/intake";
 import { intakeSchema, stepSchema } from "@/lib/petitions/schemas";
 import { editPetition, takeStep } from "@/lib/petitions/steps";
@@ -142,6 +144,25 @@ beforeAll(async () => {
   for (const id of ids) await walk(id, rng.int(0, 5));
   for (let m = 13; m >= 5; m--) await meetingsFor(monthStart(m), 6);
 
+  // Members and heads of teams and blocs with random terms, before the merger (their units move).
+  const orgs = await db.organisation.findMany({ orderBy: { id: "asc" } });
+  for (const v of units.filter((u) => u.level === "COMMUNE")) {
+    if (!orgs.some((o) => o.unitId === v.id)) orgs.push(await db.organisation.create({ data: { kind: "BLOC", unitId: v.id, name: `Khối dân vận ${v.id}` } }));
+  }
+  for (const org of orgs) {
+    for (let i = rng.int(0, 3); i > 0; i--) {
+      const cadre = await db.cadre.create({ data: { fullName: "Nguyễn Thị Lan", searchName: "nguyen thi lan", unitId: org.unitId } });
+      const termStart = randomDay(WINDOW_START, TODAY);
+      await db.membership.create({
+        data: {
+          organisationId: org.id, cadreId: cadre.id, termStart,
+          role: rng.pick<MembershipRole>(["HEAD", "HEAD", "MEMBER", "DEPUTY"]),
+          representing: rng.pick<Affiliation>(["PARTY_CELL_SECRETARY", "PARTY_STANDING_DEPUTY", "VILLAGE_HEAD", "WOMENS_UNION"]),
+          termEnd: rng.chance(0.4) ? randomDay(termStart, addDaysUtc(TODAY, 60)) : null,
+        },
+      });
+    }
+  }
   // The merger: commune B goes whole into commune C on the first of a month, its villages move.
   for (const v of units.filter((u) => u.ancestorIds.includes(tree.communeB.id) && u.id !== tree.communeB.id)) moves.set(v.id, [{ path: v.ancestorIds, until: day(addDaysUtc(MERGER_ON, -1)) }]);
   await recordMerger(admin, { predecessors: [{ id: tree.communeB.id, kind: "FULL" }], successor: { id: communeC.id }, effectiveOn: MERGER_ON });
@@ -165,6 +186,9 @@ beforeAll(async () => {
   const teams = await db.organisation.findMany({ where: { kind: "TEAM" }, orderBy: { id: "asc" } });
   await db.organisation.update({ where: { id: teams[0].id }, data: { dissolvedOn: randomDay(WINDOW_START, TODAY) } });
   await db.organisation.update({ where: { id: teams[1].id }, data: { establishedOn: randomDay(WINDOW_START, TODAY) } });
+  const memberships = await db.membership.findMany({ orderBy: { id: "asc" } });
+  for (const m of rng.sample(memberships, 4)) await db.membership.update({ where: { id: m.id }, data: { termEnd: randomDay(m.termStart, TODAY) } });
+  for (const m of rng.sample(memberships, 3)) await db.membership.delete({ where: { id: m.id } }).catch(() => undefined);
   const closing = await db.unit.findFirstOrThrow({ where: { parentId: communeC.id, name: "Tây" } });
   await closeVillage(admin, { villageId: closing.id, version: closing.version, closedOn: randomDay(MERGER_ON, TODAY) });
   await reloadUnits();
@@ -211,6 +235,17 @@ describe("rollups over randomised data", () => {
     const nation = (await dashboardFor(admin, tree.nation.id, PERIOD, "restated", NOW))!;
     expect(nation.kpis).toMatchObject({ received: live.received, resolved: live.resolved, explained: live.explained, overdue: live.overdue, reopened: live.reopened, teamMeetingsHeld: live.teamsHeld, teamMeetingsExpected: live.teamsExpected, briefingsHeld: live.briefingsHeld });
   }, 120_000);
+
+  it("give every unit on any day the coverage figures of lib/organisations", async () => {
+    expect(await db.membership.count({ where: { role: "HEAD" } })).toBeGreaterThan(0);
+    for (const u of units) {
+      for (const d of [WINDOW_START, MERGER_ON, addDaysUtc(MERGER_ON, -1), TODAY, addDaysUtc(TODAY, -20)]) {
+        const { members: _members, ...expected } = await coverageFor(u.id, d);
+        const got = await readCoverage(u.id, day(d));
+        expect({ villages: got.villages, villagesWithTeam: got.villagesWithTeam, teamHeads: got.teamHeads, teamHeadsPartyCellSecretary: got.teamHeadsPartyCellSecretary, blocs: got.blocs, blocsHeadedByStandingDeputy: got.blocsHeadedByStandingDeputy }, `unit ${u.id} on ${day(d)}`).toEqual(expected);
+      }
+    }
+  });
 
   it("give every unit, as the units were, the figures counted along the paths they had each month", async () => {
     const base = await loadBase();

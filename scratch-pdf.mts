@@ -1,0 +1,11 @@
+import { chromium } from "@playwright/test";
+const base = "http://localhost:3300";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const page = await browser.newPage({ locale: "vi-VN" });
+const csrf = await (await page.request.get(base + "/api/auth/csrf")).json();
+await page.request.post(base + "/api/auth/callback/credentials", { form: { username: "tinh.vinhphuc", password: "dan-van-demo-2026", csrfToken: csrf.csrfToken, json: "true" } });
+await page.goto(base + "/reports?at=2025-06");
+await page.waitForTimeout(2000);
+await page.emulateMedia({ media: "print" });
+await page.pdf({ path: "/tmp/report.pdf", preferCSSPageSize: true });
+await browser.close();
