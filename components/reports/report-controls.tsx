@@ -41,8 +41,8 @@ export async function ReportControls({ params }: { params: ReportParams }) {
       <label className="text-sm font-medium">
         {t("view.legend")}
         <select name="view" defaultValue={params.view} className={input}>
-          <option value="historical">{t("view.historical")}</option>
           <option value="restated">{t("view.restated")}</option>
+          <option value="historical">{t("view.historical")}</option>
         </select>
       </label>
       <div className="flex items-end">

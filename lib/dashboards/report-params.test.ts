@@ -8,9 +8,9 @@ const TODAY = new Date("2026-12-01T00:00:00Z");
 const t = (key: string, values?: Record<string, string>) => `${key}${values ? JSON.stringify(values) : ""}`;
 
 describe("the reports page's URL", () => {
-  it("defaults to the year so far of the actor's own unit, historical, by name", () => {
+  it("defaults to the year so far of the actor's own unit, on today's units, by name", () => {
     const p = parseReportParams({}, TODAY);
-    expect(p).toMatchObject({ unit: undefined, kind: "year", at: "2026-12", view: "historical", sort: "name", dir: "asc", map: "onTimeRate" });
+    expect(p).toMatchObject({ unit: undefined, kind: "year", at: "2026-12", view: "restated", sort: "name", dir: "asc", map: "onTimeRate" });
     expect(p.period).toEqual({ from: "2026-01-01", to: "2026-12-31", months: 12 });
     expect(reportQuery(p)).toBe("at=2026-12");
   });
@@ -18,14 +18,14 @@ describe("the reports page's URL", () => {
   it("reads a month, a quarter and a custom run of months", () => {
     expect(parseReportParams({ period: "month", at: "2026-02" }, TODAY).period).toEqual({ from: "2026-02-01", to: "2026-02-28", months: 1 });
     expect(parseReportParams({ period: "quarter", at: "2026-05" }, TODAY).period).toEqual({ from: "2026-04-01", to: "2026-06-30", months: 3 });
-    const custom = parseReportParams({ period: "custom", from: "2025-11", to: "2026-03", unit: "42", view: "restated" }, TODAY);
+    const custom = parseReportParams({ period: "custom", from: "2025-11", to: "2026-03", unit: "42", view: "historical" }, TODAY);
     expect(custom.period).toEqual({ from: "2025-11-01", to: "2026-03-31", months: 5 });
-    expect(reportQuery(custom, { sort: "overdue", dir: "desc" })).toBe("unit=42&period=custom&from=2025-11&to=2026-03&view=restated&sort=overdue&dir=desc");
+    expect(reportQuery(custom, { sort: "overdue", dir: "desc" })).toBe("unit=42&period=custom&from=2025-11&to=2026-03&view=historical&sort=overdue&dir=desc");
   });
 
   it("drops nonsense instead of failing, and says when a custom range cannot be read", () => {
     const p = parseReportParams({ unit: "abc", period: "decade", at: "2026-13", sort: "x", dir: "up", map: "nope", view: "x" }, TODAY);
-    expect(p).toMatchObject({ unit: undefined, kind: "year", at: "2026-12", sort: "name", dir: "asc", map: "onTimeRate", view: "historical" });
+    expect(p).toMatchObject({ unit: undefined, kind: "year", at: "2026-12", sort: "name", dir: "asc", map: "onTimeRate", view: "restated" });
     const backwards = parseReportParams({ period: "custom", from: "2026-05", to: "2026-01" }, TODAY);
     expect(backwards.kind).toBe("year");
     expect(backwards.periodError).toMatch(/ngày kết thúc phải sau ngày bắt đầu/);

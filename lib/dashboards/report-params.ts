@@ -25,7 +25,7 @@ const schema = z.object({
   /** Custom periods: first and last month ("YYYY-MM"). */
   from: month.optional().catch(undefined),
   to: month.optional().catch(undefined),
-  view: z.enum(["historical", "restated"]).catch("historical"),
+  view: z.enum(["historical", "restated"]).catch("restated"),
   sort: z.enum(["name", ...kpiKeys]).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   map: z.enum(kpiKeys).catch("onTimeRate"),
@@ -78,7 +78,7 @@ export function reportQuery(params: ReportParams, change: Partial<Pick<ReportPar
   if (next.kind !== "year") q.set("period", next.kind);
   q.set(next.kind === "custom" ? "from" : "at", next.at);
   if (next.kind === "custom") q.set("to", next.to);
-  if (next.view !== "historical") q.set("view", next.view);
+  if (next.view !== "restated") q.set("view", next.view);
   if (next.sort !== "name") q.set("sort", next.sort);
   if (next.dir !== "asc") q.set("dir", next.dir);
   if (next.map !== "onTimeRate") q.set("map", next.map);
