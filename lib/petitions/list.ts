@@ -5,11 +5,12 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/roles";
-import { petitionWhereFor } from "../auth/scope";
+import { petitionWhereFor, unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { PetitionStatus } from "../generated/prisma/enums";
-import { addDaysUtc, todayInVietnam } from "../time";
+import { rolledUpPetitionCount } from "../rollup/counts";
+import { addDaysUtc, isoDay, todayInVietnam } from "../time";
 import { toSearchText } from "../text/search";
 import { PETITION_CHANNELS, PETITION_STATUSES, RESOLUTION_KINDS } from "./labels";
 import { maskName } from "../text/mask";
@@ -34,7 +35,7 @@ const SMALL_SUBTREE = 500;
 /** An empty form field is no filter. */
 const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
 const positiveInt = blank(z.coerce.number().int().positive().optional());
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
+const isoDayParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
 /** One or several values, from repeated params or a comma list. */
 const many = <T extends string>(values: readonly T[]) =>
   z.preprocess(
@@ -53,8 +54,8 @@ export const petitionFilterSchema = z.object({
   channel: many(PETITION_CHANNELS).catch([]),
   agency: positiveInt.catch(undefined),
   unit: positiveInt.catch(undefined),
-  from: blank(isoDay.optional()).catch(undefined),
-  to: blank(isoDay.optional()).catch(undefined),
+  from: blank(isoDayParam.optional()).catch(undefined),
+  to: blank(isoDayParam.optional()).catch(undefined),
   overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()).catch(false),
   dueWithin: blank(z.coerce.number().int().min(0).max(365).optional()).catch(undefined),
   resolution: blank(z.enum(RESOLUTION_KINDS).optional()).catch(undefined),
@@ -188,10 +189,16 @@ export interface PetitionListItem {
 export interface PetitionPage {
   items: PetitionListItem[];
   nextCursor: string | null;
-  /** Capped at COUNT_CAP + 1 ("more than"); a lower bound when `totalExact` is false. */
+  /** The number of rows, or a lower bound when `totalExact` is false. */
   total: number;
-  /** False when counting ran past COUNT_BUDGET_MS: there are more than `total` rows. */
+  /** False when counting stopped at COUNT_CAP or ran past COUNT_BUDGET_MS: there are more than `total` rows. */
   totalExact: boolean;
+}
+
+/** A row-by-row count as a figure: past the cap, or past the budget (then "more than a page"), a lower bound. */
+function capped(count: number | null, page: number): { n: number; exact: boolean } {
+  if (count === null) return { n: page, exact: false };
+  return count > COUNT_CAP ? { n: COUNT_CAP, exact: false } : { n: count, exact: true };
 }
 
 /** The capped count, or null when it takes longer than the budget. */
@@ -205,6 +212,39 @@ async function countWithin(where: Prisma.PetitionWhereInput, budgetMs: number): 
     if (/statement timeout|57014/.test(String(error))) return null;
     throw error;
   }
+}
+
+const isFirstOfMonth = (iso: string) => iso.endsWith("-01");
+const isLastOfMonth = (iso: string) => isoDay(addDaysUtc(day(iso), 1)).endsWith("-01");
+
+/**
+ * The count from the rollup tables (lib/rollup/counts.ts) when the filters are ones they hold:
+ * the subtree, receipt in whole months, and a status set or a field; or open petitions by
+ * deadline (overdue, due soon) alone. Exact and a lookup whatever the size (decision 010);
+ * null for any other filter, which is counted row by row.
+ */
+export async function rolledUpTotal(actor: Actor, f: PetitionFilters, now = new Date()): Promise<number | null> {
+  if (f.q || f.channel.length || f.agency || f.resolution) return null;
+  let unitId = actor.unit.id;
+  if (f.unit) {
+    const unit = await db.unit.findFirst({ where: { AND: [{ id: f.unit }, unitWhereFor(actor)] }, select: { id: true } });
+    if (!unit) return null;
+    unitId = unit.id;
+  }
+  const today = todayInVietnam(now);
+  if (f.overdue || f.dueWithin !== undefined) {
+    if ((f.overdue && f.dueWithin !== undefined) || f.from || f.to || f.field || f.status.length) return null;
+    const openDue = f.overdue ? { to: isoDay(addDaysUtc(today, -1)) } : { from: isoDay(today), to: isoDay(addDaysUtc(today, f.dueWithin!)) };
+    return rolledUpPetitionCount({ unitId, openDue });
+  }
+  if ((f.from && !isFirstOfMonth(f.from)) || (f.to && !isLastOfMonth(f.to))) return null;
+  return rolledUpPetitionCount({
+    unitId,
+    fromMonth: f.from,
+    toMonth: f.to ? `${f.to.slice(0, 8)}01` : undefined,
+    statuses: f.status.length ? f.status : undefined,
+    fieldId: f.field,
+  });
 }
 
 /**
@@ -245,7 +285,7 @@ export async function listPetitions(actor: Actor, f: PetitionFilters, now = new 
         unit: { select: { id: true, code: true, typeLabel: true, name: true, parent: { select: { code: true, typeLabel: true, name: true } } } },
       },
     }),
-    countWithin(where, COUNT_BUDGET_MS),
+    rolledUpTotal(actor, f, now).then(async (rolled) => (rolled !== null ? { n: rolled, exact: true } : capped(await countWithin(where, COUNT_BUDGET_MS), f.limit))),
   ]);
   const today = todayInVietnam(now);
   const personal = can(actor.role, "petition:personal-data:subtree");
@@ -254,10 +294,9 @@ export async function listPetitions(actor: Actor, f: PetitionFilters, now = new 
   const hasMore = rows.length > f.limit;
   // A first page with nothing after it is the whole list: its length is the count.
   const whole = !cursor && !hasMore;
-  const total = whole ? page.length : (counted ?? f.limit);
   return {
-    total,
-    totalExact: whole || counted !== null,
+    total: whole ? page.length : counted.n,
+    totalExact: whole || counted.exact,
     nextCursor:
       hasMore && last
         ? encodeCursor({ id: last.id, v: f.sort === "code" ? last.code : (f.sort === "dueOn" ? last.dueOn : last.receivedOn)?.toISOString().slice(0, 10) ?? null })

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseInput } from "@/lib/actions/result";
 import { db } from "@/lib/db/client";
 import { createPetition } from "@/lib/petitions/intake";
-import { listPetitions, parsePetitionFilters, type PetitionFilters } from "@/lib/petitions/list";
+import { listPetitions, parsePetitionFilters, petitionListWhere, rolledUpTotal, type PetitionFilters } from "@/lib/petitions/list";
 import { intakeSchema } from "@/lib/petitions/schemas";
 import { OPEN_STATUSES } from "@/lib/petitions/status";
 import { PetitionStatus } from "@/lib/generated/prisma/enums";
@@ -127,6 +127,35 @@ describe("petition list", () => {
     }
     await db.petition.update({ where: { id: one.id }, data: { status: one.status } });
     expect(seen).toEqual(Object.fromEntries(Object.values(PetitionStatus).map((s) => [s, (OPEN_STATUSES as readonly string[]).includes(s)])));
+  });
+
+  it("counts from the rollups exactly what a row-by-row count gives, for the filters they hold, and only those", async () => {
+    const leader = actorAt(tree.province, "PROVINCE_LEADER", (await createUser(tree.province, "PROVINCE_LEADER")).id);
+    const answerable: Record<string, string>[] = [
+      {},
+      { unit: String(tree.communeA.id) },
+      { unit: String(tree.villageA2.id) },
+      { status: "ASSIGNED,IN_PROGRESS" },
+      { status: "RECEIVED,ASSIGNED,IN_PROGRESS", from: "2026-03-01", to: "2026-03-31" },
+      { field: String(fieldB) },
+      { field: String(fieldA), from: "2026-02-01", to: "2026-04-30" },
+      { from: "2026-04-01" },
+      { overdue: "1" },
+      { dueWithin: "7" },
+    ];
+    for (const actor of [staff, leader]) {
+      for (const params of answerable) {
+        const f = filters(params);
+        const exact = await db.petition.count({ where: petitionListWhere(actor, f, NOW) });
+        expect(await rolledUpTotal(actor, f, NOW), JSON.stringify(params)).toBe(exact);
+      }
+    }
+    expect((await listPetitions(leader, filters({ status: "ASSIGNED,IN_PROGRESS" }), NOW)).totalExact).toBe(true);
+    for (const params of [{ q: "den" }, { channel: "HOTLINE" }, { status: "ASSIGNED", field: String(fieldA) }, { from: "2026-03-02" }, { to: "2026-03-30" }, { overdue: "1", field: String(fieldA) }]) {
+      expect(await rolledUpTotal(staff, filters(params), NOW), JSON.stringify(params)).toBeNull();
+    }
+    // A unit outside the actor's subtree is not counted from the rollups (the list shows nothing there).
+    expect(await rolledUpTotal(staff, filters({ unit: String(tree.communeB.id) }), NOW)).toBeNull();
   });
 
   it("reads an empty GET form as no filter", () => {

@@ -5,7 +5,7 @@ import { PetitionTable } from "@/components/petitions/petition-table";
 import { requirePermission } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
 import { formatNumber } from "@/lib/format";
-import { filtersToParams, listPetitions, parsePetitionFilters, COUNT_CAP } from "@/lib/petitions/list";
+import { filtersToParams, listPetitions, parsePetitionFilters } from "@/lib/petitions/list";
 import { agencyOptions, areaOptions, petitionFieldOptions } from "@/lib/petitions/options";
 
 export async function generateMetadata() {
@@ -31,9 +31,7 @@ export default async function PetitionsPage({ searchParams }: { searchParams: Pr
         <div>
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="text-stone-600" aria-live="polite">
-            {page.total > COUNT_CAP || !page.totalExact
-              ? t("countMore", { count: formatNumber(Math.min(page.total, COUNT_CAP)) })
-              : t("count", { count: page.total })}
+            {page.totalExact ? t("count", { count: page.total }) : t("countMore", { count: formatNumber(page.total) })}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
