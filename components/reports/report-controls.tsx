@@ -18,7 +18,7 @@ export async function ReportControls({ params }: { params: ReportParams }) {
       {params.map !== "onTimeRate" && <input type="hidden" name="map" value={params.map} />}
       <label className="text-sm font-medium">
         {t("period.kind")}
-        <select name="period" defaultValue={params.kind} className={input}>
+        <select name="period" defaultValue={params.typed ? "custom" : params.kind} className={input}>
           {PERIOD_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`period.${k}`)}
@@ -32,11 +32,11 @@ export async function ReportControls({ params }: { params: ReportParams }) {
       </label>
       <label className="text-sm font-medium">
         {t("period.from")}
-        <input type="month" name="from" defaultValue={params.kind === "custom" ? params.at : ""} className={input} />
+        <input type="month" name="from" defaultValue={params.typed?.from ?? (params.kind === "custom" ? params.at : "")} className={input} />
       </label>
       <label className="text-sm font-medium">
         {t("period.to")}
-        <input type="month" name="to" defaultValue={params.kind === "custom" ? params.to : ""} className={input} />
+        <input type="month" name="to" defaultValue={params.typed?.to ?? (params.kind === "custom" ? params.to : "")} className={input} />
       </label>
       <label className="text-sm font-medium">
         {t("view.legend")}

@@ -29,6 +29,7 @@ describe("the reports page's URL", () => {
     const backwards = parseReportParams({ period: "custom", from: "2026-05", to: "2026-01" }, TODAY);
     expect(backwards.kind).toBe("year");
     expect(backwards.periodError).toMatch(/ngày kết thúc phải sau ngày bắt đầu/);
+    expect(backwards.typed).toEqual({ from: "2026-05", to: "2026-01" });
   });
 });
 

@@ -42,6 +42,8 @@ export interface ReportParams {
   period: Period;
   /** Set when a custom range was given but could not be used. */
   periodError?: string;
+  /** The custom range as typed, kept for the form when it could not be used. */
+  typed?: { from: string; to: string };
   view: DashboardView;
   sort: "name" | KpiKey;
   dir: "asc" | "desc";
@@ -63,7 +65,7 @@ export function parseReportParams(raw: Record<string, string | string[] | undefi
     } catch (error) {
       if (!(error instanceof PeriodError)) throw error;
       const fallback = periodContaining(today, "year");
-      return { ...base, kind: "year", at: monthOf(today), to: fallback.to.slice(0, 7), period: fallback, periodError: error.message.replace(/^(from|to): /, "") };
+      return { ...base, kind: "year", at: monthOf(today), to: fallback.to.slice(0, 7), period: fallback, periodError: error.message.replace(/^(from|to): /, ""), typed: { from, to } };
     }
   }
   const period = periodContaining(new Date(`${at}-01T00:00:00Z`), p.period);
