@@ -10,6 +10,7 @@ const withNextIntl = createNextIntlPlugin({
 
 const config: NextConfig = {
   poweredByHeader: false,
+  bundlePagesRouterDependencies: true,
   // Native and WASM packages stay outside the server bundle.
   // The largest form is a petition with 5 attachments of at most 10 MB each; our own checks refuse
   // bigger files with a clear message, so the transport limit sits just above what they allow.

@@ -7,7 +7,7 @@ import { applySessionUpgrade } from "@/lib/auth/session-upgrade";
 
 /** Paths anyone may open. */
 function isPublic(pathname: string): boolean {
-  return pathname === "/login" || pathname.startsWith("/api/auth/") || pathname === "/api/health";
+  return pathname === "/login" || pathname === "/locale" || pathname.startsWith("/api/auth/") || pathname === "/api/health";
 }
 
 /**
@@ -26,7 +26,8 @@ function carriesBearer(request: NextRequest, pathname: string): boolean {
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith("/api/auth/")) return NextResponse.next();
+  // Signing out must work on an expired session, and must not get its cookie re-issued.
+  if (pathname.startsWith("/api/auth/") || pathname === "/sign-out") return NextResponse.next();
   if (carriesBearer(request, pathname)) return NextResponse.next();
 
   const cookieName = sessionCookieName();

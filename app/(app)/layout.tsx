@@ -1,58 +1,6 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import { LocaleSwitch } from "@/components/shell/locale-switch";
-import { NavLinks, type NavItem } from "@/components/shell/nav-links";
-import { ProfileLink } from "@/components/shell/profile-link";
-import { SignOutButton } from "@/components/shell/sign-out-button";
+import { AppShell } from "@/components/shell/app-shell";
 import { requireActor } from "@/lib/auth/current";
-import { can, type Permission } from "@/lib/auth/roles";
-import { workplaceName } from "@/lib/units/labels";
-
-const SECTIONS: { href: string; key: string; permission?: Permission }[] = [
-  { href: "/", key: "home" },
-  { href: "/petitions", key: "petitions", permission: "petition:read:subtree" },
-  { href: "/meetings", key: "meetings", permission: "meeting:read:subtree" },
-  { href: "/organisation", key: "organisation", permission: "organisation:read:subtree" },
-  { href: "/reports", key: "reports", permission: "report:read:subtree" },
-  { href: "/admin", key: "admin", permission: "admin:access" },
-];
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireActor();
-  const t = await getTranslations();
-  const items: NavItem[] = SECTIONS.filter((s) => !s.permission || can(actor.role, s.permission)).map((s) => ({
-    href: s.href,
-    label: t(`nav.${s.key}`),
-  }));
-  return (
-    <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
-        {t("app.skipToContent")}
-      </a>
-      <header className="border-b border-stone-200 bg-white print:hidden">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-          <Link href="/" className="text-xl font-bold text-brand-700">
-            {t("app.name")}
-          </Link>
-          <div className="flex flex-wrap items-center gap-3">
-            <p className="text-sm leading-tight sm:text-right" data-testid="who">
-              <span className="block font-semibold">{actor.displayName}</span>
-              <span className="block text-stone-600">{workplaceName(actor.unit)}</span>
-            </p>
-            <LocaleSwitch />
-            <ProfileLink />
-            <SignOutButton />
-          </div>
-        </div>
-      </header>
-      <div className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-4 md:flex-row">
-        <aside className="md:w-56 md:shrink-0 print:hidden">
-          <NavLinks items={items} label={t("app.menu")} />
-        </aside>
-        <main id="main" className="min-w-0 flex-1">
-          {children}
-        </main>
-      </div>
-    </div>
-  );
+  return <AppShell actor={await requireActor()}>{children}</AppShell>;
 }

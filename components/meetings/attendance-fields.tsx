@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { ATTENDANCE_STATUSES } from "@/lib/meetings/labels";
 
 export interface RosterRow {
@@ -18,17 +18,15 @@ const TONE: Record<(typeof ATTENDANCE_STATUSES)[number], string> = {
 /**
  * The attendance checklist: one row per member, three large choices each (present, absent,
  * excused), easy to hit with a thumb. Plain radios, so it works without JavaScript;
- * `statusOf` gives each row's first value (what was typed before a refusal, or saved).
+ * `statusOf` gives each row's first value (what was typed before a refusal, or saved). The
+ * correction form (App Router) hydrates it; the meeting form (Pages Router, no React in the
+ * browser) keeps the count with lib/meetings/form-script.ts, from `data-present-count`.
  */
-export function AttendanceFields({ roster, statusOf, restoredAt }: { roster: RosterRow[]; statusOf: (cadreId: number) => string; restoredAt?: number }) {
+export function AttendanceFields({ roster, statusOf }: { roster: RosterRow[]; statusOf: (cadreId: number) => string }) {
   const t = useTranslations("meetings");
   const ref = useRef<HTMLFieldSetElement>(null);
   const [present, setPresent] = useState(() => roster.filter((r) => statusOf(r.cadreId) === "PRESENT").length);
   const recount = () => setPresent(ref.current?.querySelectorAll('input[value="PRESENT"]:checked').length ?? 0);
-  // A restored draft sets the radios directly: count them again.
-  useEffect(() => {
-    if (restoredAt) setPresent(ref.current?.querySelectorAll('input[value="PRESENT"]:checked').length ?? 0);
-  }, [restoredAt]);
   return (
     <fieldset ref={ref} onChange={recount} className="space-y-2">
       <legend className="text-lg font-semibold">{t("form.attendance")}</legend>
@@ -36,7 +34,8 @@ export function AttendanceFields({ roster, statusOf, restoredAt }: { roster: Ros
         <p className="text-stone-600">{t("form.noRoster")}</p>
       ) : (
         <>
-          <p className="text-sm text-stone-600" aria-live="polite">
+          {/* Counted again by React where the form is hydrated, by the meeting form's script where it is not. */}
+          <p className="text-sm text-stone-600" aria-live="polite" data-present-count={t("form.presentCount", { present: "{present}", total: roster.length })}>
             {t("form.presentCount", { present, total: roster.length })}
           </p>
           <ul className="divide-y divide-stone-100">

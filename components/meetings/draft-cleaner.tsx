@@ -1,6 +1,6 @@
 "use client";
 import { useEffect } from "react";
-import { clearDraft, draftStorageKey, readDraft } from "./use-draft";
+import { clearDraft, draftStorageKey, readDraft } from "@/lib/meetings/draft";
 
 /**
  * On the page a saved meeting lands on: the device's draft of that form is done with. Only

@@ -1,14 +1,11 @@
-"use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useState } from "react";
-import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
-import { createMeetingAction } from "@/lib/meetings/actions";
+import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
+import type { ActionState } from "@/lib/actions/result";
+import { draftStorageKey } from "@/lib/meetings/draft";
+import { enhanceMeetingForm } from "@/lib/meetings/form-script";
 import { MAX_RAISED_ROWS, RAISED_ROWS_WITHOUT_JS } from "@/lib/meetings/labels";
 import { AttendanceFields, type RosterRow } from "./attendance-fields";
-import { applyDraft, clearDraft, draftStorageKey, useDraft } from "./use-draft";
-
-type State = Awaited<ReturnType<typeof createMeetingAction>> | null;
 
 export interface OpenPetitionRow {
   id: number;
@@ -19,6 +16,10 @@ export interface OpenPetitionRow {
 }
 
 export interface MeetingFormProps {
+  /** Where the form posts: the page itself (pages/meetings/new.tsx). */
+  action: string;
+  /** The last submission's refusal, shown on the fields; null on a first showing. */
+  state: ActionState<unknown>;
   idempotencyKey: string;
   today: string;
   kind: string;
@@ -32,9 +33,7 @@ export interface MeetingFormProps {
   fields: { id: number; name: string }[];
 }
 
-const first = Array.from({ length: RAISED_ROWS_WITHOUT_JS }, (_, i) => i);
-
-/** The row ids a failed submission had, so that its rows come back with what was typed. */
+/** The row ids a refused submission had, so that its rows come back with what was typed. */
 function rowsOf(values: Record<string, string> | undefined): number[] | null {
   if (!values) return null;
   const ids = new Set<number>();
@@ -45,73 +44,97 @@ function rowsOf(values: Record<string, string> | undefined): number[] | null {
   return ids.size ? [...ids].sort((a, b) => a - b) : null;
 }
 
-/** Logging a meeting, mobile-first; works without JavaScript, keeps a draft on the device with it. */
+const ROW_PLACEHOLDER = "__row__";
+const ORDINAL_PLACEHOLDER = "__n__";
+
+/**
+ * Logging a meeting, mobile-first. Rendered on the server only (no React in the browser,
+ * decision 019): a plain multipart form that works without JavaScript. With it, the small
+ * script of lib/meetings/form-script.ts keeps a draft on the device, adds and removes raised
+ * rows (from the `<template>`), keeps the attendance count, and says when the device is offline.
+ */
 export function MeetingForm(props: MeetingFormProps) {
-  const { idempotencyKey, today, kind, target, roster, openPetitions, raisedUnits, fields } = props;
+  const { state, idempotencyKey, today, kind, target, roster, openPetitions, raisedUnits, fields } = props;
   const t = useTranslations("meetings");
-  const [state, action, pending] = useActionState(createMeetingAction, null as State);
-  const resetKey = useResetKey(state);
   const failedValues = state && !state.ok ? state.values : undefined;
-  const [rows, setRows] = useState<number[]>(() => rowsOf(failedValues) ?? first);
-  const [restoredAt, setRestoredAt] = useState<number | undefined>(undefined);
-  const [offline, setOffline] = useState(false);
-  const key = draftStorageKey(kind, target);
-  const { formRef, save, savedAt, found, forget } = useDraft(key, { enabled: true });
+  const rows = rowsOf(failedValues) ?? Array.from({ length: RAISED_ROWS_WITHOUT_JS }, (_, i) => i);
   const value = (name: string, fallback = "") => lastValue(state, name, fallback);
-
-  // A draft found on the device: bring back its rows, then its values.
-  useEffect(() => {
-    if (!found || state) return;
-    const draftRows = rowsOf(found.values);
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (draftRows) setRows(draftRows);
-    setRestoredAt(found.savedAt);
-  }, [found, state]);
-  useEffect(() => {
-    if (restoredAt && found && formRef.current) applyDraft(formRef.current, found.values);
-  }, [restoredAt, found, formRef]);
-
-  useEffect(() => {
-    const update = () => setOffline(!navigator.onLine);
-    update();
-    window.addEventListener("online", update);
-    window.addEventListener("offline", update);
-    return () => {
-      window.removeEventListener("online", update);
-      window.removeEventListener("offline", update);
-    };
-  }, []);
-
-  const discard = () => {
-    clearDraft(key);
-    forget();
-    window.location.reload();
-  };
   const err = (name: string) => `mf-${name.replace(/\./g, "-")}-error`;
-  const timeOf = (ms: number) => new Date(ms).toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" });
   const fixedUnit = raisedUnits.length === 1 ? raisedUnits[0] : null;
   const card = "space-y-3 rounded-xl border border-stone-200 bg-white p-4";
 
+  const raisedRow = (id: number | string, ordinal: number | string) => (
+    <li key={id} data-raised-row="" className="space-y-2 rounded-md border border-stone-200 p-3" aria-label={t("form.raisedRow", { n: ordinal })}>
+      <div className="flex items-center justify-between">
+        <span className="font-medium" data-row-title="">{t("form.raisedRow", { n: ordinal })}</span>
+        <button type="button" hidden data-remove-row="" className="min-h-11 px-2 text-sm text-red-800 underline underline-offset-2">
+          {t("form.removeRow")}
+        </button>
+      </div>
+      <div>
+        <label htmlFor={`mf-r${id}-content`} className="block text-sm font-medium">{t("form.raisedContent")}</label>
+        <textarea id={`mf-r${id}-content`} name={`raised.${id}.content`} rows={3} maxLength={10000} defaultValue={value(`raised.${id}.content`)} aria-describedby={err(`raised.${id}.content`)} className={inputClass} />
+        <FieldError state={state} name={`raised.${id}.content`} id={err(`raised.${id}.content`)} />
+      </div>
+      <div>
+        <label htmlFor={`mf-r${id}-field`} className="block text-sm font-medium">{t("form.raisedField")}</label>
+        <select id={`mf-r${id}-field`} name={`raised.${id}.fieldId`} defaultValue={value(`raised.${id}.fieldId`)} aria-describedby={err(`raised.${id}.fieldId`)} className={inputClass}>
+          <option value="">{t("form.choose")}</option>
+          {fields.map((f) => (
+            <option key={f.id} value={f.id}>{f.name}</option>
+          ))}
+        </select>
+        <FieldError state={state} name={`raised.${id}.fieldId`} id={err(`raised.${id}.fieldId`)} />
+      </div>
+      {!fixedUnit && (
+        <div>
+          <label htmlFor={`mf-r${id}-unit`} className="block text-sm font-medium">{t("form.raisedUnit")}</label>
+          <select id={`mf-r${id}-unit`} name={`raised.${id}.unitId`} defaultValue={value(`raised.${id}.unitId`)} aria-describedby={err(`raised.${id}.unitId`)} className={inputClass}>
+            <option value="">{t("form.choose")}</option>
+            {raisedUnits.map((u) => (
+              <option key={u.id} value={u.id}>{u.label}</option>
+            ))}
+          </select>
+          <FieldError state={state} name={`raised.${id}.unitId`} id={err(`raised.${id}.unitId`)} />
+        </div>
+      )}
+      <div>
+        <label htmlFor={`mf-r${id}-name`} className="block text-sm font-medium">{t("form.raisedBy")}</label>
+        <input id={`mf-r${id}-name`} name={`raised.${id}.petitionerName`} maxLength={200} autoComplete="off" defaultValue={value(`raised.${id}.petitionerName`)} aria-describedby={err(`raised.${id}.petitionerName`)} className={inputClass} />
+        <FieldError state={state} name={`raised.${id}.petitionerName`} id={err(`raised.${id}.petitionerName`)} />
+      </div>
+    </li>
+  );
+
+  const script = {
+    draftKey: draftStorageKey(kind, target),
+    // After a refusal the page shows what was sent; a draft would only overwrite it.
+    restore: !state,
+    maxRows: MAX_RAISED_ROWS,
+    row: ROW_PLACEHOLDER,
+    ordinal: ORDINAL_PLACEHOLDER,
+    savedText: t("draft.saved", { time: "{time}" }),
+    restoredText: t("draft.restored", { time: "{time}" }),
+    rowTitle: t("form.raisedRow", { n: "{n}" }),
+    savingText: t("form.saving"),
+  };
+
   return (
-    <form key={resetKey} ref={formRef} action={action} onInput={save} onChange={save} className="space-y-4">
+    <form method="post" encType="multipart/form-data" action={props.action} data-meeting-form="" className="space-y-4">
       <input type="hidden" name="idempotencyKey" defaultValue={value("idempotencyKey", idempotencyKey)} />
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="target" value={target} />
       {fixedUnit && <input type="hidden" name="raisedUnitId" value={fixedUnit.id} />}
 
-      {restoredAt && (
-        <div role="status" className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          <span>{t("draft.restored", { time: timeOf(restoredAt) })}</span>
-          <button type="button" onClick={discard} className="font-medium underline underline-offset-2">
-            {t("draft.discard")}
-          </button>
-        </div>
-      )}
-      {offline && (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-          {t("draft.offline")}
-        </p>
-      )}
+      <div hidden role="status" data-draft-restored="" className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+        <span />
+        <button type="button" data-draft-discard="" className="font-medium underline underline-offset-2">
+          {t("draft.discard")}
+        </button>
+      </div>
+      <p hidden role="alert" data-offline="" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+        {t("draft.offline")}
+      </p>
 
       <section className={card} aria-labelledby="mf-general">
         <h2 id="mf-general" className="text-lg font-semibold">{t("form.general")}</h2>
@@ -138,7 +161,7 @@ export function MeetingForm(props: MeetingFormProps) {
       </section>
 
       <section className={card}>
-        <AttendanceFields roster={roster} statusOf={(id) => value(`att.${id}`, failedValues ? "" : "PRESENT")} restoredAt={restoredAt} />
+        <AttendanceFields roster={roster} statusOf={(id) => value(`att.${id}`, failedValues ? "" : "PRESENT")} />
         <FieldError state={state} name="attendance" id={err("attendance")} />
         <div>
           <label htmlFor="mf-guests" className="block text-sm font-medium">{t("form.guests")}</label>
@@ -179,57 +202,13 @@ export function MeetingForm(props: MeetingFormProps) {
         <h2 id="mf-raised" className="text-lg font-semibold">{t("form.raised")}</h2>
         <p className="text-sm text-stone-600">{t("form.raisedHint")}</p>
         <FieldError state={state} name="raised" id={err("raised")} />
-        <ol className="space-y-4">
-          {rows.map((id, n) => (
-            <li key={id} className="space-y-2 rounded-md border border-stone-200 p-3" aria-label={t("form.raisedRow", { n: n + 1 })}>
-              <div className="flex items-center justify-between">
-                <span className="font-medium">{t("form.raisedRow", { n: n + 1 })}</span>
-                {rows.length > 1 && (
-                  <button type="button" onClick={() => { setRows(rows.filter((r) => r !== id)); save(); }} className="min-h-11 px-2 text-sm text-red-800 underline underline-offset-2">
-                    {t("form.removeRow")}
-                  </button>
-                )}
-              </div>
-              <div>
-                <label htmlFor={`mf-r${id}-content`} className="block text-sm font-medium">{t("form.raisedContent")}</label>
-                <textarea id={`mf-r${id}-content`} name={`raised.${id}.content`} rows={3} maxLength={10000} defaultValue={value(`raised.${id}.content`)} aria-describedby={err(`raised.${id}.content`)} className={inputClass} />
-                <FieldError state={state} name={`raised.${id}.content`} id={err(`raised.${id}.content`)} />
-              </div>
-              <div>
-                <label htmlFor={`mf-r${id}-field`} className="block text-sm font-medium">{t("form.raisedField")}</label>
-                <select id={`mf-r${id}-field`} name={`raised.${id}.fieldId`} defaultValue={value(`raised.${id}.fieldId`)} aria-describedby={err(`raised.${id}.fieldId`)} className={inputClass}>
-                  <option value="">{t("form.choose")}</option>
-                  {fields.map((f) => (
-                    <option key={f.id} value={f.id}>{f.name}</option>
-                  ))}
-                </select>
-                <FieldError state={state} name={`raised.${id}.fieldId`} id={err(`raised.${id}.fieldId`)} />
-              </div>
-              {!fixedUnit && (
-                <div>
-                  <label htmlFor={`mf-r${id}-unit`} className="block text-sm font-medium">{t("form.raisedUnit")}</label>
-                  <select id={`mf-r${id}-unit`} name={`raised.${id}.unitId`} defaultValue={value(`raised.${id}.unitId`)} aria-describedby={err(`raised.${id}.unitId`)} className={inputClass}>
-                    <option value="">{t("form.choose")}</option>
-                    {raisedUnits.map((u) => (
-                      <option key={u.id} value={u.id}>{u.label}</option>
-                    ))}
-                  </select>
-                  <FieldError state={state} name={`raised.${id}.unitId`} id={err(`raised.${id}.unitId`)} />
-                </div>
-              )}
-              <div>
-                <label htmlFor={`mf-r${id}-name`} className="block text-sm font-medium">{t("form.raisedBy")}</label>
-                <input id={`mf-r${id}-name`} name={`raised.${id}.petitionerName`} maxLength={200} autoComplete="off" defaultValue={value(`raised.${id}.petitionerName`)} aria-describedby={err(`raised.${id}.petitionerName`)} className={inputClass} />
-                <FieldError state={state} name={`raised.${id}.petitionerName`} id={err(`raised.${id}.petitionerName`)} />
-              </div>
-            </li>
-          ))}
+        <ol className="space-y-4" data-raised-rows="">
+          {rows.map((id, n) => raisedRow(id, n + 1))}
         </ol>
-        {rows.length < MAX_RAISED_ROWS && (
-          <button type="button" onClick={() => setRows([...rows, Math.max(-1, ...rows) + 1])} className="min-h-11 w-full rounded-md border border-brand-700 px-4 py-2 font-medium text-brand-700">
-            {t("form.addRow")}
-          </button>
-        )}
+        <template data-row-template="">{raisedRow(ROW_PLACEHOLDER, ORDINAL_PLACEHOLDER)}</template>
+        <button type="button" hidden data-add-row="" className="min-h-11 w-full rounded-md border border-brand-700 px-4 py-2 font-medium text-brand-700">
+          {t("form.addRow")}
+        </button>
       </section>
 
       <section className={card} aria-labelledby="mf-minutes-h">
@@ -250,13 +229,15 @@ export function MeetingForm(props: MeetingFormProps) {
       <div className="sticky bottom-0 -mx-4 space-y-2 border-t border-stone-200 bg-white/95 px-4 py-3 sm:mx-0 sm:rounded-xl sm:border">
         <ActionFeedback state={state} success={() => ""} />
         <FieldError state={state} name="_form" id={err("_form")} />
-        <button type="submit" disabled={pending} aria-busy={pending} className={`${buttonClass} min-h-12 w-full`}>
-          {pending ? t("form.saving") : t("form.submit")}
+        <button type="submit" data-submit="" className={`${buttonClass} min-h-12 w-full`}>
+          {t("form.submit")}
         </button>
-        <p className="text-center text-xs text-stone-600" aria-live="polite">
-          {savedAt ? t("draft.saved", { time: timeOf(savedAt) }) : t("draft.hint")}
+        <p className="text-center text-xs text-stone-600" aria-live="polite" data-draft-status="">
+          {t("draft.hint")}
         </p>
       </div>
+      {/* Self-contained, so it can run as an inline script: no module system in the browser here. */}
+      <script dangerouslySetInnerHTML={{ __html: `(${enhanceMeetingForm.toString()})(document.currentScript.closest("form"),${JSON.stringify(script).replace(/</g, "\\u003c")})` }} />
     </form>
   );
 }

@@ -1,17 +1,16 @@
-import { getLocale, getTranslations } from "next-intl/server";
-import { setLocale } from "@/lib/i18n/actions";
+import { useLocale, useTranslations } from "next-intl";
 import { LOCALES } from "@/lib/i18n/config";
 
 const LABELS = { vi: "Tiếng Việt", en: "English" } as const;
 
-/** Works without JavaScript: each language is a small form posting to a server action. */
-export async function LocaleSwitch() {
-  const locale = await getLocale();
-  const t = await getTranslations("app");
+/** Works without JavaScript: each language is a small form posting to /locale (lib/i18n/switch.ts). */
+export function LocaleSwitch() {
+  const locale = useLocale();
+  const t = useTranslations("app");
   return (
     <div role="group" aria-label={t("language")} className="flex gap-1 text-sm">
       {LOCALES.map((l) => (
-        <form key={l} action={setLocale}>
+        <form key={l} method="post" action="/locale">
           <input type="hidden" name="locale" value={l} />
           <button
             type="submit"

@@ -8,7 +8,7 @@ export interface NavItem {
 }
 
 export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label={label}>
       {/* One row that scrolls sideways on a phone, so the page starts near the top; a column beside it on wider screens. */}

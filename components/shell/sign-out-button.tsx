@@ -1,11 +1,10 @@
-import { getTranslations } from "next-intl/server";
-import { signOut } from "@/lib/auth/sign-out";
+import { useTranslations } from "next-intl";
 
-/** A plain form posting to a server action: no client code on every page, works without JavaScript. */
-export async function SignOutButton() {
-  const t = await getTranslations("app");
+/** A plain form posting to /sign-out (lib/auth/sign-out.ts): no client code, works without JavaScript. */
+export function SignOutButton() {
+  const t = useTranslations("app");
   return (
-    <form action={signOut}>
+    <form method="post" action="/sign-out">
       <button type="submit" className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100">
         {t("signOut")}
       </button>

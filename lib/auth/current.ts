@@ -3,24 +3,16 @@ import { getServerSession } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { actorFromClaims, type Actor } from "./actor";
+import type { Actor } from "./actor";
 import { authOptions } from "./options";
 import { can, type Permission } from "./roles";
-import { authSecret } from "./secret";
-import { PATHNAME_HEADER, sessionUpgradeCookieName } from "./session-cookie";
-import { isSessionClaims } from "./session-policy";
-import { applySessionUpgrade } from "./session-upgrade";
-
-/** Where a user whose password an admin reset must go before anything else. */
-export const PASSWORD_CHANGE_PATH = "/profile/password";
+import { PASSWORD_CHANGE_PATH, PATHNAME_HEADER, sessionUpgradeCookieName } from "./session-cookie";
+import { actorOfSession } from "./session-actor";
 
 /** The actor of this request, read once per request; null when not signed in. */
-export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = (await getServerSession(authOptions)) as { claims?: unknown } | null;
-  if (!session || !isSessionClaims(session.claims)) return null;
-  const upgrade = (await cookies()).get(sessionUpgradeCookieName())?.value;
-  return actorFromClaims(await applySessionUpgrade(session.claims, upgrade, authSecret()));
-});
+export const getActor = cache(async (): Promise<Actor | null> =>
+  actorOfSession(await getServerSession(authOptions), (await cookies()).get(sessionUpgradeCookieName())?.value),
+);
 
 /**
  * For pages: the actor, or off to the sign-in page. A user who must change their password

@@ -11,6 +11,9 @@ export function sessionCookieOptions(maxAge: number) {
   return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: sessionCookieSecure(), maxAge };
 }
 
+/** Where a user whose password an admin reset must go before anything else. */
+export const PASSWORD_CHANGE_PATH = "/profile/password";
+
 /** The request header proxy.ts sets to the path asked for, so server code can tell which page it renders. */
 export const PATHNAME_HEADER = "x-dv-pathname";
 

@@ -15,7 +15,8 @@ import { isUniqueViolation, recordPetition } from "../petitions/intake";
 import { OPEN_STATUSES } from "../petitions/status";
 import { todayInVietnam } from "../time";
 import { RAISED_CHANNEL } from "./labels";
-import type { MeetingInput } from "./schemas";
+import type { ActionDefinition } from "../actions/result";
+import { meetingSchema, type MeetingInput } from "./schemas";
 import { raisedUnitChoices, resolveTarget, rosterOf, targetOpenOn } from "./targets";
 
 export interface CreateMeetingResult {
@@ -137,3 +138,10 @@ export async function createMeeting(actor: Actor, input: MeetingInput, now = new
     throw error;
   }
 }
+
+/** The form of /meetings/new as an action (lib/actions/form-post.ts runs it). */
+export const logMeeting: ActionDefinition<typeof meetingSchema, CreateMeetingResult> = {
+  schema: meetingSchema,
+  permission: "meeting:create:subtree",
+  run: ({ input, actor }) => createMeeting(actor, input),
+};

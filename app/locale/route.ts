@@ -1,0 +1,3 @@
+import { switchLocale } from "@/lib/i18n/switch";
+
+export const POST = switchLocale;

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { Actor } from "@/lib/auth/actor";
+import { can, type Permission } from "@/lib/auth/roles";
+import { workplaceName } from "@/lib/units/labels";
+import { LocaleSwitch } from "./locale-switch";
+import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+
+const SECTIONS: { href: string; key: string; permission?: Permission }[] = [
+  { href: "/", key: "home" },
+  { href: "/petitions", key: "petitions", permission: "petition:read:subtree" },
+  { href: "/meetings", key: "meetings", permission: "meeting:read:subtree" },
+  { href: "/organisation", key: "organisation", permission: "organisation:read:subtree" },
+  { href: "/reports", key: "reports", permission: "report:read:subtree" },
+  { href: "/admin", key: "admin", permission: "admin:access" },
+];
+
+/**
+ * The signed-in shell: header, section menu, main. A plain component (no data of its own, no
+ * async), so that both the App Router's layout and the one Pages Router page render the same one.
+ */
+export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
+  const t = useTranslations();
+  const items = SECTIONS.filter((s) => !s.permission || can(actor.role, s.permission)).map((s) => ({ href: s.href, label: t(`nav.${s.key}`) }));
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
+        {t("app.skipToContent")}
+      </a>
+      <header className="border-b border-stone-200 bg-white print:hidden">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+          <Link href="/" className="text-xl font-bold text-brand-700">
+            {t("app.name")}
+          </Link>
+          <div className="flex flex-wrap items-center gap-3">
+            <p className="text-sm leading-tight sm:text-right" data-testid="who">
+              <span className="block font-semibold">{actor.displayName}</span>
+              <span className="block text-stone-600">{workplaceName(actor.unit)}</span>
+            </p>
+            <LocaleSwitch />
+            <Link href="/profile" className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100">
+              {t("nav.profile")}
+            </Link>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-4 md:flex-row">
+        <aside className="md:w-56 md:shrink-0 print:hidden">
+          <NavLinks items={items} label={t("app.menu")} />
+        </aside>
+        <main id="main" className="min-w-0 flex-1">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

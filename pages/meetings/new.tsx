@@ -1,0 +1,108 @@
+/**
+ * /meetings/new, the one page on the Pages Router (decision 019): served as plain HTML with
+ * no framework JavaScript (`unstable_runtimeJS: false`), so that a commune secretary's phone
+ * on a slow connection loads only the form and its small inline script. The page posts to
+ * itself: a refusal comes back as the form with its messages and what was typed; a saved
+ * meeting redirects (303) to its page. Same session, scope and action chain as the App Router.
+ */
+import type { GetServerSideProps } from "next";
+import Head from "next/head";
+import { NextIntlClientProvider, useTranslations } from "next-intl";
+import { MeetingForm } from "@/components/meetings/meeting-form";
+import { MeetingTargetChoice } from "@/components/meetings/meeting-target-choice";
+import { AppShell } from "@/components/shell/app-shell";
+import { NotFoundContent } from "@/components/shell/not-found-content";
+import { runFormPost } from "@/lib/actions/form-post";
+import type { ActionFailure } from "@/lib/actions/result";
+import type { Actor } from "@/lib/auth/actor";
+import { actorOfRequest } from "@/lib/auth/pages";
+import { can } from "@/lib/auth/roles";
+import { PASSWORD_CHANGE_PATH } from "@/lib/auth/session-cookie";
+import { LOCALE_COOKIE, TIME_ZONE, toLocale, type Locale } from "@/lib/i18n/config";
+import en from "@/lib/i18n/messages/en.json";
+import vi from "@/lib/i18n/messages/vi.json";
+import { logMeeting } from "@/lib/meetings/create";
+import { newMeetingView, type NewMeetingView } from "@/lib/meetings/new-page";
+
+// `runtime` only so that Next.js's page-config type accepts the object; `unstable_runtimeJS` is what matters.
+export const config = { runtime: "nodejs", unstable_runtimeJS: false };
+
+interface Props {
+  locale: Locale;
+  actor: Actor;
+  /** null: the user may not log meetings (answered 404, like a record out of scope). */
+  view: NewMeetingView | null;
+  /** The refused submission, when the page answers one. */
+  failure: ActionFailure | null;
+  path: string;
+}
+
+function Content({ view, failure, path }: Pick<Props, "view" | "failure" | "path">) {
+  const t = useTranslations("meetings");
+  const tp = useTranslations("petitions");
+  const appName = useTranslations("app")("name");
+  if (!view) return <NotFoundContent />;
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <Head>
+        <title>{`${t("new.title")} · ${appName}`}</title>
+      </Head>
+      <h1 className="text-2xl font-semibold">{t("new.title")}</h1>
+      {view.step === "choose" ? (
+        <MeetingTargetChoice view={view} />
+      ) : (
+        <MeetingForm
+          action={path}
+          state={failure}
+          idempotencyKey={view.idempotencyKey}
+          today={view.today}
+          kind={view.kind}
+          kindLabel={t(`kinds.${view.kind}`)}
+          target={view.target}
+          heldBy={view.heldBy}
+          defaults={view.defaults}
+          roster={view.roster}
+          openPetitions={view.openPetitions.map((p) => ({ ...p, statusLabel: tp(`statuses.${p.status}`) }))}
+          raisedUnits={view.raisedUnits}
+          fields={view.fields}
+        />
+      )}
+    </div>
+  );
+}
+
+export default function NewMeetingPage({ locale, actor, ...rest }: Props) {
+  return (
+    <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : vi} timeZone={TIME_ZONE}>
+      <Head>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#b42318" />
+      </Head>
+      <AppShell actor={actor}>
+        <Content {...rest} />
+      </AppShell>
+    </NextIntlClientProvider>
+  );
+}
+
+export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, query, resolvedUrl }) => {
+  const actor = await actorOfRequest(req, res);
+  if (!actor) return { redirect: { destination: "/login?expired=1", permanent: false } };
+  if (actor.mustChangePassword) return { redirect: { destination: PASSWORD_CHANGE_PATH, permanent: false } };
+  const base = { locale: toLocale(req.cookies[LOCALE_COOKIE]), actor, path: resolvedUrl, failure: null };
+  if (!can(actor.role, "meeting:create:subtree")) {
+    res.statusCode = 404;
+    return { props: { ...base, view: null } };
+  }
+  let failure: ActionFailure | null = null;
+  if (req.method === "POST") {
+    const result = await runFormPost(logMeeting, req, actor);
+    if (result === "cross-site") {
+      res.statusCode = 403;
+      return { props: { ...base, view: null } };
+    }
+    if (result.ok) return { redirect: { destination: `/meetings/${result.data.id}?${result.data.created ? "created" : "resubmitted"}=1`, statusCode: 303 } };
+    failure = result;
+  }
+  return { props: { ...base, failure, view: await newMeetingView(actor, query) } };
+};
