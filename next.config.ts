@@ -10,6 +10,8 @@ const withNextIntl = createNextIntlPlugin({
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // The one Pages Router page (/meetings/new, decision 019) bundles its packages as the App Router does, so that
+  // next-intl's precompiled-messages alias reaches it too.
   bundlePagesRouterDependencies: true,
   // Native and WASM packages stay outside the server bundle.
   // The largest form is a petition with 5 attachments of at most 10 MB each; our own checks refuse
