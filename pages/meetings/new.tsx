@@ -34,10 +34,9 @@ interface Props {
   view: NewMeetingView | null;
   /** The refused submission, when the page answers one. */
   failure: ActionFailure | null;
-  path: string;
 }
 
-function Content({ view, failure, path }: Pick<Props, "view" | "failure" | "path">) {
+function Content({ view, failure }: Pick<Props, "view" | "failure">) {
   const t = useTranslations("meetings");
   const tp = useTranslations("petitions");
   const appName = useTranslations("app")("name");
@@ -52,7 +51,7 @@ function Content({ view, failure, path }: Pick<Props, "view" | "failure" | "path
         <MeetingTargetChoice view={view} />
       ) : (
         <MeetingForm
-          action={path}
+          action={`/meetings/new?kind=${view.kind}&target=${view.target}`}
           state={failure}
           idempotencyKey={view.idempotencyKey}
           today={view.today}
@@ -85,11 +84,11 @@ export default function NewMeetingPage({ locale, actor, ...rest }: Props) {
   );
 }
 
-export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, query, resolvedUrl }) => {
+export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, query }) => {
   const actor = await actorOfRequest(req, res);
   if (!actor) return { redirect: { destination: "/login?expired=1", permanent: false } };
   if (actor.mustChangePassword) return { redirect: { destination: PASSWORD_CHANGE_PATH, permanent: false } };
-  const base = { locale: toLocale(req.cookies[LOCALE_COOKIE]), actor, path: resolvedUrl, failure: null };
+  const base = { locale: toLocale(req.cookies[LOCALE_COOKIE]), actor, failure: null };
   if (!can(actor.role, "meeting:create:subtree")) {
     res.statusCode = 404;
     return { props: { ...base, view: null } };
