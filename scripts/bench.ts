@@ -3,8 +3,11 @@
  * on a fresh in-memory PGlite and, when BENCH_DATABASE_URL or DATABASE_URL points at a
  * PostgreSQL server, on a fresh database there too.
  *
- * Build output, no database: npm run bench -- bundle (after next build): the first-load JavaScript
- * of the meeting form and, for comparison, of other pages.
+ * The built app, over HTTP: npm run bench -- bundle serves the app with `next start` on a fresh embedded
+ * database (scripts/start.ts migrates, seeds the demo data, and builds first when the build is missing or
+ * stale), signs in as xa.lapthach, and measures the first-load JavaScript of the meeting form and, for
+ * comparison, of other pages, as a browser gets them (lib/bench/bundle.ts). BENCH_PORT picks the port
+ * (default: the first free one from 3400).
  *
  * National scale, PostgreSQL only (BENCH_DATABASE_URL, DATABASE_URL or --database-url):
  *   npm run bench -- generate --villages 100000 --petitions 5000000 [--months 24] [--database dv_bench]
@@ -17,7 +20,10 @@ import { parseArgs } from "node:util";
 import { closeDb, installDb } from "../lib/db/client";
 import { openAdapter } from "../lib/db/adapter";
 import { DEFAULT_BENCH_DATABASE, generateBenchData, withDatabase } from "../lib/bench/generate";
+import { serveBuiltApp } from "../lib/bench/serve";
 import { firstLoadJs } from "../lib/bench/bundle";
+import { signIn } from "../lib/bench/http-session";
+import { DEMO_PASSWORD } from "../prisma/seed/accounts";
 import { benchDashboard } from "../lib/bench/dashboard";
 import { benchPetitionList } from "../lib/bench/petition-list";
 import { seedDemo } from "../prisma/seed/demo";
@@ -155,18 +161,32 @@ const NATIONAL: Record<string, (args: string[]) => Promise<void>> = {
   },
 };
 
-/** Measured from the build output alone. */
-const BUILD_OUTPUT: Record<string, () => Promise<void>> = {
+/** Measured over HTTP against the built app, served by next start on its own fresh database. */
+const BUILT_APP: Record<string, () => Promise<void>> = {
   async bundle() {
-    const nextDir = new URL("../.next/", import.meta.url).pathname;
-    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-    console.log("| page | first-load JS, gzipped | framework (every page) | the page's own | chunks |\n|---|---|---|---|---|");
-    for (const route of ["/(app)/meetings/new/page", "/(app)/meetings/page", "/(app)/petitions/new/page", "/login/page"]) {
-      const load = firstLoadJs(nextDir, route);
-      console.log(`| ${route} | ${kb(load.gzipBytes)} | ${kb(load.frameworkGzipBytes)} | ${kb(load.pageGzipBytes)} | ${load.chunks.length} |`);
-    }
+    await serveBuiltApp({ name: "bench-bundle" }, async (base) => {
+      const cookie = await signIn(base, "xa.lapthach", DEMO_PASSWORD);
+      const formUrl = await meetingFormUrl(base, cookie);
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      console.log("| page | first-load JS, gzipped (files + inline) | script files | inline scripts | files |\n|---|---|---|---|---|");
+      const pages: [string, string | undefined][] = [[formUrl, cookie], ["/meetings", cookie], ["/petitions/new", cookie], ["/login", undefined]];
+      for (const [url, pageCookie] of pages) {
+        const load = await firstLoadJs(new URL(url, base).href, { cookie: pageCookie });
+        const label = `${url}${pageCookie ? "" : " (signed out)"}`;
+        console.log(`| ${label} | ${kb(load.gzipBytes)} | ${kb(load.filesGzipBytes)} | ${kb(load.inlineGzipBytes)} (${load.inline.length}) | ${load.files.length} |`);
+      }
+    });
   },
 };
+
+/** The form itself: the first team the step "2. Chọn tổ dân vận" offers on /meetings/new?kind=TEAM_MONTHLY. */
+async function meetingFormUrl(base: string, cookie: string): Promise<string> {
+  const res = await fetch(new URL("/meetings/new?kind=TEAM_MONTHLY", base), { headers: { cookie }, redirect: "manual" });
+  if (res.status !== 200) throw new Error(`GET /meetings/new?kind=TEAM_MONTHLY: ${res.status}`);
+  const match = /href="(\/meetings\/new\?kind=TEAM_MONTHLY&(?:amp;)?target=org:\d+)"/.exec(await res.text());
+  if (!match) throw new Error("/meetings/new?kind=TEAM_MONTHLY links to no team (target=org:…)");
+  return match[1].replace(/&amp;/g, "&");
+}
 
 NATIONAL.dashboard = async (args) => {
   const { values } = parseArgs({ args, options: { ...serverOptions, runs: { type: "string", default: "50" }, "live-runs": { type: "string", default: "5" } } });
@@ -201,7 +221,7 @@ function postgresServer(flag: string | undefined): string {
 async function main() {
   const [first, ...rest] = process.argv.slice(2).filter((a) => a !== "--");
   if (first && NATIONAL[first]) return NATIONAL[first](rest);
-  if (first && BUILD_OUTPUT[first]) return BUILD_OUTPUT[first]();
+  if (first && BUILT_APP[first]) return BUILT_APP[first]();
   const names = [first, ...rest].filter(Boolean);
   const server = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
   const backends = server?.startsWith("postgres") ? ["pglite", "postgres"] : ["pglite"];

@@ -1,58 +1,155 @@
 /**
- * The JavaScript a page makes the browser download on first load, read from a `next build`
- * output (Turbopack): the root chunks every page loads (build-manifest.json `rootMainFiles`)
- * and the chunks of the page's own entries, its layouts and error boundaries (the page's
- * client reference manifest, `entryJSFiles`). Each file gzipped at level 9 and counted once.
- * Not counted: the legacy-browser polyfills (`polyfillFiles`, loaded with `nomodule`; the
- * phones we serve run modern Chromium) and the chunks only the not-found boundary uses, which
- * the browser fetches only when it renders a 404. tests/e2e/bundle.spec.ts checks that this
- * count is what Chromium downloads.
+ * The JavaScript a page makes the browser take on first load, measured over HTTP against the
+ * running app (`next start`), so it holds for any page on either router and counts what a browser
+ * gets: the page's HTML is fetched (with the session cookie), and each of its `<script>` elements is
+ * counted once, gzipped at level 9:
+ * - with `src`: the file, fetched from its URL resolved against the page's (`files`);
+ * - without `src`: its text, when it is JavaScript (no `type`, a JavaScript MIME type or `module`;
+ *   data blocks such as `application/json` are not run, so not counted) (`inline`). On App Router
+ *   pages these are the RSC payload pushes (`self.__next_f.push`); older figures counted files
+ *   only, so the two are reported apart.
+ * Not counted: `nomodule` scripts (the legacy-browser polyfills; the phones we serve run modern
+ * Chromium, which skips them), empty inline scripts, scripts inside HTML comments, and chunks
+ * that the page's code loads later by itself. tests/e2e/bundle.spec.ts checks that this is what Chromium downloads.
+ * Free of Next imports: scripts and tests use it against any server.
  */
-import fs from "node:fs";
-import path from "node:path";
-import vm from "node:vm";
 import zlib from "node:zlib";
 
-export interface ChunkSize {
-  file: string;
+export interface ScriptFile {
+  /** The absolute URL the script was fetched from. */
+  src: string;
   bytes: number;
   gzipBytes: number;
-  /** Loaded by every page (framework and root layout), not by this page alone. */
-  shared: boolean;
+}
+
+export interface InlineScript {
+  bytes: number;
+  gzipBytes: number;
 }
 
 export interface FirstLoad {
-  route: string;
-  chunks: ChunkSize[];
+  url: string;
+  files: ScriptFile[];
+  inline: InlineScript[];
+  filesGzipBytes: number;
+  inlineGzipBytes: number;
+  /** files + inline. */
   gzipBytes: number;
-  /** What the page adds on top of the chunks every page of the signed-in shell loads. */
-  pageGzipBytes: number;
-  /** The framework alone (Next.js runtime, React DOM): `rootMainFiles`, loaded by every page. */
-  frameworkGzipBytes: number;
 }
 
-function entryFiles(nextDir: string, route: string): Record<string, string[]> {
-  const file = path.join(nextDir, "server/app", `${route}_client-reference-manifest.js`);
-  if (!fs.existsSync(file)) throw new Error(`no client manifest for ${route} in ${nextDir}: run next build first`);
-  const sandbox: { globalThis: { __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> } } = { globalThis: {} };
-  vm.runInNewContext(fs.readFileSync(file, "utf8"), sandbox);
-  const manifest = sandbox.globalThis.__RSC_MANIFEST?.[route];
-  if (!manifest?.entryJSFiles) throw new Error(`the client manifest of ${route} has no entryJSFiles`);
-  return manifest.entryJSFiles;
+/** The MIME types the HTML standard runs as classic scripts ("JavaScript MIME type essence match"). */
+const JAVASCRIPT_TYPES = new Set([
+  "application/ecmascript",
+  "application/javascript",
+  "application/x-ecmascript",
+  "application/x-javascript",
+  "text/ecmascript",
+  "text/javascript",
+  "text/javascript1.0",
+  "text/javascript1.1",
+  "text/javascript1.2",
+  "text/javascript1.3",
+  "text/javascript1.4",
+  "text/javascript1.5",
+  "text/jscript",
+  "text/livescript",
+  "text/x-ecmascript",
+  "text/x-javascript",
+]);
+
+/** Whether a script with this `type` attribute (null: none) is run as JavaScript. */
+export function isJavaScriptType(type: string | null): boolean {
+  const value = (type ?? "").trim().toLowerCase();
+  return value === "" || value === "module" || JAVASCRIPT_TYPES.has(value);
 }
 
-/** `route` as the build names it, e.g. "/(app)/meetings/new/page". */
-export function firstLoadJs(nextDir: string, route: string): FirstLoad {
-  const build = JSON.parse(fs.readFileSync(path.join(nextDir, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
-  const entries = Object.fromEntries(Object.entries(entryFiles(nextDir, route)).filter(([k]) => !/\/not-found$/.test(k)));
-  const ownEntry = Object.keys(entries).find((k) => k.endsWith(`/app${route}`));
-  const shared = new Set([...build.rootMainFiles, ...Object.entries(entries).filter(([k]) => k !== ownEntry).flatMap(([, files]) => files)]);
-  const files = new Set([...build.rootMainFiles, ...Object.values(entries).flat()]);
-  const chunks = [...files].map((file) => {
-    const bytes = fs.readFileSync(path.join(nextDir, file));
-    return { file, bytes: bytes.length, gzipBytes: zlib.gzipSync(bytes, { level: 9 }).length, shared: shared.has(file) };
+export interface ScriptElement {
+  /** Attribute names lower-cased; a value-less attribute maps to "". */
+  attributes: Record<string, string>;
+  /** The raw text between the tags (scripts are raw text: no entities are decoded). */
+  text: string;
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function decodeEntities(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === "#") return String.fromCodePoint(name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+    return ENTITIES[name.toLowerCase()] ?? whole;
   });
-  const sum = (list: ChunkSize[]) => list.reduce((n, c) => n + c.gzipBytes, 0);
-  const root = new Set(build.rootMainFiles);
-  return { route, chunks, gzipBytes: sum(chunks), pageGzipBytes: sum(chunks.filter((c) => !c.shared)), frameworkGzipBytes: sum(chunks.filter((c) => root.has(c.file))) };
+}
+
+function parseAttributes(source: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const m of source.matchAll(/([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
+    const name = m[1].toLowerCase();
+    if (!(name in attributes)) attributes[name] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? ""); // the first one wins, as in HTML
+  }
+  return attributes;
+}
+
+/** Every `<script>` element of an HTML document, in order; those inside comments are left out. */
+export function scriptElements(html: string): ScriptElement[] {
+  const found: ScriptElement[] = [];
+  const pattern = /<!--[\s\S]*?(?:-->|$)|<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)(?:<\/script\s*>|$)/gi;
+  for (const m of html.matchAll(pattern)) {
+    if (m[0].startsWith("<!--")) continue;
+    found.push({ attributes: parseAttributes(m[1]), text: m[2] });
+  }
+  return found;
+}
+
+function sized(body: Uint8Array): { bytes: number; gzipBytes: number } {
+  return { bytes: body.length, gzipBytes: zlib.gzipSync(body, { level: 9 }).length };
+}
+
+async function get(url: string, cookie: string | undefined): Promise<Response> {
+  // The browser follows redirects; a measurement must not: a page that redirects (to /login, when the
+  // cookie is not a session) would silently be measured as another page.
+  const res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  if (res.status !== 200) {
+    const location = res.headers.get("location");
+    throw new Error(`GET ${url}: ${res.status}${location ? ` → ${location}` : ""}`);
+  }
+  return res;
+}
+
+/** Whether the browser runs this element as JavaScript (so it is counted): not `nomodule`, of a JavaScript type. */
+function runs(element: ScriptElement): boolean {
+  return !("nomodule" in element.attributes) && isJavaScriptType(element.attributes.type ?? null);
+}
+
+/** The `src` of an external script that counts, as written; null for an inline or an uncounted one. */
+export function countedSrc(element: ScriptElement): string | null {
+  const src = element.attributes.src?.trim();
+  return src && runs(element) ? src : null;
+}
+
+/** The text of an inline script that counts (not empty); null for an external or an uncounted one. */
+export function countedInlineText(element: ScriptElement): string | null {
+  return !("src" in element.attributes) && runs(element) && element.text.length > 0 ? element.text : null;
+}
+
+/** `pageUrl` absolute; `cookie` is sent with the page and with same-origin scripts, as a browser would. */
+export async function firstLoadJs(pageUrl: string, init: { cookie?: string } = {}): Promise<FirstLoad> {
+  const page = new URL(pageUrl);
+  const html = await (await get(page.href, init.cookie)).text();
+  const sources = new Set<string>(); // each file once, however often the page names it
+  const inline: InlineScript[] = [];
+  for (const element of scriptElements(html)) {
+    const src = countedSrc(element);
+    if (src) sources.add(new URL(src, page).href);
+    const text = countedInlineText(element);
+    if (text !== null) inline.push(sized(Buffer.from(text, "utf8")));
+  }
+  const files = await Promise.all(
+    [...sources].map(async (src) => {
+      const res = await get(src, new URL(src).origin === page.origin ? init.cookie : undefined);
+      return { src, ...sized(new Uint8Array(await res.arrayBuffer())) };
+    }),
+  );
+  const sum = (list: { gzipBytes: number }[]) => list.reduce((n, s) => n + s.gzipBytes, 0);
+  const filesGzipBytes = sum(files);
+  const inlineGzipBytes = sum(inline);
+  return { url: page.href, files, inline, filesGzipBytes, inlineGzipBytes, gzipBytes: filesGzipBytes + inlineGzipBytes };
 }

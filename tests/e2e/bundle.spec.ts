@@ -1,21 +1,20 @@
-import path from "node:path";
 import zlib from "node:zlib";
-import { firstLoadJs } from "../../lib/bench/bundle";
+import { countedInlineText, firstLoadJs, scriptElements, type ScriptElement } from "../../lib/bench/bundle";
 import { expect, signInAs, test } from "./fixtures";
 
 /**
- * The meeting form's first-load JavaScript (issue 5, BENCHMARKS.md `bundle`). The issue's 120 KB
- * is out of reach on Next.js 16's App Router (its runtime and React DOM alone are ≈ 128 KB, see
- * decision 016), so this guards two things: that `npm run bench -- bundle` counts exactly what a
- * browser downloads, and that our code on top of the framework stays within its budget.
+ * The meeting form's first-load JavaScript (issue 5, BENCHMARKS.md `bundle`): under 120 KB gzipped,
+ * script files and inline scripts together. It also guards the measurement: what
+ * `npm run bench -- bundle` counts over HTTP (lib/bench/bundle.ts) is what Chromium downloads and runs.
  */
-const OUR_CODE_BUDGET = 20 * 1024;
+const BUDGET = 120 * 1024;
 
-test("the meeting form's first load downloads what the bundle benchmark counts, within budget @phone", async ({ page, browser }) => {
+test("the meeting form's first load is what the bundle benchmark counts, under 120 KB gzipped @phone", async ({ page, browser }) => {
   await signInAs(page, "xa.lapthach");
   await page.goto("/meetings/new?kind=TEAM_MONTHLY");
   await page.getByRole("region", { name: "2. Chọn tổ dân vận" }).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/meetings\/new\?kind=TEAM_MONTHLY&target=org:\d+$/);
+  const url = page.url();
 
   // A first load: a new browser context (empty cache) with the same session.
   const context = await browser.newContext({ storageState: await page.context().storageState() });
@@ -23,16 +22,31 @@ test("the meeting form's first load downloads what the bundle benchmark counts, 
   const downloads: Promise<[string, number]>[] = [];
   fresh.on("response", (res) => {
     if (res.request().resourceType() !== "script") return;
-    downloads.push(res.body().then((body) => [new URL(res.url()).pathname, zlib.gzipSync(body, { level: 9 }).length]));
+    downloads.push(res.body().then((body) => [res.url(), zlib.gzipSync(body, { level: 9 }).length]));
   });
-  await fresh.goto(page.url());
-  await expect(fresh.getByRole("group", { name: "Điểm danh" })).toBeVisible();
+  const response = await fresh.goto(url);
+  expect(response?.status()).toBe(200);
+  const html = (await response?.text()) ?? "";
   await fresh.waitForLoadState("networkidle");
-  const scripts = new Map(await Promise.all(downloads));
+  const elements: ScriptElement[] = await fresh.evaluate(() =>
+    Array.from(document.scripts, (s) => ({ attributes: Object.fromEntries(Array.from(s.attributes, (a) => [a.name, a.value])), text: s.textContent ?? "" })),
+  );
+  const files = new Map(await Promise.all(downloads));
+  const cookie = (await context.cookies(url)).map((c) => `${c.name}=${c.value}`).join("; ");
   await context.close();
 
-  const load = firstLoadJs(path.resolve(".next"), "/(app)/meetings/new/page");
-  expect([...scripts.keys()].sort()).toEqual(load.chunks.map((c) => `/_next/${c.file}`).sort());
-  expect([...scripts.values()].reduce((n, b) => n + b, 0)).toBe(load.gzipBytes);
-  expect(load.gzipBytes - load.frameworkGzipBytes).toBeLessThan(OUR_CODE_BUDGET);
+  // The inline scripts Chromium runs are those the measurement reads from the same HTML, byte for byte.
+  const inline = elements.map(countedInlineText).filter((text) => text !== null);
+  expect(scriptElements(html).map(countedInlineText).filter((text) => text !== null)).toEqual(inline);
+
+  const load = await firstLoadJs(url, { cookie });
+  expect([...files.keys()].sort()).toEqual(load.files.map((f) => f.src).sort());
+  expect([...files.values()].reduce((n, b) => n + b, 0)).toBe(load.filesGzipBytes);
+  // The measurement's own request renders the page anew, and each render puts a fresh random
+  // idempotency key (a UUID, always 36 characters) into the form: the inline scripts have the same
+  // sizes, and their gzipped total may differ by the few bytes such a key can compress to.
+  expect(load.inline.map((s) => s.bytes)).toEqual(inline.map((text) => Buffer.byteLength(text, "utf8")));
+  const inlineGzipBytes = inline.reduce((n, text) => n + zlib.gzipSync(Buffer.from(text, "utf8"), { level: 9 }).length, 0);
+  expect(Math.abs(inlineGzipBytes - load.inlineGzipBytes)).toBeLessThanOrEqual(8);
+  expect(load.gzipBytes).toBeLessThan(BUDGET);
 });

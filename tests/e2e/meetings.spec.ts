@@ -1,7 +1,5 @@
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import type { Page } from "@playwright/test";
-import { firstLoadJs } from "../../lib/bench/bundle";
 import { expect, signInAs, test } from "./fixtures";
 
 /** From the meetings list to the form of a team's monthly meeting, through the two choosing steps. */
@@ -149,11 +147,4 @@ test("the compliance page lists the villages of Thị trấn Lập Thạch that 
   // The demo plants two villages without this month's meeting.
   await expect(page.getByTestId("missing-villages").getByRole("listitem")).not.toHaveCount(0);
   await expect(page.getByTestId("team-compliance")).toContainText("/");
-});
-
-test("the meeting form's own JavaScript stays small (measured from the build)", async () => {
-  const load = firstLoadJs(path.resolve(".next"), "/(app)/meetings/new/page");
-  // What the form adds on top of the signed-in shell every page loads; see BENCHMARKS.md for the total.
-  expect(load.pageGzipBytes).toBeLessThan(10 * 1024);
-  expect(load.chunks.length).toBeGreaterThan(3);
 });
