@@ -236,8 +236,10 @@ export function MeetingForm(props: MeetingFormProps) {
           {t("draft.hint")}
         </p>
       </div>
-      {/* Self-contained, so it can run as an inline script: no module system in the browser here. */}
-      <script dangerouslySetInnerHTML={{ __html: `(${enhanceMeetingForm.toString()})(document.currentScript.closest("form"),${JSON.stringify(script).replace(/</g, "\\u003c")})` }} />
+      {/* Self-contained, so it can run as an inline script: no module system in the browser here. Left out
+          under `next dev`, which ignores `unstable_runtimeJS` and hydrates the page: React would undo what the
+          script changed. So in development the form is the one without JavaScript; try the script with `npm start`. */}
+      {process.env.NODE_ENV === "production" && <script dangerouslySetInnerHTML={{ __html: `(${enhanceMeetingForm.toString()})(document.currentScript.closest("form"),${JSON.stringify(script).replace(/</g, "\\u003c")})` }} />}
     </form>
   );
 }
