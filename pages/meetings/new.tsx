@@ -36,11 +36,10 @@ interface Props {
   failure: ActionFailure | null;
 }
 
-function Content({ view, failure }: Pick<Props, "view" | "failure">) {
+function Content({ view, failure }: { view: NewMeetingView; failure: ActionFailure | null }) {
   const t = useTranslations("meetings");
   const tp = useTranslations("petitions");
   const appName = useTranslations("app")("name");
-  if (!view) return <NotFoundContent />;
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <Head>
@@ -70,16 +69,21 @@ function Content({ view, failure }: Pick<Props, "view" | "failure">) {
   );
 }
 
-export default function NewMeetingPage({ locale, actor, ...rest }: Props) {
+export default function NewMeetingPage({ locale, actor, view, failure }: Props) {
   return (
     <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : vi} timeZone={TIME_ZONE}>
       <Head>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#b42318" />
       </Head>
-      <AppShell actor={actor}>
-        <Content {...rest} />
-      </AppShell>
+      {/* As on the App Router, "not found" is shown without the shell. */}
+      {view ? (
+        <AppShell actor={actor}>
+          <Content view={view} failure={failure} />
+        </AppShell>
+      ) : (
+        <NotFoundContent />
+      )}
     </NextIntlClientProvider>
   );
 }
