@@ -8,7 +8,7 @@
  *   visit unless the page shows a refused submission;
  * - raised-petition rows added from the form's `<template>` and removed, numbered again;
  * - the attendance count kept up to date; a notice while the device is offline;
- * - the submit button busy after the first press.
+ * - the submit button busy after the first press; after a refusal, the first field with a message focused.
  * The draft's shape is the one ./draft.ts reads.
  */
 export interface FormScriptOptions {
@@ -158,4 +158,11 @@ export function enhanceMeetingForm(form: HTMLFormElement | null, o: FormScriptOp
   if (o.restore) restore();
   renumber();
   recount();
+  // A refused submission: straight to the first field with a message (on a phone it may be far down).
+  const error = o.restore ? null : form.querySelector<HTMLElement>('[id^="mf-"][id$="-error"]');
+  if (error) {
+    const field = form.querySelector<HTMLElement>(`[aria-describedby~="${error.id}"]`);
+    (field ?? error).scrollIntoView({ block: "center" });
+    field?.focus({ preventScroll: true });
+  }
 }

@@ -36,6 +36,7 @@ test("rows are added, removed and numbered again; a refusal keeps what was typed
   await page.getByLabel("Biên bản cuộc họp").fill(`Biên bản ${token}.`);
   await page.getByRole("button", { name: "Lưu cuộc họp" }).click();
   await expect(page.getByText(/^Nội dung kiến nghị quá ngắn/)).toBeVisible();
+  await expect(page.getByRole("listitem", { name: "Kiến nghị 3" }).getByLabel("Nội dung kiến nghị")).toBeFocused();
   await expect(page).toHaveURL(/\/meetings\/new\?kind=TEAM_MONTHLY&target=org:\d+$/);
   await expect(rows(page)).toHaveCount(3);
   await expect(page.getByRole("listitem", { name: "Kiến nghị 3" }).getByLabel("Nội dung kiến nghị")).toHaveValue("Ngắn");
