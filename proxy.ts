@@ -1,13 +1,14 @@
-import { decode, encode } from "next-auth/jwt";
+import { decode } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
 import { PATHNAME_HEADER, sessionCookieName, sessionCookieOptions, sessionUpgradeCookieName } from "@/lib/auth/session-cookie";
-import { isPastAbsoluteLimit, isSessionClaims, remainingLifetime } from "@/lib/auth/session-policy";
+import { isPastAbsoluteLimit, isSessionClaims } from "@/lib/auth/session-policy";
+import { encodeSessionToken } from "@/lib/auth/session-token";
 import { applySessionUpgrade } from "@/lib/auth/session-upgrade";
 
 /** Paths anyone may open. */
 function isPublic(pathname: string): boolean {
-  return pathname === "/login" || pathname === "/locale" || pathname.startsWith("/api/auth/") || pathname === "/api/health";
+  return pathname === "/login" || pathname === "/locale" || pathname === "/api/health";
 }
 
 /**
@@ -26,8 +27,9 @@ function carriesBearer(request: NextRequest, pathname: string): boolean {
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  // Signing out must work on an expired session, and must not get its cookie re-issued.
-  if (pathname.startsWith("/api/auth/") || pathname === "/sign-out") return NextResponse.next();
+  // Signing in and out write the session cookie themselves (and signing out must work on an
+  // expired session): the sliding window must not re-issue the old one on top.
+  if (pathname === "/sign-out" || pathname === "/sign-in") return NextResponse.next();
   if (carriesBearer(request, pathname)) return NextResponse.next();
 
   const cookieName = sessionCookieName();
@@ -43,6 +45,10 @@ export async function proxy(request: NextRequest) {
 
   if (!claims) {
     if (isPublic(pathname)) return NextResponse.next();
+    // A form sent after the session lapsed (a server action, or the meeting form's own POST)
+    // reaches its handler, which finds no actor and answers so, with everything typed kept and
+    // a way to sign in again on the page. A redirect here would throw the typed work away.
+    if (request.method === "POST" && !pathname.startsWith("/api/")) return NextResponse.next();
     if (pathname.startsWith("/api/")) {
       return NextResponse.json({ error: "unauthenticated", message: "Chưa đăng nhập hoặc phiên đã hết hạn." }, { status: 401 });
     }
@@ -59,9 +65,8 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(PATHNAME_HEADER, pathname);
   const response = NextResponse.next({ request: { headers } });
-  const maxAge = remainingLifetime(claims);
-  const { exp: _exp, iat: _iat, ...rest } = claims as typeof claims & { exp?: number; iat?: number };
-  response.cookies.set(cookieName, await encode({ token: rest, secret, maxAge }), sessionCookieOptions(maxAge));
+  const { token, maxAge } = await encodeSessionToken(claims, secret);
+  response.cookies.set(cookieName, token, sessionCookieOptions(maxAge));
   return response;
 }
 

@@ -1,50 +1,24 @@
-"use client";
-import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { getTranslations } from "next-intl/server";
 
-const KNOWN_ERRORS = ["INVALID", "LOCKED", "DISABLED", "REQUIRED"] as const;
-type ErrorCode = (typeof KNOWN_ERRORS)[number] | "UNKNOWN";
+const KNOWN_ERRORS = ["INVALID", "LOCKED", "DISABLED", "REQUIRED", "UNKNOWN"] as const;
+type ErrorCode = (typeof KNOWN_ERRORS)[number];
 
-function toErrorCode(error: string | null | undefined): ErrorCode | undefined {
+function toErrorCode(error: string | undefined): ErrorCode | undefined {
   if (!error) return undefined;
-  if (error === "CredentialsSignin") return "INVALID";
   return (KNOWN_ERRORS as readonly string[]).includes(error) ? (error as ErrorCode) : "UNKNOWN";
 }
 
-export function LoginForm({ callbackUrl, initialError, notice }: { callbackUrl: string; initialError?: string; notice?: string }) {
-  const t = useTranslations("login");
-  const [error, setError] = useState<ErrorCode | undefined>(toErrorCode(initialError));
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const form = new FormData(event.currentTarget);
-    const username = String(form.get("username") ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    if (!username || !password) {
-      setError("REQUIRED");
-      return;
-    }
-    setPending(true);
-    setError(undefined);
-    try {
-      const result = await signIn("credentials", { username, password, redirect: false });
-      if (result?.ok && !result.error) {
-        // A full navigation, so that the server renders the signed-in shell.
-        window.location.assign(callbackUrl);
-        return;
-      }
-      setError(toErrorCode(result?.error) ?? "UNKNOWN");
-    } catch {
-      setError("UNKNOWN");
-    }
-    setPending(false);
-  }
-
+/**
+ * The sign-in form: a plain POST to /sign-in (lib/auth/sign-in-form.ts), the same with or
+ * without JavaScript, so the password never goes into an address, and a phone on a slow
+ * connection can sign in before any script has loaded. A refusal comes back as `?error=`.
+ */
+export async function LoginForm({ callbackUrl, error: rawError, notice }: { callbackUrl: string; error?: string; notice?: string }) {
+  const t = await getTranslations("login");
+  const error = toErrorCode(rawError);
   return (
-    <form onSubmit={onSubmit} className="mt-5 space-y-4" noValidate>
+    <form method="post" action="/sign-in" className="mt-5 space-y-4">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {notice && !error && (
         <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           {notice}
@@ -66,6 +40,8 @@ export function LoginForm({ callbackUrl, initialError, notice }: { callbackUrl: 
           autoCapitalize="none"
           spellCheck={false}
           required
+          maxLength={100}
+          autoFocus
           className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 text-base"
         />
       </div>
@@ -79,16 +55,12 @@ export function LoginForm({ callbackUrl, initialError, notice }: { callbackUrl: 
           type="password"
           autoComplete="current-password"
           required
+          maxLength={200}
           className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 text-base"
         />
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        aria-busy={pending}
-        className="w-full rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-70"
-      >
-        {pending ? t("submitting") : t("submit")}
+      <button type="submit" className="w-full rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800">
+        {t("submit")}
       </button>
     </form>
   );

@@ -3,20 +3,16 @@ import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/login-form";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { getActor } from "@/lib/auth/current";
+import { sameSitePath } from "@/lib/http/safe-path";
 
 export async function generateMetadata() {
   const t = await getTranslations("login");
   return { title: t("title") };
 }
 
-/** Only same-site paths may be returned to after sign-in. */
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = sameSitePath(params.callbackUrl);
   if (await getActor()) redirect(callbackUrl);
   const t = await getTranslations();
   const notice = params.expired ? t("login.expired") : params.signedOut ? t("login.signedOut") : undefined;
@@ -30,7 +26,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
           <h1 className="text-xl font-semibold">{t("login.title")}</h1>
           <p className="mt-1 text-sm text-stone-600">{t("login.intro")}</p>
-          <LoginForm callbackUrl={callbackUrl} initialError={params.error} notice={notice} />
+          <LoginForm callbackUrl={callbackUrl} error={params.error} notice={notice} />
         </div>
         <div className="mt-4 flex justify-center">
           <LocaleSwitch />

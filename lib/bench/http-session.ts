@@ -1,8 +1,7 @@
 /**
- * Signs in over HTTP, for scripts that measure the running app as a signed-in user: next-auth v4's
- * credentials flow without a browser (the CSRF token and its cookie, then the callback with
- * `json=true`, which answers with JSON instead of a redirect). Free of Next imports. A large session
- * token comes in chunks (`next-auth.session-token.0`, `.1` …); all of them are kept.
+ * Signs in over HTTP, for scripts that measure the running app as a signed-in user: the sign-in
+ * form's POST to /sign-in without a browser (303 with the session cookie). Free of Next imports.
+ * A large session token comes in chunks (`next-auth.session-token.0`, `.1` …); all of them are kept.
  */
 
 /** The cookies a client keeps, by name. */
@@ -28,19 +27,14 @@ function header(jar: Jar): string {
 /** Returns the `cookie` header of a session of `username` on the app at `baseUrl`; throws when sign-in fails. */
 export async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
   const jar: Jar = new Map();
-  const csrf = await fetch(new URL("/api/auth/csrf", baseUrl));
-  if (!csrf.ok) throw new Error(`GET /api/auth/csrf: ${csrf.status}`);
-  keep(jar, csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-
-  const res = await fetch(new URL("/api/auth/callback/credentials", baseUrl), {
+  const res = await fetch(new URL("/sign-in", baseUrl), {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header(jar) },
-    body: new URLSearchParams({ username, password, csrfToken, json: "true" }),
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ username, password }),
     redirect: "manual",
   });
   keep(jar, res);
-  if (!res.ok || ![...jar.keys()].some((name) => /next-auth\.session-token(\.\d+)?$/.test(name))) {
+  if (res.status !== 303 || ![...jar.keys()].some((name) => /next-auth\.session-token(\.\d+)?$/.test(name))) {
     throw new Error(`Đăng nhập thất bại / sign-in failed for ${username}: ${res.status} ${await res.text().catch(() => "")}`.trim());
   }
   return header(jar);

@@ -1,9 +1,10 @@
 import "server-only";
-import { decode, encode } from "next-auth/jwt";
+import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { authSecret } from "../auth/secret";
 import { sessionCookieName, sessionCookieOptions, sessionUpgradeCookieName } from "../auth/session-cookie";
-import { isSessionClaims, remainingLifetime } from "../auth/session-policy";
+import { isSessionClaims } from "../auth/session-policy";
+import { encodeSessionToken } from "../auth/session-token";
 import { encodeSessionUpgrade } from "../auth/session-upgrade";
 
 /**
@@ -21,10 +22,9 @@ export async function reissueSessionCookie(sessionVersion: number): Promise<bool
   const secret = authSecret();
   const token = await decode({ token: raw, secret }).catch(() => null);
   if (!isSessionClaims(token)) return false;
-  const { exp: _exp, iat: _iat, ...rest } = token as typeof token & { exp?: number; iat?: number };
-  const claims = { ...rest, sv: sessionVersion };
-  const maxAge = remainingLifetime(claims);
-  store.set(name, await encode({ token: claims, secret, maxAge }), sessionCookieOptions(maxAge));
+  const claims = { ...token, sv: sessionVersion };
+  const session = await encodeSessionToken(claims, secret);
+  store.set(name, session.token, sessionCookieOptions(session.maxAge));
   const upgrade = await encodeSessionUpgrade(claims, sessionVersion, secret);
   store.set(sessionUpgradeCookieName(), upgrade.token, sessionCookieOptions(upgrade.maxAge));
   return true;

@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from "../../prisma/seed/accounts";
 import { expect, signInAs, signInWithForm, test } from "./fixtures";
 
 const HOMES = [
@@ -72,6 +73,25 @@ test("signing out ends the session", async ({ page }) => {
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
+  test("the sign-in form posts, signs in, and never puts the password in an address @phone", async ({ page }) => {
+    const addresses: string[] = [];
+    page.on("request", (request) => addresses.push(request.url()));
+    await page.goto("/login?callbackUrl=%2Fmeetings");
+    await page.getByLabel("Tên đăng nhập").fill("xa.lapthach");
+    await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+    await page.getByLabel("Mật khẩu").press("Enter");
+    await expect(page).toHaveURL(/\/meetings$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(addresses.filter((url) => url.includes(DEMO_PASSWORD) || /password/i.test(url))).toEqual([]);
+  });
+
+  test("a wrong password is refused with the same message", async ({ page }) => {
+    await signInWithForm(page, "huyen.vinhtuong", "khong-dung");
+    await expect(page.getByTestId("login-error")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
+    await expect(page).toHaveURL(/\/login/);
+    expect(page.url()).not.toContain("khong-dung");
+  });
+
   test("signing out still ends the session", async ({ page }) => {
     await signInAs(page, "xa.lapthach");
     await page.goto("/meetings");
@@ -82,6 +102,17 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 });
+
+for (const callbackUrl of ["/%5Cevil.example/x", "/%09/evil.example/x", "//evil.example/x", "https://evil.example/x"]) {
+  test(`after sign-in, ${callbackUrl} does not lead to another site`, async ({ page, baseURL }) => {
+    await page.goto(`/login?callbackUrl=${encodeURIComponent(decodeURIComponent(callbackUrl))}`);
+    await page.getByLabel("Tên đăng nhập").fill("xem.vinhphuc");
+    await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Xin chào");
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  });
+}
 
 test("signed-out visitors are sent to sign in, and APIs answer 401", async ({ page, request }) => {
   await page.goto("/organisation");

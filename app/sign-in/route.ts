@@ -1,0 +1,3 @@
+import { signInFromForm } from "@/lib/auth/sign-in-form";
+
+export const POST = signInFromForm;
