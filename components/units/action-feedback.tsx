@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { actionErrorMessage } from "@/lib/actions/messages";
 import type { ActionState } from "@/lib/actions/result";
+import { SignInAgain } from "@/components/shell/sign-in-again";
 
 /** The outcome of a form's last submission, read out to screen readers. */
 export function ActionFeedback<T>({ state, success }: { state: ActionState<T>; success: (data: T) => string }) {
@@ -16,6 +17,8 @@ export function ActionFeedback<T>({ state, success }: { state: ActionState<T>; s
     );
   }
   const { key, values } = actionErrorMessage(state);
+  // The session lapsed while the user typed: sign in again here, keep the form.
+  if (state.error === "UNAUTHENTICATED") return <SignInAgain message={t(key, values)} />;
   return (
     <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
       {t(key, values)}

@@ -1,6 +1,6 @@
 /**
  * A form action on the Pages Router (only /meetings/new, decision 019): the same chain as a
- * server action (lib/actions/result.ts `buildAction`: parse → actor → permission → run), fed
+ * server action (lib/actions/result.ts `buildAction`: actor → parse → permission → run), fed
  * from a plain multipart POST to the page. What Next.js does around a server action is done
  * here: the same-origin check, a body-size limit, and reading the form.
  */
@@ -9,7 +9,7 @@ import type { IncomingMessage } from "node:http";
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { isSameOrigin } from "../http/same-origin";
-import { buildAction, type ActionDefinition, type ActionResult } from "./result";
+import { buildAction, type ActionDefinition, type ActionFailure, type ActionResult } from "./result";
 
 /** As `serverActions.bodySizeLimit` in next.config.ts: five 10 MB attachments and the text. */
 export const MAX_FORM_BYTES = 52 * 1024 * 1024;
@@ -34,11 +34,17 @@ export async function readFormData(req: IncomingMessage, maxBytes = MAX_FORM_BYT
   }
 }
 
-export async function runFormPost<S extends z.ZodType, T>(definition: ActionDefinition<S, T>, req: IncomingMessage, actor: Actor): Promise<ActionResult<T> | "cross-site"> {
+/** A posted form, read and checked as Next.js would around a server action: same origin, size, shape. */
+export async function readFormPost(req: IncomingMessage): Promise<FormData | ActionFailure | "cross-site"> {
   if (!isSameOrigin(req.headers)) return "cross-site";
   const formData = await readFormData(req);
   if (formData === "too-large") return formError(`Biểu mẫu quá lớn: tệp đính kèm cộng lại tối đa ${Math.floor(MAX_FORM_BYTES / 1024 / 1024)} MB.`);
   if (formData === "malformed") return formError("Không đọc được biểu mẫu đã gửi, vui lòng gửi lại.");
+  return formData;
+}
+
+/** The action's chain over a form already read, as `actor`. */
+export async function runFormAction<S extends z.ZodType, T>(definition: ActionDefinition<S, T>, formData: FormData, actor: Actor): Promise<ActionResult<T>> {
   const action = buildAction(definition, {
     getActor: async () => actor,
     // Nothing to revalidate: the answer is a full page (a redirect), not a client-side router's cache.
@@ -47,4 +53,9 @@ export async function runFormPost<S extends z.ZodType, T>(definition: ActionDefi
     logError: (requestId, error) => console.error(`[form] requestId=${requestId}`, error),
   });
   return action(null, formData);
+}
+
+export async function runFormPost<S extends z.ZodType, T>(definition: ActionDefinition<S, T>, req: IncomingMessage, actor: Actor): Promise<ActionResult<T> | "cross-site"> {
+  const form = await readFormPost(req);
+  return form instanceof FormData ? runFormAction(definition, form, actor) : form;
 }

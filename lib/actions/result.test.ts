@@ -76,13 +76,16 @@ describe("buildAction", () => {
     expect(d.revalidatePath).toHaveBeenCalledWith("/units/7");
   });
 
-  it("stops at validation before touching the session", async () => {
-    const getActor = vi.fn(async () => actor());
+  it("stops at validation when signed in, before running anything", async () => {
     const run = vi.fn(async () => ({ id: 7 }));
-    const result = await buildAction(definition(run), deps({ getActor }))(null, form([["communeId", "12"]]));
+    const result = await buildAction(definition(run), deps())(null, form([["communeId", "12"]]));
     expect(result).toMatchObject({ ok: false, error: "VALIDATION" });
-    expect(getActor).not.toHaveBeenCalled();
     expect(run).not.toHaveBeenCalled();
+  });
+
+  it("checks the session before reading the input: a signed-out sender learns nothing from the schema", async () => {
+    const result = await buildAction(definition(), deps({ getActor: async () => null }))(null, form([["communeId", "x"]]));
+    expect(result).toEqual({ ok: false, error: "UNAUTHENTICATED", values: { communeId: "x" } });
   });
 
   it("answers UNAUTHENTICATED without a session and NOT_FOUND without the permission", async () => {

@@ -102,7 +102,7 @@ export interface ActionDeps {
   logError: (requestId: string, error: unknown) => void;
 }
 
-/** The whole chain: parse → actor → permission → run → revalidate → small result. */
+/** The whole chain: actor → parse → permission → run → revalidate → small result. */
 export function buildAction<S extends z.ZodType, T>(definition: ActionDefinition<S, T>, deps: ActionDeps) {
   return async function action(_prevState: ActionState<T>, formData: FormData): Promise<ActionResult<T>> {
     const raw = formDataToObject(formData);
@@ -116,12 +116,14 @@ async function runChain<S extends z.ZodType, T>(
   deps: ActionDeps,
   raw: Record<string, FormDataEntryValue | FormDataEntryValue[]>,
 ): Promise<ActionResult<T>> {
-  const parsed = await parseInput(definition.schema, raw);
-  if (!parsed.ok) return parsed;
   try {
+    // The session first: a form sent after the session lapsed reaches the action (proxy.ts), and
+    // a signed-out sender learns nothing from the schema's messages.
     const actor = await deps.getActor();
     if (!actor) return { ok: false, error: "UNAUTHENTICATED" };
     if (actor.mustChangePassword && !definition.allowWhilePasswordChangeRequired) return { ok: false, error: "UNAUTHENTICATED" };
+    const parsed = await parseInput(definition.schema, raw);
+    if (!parsed.ok) return parsed;
     // A missing permission answers exactly like a record out of scope.
     if (!can(actor.role, definition.permission)) return { ok: false, error: "NOT_FOUND" };
     const data = await definition.run({ input: parsed.data, actor });

@@ -11,6 +11,11 @@ export function sessionCookieOptions(maxAge: number) {
   return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: sessionCookieSecure(), maxAge };
 }
 
+/** A Set-Cookie header's value, for the Pages Router, whose response has no cookie helper. */
+export function serializeCookie(name: string, value: string, options: ReturnType<typeof sessionCookieOptions>): string {
+  return [`${name}=${value}`, `Path=${options.path}`, `Max-Age=${options.maxAge}`, options.httpOnly && "HttpOnly", "SameSite=Lax", options.secure && "Secure"].filter(Boolean).join("; ");
+}
+
 /** Where a user whose password an admin reset must go before anything else. */
 export const PASSWORD_CHANGE_PATH = "/profile/password";
 

@@ -12,12 +12,15 @@ import { MeetingForm } from "@/components/meetings/meeting-form";
 import { MeetingTargetChoice } from "@/components/meetings/meeting-target-choice";
 import { AppShell } from "@/components/shell/app-shell";
 import { NotFoundContent } from "@/components/shell/not-found-content";
-import { runFormPost } from "@/lib/actions/form-post";
+import { SignInAgainPage } from "@/components/shell/sign-in-again-page";
+import { readFormPost, runFormAction } from "@/lib/actions/form-post";
 import type { ActionFailure } from "@/lib/actions/result";
-import type { Actor } from "@/lib/auth/actor";
+import { loadActor, type Actor } from "@/lib/auth/actor";
 import { actorOfRequest } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/roles";
-import { PASSWORD_CHANGE_PATH } from "@/lib/auth/session-cookie";
+import { PASSWORD_CHANGE_PATH, serializeCookie } from "@/lib/auth/session-cookie";
+import { carriedFields, takeSignInAgainFields } from "@/lib/auth/sign-in-again";
+import { signInWith } from "@/lib/auth/sign-in-form";
 import { LOCALE_COOKIE, TIME_ZONE, toLocale, type Locale } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en.json";
 import vi from "@/lib/i18n/messages/vi.json";
@@ -29,11 +32,14 @@ export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
 interface Props {
   locale: Locale;
-  actor: Actor;
+  /** null: not signed in (the form arrived after the session lapsed) or refused. */
+  actor: Actor | null;
   /** null: the user may not log meetings (answered 404, like a record out of scope). */
   view: NewMeetingView | null;
   /** The refused submission, when the page answers one. */
   failure: ActionFailure | null;
+  /** The form arrived after the session lapsed: what was typed, to carry back with a sign-in. */
+  signInAgain?: { action: string; fields: [string, string][]; hadFiles: boolean; error: string | null };
 }
 
 function Content({ view, failure }: { view: NewMeetingView; failure: ActionFailure | null }) {
@@ -69,7 +75,19 @@ function Content({ view, failure }: { view: NewMeetingView; failure: ActionFailu
   );
 }
 
-export default function NewMeetingPage({ locale, actor, view, failure }: Props) {
+function SignInAgainScreen({ action, fields, hadFiles, error }: NonNullable<Props["signInAgain"]>) {
+  const t = useTranslations();
+  return (
+    <>
+      <Head>
+        <title>{`${t("signInAgain.title")} · ${t("app.name")}`}</title>
+      </Head>
+      <SignInAgainPage action={action} fields={fields} hadFiles={hadFiles} error={error ?? undefined} />
+    </>
+  );
+}
+
+export default function NewMeetingPage({ locale, actor, view, failure, signInAgain }: Props) {
   return (
     <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : vi} timeZone={TIME_ZONE}>
       <Head>
@@ -77,7 +95,9 @@ export default function NewMeetingPage({ locale, actor, view, failure }: Props) 
         <meta name="theme-color" content="#b42318" />
       </Head>
       {/* As on the App Router, "not found" is shown without the shell. */}
-      {view ? (
+      {signInAgain ? (
+        <SignInAgainScreen {...signInAgain} />
+      ) : view && actor ? (
         <AppShell actor={actor}>
           <Content view={view} failure={failure} />
         </AppShell>
@@ -88,22 +108,35 @@ export default function NewMeetingPage({ locale, actor, view, failure }: Props) 
   );
 }
 
-export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, query }) => {
-  const actor = await actorOfRequest(req, res);
-  if (!actor) return { redirect: { destination: "/login?expired=1", permanent: false } };
+export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, query, resolvedUrl }) => {
+  const locale = toLocale(req.cookies[LOCALE_COOKIE]);
+  let actor = await actorOfRequest(req, res);
+  const form = req.method === "POST" ? await readFormPost(req) : null;
+  if (form === "cross-site") {
+    res.statusCode = 403;
+    return { props: { locale, actor: null, view: null, failure: null } };
+  }
+  if (!actor) {
+    if (!(form instanceof FormData)) return { redirect: { destination: `/login?expired=1&callbackUrl=${encodeURIComponent(resolvedUrl)}`, permanent: false } };
+    // The session lapsed while the form was being filled in: sign in on the page, keep the form.
+    const credentials = takeSignInAgainFields(form);
+    const signedIn = credentials && (await signInWith(credentials.username, credentials.password));
+    if (!signedIn?.ok) {
+      return { props: { locale, actor: null, view: null, failure: null, signInAgain: { ...carriedFields(form), action: resolvedUrl, error: signedIn?.error ?? null } } };
+    }
+    res.setHeader("Set-Cookie", serializeCookie(signedIn.cookie.name, signedIn.cookie.value, signedIn.cookie.options));
+    actor = await loadActor(signedIn.userId);
+    if (!actor) return { redirect: { destination: "/login?expired=1", permanent: false } };
+  }
   if (actor.mustChangePassword) return { redirect: { destination: PASSWORD_CHANGE_PATH, permanent: false } };
-  const base = { locale: toLocale(req.cookies[LOCALE_COOKIE]), actor, failure: null };
+  const base = { locale, actor, failure: null };
   if (!can(actor.role, "meeting:create:subtree")) {
     res.statusCode = 404;
     return { props: { ...base, view: null } };
   }
   let failure: ActionFailure | null = null;
-  if (req.method === "POST") {
-    const result = await runFormPost(logMeeting, req, actor);
-    if (result === "cross-site") {
-      res.statusCode = 403;
-      return { props: { ...base, view: null } };
-    }
+  if (form) {
+    const result = form instanceof FormData ? await runFormAction(logMeeting, form, actor) : form;
     if (result.ok) return { redirect: { destination: `/meetings/${result.data.id}?${result.data.created ? "created" : "resubmitted"}=1`, statusCode: 303 } };
     failure = result;
   }
