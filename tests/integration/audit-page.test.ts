@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { audit, auditPersonalDataRead } from "@/lib/audit/log";
+import { auditPersonalDataRead } from "@/lib/audit/log";
 import { auditPageSql, listAuditEntries, parseAuditFilters, type AuditFilters } from "@/lib/audit/queries";
 import { db } from "@/lib/db/client";
 import { insertUnit } from "@/lib/units/tree";
