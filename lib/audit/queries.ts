@@ -39,7 +39,8 @@ const dayParam = z
  * (a stale shared link still opens); `invalid` lists the dropped ones so the page can say so.
  */
 const auditFilterSchema = z.object({
-  user: blank(z.string().trim().toLowerCase().max(100).optional()),
+  // Usernames are a–z 0–9 . _ - (lib/users/schemas.ts): anything else (a NUL byte…) finds no one.
+  user: blank(z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{1,100}$/).optional()),
   action: blank(z.string().trim().regex(/^[a-z0-9.:_-]{1,80}$/).optional()),
   entity: blank(z.enum(AUDIT_ENTITIES).optional()),
   record: blank(z.string().trim().regex(/^[A-Za-z0-9._:-]{1,60}$/).optional()),
@@ -62,7 +63,14 @@ export function parseAuditFilters(params: Record<string, string | string[] | und
   return { ...filters, invalid };
 }
 
-const cursorKey = z.tuple([z.iso.datetime(), z.string().regex(/^\d{1,19}$/)]);
+/** The last row's (at, id); a forged one that PostgreSQL could not take (year 0, an id past bigint) is no cursor. */
+const cursorKey = z.tuple([
+  z.iso.datetime().refine((s) => {
+    const year = new Date(s).getUTCFullYear();
+    return year >= 2000 && year <= 9999;
+  }),
+  z.string().regex(/^\d{1,18}$/),
+]);
 
 /** Midnight in Vietnam (UTC+7, no daylight saving) of a yyyy-mm-dd day, as an instant. */
 const vnMidnight = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00Z`) + plusDays * 86_400_000 - 7 * 3_600_000);

@@ -99,10 +99,15 @@ describe("the audit page's list", () => {
   });
 
   it("drops what makes no sense instead of failing: a forged cursor, 31/02, an unknown entity", async () => {
-    const parsed = parseAuditFilters({ cursor: "WyJnYXJiYWdlIiwxXQ", from: "31/02/2026", to: "0000-01-01", entity: "Secret", record: "1; DROP" });
-    expect([parsed.from, parsed.to, parsed.entity, parsed.record]).toEqual([undefined, undefined, undefined, undefined]);
-    expect(parsed.invalid).toEqual(expect.arrayContaining(["from", "to", "entity", "record"]));
+    const parsed = parseAuditFilters({ cursor: "WyJnYXJiYWdlIiwxXQ", from: "31/02/2026", to: "0000-01-01", entity: "Secret", record: "1; DROP", user: "a\u0000b" });
+    expect([parsed.from, parsed.to, parsed.entity, parsed.record, parsed.user]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(parsed.invalid).toEqual(expect.arrayContaining(["from", "to", "entity", "record", "user"]));
     expect((await listAuditEntries(nationalAdmin, parsed)).items).toHaveLength(7);
+    // Cursors of the right shape that PostgreSQL could not take: year 0, an id past bigint.
+    const forged = (key: unknown) => Buffer.from(JSON.stringify(key)).toString("base64url");
+    for (const cursor of [forged(["0000-01-01T00:00:00Z", "1"]), forged(["2026-03-01T00:00:00Z", "9999999999999999999"])]) {
+      expect((await listAuditEntries(nationalAdmin, parseAuditFilters({ cursor }))).items).toHaveLength(7);
+    }
   });
 
   it("serves every filter from an index, never a scan of the whole table", async () => {
