@@ -38,7 +38,7 @@ export type PersonalDataVia = "list" | "detail" | "edit" | "api" | "export";
 export async function auditPersonalDataRead(
   tx: Pick<Tx, "auditLog">,
   actor: { userId: number },
-  read: { entity: "Petition" | "Cadre"; ids: number[]; unitId: number; via: PersonalDataVia },
+  read: { entity: "Petition" | "Cadre"; ids: number[]; unitId: number; via: PersonalDataVia; extra?: Record<string, Prisma.InputJsonValue> },
 ): Promise<void> {
   if (read.ids.length === 0) return;
   await audit(tx, {
@@ -47,6 +47,6 @@ export async function auditPersonalDataRead(
     entity: read.entity,
     entityId: read.ids.length === 1 ? read.ids[0] : undefined,
     unitId: read.unitId,
-    data: { ids: read.ids, via: read.via },
+    data: { ...read.extra, ids: read.ids, via: read.via },
   });
 }
