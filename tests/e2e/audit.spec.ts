@@ -20,6 +20,18 @@ test("the audit page is 404 for everyone but administrators", async ({ page }) =
   expect((await page.goto("/admin/audit"))?.status()).toBe(404);
 });
 
+test("the audit page answers malformed filters with the page, not an error", async ({ page }) => {
+  await signInAs(page, "admin");
+  const forged = Buffer.from(JSON.stringify(["0000-01-01T00:00:00Z", "99999999999999999999"])).toString("base64url");
+  for (const query of [`cursor=${forged}`, "cursor=WyJnYXJiYWdlIiwxXQ", "from=0000-01-01&to=31%2F02%2F2026", "user=a%00b", "entity=Secret&record=1%3B%20DROP"]) {
+    const res = await page.goto(`/admin/audit?${query}`);
+    expect(res?.status(), query).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nhật ký hoạt động");
+  }
+  await page.goto("/admin/audit?from=31%2F02%2F2026");
+  await expect(page.getByText("Đã bỏ qua bộ lọc không hợp lệ: Từ ngày.")).toBeVisible();
+});
+
 test("district staff reading the petition list shows up in the province admin's audit log; another province's user does not", async ({ browser }) => {
   const staff = await browser.newPage();
   await signInAs(staff, "huyen.lapthach");
