@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { can, type Permission } from "../auth/roles";
+import { allows, type Permission } from "../auth/roles";
 
 /** Expected failures: only these reach the user (in Vietnamese, see ./messages). */
 export const ACTION_ERROR_CODES = [
@@ -125,7 +125,7 @@ async function runChain<S extends z.ZodType, T>(
     const parsed = await parseInput(definition.schema, raw);
     if (!parsed.ok) return parsed;
     // A missing permission answers exactly like a record out of scope.
-    if (!can(actor.role, definition.permission)) return { ok: false, error: "NOT_FOUND" };
+    if (!allows(actor, definition.permission)) return { ok: false, error: "NOT_FOUND" };
     const data = await definition.run({ input: parsed.data, actor });
     for (const path of definition.revalidate?.({ input: parsed.data, data }) ?? []) deps.revalidatePath(path);
     return { ok: true, data };

@@ -20,7 +20,7 @@ const day = (d: Date | null) => (d ? isoDay(d) : null);
 
 export async function listApiPetitions(actor: Actor, query: PetitionListQuery) {
   const unitId = await unitIdOfCode(actor, query.unit);
-  const page = await listPetitions(actor, { ...query, unit: unitId, limit: query.limit });
+  const page = await listPetitions(actor, { ...query, unit: unitId, limit: query.limit }, new Date(), "api");
   return {
     items: page.items.map((p) => ({
       id: p.id,
@@ -42,7 +42,7 @@ export async function listApiPetitions(actor: Actor, query: PetitionListQuery) {
 }
 
 export async function getApiPetition(actor: Actor, id: number) {
-  const data = await getPetitionPage(actor, id);
+  const data = await getPetitionPage(actor, id, new Date(), "api");
   if (!data) return null;
   const { petition: p, personal, steps } = data;
   return {

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { isActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
-import { can, type Permission } from "../auth/roles";
+import { allows, type Permission } from "../auth/roles";
 import { InvalidCursorError } from "./cursor";
 
 /** The body of every error answer (also the `Error` schema of the OpenAPI document). */
@@ -72,7 +72,7 @@ export function buildApiRoute<Q extends z.ZodType = z.ZodType<Record<string, nev
       if (!actor) return apiError("unauthenticated");
       if (actor.mustChangePassword) return apiError("password_change_required");
       // A missing permission answers exactly like a record out of scope.
-      if (definition.permission && !can(actor.role, definition.permission)) return apiError("not_found");
+      if (definition.permission && !allows(actor, definition.permission)) return apiError("not_found");
 
       const raw = Object.fromEntries(new URL(request.url).searchParams);
       const parsed = definition.query ? definition.query.safeParse(raw) : { success: true as const, data: {} };

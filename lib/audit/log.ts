@@ -24,3 +24,29 @@ export async function audit(tx: Pick<Tx, "auditLog">, entry: AuditEntry): Promis
     },
   });
 }
+
+/** Where a personal-data read happened: a page, the read API, an export. */
+export type PersonalDataVia = "list" | "detail" | "edit" | "api" | "export";
+
+/**
+ * The one way to record that a user was shown citizens' or cadres' personal data: one row per
+ * read, `<entity>.personal-data.read`, with the ids of the records shown (`data.ids`, which the
+ * audit page's record filter searches) and the record's id in `entityId` when there is one.
+ * Call it only once the data is going to be shown: a refusal or a 404 shows nothing and
+ * writes nothing; a read whose records have no personal data in them (`ids` empty) neither.
+ */
+export async function auditPersonalDataRead(
+  tx: Pick<Tx, "auditLog">,
+  actor: { userId: number },
+  read: { entity: "Petition" | "Cadre"; ids: number[]; unitId: number; via: PersonalDataVia; extra?: Record<string, Prisma.InputJsonValue> },
+): Promise<void> {
+  if (read.ids.length === 0) return;
+  await audit(tx, {
+    actorId: actor.userId || null,
+    action: `${read.entity.toLowerCase()}.personal-data.read`,
+    entity: read.entity,
+    entityId: read.ids.length === 1 ? read.ids[0] : undefined,
+    unitId: read.unitId,
+    data: { ...read.extra, ids: read.ids, via: read.via },
+  });
+}

@@ -5,7 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "./actor";
 import { authOptions } from "./options";
-import { can, type Permission } from "./roles";
+import { allows, type Permission } from "./roles";
 import { PASSWORD_CHANGE_PATH, PATHNAME_HEADER, sessionUpgradeCookieName } from "./session-cookie";
 import { actorOfSession } from "./session-actor";
 
@@ -29,6 +29,6 @@ export async function requireActor(): Promise<Actor> {
 /** A missing permission answers exactly like a missing record. */
 export async function requirePermission(permission: Permission): Promise<Actor> {
   const actor = await requireActor();
-  if (!can(actor.role, permission)) notFound();
+  if (!allows(actor, permission)) notFound();
   return actor;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can } from "./roles";
+import { allows, can } from "./roles";
 
 describe("can", () => {
   it.each([
@@ -27,5 +27,28 @@ describe("can", () => {
     ["SOMETHING_ELSE", "petition:read:subtree", false],
   ] as const)("%s %s → %s", (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);
+  });
+});
+
+describe("allows: the national reach (decision 020)", () => {
+  const at = (role: string, level: string) => ({ role, unit: { level } });
+  it.each([
+    ["ADMIN", "NATION", true],
+    ["ADMIN", "PROVINCE", false],
+    ["ADMIN", "DISTRICT", false],
+    ["PROVINCE_LEADER", "NATION", false],
+    ["VIEWER", "NATION", false],
+  ] as const)("%s at %s → %s", (role, level, expected) => {
+    expect(allows(at(role, level), "reference:manage:national")).toBe(expected);
+  });
+
+  it("answers subtree permissions from the role alone, wherever the home unit is", () => {
+    expect(allows(at("ADMIN", "PROVINCE"), "admin:access")).toBe(true);
+    expect(allows(at("VIEWER", "COMMUNE"), "petition:read:subtree")).toBe(true);
+    expect(allows(at("VIEWER", "NATION"), "admin:access")).toBe(false);
+  });
+
+  it("never grants a national permission from the role alone", () => {
+    expect(can("ADMIN", "reference:manage:national")).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * the actor's subtree of the unit tree. Every list, detail, count, export and dashboard
  * query goes through these. A record outside the subtree is simply not found.
  */
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { Actor } from "./actor";
 import { ROLES } from "./roles";
 
@@ -44,4 +44,16 @@ export function userWhereFor(actor: ScopedActor): Prisma.UserWhereInput {
 export function agencyWhereFor(actor: ScopedActor): Prisma.AgencyWhereInput {
   if (!knownRole(actor)) return { id: NO_ID };
   return { OR: [{ unit: unitWhereFor(actor) }, { unitId: { in: actor.unit.ancestorIds } }] };
+}
+
+/**
+ * Audit rows (alias `a`) by users whose home unit is in the actor's subtree, as SQL: the audit
+ * page's query is SQL for its JSON containment filter (lib/audit/queries.ts). Rows without a
+ * user (sign-in attempts for unknown names, the demo seed) concern the whole country: national
+ * actors only.
+ */
+export function auditScopeSql(actor: ScopedActor): Prisma.Sql {
+  if (!knownRole(actor)) return Prisma.sql`FALSE`;
+  if (actor.unit.level === "NATION") return Prisma.sql`TRUE`;
+  return Prisma.sql`a."actorId" IN (SELECT u.id FROM "User" u JOIN "Unit" n ON n.id = u."unitId" WHERE n."ancestorIds" @> ARRAY[${actor.unit.id}]::int[])`;
 }

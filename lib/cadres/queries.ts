@@ -7,7 +7,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/roles";
 import { cadreWhereFor, unitWhereFor } from "../auth/scope";
-import { audit } from "../audit/log";
+import { auditPersonalDataRead } from "../audit/log";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { toSearchText } from "../text/search";
@@ -91,16 +91,8 @@ export async function getCadre(actor: Actor, id: number) {
 }
 
 /** Writes the audit row of a page view that showed phone numbers or birth years. */
-export async function auditCadrePersonalDataRead(actor: Actor, cadreIds: number[], data: Record<string, Prisma.InputJsonValue> = {}) {
-  if (cadreIds.length === 0) return;
-  await audit(db, {
-    actorId: actor.userId || null,
-    action: "cadre.personal-data.read",
-    entity: "Cadre",
-    entityId: cadreIds.length === 1 ? cadreIds[0] : undefined,
-    unitId: actor.unit.id,
-    data: { cadreIds, ...data },
-  });
+export async function auditCadrePersonalDataRead(actor: Actor, cadreIds: number[], via: "list" | "detail", extra: Record<string, Prisma.InputJsonValue> = {}) {
+  await auditPersonalDataRead(db, actor, { entity: "Cadre", ids: cadreIds, unitId: actor.unit.id, via, extra });
 }
 
 export interface CadreUnitOption {

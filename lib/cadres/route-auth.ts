@@ -1,13 +1,13 @@
 import "server-only";
 import { getActor } from "../auth/current";
-import { can, type Permission } from "../auth/roles";
+import { allows, type Permission } from "../auth/roles";
 import type { Actor } from "../auth/actor";
 
 /** For the xlsx route handlers: the actor, or the Response to send (401 signed out, 404 without the permission). */
 export async function actorForRoute(permission: Permission): Promise<Actor | Response> {
   const actor = await getActor();
   if (!actor) return new Response("Phiên làm việc đã hết. Vui lòng đăng nhập lại.", { status: 401 });
-  if (!can(actor.role, permission)) return new Response("Không tìm thấy.", { status: 404 });
+  if (!allows(actor, permission)) return new Response("Không tìm thấy.", { status: 404 });
   return actor;
 }
 

@@ -5,10 +5,10 @@ import { addCalendarDaySchema, deleteCalendarDaySchema, restoreCalendarYearSchem
 
 const PAGE = "/admin/calendar";
 
-const add = defineAction({ schema: addCalendarDaySchema, permission: "admin:access", run: ({ input, actor }) => addCalendarDay(actor, input), revalidate: () => [PAGE] });
-const update = defineAction({ schema: updateCalendarDaySchema, permission: "admin:access", run: ({ input, actor }) => updateCalendarDay(actor, input), revalidate: () => [PAGE] });
-const remove = defineAction({ schema: deleteCalendarDaySchema, permission: "admin:access", run: ({ input, actor }) => deleteCalendarDay(actor, input), revalidate: () => [PAGE] });
-const restore = defineAction({ schema: restoreCalendarYearSchema, permission: "admin:access", run: ({ input, actor }) => restoreCalendarYear(actor, input), revalidate: () => [PAGE] });
+const add = defineAction({ schema: addCalendarDaySchema, permission: "reference:manage:national", run: ({ input, actor }) => addCalendarDay(actor, input), revalidate: () => [PAGE] });
+const update = defineAction({ schema: updateCalendarDaySchema, permission: "reference:manage:national", run: ({ input, actor }) => updateCalendarDay(actor, input), revalidate: () => [PAGE] });
+const remove = defineAction({ schema: deleteCalendarDaySchema, permission: "reference:manage:national", run: ({ input, actor }) => deleteCalendarDay(actor, input), revalidate: () => [PAGE] });
+const restore = defineAction({ schema: restoreCalendarYearSchema, permission: "reference:manage:national", run: ({ input, actor }) => restoreCalendarYear(actor, input), revalidate: () => [PAGE] });
 
 type Data<F> = F extends (prev: ActionState<infer T>, formData: FormData) => unknown ? T : never;
 

@@ -1,11 +1,12 @@
 /**
  * The holiday calendar as an admin keeps it (Quản trị → Lịch nghỉ lễ): read a year, add,
  * edit and delete a day, restore a year's computed days. Every change is one transaction
- * with its audit row. The calendar is national, so `admin:access` is the only check.
+ * with its audit row. The calendar holds for the whole country: national administrators only
+ * (`reference:manage:national`, decision 020).
  */
 import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { audit } from "../audit/log";
 import { db, type Tx } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
@@ -21,7 +22,7 @@ import {
 } from "./schemas";
 
 function requireAdmin(actor: Actor) {
-  if (!can(actor.role, "admin:access")) throw new ActionError("NOT_FOUND");
+  if (!allows(actor, "reference:manage:national")) throw new ActionError("NOT_FOUND");
 }
 
 const yearRange = (year: number) => ({ gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) });

@@ -8,7 +8,7 @@ import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/roles";
 import { cadreWhereFor, organisationWhereFor } from "../auth/scope";
-import { audit } from "../audit/log";
+import { audit, auditPersonalDataRead } from "../audit/log";
 import { db, type Tx } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { todayInVietnam } from "../time";
@@ -70,15 +70,8 @@ export async function getOrganisationPage(actor: Actor, id: number, today = toda
 }
 
 /** Writes the audit row of a page view that showed personal data (phone, birth year). */
-export async function auditPersonalDataRead(actor: Actor, organisation: { id: number; unitId: number }, cadreIds: number[]) {
-  await audit(db, {
-    actorId: actor.userId || null,
-    action: "cadre.personal-data.read",
-    entity: "Organisation",
-    entityId: organisation.id,
-    unitId: organisation.unitId,
-    data: { cadreIds },
-  });
+export async function auditMemberPersonalDataRead(actor: Actor, organisation: { id: number; unitId: number }, cadreIds: number[]) {
+  await auditPersonalDataRead(db, actor, { entity: "Cadre", ids: cadreIds, unitId: organisation.unitId, via: "detail", extra: { organisationId: organisation.id } });
 }
 
 async function findOrganisationInScope(tx: Tx, actor: Actor, id: number) {

@@ -6,14 +6,40 @@
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/roles";
 import { agencyWhereFor, petitionWhereFor } from "../auth/scope";
-import { audit } from "../audit/log";
+import { audit, auditPersonalDataRead, type PersonalDataVia } from "../audit/log";
 import { db } from "../db/client";
 import { maskName, maskPhone } from "../text/mask";
 import { todayInVietnam } from "../time";
 import { OPEN_STATUSES } from "./status";
 import { availableSteps } from "./workflow";
 
-export async function getPetitionPage(actor: Actor, id: number, now = new Date()) {
+/** The petition page's data, with the audit row of the personal data it shows. */
+export async function getPetitionPage(actor: Actor, id: number, now = new Date(), via: PersonalDataVia = "detail") {
+  const data = await loadPetitionPage(actor, id, now);
+  if (data) await auditShown(actor, data, via);
+  return data;
+}
+
+/**
+ * The edit form's data, or null (the page's 404) when the petition is out of reach, the
+ * workflow does not give this user the edit step, or they may not see personal data. Only a
+ * form that is shown writes the read.
+ */
+export async function getPetitionEditPage(actor: Actor, id: number, now = new Date()) {
+  const data = await loadPetitionPage(actor, id, now);
+  if (!data || !data.steps.includes("edit") || !data.personal) return null;
+  await auditShown(actor, data, "edit");
+  return data;
+}
+
+async function auditShown(actor: Actor, data: PetitionPageData, via: PersonalDataVia) {
+  const p = data.petition;
+  if (data.personal && (p.petitionerName || p.petitionerPhone || p.petitionerAddress)) {
+    await auditPersonalDataRead(db, actor, { entity: "Petition", ids: [p.id], unitId: p.unitId, via });
+  }
+}
+
+async function loadPetitionPage(actor: Actor, id: number, now: Date) {
   const petition = await db.petition.findFirst({
     where: { AND: [{ id }, petitionWhereFor(actor)] },
     include: {
@@ -36,16 +62,6 @@ export async function getPetitionPage(actor: Actor, id: number, now = new Date()
     select: { id: true, typeLabel: true, name: true },
   });
   const personal = can(actor.role, "petition:personal-data:subtree");
-  const hasPersonal = Boolean(petition.petitionerName || petition.petitionerPhone || petition.petitionerAddress);
-  if (personal && hasPersonal) {
-    await audit(db, {
-      actorId: actor.userId,
-      action: "petition.personal-data.read",
-      entity: "Petition",
-      entityId: petition.id,
-      unitId: petition.unitId,
-    });
-  }
   const steps = availableSteps(actor.role, petition, petition.createdById === actor.userId);
   const agencies = steps.includes("assign")
     ? await db.agency.findMany({ where: { AND: [{ active: true }, agencyWhereFor(actor)] }, orderBy: { name: "asc" }, select: { id: true, name: true } })
@@ -68,7 +84,7 @@ export async function getPetitionPage(actor: Actor, id: number, now = new Date()
   };
 }
 
-export type PetitionPageData = NonNullable<Awaited<ReturnType<typeof getPetitionPage>>>;
+export type PetitionPageData = NonNullable<Awaited<ReturnType<typeof loadPetitionPage>>>;
 
 /** An attachment's bytes, when its petition is in the actor's subtree. */
 export async function getPetitionAttachment(actor: Actor, petitionId: number, attachmentId: number) {

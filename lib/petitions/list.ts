@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/roles";
 import { petitionWhereFor, unitWhereFor } from "../auth/scope";
+import { auditPersonalDataRead, type PersonalDataVia } from "../audit/log";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { PetitionStatus } from "../generated/prisma/enums";
@@ -259,7 +260,11 @@ async function smallSubtreeHint(actor: Actor, f: PetitionFilters): Promise<Prism
   return units.length > SMALL_SUBTREE ? null : { unitId: { in: units.map((u) => u.id) } };
 }
 
-export async function listPetitions(actor: Actor, f: PetitionFilters, now = new Date()): Promise<PetitionPage> {
+/**
+ * One page of the list, as the list page and /api/v1/petitions show it. When it shows real
+ * petitioner names, the read is audited (`via` says where), as every personal-data read is.
+ */
+export async function listPetitions(actor: Actor, f: PetitionFilters, now = new Date(), via: PersonalDataVia = "list"): Promise<PetitionPage> {
   const hint = await smallSubtreeHint(actor, f);
   const scoped = petitionListWhere(actor, f, now);
   const where = hint ? { AND: [scoped, hint] } : scoped;
@@ -294,6 +299,10 @@ export async function listPetitions(actor: Actor, f: PetitionFilters, now = new 
   const hasMore = rows.length > f.limit;
   // A first page with nothing after it is the whole list: its length is the count.
   const whole = !cursor && !hasMore;
+  if (personal) {
+    const shown = page.filter((p) => p.petitionerName !== null).map((p) => p.id);
+    await auditPersonalDataRead(db, actor, { entity: "Petition", ids: shown, unitId: actor.unit.id, via });
+  }
   return {
     total: whole ? page.length : counted.n,
     totalExact: whole || counted.exact,

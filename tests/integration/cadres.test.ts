@@ -185,9 +185,9 @@ describe("list and search", () => {
   });
 
   it("audits a page view that showed personal data", async () => {
-    await auditCadrePersonalDataRead(staffA, [1, 2, 3], { page: 1 });
+    await auditCadrePersonalDataRead(staffA, [1, 2, 3], "list", { page: 1 });
     const log = await db.auditLog.findFirstOrThrow({ where: { action: "cadre.personal-data.read", actorId: staffA.userId }, orderBy: { id: "desc" } });
-    expect(log.data).toEqual({ cadreIds: [1, 2, 3], page: 1 });
+    expect(log.data).toEqual({ ids: [1, 2, 3], via: "list", page: 1 });
   });
 });
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { insertUnit } from "@/lib/units/tree";
 import { buildXlsx, FIXTURE_CSV, FIXTURE_JSON, fixtureBytes } from "@/lib/units/catalogue/fixtures";
@@ -6,16 +7,17 @@ import { splitCsv } from "@/lib/units/catalogue/parse";
 import { ROOT_NAME, ROOT_TYPE_LABEL } from "@/lib/units/catalogue/import";
 import { MAX_CATALOGUE_BYTES } from "@/lib/units/catalogue/parse";
 import { uploadCatalogue } from "@/lib/units/catalogue/upload";
+import { actorAt } from "../support/factories";
 
 const AS_OF = new Date("2025-03-01T00:00:00Z");
-let actor: { userId: number };
+let actor: Actor;
 
 const writes = async () => ({ units: await db.unit.count(), audits: await db.auditLog.count() });
 
 beforeAll(async () => {
   const root = await insertUnit(db, { parentId: null, level: "NATION", typeLabel: ROOT_TYPE_LABEL, name: ROOT_NAME });
   const user = await db.user.create({ data: { username: "admin.test", displayName: "Quản trị", passwordHash: "x", role: "ADMIN", unitId: root.id } });
-  actor = { userId: user.id };
+  actor = actorAt(root, "ADMIN", user.id);
 });
 
 describe("catalogue upload (admin page glue)", () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ActionError } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { addMember, auditPersonalDataRead, endMembership, getOrganisationPage } from "@/lib/organisations/members";
+import { addMember, auditMemberPersonalDataRead, endMembership, getOrganisationPage } from "@/lib/organisations/members";
 import { toSearchText } from "@/lib/text/search";
 import { actorAt, buildTree, createUser, uid, type Tree } from "../support/factories";
 
@@ -146,10 +146,10 @@ describe("endMembership", () => {
   });
 });
 
-describe("auditPersonalDataRead", () => {
-  it("writes one row naming the organisation and the cadres shown", async () => {
-    await auditPersonalDataRead(staffA, { id: teamA1.id, unitId: tree.villageA1.id }, [1, 2]);
-    const log = await db.auditLog.findFirstOrThrow({ where: { action: "cadre.personal-data.read", entityId: String(teamA1.id) } });
-    expect(log).toMatchObject({ entity: "Organisation", actorId: staffA.userId, unitId: tree.villageA1.id, data: { cadreIds: [1, 2] } });
+describe("auditMemberPersonalDataRead", () => {
+  it("writes one row naming the cadres shown and the organisation", async () => {
+    await auditMemberPersonalDataRead(staffA, { id: teamA1.id, unitId: tree.villageA1.id }, [1, 2]);
+    const log = await db.auditLog.findFirstOrThrow({ where: { action: "cadre.personal-data.read", data: { path: ["organisationId"], equals: teamA1.id } } });
+    expect(log).toMatchObject({ entity: "Cadre", entityId: null, actorId: staffA.userId, unitId: tree.villageA1.id, data: { ids: [1, 2], via: "detail", organisationId: teamA1.id } });
   });
 });

@@ -183,8 +183,8 @@ describe("recordMerger", () => {
     await expectCode(recordMerger(admin, into({ id: a.commune.id }, { id: 2_000_000_000, kind: "FULL" })), "NOT_FOUND");
     expect(await writes()).toEqual(before);
 
-    // …while the district admin may merge inside its own district
-    await recordMerger(districtAdmin, into({ id: a.commune.id }, { id: b.commune.id, kind: "FULL" }));
-    expect((await db.unit.findUniqueOrThrow({ where: { id: b.villages[0].id } })).parentId).toBe(a.commune.id);
+    // …and not even inside its own district: mergers are national reference data (decision 020)
+    await expectCode(recordMerger(districtAdmin, into({ id: a.commune.id }, { id: b.commune.id, kind: "FULL" })), "NOT_FOUND");
+    expect(await writes()).toEqual(before);
   });
 });

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current";
-import { can } from "@/lib/auth/roles";
+import { allows, can } from "@/lib/auth/roles";
 import { countAwaitingPlacement } from "@/lib/units/merger/placement";
 
 export async function generateMetadata() {
@@ -12,6 +12,8 @@ export default async function Page() {
   const actor = await requirePermission("admin:access");
   const [t, tm, tr] = await Promise.all([getTranslations("admin"), getTranslations("mergers"), getTranslations("refdata")]);
   const manageUnits = can(actor.role, "unit:manage:subtree");
+  // The catalogue, mergers, calendar and fields are the whole country's (decision 020).
+  const national = allows(actor, "reference:manage:national");
   const awaiting = manageUnits ? await countAwaitingPlacement(actor) : 0;
   return (
     <section aria-labelledby="admin-title" className="space-y-4">
@@ -32,13 +34,23 @@ export default async function Page() {
         </li>
         <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
           <h2 className="text-lg font-semibold">
-            <Link href="/admin/units/import" className="text-brand-700 underline">
-              {t("importCardTitle")}
+            <Link href="/admin/audit" className="text-brand-700 underline">
+              {t("auditCardTitle")}
             </Link>
           </h2>
-          <p className="mt-1 text-sm text-stone-700">{t("importCardText")}</p>
+          <p className="mt-1 text-sm text-stone-700">{t("auditCardText")}</p>
         </li>
-        {manageUnits && (
+        {national && (
+          <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+            <h2 className="text-lg font-semibold">
+              <Link href="/admin/units/import" className="text-brand-700 underline">
+                {t("importCardTitle")}
+              </Link>
+            </h2>
+            <p className="mt-1 text-sm text-stone-700">{t("importCardText")}</p>
+          </li>
+        )}
+        {national && (
           <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
             <h2 className="text-lg font-semibold">
               <Link href="/admin/units/mergers/new" className="text-brand-700 underline">
@@ -59,18 +71,20 @@ export default async function Page() {
             <p className="mt-1 text-sm text-stone-700">{tm("placementCardText")}</p>
           </li>
         )}
-        <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
-          <h2 className="text-lg font-semibold">{tr("adminCardTitle")}</h2>
-          <p className="mt-1 text-sm text-stone-700">{tr("adminCardText")}</p>
-          <p className="mt-2 flex flex-wrap gap-4">
-            <Link href="/admin/calendar" className="text-brand-700 underline">
-              {tr("calendarLink")}
-            </Link>
-            <Link href="/admin/fields" className="text-brand-700 underline">
-              {tr("fieldsLink")}
-            </Link>
-          </p>
-        </li>
+        {national && (
+          <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+            <h2 className="text-lg font-semibold">{tr("adminCardTitle")}</h2>
+            <p className="mt-1 text-sm text-stone-700">{tr("adminCardText")}</p>
+            <p className="mt-2 flex flex-wrap gap-4">
+              <Link href="/admin/calendar" className="text-brand-700 underline">
+                {tr("calendarLink")}
+              </Link>
+              <Link href="/admin/fields" className="text-brand-700 underline">
+                {tr("fieldsLink")}
+              </Link>
+            </p>
+          </li>
+        )}
       </ul>
     </section>
   );

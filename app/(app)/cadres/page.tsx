@@ -23,7 +23,7 @@ export default async function CadresPage({ searchParams }: { searchParams: Searc
   const t = await getTranslations("cadres");
   const [list, units] = await Promise.all([listCadres(actor, filters), cadreFilterUnits(actor)]);
   const { rows, total, page, pages, personal } = list;
-  if (personal) await auditCadrePersonalDataRead(actor, rows.map((r) => r.id), { via: "list", page });
+  if (personal) await auditCadrePersonalDataRead(actor, rows.map((r) => r.id), "list", { page });
   const manage = can(actor.role, "cadre:manage:subtree");
   const at = (changes: Partial<CadreFilters>) => `/cadres${cadreFiltersQuery({ ...filters, ...changes })}`;
   const filtered = filters.q !== "" || filters.unitId !== null || filters.status !== "current" || filters.party !== "all";

@@ -7,9 +7,9 @@ import { createAgencySchema, createFieldSchema, renameAgencySchema, setAgencyAct
 const FIELDS = "/admin/fields";
 const AGENCIES = "/petitions/agencies";
 
-const createField = defineAction({ schema: createFieldSchema, permission: "admin:access", run: ({ input, actor }) => createPetitionField(actor, input), revalidate: () => [FIELDS] });
-const updateField = defineAction({ schema: updateFieldSchema, permission: "admin:access", run: ({ input, actor }) => updatePetitionField(actor, input), revalidate: () => [FIELDS] });
-const setFieldActive = defineAction({ schema: setFieldActiveSchema, permission: "admin:access", run: ({ input, actor }) => setPetitionFieldActive(actor, input), revalidate: () => [FIELDS] });
+const createField = defineAction({ schema: createFieldSchema, permission: "reference:manage:national", run: ({ input, actor }) => createPetitionField(actor, input), revalidate: () => [FIELDS] });
+const updateField = defineAction({ schema: updateFieldSchema, permission: "reference:manage:national", run: ({ input, actor }) => updatePetitionField(actor, input), revalidate: () => [FIELDS] });
+const setFieldActive = defineAction({ schema: setFieldActiveSchema, permission: "reference:manage:national", run: ({ input, actor }) => setPetitionFieldActive(actor, input), revalidate: () => [FIELDS] });
 const addAgency = defineAction({ schema: createAgencySchema, permission: "agency:manage:subtree", run: ({ input, actor }) => createAgency(actor, input), revalidate: () => [AGENCIES] });
 const renameAgencyAction_ = defineAction({ schema: renameAgencySchema, permission: "agency:manage:subtree", run: ({ input, actor }) => renameAgency(actor, input), revalidate: () => [AGENCIES] });
 const setAgencyActive_ = defineAction({ schema: setAgencyActiveSchema, permission: "agency:manage:subtree", run: ({ input, actor }) => setAgencyActive(actor, input), revalidate: () => [AGENCIES] });

@@ -1,5 +1,6 @@
 /**
- * Lĩnh vực kiến nghị (Quản trị → Lĩnh vực): the national list an admin keeps, each with its
+ * Lĩnh vực kiến nghị (Quản trị → Lĩnh vực): the national list a national admin keeps
+ * (`reference:manage:national`, decision 020), each with its
  * default deadline in working days. A field in use is never deleted, only deactivated: new
  * petitions no longer offer it, the petitions that have it keep it.
  *
@@ -8,14 +9,14 @@
  */
 import { ActionError } from "../../actions/result";
 import type { Actor } from "../../auth/actor";
-import { can } from "../../auth/roles";
+import { allows } from "../../auth/roles";
 import { audit } from "../../audit/log";
 import { db, type Tx } from "../../db/client";
 import { toSearchText } from "../../text/search";
 import type { CreateFieldInput, SetActiveInput, UpdateFieldInput } from "./schemas";
 
 function requireAdmin(actor: Actor) {
-  if (!can(actor.role, "admin:access")) throw new ActionError("NOT_FOUND");
+  if (!allows(actor, "reference:manage:national")) throw new ActionError("NOT_FOUND");
 }
 
 /** Every field with how many petitions use it, in the order forms show them. */

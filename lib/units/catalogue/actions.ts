@@ -21,7 +21,7 @@ const uploadSchema = z.object({
 
 const upload = defineAction({
   schema: uploadSchema,
-  permission: "admin:access",
+  permission: "reference:manage:national",
   run: async ({ input, actor }) => {
     const bytes = new Uint8Array(await input.file.arrayBuffer());
     return uploadCatalogue(actor, bytes, input.file.name, new Date(`${input.asOf}T00:00:00Z`), input.intent);

@@ -3,7 +3,9 @@
  * it, then previews (writes nothing) or imports (one transaction, audited) it. A plain
  * function, so it can be tested without Next.js; `./actions.ts` wraps it in a server action.
  */
+import { ActionError } from "../../actions/result";
 import type { Actor } from "../../auth/actor";
+import { allows } from "../../auth/roles";
 import { db } from "../../db/client";
 import { importCatalogue, previewCatalogue, type CatalogueSummary } from "./import";
 import { formatOfFileName, MAX_CATALOGUE_BYTES, type CatalogueError } from "./parse";
@@ -32,12 +34,14 @@ export function checkCatalogueFile(fileName: string, size: number): CatalogueErr
 }
 
 export async function uploadCatalogue(
-  actor: Pick<Actor, "userId">,
+  actor: Pick<Actor, "userId" | "role" | "unit">,
   bytes: Uint8Array,
   fileName: string,
   asOf: Date,
   intent: CatalogueIntent,
 ): Promise<CatalogueUploadOutcome> {
+  // The catalogue is the whole country's: national administrators only (decision 020).
+  if (!allows(actor, "reference:manage:national")) throw new ActionError("NOT_FOUND");
   const refused = checkCatalogueFile(fileName, bytes.length);
   if (refused) return { status: "invalid", errors: [refused], truncated: false };
   const parsed = await readCatalogue(bytes, { format: formatOfFileName(fileName) });

@@ -12,7 +12,7 @@ export type MergerOutcome =
 
 const record = defineAction({
   schema: mergerFormSchema,
-  permission: "unit:manage:subtree",
+  permission: "reference:manage:national",
   run: async ({ input, actor }): Promise<MergerOutcome> => {
     const merger = mergerInputOf(input);
     try {

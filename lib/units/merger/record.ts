@@ -10,7 +10,7 @@
  */
 import { ActionError } from "../../actions/result";
 import type { Actor } from "../../auth/actor";
-import { can } from "../../auth/roles";
+import { allows } from "../../auth/roles";
 import { unitWhereFor } from "../../auth/scope";
 import { audit } from "../../audit/log";
 import { db, type Tx } from "../../db/client";
@@ -76,7 +76,8 @@ async function inScope(tx: Tx, actor: Actor, id: number) {
 
 /** Checks every rule and works out what the merger would do, writing nothing. */
 async function plan(tx: Tx, actor: Actor, input: MergerInput, lock: boolean): Promise<Loaded> {
-  if (!can(actor.role, "unit:manage:subtree")) throw new ActionError("NOT_FOUND");
+  // Mergers change the national catalogue: national administrators only (decision 020).
+  if (!allows(actor, "reference:manage:national")) throw new ActionError("NOT_FOUND");
   const effectiveOn = input.effectiveOn;
   const lastDay = new Date(effectiveOn.getTime() - DAY_MS);
   const ids = input.predecessors.map((p) => p.id);

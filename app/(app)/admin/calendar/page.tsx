@@ -18,7 +18,7 @@ function parseYear(raw: string | string[] | undefined): number {
 }
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePermission("admin:access");
+  await requirePermission("reference:manage:national");
   const year = parseYear((await searchParams).year);
   const [t, days] = await Promise.all([getTranslations("refdata"), getCalendarYear(year)]);
   const kinds = CALENDAR_KINDS.map((k) => ({ value: k, label: t(k) }));

@@ -12,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function FieldsPage() {
-  await requirePermission("admin:access");
+  await requirePermission("reference:manage:national");
   const [t, fields] = await Promise.all([getTranslations("refdata"), listPetitionFields()]);
   const nextOrder = fields.reduce((m, f) => Math.max(m, f.sortOrder), 0) + 1;
   const editable = (f?: { name: string; defaultDeadlineDays: number; sortOrder: number }): RefField[] => [

@@ -20,7 +20,7 @@ export default async function CadrePage({ params }: { params: Promise<{ id: stri
   if (!cadre) notFound();
   const t = await getTranslations("cadres");
   const { personal } = cadre;
-  if (personal) await auditCadrePersonalDataRead(actor, [cadre.id], { via: "detail" });
+  if (personal) await auditCadrePersonalDataRead(actor, [cadre.id], "detail");
   const manage = can(actor.role, "cadre:manage:subtree");
   const editable = manage && cadre.endedOn === null;
   const units = editable ? await cadreUnitOptions(actor) : [];

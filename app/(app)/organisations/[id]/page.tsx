@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format";
 import { AFFILIATION_LABELS, membershipRoleLabel, ORGANISATION_KIND_LABELS } from "@/lib/organisations/labels";
-import { auditPersonalDataRead, getOrganisationPage } from "@/lib/organisations/members";
+import { auditMemberPersonalDataRead, getOrganisationPage } from "@/lib/organisations/members";
 import { todayInVietnam } from "@/lib/time";
 import { unitFullName } from "@/lib/units/labels";
 
@@ -22,7 +22,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
   const personal = can(actor.role, "cadre:personal-data:subtree");
   const manage = can(actor.role, "organisation:manage:subtree") && org.dissolvedOn === null;
   const shown = [...current, ...past];
-  if (personal && shown.length > 0) await auditPersonalDataRead(actor, org, shown.map((m) => m.cadreId));
+  if (personal && shown.length > 0) await auditMemberPersonalDataRead(actor, org, shown.map((m) => m.cadreId));
   const todayIso = today.toISOString().slice(0, 10);
   return (
     <div className="space-y-4">

@@ -10,7 +10,7 @@ export async function generateMetadata() {
 }
 
 export default async function Page() {
-  await requirePermission("admin:access");
+  await requirePermission("reference:manage:national");
   const t = await getTranslations("admin");
   const today = todayInVietnam().toISOString().slice(0, 10);
   return (

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { EditPetitionForm } from "@/components/petitions/edit-form";
 import { requirePermission } from "@/lib/auth/current";
-import { getPetitionPage } from "@/lib/petitions/detail";
+import { getPetitionEditPage } from "@/lib/petitions/detail";
 import { petitionFieldOptions } from "@/lib/petitions/options";
 import { isoDay, todayInVietnam } from "@/lib/time";
 
@@ -15,8 +15,8 @@ export default async function EditPetitionPage({ params }: { params: Promise<{ i
   const actor = await requirePermission("petition:read:subtree");
   const raw = (await params).id;
   if (!/^\d{1,9}$/.test(raw)) notFound();
-  const data = await getPetitionPage(actor, Number(raw));
-  if (!data || !data.steps.includes("edit") || !data.personal) notFound();
+  const data = await getPetitionEditPage(actor, Number(raw));
+  if (!data) notFound();
   const p = data.petition;
   const t = await getTranslations("petitions");
   return (

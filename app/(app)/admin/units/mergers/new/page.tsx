@@ -22,7 +22,7 @@ const ids = (value: string | string[] | undefined) =>
  * units works with plain links and GET forms; step 2 is the merger form itself.
  */
 export default async function Page({ searchParams }: { searchParams: Promise<Params> }) {
-  const actor = await requirePermission("unit:manage:subtree");
+  const actor = await requirePermission("reference:manage:national");
   const params = await searchParams;
   const t = await getTranslations();
   const chosenIds = ids(params.p);
