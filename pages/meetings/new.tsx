@@ -17,6 +17,7 @@ import type { ActionFailure } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/actor";
 import { actorOfRequest } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/roles";
+import { NONCE_HEADER } from "@/lib/http/security-headers";
 import { PASSWORD_CHANGE_PATH } from "@/lib/auth/session-cookie";
 import { LOCALE_COOKIE, TIME_ZONE, toLocale, type Locale } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en.json";
@@ -34,9 +35,11 @@ interface Props {
   view: NewMeetingView | null;
   /** The refused submission, when the page answers one. */
   failure: ActionFailure | null;
+  /** This response's CSP nonce, set by proxy.ts (decision 023), for the form's inline script. */
+  nonce: string;
 }
 
-function Content({ view, failure }: { view: NewMeetingView; failure: ActionFailure | null }) {
+function Content({ view, failure, nonce }: { view: NewMeetingView; failure: ActionFailure | null; nonce: string }) {
   const t = useTranslations("meetings");
   const tp = useTranslations("petitions");
   const appName = useTranslations("app")("name");
@@ -63,13 +66,14 @@ function Content({ view, failure }: { view: NewMeetingView; failure: ActionFailu
           openPetitions={view.openPetitions.map((p) => ({ ...p, statusLabel: tp(`statuses.${p.status}`) }))}
           raisedUnits={view.raisedUnits}
           fields={view.fields}
+          nonce={nonce}
         />
       )}
     </div>
   );
 }
 
-export default function NewMeetingPage({ locale, actor, view, failure }: Props) {
+export default function NewMeetingPage({ locale, actor, view, failure, nonce }: Props) {
   return (
     <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : vi} timeZone={TIME_ZONE}>
       <Head>
@@ -79,7 +83,7 @@ export default function NewMeetingPage({ locale, actor, view, failure }: Props) 
       {/* As on the App Router, "not found" is shown without the shell. */}
       {view ? (
         <AppShell actor={actor}>
-          <Content view={view} failure={failure} />
+          <Content view={view} failure={failure} nonce={nonce} />
         </AppShell>
       ) : (
         <NotFoundContent />
@@ -92,7 +96,8 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   const actor = await actorOfRequest(req, res);
   if (!actor) return { redirect: { destination: "/login?expired=1", permanent: false } };
   if (actor.mustChangePassword) return { redirect: { destination: PASSWORD_CHANGE_PATH, permanent: false } };
-  const base = { locale: toLocale(req.cookies[LOCALE_COOKIE]), actor, failure: null };
+  const nonce = req.headers[NONCE_HEADER];
+  const base = { locale: toLocale(req.cookies[LOCALE_COOKIE]), actor, failure: null, nonce: typeof nonce === "string" ? nonce : "" };
   if (!can(actor.role, "meeting:create:subtree")) {
     res.statusCode = 404;
     return { props: { ...base, view: null } };
