@@ -10,7 +10,7 @@ import { loadServerEnv } from "../lib/env";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/accounts";
 import { migrateAndSeed } from "../prisma/seed/run";
 
-const SOURCES = ["app", "pages", "components", "lib", "public", "proxy.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
+const SOURCES = ["app", "pages", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
