@@ -48,7 +48,7 @@ export function contentSecurityPolicy(nonce: string, { development, https }: Pol
 export const STATIC_FILE_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /** Browser features the app never uses, switched off for it and anything it might embed. */
-const PERMISSIONS_POLICY = ["accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb", "serial", "hid", "bluetooth"]
+const PERMISSIONS_POLICY = ["accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb", "serial", "hid"]
   .map((feature) => `${feature}=()`)
   .join(", ");
 

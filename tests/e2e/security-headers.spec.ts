@@ -53,11 +53,14 @@ function expectDocumentPolicy(h: Headers): string {
   return nonce!.slice("'nonce-".length, -1);
 }
 
-/** Every CSP violation Chromium reports on the page, from the console and from the DOM event. */
+/**
+ * Every CSP violation Chromium reports on the page, from the console and from the DOM event, and any
+ * complaint about the Permissions-Policy header (an unknown feature name).
+ */
 async function collectViolations(page: Page): Promise<() => Promise<string[]>> {
   const messages: string[] = [];
   page.on("console", (m) => {
-    if (/Content Security Policy/i.test(m.text())) messages.push(m.text());
+    if (/Content Security Policy|Permissions-Policy/i.test(m.text())) messages.push(m.text());
   });
   await page.addInitScript(() => {
     const w = window as unknown as { __cspViolations: string[] };
