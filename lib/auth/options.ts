@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { nextAuthLogger } from "../log/next-auth";
 import { revokeSession } from "./actor";
 import { authSecret } from "./secret";
 import { authenticate } from "./sign-in";
@@ -11,6 +12,7 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SECONDS },
   jwt: { maxAge: IDLE_TIMEOUT_SECONDS },
   pages: { signIn: "/login", error: "/login" },
+  logger: nextAuthLogger,
   providers: [
     CredentialsProvider({
       id: "credentials",

@@ -46,6 +46,6 @@ export function errorFields(error: unknown): Record<string, unknown> {
  * An unexpected error, with the id of the request it happened in (what the user was shown).
  * `source`: where it was caught (action, api, form; render, route, proxy from instrumentation.ts).
  */
-export function logError(source: string, requestId: string, error: unknown, extra: { route?: string } = {}): void {
+export function logError(source: string, requestId: string, error: unknown, extra: { route?: string; code?: string } = {}): void {
   logger.error({ type: "error", source, requestId, userId: currentRequest()?.userId, ...extra, ...errorFields(error) }, "error");
 }
