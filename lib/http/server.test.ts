@@ -47,6 +47,20 @@ describe("withRequestLog", () => {
     expect(JSON.stringify(lines)).not.toContain("Nguyen");
   });
 
+  it("answers 500 and logs an error line when the handler throws past Next.js", async () => {
+    const { url, lines } = await serve(async () => {
+      noteUser(9);
+      throw new Error("boom\nwith the value Nguyen Van A");
+    });
+    const res = await fetch(`${url}/x`);
+    expect(res.status).toBe(500);
+    const id = res.headers.get("x-request-id");
+    await expect.poll(() => lines.length).toBe(2);
+    expect(lines.find((l) => l.type === "error")).toMatchObject({ source: "server", requestId: id, userId: 9, message: "boom" });
+    expect(lines.find((l) => l.type === "request")).toMatchObject({ requestId: id, status: 500 });
+    expect(JSON.stringify(lines)).not.toContain("Nguyen");
+  });
+
   it("takes a forwarded request id only behind a trusted proxy, and only when it looks like one", async () => {
     const trusted = await serve((_req, res) => res.end(), true);
     expect((await fetch(trusted.url, { headers: { "X-Request-Id": "edge-1234abcd" } })).headers.get("x-request-id")).toBe("edge-1234abcd");

@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { runInRequest, type RequestContext } from "../log/context";
-import { logger as sharedLogger } from "../log/logger";
+import { errorFields, logger as sharedLogger } from "../log/logger";
 import { loggedUrl } from "../log/redact";
 
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -56,6 +56,16 @@ export function withRequestLog(handle: Handler, { trustProxy, logger = sharedLog
     };
     res.on("finish", done);
     res.on("close", done);
-    return runInRequest(context, () => handle(req, res));
+    return runInRequest(context, async () => {
+      try {
+        await handle(req, res);
+      } catch (error) {
+        // Next.js answers its own errors; this is for one that escapes it, so that the client still gets
+        // an answer and the error a line.
+        logger.error({ type: "error", source: "server", requestId: context.requestId, userId: context.userId, ...errorFields(error) }, "error");
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      }
+    });
   };
 }

@@ -11,6 +11,11 @@ describe("errorFields", () => {
     expect(JSON.stringify(fields)).not.toContain("Nguyễn");
   });
 
+  it("masks the value PostgreSQL quotes in the first line", () => {
+    const fields = errorFields(Object.assign(new Error('invalid input syntax for type integer: "Nguyễn Văn A"'), { code: "22P02" }));
+    expect(fields).toMatchObject({ errorCode: "22P02", message: 'invalid input syntax for type integer: "*"' });
+  });
+
   it("says only the kind of a thrown non-error", () => {
     expect(errorFields("Nguyễn Văn A")).toEqual({ errorType: "string" });
   });

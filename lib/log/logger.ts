@@ -10,7 +10,9 @@ import { currentRequest } from "./context";
 const KEY = Symbol.for("dan-van.logger");
 
 function create(): Logger {
-  const options = { base: { service: "dan-van" }, timestamp: pino.stdTimeFunctions.isoTime, level: process.env.LOG_LEVEL ?? "info" };
+  // An unknown LOG_LEVEL would make pino throw on every request: fall back to info.
+  const level = process.env.LOG_LEVEL && process.env.LOG_LEVEL in pino.levels.values ? process.env.LOG_LEVEL : "info";
+  const options = { base: { service: "dan-van" }, timestamp: pino.stdTimeFunctions.isoTime, level };
   // LOG_FILE: the same lines appended to a file too (operators without a log collector; the e2e tests read it).
   const file = process.env.LOG_FILE;
   if (!file) return pino(options, pino.destination({ dest: 1, sync: true }));
@@ -25,7 +27,9 @@ const MESSAGE_LIMIT = 200;
 
 /**
  * An error as log fields. Only the message's first line: the lines after it are where Prisma and
- * the database drivers repeat the arguments and the values (a citizen's name, a username).
+ * the database drivers repeat the arguments and the values (a citizen's name, a username); and in
+ * that line, double-quoted text masked: PostgreSQL quotes the offending value there
+ * (`invalid input syntax for type integer: "…"`).
  */
 export function errorFields(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { errorType: typeof error };
@@ -33,7 +37,7 @@ export function errorFields(error: unknown): Record<string, unknown> {
   return {
     errorType: error.name,
     ...(typeof code === "string" || typeof code === "number" ? { errorCode: code } : {}),
-    message: (error.message.split("\n", 1)[0] ?? "").slice(0, MESSAGE_LIMIT),
+    message: (error.message.split("\n", 1)[0] ?? "").replace(/"[^"]*"/g, '"*"').slice(0, MESSAGE_LIMIT),
     stack: (error.stack ?? "")
       .split("\n")
       .filter((line) => /^\s+at /.test(line))
