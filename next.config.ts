@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { FIXED_SECURITY_HEADERS, STATIC_FILE_POLICY } from "./lib/http/security-headers";
 
 // The messages are compiled at build time, so the browser gets next-intl's small formatter instead of
 // the ICU message parser (≈ 9 KB gzipped on every page; decision 016).
@@ -17,7 +18,13 @@ const config: NextConfig = {
   // The largest form is a petition with 5 attachments of at most 10 MB each; our own checks refuse
   // bigger files with a clear message, so the transport limit sits just above what they allow.
   experimental: { serverActions: { bodySizeLimit: "52mb" }, proxyClientMaxBodySize: "52mb" },
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@prisma/schema-engine-wasm", "exceljs"],
+  // The files proxy.ts does not see (its matcher) get the fixed security headers here; everything else
+  // gets them, with the page's nonce, from the proxy (decision 023).
+  async headers() {
+    const headers = Object.entries({ ...FIXED_SECURITY_HEADERS, "Content-Security-Policy": STATIC_FILE_POLICY }).map(([key, value]) => ({ key, value }));
+    return ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/robots.txt"].map((source) => ({ source, headers }));
+  },
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@prisma/schema-engine-wasm", "exceljs", "pino"],
 };
 
 export default withNextIntl(config);

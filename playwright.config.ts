@@ -4,6 +4,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 // One fresh database per run (the lock-out test must not meet an earlier run's lock).
 process.env.E2E_DATABASE_URL ??= `pglite:.data/e2e-${Date.now()}`;
+// The server's JSON log lines, copied to a file that tests/e2e/request-logs.spec.ts reads (LOG_FILE, decision 023).
+process.env.E2E_LOG_FILE ??= `.data/e2e-${Date.now()}.log`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -39,6 +41,7 @@ export default defineConfig({
       PORT: String(port),
       DATABASE_URL: process.env.E2E_DATABASE_URL,
       NEXTAUTH_URL: baseURL,
+      LOG_FILE: process.env.E2E_LOG_FILE,
     },
   },
 });

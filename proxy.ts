@@ -5,6 +5,7 @@ import { PATHNAME_HEADER, sessionCookieName, sessionCookieOptions, sessionUpgrad
 import { isPastAbsoluteLimit, isSessionClaims } from "@/lib/auth/session-policy";
 import { encodeSessionToken } from "@/lib/auth/session-token";
 import { applySessionUpgrade } from "@/lib/auth/session-upgrade";
+import { NONCE_HEADER, newNonce, securityHeaders } from "@/lib/http/security-headers";
 
 /** Paths anyone may open. */
 function isPublic(pathname: string): boolean {
@@ -20,17 +21,35 @@ function carriesBearer(request: NextRequest, pathname: string): boolean {
 }
 
 /**
- * Every request: a signed-out visitor goes to /login (APIs answer 401), and a live
- * session's idle window slides forward by re-issuing its cookie, never past the
- * 12-hour limit. Account checks (disabled, password changed) happen on the server in
- * lib/auth/current.ts, against the database.
+ * Every request gets a fresh nonce and the security headers (lib/http/security-headers.ts, decision
+ * 023) on whatever answers it. Next.js reads the nonce from the request's CSP header and puts it on
+ * its scripts; the Pages Router page reads it from `x-nonce`. Any value the client sent under
+ * either name is replaced.
  */
 export async function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const headers = securityHeaders(nonce, { development: process.env.NODE_ENV === "development", publicUrl: process.env.NEXTAUTH_URL });
+  const forwarded = new Headers(request.headers);
+  forwarded.set(NONCE_HEADER, nonce);
+  forwarded.set("content-security-policy", headers["Content-Security-Policy"]);
+  const response = await sessionGate(request, forwarded);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/**
+ * A signed-out visitor goes to /login (APIs answer 401), and a live session's idle window
+ * slides forward by re-issuing its cookie, never past the 12-hour limit. Account checks
+ * (disabled, password changed) happen on the server in lib/auth/current.ts, against the
+ * database. `headers`: the request's headers as the app must see them.
+ */
+async function sessionGate(request: NextRequest, headers: Headers): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
+  const next = () => NextResponse.next({ request: { headers } });
   // Signing in and out write the session cookie themselves (and signing out must work on an
   // expired session): the sliding window must not re-issue the old one on top.
-  if (pathname === "/sign-out" || pathname === "/sign-in") return NextResponse.next();
-  if (carriesBearer(request, pathname)) return NextResponse.next();
+  if (pathname === "/sign-out" || pathname === "/sign-in") return next();
+  if (carriesBearer(request, pathname)) return next();
 
   const cookieName = sessionCookieName();
   const secret = authSecret();
@@ -44,11 +63,11 @@ export async function proxy(request: NextRequest) {
   }
 
   if (!claims) {
-    if (isPublic(pathname)) return NextResponse.next();
+    if (isPublic(pathname)) return next();
     // A form sent after the session lapsed (a server action, or the meeting form's own POST)
     // reaches its handler, which finds no actor and answers so, with everything typed kept and
     // a way to sign in again on the page. A redirect here would throw the typed work away.
-    if (request.method === "POST" && !pathname.startsWith("/api/")) return NextResponse.next();
+    if (request.method === "POST" && !pathname.startsWith("/api/")) return next();
     if (pathname.startsWith("/api/")) {
       return NextResponse.json({ error: "unauthenticated", message: "Chưa đăng nhập hoặc phiên đã hết hạn." }, { status: 401 });
     }
@@ -62,9 +81,8 @@ export async function proxy(request: NextRequest) {
 
   // The path, for the server's checks that depend on the page (lib/auth/current.ts); any
   // value the client sent under this name is replaced.
-  const headers = new Headers(request.headers);
   headers.set(PATHNAME_HEADER, pathname);
-  const response = NextResponse.next({ request: { headers } });
+  const response = next();
   const { token, maxAge } = await encodeSessionToken(claims, secret);
   response.cookies.set(cookieName, token, sessionCookieOptions(maxAge));
   return response;

@@ -1,6 +1,6 @@
 /**
  * npm start: apply migrations, seed the demo data when the database is empty, build
- * when there is no build (or the sources changed since), then serve on PORT.
+ * when there is no build (or the sources changed since), then serve on PORT (scripts/serve.ts).
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -10,7 +10,7 @@ import { loadServerEnv } from "../lib/env";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/accounts";
 import { migrateAndSeed } from "../prisma/seed/run";
 
-const SOURCES = ["app", "pages", "components", "lib", "public", "proxy.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
+const SOURCES = ["app", "pages", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
@@ -57,7 +57,8 @@ async function main() {
     if (build.status !== 0) throw new Error("Build thất bại / build failed");
   }
 
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(env.PORT)], {
+  // Next.js behind the request log and request id (scripts/serve.ts, decision 023), in place of `next start`.
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     stdio: ["ignore", "inherit", "inherit"],
     env: childEnv,
   });

@@ -31,6 +31,8 @@ export interface MeetingFormProps {
   openPetitions: OpenPetitionRow[];
   raisedUnits: { id: number; label: string }[];
   fields: { id: number; name: string }[];
+  /** This response's CSP nonce (proxy.ts): the inline script runs only with it. */
+  nonce: string;
 }
 
 /** The row ids a refused submission had, so that its rows come back with what was typed. */
@@ -239,7 +241,7 @@ export function MeetingForm(props: MeetingFormProps) {
       {/* Self-contained, so it can run as an inline script: no module system in the browser here. Left out
           under `next dev`, which ignores `unstable_runtimeJS` and hydrates the page: React would undo what the
           script changed. So in development the form is the one without JavaScript; try the script with `npm start`. */}
-      {process.env.NODE_ENV === "production" && <script dangerouslySetInnerHTML={{ __html: `(${enhanceMeetingForm.toString()})(document.currentScript.closest("form"),${JSON.stringify(script).replace(/</g, "\\u003c")})` }} />}
+      {process.env.NODE_ENV === "production" && <script nonce={props.nonce} dangerouslySetInnerHTML={{ __html: `(${enhanceMeetingForm.toString()})(document.currentScript.closest("form"),${JSON.stringify(script).replace(/</g, "\\u003c")})` }} />}
     </form>
   );
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { getActor } from "../auth/current";
+import { currentRequestId } from "../log/context";
+import { logError } from "../log/logger";
 import { buildAction, type ActionDefinition } from "./result";
 
 export { ActionError, type ActionResult, type ActionState } from "./result";
@@ -17,7 +18,7 @@ export function defineAction<S extends z.ZodType, T>(definition: ActionDefinitio
   return buildAction(definition, {
     getActor,
     revalidatePath: (path) => revalidatePath(path),
-    newRequestId: () => randomUUID(),
-    logError: (requestId, error) => console.error(`[action] requestId=${requestId}`, error),
+    newRequestId: currentRequestId,
+    logError: (requestId, error) => logError("action", requestId, error),
   });
 }

@@ -4,11 +4,12 @@
  * from a plain multipart POST to the page. What Next.js does around a server action is done
  * here: the same-origin check, a body-size limit, and reading the form.
  */
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { isSameOrigin } from "../http/same-origin";
+import { currentRequestId } from "../log/context";
+import { logError } from "../log/logger";
 import { buildAction, type ActionDefinition, type ActionFailure, type ActionResult } from "./result";
 
 /** As `serverActions.bodySizeLimit` in next.config.ts: five 10 MB attachments and the text. */
@@ -49,8 +50,8 @@ export async function runFormAction<S extends z.ZodType, T>(definition: ActionDe
     getActor: async () => actor,
     // Nothing to revalidate: the answer is a full page (a redirect), not a client-side router's cache.
     revalidatePath: () => {},
-    newRequestId: () => randomUUID(),
-    logError: (requestId, error) => console.error(`[form] requestId=${requestId}`, error),
+    newRequestId: currentRequestId,
+    logError: (requestId, error) => logError("form", requestId, error),
   });
   return action(null, formData);
 }

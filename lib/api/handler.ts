@@ -1,8 +1,9 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { getActor } from "../auth/current";
+import { currentRequestId, noteUser } from "../log/context";
+import { logError } from "../log/logger";
 import { buildApiRoute, type ApiRouteDefinition } from "./route";
 import { bearerToken } from "./token-format";
 import { actorFromToken } from "./tokens";
@@ -15,7 +16,11 @@ import { actorFromToken } from "./tokens";
 export async function authenticateRequest(request: Request): Promise<Actor | null> {
   const token = bearerToken(request.headers.get("authorization"));
   if (token === null) return null;
-  if (token !== undefined) return actorFromToken(token);
+  if (token !== undefined) {
+    const actor = await actorFromToken(token);
+    if (actor) noteUser(actor.userId);
+    return actor;
+  }
   return getActor();
 }
 
@@ -26,7 +31,7 @@ export async function authenticateRequest(request: Request): Promise<Actor | nul
 export function apiRoute<Q extends z.ZodType, P, T>(definition: ApiRouteDefinition<Q, P, T>) {
   return buildApiRoute(definition, {
     authenticate: authenticateRequest,
-    newRequestId: () => randomUUID(),
-    logError: (requestId, error) => console.error(`[api] requestId=${requestId}`, error),
+    newRequestId: currentRequestId,
+    logError: (requestId, error) => logError("api", requestId, error),
   });
 }

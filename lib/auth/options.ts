@@ -1,4 +1,5 @@
 import type { NextAuthOptions } from "next-auth";
+import { nextAuthLogger } from "../log/next-auth";
 import { authSecret } from "./secret";
 import { IDLE_TIMEOUT_SECONDS, isSessionClaims } from "./session-policy";
 
@@ -13,6 +14,7 @@ export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SECONDS },
   jwt: { maxAge: IDLE_TIMEOUT_SECONDS },
+  logger: nextAuthLogger,
   providers: [],
   callbacks: {
     session({ session, token }) {

@@ -1,3 +1,4 @@
+import { noteUser } from "../log/context";
 import { actorFromClaims, type Actor } from "./actor";
 import { authSecret } from "./secret";
 import { isSessionClaims } from "./session-policy";
@@ -10,5 +11,8 @@ import { applySessionUpgrade } from "./session-upgrade";
 export async function actorOfSession(session: unknown, upgradeCookie: string | undefined): Promise<Actor | null> {
   const claims = (session as { claims?: unknown } | null)?.claims;
   if (!isSessionClaims(claims)) return null;
-  return actorFromClaims(await applySessionUpgrade(claims, upgradeCookie, authSecret()));
+  const actor = await actorFromClaims(await applySessionUpgrade(claims, upgradeCookie, authSecret()));
+  // The request's log line names the user by id (lib/http/server.ts).
+  if (actor) noteUser(actor.userId);
+  return actor;
 }

@@ -21,6 +21,7 @@ import { can } from "@/lib/auth/roles";
 import { PASSWORD_CHANGE_PATH, serializeCookie } from "@/lib/auth/session-cookie";
 import { carriedFields, takeSignInAgainFields } from "@/lib/auth/sign-in-again";
 import { signInWith } from "@/lib/auth/sign-in-form";
+import { NONCE_HEADER } from "@/lib/http/security-headers";
 import { LOCALE_COOKIE, TIME_ZONE, toLocale, type Locale } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en.json";
 import vi from "@/lib/i18n/messages/vi.json";
@@ -40,9 +41,11 @@ interface Props {
   failure: ActionFailure | null;
   /** The form arrived after the session lapsed: what was typed, to carry back with a sign-in. */
   signInAgain?: { action: string; fields: [string, string][]; hadFiles: boolean; error: string | null };
+  /** This response's CSP nonce, set by proxy.ts (decision 023), for the form's inline script. */
+  nonce: string;
 }
 
-function Content({ view, failure }: { view: NewMeetingView; failure: ActionFailure | null }) {
+function Content({ view, failure, nonce }: { view: NewMeetingView; failure: ActionFailure | null; nonce: string }) {
   const t = useTranslations("meetings");
   const tp = useTranslations("petitions");
   const appName = useTranslations("app")("name");
@@ -69,6 +72,7 @@ function Content({ view, failure }: { view: NewMeetingView; failure: ActionFailu
           openPetitions={view.openPetitions.map((p) => ({ ...p, statusLabel: tp(`statuses.${p.status}`) }))}
           raisedUnits={view.raisedUnits}
           fields={view.fields}
+          nonce={nonce}
         />
       )}
     </div>
@@ -87,7 +91,7 @@ function SignInAgainScreen({ action, fields, hadFiles, error }: NonNullable<Prop
   );
 }
 
-export default function NewMeetingPage({ locale, actor, view, failure, signInAgain }: Props) {
+export default function NewMeetingPage({ locale, actor, view, failure, signInAgain, nonce }: Props) {
   return (
     <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : vi} timeZone={TIME_ZONE}>
       <Head>
@@ -99,7 +103,7 @@ export default function NewMeetingPage({ locale, actor, view, failure, signInAga
         <SignInAgainScreen {...signInAgain} />
       ) : view && actor ? (
         <AppShell actor={actor}>
-          <Content view={view} failure={failure} />
+          <Content view={view} failure={failure} nonce={nonce} />
         </AppShell>
       ) : (
         <NotFoundContent />
@@ -114,7 +118,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   const form = req.method === "POST" ? await readFormPost(req) : null;
   if (form === "cross-site") {
     res.statusCode = 403;
-    return { props: { locale, actor: null, view: null, failure: null } };
+    return { props: { locale, actor: null, view: null, failure: null, nonce: "" } };
   }
   if (!actor) {
     if (!(form instanceof FormData)) return { redirect: { destination: `/login?expired=1&callbackUrl=${encodeURIComponent(resolvedUrl)}`, permanent: false } };
@@ -122,14 +126,15 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     const credentials = takeSignInAgainFields(form);
     const signedIn = credentials && (await signInWith(credentials.username, credentials.password));
     if (!signedIn?.ok) {
-      return { props: { locale, actor: null, view: null, failure: null, signInAgain: { ...carriedFields(form), action: resolvedUrl, error: signedIn?.error ?? null } } };
+      return { props: { locale, actor: null, view: null, failure: null, nonce: "", signInAgain: { ...carriedFields(form), action: resolvedUrl, error: signedIn?.error ?? null } } };
     }
     res.setHeader("Set-Cookie", serializeCookie(signedIn.cookie.name, signedIn.cookie.value, signedIn.cookie.options));
     actor = await loadActor(signedIn.userId);
     if (!actor) return { redirect: { destination: "/login?expired=1", permanent: false } };
   }
   if (actor.mustChangePassword) return { redirect: { destination: PASSWORD_CHANGE_PATH, permanent: false } };
-  const base = { locale, actor, failure: null };
+  const nonceHeader = req.headers[NONCE_HEADER];
+  const base = { locale, actor, failure: null, nonce: typeof nonceHeader === "string" ? nonceHeader : "" };
   if (!can(actor.role, "meeting:create:subtree")) {
     res.statusCode = 404;
     return { props: { ...base, view: null } };

@@ -1,0 +1,71 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+import pino from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { currentRequestId, noteUser } from "../log/context";
+import { withRequestLog, type Handler } from "./server";
+
+/** A real HTTP server with the wrapper around `handle`, its log lines collected. */
+async function serve(handle: Handler, trustProxy = false) {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  const server = createServer(withRequestLog(handle, { trustProxy, logger: pino(sink) }));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  servers.push(server);
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, lines };
+}
+
+const servers: Server[] = [];
+afterEach(() => {
+  for (const s of servers.splice(0)) s.close();
+});
+
+describe("withRequestLog", () => {
+  it("gives each request an id, sends it back, and logs one line with the user, path, masked query, status and time", async () => {
+    const seen: string[] = [];
+    const { url, lines } = await serve(async (req, res) => {
+      await new Promise((r) => setTimeout(r, 5));
+      seen.push(currentRequestId(), String(req.headers["x-request-id"]));
+      noteUser(42);
+      res.statusCode = 201;
+      res.end("ok");
+    });
+    const res = await fetch(`${url}/petitions/7?q=Nguyen%20Van%20A`, { method: "POST", body: "name=Nguyen Van A", headers: { "X-Request-Id": "client-chosen-0001" } });
+    const id = res.headers.get("x-request-id");
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    // The code below the wrapper sees the same id, in its context and in the request header.
+    expect(seen).toEqual([id, id]);
+    await expect.poll(() => lines.length).toBe(1);
+    expect(lines[0]).toMatchObject({ type: "request", requestId: id, userId: 42, method: "POST", path: "/petitions/7", query: "q=*", status: 201 });
+    expect(lines[0].ms).toEqual(expect.any(Number));
+    expect(JSON.stringify(lines)).not.toContain("Nguyen");
+  });
+
+  it("answers 500 and logs an error line when the handler throws past Next.js", async () => {
+    const { url, lines } = await serve(async () => {
+      noteUser(9);
+      throw new Error("boom\nwith the value Nguyen Van A");
+    });
+    const res = await fetch(`${url}/x`);
+    expect(res.status).toBe(500);
+    const id = res.headers.get("x-request-id");
+    await expect.poll(() => lines.length).toBe(2);
+    expect(lines.find((l) => l.type === "error")).toMatchObject({ source: "server", requestId: id, userId: 9, message: "boom" });
+    expect(lines.find((l) => l.type === "request")).toMatchObject({ requestId: id, status: 500 });
+    expect(JSON.stringify(lines)).not.toContain("Nguyen");
+  });
+
+  it("takes a forwarded request id only behind a trusted proxy, and only when it looks like one", async () => {
+    const trusted = await serve((_req, res) => res.end(), true);
+    expect((await fetch(trusted.url, { headers: { "X-Request-Id": "edge-1234abcd" } })).headers.get("x-request-id")).toBe("edge-1234abcd");
+    expect((await fetch(trusted.url, { headers: { "X-Request-Id": "bad id\twith tab" } })).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const untrusted = await serve((_req, res) => res.end());
+    expect((await fetch(untrusted.url, { headers: { "X-Request-Id": "edge-1234abcd" } })).headers.get("x-request-id")).not.toBe("edge-1234abcd");
+  });
+});
