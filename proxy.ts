@@ -4,6 +4,16 @@ import { authSecret } from "@/lib/auth/secret";
 import { PATHNAME_HEADER, sessionCookieName, sessionCookieOptions, sessionUpgradeCookieName } from "@/lib/auth/session-cookie";
 import { isPastAbsoluteLimit, isSessionClaims, remainingLifetime } from "@/lib/auth/session-policy";
 import { applySessionUpgrade } from "@/lib/auth/session-upgrade";
+import { refuseMalformedRequest, type RequestRefusal } from "@/lib/http/request-guard";
+
+const REFUSAL_CODES = { 400: "invalid_request", 405: "method_not_allowed", 413: "payload_too_large" } as const;
+
+/** A malformed request's answer: JSON for the API (its shape), plain Vietnamese text elsewhere. */
+function refusalResponse(refusal: RequestRefusal, pathname: string): Response {
+  const headers: Record<string, string> = refusal.allow ? { Allow: refusal.allow } : {};
+  if (pathname.startsWith("/api/")) return NextResponse.json({ error: REFUSAL_CODES[refusal.status], message: refusal.message }, { status: refusal.status, headers });
+  return new NextResponse(refusal.message, { status: refusal.status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+}
 
 /** Paths anyone may open. */
 function isPublic(pathname: string): boolean {
@@ -26,6 +36,8 @@ function carriesBearer(request: NextRequest, pathname: string): boolean {
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const refusal = refuseMalformedRequest({ method: request.method, url: request.nextUrl, contentLength: request.headers.get("content-length") });
+  if (refusal) return refusalResponse(refusal, pathname);
   // Signing out must work on an expired session, and must not get its cookie re-issued.
   if (pathname.startsWith("/api/auth/") || pathname === "/sign-out") return NextResponse.next();
   if (carriesBearer(request, pathname)) return NextResponse.next();
