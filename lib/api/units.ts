@@ -4,6 +4,7 @@
  * through the scoped unit queries of lib/units, so a unit outside the actor's subtree is not found.
  */
 import { z } from "zod";
+import { cleanText } from "../forms/fields";
 import { ActionError } from "../actions/result";
 import type { ScopedActor } from "../auth/scope";
 import { unitWhereFor } from "../auth/scope";
@@ -94,6 +95,7 @@ export const unitLookupQuery = z.object({ asOf: asOfParam });
 export const unitSearchQuery = z.object({
   q: z
     .string({ error: "Vui lòng nhập q (ít nhất 2 ký tự)." })
+    .transform(cleanText)
     .refine((q) => normaliseUnitQuery(q) !== "", { error: "q phải có ít nhất 2 chữ hoặc số." }),
   level: z.enum(UnitLevel, { error: `level là một trong: ${Object.values(UnitLevel).join(", ")}.` }).optional(),
   ...pageParams,

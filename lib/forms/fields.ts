@@ -85,7 +85,6 @@ export const isoDateField = (message = "Vui lòng chọn ngày.", range: { min?:
  * control characters removed; tabs and line breaks kept.
  */
 export function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
 }
 
