@@ -57,7 +57,8 @@ async function main() {
     if (build.status !== 0) throw new Error("Build thất bại / build failed");
   }
 
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(env.PORT)], {
+  // The guard answers TRACE and its kin, which Next.js cannot represent, with 405 (scripts/http-method-guard.mjs).
+  const server = spawn(process.execPath, ["--import", "./scripts/http-method-guard.mjs", "node_modules/next/dist/bin/next", "start", "-p", String(env.PORT)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: childEnv,
   });
