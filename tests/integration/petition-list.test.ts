@@ -209,7 +209,7 @@ describe("petition export", () => {
 describe("the petition list with a malformed address", () => {
   it("drops what makes no sense and lists, whatever the parameters", async () => {
     const forged = (key: unknown) => Buffer.from(JSON.stringify(key)).toString("base64url");
-    for (const params of [
+    const addresses: Record<string, string>[] = [
       { cursor: forged(["garbage", 1]) },
       { sort: "dueOn", cursor: forged(["garbage", 1]) },
       { sort: "code", cursor: forged(["a\u0000", 1]) },
@@ -217,7 +217,8 @@ describe("the petition list with a malformed address", () => {
       { unit: "2147483648", field: "99999999999", agency: "2147483648" },
       { from: "0000-01-01", to: "0001-12-31" },
       { q: "đèn\u0000 chiếu" },
-    ]) {
+    ];
+    for (const params of addresses) {
       const page = await listPetitions(staff, filters(params), NOW);
       expect(page.items.length, JSON.stringify(params)).toBeGreaterThan(0);
     }
