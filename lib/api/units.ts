@@ -4,7 +4,7 @@
  * through the scoped unit queries of lib/units, so a unit outside the actor's subtree is not found.
  */
 import { z } from "zod";
-import { cleanText } from "../forms/fields";
+import { cleanText, MAX_INT } from "../forms/fields";
 import { ActionError } from "../actions/result";
 import type { ScopedActor } from "../auth/scope";
 import { unitWhereFor } from "../auth/scope";
@@ -233,7 +233,7 @@ export async function pathsOf(unitIds: number[]): Promise<Map<number, ApiPathEnt
   );
 }
 
-const searchKey = z.tuple([z.union([z.literal(0), z.literal(1)]), z.number().int().min(0), z.string(), z.number().int().positive()]);
+const searchKey = z.tuple([z.union([z.literal(0), z.literal(1)]), z.number().int().min(0).max(10), z.string().max(200), z.number().int().positive().max(MAX_INT)]);
 
 /** One page of the accent-insensitive search in the actor's subtree (current units only). */
 export async function searchApiUnits(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkboxField, cleanText, idField, isoDateField, MAX_INT, optionalTextField, parseId, parseIsoDay } from "./fields";
+import { checkboxField, cleanText, idField, isoDateField, MAX_INT, optionalTextField, parseId, parseIsoDay, versionField } from "./fields";
 
 describe("shared form fields", () => {
   it("reads a date input and refuses impossible days", () => {
@@ -33,6 +33,8 @@ describe("input rules every route and schema shares", () => {
       expect(parseId(raw), String(raw)).toBeNull();
     }
     expect(idField().safeParse("2147483648").success).toBe(false);
+    expect(versionField.safeParse("2147483648").success).toBe(false);
+    expect(versionField.parse("2147483647")).toBe(MAX_INT);
   });
 
   it("dates lie between 1900 and 2100; PostgreSQL has no year 0", () => {

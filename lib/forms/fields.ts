@@ -26,7 +26,11 @@ export const MAX_PAGE_NUMBER = 100_000;
 export const idField = (message = "Mã không hợp lệ.") =>
   z.coerce.number({ error: message }).int({ error: message }).positive({ error: message }).max(MAX_INT, { error: message });
 
-export const versionField = z.coerce.number({ error: "Phiên bản không hợp lệ." }).int().min(0, { error: "Phiên bản không hợp lệ." });
+export const versionField = z.coerce
+  .number({ error: "Phiên bản không hợp lệ." })
+  .int({ error: "Phiên bản không hợp lệ." })
+  .min(0, { error: "Phiên bản không hợp lệ." })
+  .max(MAX_INT, { error: "Phiên bản không hợp lệ." });
 
 /** A checkbox: present ("on") → true, absent → false. */
 export const checkboxField = z
