@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { FIXED_SECURITY_HEADERS, STATIC_FILE_POLICY } from "./lib/http/security-headers";
+import { MAX_REQUEST_BODY_BYTES } from "./lib/http/request-guard";
 
 // The messages are compiled at build time, so the browser gets next-intl's small formatter instead of
 // the ICU message parser (≈ 9 KB gzipped on every page; decision 016).
@@ -16,8 +17,9 @@ const config: NextConfig = {
   bundlePagesRouterDependencies: true,
   // Native and WASM packages stay outside the server bundle.
   // The largest form is a petition with 5 attachments of at most 10 MB each; our own checks refuse
-  // bigger files with a clear message, so the transport limit sits just above what they allow.
-  experimental: { serverActions: { bodySizeLimit: "52mb" }, proxyClientMaxBodySize: "52mb" },
+  // bigger files with a clear message, so the transport limit sits just above what they allow. A body declared
+  // larger gets 413 from proxy.ts (lib/http/request-guard.ts) before Next.js reads it.
+  experimental: { serverActions: { bodySizeLimit: MAX_REQUEST_BODY_BYTES }, proxyClientMaxBodySize: MAX_REQUEST_BODY_BYTES },
   // The files proxy.ts does not see (its matcher) get the fixed security headers here; everything else
   // gets them, with the page's nonce, from the proxy (decision 023).
   async headers() {

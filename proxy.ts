@@ -6,6 +6,16 @@ import { isPastAbsoluteLimit, isSessionClaims } from "@/lib/auth/session-policy"
 import { encodeSessionToken } from "@/lib/auth/session-token";
 import { applySessionUpgrade } from "@/lib/auth/session-upgrade";
 import { NONCE_HEADER, newNonce, securityHeaders } from "@/lib/http/security-headers";
+import { refuseMalformedRequest, type RequestRefusal } from "@/lib/http/request-guard";
+
+const REFUSAL_CODES = { 400: "invalid_request", 405: "method_not_allowed", 413: "payload_too_large" } as const;
+
+/** A malformed request's answer: JSON for the API (its shape), plain Vietnamese text elsewhere. */
+function refusalResponse(refusal: RequestRefusal, pathname: string): NextResponse {
+  const headers: Record<string, string> = refusal.allow ? { Allow: refusal.allow } : {};
+  if (pathname.startsWith("/api/")) return NextResponse.json({ error: REFUSAL_CODES[refusal.status], message: refusal.message }, { status: refusal.status, headers });
+  return new NextResponse(refusal.message, { status: refusal.status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+}
 
 /** Paths anyone may open. */
 function isPublic(pathname: string): boolean {
@@ -32,7 +42,8 @@ export async function proxy(request: NextRequest) {
   const forwarded = new Headers(request.headers);
   forwarded.set(NONCE_HEADER, nonce);
   forwarded.set("content-security-policy", headers["Content-Security-Policy"]);
-  const response = await sessionGate(request, forwarded);
+  const refusal = refuseMalformedRequest({ method: request.method, url: request.nextUrl, contentLength: request.headers.get("content-length") });
+  const response = refusal ? refusalResponse(refusal, request.nextUrl.pathname) : await sessionGate(request, forwarded);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

@@ -8,12 +8,13 @@ import type { IncomingMessage } from "node:http";
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { isSameOrigin } from "../http/same-origin";
+import { MAX_REQUEST_BODY_BYTES } from "../http/request-guard";
 import { currentRequestId } from "../log/context";
 import { logError } from "../log/logger";
 import { buildAction, type ActionDefinition, type ActionFailure, type ActionResult } from "./result";
 
 /** As `serverActions.bodySizeLimit` in next.config.ts: five 10 MB attachments and the text. */
-export const MAX_FORM_BYTES = 52 * 1024 * 1024;
+export const MAX_FORM_BYTES = MAX_REQUEST_BODY_BYTES;
 
 const formError = (message: string) => ({ ok: false as const, error: "VALIDATION" as const, fieldErrors: { _form: [message] } });
 

@@ -35,6 +35,12 @@ describe("formDataToObject", () => {
     const fd = form([["a", "1"], ["b", "x"], ["b", "y"], ["$ACTION_ID_abc", ""]]);
     expect(formDataToObject(fd)).toEqual({ a: "1", b: ["x", "y"] });
   });
+
+  // Issue 12, finding 7: a NUL byte reached PostgreSQL's text and answered 500.
+  it("removes NUL and other control characters from every text value and name", () => {
+    const fd = form([["name\u0000", "Thôn\u0000 Đình\u0007"], ["note", "dòng 1\r\ndòng 2\t."], ["b", "x\u0000"], ["b", "y"]]);
+    expect(formDataToObject(fd)).toEqual({ name: "Thôn Đình", note: "dòng 1\r\ndòng 2\t.", b: ["x", "y"] });
+  });
 });
 
 describe("parseInput with the village schema", () => {

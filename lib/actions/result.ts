@@ -3,6 +3,7 @@
  * plain object, and the chain itself with its dependencies passed in. No "use server", no
  * server-only import, so it can be unit-tested; `define-action.ts` wires it to the session.
  */
+import { cleanText } from "../forms/fields";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { allows, type Permission } from "../auth/roles";
@@ -50,14 +51,16 @@ export function isActionError(error: unknown): error is ActionError {
 
 /**
  * A form's fields as a plain object: one value → a string (or File), a repeated name → an
- * array. Next.js's own hidden fields (`$ACTION_…`) are dropped.
+ * array. Next.js's own hidden fields (`$ACTION_…`) are dropped. Every text loses its control
+ * characters here, once for every action (`cleanText`: PostgreSQL's text refuses NUL).
  */
 export function formDataToObject(formData: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
   const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  const clean = (v: FormDataEntryValue) => (typeof v === "string" ? cleanText(v) : v);
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
-    const values = formData.getAll(key);
-    out[key] = values.length === 1 ? values[0] : values;
+    const values = formData.getAll(key).map(clean);
+    out[cleanText(key)] = values.length === 1 ? values[0] : values;
   }
   return out;
 }

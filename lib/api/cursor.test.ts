@@ -20,6 +20,14 @@ describe("encodeCursor / decodeCursor", () => {
     expect(decodeCursor("A".repeat(3000), key)).toBeNull();
   });
 
+  // Issue 12, finding 7: a forged key reached PostgreSQL (a NUL byte in a name, an id past 2^31).
+  it("refuses keys the database could not take: control characters, integers past PostgreSQL's", () => {
+    expect(decodeCursor(encodeCursor([3, "a\u0000b"]), key)).toBeNull();
+    expect(decodeCursor(encodeCursor([2147483648, "x"]), key)).toBeNull();
+    expect(decodeCursor(encodeCursor([-2147483649, "x"]), key)).toBeNull();
+    expect(decodeCursor(encodeCursor([2147483647, "x"]), key)).toEqual([2147483647, "x"]);
+  });
+
   it("readCursor: undefined is the first page, garbage throws", () => {
     expect(readCursor(undefined, key)).toBeUndefined();
     expect(readCursor(encodeCursor([1, "a"]), key)).toEqual([1, "a"]);

@@ -4,6 +4,7 @@
  * comes back (a tampered or stale cursor is a 400, never a crash).
  */
 import { z } from "zod";
+import { hasControlCharacters, MAX_INT } from "../forms/fields";
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
@@ -26,8 +27,23 @@ export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.
   } catch {
     return null;
   }
+  if (!storable(value)) return null;
   const parsed = schema.safeParse(value);
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * True when every value in the key could go into a query: numbers within PostgreSQL's
+ * integer, text without control characters. Our keys are only such values; a forged one that
+ * is not would otherwise reach the database as an error (issue 12).
+ */
+function storable(value: unknown): boolean {
+  if (value === null || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value) && Math.abs(value) <= MAX_INT;
+  if (typeof value === "string") return !hasControlCharacters(value);
+  if (Array.isArray(value)) return value.every(storable);
+  if (typeof value === "object") return Object.values(value).every(storable);
+  return false;
 }
 
 /**

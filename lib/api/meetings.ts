@@ -11,13 +11,9 @@ import { getMeetingPage } from "../meetings/detail";
 import { listMeetings } from "../meetings/list";
 import { isoDay } from "../time";
 import { pageParams } from "./cursor";
+import { isoDayParam } from "../forms/fields";
 
-const day = (name: string) =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${name}: ngày dạng YYYY-MM-DD.` })
-    .refine((s) => !Number.isNaN(Date.parse(s)), { error: `${name}: ngày không hợp lệ.` })
-    .optional();
+const day = (name: string) => isoDayParam(name).optional();
 
 export const meetingListQuery = z.object({
   unit: unitCodeFilter,

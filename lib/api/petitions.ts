@@ -7,13 +7,17 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { unitCodeFilter, unitIdOfCode } from "./units";
 import { getPetitionPage } from "../petitions/detail";
-import { listPetitions, petitionFilterSchema } from "../petitions/list";
+import { isValidPetitionCursor, listPetitions, petitionFilterFields } from "../petitions/list";
 import { isoDay } from "../time";
 
-export const petitionListQuery = petitionFilterSchema.extend({
-  unit: unitCodeFilter,
-  limit: z.coerce.number({ error: "limit: số nguyên từ 1 đến 200." }).int().min(1).max(200, { error: "limit: tối đa 200." }).default(50),
-});
+/** The page's filters, strictly: a value that makes no sense is a 400 with its message, as the OpenAPI document says. */
+export const petitionListQuery = z
+  .object({
+    ...petitionFilterFields,
+    unit: unitCodeFilter,
+    limit: z.coerce.number({ error: "limit: số nguyên từ 1 đến 200." }).int().min(1).max(200, { error: "limit: tối đa 200." }).default(50),
+  })
+  .refine((q) => q.cursor === undefined || isValidPetitionCursor(q.cursor, q.sort), { error: "cursor không hợp lệ cho danh sách này.", path: ["cursor"] });
 export type PetitionListQuery = z.output<typeof petitionListQuery>;
 
 const day = (d: Date | null) => (d ? isoDay(d) : null);

@@ -4,6 +4,7 @@
  * through the scoped unit queries of lib/units, so a unit outside the actor's subtree is not found.
  */
 import { z } from "zod";
+import { cleanText, MAX_INT } from "../forms/fields";
 import { ActionError } from "../actions/result";
 import type { ScopedActor } from "../auth/scope";
 import { unitWhereFor } from "../auth/scope";
@@ -94,6 +95,7 @@ export const unitLookupQuery = z.object({ asOf: asOfParam });
 export const unitSearchQuery = z.object({
   q: z
     .string({ error: "Vui lòng nhập q (ít nhất 2 ký tự)." })
+    .transform(cleanText)
     .refine((q) => normaliseUnitQuery(q) !== "", { error: "q phải có ít nhất 2 chữ hoặc số." }),
   level: z.enum(UnitLevel, { error: `level là một trong: ${Object.values(UnitLevel).join(", ")}.` }).optional(),
   ...pageParams,
@@ -231,7 +233,7 @@ export async function pathsOf(unitIds: number[]): Promise<Map<number, ApiPathEnt
   );
 }
 
-const searchKey = z.tuple([z.union([z.literal(0), z.literal(1)]), z.number().int().min(0), z.string(), z.number().int().positive()]);
+const searchKey = z.tuple([z.union([z.literal(0), z.literal(1)]), z.number().int().min(0).max(10), z.string().max(200), z.number().int().positive().max(MAX_INT)]);
 
 /** One page of the accent-insensitive search in the actor's subtree (current units only). */
 export async function searchApiUnits(

@@ -1,3 +1,4 @@
+import { cleanText, MAX_PAGE_NUMBER, parseId } from "../forms/fields";
 /**
  * The list's filters as they travel in the address (`/cadres?q=…&unit=…`), shared by the
  * list page and the export route so that "Xuất Excel" exports exactly what is shown.
@@ -32,12 +33,12 @@ export function parseCadreFilters(params: Params): CadreFilters {
   const unit = first(params, "unit");
   const page = first(params, "page");
   return {
-    q: first(params, "q").trim().slice(0, MAX_CADRE_QUERY_LENGTH),
-    unitId: /^\d{1,9}$/.test(unit) && Number(unit) > 0 ? Number(unit) : null,
+    q: cleanText(first(params, "q")).trim().slice(0, MAX_CADRE_QUERY_LENGTH),
+    unitId: parseId(unit),
     status: oneOf(CADRE_STATUSES, first(params, "status"), "current"),
     party: oneOf(PARTY_FILTERS, first(params, "party"), "all"),
     sort: oneOf(CADRE_SORTS, first(params, "sort"), "name"),
-    page: /^\d{1,6}$/.test(page) && Number(page) > 0 ? Number(page) : 1,
+    page: Math.min(parseId(page) ?? 1, MAX_PAGE_NUMBER),
   };
 }
 

@@ -1,10 +1,13 @@
 /**
- * The xlsx import of cadres, pure half: checks the bytes, reads the first sheet with exceljs
+ * The xlsx import of cadres, pure half: checks the bytes, reads the first sheet as a stream
+ * within limits (../files/xlsx.ts)
  * and validates every row, returning either the cadres to insert or the errors by row
  * (Vietnamese, `{ row, column, message }`). No database here: the units the user may write
  * come in as a key → id map (see ./unit-keys.ts); ./upload.ts does the rest.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { readFirstSheet } from "../files/xlsx";
+import { looksLikeZip, type ZipLimits } from "../files/zip";
 import type { Gender } from "../generated/prisma/enums";
 import { toSearchText } from "../text/search";
 import { MAX_NAME_LENGTH, MAX_POSITION_LENGTH, maxBirthYear, MIN_BIRTH_YEAR, parseGender, parseYesNo } from "./rules";
@@ -13,6 +16,11 @@ import { normaliseUnitKey } from "./unit-keys";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5_000;
+/**
+ * What the xlsx may unpack to: 5,000 rows of the template take under 2 MB, so these leave
+ * room for a workbook saved by Excel with styles and a second sheet, and refuse a bomb.
+ */
+export const IMPORT_ZIP_LIMITS: ZipLimits = { maxEntries: 500, maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 30 * 1024 * 1024 };
 /** The template's example row starts with this; the import skips such rows. */
 export const EXAMPLE_PREFIX = "Ví dụ:";
 
@@ -66,8 +74,7 @@ export function checkImportFile(bytes: Uint8Array): string | null {
   if (bytes.length > MAX_IMPORT_BYTES) {
     return `Tệp quá lớn (${(bytes.length / 1024 / 1024).toFixed(1)} MB); giới hạn là ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`;
   }
-  const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  if (!zip) return "Tệp không đúng loại: chỉ nhận tệp Excel .xlsx (hãy dùng tệp mẫu tải về từ trang này).";
+  if (!looksLikeZip(bytes)) return "Tệp không đúng loại: chỉ nhận tệp Excel .xlsx (hãy dùng tệp mẫu tải về từ trang này).";
   return null;
 }
 
@@ -91,42 +98,46 @@ export interface ParseContext {
 export async function parseCadreWorkbook(bytes: Uint8Array, context: ParseContext): Promise<ParseOutcome> {
   const refused = checkImportFile(bytes);
   if (refused) return fileError(refused);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    return fileError("Không đọc được tệp: tệp không phải bảng tính Excel .xlsx hợp lệ hoặc đã bị hỏng.");
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.actualRowCount === 0) return fileError("Tệp trống: không có trang tính hoặc dòng nào.");
 
-  // Header row: every column of the template, in any order.
-  const header = sheet.getRow(1);
+  // The header row (row 1) names the columns, in any order; then the data rows, read as a
+  // stream that stops one row past the limit.
   const columnOf = new Map<ColumnKey, number>();
-  header.eachCell((cell, col) => {
-    const key = headerKey(asText(cellValue(cell)));
-    const match = IMPORT_COLUMNS.find((c) => headerKey(c.header) === key);
-    if (match && !columnOf.has(match.key)) columnOf.set(match.key, col);
+  let sawRow = false;
+  let missing: (typeof IMPORT_COLUMNS)[number][] = [];
+  let tooMany = false;
+  const dataRows: { number: number; get: (key: ColumnKey) => string | number }[] = [];
+  const read = await readFirstSheet(bytes, IMPORT_ZIP_LIMITS, (row) => {
+    if (!sawRow) {
+      sawRow = true;
+      if (row.number === 1) {
+        row.eachCell((cell, col) => {
+          const key = headerKey(asText(cellValue(cell)));
+          const match = IMPORT_COLUMNS.find((c) => headerKey(c.header) === key);
+          if (match && !columnOf.has(match.key)) columnOf.set(match.key, col);
+        });
+      }
+      missing = IMPORT_COLUMNS.filter((c) => !columnOf.has(c.key));
+      if (missing.length > 0) return "stop";
+      if (row.number === 1) return;
+    }
+    const get = (key: ColumnKey) => cellValue(row.getCell(columnOf.get(key)!));
+    if (IMPORT_COLUMNS.every((c) => asText(get(c.key)) === "")) return;
+    if (asText(get("fullName")).startsWith(EXAMPLE_PREFIX)) return;
+    dataRows.push({ number: row.number, get });
+    if (dataRows.length > MAX_IMPORT_ROWS) {
+      tooMany = true;
+      return "stop";
+    }
   });
-  const missing = IMPORT_COLUMNS.filter((c) => !columnOf.has(c.key));
+  if (!read.ok) return fileError(read.message);
+  if (!sawRow) return fileError("Tệp trống: không có trang tính hoặc dòng nào.");
   if (missing.length > 0) {
     return {
       ok: false,
       errors: missing.map((c) => ({ row: 1, column: columnName(c.key), message: `Thiếu cột «${columnName(c.key)}» ở dòng tiêu đề (dòng 1). Hãy dùng tệp mẫu.` })),
     };
   }
-
-  const dataRows: { number: number; get: (key: ColumnKey) => string | number }[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const get = (key: ColumnKey) => cellValue(row.getCell(columnOf.get(key)!));
-    if (IMPORT_COLUMNS.every((c) => asText(get(c.key)) === "")) continue;
-    if (asText(get("fullName")).startsWith(EXAMPLE_PREFIX)) continue;
-    dataRows.push({ number: r, get });
-    if (dataRows.length > MAX_IMPORT_ROWS) {
-      return fileError(`Tệp có hơn ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng dữ liệu; hãy chia thành nhiều tệp.`);
-    }
-  }
+  if (tooMany) return fileError(`Tệp có hơn ${MAX_IMPORT_ROWS.toLocaleString("vi-VN")} dòng dữ liệu; hãy chia thành nhiều tệp.`);
   if (dataRows.length === 0) return fileError("Tệp không có dòng dữ liệu nào (ngoài dòng tiêu đề và dòng ví dụ).");
 
   const errors: ImportRowError[] = [];

@@ -2,6 +2,7 @@
  * Dashboard periods are whole months (the rollups hold months): a month, a quarter, a year
  * or any run of months, each compared with the run of the same length just before it.
  */
+import { parseIsoDay } from "../forms/fields";
 import type { Period } from "./types";
 
 /** The longest period a dashboard reads (ten years), so a typo cannot ask for centuries. */
@@ -20,10 +21,8 @@ export class PeriodError extends Error {
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseDay(value: string, name: "from" | "to"): Date {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!ISO_DAY.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new PeriodError(name, `${name}: ngày không hợp lệ, cần dạng YYYY-MM-DD.`);
-  }
+  const date = ISO_DAY.test(value) ? parseIsoDay(value) : null;
+  if (!date) throw new PeriodError(name, `${name}: ngày không hợp lệ, cần dạng YYYY-MM-DD, từ năm 1900 đến 2100.`);
   return date;
 }
 

@@ -6,6 +6,7 @@
  * the year so far: on the first of a month the month alone is empty. Pure.
  */
 import { z } from "zod";
+import { idField, parseIsoDay } from "../forms/fields";
 import { parsePeriod, periodContaining, PeriodError, lastDayOfMonth } from "./period";
 import { KPI_COLUMNS, type KpiKey } from "./columns";
 import type { DashboardView, Period } from "./types";
@@ -14,11 +15,15 @@ export const PERIOD_KINDS = ["month", "quarter", "year", "custom"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const month = z.string().regex(MONTH);
+/** A month whose first day lies in the shared date range (a year 0000 was a 500). */
+const month = z
+  .string()
+  .regex(MONTH)
+  .refine((m) => parseIsoDay(`${m}-01`) !== null);
 const kpiKeys = KPI_COLUMNS.map((c) => c.key) as [KpiKey, ...KpiKey[]];
 
 const schema = z.object({
-  unit: z.coerce.number().int().positive().optional().catch(undefined),
+  unit: idField().optional().catch(undefined),
   period: z.enum(PERIOD_KINDS).catch("year"),
   /** A month inside the month, quarter or year shown ("YYYY-MM"). */
   at: month.optional().catch(undefined),

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { getActor } from "../auth/current";
 import { allows, type Permission } from "../auth/roles";
+import { parseId } from "../forms/fields";
 
 interface StoredFile {
   fileName: string;
@@ -19,8 +20,10 @@ export function attachmentDownload(permission: Permission, load: (actor: Actor, 
     if (!actor) return new Response("Chưa đăng nhập", { status: 401 });
     const { id, attachmentId } = await params;
     const notFound = new Response("Không tìm thấy", { status: 404 });
-    if (!allows(actor, permission) || !/^\d{1,9}$/.test(id) || !/^\d{1,9}$/.test(attachmentId)) return notFound;
-    const file = await load(actor, Number(id), Number(attachmentId));
+    const ownerId = parseId(id);
+    const fileId = parseId(attachmentId);
+    if (!allows(actor, permission) || ownerId === null || fileId === null) return notFound;
+    const file = await load(actor, ownerId, fileId);
     if (!file) return notFound;
     return new Response(file.content, {
       headers: {

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { buildZip } from "../../tests/support/zip-builder";
 import { sniffType } from "./sniff";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -18,6 +19,26 @@ describe("sniffType", () => {
     expect(sniffType(xlsx)).toBe("xlsx");
     // A zip without the Office content-types entry is not an Office file.
     expect(sniffType(bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0))).toBeNull();
+  });
+
+  it("reads entry names from the zip directory, not from the raw bytes", () => {
+    const text = (s: string) => new TextEncoder().encode(s);
+    // A zip whose only entry merely *contains* the Office names is not an Office file.
+    const disguised = buildZip([{ name: "notes.txt", data: text("[Content_Types].xml word/document.xml xl/workbook.xml"), method: 0 }]);
+    expect(sniffType(disguised)).toBeNull();
+    const docx = buildZip([
+      { name: "[Content_Types].xml", data: text("<Types/>") },
+      { name: "word/document.xml", data: text("<w:document/>") },
+    ]);
+    expect(sniffType(docx)).toBe("docx");
+    // The name of an entry's data is no entry: an xlsx-looking name inside a docx part.
+    const docxMentioningXl = buildZip([
+      { name: "[Content_Types].xml", data: text("<Types/>"), method: 0 },
+      { name: "word/document.xml", data: text("see xl/workbook.xml"), method: 0 },
+    ]);
+    expect(sniffType(docxMentioningXl)).toBe("docx");
+    // A truncated archive (no directory) is not an Office file, whatever its first entries say.
+    expect(sniffType(docx.slice(0, docx.length - 30))).toBeNull();
   });
 
   it("refuses a renamed executable or text", () => {

@@ -1,7 +1,9 @@
 /**
  * A file's type read from its bytes, never from its name or the browser's word for it.
- * Office files are zip archives: the entries they must hold tell docx from xlsx.
+ * Office files are zip archives: the entries their directory lists tell docx from xlsx.
  */
+import { looksLikeZip, zipEntryNames } from "./zip";
+
 export const SNIFFED_TYPES = {
   pdf: "application/pdf",
   jpg: "image/jpeg",
@@ -15,18 +17,19 @@ function startsWith(bytes: Uint8Array, signature: number[]): boolean {
   return signature.every((b, i) => bytes[i] === b);
 }
 
-/** True when the zip archive names an entry starting with `name` (searching its raw bytes). */
-function zipHasEntry(bytes: Uint8Array, name: string): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(name, 0, "latin1");
+/** An Office file's kind from the entry names in its zip directory (./zip.ts), never from a search of its bytes. */
+function officeKind(bytes: Uint8Array): "docx" | "xlsx" | null {
+  const names = zipEntryNames(bytes);
+  if (!names || !names.includes("[Content_Types].xml")) return null;
+  if (names.some((n) => n.startsWith("word/"))) return "docx";
+  if (names.some((n) => n.startsWith("xl/"))) return "xlsx";
+  return null;
 }
 
 export function sniffType(bytes: Uint8Array): SniffedType | null {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "pdf"; // %PDF-
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpg";
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && zipHasEntry(bytes, "[Content_Types].xml")) {
-    if (zipHasEntry(bytes, "word/")) return "docx";
-    if (zipHasEntry(bytes, "xl/")) return "xlsx";
-  }
+  if (looksLikeZip(bytes)) return officeKind(bytes);
   return null;
 }

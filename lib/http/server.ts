@@ -11,6 +11,7 @@ import type { Logger } from "pino";
 import { runInRequest, type RequestContext } from "../log/context";
 import { errorFields, logger as sharedLogger } from "../log/logger";
 import { loggedUrl } from "../log/redact";
+import { refuseMalformedRequest } from "./request-guard";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
@@ -26,6 +27,15 @@ export function requestIdOf(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers[REQUEST_ID_HEADER];
   if (trustProxy && typeof forwarded === "string" && FORWARDED_ID.test(forwarded)) return forwarded;
   return randomUUID();
+}
+
+/** The request's address as a URL; an address that will not parse reads as a NUL, which the guard refuses. */
+function requestUrl(raw: string | undefined): URL {
+  try {
+    return new URL(raw ?? "/", "http://request.invalid");
+  } catch {
+    return new URL("http://request.invalid/%00");
+  }
 }
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
@@ -58,6 +68,14 @@ export function withRequestLog(handle: Handler, { trustProxy, logger = sharedLog
     res.on("close", done);
     return runInRequest(context, async () => {
       try {
+        // TRACE, TRACK and CONNECT never reach proxy.ts: Next.js cannot make a fetch Request of them and
+        // ends in a 500. So the request guard runs here first too (decision 021).
+        const refusal = refuseMalformedRequest({ method: req.method ?? "", url: requestUrl(req.url), contentLength: req.headers["content-length"] ?? null });
+        if (refusal) {
+          res.writeHead(refusal.status, { "Content-Type": "text/plain; charset=utf-8", ...(refusal.allow ? { Allow: refusal.allow } : {}) });
+          res.end(refusal.message);
+          return;
+        }
         await handle(req, res);
       } catch (error) {
         // Next.js answers its own errors; this is for one that escapes it, so that the client still gets

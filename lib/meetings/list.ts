@@ -9,6 +9,7 @@ import { decodeCursor, readCursor, toPage, type Page } from "../api/cursor";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { MeetingKind } from "../generated/prisma/enums";
+import { idField, isoDayParam, MAX_INT } from "../forms/fields";
 import { isoDay } from "../time";
 import { unitFullName } from "../units/labels";
 import { MEETING_KINDS } from "./labels";
@@ -16,12 +17,12 @@ import { MEETING_KINDS } from "./labels";
 export const MEETING_PAGE_SIZES = [25, 50, 100] as const;
 
 const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
+const day = isoDayParam("ngày");
 
 /** The filters as the page's URL holds them; a stale or odd value is dropped, never an error. */
 export const meetingFilterSchema = z.object({
   kind: blank(z.enum(MEETING_KINDS).optional()).catch(undefined),
-  unit: blank(z.coerce.number().int().positive().optional()).catch(undefined),
+  unit: blank(idField().optional()).catch(undefined),
   from: blank(day.optional()).catch(undefined),
   to: blank(day.optional()).catch(undefined),
   dir: z.enum(["asc", "desc"]).catch("desc"),
@@ -44,7 +45,7 @@ export function meetingFiltersToParams(filters: Partial<MeetingFilters>): URLSea
   return params;
 }
 
-const cursorKey = z.tuple([day, z.number().int().positive()]);
+const cursorKey = z.tuple([day, z.number().int().positive().max(MAX_INT)]);
 const utcDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export interface MeetingListItem {

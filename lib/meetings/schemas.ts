@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { confirmField, idField, isoDateField, optionalTextField, versionField } from "../forms/fields";
+import { confirmField, idField, isoDateField, optionalTextField, parseId, versionField } from "../forms/fields";
 import { uploadsField } from "../files/upload";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_CONTENT_LENGTH } from "../petitions/schemas";
 import { ATTENDANCE_STATUSES, MAX_RAISED_ROWS, MEETING_KINDS, parseTarget, type MeetingTarget } from "./labels";
@@ -72,11 +72,12 @@ function raisedOf(raw: Raw, ctx: z.RefinementCtx, defaultUnitId: number | undefi
     if (content.length < 10) ctx.addIssue({ code: "custom", path: path("content"), message: "Nội dung kiến nghị quá ngắn: vui lòng ghi rõ vụ việc (ít nhất 10 ký tự)." });
     if (content.length > MAX_CONTENT_LENGTH) ctx.addIssue({ code: "custom", path: path("content"), message: tooLong(MAX_CONTENT_LENGTH) });
     if (petitionerName.length > 200) ctx.addIssue({ code: "custom", path: path("petitionerName"), message: tooLong(200) });
-    const fieldId = Number(get("fieldId"));
-    if (!Number.isInteger(fieldId) || fieldId <= 0) ctx.addIssue({ code: "custom", path: path("fieldId"), message: "Vui lòng chọn lĩnh vực." });
-    const unitId = Number(get("unitId")) || defaultUnitId;
-    if (!unitId || !Number.isInteger(unitId)) ctx.addIssue({ code: "custom", path: path("unitId"), message: "Vui lòng chọn thôn, tổ dân phố nơi phát sinh vụ việc." });
-    rows.push({ index, content, fieldId, unitId: unitId ?? 0, petitionerName: petitionerName || undefined });
+    const fieldId = parseId(get("fieldId"));
+    if (fieldId === null) ctx.addIssue({ code: "custom", path: path("fieldId"), message: "Vui lòng chọn lĩnh vực." });
+    const unitText = get("unitId");
+    const unitId = unitText === "" ? defaultUnitId : parseId(unitText);
+    if (!unitId) ctx.addIssue({ code: "custom", path: path("unitId"), message: "Vui lòng chọn thôn, tổ dân phố nơi phát sinh vụ việc." });
+    rows.push({ index, content, fieldId: fieldId ?? 0, unitId: unitId ?? 0, petitionerName: petitionerName || undefined });
   }
   if (rows.length > MAX_RAISED_ROWS) ctx.addIssue({ code: "custom", path: ["raised"], message: `Tối đa ${MAX_RAISED_ROWS} kiến nghị mỗi cuộc họp.` });
   return rows;
@@ -122,7 +123,7 @@ export const meetingSchema = z.unknown().transform(async (input, ctx) => {
   const base = await meetingBase.safeParseAsync(raw);
   const unitId = base.success ? base.data.raisedUnitId : undefined;
   const attendance = attendanceOf(raw, ctx);
-  const raised = raisedOf(raw, ctx, unitId ?? (Number(text(raw.raisedUnitId)) || undefined));
+  const raised = raisedOf(raw, ctx, unitId ?? parseId(text(raw.raisedUnitId)) ?? undefined);
   if (!base.success) {
     for (const issue of base.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
     return z.NEVER;

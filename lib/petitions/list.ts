@@ -13,6 +13,7 @@ import type { PetitionStatus } from "../generated/prisma/enums";
 import { rolledUpPetitionCount } from "../rollup/counts";
 import { addDaysUtc, isoDay, todayInVietnam } from "../time";
 import { toSearchText } from "../text/search";
+import { cleanText, hasControlCharacters, idField, isoDayParam, MAX_INT, parseIsoDay } from "../forms/fields";
 import { PETITION_CHANNELS, PETITION_STATUSES, RESOLUTION_KINDS } from "./labels";
 import { maskName } from "../text/mask";
 import { unitFullName } from "../units/labels";
@@ -35,36 +36,67 @@ const SMALL_SUBTREE = 500;
 
 /** An empty form field is no filter. */
 const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
-const positiveInt = blank(z.coerce.number().int().positive().optional());
-const isoDayParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
-/** One or several values, from repeated params or a comma list. */
-const many = <T extends string>(values: readonly T[]) =>
+/** One or several values, from repeated params or a comma list; a value not in the list is refused. */
+const many = <T extends string>(name: string, values: readonly T[]) =>
   z.preprocess(
-    (v) => (Array.isArray(v) ? v : typeof v === "string" ? v.split(",") : []),
-    z.array(z.string()).transform((list) => list.filter((x): x is T => (values as readonly string[]).includes(x))),
+    (v) => (Array.isArray(v) ? v : typeof v === "string" ? v.split(",").filter((x) => x !== "") : []),
+    z.array(z.enum(values as readonly [T, ...T[]], { error: `${name}: một hoặc nhiều giá trị trong ${values.join(", ")}.` })),
   );
 
 /**
- * The filters as the URL holds them. A value that makes no sense is dropped, never an error:
- * a shared link that went stale still opens.
+ * The filters, strictly: a value that makes no sense is an error with a message. The API
+ * answers it with 400 (its OpenAPI document says so); the page drops it (below).
+ */
+export const petitionFilterFields = {
+  q: blank(
+    z
+      .string()
+      .transform((q) => cleanText(q).trim())
+      .pipe(z.string().max(200, { error: "q: tối đa 200 ký tự." }))
+      .optional(),
+  ),
+  status: many("status", PETITION_STATUSES),
+  field: blank(idField("field: mã lĩnh vực (số nguyên dương).").optional()),
+  channel: many("channel", PETITION_CHANNELS),
+  agency: blank(idField("agency: mã cơ quan (số nguyên dương).").optional()),
+  unit: blank(idField("unit: mã đơn vị (số nguyên dương).").optional()),
+  from: blank(isoDayParam("from").optional()),
+  to: blank(isoDayParam("to").optional()),
+  overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
+  dueWithin: blank(z.coerce.number({ error: "dueWithin: số ngày từ 0 đến 365." }).int().min(0).max(365, { error: "dueWithin: số ngày từ 0 đến 365." }).optional()),
+  resolution: blank(z.enum(RESOLUTION_KINDS, { error: `resolution: một trong ${RESOLUTION_KINDS.join(", ")}.` }).optional()),
+  sort: z.enum(PETITION_SORTS, { error: `sort: một trong ${PETITION_SORTS.join(", ")}.` }).default("receivedOn"),
+  dir: z.enum(["asc", "desc"], { error: "dir: asc hoặc desc." }).default("desc"),
+  cursor: z.string().max(200, { error: "cursor không hợp lệ cho danh sách này." }).optional(),
+};
+
+/**
+ * The filters as the page's URL holds them. A value that makes no sense is dropped, never an
+ * error: a shared link that went stale still opens.
  */
 export const petitionFilterSchema = z.object({
-  q: blank(z.string().trim().max(200).optional()).catch(undefined),
-  status: many(PETITION_STATUSES).catch([]),
-  field: positiveInt.catch(undefined),
-  channel: many(PETITION_CHANNELS).catch([]),
-  agency: positiveInt.catch(undefined),
-  unit: positiveInt.catch(undefined),
-  from: blank(isoDayParam.optional()).catch(undefined),
-  to: blank(isoDayParam.optional()).catch(undefined),
-  overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()).catch(false),
-  dueWithin: blank(z.coerce.number().int().min(0).max(365).optional()).catch(undefined),
-  resolution: blank(z.enum(RESOLUTION_KINDS).optional()).catch(undefined),
+  q: petitionFilterFields.q.catch(undefined),
+  status: many("status", PETITION_STATUSES).catch((ctx) => (Array.isArray(ctx.value) || typeof ctx.value === "string" ? keepKnown(ctx.value, PETITION_STATUSES) : [])),
+  field: petitionFilterFields.field.catch(undefined),
+  channel: many("channel", PETITION_CHANNELS).catch((ctx) => (Array.isArray(ctx.value) || typeof ctx.value === "string" ? keepKnown(ctx.value, PETITION_CHANNELS) : [])),
+  agency: petitionFilterFields.agency.catch(undefined),
+  unit: petitionFilterFields.unit.catch(undefined),
+  from: petitionFilterFields.from.catch(undefined),
+  to: petitionFilterFields.to.catch(undefined),
+  overdue: petitionFilterFields.overdue.catch(false),
+  dueWithin: petitionFilterFields.dueWithin.catch(undefined),
+  resolution: petitionFilterFields.resolution.catch(undefined),
   sort: z.enum(PETITION_SORTS).catch("receivedOn"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
   limit: z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)))).catch(50),
-  cursor: z.string().max(200).optional().catch(undefined),
+  cursor: petitionFilterFields.cursor.catch(undefined),
 });
+
+/** The known values of a list filter (the page keeps them and drops the rest). */
+function keepKnown<T extends string>(value: unknown, values: readonly T[]): T[] {
+  const list = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
+  return list.filter((x): x is T => (values as readonly unknown[]).includes(x));
+}
 /** The URL allows PAGE_SIZES; the API any limit up to 200. */
 export type PetitionFilters = Omit<z.output<typeof petitionFilterSchema>, "limit"> & { limit: number };
 
@@ -96,15 +128,31 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.v, cursor.id])).toString("base64url");
 }
 
-function decodeCursor(raw: string | undefined): Cursor | null {
-  if (!raw) return null;
+/**
+ * The cursor's key when it fits the list's order: a real day for the date sorts (or null for
+ * `dueOn`), a code for `code`, an id within PostgreSQL's integer. Anything else is not one of
+ * ours (a forged `["garbage",1]` was a 500).
+ */
+function decodeCursor(raw: string | undefined, sort: PetitionSort): Cursor | null {
+  if (!raw || !/^[A-Za-z0-9_-]{1,200}$/.test(raw)) return null;
+  let key: unknown;
   try {
-    const [v, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
-    if ((typeof v !== "string" && v !== null) || !Number.isInteger(id)) return null;
-    return { v, id: id as number };
+    key = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
   } catch {
     return null;
   }
+  if (!Array.isArray(key) || key.length !== 2) return null;
+  const [v, id] = key as unknown[];
+  if (typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > MAX_INT) return null;
+  if (v === null) return sort === "dueOn" ? { v, id } : null;
+  if (typeof v !== "string") return null;
+  if (sort === "code") return v.length <= 40 && !hasControlCharacters(v) ? { v, id } : null;
+  return parseIsoDay(v) ? { v, id } : null;
+}
+
+/** A cursor that does not decode for this list: the API answers 400, the page starts over. */
+export function isValidPetitionCursor(raw: string, sort: PetitionSort): boolean {
+  return decodeCursor(raw, sort) !== null;
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -268,7 +316,7 @@ export async function listPetitions(actor: Actor, f: PetitionFilters, now = new 
   const hint = await smallSubtreeHint(actor, f);
   const scoped = petitionListWhere(actor, f, now);
   const where = hint ? { AND: [scoped, hint] } : scoped;
-  const cursor = decodeCursor(f.cursor);
+  const cursor = decodeCursor(f.cursor, f.sort);
   const pageWhere = cursor ? { AND: [where, afterCursor(f.sort, f.dir, cursor)] } : where;
   const [rows, counted] = await Promise.all([
     db.petition.findMany({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { idField, isoDateField, optionalTextField, versionField } from "../forms/fields";
 import { uploadsField } from "../files/upload";
 import { normalisePhone } from "../text/phone";
+import { addDaysUtc, todayInVietnam } from "../time";
 import { PETITION_CHANNELS, PETITIONER_KINDS, RESOLUTION_KINDS, SATISFACTIONS } from "./labels";
 
 export const MAX_CONTENT_LENGTH = 10_000;
@@ -23,9 +24,15 @@ const phone = z
     return normalised;
   });
 
+/**
+ * A petition is received from the Republic's founding year to tomorrow (a form filled just
+ * before midnight, or in another time zone); year 0001 was accepted before issue 12.
+ */
+const FIRST_RECEIPT_DAY = new Date("1945-01-01T00:00:00Z");
+
 /** What intake records and a correction may change. */
 const details = {
-  receivedOn: isoDateField("Vui lòng chọn ngày tiếp nhận."),
+  receivedOn: isoDateField("Vui lòng chọn ngày tiếp nhận.", { min: () => FIRST_RECEIPT_DAY, max: () => addDaysUtc(todayInVietnam(), 1) }),
   channel: z.enum(PETITION_CHANNELS, { error: "Vui lòng chọn hình thức tiếp nhận." }),
   petitionerKind: z.enum(PETITIONER_KINDS, { error: "Vui lòng chọn người kiến nghị." }),
   petitionerName: optionalTextField(200, "Họ tên không được dài quá 200 ký tự."),

@@ -1,13 +1,11 @@
 import type { ScopedActor } from "../auth/scope";
 import { unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
+import { parseIsoDay } from "../forms/fields";
 
-/** "yyyy-mm-dd" → the UTC midnight Prisma uses for @db.Date, or null when it is not a real date. */
+/** "yyyy-mm-dd" → the UTC midnight Prisma uses for @db.Date, or null when it is not a real date in the shared range. */
 export function parseAsOf(value: string | string[] | undefined | null): Date | null {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return null;
-  return date;
+  return parseIsoDay(value);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ROLES } from "../auth/roles";
+import { cleanText, MAX_PAGE_NUMBER, parseId } from "../forms/fields";
 import type { Role } from "../generated/prisma/enums";
 
 export const USER_SORTS = ["username", "displayName", "role", "lastLoginAt", "createdAt"] as const;
@@ -27,14 +28,14 @@ export function parseUserListParams(raw: Raw): UserListParams {
   const active = first(raw.active);
   const sort = first(raw.sort);
   const dir = first(raw.dir);
-  const page = Number(first(raw.page));
+  const page = parseId(first(raw.page));
   return {
-    q: first(raw.q).trim().slice(0, MAX_QUERY_LENGTH),
+    q: cleanText(first(raw.q)).trim().slice(0, MAX_QUERY_LENGTH),
     role: (ROLES as readonly string[]).includes(role) ? (role as Role) : null,
     active: active === "true" ? true : active === "false" ? false : null,
     sort: (USER_SORTS as readonly string[]).includes(sort) ? (sort as UserSort) : DEFAULT_LIST_PARAMS.sort,
     dir: dir === "desc" ? "desc" : dir === "asc" ? "asc" : DEFAULT_LIST_PARAMS.dir,
-    page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
+    page: page !== null && page <= MAX_PAGE_NUMBER ? page : 1,
   };
 }
 

@@ -4,15 +4,20 @@
  * goes through the same header recognition and row checks as the CSV form
  * (`parseCatalogueRows`), so its errors name the sheet's row numbers.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { readFirstSheet } from "../../files/xlsx";
+import { looksLikeZip, type ZipLimits } from "../../files/zip";
 import { MAX_CATALOGUE_BYTES, parseCatalogue, parseCatalogueRows, type CatalogueFormat, type CatalogueParseResult } from "./parse";
 
 const failure = (message: string): CatalogueParseResult => ({ ok: false, errors: [{ at: "tệp", message }], truncated: false });
 
-/** "PK\x03\x04": a ZIP archive, which is what an .xlsx file is. */
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
+/**
+ * What a catalogue workbook may unpack to: the national catalogue (about 10,600 communes)
+ * is a sheet of a few MB; a bomb is refused before anything is inflated (decision 021).
+ */
+export const CATALOGUE_ZIP_LIMITS: ZipLimits = { maxEntries: 500, maxEntryBytes: 40 * 1024 * 1024, maxTotalBytes: 60 * 1024 * 1024 };
+/** Rows read from the sheet before it is refused: several times the country's communes. */
+export const MAX_CATALOGUE_ROWS = 50_000;
 
 /** The old binary Excel format (OLE2 compound file). */
 function isOldExcel(bytes: Uint8Array): boolean {
@@ -23,7 +28,7 @@ function isOldExcel(bytes: Uint8Array): boolean {
 export async function readCatalogue(bytes: Uint8Array, options: { format?: CatalogueFormat } = {}): Promise<CatalogueParseResult> {
   if (bytes.length > MAX_CATALOGUE_BYTES) return parseCatalogue(bytes);
   if (isOldExcel(bytes)) return failure("tệp Excel dạng cũ (.xls) không được hỗ trợ; hãy lưu lại ở dạng .xlsx hoặc CSV (UTF-8)");
-  if (isZip(bytes)) return parseCatalogueXlsx(bytes);
+  if (looksLikeZip(bytes)) return parseCatalogueXlsx(bytes);
   if (options.format === "xlsx") return failure("tệp có đuôi .xlsx nhưng nội dung không phải bảng tính xlsx");
   return parseCatalogue(bytes, { format: options.format });
 }
@@ -48,24 +53,28 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text ?? "";
 }
 
-/** The first sheet of an xlsx workbook, as the spreadsheet form of the catalogue. */
+/** The first sheet of an xlsx workbook, as the spreadsheet form of the catalogue, read as a stream within limits. */
 export async function parseCatalogueXlsx(bytes: Uint8Array): Promise<CatalogueParseResult> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs's type asks for its own Buffer declaration; a Node Buffer over the same bytes is what it reads.
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    return failure(`không đọc được bảng tính xlsx (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return failure("bảng tính xlsx không có trang nào");
   const records: { line: number; fields: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const fields: string[] = [];
-    // row.values is 1-based; cells in between that are empty stay "".
-    for (let c = 1; c <= row.cellCount; c++) fields.push(cellText(row.getCell(c)));
-    if (fields.some((f) => f.trim() !== "")) records.push({ line: row.number, fields });
-  });
-  if (!records.length) return { ok: false, errors: [{ at: `trang "${sheet.name}"`, message: "trang đầu của bảng tính trống" }], truncated: false };
+  let tooMany = false;
+  const read = await readFirstSheet(
+    bytes,
+    CATALOGUE_ZIP_LIMITS,
+    (row) => {
+      const fields: string[] = [];
+      // Cells are 1-based; cells in between that are empty stay "".
+      for (let c = 1; c <= row.cellCount; c++) fields.push(cellText(row.getCell(c)));
+      if (!fields.some((f) => f.trim() !== "")) return;
+      records.push({ line: row.number, fields });
+      if (records.length > MAX_CATALOGUE_ROWS) {
+        tooMany = true;
+        return "stop";
+      }
+    },
+    { styles: true },
+  );
+  if (!read.ok) return failure(read.message);
+  if (tooMany) return failure(`bảng tính có hơn ${MAX_CATALOGUE_ROWS.toLocaleString("vi-VN")} dòng; danh mục cả nước có khoảng 10.600 xã`);
+  if (!records.length) return { ok: false, errors: [{ at: `trang "${read.sheetName}"`, message: "trang đầu của bảng tính trống" }], truncated: false };
   return parseCatalogueRows(records);
 }

@@ -11,12 +11,13 @@ import { formatDate } from "@/lib/format";
 import { AFFILIATION_LABELS, membershipRoleLabel } from "@/lib/organisations/labels";
 import { isoDay, todayInVietnam } from "@/lib/time";
 import { unitFullName } from "@/lib/units/labels";
+import { parseId } from "@/lib/forms/fields";
 
 export default async function CadrePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("organisation:read:subtree");
-  const raw = (await params).id;
-  if (!/^\d{1,9}$/.test(raw)) notFound();
-  const cadre = await getCadre(actor, Number(raw));
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const cadre = await getCadre(actor, id);
   if (!cadre) notFound();
   const t = await getTranslations("cadres");
   const { personal } = cadre;

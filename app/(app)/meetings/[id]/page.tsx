@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import { getMeetingPage } from "@/lib/meetings/detail";
 import { targetValue } from "@/lib/meetings/labels";
 import { unitFullName } from "@/lib/units/labels";
+import { parseId } from "@/lib/forms/fields";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   return { title: `${(await getTranslations("meetings"))("title")} #${(await params).id}` };
@@ -16,9 +17,9 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function MeetingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePermission("meeting:read:subtree");
-  const raw = (await params).id;
-  if (!/^\d{1,9}$/.test(raw)) notFound();
-  const data = await getMeetingPage(actor, Number(raw));
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const data = await getMeetingPage(actor, id);
   if (!data) notFound();
   const { meeting: m, path, attendance, edit, locksAt, mayUnlock } = data;
   const query = await searchParams;

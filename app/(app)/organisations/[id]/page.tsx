@@ -9,13 +9,14 @@ import { AFFILIATION_LABELS, membershipRoleLabel, ORGANISATION_KIND_LABELS } fro
 import { auditMemberPersonalDataRead, getOrganisationPage } from "@/lib/organisations/members";
 import { todayInVietnam } from "@/lib/time";
 import { unitFullName } from "@/lib/units/labels";
+import { parseId } from "@/lib/forms/fields";
 
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("organisation:read:subtree");
-  const raw = (await params).id;
-  if (!/^\d{1,9}$/.test(raw)) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const today = todayInVietnam();
-  const page = await getOrganisationPage(actor, Number(raw), today);
+  const page = await getOrganisationPage(actor, id, today);
   if (!page) notFound();
   const { org, current, past, candidates } = page;
   const t = await getTranslations("members");

@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/current";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import { getPetitionPage } from "@/lib/petitions/detail";
 import { unitFullName } from "@/lib/units/labels";
+import { parseId } from "@/lib/forms/fields";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   return { title: `${(await getTranslations("petitions"))("title")} #${(await params).id}` };
@@ -20,9 +21,9 @@ export default async function PetitionPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const actor = await requirePermission("petition:read:subtree");
-  const raw = (await params).id;
-  if (!/^\d{1,9}$/.test(raw)) notFound();
-  const data = await getPetitionPage(actor, Number(raw));
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const data = await getPetitionPage(actor, id);
   if (!data) notFound();
   const { petition: p, path, steps, agencies, personal } = data;
   const query = await searchParams;

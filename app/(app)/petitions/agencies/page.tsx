@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ActiveToggleForm, RefForm } from "@/components/refdata/ref-form";
 import { requirePermission } from "@/lib/auth/current";
 import { formatNumber } from "@/lib/format";
+import { parseId } from "@/lib/forms/fields";
 import { createAgencyAction, renameAgencyAction, setAgencyActiveAction } from "@/lib/petitions/reference/actions";
 import { agencyUnitChoices, getAgencyPage } from "@/lib/petitions/reference/agencies";
 
@@ -14,8 +15,8 @@ export async function generateMetadata() {
 export default async function AgenciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("petition:read:subtree");
   const raw = (await searchParams).unit;
-  const unitId = typeof raw === "string" && raw !== "" ? Number(raw) : actor.unit.id;
-  const data = await getAgencyPage(actor, unitId);
+  const unitId = typeof raw === "string" && raw !== "" ? parseId(raw) : actor.unit.id;
+  const data = unitId === null ? null : await getAgencyPage(actor, unitId);
   if (!data) notFound();
   const [t, units] = await Promise.all([getTranslations("refdata"), data.canManage ? agencyUnitChoices(actor) : Promise.resolve([])]);
   const errors = { DUPLICATE: t("agencyDuplicate"), INVALID_STATE: t("alreadyInState") };

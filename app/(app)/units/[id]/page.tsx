@@ -13,6 +13,7 @@ import { todayInVietnam } from "@/lib/time";
 import { unitFullName } from "@/lib/units/labels";
 import { countAwaitingPlacement } from "@/lib/units/merger/placement";
 import { getUnitInScope, moveTargetsFor, parseAsOf } from "@/lib/units/queries";
+import { parseId } from "@/lib/forms/fields";
 
 type Succession = { kind: "FULL" | "PARTIAL"; effectiveOn: Date; unit: { id: number; typeLabel: string; name: string; inScope: boolean } };
 
@@ -29,7 +30,9 @@ export default async function UnitPage({
   const chosen = parseAsOf(rawAsOf);
   const asOfInvalid = rawAsOf !== undefined && rawAsOf !== "" && chosen === null;
   const viewDate = chosen ?? today;
-  const unit = await getUnitInScope(actor, Number((await params).id), { asOf: viewDate });
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const unit = await getUnitInScope(actor, id, { asOf: viewDate });
   if (!unit) notFound();
   const t = await getTranslations();
   const closed = unit.validTo !== null;

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/current";
 import { formatDate } from "@/lib/format";
 import { unitFullName } from "@/lib/units/labels";
 import { villagesAwaitingPlacement } from "@/lib/units/merger/placement";
+import { MAX_PAGE_NUMBER, parseId } from "@/lib/forms/fields";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("mergers"))("placementTitle") };
@@ -13,8 +14,8 @@ export async function generateMetadata() {
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("unit:manage:subtree");
   const t = await getTranslations("mergers");
-  const raw = Number((await searchParams).page);
-  const page = Number.isSafeInteger(raw) && raw > 0 ? raw : 1;
+  const raw = parseId((await searchParams).page);
+  const page = raw !== null && raw <= MAX_PAGE_NUMBER ? raw : 1;
   const list = await villagesAwaitingPlacement(actor, page);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const label = (u: { typeLabel: string; name: string; code: string | null }) => (u.code ? `${unitFullName(u)} (${u.code})` : unitFullName(u));

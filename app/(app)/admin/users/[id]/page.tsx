@@ -9,15 +9,16 @@ import { unitFullName } from "@/lib/units/labels";
 import { MAX_QUERY_LENGTH } from "@/lib/units/search";
 import { getUserForAdmin } from "@/lib/users/queries";
 import { homeUnitChoices } from "@/lib/users/unit-choices";
+import { parseId } from "@/lib/forms/fields";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function UserPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const actor = await requirePermission("user:manage:subtree");
-  const raw = (await params).id;
-  if (!/^\d{1,9}$/.test(raw)) notFound();
-  const user = await getUserForAdmin(actor, Number(raw));
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const user = await getUserForAdmin(actor, id);
   if (!user) notFound();
   const q = (await searchParams).unit;
   const query = (Array.isArray(q) ? (q[0] ?? "") : (q ?? "")).trim().slice(0, MAX_QUERY_LENGTH);

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/current";
 import { formatDate } from "@/lib/format";
 import { getMeetingPage } from "@/lib/meetings/detail";
 import { isoDay, todayInVietnam } from "@/lib/time";
+import { parseId } from "@/lib/forms/fields";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("meetings"))("edit.title") };
@@ -13,9 +14,9 @@ export async function generateMetadata() {
 /** Correcting a meeting: only while the rules allow this user (decision 013). */
 export default async function EditMeetingPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("meeting:read:subtree");
-  const raw = (await params).id;
-  if (!/^\d{1,9}$/.test(raw)) notFound();
-  const data = await getMeetingPage(actor, Number(raw));
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const data = await getMeetingPage(actor, id);
   if (!data || data.edit !== "editable") notFound();
   const m = data.meeting;
   const t = await getTranslations("meetings");

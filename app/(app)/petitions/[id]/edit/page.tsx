@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/current";
 import { getPetitionEditPage } from "@/lib/petitions/detail";
 import { petitionFieldOptions } from "@/lib/petitions/options";
 import { isoDay, todayInVietnam } from "@/lib/time";
+import { parseId } from "@/lib/forms/fields";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("petitions"))("steps.edit") };
@@ -13,9 +14,9 @@ export async function generateMetadata() {
 /** Correct what intake recorded; only while the workflow allows this user the "edit" step. */
 export default async function EditPetitionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePermission("petition:read:subtree");
-  const raw = (await params).id;
-  if (!/^\d{1,9}$/.test(raw)) notFound();
-  const data = await getPetitionEditPage(actor, Number(raw));
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const data = await getPetitionEditPage(actor, id);
   if (!data) notFound();
   const p = data.petition;
   const t = await getTranslations("petitions");
