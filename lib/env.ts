@@ -42,7 +42,7 @@ export function loadEnvFile(dir: string = process.cwd(), target: NodeJS.ProcessE
 }
 
 /** "Production" is what the operator says it is: NODE_ENV=production in the environment or `.env`. */
-export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
+export function isProduction(env: Partial<Record<string, string>> = process.env): boolean {
   return env.NODE_ENV === "production";
 }
 
