@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadEnvFile, loadServerEnv, serverProcessEnv } from "./env";
+import { loadEnvFile, loadServerEnv, serverProcessEnv, type Env } from "./env";
 
 const dirs: string[] = [];
 function folderWith(files: Record<string, string>): string {
@@ -21,20 +21,20 @@ const SECRET = "s".repeat(40);
 describe("loadEnvFile", () => {
   it("fills the environment from .env, comments and quotes understood", () => {
     const dir = folderWith({ ".env": '# settings\nDATABASE_URL="postgres://u@h/db"\nPORT=4000\n' });
-    const env: NodeJS.ProcessEnv = {};
+    const env: Env = {};
     loadEnvFile(dir, env);
     expect(env).toEqual({ DATABASE_URL: "postgres://u@h/db", PORT: "4000" });
   });
 
   it("never overrides a variable already set, even to an empty value", () => {
     const dir = folderWith({ ".env": "DATABASE_URL=pglite:from-file\nPORT=4000\n" });
-    const env: NodeJS.ProcessEnv = { DATABASE_URL: "pglite:from-shell", PORT: "" };
+    const env: Env = { DATABASE_URL: "pglite:from-shell", PORT: "" };
     loadEnvFile(dir, env);
     expect(env).toEqual({ DATABASE_URL: "pglite:from-shell", PORT: "" });
   });
 
   it("is content without a .env", () => {
-    const env: NodeJS.ProcessEnv = {};
+    const env: Env = {};
     loadEnvFile(folderWith({}), env);
     expect(env).toEqual({});
   });

@@ -22,8 +22,11 @@ const OTHER_ENV_FILES = [".env.local", ".env.production", ".env.production.local
 
 const loadedDirs = new Set<string>();
 
+/** process.env, or a plain object standing in for it (tests). */
+export type Env = Record<string, string | undefined>;
+
 /** Loads `<dir>/.env` into `target` (once per folder), never overriding a value already set. */
-export function loadEnvFile(dir: string = process.cwd(), target: NodeJS.ProcessEnv = process.env): void {
+export function loadEnvFile(dir: string = process.cwd(), target: Env = process.env): void {
   const key = path.resolve(dir);
   if (target === process.env && loadedDirs.has(key)) return;
   const others = OTHER_ENV_FILES.filter((f) => fs.existsSync(path.join(key, f)));
@@ -42,7 +45,7 @@ export function loadEnvFile(dir: string = process.cwd(), target: NodeJS.ProcessE
 }
 
 /** "Production" is what the operator says it is: NODE_ENV=production in the environment or `.env`. */
-export function isProduction(env: Partial<Record<string, string>> = process.env): boolean {
+export function isProduction(env: Env = process.env): boolean {
   return env.NODE_ENV === "production";
 }
 
@@ -69,7 +72,7 @@ export type ServerEnv = { PORT: number; NEXTAUTH_SECRET: string; NEXTAUTH_URL: s
  * generated and kept in .data/auth-secret so that sessions survive a restart on a developer's
  * machine, and the address defaults to localhost.
  */
-export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+export function loadServerEnv(env: Env = process.env): ServerEnv {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     throw new Error(`Cấu hình môi trường không hợp lệ / invalid environment:\n${parsed.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`).join("\n")}`);
@@ -100,9 +103,9 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
  * `.env` file included), the checked values, and Next.js's telemetry switched off (the app
  * must not report to a third party from a committee's server).
  */
-export function serverProcessEnv(env: ServerEnv, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function serverProcessEnv(env: ServerEnv, base: Env = process.env): NodeJS.ProcessEnv {
   return {
-    ...base,
+    ...(base as NodeJS.ProcessEnv),
     PORT: String(env.PORT),
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET,
     NEXTAUTH_URL: env.NEXTAUTH_URL,
