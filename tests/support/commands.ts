@@ -42,3 +42,48 @@ export function runScript(script: string, args: string[], opts: { cwd: string; e
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** A port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  const net = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  output(): string;
+  /** Stops `npm start` (it passes the signal on to the server) and waits for it to end. */
+  stop(): Promise<void>;
+}
+
+/** Runs `npm start` (scripts/start.ts) and resolves once it says the app is ready; rejects if it ends first. */
+export function startApp(opts: { cwd: string; env: Record<string, string> }): Promise<RunningServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of INHERITED_SETTINGS) delete env[name];
+  Object.assign(env, opts.env);
+  const child = spawn(process.execPath, [TSX, path.join(opts.cwd, "scripts/start.ts")], { cwd: opts.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const ended = new Promise<void>((resolve) => child.on("close", () => resolve()));
+  const server: RunningServer = {
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await ended;
+    },
+  };
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d;
+      if (output.includes("the app is ready")) resolve(server);
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("close", (code) => reject(new Error(`npm start ended (${code}) before it was ready:\n${output}`)));
+  });
+}
