@@ -75,3 +75,26 @@ describe("serverProcessEnv", () => {
     expect(status.stdout).toMatch(/Status: Disabled/);
   });
 });
+
+describe(".env.example", () => {
+  /** Set by tools or the platform, not by an operator. */
+  const NOT_SETTINGS = new Set(["PATH", "CI", "NEXT_PHASE", "DEBUG_MIGRATIONS", "PLAYWRIGHT_JSON_OUTPUT_NAME", "TEST_BACKEND", "E2E_PORT", "E2E_DATABASE_URL", "BENCH_PORT", "SEED_TODAY"]);
+
+  function sourceFiles(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return e.name === "generated" ? [] : sourceFiles(p);
+      return /\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [p] : [];
+    });
+  }
+
+  it("documents every setting the app and its commands read", () => {
+    const example = fs.readFileSync(".env.example", "utf8");
+    const documented = new Set([...example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    const files = [...["app", "lib", "scripts", "prisma", "pages"].flatMap(sourceFiles), "proxy.ts", "next.config.ts"];
+    const read = new Set(files.flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1])));
+    const undocumented = [...read].filter((name) => !NOT_SETTINGS.has(name) && !documented.has(name));
+    expect(undocumented).toEqual([]);
+    for (const name of ["DATABASE_URL", "NEXTAUTH_SECRET", "NEXTAUTH_URL", "PORT", "NODE_ENV", "DEMO_DATA", "ADMIN_PASSWORD"]) expect(documented).toContain(name);
+  });
+});
