@@ -179,6 +179,9 @@ export async function restoreDatabase(
     log("Đang kiểm tra tệp / checking the file…");
     const list = spawnSync("pg_restore", ["--list", file], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     if (list.status !== 0) throw new BackupError(`${file}: tệp hỏng / the file is damaged: ${list.stderr.trim()}`);
+    // The table of contents sits at the start: a file cut short still lists. Reading it all does not.
+    const read = spawnSync("pg_restore", ["--file=/dev/null", file], { encoding: "utf8" });
+    if (read.status !== 0) throw new BackupError(`${file}: tệp hỏng / the file is damaged: ${read.stderr.trim()}`);
     const items = list.stdout.split("\n").filter((l) => l && !l.startsWith(";")).length;
     const hasTables = (await postgresTableCount(config.url)) > 0;
     if (hasTables && !opts.force) throw NOT_EMPTY(new URL(config.url).pathname.slice(1));
