@@ -90,6 +90,8 @@ export async function backupDatabase(config: DatabaseConfig, file: string, log: 
       log("Đang mở cơ sở dữ liệu nhúng / opening the embedded database…");
       const pglite = openPglite(config.dataDir);
       try {
+        // dumpDataDir on a database still opening never settles (PGlite 0.5.14): wait for it to answer first.
+        await pglite.query("SELECT 1");
         log("Đang đóng gói thư mục dữ liệu / packing the data folder…");
         const dump = await pglite.dumpDataDir("gzip");
         fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
