@@ -71,7 +71,8 @@ describe("serverProcessEnv", () => {
   it("hands next the checked settings, and Next.js telemetry is off (as `next telemetry status` reports)", () => {
     const env = serverProcessEnv(loadServerEnv({ NEXTAUTH_SECRET: SECRET }), { PATH: process.env.PATH, HOME: os.tmpdir() });
     expect(env).toMatchObject({ PORT: "3000", NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: "http://localhost:3000", NEXT_TELEMETRY_DISABLED: "1" });
-    const status = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "telemetry", "status"], { env, encoding: "utf8" });
+    // In a scratch folder: next may write its telemetry notice file there.
+    const status = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "telemetry", "status"], { env, encoding: "utf8", cwd: folderWith({}) });
     expect(status.stdout).toMatch(/Status: Disabled/);
   });
 });
