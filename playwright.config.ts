@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -42,6 +43,9 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL,
       NEXTAUTH_URL: baseURL,
       LOG_FILE: process.env.E2E_LOG_FILE,
+      // The tests sign in as the demo accounts, whatever the developer's .env says (the environment wins over it).
+      DEMO_DATA: "on",
+      NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? `e2e-${randomBytes(24).toString("hex")}`,
     },
   },
 });

@@ -1,6 +1,53 @@
+import fs from "node:fs";
+import path from "node:path";
+import dotenv from "dotenv";
 import { z } from "zod";
 import { authSecret } from "./auth/secret";
 import { databaseConfig } from "./db/config";
+
+/**
+ * The one place settings come from: the process environment, completed by a `.env` file in
+ * the project folder. Every command (scripts/*.ts, the seed) calls `loadEnvFile()` before it
+ * reads a setting, and `npm start` hands what it loaded to `next build` and `next start`, so the
+ * server and the commands always see the same values. A variable already set in the
+ * environment wins over `.env` (as in Next.js's own loader). `.env.example` lists them all.
+ */
+export const ENV_FILE = ".env";
+
+/**
+ * Next.js would also read these on its own, and the commands would not: the server and the
+ * commands would then disagree (decision 022). They are refused rather than half-used.
+ */
+const OTHER_ENV_FILES = [".env.local", ".env.production", ".env.production.local", ".env.development", ".env.development.local"];
+
+const loadedDirs = new Set<string>();
+
+/** process.env, or a plain object standing in for it (tests). */
+export type Env = Record<string, string | undefined>;
+
+/** Loads `<dir>/.env` into `target` (once per folder), never overriding a value already set. */
+export function loadEnvFile(dir: string = process.cwd(), target: Env = process.env): void {
+  const key = path.resolve(dir);
+  if (target === process.env && loadedDirs.has(key)) return;
+  const others = OTHER_ENV_FILES.filter((f) => fs.existsSync(path.join(key, f)));
+  if (others.length) {
+    throw new Error(
+      `Chỉ dùng tệp ${ENV_FILE}: hãy chuyển các thiết lập trong ${others.join(", ")} vào ${ENV_FILE} rồi xóa ${others.length > 1 ? "các tệp đó" : "tệp đó"} / ` +
+        `only ${ENV_FILE} is read: move the settings of ${others.join(", ")} into ${ENV_FILE} and delete ${others.length > 1 ? "them" : "it"}`,
+    );
+  }
+  const file = path.join(key, ENV_FILE);
+  if (fs.existsSync(file)) {
+    const values = dotenv.parse(fs.readFileSync(file));
+    for (const [name, value] of Object.entries(values)) if (target[name] === undefined) target[name] = value;
+  }
+  if (target === process.env) loadedDirs.add(key);
+}
+
+/** "Production" is what the operator says it is: NODE_ENV=production in the environment or `.env`. */
+export function isProduction(env: Env = process.env): boolean {
+  return env.NODE_ENV === "production";
+}
 
 const schema = z.object({
   PORT: z.coerce
@@ -17,24 +64,51 @@ const schema = z.object({
   DATABASE_URL: z.string().optional(),
 });
 
-export type ServerEnv = { PORT: number; NEXTAUTH_SECRET: string; NEXTAUTH_URL: string; DATABASE_URL?: string };
+export type ServerEnv = { PORT: number; NEXTAUTH_SECRET: string; NEXTAUTH_URL: string; DATABASE_URL?: string; production: boolean };
 
 /**
- * Reads and checks the environment at start-up, with messages in Vietnamese and
- * English. Without NEXTAUTH_SECRET, a random one is kept in .data/auth-secret so that
- * sessions survive a restart on a developer's machine.
+ * Reads and checks the environment at start-up, with messages in Vietnamese and English.
+ * In production NEXTAUTH_SECRET and NEXTAUTH_URL are required; elsewhere a missing secret is
+ * generated and kept in .data/auth-secret so that sessions survive a restart on a developer's
+ * machine, and the address defaults to localhost.
  */
-export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+export function loadServerEnv(env: Env = process.env): ServerEnv {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     throw new Error(`Cấu hình môi trường không hợp lệ / invalid environment:\n${parsed.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   }
   databaseConfig(parsed.data.DATABASE_URL); // throws a bilingual message when malformed
+  const production = isProduction(env);
+  if (production) {
+    const missing = (["NEXTAUTH_SECRET", "NEXTAUTH_URL"] as const).filter((name) => !parsed.data[name]);
+    if (missing.length) {
+      throw new Error(
+        `Thiếu ${missing.join(" và ")} khi chạy production (NODE_ENV=production); đặt trong môi trường hoặc tệp ${ENV_FILE} (xem .env.example) / ` +
+          `${missing.join(" and ")} must be set in production (NODE_ENV=production): set ${missing.length > 1 ? "them" : "it"} in the environment or in ${ENV_FILE} (see .env.example)`,
+      );
+    }
+  }
   const port = parsed.data.PORT;
   return {
     PORT: port,
     DATABASE_URL: parsed.data.DATABASE_URL,
     NEXTAUTH_URL: parsed.data.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXTAUTH_SECRET: parsed.data.NEXTAUTH_SECRET ?? authSecret(),
+    production,
+  };
+}
+
+/**
+ * The environment `npm start` gives `next build` and `next start`: everything it loaded (the
+ * `.env` file included), the checked values, and Next.js's telemetry switched off (the app
+ * must not report to a third party from a committee's server).
+ */
+export function serverProcessEnv(env: ServerEnv, base: Env = process.env): NodeJS.ProcessEnv {
+  return {
+    ...(base as NodeJS.ProcessEnv),
+    PORT: String(env.PORT),
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET,
+    NEXTAUTH_URL: env.NEXTAUTH_URL,
+    NEXT_TELEMETRY_DISABLED: "1",
   };
 }

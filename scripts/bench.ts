@@ -18,6 +18,7 @@ import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { closeDb, installDb } from "../lib/db/client";
+import { loadEnvFile } from "../lib/env";
 import { openAdapter } from "../lib/db/adapter";
 import { DEFAULT_BENCH_DATABASE, generateBenchData, withDatabase } from "../lib/bench/generate";
 import { serveBuiltApp } from "../lib/bench/serve";
@@ -219,6 +220,7 @@ function postgresServer(flag: string | undefined): string {
 }
 
 async function main() {
+  loadEnvFile();
   const [first, ...rest] = process.argv.slice(2).filter((a) => a !== "--");
   if (first && NATIONAL[first]) return NATIONAL[first](rest);
   if (first && BUILT_APP[first]) return BUILT_APP[first]();

@@ -4,6 +4,8 @@ import { isCalendarDate } from "../lib/calendar/date";
 import { openAdapter } from "../lib/db/adapter";
 import { closeDb, installDb } from "../lib/db/client";
 import { databaseConfig, describeDatabase } from "../lib/db/config";
+import { migrateDatabase } from "../lib/db/migrations";
+import { loadEnvFile } from "../lib/env";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 
 export interface ImportArgs {
@@ -65,9 +67,15 @@ export function exitWithFileErrors(file: string, errors: { at: string; message: 
   process.exit(1);
 }
 
-/** Runs `fn` on DATABASE_URL's database, then closes it (PGlite allows one process at a time). */
+/**
+ * Runs `fn` on DATABASE_URL's database (from the environment or `.env`), migrated first so
+ * that a command works on a fresh database, then closes it (PGlite allows one process at a time).
+ */
 export async function withDatabase<T>(fn: (db: PrismaClient, description: string) => Promise<T>): Promise<T> {
+  loadEnvFile();
   const config = databaseConfig();
+  const applied = await migrateDatabase(config);
+  if (applied.length) console.log(`${describeDatabase(config)}: đã áp dụng / applied ${applied.join(", ")}`);
   const db = installDb(openAdapter(config));
   try {
     return await fn(db, describeDatabase(config));

@@ -3,13 +3,14 @@
  * npm run db:migrate:create -- <name>     write a new migration from the schema changes
  * npm run db:migrate -- status            say whether the migrations match the schema
  */
-import { applyMigrations, createMigration, pendingSchemaChange } from "../lib/db/migrations";
+import { createMigration, migrateDatabase, pendingSchemaChange } from "../lib/db/migrations";
 import { databaseConfig, describeDatabase } from "../lib/db/config";
-import { openAdapter } from "../lib/db/adapter";
+import { loadEnvFile } from "../lib/env";
 
 const [command = "deploy", ...rest] = process.argv.slice(2);
 
 async function main() {
+  loadEnvFile();
   if (command === "create") {
     const name = rest.join("_");
     if (!name) throw new Error("Cần tên migration / a name is required: npm run db:migrate:create -- <name>");
@@ -25,13 +26,8 @@ async function main() {
   }
   if (command !== "deploy") throw new Error(`Lệnh không rõ / unknown command: ${command}`);
   const config = databaseConfig();
-  const handle = openAdapter(config, { forMigrations: true });
-  try {
-    const applied = await applyMigrations(handle.factory);
-    console.log(`${describeDatabase(config)}: ${applied.length ? `đã áp dụng / applied ${applied.join(", ")}` : "không có migration mới / up to date"}`);
-  } finally {
-    await handle.close();
-  }
+  const applied = await migrateDatabase(config);
+  console.log(`${describeDatabase(config)}: ${applied.length ? `đã áp dụng / applied ${applied.join(", ")}` : "không có migration mới / up to date"}`);
 }
 
 main().catch((error) => {

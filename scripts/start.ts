@@ -1,13 +1,17 @@
 /**
- * npm start: apply migrations, seed the demo data when the database is empty, build
- * when there is no build (or the sources changed since), then serve on PORT (scripts/serve.ts).
+ * npm start [-- --no-demo]: read the settings (environment, then `.env`), apply migrations,
+ * seed the demo data only on a database with no unit and no account (and not with
+ * DEMO_DATA=off or --no-demo), build when there is no build (or the sources changed since),
+ * then serve on PORT with the same settings (scripts/serve.ts: Next.js behind the request log). With NODE_ENV=production it refuses to start
+ * without NEXTAUTH_SECRET and NEXTAUTH_URL.
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describeDatabase, databaseConfig } from "../lib/db/config";
-import { loadServerEnv } from "../lib/env";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/accounts";
+import { demoSwitch } from "../lib/demo/switch";
+import { loadEnvFile, loadServerEnv, serverProcessEnv } from "../lib/env";
+import { DEMO_PASSWORD } from "../prisma/seed/accounts";
 import { migrateAndSeed } from "../prisma/seed/run";
 
 const SOURCES = ["app", "pages", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
@@ -45,11 +49,14 @@ async function waitForHealth(url: string, child: ReturnType<typeof spawn>): Prom
 }
 
 async function main() {
+  loadEnvFile();
   const env = loadServerEnv();
-  const childEnv = { ...process.env, PORT: String(env.PORT), NEXTAUTH_SECRET: env.NEXTAUTH_SECRET, NEXTAUTH_URL: env.NEXTAUTH_URL };
+  const demo = demoSwitch();
+  // `next build` and `next start` get exactly what this script read, `.env` included.
+  const childEnv = serverProcessEnv(env);
   console.log(`Cơ sở dữ liệu / database: ${describeDatabase(databaseConfig())}`);
 
-  await migrateAndSeed();
+  const { demoAccounts } = await migrateAndSeed({ demo });
 
   if (needsBuild()) {
     console.log("Đang build ứng dụng / building the app…");
@@ -67,9 +74,12 @@ async function main() {
 
   const url = `http://localhost:${env.PORT}`;
   if (await waitForHealth(`${url}/api/health`, server)) {
-    console.log(`\nỨng dụng đã sẵn sàng / the app is ready: ${url}`);
-    console.log(`Tài khoản demo / demo accounts (mật khẩu / password: ${DEMO_PASSWORD}):`);
-    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(16)} ${a.description}`);
+    console.log(`\nỨng dụng đã sẵn sàng / the app is ready: ${env.NEXTAUTH_URL}`);
+    // Only on a demo database: a real one's accounts are never announced.
+    if (demoAccounts.length) {
+      console.log(`Tài khoản demo / demo accounts (mật khẩu / password: ${DEMO_PASSWORD}):`);
+      for (const a of demoAccounts) console.log(`  ${a.username.padEnd(16)} ${a.description}`);
+    }
   }
 }
 

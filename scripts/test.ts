@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { loadEnvFile } from "../lib/env";
 
 interface Counts {
   passed: number;
@@ -85,6 +86,7 @@ async function withE2eDatabase<T>(fn: (url: string) => T): Promise<T> {
 }
 
 async function main() {
+  loadEnvFile(); // TEST_DATABASE_URL / DATABASE_URL may come from .env, as for every command
   check("typecheck", "npx", ["tsc", "--noEmit"]);
   check("lint", "npx", ["eslint", "--max-warnings=0", "."]);
   vitest("unit", "unit");

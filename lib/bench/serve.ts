@@ -65,7 +65,8 @@ export async function serveBuiltApp<T>(options: { name: string }, measure: (base
     cwd: ROOT,
     detached: true, // its own process group
     stdio: ["ignore", 2, 2], // the server's log stays out of the benchmark's output
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `pglite:${path.relative(ROOT, dataDir)}`, NEXTAUTH_URL: base },
+    // DEMO_DATA=on: the measures sign in as demo accounts, whatever the developer's .env says.
+    env: { ...process.env, PORT: String(port), DATABASE_URL: `pglite:${path.relative(ROOT, dataDir)}`, NEXTAUTH_URL: base, DEMO_DATA: "on" },
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 

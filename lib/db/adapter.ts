@@ -8,10 +8,13 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseConfig } from "./config";
 
-/** Opens the embedded database with the extensions our migrations enable. */
-export function openPglite(dataDir: string | null): PGlite {
+/**
+ * Opens the embedded database with the extensions our migrations enable; `loadDataDir` fills
+ * a new folder from a back-up (lib/db/backup.ts).
+ */
+export function openPglite(dataDir: string | null, opts: { loadDataDir?: Blob } = {}): PGlite {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  return new PGlite({ dataDir: dataDir ?? undefined, extensions: { pg_trgm, unaccent } });
+  return new PGlite({ dataDir: dataDir ?? undefined, extensions: { pg_trgm, unaccent }, loadDataDir: opts.loadDataDir });
 }
 
 const PG_CHAR_OID = 18;

@@ -1,16 +1,26 @@
 import { db } from "./client";
 
-export type DbHealth = { ok: true } | { ok: false; reason: string };
+/**
+ * What /api/health may say. The driver's own words (host, port, role, database names) go to
+ * the server log only: the endpoint answers anyone.
+ */
+export type DbHealth = { ok: true } | { ok: false; reason: "database unavailable" | "database timeout" | "unexpected answer" };
 
-/** One round trip to the database, bounded in time. */
+/** One round trip to the database, bounded in time; a failure's detail is logged, not returned. */
 export async function checkDatabase(timeoutMs = 5000): Promise<DbHealth> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<DbHealth>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, reason: `no answer within ${timeoutMs} ms` }), timeoutMs);
+    timer = setTimeout(() => {
+      console.error(`[health] database: no answer within ${timeoutMs} ms`);
+      resolve({ ok: false, reason: "database timeout" });
+    }, timeoutMs);
   });
   const probe = db.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`.then(
     (rows): DbHealth => (rows[0]?.ok === 1 ? { ok: true } : { ok: false, reason: "unexpected answer" }),
-    (error: unknown): DbHealth => ({ ok: false, reason: describeError(error) }),
+    (error: unknown): DbHealth => {
+      console.error(`[health] database: ${describeError(error)}`);
+      return { ok: false, reason: "database unavailable" };
+    },
   );
   try {
     return await Promise.race([probe, timeout]);

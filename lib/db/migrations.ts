@@ -10,7 +10,8 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
-import { openPglite, pgliteHandle } from "./adapter";
+import { openAdapter, openPglite, pgliteHandle } from "./adapter";
+import type { DatabaseConfig } from "./config";
 
 export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 export const SCHEMA_FILE = path.resolve("prisma/schema.prisma");
@@ -80,6 +81,20 @@ export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFac
     const out = await engine.applyMigrations({ migrationsList: readMigrations(dir), filters: NO_FILTER });
     return out.appliedMigrationNames;
   });
+}
+
+/**
+ * Applies the pending migrations to a database, on a handle of its own that is closed
+ * afterwards (PGlite allows one open handle per data folder). Every command that writes
+ * calls it first, so each works on a fresh database.
+ */
+export async function migrateDatabase(config: DatabaseConfig): Promise<string[]> {
+  const handle = openAdapter(config, { forMigrations: true });
+  try {
+    return await applyMigrations(handle.factory);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The SQL that takes the database the migrations describe to the schema; empty when in step. */

@@ -1,14 +1,18 @@
 /**
- * npm run db:seed — migrates DATABASE_URL's database and, when it is empty, fills it
- * with the demo data. The app's start script calls `migrateAndSeed` too.
+ * npm run db:seed — migrates DATABASE_URL's database and, when it holds no unit and no
+ * account, fills it with the demo data. The app's start script calls `migrateAndSeed` too,
+ * with the demo switch (lib/demo/switch.ts).
  */
 import { pathToFileURL } from "node:url";
+import { verifyPassword } from "../../lib/auth/password";
 import { openAdapter } from "../../lib/db/adapter";
 import { closeDb, installDb } from "../../lib/db/client";
 import { databaseConfig, describeDatabase } from "../../lib/db/config";
-import { applyMigrations } from "../../lib/db/migrations";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
-import { isEmpty, seedDemo, type SeedSummary } from "./demo";
+import { migrateDatabase } from "../../lib/db/migrations";
+import { decideDemoSeed, type DemoSwitch } from "../../lib/demo/switch";
+import { loadEnvFile } from "../../lib/env";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./accounts";
+import { seedDemo, type SeedSummary } from "./demo";
 
 function printSummary(s: SeedSummary, log: (msg: string) => void) {
   log(`Dữ liệu mẫu tính đến / demo data as of ${s.today}:`);
@@ -27,24 +31,47 @@ async function emptyAllTables(db: ReturnType<typeof installDb>) {
   if (tables.length) await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(", ")} RESTART IDENTITY CASCADE`);
 }
 
-/** Applies pending migrations, then seeds the demo data if the database has no unit yet. */
-export async function migrateAndSeed(opts: { log?: (msg: string) => void; today?: Date } = {}): Promise<{ seeded: boolean }> {
+/**
+ * The demo accounts this database really holds, still active and still with the demo
+ * password: the only ones worth printing. A real administrator who happens to be called
+ * "admin" is never announced.
+ */
+async function liveDemoAccounts(db: ReturnType<typeof installDb>): Promise<DemoAccount[]> {
+  const users = await db.user.findMany({
+    where: { username: { in: DEMO_ACCOUNTS.map((a) => a.username) }, active: true },
+    select: { username: true, passwordHash: true },
+  });
+  const live = new Set<string>();
+  for (const u of users) if (await verifyPassword(u.passwordHash, DEMO_PASSWORD)) live.add(u.username);
+  return DEMO_ACCOUNTS.filter((a) => live.has(a.username));
+}
+
+export interface MigrateAndSeedResult {
+  seeded: boolean;
+  /** The demo accounts that can sign in with the demo password (empty on a real database). */
+  demoAccounts: DemoAccount[];
+}
+
+/**
+ * Applies pending migrations, then seeds the demo data when `decideDemoSeed` says so: only
+ * on a database with no unit and no account, and only with the demo switch on.
+ */
+export async function migrateAndSeed(opts: { log?: (msg: string) => void; today?: Date; demo?: DemoSwitch } = {}): Promise<MigrateAndSeedResult> {
   const log = opts.log ?? console.log;
   const config = databaseConfig();
   const started = Date.now();
-  // Migrate on a handle of its own: PGlite allows one open handle per data directory.
-  const migrations = openAdapter(config, { forMigrations: true });
-  try {
-    const applied = await applyMigrations(migrations.factory);
-    if (applied.length) log(`${describeDatabase(config)}: đã áp dụng / applied ${applied.join(", ")}`);
-  } finally {
-    await migrations.close();
-  }
+  const applied = await migrateDatabase(config);
+  if (applied.length) log(`${describeDatabase(config)}: đã áp dụng / applied ${applied.join(", ")}`);
   const db = installDb(openAdapter(config));
   try {
-    if (!(await isEmpty(db))) {
-      log(`${describeDatabase(config)}: đã có dữ liệu, không tạo dữ liệu mẫu / data exists, not seeding`);
-      return { seeded: false };
+    const decision = decideDemoSeed({ units: await db.unit.count(), users: await db.user.count(), demo: opts.demo ?? "on" });
+    if (!decision.seed) {
+      log(
+        decision.reason === "has-data"
+          ? `${describeDatabase(config)}: đã có dữ liệu, không tạo dữ liệu mẫu / data exists, not seeding`
+          : `${describeDatabase(config)}: DEMO_DATA=off, cơ sở dữ liệu để trống / left empty, no demo data`,
+      );
+      return { seeded: false, demoAccounts: decision.reason === "has-data" ? await liveDemoAccounts(db) : [] };
     }
     log(`${describeDatabase(config)}: đang tạo dữ liệu mẫu / seeding demo data…`);
     let summary: SeedSummary;
@@ -58,16 +85,19 @@ export async function migrateAndSeed(opts: { log?: (msg: string) => void; today?
     }
     printSummary(summary, log);
     log(`Xong sau / done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return { seeded: true };
+    return { seeded: true, demoAccounts: [...DEMO_ACCOUNTS] };
   } finally {
     await closeDb();
   }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  // SEED_TODAY=YYYY-MM-DD pins the demo's "today", e.g. to compare two runs.
-  const today = process.env.SEED_TODAY ? new Date(`${process.env.SEED_TODAY}T12:00:00+07:00`) : undefined;
-  migrateAndSeed({ today }).catch((error) => {
+  (async () => {
+    loadEnvFile();
+    // SEED_TODAY=YYYY-MM-DD pins the demo's "today", e.g. to compare two runs.
+    const today = process.env.SEED_TODAY ? new Date(`${process.env.SEED_TODAY}T12:00:00+07:00`) : undefined;
+    await migrateAndSeed({ today });
+  })().catch((error) => {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);
   });

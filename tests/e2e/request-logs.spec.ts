@@ -54,10 +54,9 @@ test("one JSON line per request, with its id, the user, the path, the status and
   expect(new Date(line.time).getTime()).not.toBeNaN();
 
   // A failed sign-in: its body (username, password) is nowhere, and no user is named.
-  const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const failed = await page.request.post("/api/auth/callback/credentials", { form: { username: "xa.lapthach", password: wrongPassword, csrfToken: csrf.csrfToken, json: "true" } });
+  const failed = await page.request.post("/sign-in", { form: { username: "xa.lapthach", password: wrongPassword }, maxRedirects: 0 });
   const failedLine = await lineOf(failed.headers()["x-request-id"]);
-  expect(failedLine).toMatchObject({ method: "POST", path: "/api/auth/callback/credentials" });
+  expect(failedLine).toMatchObject({ method: "POST", path: "/sign-in", status: 303 });
   expect(failedLine.query).toBeUndefined();
 
   // An API answer, unauthenticated: logged with its status and no user.
