@@ -11,7 +11,7 @@ import path from "node:path";
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** ../shared/data from the project root; SHARED_DATA_DIR when the project sits elsewhere. */
-export function sharedDataDir(env: NodeJS.ProcessEnv = process.env): string {
+export function sharedDataDir(env: Record<string, string | undefined> = process.env): string {
   return env.SHARED_DATA_DIR ?? path.resolve(PROJECT_ROOT, "../shared/data");
 }
 
@@ -29,7 +29,7 @@ export interface SharedData {
 export function sharedData(
   names: string[],
   testFile: string,
-  options: { env?: NodeJS.ProcessEnv; warn?: (message: string) => void } = {},
+  options: { env?: Record<string, string | undefined>; warn?: (message: string) => void } = {},
 ): SharedData {
   const env = options.env ?? process.env;
   const dir = sharedDataDir(env);
