@@ -53,6 +53,7 @@ export function expectedOutcome(entry: Entry, seat: Seat, relation: Relation): O
   if (!holds(entry, seat)) return "not-found";
   if (entry.target === "none") return "allowed";
   if (entry.only && !entry.only.includes(seat.role)) return "not-found";
+  if (relation === "child" && entry.ownUnitOnly?.includes(seat.role)) return "not-found";
   // What belongs to the user themself (`…:own`): only their own.
   if (entry.permission.endsWith(":own")) return relation === "own" ? "allowed" : "not-found";
   return relation === "own" || relation === "child" ? "allowed" : "not-found";
@@ -77,7 +78,7 @@ function table(title: string, entries: readonly Entry[], name: (e: Entry) => str
   const head = ["entry", "needs", "pointed at", ...SEATS.map((s) => SEAT_LABEL[s.username] ?? s.username)];
   const lines = [`## ${title}`, "", `| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
   for (const e of entries) {
-    const needs = `\`${e.permission}\`${e.only ? ` (only ${e.only.join(", ")} on others' records)` : ""}`;
+    const needs = `\`${e.permission}\`${e.only ? ` (only ${e.only.join(", ")} on others' records)` : ""}${e.ownUnitOnly ? ` (${e.ownUnitOnly.join(", ")}: own unit only)` : ""}`;
     lines.push(`| ${name(e)}${e.note ? ` — ${e.note}` : ""} | ${needs} | ${e.target} | ${SEATS.map((s) => cell(e, s)).join(" | ")} |`);
   }
   return [...lines, ""];

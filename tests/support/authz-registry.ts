@@ -34,8 +34,6 @@ export type Target =
   | "training"
   | "user"
   | "agency"
-  | "field"
-  | "calendar-day"
   | "token"
   | "merger";
 
@@ -47,6 +45,8 @@ interface Row {
   target: Target;
   /** Only these roles reach a record of someone else (a rule beyond the permission); see `note`. */
   only?: readonly Role[];
+  /** These roles reach records of their own unit only, not of the units below (see `note`). */
+  ownUnitOnly?: readonly Role[];
   note?: string;
 }
 
@@ -73,7 +73,7 @@ export interface ActionRow extends Row {
 
 export type Entry = PageRow | RouteRow | ActionRow;
 
-const page = (file: string, url: string, permission: Requirement, target: Target = "none", extra: Pick<Row, "only" | "note"> = {}): PageRow => ({
+const page = (file: string, url: string, permission: Requirement, target: Target = "none", extra: Pick<Row, "only" | "ownUnitOnly" | "note"> = {}): PageRow => ({
   kind: "page",
   file,
   url,
@@ -81,7 +81,7 @@ const page = (file: string, url: string, permission: Requirement, target: Target
   target,
   ...extra,
 });
-const route = (file: string, method: "GET" | "POST", url: string, permission: Requirement, target: Target = "none", extra: Pick<Row, "only" | "note"> = {}): RouteRow => ({
+const route = (file: string, method: "GET" | "POST", url: string, permission: Requirement, target: Target = "none", extra: Pick<Row, "only" | "ownUnitOnly" | "note"> = {}): RouteRow => ({
   kind: "route",
   file,
   method,
@@ -90,9 +90,15 @@ const route = (file: string, method: "GET" | "POST", url: string, permission: Re
   target,
   ...extra,
 });
-const action = (name: string, permission: Requirement, target: Target, extra: Pick<Row, "only" | "note"> = {}): ActionRow => ({ kind: "action", name, permission, target, ...extra });
+const action = (name: string, permission: Requirement, target: Target, extra: Pick<Row, "only" | "ownUnitOnly" | "note"> = {}): ActionRow => ({ kind: "action", name, permission, target, ...extra });
 
 const APP = "app/(app)";
+
+/** lib/petitions/reference/agencies.ts `mayChooseUnit`: a district keeps its own list; admins and provinces any below. */
+const AGENCY_LIST_KEEPERS = {
+  ownUnitOnly: ["DISTRICT_STAFF", "COMMUNE_SECRETARY"],
+  note: "a district keeps its own list; admins and province users the lists of the provinces and districts below",
+} as const;
 
 export const PAGES: readonly PageRow[] = [
   page("app/login/page.tsx", "/login", "public"),
@@ -172,15 +178,15 @@ export const ACTIONS: readonly ActionRow[] = [
   action("lib/units/merger/actions.ts#placeVillageAction", "unit:manage:subtree", "village"),
   action("lib/units/catalogue/actions.ts#uploadCatalogueAction", "admin:access", "none"),
   action("lib/calendar/actions.ts#addCalendarDayAction", "admin:access", "none"),
-  action("lib/calendar/actions.ts#updateCalendarDayAction", "admin:access", "calendar-day"),
-  action("lib/calendar/actions.ts#deleteCalendarDayAction", "admin:access", "calendar-day"),
+  action("lib/calendar/actions.ts#updateCalendarDayAction", "admin:access", "none", { note: "national reference data: in no unit" }),
+  action("lib/calendar/actions.ts#deleteCalendarDayAction", "admin:access", "none", { note: "national reference data: in no unit" }),
   action("lib/calendar/actions.ts#restoreCalendarYearAction", "admin:access", "none"),
   action("lib/petitions/reference/actions.ts#createFieldAction", "admin:access", "none"),
-  action("lib/petitions/reference/actions.ts#updateFieldAction", "admin:access", "field"),
-  action("lib/petitions/reference/actions.ts#setFieldActiveAction", "admin:access", "field"),
-  action("lib/petitions/reference/actions.ts#createAgencyAction", "agency:manage:subtree", "unit"),
-  action("lib/petitions/reference/actions.ts#renameAgencyAction", "agency:manage:subtree", "agency"),
-  action("lib/petitions/reference/actions.ts#setAgencyActiveAction", "agency:manage:subtree", "agency"),
+  action("lib/petitions/reference/actions.ts#updateFieldAction", "admin:access", "none", { note: "national reference data: in no unit" }),
+  action("lib/petitions/reference/actions.ts#setFieldActiveAction", "admin:access", "none", { note: "national reference data: in no unit" }),
+  action("lib/petitions/reference/actions.ts#createAgencyAction", "agency:manage:subtree", "unit", AGENCY_LIST_KEEPERS),
+  action("lib/petitions/reference/actions.ts#renameAgencyAction", "agency:manage:subtree", "agency", AGENCY_LIST_KEEPERS),
+  action("lib/petitions/reference/actions.ts#setAgencyActiveAction", "agency:manage:subtree", "agency", AGENCY_LIST_KEEPERS),
   action("lib/petitions/actions.ts#createPetitionAction", "petition:create:subtree", "unit"),
   action("lib/petitions/actions.ts#petitionStepAction", "petition:update:subtree", "petition", { note: "each step's permission is in the workflow table (lib/petitions/workflow.ts); this row runs `assign`" }),
   action("lib/petitions/actions.ts#editPetitionAction", "petition:update:subtree", "petition-received", { note: "a commune secretary also corrects their own petition until it is assigned" }),
