@@ -20,7 +20,8 @@ import type { Permission } from "@/lib/auth/roles";
 export type Target =
   | "none"
   | "unit"
-  | "unit-code"
+  /** `id:<id>` (or an official code), as /api/v1 takes a unit. */
+  | "unit-ref"
   | "village"
   | "commune"
   | "petition"
@@ -147,12 +148,12 @@ export const ROUTES: readonly RouteRow[] = [
   route("app/locale/route.ts", "POST", "/locale", "public", "none", { note: "sets the language cookie" }),
   route("app/api/v1/openapi.json/route.ts", "GET", "/api/v1/openapi.json", "signed-in"),
   route("app/api/v1/units/route.ts", "GET", "/api/v1/units", "organisation:read:subtree"),
-  route("app/api/v1/units/[code]/route.ts", "GET", "/api/v1/units/{target}", "organisation:read:subtree", "unit-code"),
+  route("app/api/v1/units/[code]/route.ts", "GET", "/api/v1/units/{target}", "organisation:read:subtree", "unit-ref"),
   route("app/api/v1/petitions/route.ts", "GET", "/api/v1/petitions", "petition:read:subtree"),
   route("app/api/v1/petitions/[id]/route.ts", "GET", "/api/v1/petitions/{target}", "petition:read:subtree", "petition"),
   route("app/api/v1/meetings/route.ts", "GET", "/api/v1/meetings", "meeting:read:subtree"),
   route("app/api/v1/meetings/[id]/route.ts", "GET", "/api/v1/meetings/{target}", "meeting:read:subtree", "meeting"),
-  route("app/api/v1/rollup/route.ts", "GET", "/api/v1/rollup?unit={target}", "report:read:subtree", "unit-code"),
+  route("app/api/v1/rollup/route.ts", "GET", "/api/v1/rollup?unit={target}", "report:read:subtree", "unit-ref"),
   route(`${APP}/petitions/export/route.ts`, "GET", "/petitions/export", "petition:read:subtree"),
   route(`${APP}/petitions/similar/route.ts`, "GET", "/petitions/similar?content=%C4%91%C6%B0%E1%BB%9Dng%20li%C3%AAn%20th%C3%B4n", "petition:create:subtree"),
   route(`${APP}/petitions/[id]/attachments/[attachmentId]/route.ts`, "GET", "/petitions/{target}", "petition:read:subtree", "petition-attachment"),
