@@ -199,7 +199,7 @@ export const ACTIONS: readonly ActionRow[] = [
   action("lib/petitions/reference/actions.ts#renameAgencyAction", "agency:manage:subtree", "agency", AGENCY_LIST_KEEPERS),
   action("lib/petitions/reference/actions.ts#setAgencyActiveAction", "agency:manage:subtree", "agency", AGENCY_LIST_KEEPERS),
   action("lib/petitions/actions.ts#createPetitionAction", "petition:create:subtree", "unit"),
-  action("lib/petitions/actions.ts#petitionStepAction", "petition:update:subtree", "petition", { note: "each step's permission is in the workflow table (lib/petitions/workflow.ts); this row runs `assign`" }),
+  action("lib/petitions/actions.ts#petitionStepAction", "petition:update:subtree", "petition", { note: "each step's permission is in the workflow table (lib/petitions/workflow.ts); the matrix runs `reject` (a handling step)" }),
   action("lib/petitions/actions.ts#editPetitionAction", "petition:update:subtree", "petition-received", { note: "a commune secretary also corrects their own petition until it is assigned" }),
   action("lib/meetings/actions.ts#editMeetingAction", "meeting:create:subtree", "meeting-recent", {
     only: ["COMMUNE_SECRETARY"],
