@@ -1,7 +1,8 @@
 /**
  * npm test: typecheck, lint, unit tests, integration tests (embedded PGlite, and the
  * PostgreSQL server too when TEST_DATABASE_URL or DATABASE_URL points at one) and
- * end-to-end tests in Chromium. Ends with "N passed, N failed".
+ * end-to-end tests in Chromium. Ends with "N passed, N failed" (and ", N flaky" when a test passed
+ * only on a retry: see ./test-summary.ts).
  */
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -9,12 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { loadEnvFile } from "../lib/env";
-
-interface Counts {
-  passed: number;
-  failed: number;
-  skipped: number;
-}
+import { playwrightCounts, summaryLines, type Counts, type PlaywrightReport } from "./test-summary";
 
 const results: { step: string; counts: Counts }[] = [];
 const outDir = path.resolve(".data/test-results");
@@ -36,7 +32,7 @@ function readJson<T>(file: string): T | undefined {
 function check(step: string, command: string, args: string[]) {
   console.log(`\n▶ ${step}`);
   const ok = run(command, args) === 0;
-  results.push({ step, counts: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 } });
+  results.push({ step, counts: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, flaky: 0, skipped: 0 } });
 }
 
 function vitest(step: string, project: string, env: Record<string, string | undefined> = {}) {
@@ -46,8 +42,8 @@ function vitest(step: string, project: string, env: Record<string, string | unde
   const status = run("npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], env);
   const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(file);
   const counts = report
-    ? { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests }
-    : { passed: 0, failed: 1, skipped: 0 };
+    ? { passed: report.numPassedTests, failed: report.numFailedTests, flaky: 0, skipped: report.numPendingTests + report.numTodoTests }
+    : { passed: 0, failed: 1, flaky: 0, skipped: 0 };
   // A crash outside any test still fails the step.
   if (status !== 0 && counts.failed === 0) counts.failed = 1;
   results.push({ step, counts });
@@ -100,21 +96,12 @@ async function main() {
   await withE2eDatabase((url) => {
     console.log(`  database: ${url.replace(/\/\/[^@]*@/, "//")}`);
     const status = run("npx", ["playwright", "test"], { E2E_DATABASE_URL: url, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
-    const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(file);
-    const counts = report
-      ? { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped }
-      : { passed: 0, failed: 1, skipped: 0 };
-    if (status !== 0 && counts.failed === 0) counts.failed = 1;
-    results.push({ step: "end-to-end", counts });
+    results.push({ step: "end-to-end", counts: playwrightCounts(readJson<PlaywrightReport>(file), status) });
   });
 
-  console.log("\nKết quả / results:");
-  for (const r of results) console.log(`  ${r.step.padEnd(28)} ${r.counts.passed} passed, ${r.counts.failed} failed${r.counts.skipped ? `, ${r.counts.skipped} skipped` : ""}`);
-  const total = results.reduce((a, r) => ({ passed: a.passed + r.counts.passed, failed: a.failed + r.counts.failed, skipped: a.skipped + r.counts.skipped }), { passed: 0, failed: 0, skipped: 0 });
-  if (total.skipped) console.log(`\n(${total.skipped} skipped: tests whose input files are not on this machine)`);
   // The last line, in the form CI reads.
-  console.log(`\n${total.passed} passed, ${total.failed} failed`);
-  process.exitCode = total.failed ? 1 : 0;
+  console.log(`\n${summaryLines(results).join("\n")}`);
+  process.exitCode = results.some((r) => r.counts.failed) ? 1 : 0;
 }
 
 main().catch((error) => {

@@ -12,17 +12,22 @@ const intake = defineAction({
   revalidate: () => ["/petitions"],
 });
 
-/** Which steps a role may take is the workflow table's call (./workflow.ts), not the permission's. */
+/**
+ * The chain asks for the least any step needs (a comment); which step from which status, and the
+ * permission each step needs (petition:update:subtree to handle), is the workflow table's call
+ * (./workflow.ts), checked in the mutation.
+ */
 const step = defineAction({
   schema: stepSchema,
-  permission: "petition:read:subtree",
+  permission: "petition:comment:subtree",
   run: ({ input, actor }) => takeStep(actor, input),
   revalidate: ({ data }) => [`/petitions/${data.petitionId}`, "/petitions"],
 });
 
+/** A correction needs petition:update:subtree, or the creator's petition:create:subtree (./workflow.ts). */
 const edit = defineAction({
   schema: editSchema,
-  permission: "petition:read:subtree",
+  permission: "petition:create:subtree",
   run: ({ input, actor }) => editPetition(actor, input),
   revalidate: ({ data }) => [`/petitions/${data.petitionId}`, "/petitions"],
 });

@@ -15,7 +15,7 @@ import type { PetitionEventKind, PetitionStatus } from "../generated/prisma/enum
 import { todayInVietnam } from "../time";
 import type { EditInput, StepInput } from "./schemas";
 import { petitionSearchColumns } from "./search";
-import { nextStatus } from "./workflow";
+import { mayEverTake, nextStatus } from "./workflow";
 
 export interface StepResult {
   petitionId: number;
@@ -115,7 +115,10 @@ async function changesFor(
 export async function takeStep(actor: Actor, input: StepInput, now = new Date()): Promise<StepResult> {
   return db.$transaction(async (tx) => {
     const petition = await loadForStep(tx, actor, input.petitionId);
-    const to = nextStatus(actor.role, petition, input.step, petition.createdById === actor.userId);
+    const isCreator = petition.createdById === actor.userId;
+    // Without the step's permission the petition is "not found", as for any action (see workflow.ts).
+    if (!mayEverTake(actor.role, input.step, isCreator)) throw new ActionError("NOT_FOUND");
+    const to = nextStatus(actor.role, petition, input.step, isCreator);
     if (to === null) throw new ActionError("INVALID_STATE");
     // A comment changes nothing on the petition, so it never collides with an edit.
     const changes = input.step !== "comment";
@@ -169,7 +172,9 @@ export async function editPetition(actor: Actor, input: EditInput, now = new Dat
       select: { id: true, code: true, status: true, version: true, agencyId: true, unitId: true, createdById: true, receivedOn: true, channel: true, petitionerKind: true, petitionerName: true, petitionerPhone: true, petitionerAddress: true, fieldId: true, content: true },
     });
     if (!petition) throw new ActionError("NOT_FOUND");
-    if (nextStatus(actor.role, petition, "edit", petition.createdById === actor.userId) === null) throw new ActionError("INVALID_STATE");
+    const isCreator = petition.createdById === actor.userId;
+    if (!mayEverTake(actor.role, "edit", isCreator)) throw new ActionError("NOT_FOUND");
+    if (nextStatus(actor.role, petition, "edit", isCreator) === null) throw new ActionError("INVALID_STATE");
     if (petition.version !== input.version) throw new ActionError("CONFLICT");
     const next = {
       receivedOn: input.receivedOn,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PetitionStatus, Role } from "../generated/prisma/enums";
-import { ROLES } from "../auth/roles";
-import { availableSteps, nextStatus, PETITION_STEPS, type PetitionStep } from "./workflow";
+import { can, ROLES } from "../auth/roles";
+import { availableSteps, mayEverTake, nextStatus, PETITION_STEPS, stepPermission, type PetitionStep } from "./workflow";
 
 const STATUSES: PetitionStatus[] = ["RECEIVED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "MERGED", "ESCALATED"];
 
@@ -60,6 +60,21 @@ describe("petition workflow", () => {
     for (const role of ["PROVINCE_LEADER", "VIEWER"] as Role[]) {
       for (const status of STATUSES) expect(availableSteps(role, { status, agencyId: 1 }, true)).toEqual([]);
     }
+  });
+
+  it("asks the role table (lib/auth/roles.ts) for each step's permission: petition:update:subtree for handling", () => {
+    for (const step of PETITION_STEPS) expect(stepPermission(step)).toBe(step === "comment" ? "petition:comment:subtree" : "petition:update:subtree");
+    for (const role of ROLES) {
+      for (const step of PETITION_STEPS) {
+        for (const status of STATUSES) {
+          // Only the creator's own correction (petition:create:subtree, from RECEIVED) goes beyond the step's permission.
+          if (nextStatus(role, { status, agencyId: 7 }, step, false) !== null) expect(can(role, stepPermission(step)), `${role} ${step}`).toBe(true);
+        }
+        expect(mayEverTake(role, step, true)).toBe(can(role, stepPermission(step)) || (step === "edit" && can(role, "petition:create:subtree")));
+      }
+    }
+    expect(mayEverTake("VIEWER", "comment", true)).toBe(false);
+    expect(mayEverTake("COMMUNE_SECRETARY", "assign", true)).toBe(false);
   });
 
   it("refuses unknown roles", () => {

@@ -1,10 +1,13 @@
 import type { PetitionStatus, Role } from "../generated/prisma/enums";
+import { can, type Permission } from "../auth/roles";
 import { OPEN_STATUSES } from "./status";
 
 /**
- * The petition workflow: which step a role may take from which status, and where it leads.
- * This table is the only place that knows it; pages show the steps it allows and every
- * mutation asks it before writing.
+ * The petition workflow: which step may be taken from which status, where it leads, and the
+ * permission it needs. This table is the only place that knows the statuses; who holds a
+ * permission is the role table's call (lib/auth/roles.ts, `can`), so there is one answer to
+ * "may this role handle petitions". Pages show the steps it allows and every mutation asks it
+ * before writing.
  *
  *   RECEIVED → ASSIGNED → IN_PROGRESS → RESOLVED (settled | explained) → CLOSED (reply + satisfaction)
  *   any open status → REJECTED | MERGED | ESCALATED
@@ -32,25 +35,26 @@ interface StepRule {
   from: readonly PetitionStatus[];
   /** Where it leads; "same" keeps the status, "reopened" depends on the agency. */
   to: PetitionStatus | "same" | "reopened";
-  roles: readonly Role[];
+  permission: Permission;
 }
 
-const HANDLERS: readonly Role[] = ["ADMIN", "DISTRICT_STAFF"];
+/** Handling a petition: assigning, settling, replying, correcting it… */
+const HANDLE: Permission = "petition:update:subtree";
 
 const RULES: Record<PetitionStep, StepRule> = {
   /** Correct the intake details; a commune secretary only before it is assigned. */
-  edit: { from: OPEN, to: "same", roles: HANDLERS },
+  edit: { from: OPEN, to: "same", permission: HANDLE },
   /** Assign, or reassign, to the responsible agency; the deadline runs from receipt. */
-  assign: { from: OPEN, to: "ASSIGNED", roles: HANDLERS },
-  start: { from: ["ASSIGNED"], to: "IN_PROGRESS", roles: HANDLERS },
-  resolve: { from: ["ASSIGNED", "IN_PROGRESS"], to: "RESOLVED", roles: HANDLERS },
+  assign: { from: OPEN, to: "ASSIGNED", permission: HANDLE },
+  start: { from: ["ASSIGNED"], to: "IN_PROGRESS", permission: HANDLE },
+  resolve: { from: ["ASSIGNED", "IN_PROGRESS"], to: "RESOLVED", permission: HANDLE },
   /** The reply to the citizen and their satisfaction close the petition. */
-  reply: { from: ["RESOLVED"], to: "CLOSED", roles: HANDLERS },
-  reject: { from: OPEN, to: "REJECTED", roles: HANDLERS },
-  merge: { from: OPEN, to: "MERGED", roles: HANDLERS },
-  escalate: { from: OPEN, to: "ESCALATED", roles: HANDLERS },
-  reopen: { from: ["RESOLVED", "CLOSED", "REJECTED"], to: "reopened", roles: HANDLERS },
-  comment: { from: ANY, to: "same", roles: ["ADMIN", "DISTRICT_STAFF", "COMMUNE_SECRETARY"] },
+  reply: { from: ["RESOLVED"], to: "CLOSED", permission: HANDLE },
+  reject: { from: OPEN, to: "REJECTED", permission: HANDLE },
+  merge: { from: OPEN, to: "MERGED", permission: HANDLE },
+  escalate: { from: OPEN, to: "ESCALATED", permission: HANDLE },
+  reopen: { from: ["RESOLVED", "CLOSED", "REJECTED"], to: "reopened", permission: HANDLE },
+  comment: { from: ANY, to: "same", permission: "petition:comment:subtree" },
 };
 
 /** What the rules need to know about a petition. */
@@ -59,10 +63,27 @@ export interface WorkflowPetition {
   agencyId: number | null;
 }
 
-/** Extra permissions that depend on who made the petition. */
-const CREATOR_STEPS: Partial<Record<Role, { step: PetitionStep; from: readonly PetitionStatus[] }[]>> = {
-  COMMUNE_SECRETARY: [{ step: "edit", from: ["RECEIVED"] }],
-};
+/**
+ * What the petition's creator may do beyond the step's permission: whoever may receive
+ * petitions may correct their own until it is assigned (a commune secretary's typing slip).
+ */
+const CREATOR_STEPS: { step: PetitionStep; from: readonly PetitionStatus[]; permission: Permission }[] = [
+  { step: "edit", from: ["RECEIVED"], permission: "petition:create:subtree" },
+];
+
+/** The permission a step needs (the creator's own correction aside). */
+export function stepPermission(step: PetitionStep): Permission {
+  return RULES[step].permission;
+}
+
+/**
+ * Whether `role` could take `step` from some status. When it could not, the mutation answers
+ * NOT_FOUND, as the action chain does for any permission missing (lib/actions/result.ts), rather
+ * than "not from this status".
+ */
+export function mayEverTake(role: Role, step: PetitionStep, isCreator = false): boolean {
+  return can(role, RULES[step].permission) || (isCreator && CREATOR_STEPS.some((s) => s.step === step && can(role, s.permission)));
+}
 
 /**
  * The status `step` leads to, or null when `role` may not take it from here. `isCreator`
@@ -77,8 +98,8 @@ export function nextStatus(
 ): PetitionStatus | null {
   const rule = RULES[step];
   const allowed =
-    (rule.roles.includes(role) && rule.from.includes(petition.status)) ||
-    (isCreator && (CREATOR_STEPS[role] ?? []).some((s) => s.step === step && s.from.includes(petition.status)));
+    (can(role, rule.permission) && rule.from.includes(petition.status)) ||
+    (isCreator && CREATOR_STEPS.some((s) => s.step === step && s.from.includes(petition.status) && can(role, s.permission)));
   if (!allowed) return null;
   if (rule.to === "same") return petition.status;
   if (rule.to === "reopened") return petition.agencyId === null ? "RECEIVED" : "ASSIGNED";

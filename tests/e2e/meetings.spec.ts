@@ -92,17 +92,32 @@ test("on a slow 3G connection the form keeps a draft across a reload and saves o
   await expect(page.getByLabel("Biên bản cuộc họp")).toHaveValue(`Biên bản họp chậm mạng ${token}.`);
   await expect(page.locator('input[name="idempotencyKey"]')).toHaveValue(key);
 
+  // The form's POST is kept, to be sent again below as a phone would after a lost answer.
+  const posted = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/meetings/new", { timeout: 120_000 });
   await page.getByRole("button", { name: "Lưu cuộc họp" }).click();
+  const post = await posted;
   await expect(page).toHaveURL(/\/meetings\/\d+\?created=1$/, { timeout: 120_000 });
   await expect(page.getByRole("status")).toHaveText("Đã lưu cuộc họp và 1 kiến nghị phát sinh.", { timeout: 60_000 });
   await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("dv:meeting-draft:")).length), { timeout: 30_000 }).toBe(0);
   await cdp.detach();
 
-  // Sending the same draft again (say the answer was lost) finds the meeting already saved.
+  // Sending the same draft again (say the answer was lost) finds the meeting already saved…
   const meetingPath = new URL(page.url()).pathname;
-  const res = await page.request.get(`/api/v1/meetings?from=${new Date().toISOString().slice(0, 10)}&limit=200`);
-  const items = ((await res.json()) as { items: { id: number; raisedPetitions: number }[] }).items;
-  expect(items.filter((m) => `/meetings/${m.id}` === meetingPath)).toHaveLength(1);
+  const again = await page.request.post(post.url(), {
+    headers: { "content-type": post.headers()["content-type"], origin: new URL(post.url()).origin },
+    data: post.postDataBuffer() ?? Buffer.alloc(0),
+    maxRedirects: 0,
+  });
+  expect(again.status()).toBe(303);
+  expect(new URL(again.headers().location, post.url()).pathname).toBe(meetingPath);
+  // …and the database holds exactly one meeting with these minutes, and one petition with this text:
+  // a duplicate would make two.
+  const res = await page.request.get(`/api/v1/meetings?from=${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}&limit=200`);
+  const items = ((await res.json()) as { items: { id: number }[] }).items;
+  const minutes = await Promise.all(items.map(async (m) => ((await (await page.request.get(`/api/v1/meetings/${m.id}`)).json()) as { minutes: string | null }).minutes));
+  expect(minutes.filter((text) => text?.includes(token))).toHaveLength(1);
+  const petitions = (await (await page.request.get(`/api/v1/petitions?q=${token}&limit=200`)).json()) as { items: unknown[] };
+  expect(petitions.items).toHaveLength(1);
 });
 
 test.describe("without JavaScript", () => {

@@ -123,7 +123,13 @@ describe("petition workflow steps", () => {
     const otherDistrict = actorAt(tree.districtB, "DISTRICT_STAFF", (await createUser(tree.districtB)).id);
     await expect(step(otherDistrict, { petitionId: id, version: 0, step: "assign", agencyId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const ownCommune = actorAt(tree.communeA, "COMMUNE_SECRETARY", (await createUser(tree.communeA, "COMMUNE_SECRETARY")).id);
-    await expect(step(ownCommune, { petitionId: id, version: 0, step: "assign", agencyId })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    // A step whose permission the role lacks answers like a record out of reach (petition:update:subtree, lib/auth/roles.ts).
+    await expect(step(ownCommune, { petitionId: id, version: 0, step: "assign", agencyId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    for (const role of ["VIEWER", "PROVINCE_LEADER"] as const) {
+      const reader = actorAt(tree.province, role, (await createUser(tree.province, role)).id);
+      await expect(step(reader, { petitionId: id, version: 0, step: "comment", note: "xem" }), role).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(step(reader, { petitionId: id, version: 0, step: "reject", note: "Không thuộc thẩm quyền." }), role).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
     // An agency of another district is not one this petition can go to.
     const foreign = await db.agency.create({ data: { unitId: tree.districtB.id, name: "Phòng Nội vụ" } });
     await expect(step(staff, { petitionId: id, version: 0, step: "assign", agencyId: foreign.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -168,5 +174,11 @@ describe("correcting a petition's details", () => {
     await edit(secretary, form(id, 0, { petitionerKind: "ANONYMOUS", channel: "TEAM_MEETING", content: "Đề nghị lắp đèn đường ngõ xóm số 3." }));
     await step(staff, { petitionId: id, version: 1, step: "assign", agencyId });
     await expect(edit(secretary, form(id, 2, { petitionerKind: "ANONYMOUS", content: "Sửa lại lần nữa sau khi giao." }))).rejects.toMatchObject({ code: "INVALID_STATE" });
+  });
+
+  it("answers a reader (no petition:update:subtree, no petition:create:subtree) as if the petition were not there", async () => {
+    const { id } = await newPetition();
+    const viewer = actorAt(tree.province, "VIEWER", (await createUser(tree.province, "VIEWER")).id);
+    await expect(edit(viewer, form(id, 0, { content: "Một người chỉ xem sửa nội dung." }))).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

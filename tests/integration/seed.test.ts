@@ -1,12 +1,13 @@
-import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/accounts";
 import { isEmpty, seedDemo } from "@/prisma/seed/demo";
+import { readSharedFile, sharedData } from "../support/shared-data";
 
 const TODAY = new Date("2026-11-23T03:00:00Z");
-const GSO_FILE = "../shared/data/gso-admin-units-2025-03.json";
+const GSO = sharedData(["gso-admin-units-2025-03.json"], import.meta.filename);
+const [GSO_FILE] = GSO.files;
 
 beforeAll(async () => {
   expect(await isEmpty(db)).toBe(true);
@@ -20,9 +21,9 @@ describe("the demo seed", () => {
     const communes = await db.unit.findMany({ where: { parentId: district.id }, orderBy: { code: "asc" } });
     expect(communes).toHaveLength(19);
     // The catalogue is reference data beside the project; check against it where it is present.
-    if (fs.existsSync(GSO_FILE)) {
+    if (!GSO.skip) {
       type Gso = { data: { level1_id: string; level2s: { level2_id: string; level3s: { level3_id: string; name: string }[] }[] }[] };
-      const gso = JSON.parse(fs.readFileSync(GSO_FILE, "utf8")) as Gso;
+      const gso = JSON.parse(readSharedFile(GSO_FILE).toString("utf8")) as Gso;
       const official = gso.data.find((p) => p.level1_id === "26")!.level2s.find((d) => d.level2_id === "246")!.level3s;
       expect(communes.map((c) => [c.code, `${c.typeLabel} ${c.name}`])).toEqual(
         official.map((c) => [c.level3_id, c.name]).sort((a, b) => a[0].localeCompare(b[0])),

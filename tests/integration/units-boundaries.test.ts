@@ -1,14 +1,13 @@
-import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { insertUnit } from "@/lib/units/tree";
 import { parseBoundaries, type FileBoundary } from "@/lib/units/boundaries/parse";
 import { importBoundaries, previewBoundaries } from "@/lib/units/boundaries/import";
 import { boundariesOf } from "@/lib/units/boundaries/queries";
+import { readSharedFile, sharedData } from "../support/shared-data";
 
-const DATA_DIR = process.env.SHARED_DATA_DIR ?? path.resolve(import.meta.dirname, "../../../shared/data");
-const REAL_FILE = path.join(DATA_DIR, "gis-districts-26-vinh-phuc.json");
+const REAL = sharedData(["gis-districts-26-vinh-phuc.json"], import.meta.filename);
+const [REAL_FILE] = REAL.files;
 const MARCH = new Date("2025-03-01T00:00:00Z");
 
 const square = (lng: number, lat: number, size = 0.05) => [[[[lng, lat], [lng + size, lat], [lng + size, lat + size], [lng, lat + size], [lng, lat]]]];
@@ -102,9 +101,9 @@ describe("importBoundaries", () => {
     await db.unit.delete({ where: { id: twin.id } });
   });
 
-  it.skipIf(!fs.existsSync(REAL_FILE))("imports the real Vĩnh Phúc file: the province and the districts the tree has get their shapes, the others are reported", async () => {
+  it.skipIf(REAL.skip)("imports the real Vĩnh Phúc file: the province and the districts the tree has get their shapes, the others are reported", async () => {
     await db.unitBoundary.deleteMany();
-    const result = parseBoundaries(fs.readFileSync(REAL_FILE));
+    const result = parseBoundaries(readSharedFile(REAL_FILE));
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const plan = await importBoundaries(db, result.boundaries, { actorId: null, asOf: MARCH });
     expect(plan.matched.map((m) => [m.code, m.unitName])).toEqual([

@@ -1,13 +1,13 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { insertUnit, unitSearchName } from "@/lib/units/tree";
 import { FIXTURE_CSV, FIXTURE_JSON, fixtureBytes } from "@/lib/units/catalogue/fixtures";
 import { parseCatalogue, type CatalogueUnit } from "@/lib/units/catalogue/parse";
 import { importCatalogue, previewCatalogue, type CatalogueSummary } from "@/lib/units/catalogue/import";
+import { readSharedFile, sharedData } from "../support/shared-data";
 
-const REAL_FILE = path.resolve(import.meta.dirname, "../../../shared/data/gso-admin-units-2025-03.json");
+const REAL = sharedData(["gso-admin-units-2025-03.json"], import.meta.filename);
+const [REAL_FILE] = REAL.files;
 const AS_OF = new Date("2025-03-01T00:00:00Z");
 
 function parsed(bytes: Uint8Array): CatalogueUnit[] {
@@ -216,9 +216,9 @@ describe("GSO catalogue import (fixture)", () => {
   });
 });
 
-describe.skipIf(!fs.existsSync(REAL_FILE))("GSO catalogue import (the March 2025 national file)", () => {
+describe.skipIf(REAL.skip)("GSO catalogue import (the March 2025 national file)", () => {
   it("imports 63 provinces, 696 districts and 10,047 communes, then changes nothing on a second run", async () => {
-    const units = parsed(fs.readFileSync(REAL_FILE));
+    const units = parsed(readSharedFile(REAL_FILE));
     // Close the fixture's units (their codes are real ones too): a catalogue matches only units valid on its day.
     await db.unit.updateMany({ where: { level: { in: ["PROVINCE", "DISTRICT", "COMMUNE"] } }, data: { validTo: new Date("2001-12-31T00:00:00Z") } });
     const first = await importCatalogue(db, units, { actorId: null, asOf: AS_OF });

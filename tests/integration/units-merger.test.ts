@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -9,10 +7,10 @@ import { parseCatalogue } from "@/lib/units/catalogue/parse";
 import { importCatalogue } from "@/lib/units/catalogue/import";
 import { parseMerger, type ParsedMerger } from "@/lib/units/merger/parse";
 import { importMerger, unitsValidOn } from "@/lib/units/merger/import";
+import { readSharedFile, sharedData } from "../support/shared-data";
 
-const DATA_DIR = path.resolve(import.meta.dirname, "../../../shared/data");
-const REAL_CATALOGUE = path.join(DATA_DIR, "gso-admin-units-2025-03.json");
-const REAL_MERGER = path.join(DATA_DIR, "admin-units-2025-07-merges.json");
+const REAL = sharedData(["gso-admin-units-2025-03.json", "admin-units-2025-07-merges.json"], import.meta.filename);
+const [REAL_CATALOGUE, REAL_MERGER] = REAL.files;
 const MARCH = new Date("2025-03-01T00:00:00Z");
 const REFORM = new Date("2025-07-01T00:00:00Z");
 const JUNE_30 = new Date("2025-06-30T00:00:00Z");
@@ -250,14 +248,14 @@ describe("merger import (fixture)", () => {
   });
 });
 
-describe.skipIf(!fs.existsSync(REAL_CATALOGUE) || !fs.existsSync(REAL_MERGER))("merger import (the real files)", () => {
+describe.skipIf(REAL.skip)("merger import (the real files)", () => {
   it("imports the March 2025 catalogue then the reform: 63 provinces before, 34 provinces and 3,321 communes after", { timeout: 300_000 }, async () => {
     // Put the fixture's units out of the way: only the real ones should be valid on the days counted.
     await db.unit.updateMany({
       where: { level: { in: ["PROVINCE", "DISTRICT", "COMMUNE"] } },
       data: { validFrom: new Date("2001-01-01T00:00:00Z"), validTo: new Date("2001-12-31T00:00:00Z") },
     });
-    const catalogue = parseCatalogue(fs.readFileSync(REAL_CATALOGUE));
+    const catalogue = parseCatalogue(readSharedFile(REAL_CATALOGUE));
     if (!catalogue.ok) throw new Error(JSON.stringify(catalogue.errors.slice(0, 5)));
     await importCatalogue(db, catalogue.units, { actorId: null, asOf: MARCH });
     // A village of Phường Trúc Bạch (merged whole into the new Phường Ba Đình, 00004) and one of
@@ -267,7 +265,7 @@ describe.skipIf(!fs.existsSync(REAL_CATALOGUE) || !fs.existsSync(REAL_MERGER))("
     const whole = await insertUnit(db, { parentId: trucBach.id, level: "VILLAGE", typeLabel: "Tổ dân phố", name: "Số 1" });
     const split = await insertUnit(db, { parentId: ngocHa.id, level: "VILLAGE", typeLabel: "Tổ dân phố", name: "Số 2" });
 
-    const parsed = parseMerger(fs.readFileSync(REAL_MERGER));
+    const parsed = parseMerger(readSharedFile(REAL_MERGER));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors.slice(0, 5)));
     expect(parsed.merger.provinces).toHaveLength(34);
     expect(parsed.merger.communes).toHaveLength(3321);

@@ -1,9 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MAX_BOUNDARY_BYTES, parseBoundaries, type BoundaryParseResult } from "./parse";
+import { readSharedFile, sharedData } from "@/tests/support/shared-data";
 
-const REAL_FILE = path.join(process.env.SHARED_DATA_DIR ?? path.resolve(import.meta.dirname, "../../../../shared/data"), "gis-districts-26-vinh-phuc.json");
+const REAL = sharedData(["gis-districts-26-vinh-phuc.json"], import.meta.filename);
+const [REAL_FILE] = REAL.files;
 
 const square = (lng: number, lat: number, size = 0.05) => [[[lng, lat], [lng + size, lat], [lng + size, lat + size], [lng, lat + size], [lng, lat]]];
 
@@ -88,13 +88,13 @@ describe("parseBoundaries", () => {
     expect(errors(parseBoundaries(big))[0].message).toContain("tệp quá lớn");
   });
 
-  it.skipIf(!fs.existsSync(REAL_FILE))("reads the real Vĩnh Phúc file: the province and its 9 districts, simplified, all inside the province's box", () => {
-    const result = parseBoundaries(fs.readFileSync(REAL_FILE));
+  it.skipIf(REAL.skip)("reads the real Vĩnh Phúc file: the province and its 9 districts, simplified, all inside the province's box", () => {
+    const result = parseBoundaries(readSharedFile(REAL_FILE));
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.boundaries.map((b) => b.code)).toEqual(["26", "243", "244", "246", "247", "248", "249", "251", "252", "253"]);
     expect(result.positions.kept).toBeLessThan(result.positions.read);
     const stored = JSON.stringify(result.boundaries.map((b) => b.coordinates)).length;
-    expect(stored).toBeLessThan(fs.statSync(REAL_FILE).size / 5);
+    expect(stored).toBeLessThan(readSharedFile(REAL_FILE).length / 5);
     for (const b of result.boundaries) {
       for (const [lng, lat] of b.coordinates.flat(2)) {
         expect(lng).toBeGreaterThan(105.3);

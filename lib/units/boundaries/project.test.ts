@@ -1,11 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseBoundaries } from "./parse";
 import { projectShapes } from "./project";
 import type { MultiPolygon, Ring } from "./simplify";
+import { readSharedFile, sharedData } from "@/tests/support/shared-data";
 
-const REAL_FILE = path.join(process.env.SHARED_DATA_DIR ?? path.resolve(import.meta.dirname, "../../../../shared/data"), "gis-districts-26-vinh-phuc.json");
+const REAL = sharedData(["gis-districts-26-vinh-phuc.json"], import.meta.filename);
+const [REAL_FILE] = REAL.files;
 
 const square = (lng: number, lat: number, size: number): MultiPolygon => [[[[lng, lat], [lng + size, lat], [lng + size, lat + size], [lng, lat + size], [lng, lat]]]];
 
@@ -42,8 +42,8 @@ describe("projectShapes", () => {
     expect(d.match(/M/g)).toHaveLength(3);
   });
 
-  it.skipIf(!fs.existsSync(REAL_FILE))("sends a phone a few kilobytes for the nine districts of Vĩnh Phúc", () => {
-    const parsed = parseBoundaries(fs.readFileSync(REAL_FILE));
+  it.skipIf(REAL.skip)("sends a phone a few kilobytes for the nine districts of Vĩnh Phúc", () => {
+    const parsed = parseBoundaries(readSharedFile(REAL_FILE));
     if (!parsed.ok) throw new Error("parse");
     const districts = parsed.boundaries.filter((b) => b.level === "DISTRICT");
     const map = projectShapes(districts.map((b, i) => ({ unitId: i, coordinates: b.coordinates })));

@@ -1,0 +1,109 @@
+/**
+ * The expected outcome of each registry row (./authz-registry.ts) for each seat and each record
+ * relation, and the published table built from them (docs/authorization-matrix.md). Pure: the
+ * unit test checks the file is up to date, `npm run docs:authz` rewrites it.
+ */
+import { allows } from "@/lib/auth/roles";
+import type { Role, UnitLevel } from "@/lib/generated/prisma/enums";
+import { ACTIONS, PAGES, ROUTES, type Entry } from "./authz-registry";
+
+/** Where the demo users sit (prisma/seed/accounts.ts): the six seats every row is run for. */
+export interface Seat {
+  username: string;
+  role: Role;
+  level: Extract<UnitLevel, "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE">;
+}
+
+export const SEATS: readonly Seat[] = [
+  { username: "admin", role: "ADMIN", level: "NATION" },
+  { username: "admin.vinhphuc", role: "ADMIN", level: "PROVINCE" },
+  { username: "tinh.vinhphuc", role: "PROVINCE_LEADER", level: "PROVINCE" },
+  { username: "huyen.lapthach", role: "DISTRICT_STAFF", level: "DISTRICT" },
+  { username: "xa.lapthach", role: "COMMUNE_SECRETARY", level: "COMMUNE" },
+  { username: "xem.vinhphuc", role: "VIEWER", level: "PROVINCE" },
+];
+
+/**
+ * Where the record lies, seen from the user's home unit: in it, in a unit directly below it,
+ * in a neighbouring unit under the same parent, in the parent. The nation has no sibling or
+ * parent.
+ */
+export const RELATIONS = ["own", "child", "sibling", "parent"] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export type Outcome = "allowed" | "not-found";
+
+export function relationsOf(seat: Seat): readonly Relation[] {
+  return seat.level === "NATION" ? ["own", "child"] : RELATIONS;
+}
+
+/** Whether the seat holds the row's requirement at all (record aside). */
+export function holds(entry: Entry, seat: Seat): boolean {
+  if (entry.permission === "public" || entry.permission === "signed-in") return true;
+  // The app's own check: a `national` permission also needs the nation as the home unit (decision 020).
+  return allows({ role: seat.role, unit: { level: seat.level } }, entry.permission);
+}
+
+/**
+ * What the row must answer for this seat on a record in this relation: "not-found" is a 404
+ * page or response, or NOT_FOUND from an action; "allowed" is anything else but a 500.
+ */
+export function expectedOutcome(entry: Entry, seat: Seat, relation: Relation): Outcome {
+  if (!holds(entry, seat)) return "not-found";
+  if (entry.target === "none") return "allowed";
+  if (entry.only && !entry.only.includes(seat.role)) return "not-found";
+  if (relation === "child" && entry.ownUnitOnly?.includes(seat.role)) return "not-found";
+  // What belongs to the user themself (`…:own`): only their own.
+  if (entry.permission.endsWith(":own")) return relation === "own" ? "allowed" : "not-found";
+  return relation === "own" || relation === "child" ? "allowed" : "not-found";
+}
+
+const SEAT_LABEL: Record<string, string> = {
+  admin: "ADMIN (nation)",
+  "admin.vinhphuc": "ADMIN (province)",
+  "tinh.vinhphuc": "PROVINCE_LEADER",
+  "huyen.lapthach": "DISTRICT_STAFF",
+  "xa.lapthach": "COMMUNE_SECRETARY",
+  "xem.vinhphuc": "VIEWER (province)",
+};
+
+function cell(entry: Entry, seat: Seat): string {
+  const mark = (r: Relation) => (expectedOutcome(entry, seat, r) === "allowed" ? "✓" : "404");
+  if (entry.target === "none") return mark("own");
+  return RELATIONS.map((r) => (relationsOf(seat).includes(r) ? mark(r) : "–")).join(" ");
+}
+
+function table(title: string, entries: readonly Entry[], name: (e: Entry) => string): string[] {
+  const head = ["entry", "needs", "pointed at", ...SEATS.map((s) => SEAT_LABEL[s.username] ?? s.username)];
+  const lines = [`## ${title}`, "", `| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
+  for (const e of entries) {
+    const needs = `\`${e.permission}\`${e.only ? ` (only ${e.only.join(", ")} on others' records)` : ""}${e.ownUnitOnly ? ` (${e.ownUnitOnly.join(", ")}: own unit only)` : ""}`;
+    lines.push(`| ${name(e)}${e.note ? ` — ${e.note}` : ""} | ${needs} | ${e.target} | ${SEATS.map((s) => cell(e, s)).join(" | ")} |`);
+  }
+  return [...lines, ""];
+}
+
+/** docs/authorization-matrix.md, generated: edit tests/support/authz-registry.ts, then `npm run docs:authz`. */
+export function renderMatrix(): string {
+  const lines = [
+    "# Authorisation matrix",
+    "",
+    "Generated from `tests/support/authz-registry.ts` by `npm run docs:authz`; do not edit by hand (a unit test",
+    "fails when this file and the registry differ). Decision 024 explains the design.",
+    "",
+    "Each row is a page, a route handler or a server action; each column a demo user's seat",
+    "(prisma/seed/accounts.ts). A cell is what the entry answers for a record in the user's own unit, in a child",
+    "unit, in a sibling unit and in the parent unit, in that order: ✓ (allowed) or 404 (a 404 page or response,",
+    "NOT_FOUND from an action: exactly what a record that does not exist gets). `–`: the nation has no sibling or",
+    "parent. A row pointed at no record (`none`) has one mark. `public` needs no session; `signed-in` any session.",
+    "",
+    "Checked by tests/e2e/authz-matrix.spec.ts (pages and route handlers over HTTP, signed in as each demo user)",
+    "and tests/integration/authz-actions.test.ts (each exported server action, for each seat, on a record made",
+    "in each relation).",
+    "",
+    ...table("Pages", PAGES, (e) => `\`${(e as { url: string }).url}\``),
+    ...table("Route handlers", ROUTES, (e) => `\`${(e as { method: string }).method} ${(e as { url: string }).url}\``),
+    ...table("Server actions", ACTIONS, (e) => `\`${(e as { name: string }).name.split("#")[1]}\` (${(e as { name: string }).name.split("#")[0]})`),
+  ];
+  return `${lines.join("\n").trimEnd()}\n`;
+}

@@ -1,0 +1,226 @@
+/**
+ * The authorisation registry: every page, route handler and server action of the app, with the
+ * permission it needs and the record it is pointed at (decision 024). One row each; a test
+ * (tests/support/authz-registry.test.ts) fails when a file or a "use server" export has no
+ * row, or a row names nothing that exists. From these rows come the expected outcomes
+ * (./authz-matrix.ts), the published table (docs/authorization-matrix.md, `npm run docs:authz`),
+ * and the runs that check them: pages and route handlers over HTTP for every demo role
+ * (tests/e2e/authz-matrix.spec.ts), server actions through their exported functions for every
+ * role (tests/integration/authz-actions.test.ts).
+ *
+ * Adding a row: copy a neighbour. `permission` is what the code checks (lib/auth/roles.ts);
+ * `target` says which record the entry is pointed at (a unit, a petition …, or "none" for a list
+ * or a form that is not about one record); `url` is the address with `{target}` where the
+ * record's id goes; `only` narrows who reaches a record they did not make.
+ */
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Permission } from "@/lib/auth/roles";
+
+/** What the entry is pointed at. "none": a list, a form or a file that is not about one record. */
+export type Target =
+  | "none"
+  | "unit"
+  /** `id:<id>` (or an official code), as /api/v1 takes a unit. */
+  | "unit-ref"
+  | "village"
+  | "commune"
+  | "petition"
+  | "petition-received"
+  | "petition-attachment"
+  | "meeting"
+  /** A meeting logged in the last 7 days: corrections close after that (lib/meetings/rules.ts). */
+  | "meeting-recent"
+  | "meeting-attachment"
+  | "organisation"
+  | "membership"
+  | "cadre"
+  | "training"
+  | "user"
+  | "agency"
+  | "token"
+  | "merger";
+
+/** `signed-in`: any user with a session; `public`: no session needed (sign-in, health). */
+export type Requirement = Permission | "signed-in" | "public";
+
+interface Row {
+  permission: Requirement;
+  target: Target;
+  /** Only these roles reach a record of someone else (a rule beyond the permission); see `note`. */
+  only?: readonly Role[];
+  /** These roles reach records of their own unit only, not of the units below (see `note`). */
+  ownUnitOnly?: readonly Role[];
+  /**
+   * For the few pages that answer a record out of reach as they answer one that does not exist,
+   * but not with a 404: reached means the answer holds this text (the record's form).
+   */
+  shows?: string;
+  note?: string;
+}
+
+export interface PageRow extends Row {
+  kind: "page";
+  /** The file, from the project root. */
+  file: string;
+  /** The address; `{target}` is the record's id (or official code for `unit-code`). */
+  url: string;
+}
+
+export interface RouteRow extends Row {
+  kind: "route";
+  file: string;
+  method: "GET" | "POST";
+  url: string;
+}
+
+export interface ActionRow extends Row {
+  kind: "action";
+  /** `file#export`: the exported async function of a "use server" file. */
+  name: string;
+}
+
+export type Entry = PageRow | RouteRow | ActionRow;
+
+const page = (file: string, url: string, permission: Requirement, target: Target = "none", extra: Pick<Row, "only" | "ownUnitOnly" | "shows" | "note"> = {}): PageRow => ({
+  kind: "page",
+  file,
+  url,
+  permission,
+  target,
+  ...extra,
+});
+const route = (file: string, method: "GET" | "POST", url: string, permission: Requirement, target: Target = "none", extra: Pick<Row, "only" | "ownUnitOnly" | "shows" | "note"> = {}): RouteRow => ({
+  kind: "route",
+  file,
+  method,
+  url,
+  permission,
+  target,
+  ...extra,
+});
+const action = (name: string, permission: Requirement, target: Target, extra: Pick<Row, "only" | "ownUnitOnly" | "shows" | "note"> = {}): ActionRow => ({ kind: "action", name, permission, target, ...extra });
+
+const APP = "app/(app)";
+
+/** lib/petitions/reference/agencies.ts `mayChooseUnit`: a district keeps its own list; admins and provinces any below. */
+const AGENCY_LIST_KEEPERS = {
+  ownUnitOnly: ["DISTRICT_STAFF", "COMMUNE_SECRETARY"],
+  note: "a district keeps its own list; admins and province users the lists of the provinces and districts below",
+} as const;
+
+export const PAGES: readonly PageRow[] = [
+  page("app/login/page.tsx", "/login", "public"),
+  page(`${APP}/page.tsx`, "/", "signed-in"),
+  page(`${APP}/profile/page.tsx`, "/profile", "signed-in"),
+  page(`${APP}/profile/password/page.tsx`, "/profile/password", "signed-in"),
+  page(`${APP}/profile/tokens/page.tsx`, "/profile/tokens", "api-token:manage:own"),
+  page(`${APP}/admin/page.tsx`, "/admin", "admin:access"),
+  page(`${APP}/admin/calendar/page.tsx`, "/admin/calendar", "reference:manage:national"),
+  page(`${APP}/admin/fields/page.tsx`, "/admin/fields", "reference:manage:national"),
+  page(`${APP}/admin/units/import/page.tsx`, "/admin/units/import", "reference:manage:national"),
+  page(`${APP}/admin/units/mergers/new/page.tsx`, "/admin/units/mergers/new", "reference:manage:national"),
+  page(`${APP}/admin/audit/page.tsx`, "/admin/audit", "admin:access", "none", { note: "rows of users inside the admin's reach only" }),
+  page(`${APP}/admin/units/placement/page.tsx`, "/admin/units/placement", "unit:manage:subtree"),
+  page(`${APP}/admin/users/page.tsx`, "/admin/users", "user:manage:subtree"),
+  page(`${APP}/admin/users/new/page.tsx`, "/admin/users/new", "user:manage:subtree"),
+  page(`${APP}/admin/users/[id]/page.tsx`, "/admin/users/{target}", "user:manage:subtree", "user"),
+  page(`${APP}/units/[id]/page.tsx`, "/units/{target}", "organisation:read:subtree", "unit"),
+  page(`${APP}/organisation/page.tsx`, "/organisation", "organisation:read:subtree"),
+  page(`${APP}/organisations/[id]/page.tsx`, "/organisations/{target}", "organisation:read:subtree", "organisation"),
+  page(`${APP}/cadres/page.tsx`, "/cadres", "organisation:read:subtree"),
+  page(`${APP}/cadres/new/page.tsx`, "/cadres/new", "cadre:manage:subtree"),
+  page(`${APP}/cadres/import/page.tsx`, "/cadres/import", "cadre:manage:subtree"),
+  page(`${APP}/cadres/[id]/page.tsx`, "/cadres/{target}", "organisation:read:subtree", "cadre"),
+  page(`${APP}/petitions/page.tsx`, "/petitions", "petition:read:subtree"),
+  page(`${APP}/petitions/new/page.tsx`, "/petitions/new", "petition:create:subtree"),
+  page(`${APP}/petitions/agencies/page.tsx`, "/petitions/agencies?unit={target}", "petition:read:subtree", "unit"),
+  page(`${APP}/petitions/[id]/page.tsx`, "/petitions/{target}", "petition:read:subtree", "petition"),
+  page(`${APP}/petitions/[id]/edit/page.tsx`, "/petitions/{target}/edit", "petition:update:subtree", "petition-received", {
+    note: "the workflow's edit step: handlers while open; a commune secretary on their own petition until it is assigned",
+  }),
+  page(`${APP}/meetings/page.tsx`, "/meetings", "meeting:read:subtree"),
+  page(`${APP}/meetings/compliance/page.tsx`, "/meetings/compliance?unit={target}", "meeting:read:subtree", "unit"),
+  page(`${APP}/meetings/[id]/page.tsx`, "/meetings/{target}", "meeting:read:subtree", "meeting"),
+  page(`${APP}/meetings/[id]/edit/page.tsx`, "/meetings/{target}/edit", "meeting:create:subtree", "meeting-recent", {
+    only: ["COMMUNE_SECRETARY"],
+    note: "its author, or the commune secretary of its commune, for 7 days after logging (lib/meetings/rules.ts)",
+  }),
+  page("pages/meetings/new.tsx", "/meetings/new?kind=TEAM_MONTHLY&target=org:{target}", "meeting:create:subtree", "organisation", {
+    shows: 'name="idempotencyKey"',
+    note: "a team out of reach shows the choosing steps again, as one that does not exist (decision 019): no form",
+  }),
+  page(`${APP}/reports/page.tsx`, "/reports?unit={target}", "report:read:subtree", "unit"),
+];
+
+export const ROUTES: readonly RouteRow[] = [
+  route("app/sign-in/route.ts", "POST", "/sign-in", "public", "none", { note: "the one way in; same-site forms only" }),
+  route("app/api/health/route.ts", "GET", "/api/health", "public"),
+  route("app/sign-out/route.ts", "POST", "/sign-out", "public", "none", { note: "signs out whoever calls it; without a session it only clears cookies" }),
+  route("app/locale/route.ts", "POST", "/locale", "public", "none", { note: "sets the language cookie" }),
+  route("app/api/v1/openapi.json/route.ts", "GET", "/api/v1/openapi.json", "signed-in"),
+  route("app/api/v1/units/route.ts", "GET", "/api/v1/units?q=vinh", "organisation:read:subtree"),
+  route("app/api/v1/units/[code]/route.ts", "GET", "/api/v1/units/{target}", "organisation:read:subtree", "unit-ref"),
+  route("app/api/v1/petitions/route.ts", "GET", "/api/v1/petitions", "petition:read:subtree"),
+  route("app/api/v1/petitions/[id]/route.ts", "GET", "/api/v1/petitions/{target}", "petition:read:subtree", "petition"),
+  route("app/api/v1/meetings/route.ts", "GET", "/api/v1/meetings", "meeting:read:subtree"),
+  route("app/api/v1/meetings/[id]/route.ts", "GET", "/api/v1/meetings/{target}", "meeting:read:subtree", "meeting"),
+  route("app/api/v1/rollup/route.ts", "GET", "/api/v1/rollup?unit={target}&from=2026-01-01&to=2026-03-31", "report:read:subtree", "unit-ref"),
+  route(`${APP}/petitions/export/route.ts`, "GET", "/petitions/export", "petition:read:subtree"),
+  route(`${APP}/petitions/similar/route.ts`, "GET", "/petitions/similar?content=%C4%91%C6%B0%E1%BB%9Dng%20li%C3%AAn%20th%C3%B4n", "petition:create:subtree"),
+  route(`${APP}/petitions/[id]/attachments/[attachmentId]/route.ts`, "GET", "/petitions/{target}", "petition:read:subtree", "petition-attachment"),
+  route(`${APP}/meetings/[id]/attachments/[attachmentId]/route.ts`, "GET", "/meetings/{target}", "meeting:read:subtree", "meeting-attachment"),
+  route(`${APP}/cadres/export/route.ts`, "GET", "/cadres/export", "organisation:read:subtree"),
+  route(`${APP}/cadres/template/route.ts`, "GET", "/cadres/template", "cadre:manage:subtree"),
+  route(`${APP}/reports/export/route.ts`, "GET", "/reports/export?unit={target}", "report:read:subtree", "unit"),
+];
+
+export const ACTIONS: readonly ActionRow[] = [
+  action("lib/api/actions.ts#createTokenAction", "api-token:manage:own", "none"),
+  action("lib/api/actions.ts#revokeTokenAction", "api-token:manage:own", "token", { note: "only the user's own tokens: another user's token is not found" }),
+  action("lib/users/actions.ts#changePasswordAction", "profile:update:own", "none"),
+  action("lib/users/actions.ts#createUserAction", "user:manage:subtree", "unit"),
+  action("lib/users/actions.ts#updateUserAction", "user:manage:subtree", "user"),
+  action("lib/users/actions.ts#resetPasswordAction", "user:manage:subtree", "user"),
+  action("lib/users/actions.ts#setUserActiveAction", "user:manage:subtree", "user"),
+  action("lib/units/actions.ts#createVillageAction", "village:manage:subtree", "commune"),
+  action("lib/units/actions.ts#renameVillageAction", "village:manage:subtree", "village"),
+  action("lib/units/actions.ts#closeVillageAction", "village:manage:subtree", "village"),
+  action("lib/units/actions.ts#moveVillageAction", "village:manage:subtree", "village"),
+  action("lib/units/merger/actions.ts#recordMergerAction", "reference:manage:national", "merger"),
+  action("lib/units/merger/actions.ts#placeVillageAction", "unit:manage:subtree", "village"),
+  action("lib/units/catalogue/actions.ts#uploadCatalogueAction", "reference:manage:national", "none"),
+  action("lib/calendar/actions.ts#addCalendarDayAction", "reference:manage:national", "none"),
+  action("lib/calendar/actions.ts#updateCalendarDayAction", "reference:manage:national", "none", { note: "national reference data: in no unit" }),
+  action("lib/calendar/actions.ts#deleteCalendarDayAction", "reference:manage:national", "none", { note: "national reference data: in no unit" }),
+  action("lib/calendar/actions.ts#restoreCalendarYearAction", "reference:manage:national", "none"),
+  action("lib/petitions/reference/actions.ts#createFieldAction", "reference:manage:national", "none"),
+  action("lib/petitions/reference/actions.ts#updateFieldAction", "reference:manage:national", "none", { note: "national reference data: in no unit" }),
+  action("lib/petitions/reference/actions.ts#setFieldActiveAction", "reference:manage:national", "none", { note: "national reference data: in no unit" }),
+  action("lib/petitions/reference/actions.ts#createAgencyAction", "agency:manage:subtree", "unit", AGENCY_LIST_KEEPERS),
+  action("lib/petitions/reference/actions.ts#renameAgencyAction", "agency:manage:subtree", "agency", AGENCY_LIST_KEEPERS),
+  action("lib/petitions/reference/actions.ts#setAgencyActiveAction", "agency:manage:subtree", "agency", AGENCY_LIST_KEEPERS),
+  action("lib/petitions/actions.ts#createPetitionAction", "petition:create:subtree", "unit"),
+  action("lib/petitions/actions.ts#petitionStepAction", "petition:update:subtree", "petition", { note: "each step's permission is in the workflow table (lib/petitions/workflow.ts); the matrix runs `reject` (a handling step)" }),
+  action("lib/petitions/actions.ts#editPetitionAction", "petition:update:subtree", "petition-received", { note: "a commune secretary also corrects their own petition until it is assigned" }),
+  action("lib/meetings/actions.ts#editMeetingAction", "meeting:create:subtree", "meeting-recent", {
+    only: ["COMMUNE_SECRETARY"],
+    note: "its author, or the commune secretary of its commune, for 7 days after logging",
+  }),
+  action("lib/meetings/actions.ts#unlockMeetingAction", "meeting:unlock:subtree", "meeting"),
+  action("lib/organisations/actions.ts#addMemberAction", "organisation:manage:subtree", "organisation"),
+  action("lib/organisations/actions.ts#endMembershipAction", "organisation:manage:subtree", "membership"),
+  action("lib/cadres/actions.ts#createCadreAction", "cadre:manage:subtree", "unit"),
+  action("lib/cadres/actions.ts#updateCadreAction", "cadre:manage:subtree", "cadre"),
+  action("lib/cadres/actions.ts#endCadreAction", "cadre:manage:subtree", "cadre"),
+  action("lib/cadres/actions.ts#addTrainingAction", "cadre:manage:subtree", "cadre"),
+  action("lib/cadres/actions.ts#deleteTrainingAction", "cadre:manage:subtree", "training"),
+  action("lib/cadres/actions.ts#importCadresAction", "cadre:manage:subtree", "none"),
+  action("lib/dashboards/actions.ts#setThresholdAction", "report:configure:subtree", "unit"),
+];
+
+export const REGISTRY: readonly Entry[] = [...PAGES, ...ROUTES, ...ACTIONS];
+
+/** The row's key: the file for pages and routes, `file#export` for actions. */
+export function keyOf(entry: Entry): string {
+  return entry.kind === "action" ? entry.name : entry.file;
+}
