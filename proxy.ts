@@ -6,15 +6,12 @@ import { isPastAbsoluteLimit, isSessionClaims } from "@/lib/auth/session-policy"
 import { encodeSessionToken } from "@/lib/auth/session-token";
 import { applySessionUpgrade } from "@/lib/auth/session-upgrade";
 import { NONCE_HEADER, newNonce, securityHeaders } from "@/lib/http/security-headers";
-import { refuseMalformedRequest, type RequestRefusal } from "@/lib/http/request-guard";
+import { refusalAnswer, refuseMalformedRequest, type RequestRefusal } from "@/lib/http/request-guard";
 
-const REFUSAL_CODES = { 400: "invalid_request", 405: "method_not_allowed", 413: "payload_too_large" } as const;
-
-/** A malformed request's answer: JSON for the API (its shape), plain Vietnamese text elsewhere. */
+/** A malformed request's answer (lib/http/request-guard.ts words it). */
 function refusalResponse(refusal: RequestRefusal, pathname: string): NextResponse {
-  const headers: Record<string, string> = refusal.allow ? { Allow: refusal.allow } : {};
-  if (pathname.startsWith("/api/")) return NextResponse.json({ error: REFUSAL_CODES[refusal.status], message: refusal.message }, { status: refusal.status, headers });
-  return new NextResponse(refusal.message, { status: refusal.status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+  const { status, headers, body } = refusalAnswer(refusal, pathname);
+  return new NextResponse(body, { status, headers });
 }
 
 /** Paths anyone may open. */

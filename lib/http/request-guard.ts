@@ -34,3 +34,14 @@ export function refuseMalformedRequest(request: { method: string; url: URL; cont
   }
   return null;
 }
+
+const REFUSAL_CODES = { 400: "invalid_request", 405: "method_not_allowed", 413: "payload_too_large" } as const;
+
+/** A refusal's answer: JSON for the API (its error shape), plain Vietnamese text elsewhere. */
+export function refusalAnswer(refusal: RequestRefusal, pathname: string): { status: number; headers: Record<string, string>; body: string } {
+  const allow: Record<string, string> = refusal.allow ? { Allow: refusal.allow } : {};
+  if (pathname.startsWith("/api/")) {
+    return { status: refusal.status, headers: { ...allow, "Content-Type": "application/json" }, body: JSON.stringify({ error: REFUSAL_CODES[refusal.status], message: refusal.message }) };
+  }
+  return { status: refusal.status, headers: { ...allow, "Content-Type": "text/plain; charset=utf-8" }, body: refusal.message };
+}

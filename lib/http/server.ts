@@ -11,7 +11,8 @@ import type { Logger } from "pino";
 import { runInRequest, type RequestContext } from "../log/context";
 import { errorFields, logger as sharedLogger } from "../log/logger";
 import { loggedUrl } from "../log/redact";
-import { refuseMalformedRequest } from "./request-guard";
+import { refusalAnswer, refuseMalformedRequest } from "./request-guard";
+import { FIXED_SECURITY_HEADERS, STATIC_FILE_POLICY } from "./security-headers";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
@@ -70,10 +71,13 @@ export function withRequestLog(handle: Handler, { trustProxy, logger = sharedLog
       try {
         // TRACE, TRACK and CONNECT never reach proxy.ts: Next.js cannot make a fetch Request of them and
         // ends in a 500. So the request guard runs here first too (decision 021).
-        const refusal = refuseMalformedRequest({ method: req.method ?? "", url: requestUrl(req.url), contentLength: req.headers["content-length"] ?? null });
+        const url = requestUrl(req.url);
+        const refusal = refuseMalformedRequest({ method: req.method ?? "", url, contentLength: req.headers["content-length"] ?? null });
         if (refusal) {
-          res.writeHead(refusal.status, { "Content-Type": "text/plain; charset=utf-8", ...(refusal.allow ? { Allow: refusal.allow } : {}) });
-          res.end(refusal.message);
+          const { status, headers, body } = refusalAnswer(refusal, url.pathname);
+          // Answered before Next.js and proxy.ts: the headers every response carries come from here.
+          res.writeHead(status, { ...FIXED_SECURITY_HEADERS, "Content-Security-Policy": STATIC_FILE_POLICY, ...headers });
+          res.end(body);
           return;
         }
         await handle(req, res);
