@@ -8,7 +8,7 @@ import { applySessionUpgrade } from "@/lib/auth/session-upgrade";
 
 /** Paths anyone may open. */
 function isPublic(pathname: string): boolean {
-  return pathname === "/login" || pathname === "/locale" || pathname === "/api/health";
+  return pathname === "/login" || pathname === "/login/code" || pathname === "/locale" || pathname === "/api/health";
 }
 
 /**
@@ -29,7 +29,7 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // Signing in and out write the session cookie themselves (and signing out must work on an
   // expired session): the sliding window must not re-issue the old one on top.
-  if (pathname === "/sign-out" || pathname === "/sign-in") return NextResponse.next();
+  if (pathname === "/sign-out" || pathname === "/sign-in" || pathname === "/sign-in/code") return NextResponse.next();
   if (carriesBearer(request, pathname)) return NextResponse.next();
 
   const cookieName = sessionCookieName();

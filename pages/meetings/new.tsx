@@ -20,7 +20,7 @@ import { actorOfRequest } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/roles";
 import { PASSWORD_CHANGE_PATH, serializeCookie } from "@/lib/auth/session-cookie";
 import { carriedFields, takeSignInAgainFields } from "@/lib/auth/sign-in-again";
-import { signInWith } from "@/lib/auth/sign-in-form";
+import { signInRequestOfPage, signInWith } from "@/lib/auth/sign-in-form";
 import { LOCALE_COOKIE, TIME_ZONE, toLocale, type Locale } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en.json";
 import vi from "@/lib/i18n/messages/vi.json";
@@ -120,11 +120,11 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     if (!(form instanceof FormData)) return { redirect: { destination: `/login?expired=1&callbackUrl=${encodeURIComponent(resolvedUrl)}`, permanent: false } };
     // The session lapsed while the form was being filled in: sign in on the page, keep the form.
     const credentials = takeSignInAgainFields(form);
-    const signedIn = credentials && (await signInWith(credentials.username, credentials.password));
+    const signedIn = credentials && (await signInWith(credentials.username, credentials.password, signInRequestOfPage(req), credentials.code));
     if (!signedIn?.ok) {
       return { props: { locale, actor: null, view: null, failure: null, signInAgain: { ...carriedFields(form), action: resolvedUrl, error: signedIn?.error ?? null } } };
     }
-    res.setHeader("Set-Cookie", serializeCookie(signedIn.cookie.name, signedIn.cookie.value, signedIn.cookie.options));
+    res.setHeader("Set-Cookie", signedIn.cookies.map((c) => serializeCookie(c.name, c.value, c.options)));
     actor = await loadActor(signedIn.userId);
     if (!actor) return { redirect: { destination: "/login?expired=1", permanent: false } };
   }
