@@ -18,7 +18,7 @@ import type { ActionFailure } from "@/lib/actions/result";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { actorOfRequest } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/roles";
-import { PASSWORD_CHANGE_PATH, serializeCookie } from "@/lib/auth/session-cookie";
+import { PASSWORD_CHANGE_PATH, serializeCookie, TWO_FACTOR_PATH } from "@/lib/auth/session-cookie";
 import { carriedFields, takeSignInAgainFields } from "@/lib/auth/sign-in-again";
 import { signInRequestOfPage, signInWith } from "@/lib/auth/sign-in-form";
 import { LOCALE_COOKIE, TIME_ZONE, toLocale, type Locale } from "@/lib/i18n/config";
@@ -129,6 +129,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     if (!actor) return { redirect: { destination: "/login?expired=1", permanent: false } };
   }
   if (actor.mustChangePassword) return { redirect: { destination: PASSWORD_CHANGE_PATH, permanent: false } };
+  if (actor.mustEnrolTwoFactor) return { redirect: { destination: TWO_FACTOR_PATH, permanent: false } };
   const base = { locale, actor, failure: null };
   if (!can(actor.role, "meeting:create:subtree")) {
     res.statusCode = 404;

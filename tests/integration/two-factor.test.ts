@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "@/lib/auth/actor";
 import { authSecret } from "@/lib/auth/secret";
-import { signInWith } from "@/lib/auth/sign-in-form";
-import { readPendingSignIn } from "@/lib/auth/two-factor/pending";
+import { knownDeviceCookieName } from "@/lib/auth/known-device";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { signInWithCodeFromForm } from "@/lib/auth/sign-in-code";
+import { signInFromForm, signInWith } from "@/lib/auth/sign-in-form";
+import { pendingCookieName, readPendingSignIn } from "@/lib/auth/two-factor/pending";
 import { checkSecondFactor, CODE_RULE, confirmEnrolment, newEnrolment, resetTwoFactor, setTwoFactorRequired, twoFactorStatus } from "@/lib/auth/two-factor/store";
 import { totpCode } from "@/lib/auth/two-factor/totp";
 import { unseal } from "@/lib/auth/sealed";
@@ -157,5 +160,47 @@ describe("admin reset and the rule per role", () => {
     // once enrolled, the rule is met
     const { user } = await enrolled("ADMIN");
     expect(await loadActor(user.id)).toMatchObject({ mustEnrolTwoFactor: false });
+  });
+});
+
+describe("the sign-in endpoints with a second factor", () => {
+  const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    new Request(`http://localhost${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(fields) });
+  const setCookies = (res: Response) => res.headers.getSetCookie();
+  const cookieValue = (res: Response, name: string) => setCookies(res).find((c) => c.startsWith(`${name}=`))?.split(";")[0].slice(name.length + 1);
+
+  it("the form goes on to the code page with a pending cookie, and the code page's post signs in", async () => {
+    const { user, secret } = await enrolled();
+    const first = await signInFromForm(post("/sign-in", { username: user.username, password: TEST_PASSWORD, callbackUrl: "/petitions" }));
+    expect(first.status).toBe(303);
+    expect(first.headers.get("location")).toBe("/login/code?callbackUrl=%2Fpetitions");
+    expect(cookieValue(first, sessionCookieName())).toBeUndefined();
+    const pending = cookieValue(first, pendingCookieName());
+    expect(pending).toBeTruthy();
+
+    const wrong = await signInWithCodeFromForm(post("/sign-in/code", { code: "000000", callbackUrl: "/petitions" }, { cookie: `${pendingCookieName()}=${pending}` }));
+    expect(wrong.headers.get("location")).toBe("/login/code?error=CODE_INVALID&callbackUrl=%2Fpetitions");
+    const right = await signInWithCodeFromForm(post("/sign-in/code", { code: totpCode(secret), callbackUrl: "/petitions" }, { cookie: `${pendingCookieName()}=${pending}` }));
+    expect(right.status).toBe(303);
+    expect(right.headers.get("location")).toBe("/petitions");
+    expect(cookieValue(right, sessionCookieName())).toBeTruthy();
+    expect(cookieValue(right, knownDeviceCookieName())).toBeTruthy();
+    // without a pending step, back to the password
+    const none = await signInWithCodeFromForm(post("/sign-in/code", { code: totpCode(secret, Date.now() + STEP) }));
+    expect(none.headers.get("location")).toBe("/login?error=EXPIRED");
+  });
+
+  it("asked for JSON (the in-page sign-in again), answers CODE_REQUIRED, then signs in with the code in the same post", async () => {
+    const { user, secret } = await enrolled();
+    const json = { accept: "application/json" };
+    const first = await signInFromForm(post("/sign-in", { username: user.username, password: TEST_PASSWORD }, json));
+    expect(first.status).toBe(401);
+    expect(await first.json()).toEqual({ ok: false, error: "CODE_REQUIRED" });
+    expect(cookieValue(first, sessionCookieName())).toBeUndefined();
+    const wrong = await signInFromForm(post("/sign-in", { username: user.username, password: TEST_PASSWORD, code: "000000" }, json));
+    expect(await wrong.json()).toEqual({ ok: false, error: "CODE_INVALID" });
+    const right = await signInFromForm(post("/sign-in", { username: user.username, password: TEST_PASSWORD, code: totpCode(secret) }, json));
+    expect(await right.json()).toEqual({ ok: true });
+    expect(cookieValue(right, sessionCookieName())).toBeTruthy();
   });
 });

@@ -20,7 +20,8 @@ const confirm = defineAction({
     const result = await confirmEnrolment(actor.userId, input.enrolment, input.code);
     return result.ok ? { recoveryCodes: result.recoveryCodes, refused: null } : { recoveryCodes: [], refused: result.error };
   },
-  revalidate: () => ["/profile/two-factor"],
+  // Nothing revalidated: the page draws a new secret on each render, and a re-render would swap the
+  // QR code being scanned, or (once on) drop the recovery codes shown this once.
 });
 
 const reset = defineAction({

@@ -1,4 +1,3 @@
-import "server-only";
 import { ActionError } from "../../actions/result";
 import type { Role } from "../../generated/prisma/enums";
 import { audit } from "../../audit/log";
