@@ -1,24 +1,36 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
+import { useActionState, useId, useState } from "react";
 import { ActionFeedback, buttonClass, ConfirmBox, inputClass, useResetKey } from "@/components/units/action-feedback";
 import { ROLES } from "@/lib/auth/roles";
 import { confirmTwoFactorAction, resetTwoFactorAction, setTwoFactorPolicyAction } from "@/lib/auth/two-factor/actions";
 
 type State = Awaited<ReturnType<typeof confirmTwoFactorAction>> | null;
 
+/** What the enrolment page drew on the server: the QR code (SVG), the secret in groups of four, and the secret sealed for the form. */
+export interface EnrolmentView {
+  qrSvg: string;
+  secretText: string;
+  sealed: string;
+}
+
 /**
- * "Bật xác thực hai lớp": the code from the app confirms the secret shown above it (carried sealed
- * in a hidden field); then the ten recovery codes, shown this once. A plain form without JavaScript.
+ * Setting up the authenticator app: the QR code and the secret, and the form whose first code
+ * confirms them (the secret travels sealed in a hidden field); then the ten recovery codes, shown
+ * this once. The first render's secret is kept (useState): the page draws a new one on every
+ * render, and a refresh after the action (the session cookie is re-issued on every request) must
+ * not swap the QR code being scanned. Rendered at the same place whether or not the second factor
+ * is on, so that without JavaScript the page re-rendered after the post still shows the codes.
  */
-export function ConfirmTwoFactorForm({ enrolment }: { enrolment: string }) {
+export function TwoFactorEnrolment({ enrolment }: { enrolment: EnrolmentView | null }) {
   const t = useTranslations("twoFactor");
   const id = useId();
+  const [shown] = useState(enrolment);
   const [state, action, pending] = useActionState(confirmTwoFactorAction, null as State);
   if (state?.ok && !state.data.refused) {
     return (
-      <section aria-labelledby={`${id}-codes`} className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
+      <section aria-labelledby={`${id}-codes`} className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4 sm:p-6">
         <h2 id={`${id}-codes`} className="text-lg font-semibold">
           {t("codesTitle")}
         </h2>
@@ -34,29 +46,41 @@ export function ConfirmTwoFactorForm({ enrolment }: { enrolment: string }) {
       </section>
     );
   }
+  if (!shown) return null;
   const refused = state?.ok ? state.data.refused : null;
   return (
-    <form action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="font-semibold">
-        {t("step2")}
-      </h2>
-      <input type="hidden" name="enrolment" value={enrolment} />
-      {refused && (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-          {t(refused)}
-        </p>
-      )}
-      {state && !state.ok && <ActionFeedback state={state} success={() => ""} />}
+    <section className="space-y-4 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+      <h2 className="font-semibold">{t("step1")}</h2>
+      {/* The SVG is made on the server by the qrcode package from the otpauth address: no user text in it. */}
+      <div role="img" aria-label={t("qrLabel")} className="h-56 w-56 bg-white" dangerouslySetInnerHTML={{ __html: shown.qrSvg }} />
       <div>
-        <label htmlFor={`${id}-code`} className="block text-sm font-medium">
-          {t("code")}
-        </label>
-        <input id={`${id}-code`} name="code" inputMode="numeric" autoComplete="one-time-code" required maxLength={9} className={`${inputClass} max-w-40 font-mono tracking-widest`} />
+        <p className="text-sm text-stone-700">{t("manual")}</p>
+        <p data-testid="two-factor-secret" className="mt-1 break-all font-mono text-base tracking-wider">
+          {shown.secretText}
+        </p>
       </div>
-      <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass}>
-        {t("confirm")}
-      </button>
-    </form>
+      <form action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`} className="font-semibold">
+          {t("step2")}
+        </h2>
+        <input type="hidden" name="enrolment" value={shown.sealed} />
+        {refused && (
+          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+            {t(refused)}
+          </p>
+        )}
+        {state && !state.ok && <ActionFeedback state={state} success={() => ""} />}
+        <div>
+          <label htmlFor={`${id}-code`} className="block text-sm font-medium">
+            {t("code")}
+          </label>
+          <input id={`${id}-code`} name="code" inputMode="numeric" autoComplete="one-time-code" required maxLength={9} className={`${inputClass} max-w-40 font-mono tracking-widest`} />
+        </div>
+        <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass}>
+          {t("confirm")}
+        </button>
+      </form>
+    </section>
   );
 }
 

@@ -104,6 +104,30 @@ test("a user sets up an authenticator app, signs in with its code with and witho
   await expect(noScript).toHaveURL(/\/$/);
 });
 
+test.describe("without JavaScript", () => {
+  test("a user sets up the app, keeps the recovery codes shown, and signs in with the app's code", async ({ browser }) => {
+    const { username } = await freshUser(browser);
+    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await signInWithForm(page, username, NEW_PASSWORD);
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto("/profile/two-factor");
+    const secret = ((await page.getByTestId("two-factor-secret").textContent()) ?? "").replace(/\s/g, "");
+    await page.getByLabel("Mã xác thực").fill(appCode(secret));
+    await page.getByRole("button", { name: "Bật xác thực hai lớp" }).click();
+    await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+    await expect(page.getByTestId("two-factor-on")).toBeVisible();
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await expect(page).toHaveURL(/\/login/);
+
+    await signInWithForm(page, username, NEW_PASSWORD);
+    await expect(page).toHaveURL(/\/login\/code$/);
+    await page.getByLabel("Mã xác thực").fill(appCode(secret, 1));
+    await page.getByRole("button", { name: "Xác nhận" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Xin chào, Trần Văn Hai Lớp");
+  });
+});
+
 test("the code page without a right password first goes back to the sign-in page", async ({ page }) => {
   await page.goto("/login/code");
   await expect(page).toHaveURL(/\/login\?error=EXPIRED$/);

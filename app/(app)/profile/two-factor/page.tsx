@@ -1,7 +1,7 @@
 import Link from "next/link";
 import QRCode from "qrcode";
 import { getTranslations } from "next-intl/server";
-import { ConfirmTwoFactorForm } from "@/components/users/two-factor-forms";
+import { TwoFactorEnrolment } from "@/components/users/two-factor-forms";
 import { requireActor } from "@/lib/auth/current";
 import { newEnrolment, twoFactorStatus } from "@/lib/auth/two-factor/store";
 import { formatDate } from "@/lib/format";
@@ -46,28 +46,14 @@ export default async function TwoFactorPage() {
           </p>
         )}
       </section>
-      {status.on ? (
+      {status.on && (
         <section data-testid="two-factor-on" className="space-y-1 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
           <p className="font-semibold text-green-800">{t("on")}</p>
           {status.since && <p>{t("onSince", { date: formatDate(status.since) })}</p>}
           <p>{t("codesLeft", { count: status.codesLeft })}</p>
         </section>
-      ) : (
-        enrolment && (
-          <section className="space-y-4 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
-            <h2 className="font-semibold">{t("step1")}</h2>
-            {/* The SVG is made here by the qrcode package from the otpauth address: no user text in it. */}
-            <div role="img" aria-label={t("qrLabel")} className="h-56 w-56 bg-white" dangerouslySetInnerHTML={{ __html: qr }} />
-            <div>
-              <p className="text-sm text-stone-700">{t("manual")}</p>
-              <p data-testid="two-factor-secret" className="mt-1 break-all font-mono text-base tracking-wider">
-                {enrolment.secret.match(/.{1,4}/g)?.join(" ")}
-              </p>
-            </div>
-            <ConfirmTwoFactorForm enrolment={enrolment.sealed} />
-          </section>
-        )
       )}
+      <TwoFactorEnrolment enrolment={enrolment && { qrSvg: qr, secretText: enrolment.secret.match(/.{1,4}/g)?.join(" ") ?? enrolment.secret, sealed: enrolment.sealed }} />
     </div>
   );
 }
