@@ -86,13 +86,15 @@ export function TwoFactorEnrolment({ enrolment }: { enrolment: EnrolmentView | n
 
 type ResetState = Awaited<ReturnType<typeof resetTwoFactorAction>> | null;
 
-/** "Tắt xác thực hai lớp của người dùng" on the admin user page: behind a <details>, with a required confirmation box. */
-export function ResetTwoFactorForm({ userId }: { userId: number }) {
+/** "Tắt xác thực hai lớp của người dùng" on the admin user page (shown while the user has one): behind a <details>, with a required confirmation box. */
+export function ResetTwoFactorForm({ userId, on }: { userId: number; on: boolean }) {
   const t = useTranslations("twoFactor");
   const ta = useTranslations("actions");
   const id = useId();
   const [state, action, pending] = useActionState(resetTwoFactorAction, null as ResetState);
   const resetKey = useResetKey(state);
+  // Mounted whether or not it is on, so the answer stays in view when the page re-renders after it.
+  if (!on && !state) return null;
   return (
     <details className="rounded-md border border-amber-300 p-3" open={!!state}>
       <summary className="cursor-pointer font-semibold">{t("reset")}</summary>

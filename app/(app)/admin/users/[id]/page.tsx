@@ -93,7 +93,7 @@ export default async function UserPage({ params, searchParams }: { params: Param
         <div className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
           <ResetPasswordForm userId={user.id} name={user.displayName} />
           <SetActiveForm userId={user.id} name={user.displayName} active={user.active} />
-          {twoFactorOn && <ResetTwoFactorForm userId={user.id} />}
+          <ResetTwoFactorForm userId={user.id} on={twoFactorOn} />
         </div>
       )}
     </div>
