@@ -133,3 +133,19 @@ test("the code page without a right password first goes back to the sign-in page
   await expect(page).toHaveURL(/\/login\?error=EXPIRED$/);
   await expect(page.getByTestId("login-error")).toContainText("Bước đăng nhập đã quá hạn");
 });
+
+test("only a national administrator reaches the rule per role; a province administrator gets not found", async ({ page, browser }) => {
+  await signInAs(page, "admin");
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "Xác thực hai lớp theo vai trò" }).click();
+  await expect(page).toHaveURL(/\/admin\/two-factor$/);
+  // the demo data requires it of no role, so demo sign-ins stay one step
+  for (const role of ["Quản trị hệ thống", "Lãnh đạo Ban Dân vận Tỉnh ủy", "Người xem"]) await expect(page.getByRole("checkbox", { name: role })).not.toBeChecked();
+
+  const province = await (await browser.newContext()).newPage();
+  await signInAs(province, "admin.vinhphuc");
+  await province.goto("/admin");
+  await expect(province.getByRole("link", { name: "Xác thực hai lớp theo vai trò" })).toHaveCount(0);
+  const res = await province.goto("/admin/two-factor");
+  expect(res?.status()).toBe(404);
+});

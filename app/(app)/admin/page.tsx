@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
+import { isNationalAdmin } from "@/lib/auth/two-factor/store";
 import { countAwaitingPlacement } from "@/lib/units/merger/placement";
 
 export async function generateMetadata() {
@@ -10,7 +11,7 @@ export async function generateMetadata() {
 
 export default async function Page() {
   const actor = await requirePermission("admin:access");
-  const [t, tm, tr] = await Promise.all([getTranslations("admin"), getTranslations("mergers"), getTranslations("refdata")]);
+  const [t, tm, tr, tf] = await Promise.all([getTranslations("admin"), getTranslations("mergers"), getTranslations("refdata"), getTranslations("twoFactor")]);
   const manageUnits = can(actor.role, "unit:manage:subtree");
   const awaiting = manageUnits ? await countAwaitingPlacement(actor) : 0;
   return (
@@ -71,6 +72,16 @@ export default async function Page() {
             </Link>
           </p>
         </li>
+        {isNationalAdmin(actor) && (
+          <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+            <h2 className="text-lg font-semibold">
+              <Link href="/admin/two-factor" className="text-brand-700 underline">
+                {tf("policyTitle")}
+              </Link>
+            </h2>
+            <p className="mt-1 text-sm text-stone-700">{tf("policyIntro")}</p>
+          </li>
+        )}
       </ul>
     </section>
   );
