@@ -16,7 +16,7 @@ function refusalResponse(refusal: RequestRefusal, pathname: string): NextRespons
 
 /** Paths anyone may open. */
 function isPublic(pathname: string): boolean {
-  return pathname === "/login" || pathname === "/locale" || pathname === "/api/health";
+  return pathname === "/login" || pathname === "/login/code" || pathname === "/locale" || pathname === "/api/health";
 }
 
 /**
@@ -56,7 +56,7 @@ async function sessionGate(request: NextRequest, headers: Headers): Promise<Next
   const next = () => NextResponse.next({ request: { headers } });
   // Signing in and out write the session cookie themselves (and signing out must work on an
   // expired session): the sliding window must not re-issue the old one on top.
-  if (pathname === "/sign-out" || pathname === "/sign-in") return next();
+  if (pathname === "/sign-out" || pathname === "/sign-in" || pathname === "/sign-in/code") return next();
   if (carriesBearer(request, pathname)) return next();
 
   const cookieName = sessionCookieName();

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-const KNOWN_ERRORS = ["INVALID", "LOCKED", "DISABLED", "REQUIRED", "UNKNOWN"] as const;
+const KNOWN_ERRORS = ["INVALID", "LOCKED", "DISABLED", "REQUIRED", "UNKNOWN", "EXPIRED"] as const;
 type ErrorCode = (typeof KNOWN_ERRORS)[number];
 
 function toErrorCode(error: string | undefined): ErrorCode | undefined {

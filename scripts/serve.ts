@@ -15,7 +15,8 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const app = next({ dev: false, dir: process.cwd(), port });
   await app.prepare();
-  const trustProxy = /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? "");
+  const { trustedProxyHops } = await import("../lib/http/client-address");
+  const trustProxy = trustedProxyHops() > 0;
   const server = createServer(withRequestLog(app.getRequestHandler(), { trustProxy }));
   server.listen(port, () => logger.info({ type: "start", port, trustProxy }, "listening"));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

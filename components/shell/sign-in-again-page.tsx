@@ -4,7 +4,8 @@ import { SIGN_IN_AGAIN_FIELDS } from "@/lib/auth/sign-in-again";
 /**
  * What a page posting to itself (the meeting form, decision 019) answers when its form arrives
  * after the session lapsed: everything typed, carried in hidden fields, and a username and
- * password to sign in with. One press signs in and saves. Works without JavaScript; files
+ * password to sign in with (and, after a CODE_REQUIRED answer, the second factor's code). One
+ * press signs in and saves. Works without JavaScript; files
  * cannot be carried back, and the page says so.
  */
 export function SignInAgainPage({ action, fields, error, hadFiles }: { action: string; fields: [string, string][]; error?: string; hadFiles: boolean }) {
@@ -41,6 +42,18 @@ export function SignInAgainPage({ action, fields, error, hadFiles }: { action: s
             </label>
             <input id="sign-in-again-password" name={SIGN_IN_AGAIN_FIELDS.password} type="password" required autoComplete="current-password" maxLength={200} className={input} />
           </div>
+          {/* The account has a second factor (decision 025): its code goes with the password in the same post. */}
+          {error?.startsWith("CODE_") && (
+            <div>
+              <label htmlFor="sign-in-again-code" className="block text-sm font-medium">
+                {tl("code.label")}
+              </label>
+              <input id="sign-in-again-code" name={SIGN_IN_AGAIN_FIELDS.code} required autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} maxLength={20} aria-describedby="sign-in-again-code-hint" className={input} />
+              <p id="sign-in-again-code-hint" className="mt-1 text-sm text-stone-600">
+                {t("codeNeeded")}
+              </p>
+            </div>
+          )}
         </fieldset>
         <button type="submit" className="w-full rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800">
           {t("submitAndSave")}

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 
-const LOGIN_ERRORS = ["INVALID", "LOCKED", "DISABLED", "REQUIRED"];
+const LOGIN_ERRORS = ["INVALID", "LOCKED", "DISABLED", "REQUIRED", "CODE_REQUIRED", "CODE_INVALID", "CODE_LOCKED"];
 const inputClass = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base";
 
 /**
@@ -17,6 +17,8 @@ export function SignInAgain({ message }: { message: string }) {
   const id = useId();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
+  // Shown once the answer says the account has a second factor (decision 025); sent with the password.
+  const [code, setCode] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -29,13 +31,17 @@ export function SignInAgain({ message }: { message: string }) {
       const res = await fetch("/sign-in", {
         method: "POST",
         headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ username, password }),
+        body: new URLSearchParams({ username, password, ...(code !== null ? { code } : {}) }),
       });
       const body = (await res.json().catch(() => ({}))) as { ok?: boolean; error?: string };
       if (body.ok) {
         setPassword("");
+        setCode(null);
         setDone(true);
-      } else setError(body.error && LOGIN_ERRORS.includes(body.error) ? body.error : "UNKNOWN");
+      } else {
+        setError(body.error && LOGIN_ERRORS.includes(body.error) ? body.error : "UNKNOWN");
+        if (body.error?.startsWith("CODE_")) setCode("");
+      }
     } catch {
       setError("UNKNOWN");
     }
@@ -80,6 +86,14 @@ export function SignInAgain({ message }: { message: string }) {
             </label>
             <input id={`${id}-p`} type="password" value={password} onChange={(e) => setPassword(e.target.value)} onKeyDown={onEnter} autoComplete="current-password" maxLength={200} className={inputClass} />
           </div>
+          {code !== null && (
+            <div>
+              <label htmlFor={`${id}-c`} className="block text-sm font-medium">
+                {tl("code.label")}
+              </label>
+              <input id={`${id}-c`} value={code} onChange={(e) => setCode(e.target.value)} onKeyDown={onEnter} autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} maxLength={20} className={inputClass} />
+            </div>
+          )}
         </div>
         <button type="button" onClick={() => void signIn()} disabled={pending} aria-busy={pending} className="rounded-md border border-stone-400 bg-white px-3 py-2 text-sm font-semibold hover:bg-stone-50 disabled:opacity-70">
           {pending ? t("submitting") : t("submit")}

@@ -114,6 +114,17 @@ describe("buildAction", () => {
     expect(await allowed(null, form(valid()))).toEqual({ ok: true, data: { id: 7 } });
   });
 
+  it("answers UNAUTHENTICATED while the user's role requires a second factor they have not set up, unless the action is its enrolment", async () => {
+    const pending = { ...actor("ADMIN"), mustEnrolTwoFactor: true };
+    const run = vi.fn(async () => ({ id: 7 }));
+    expect(await buildAction(definition(run), deps({ getActor: async () => pending }))(null, form(valid()))).toMatchObject({ ok: false, error: "UNAUTHENTICATED" });
+    expect(run).not.toHaveBeenCalled();
+    // allowed while a password change is due is not allowed here
+    expect(await buildAction({ ...definition(run), allowWhilePasswordChangeRequired: true }, deps({ getActor: async () => pending }))(null, form(valid()))).toMatchObject({ ok: false, error: "UNAUTHENTICATED" });
+    const allowed = buildAction({ ...definition(run), allowWhileTwoFactorEnrolmentRequired: true }, deps({ getActor: async () => pending }));
+    expect(await allowed(null, form(valid()))).toEqual({ ok: true, data: { id: 7 } });
+  });
+
   it("maps ActionError to its code and anything else to INTERNAL with a logged request id", async () => {
     const d = deps();
     const conflict = buildAction(definition(vi.fn(async () => Promise.reject(new ActionError("CONFLICT")))), d);

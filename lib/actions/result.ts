@@ -93,6 +93,8 @@ export interface ActionDefinition<S extends z.ZodType, T> {
    * UNAUTHENTICATED except the ones marked here (changing one's own password).
    */
   allowWhilePasswordChangeRequired?: boolean;
+  /** Likewise while the role requires a second factor the user has not set up: only its enrolment. */
+  allowWhileTwoFactorEnrolmentRequired?: boolean;
   run: (args: { input: z.output<S>; actor: Actor }) => Promise<T>;
   /** Paths to revalidate after success (the helper calls them, so none is forgotten). */
   revalidate?: (args: { input: z.output<S>; data: T }) => string[];
@@ -125,6 +127,7 @@ async function runChain<S extends z.ZodType, T>(
     const actor = await deps.getActor();
     if (!actor) return { ok: false, error: "UNAUTHENTICATED" };
     if (actor.mustChangePassword && !definition.allowWhilePasswordChangeRequired) return { ok: false, error: "UNAUTHENTICATED" };
+    if (actor.mustEnrolTwoFactor && !definition.allowWhileTwoFactorEnrolmentRequired) return { ok: false, error: "UNAUTHENTICATED" };
     const parsed = await parseInput(definition.schema, raw);
     if (!parsed.ok) return parsed;
     // A missing permission answers exactly like a record out of scope.

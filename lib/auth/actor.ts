@@ -10,6 +10,8 @@ export interface Actor {
   role: Role;
   /** An admin reset the password: the user must choose a new one before anything else. */
   mustChangePassword: boolean;
+  /** The role requires a second factor and the user has none yet: they must set it up before anything else (decision 025). */
+  mustEnrolTwoFactor?: boolean;
   /** The home unit: the user works inside its subtree. */
   unit: {
     id: number;
@@ -33,13 +35,15 @@ export async function loadActor(userId: number, sessionVersion?: number): Promis
       active: true,
       sessionVersion: true,
       mustChangePassword: true,
+      twoFactor: { select: { confirmedAt: true } },
       unit: { select: { id: true, level: true, typeLabel: true, name: true, code: true, ancestorIds: true } },
     },
   });
   if (!user || !user.active) return null;
   if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
   const { id, username, displayName, role, mustChangePassword, unit } = user;
-  return { userId: id, username, displayName, role, mustChangePassword, unit };
+  const mustEnrolTwoFactor = !user.twoFactor?.confirmedAt && !!(await db.twoFactorPolicy.findUnique({ where: { role }, select: { required: true } }))?.required;
+  return { userId: id, username, displayName, role, mustChangePassword, mustEnrolTwoFactor, unit };
 }
 
 /**

@@ -6,7 +6,7 @@ import { cache } from "react";
 import type { Actor } from "./actor";
 import { authOptions } from "./options";
 import { allows, type Permission } from "./roles";
-import { PASSWORD_CHANGE_PATH, PATHNAME_HEADER, sessionUpgradeCookieName } from "./session-cookie";
+import { PASSWORD_CHANGE_PATH, PATHNAME_HEADER, sessionUpgradeCookieName, TWO_FACTOR_PATH } from "./session-cookie";
 import { actorOfSession } from "./session-actor";
 
 /** The actor of this request, read once per request; null when not signed in. */
@@ -16,13 +16,16 @@ export const getActor = cache(async (): Promise<Actor | null> =>
 
 /**
  * For pages: the actor, or off to the sign-in page. A user who must change their password
- * (an admin reset it) is sent to the password page from every other page: proxy.ts gives the
+ * (an admin reset it) is sent to the password page from every other page, and then one whose
+ * role requires a second factor they have not set up to its page: proxy.ts gives the
  * requested path in a header, since a layout or page cannot otherwise know it.
  */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login?expired=1");
   if (actor.mustChangePassword && (await headers()).get(PATHNAME_HEADER) !== PASSWORD_CHANGE_PATH) redirect(PASSWORD_CHANGE_PATH);
+  // Then a second factor, when the role requires one (decision 025).
+  if (!actor.mustChangePassword && actor.mustEnrolTwoFactor && (await headers()).get(PATHNAME_HEADER) !== TWO_FACTOR_PATH) redirect(TWO_FACTOR_PATH);
   return actor;
 }
 

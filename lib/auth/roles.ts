@@ -14,6 +14,7 @@ const GRANTS = {
     "profile:update:own",
     "admin:access",
     "reference:manage:national",
+    "security-policy:manage:national",
     "unit:manage:subtree",
     "village:manage:subtree",
     "user:manage:subtree",

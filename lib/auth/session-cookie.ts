@@ -19,6 +19,9 @@ export function serializeCookie(name: string, value: string, options: ReturnType
 /** Where a user whose password an admin reset must go before anything else. */
 export const PASSWORD_CHANGE_PATH = "/profile/password";
 
+/** Where a user whose role requires a second factor sets it up before anything else (decision 025). */
+export const TWO_FACTOR_PATH = "/profile/two-factor";
+
 /** The request header proxy.ts sets to the path asked for, so server code can tell which page it renders. */
 export const PATHNAME_HEADER = "x-dv-pathname";
 

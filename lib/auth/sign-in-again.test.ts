@@ -10,7 +10,13 @@ function form(entries: [string, string | File][]): FormData {
 describe("signing in again from a carried form", () => {
   it("takes the credentials out, so they are neither saved nor echoed", () => {
     const f = form([["minutes", "Biên bản"], [SIGN_IN_AGAIN_FIELDS.username, "xa.lapthach"], [SIGN_IN_AGAIN_FIELDS.password, "bí mật"]]);
-    expect(takeSignInAgainFields(f)).toEqual({ username: "xa.lapthach", password: "bí mật" });
+    expect(takeSignInAgainFields(f)).toEqual({ username: "xa.lapthach", password: "bí mật", code: "" });
+    expect([...f.keys()]).toEqual(["minutes"]);
+  });
+
+  it("takes the second factor's code out too", () => {
+    const f = form([["minutes", "Biên bản"], [SIGN_IN_AGAIN_FIELDS.username, "admin"], [SIGN_IN_AGAIN_FIELDS.password, "bí mật"], [SIGN_IN_AGAIN_FIELDS.code, "123456"]]);
+    expect(takeSignInAgainFields(f)).toEqual({ username: "admin", password: "bí mật", code: "123456" });
     expect([...f.keys()]).toEqual(["minutes"]);
   });
 

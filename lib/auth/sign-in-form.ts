@@ -1,15 +1,19 @@
 import { NextResponse } from "next/server";
 import { isSameOrigin } from "../http/same-origin";
 import { sameSitePath } from "../http/safe-path";
+import { clientAddress } from "../http/client-address";
+import { knownDeviceCookie, knownDeviceCookieName, knownUserIds } from "./known-device";
 import { authSecret } from "./secret";
 import { sessionUpgradeCookieName } from "./session-cookie";
 import { newSessionCookie } from "./session-token";
 import { authenticate, type SignInError } from "./sign-in";
+import { pendingSignInCookie } from "./two-factor/pending";
+import { checkSecondFactor, hasTwoFactor } from "./two-factor/store";
 
 /** A sign-in form is two short fields and a path: anything bigger is not one. */
 const MAX_BODY_BYTES = 16 * 1024;
 
-export type SignInFormError = SignInError | "REQUIRED" | "UNKNOWN";
+export type SignInFormError = SignInError | "REQUIRED" | "UNKNOWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_LOCKED" | "EXPIRED";
 
 /** The body as text, or null when it is larger than `max` (read no further than that). */
 async function readBody(request: Request, max: number): Promise<string | null> {
@@ -45,29 +49,70 @@ export async function readSignInForm(request: Request): Promise<URLSearchParams 
   }
 }
 
-const field = (form: URLSearchParams | FormData, name: string) => {
+export const field = (form: URLSearchParams | FormData, name: string) => {
   const value = form.get(name);
   return typeof value === "string" ? value : "";
 };
 
 /** A 303 to a path of this site (a relative Location: no host header is trusted to build it). */
-const seeOther = (path: string) => new NextResponse(null, { status: 303, headers: { location: path } });
+export const seeOther = (path: string) => new NextResponse(null, { status: 303, headers: { location: path } });
 
-function backToLogin(error: SignInFormError, callbackUrl: string): Response {
-  const query = new URLSearchParams({ error });
+/** Back to a sign-in page (the password's, or the code's) with a code that it words. */
+export function backTo(page: "/login" | "/login/code", error: SignInFormError | null, callbackUrl: string): NextResponse {
+  const query = new URLSearchParams(error ? { error } : {});
   if (callbackUrl !== "/") query.set("callbackUrl", callbackUrl);
-  return seeOther(`/login?${query}`);
+  return seeOther(query.size ? `${page}?${query}` : page);
+}
+
+/** A cookie of a Fetch API request. */
+export function cookieOf(request: Request, name: string): string | undefined {
+  const pair = (request.headers.get("cookie") ?? "").split(/;\s*/).find((c) => c.startsWith(`${name}=`));
+  return pair?.slice(name.length + 1);
+}
+
+/** What a sign-in needs to know of its request besides the form: where it comes from, and this browser's known-device cookie. */
+export interface SignInRequest {
+  forwardedFor: string | null | undefined;
+  knownDevice: string | undefined;
+}
+
+/** The SignInRequest of a Fetch API request (route handlers). */
+export function signInRequestOf(request: Request): SignInRequest {
+  return { forwardedFor: request.headers.get("x-forwarded-for"), knownDevice: cookieOf(request, knownDeviceCookieName()) };
+}
+
+/** The SignInRequest of a Pages Router request (the meeting form's page). */
+export function signInRequestOfPage(req: { headers: Record<string, string | string[] | undefined>; cookies: Partial<Record<string, string>> }): SignInRequest {
+  const forwarded = req.headers["x-forwarded-for"];
+  return { forwardedFor: Array.isArray(forwarded) ? forwarded.join(",") : forwarded, knownDevice: req.cookies[knownDeviceCookieName()] };
+}
+
+export type Cookie = { name: string; value: string; options: ReturnType<typeof knownDeviceCookie>["options"] };
+
+/** The cookies of a completed sign-in: the new session, and this browser known for the user for another 180 days. */
+export async function signedInCookies(user: { userId: number; sessionVersion: number }, knownDevice: string | undefined): Promise<Cookie[]> {
+  const secret = authSecret();
+  return [await newSessionCookie(user, secret), knownDeviceCookie(knownDevice, user.userId, secret)];
 }
 
 /**
- * Checks a username and password typed into a form, and on success makes the new session's
- * cookie. The one sign-in step behind POST /sign-in and the meeting form's "sign in and save".
+ * Checks a username and password typed into a form, and the second factor's code when the user
+ * has one; on success makes the new session's cookie and renews this browser's known-device
+ * cookie. The one sign-in step behind POST /sign-in, the in-page "sign in again" and the meeting
+ * form's "sign in and save". A user with a second factor and no `code` gets CODE_REQUIRED,
+ * with the pending cookie that lets the code page (/login/code) finish without the password.
  */
-export async function signInWith(username: string, password: string) {
+export async function signInWith(username: string, password: string, from: SignInRequest, code?: string) {
   if (!username.trim() || !password) return { ok: false as const, error: "REQUIRED" as const };
-  const result = await authenticate(username, password);
+  const secret = authSecret();
+  const result = await authenticate(username, password, { source: clientAddress(from.forwardedFor), knownUserIds: knownUserIds(from.knownDevice, secret) });
   if (!result.ok) return result;
-  return { ok: true as const, userId: result.userId, cookie: await newSessionCookie(result, authSecret()) };
+  if (await hasTwoFactor(result.userId)) {
+    if (!code?.trim()) return { ok: false as const, error: "CODE_REQUIRED" as const, pending: pendingSignInCookie(result, secret) };
+    const check = await checkSecondFactor(result.userId, code);
+    if (!check.ok) return { ok: false as const, error: check.error };
+  }
+  return { ok: true as const, userId: result.userId, cookies: await signedInCookies(result, from.knownDevice) };
 }
 
 /**
@@ -76,18 +121,26 @@ export async function signInWith(username: string, password: string) {
  * session cookie is set and the user goes, with 303, to the same-site path they asked for; on
  * failure back to the sign-in page with a code that it words. Another site's form is refused.
  * Asked for JSON (a form signing in again after its session lapsed, components/shell/
- * sign-in-again.tsx), it answers `{ ok }` or `{ ok: false, error }` instead, with the same cookie.
+ * sign-in-again.tsx), it answers `{ ok }` or `{ ok: false, error }` instead, with the same cookie;
+ * there the second factor's code comes in the same post (`code`) after a CODE_REQUIRED answer.
  */
 export async function signInFromForm(request: Request): Promise<Response> {
   if (!isSameOrigin(request.headers)) return new Response(null, { status: 403 });
   const json = (request.headers.get("accept") ?? "").includes("application/json");
   const form = await readSignInForm(request);
   const callbackUrl = form ? sameSitePath(field(form, "callbackUrl")) : "/";
-  const result = form ? await signInWith(field(form, "username"), field(form, "password")) : ({ ok: false, error: "UNKNOWN" } as const);
-  if (!result.ok) return json ? NextResponse.json({ ok: false, error: result.error }, { status: result.error === "UNKNOWN" ? 400 : 401 }) : backToLogin(result.error, callbackUrl);
+  const result = form ? await signInWith(field(form, "username"), field(form, "password"), signInRequestOf(request), field(form, "code")) : ({ ok: false, error: "UNKNOWN" } as const);
+  if (!result.ok) {
+    if (json) return NextResponse.json({ ok: false, error: result.error }, { status: result.error === "UNKNOWN" ? 400 : 401 });
+    if (!("pending" in result) || !result.pending) return backTo("/login", result.error, callbackUrl);
+    // The password was right and a code is needed: on to the code page, the pending cookie carrying who.
+    const response = backTo("/login/code", null, callbackUrl);
+    response.cookies.set(result.pending.name, result.pending.value, result.pending.options);
+    return response;
+  }
 
   const response = json ? NextResponse.json({ ok: true }) : seeOther(callbackUrl);
-  response.cookies.set(result.cookie.name, result.cookie.value, result.cookie.options);
+  for (const cookie of result.cookies) response.cookies.set(cookie.name, cookie.value, cookie.options);
   // An earlier session's password-change record has no business with this one.
   response.cookies.delete(sessionUpgradeCookieName());
   return response;

@@ -21,7 +21,7 @@ const FORWARDED_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /**
  * The request's id: our own, unless the operator said that a reverse proxy in front sets the header
- * (TRUST_PROXY=1; it must then overwrite any the client sent) and the value looks like an id.
+ * (TRUST_PROXY, one or more hops; the proxy must then overwrite any the client sent) and the value looks like an id.
  * Whatever the client sent is replaced on the request, so the app below reads only this one.
  */
 export function requestIdOf(req: IncomingMessage, trustProxy: boolean): string {
@@ -46,6 +46,9 @@ export function withRequestLog(handle: Handler, { trustProxy, logger = sharedLog
     const started = process.hrtime.bigint();
     const context: RequestContext = { requestId: requestIdOf(req, trustProxy) };
     req.headers[REQUEST_ID_HEADER] = context.requestId;
+    // With no proxy trusted in front, the client's address is the connection's, whatever the client wrote
+    // (Next.js keeps a client's X-Forwarded-For; sign-in throttling reads it, lib/http/client-address.ts).
+    if (!trustProxy) req.headers["x-forwarded-for"] = req.socket?.remoteAddress ?? "";
     res.setHeader("X-Request-Id", context.requestId);
     const done = () => {
       res.off("finish", done);

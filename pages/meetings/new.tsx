@@ -18,9 +18,9 @@ import type { ActionFailure } from "@/lib/actions/result";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { actorOfRequest } from "@/lib/auth/pages";
 import { can } from "@/lib/auth/roles";
-import { PASSWORD_CHANGE_PATH, serializeCookie } from "@/lib/auth/session-cookie";
+import { PASSWORD_CHANGE_PATH, serializeCookie, TWO_FACTOR_PATH } from "@/lib/auth/session-cookie";
 import { carriedFields, takeSignInAgainFields } from "@/lib/auth/sign-in-again";
-import { signInWith } from "@/lib/auth/sign-in-form";
+import { signInRequestOfPage, signInWith } from "@/lib/auth/sign-in-form";
 import { NONCE_HEADER } from "@/lib/http/security-headers";
 import { LOCALE_COOKIE, TIME_ZONE, toLocale, type Locale } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en.json";
@@ -124,15 +124,16 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     if (!(form instanceof FormData)) return { redirect: { destination: `/login?expired=1&callbackUrl=${encodeURIComponent(resolvedUrl)}`, permanent: false } };
     // The session lapsed while the form was being filled in: sign in on the page, keep the form.
     const credentials = takeSignInAgainFields(form);
-    const signedIn = credentials && (await signInWith(credentials.username, credentials.password));
+    const signedIn = credentials && (await signInWith(credentials.username, credentials.password, signInRequestOfPage(req), credentials.code));
     if (!signedIn?.ok) {
       return { props: { locale, actor: null, view: null, failure: null, nonce: "", signInAgain: { ...carriedFields(form), action: resolvedUrl, error: signedIn?.error ?? null } } };
     }
-    res.setHeader("Set-Cookie", serializeCookie(signedIn.cookie.name, signedIn.cookie.value, signedIn.cookie.options));
+    res.setHeader("Set-Cookie", signedIn.cookies.map((c) => serializeCookie(c.name, c.value, c.options)));
     actor = await loadActor(signedIn.userId);
     if (!actor) return { redirect: { destination: "/login?expired=1", permanent: false } };
   }
   if (actor.mustChangePassword) return { redirect: { destination: PASSWORD_CHANGE_PATH, permanent: false } };
+  if (actor.mustEnrolTwoFactor) return { redirect: { destination: TWO_FACTOR_PATH, permanent: false } };
   const nonceHeader = req.headers[NONCE_HEADER];
   const base = { locale, actor, failure: null, nonce: typeof nonceHeader === "string" ? nonceHeader : "" };
   if (!can(actor.role, "meeting:create:subtree")) {

@@ -45,17 +45,40 @@ test("a wrong password is refused with a Vietnamese message", async ({ page }) =
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("ten failed sign-ins lock the account, even against the right password", async ({ page }) => {
-  // tinh.laichau is used by no other test: the lock lasts 15 minutes.
-  for (let i = 1; i <= 9; i++) {
-    await signInWithForm(page, "tinh.laichau", `sai-${i}`);
-    await expect(page.getByTestId("login-error")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
-  }
-  await signInWithForm(page, "tinh.laichau", "sai-10");
-  await expect(page.getByTestId("login-error")).toContainText("tạm khóa 15 phút");
+test("ten failed sign-ins lock the account from that address only; the user's own browser still signs in", async ({ page, browser }) => {
+  // tinh.laichau signs in elsewhere only from the default address, which this lock does not touch.
+  // The user's browser signed in before, so it holds the known-device cookie.
   await signInWithForm(page, "tinh.laichau");
-  await expect(page.getByTestId("login-error")).toContainText("tạm khóa 15 phút");
+  await expect(page).toHaveURL(/\/$/);
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
   await expect(page).toHaveURL(/\/login/);
+
+  // An attacker elsewhere (the app has no trusted proxy here, so the address it goes by is the
+  // X-Forwarded-For the browser sends) fails ten times and is locked, even with the right password.
+  const attacker = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.66" } });
+  const attackerPage = await attacker.newPage();
+  for (let i = 1; i <= 9; i++) {
+    await signInWithForm(attackerPage, "tinh.laichau", `sai-${i}`);
+    await expect(attackerPage.getByTestId("login-error")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
+  }
+  await signInWithForm(attackerPage, "tinh.laichau", "sai-10");
+  await expect(attackerPage.getByTestId("login-error")).toContainText("tạm khóa 15 phút");
+  await signInWithForm(attackerPage, "tinh.laichau");
+  await expect(attackerPage.getByTestId("login-error")).toContainText("tạm khóa 15 phút");
+  await expect(attackerPage).toHaveURL(/\/login/);
+
+  // The user, from another address, signs in with the right password.
+  const elsewhere = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.7" } });
+  const elsewherePage = await elsewhere.newPage();
+  await signInWithForm(elsewherePage, "tinh.laichau");
+  await expect(elsewherePage).toHaveURL(/\/$/);
+
+  // And the user's own browser, even from the attacker's address.
+  await page.context().setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.66" });
+  await signInWithForm(page, "tinh.laichau");
+  await expect(page).toHaveURL(/\/$/);
+  await attacker.close();
+  await elsewhere.close();
 });
 
 test("signing out ends the session", async ({ page }) => {

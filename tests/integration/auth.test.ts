@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { actorFromClaims, revokeSession } from "@/lib/auth/actor";
 import { ABSOLUTE_TIMEOUT_SECONDS } from "@/lib/auth/session-policy";
 import { authenticate } from "@/lib/auth/sign-in";
-import { LOCK_MS, MAX_FAILURES } from "@/lib/auth/throttle";
+import { ACCOUNT_LOCK_MS, LOCK_MS, MAX_ACCOUNT_FAILURES, MAX_FAILURES } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { buildTree, createUser, TEST_PASSWORD, uid, type Tree } from "../support/factories";
 
@@ -28,17 +28,17 @@ describe("authenticate", () => {
     expect(await authenticate("", "")).toEqual({ ok: false, error: "INVALID" });
   });
 
-  it("locks an account for 15 minutes after 10 failures within 15 minutes, even against the right password", async () => {
+  it("locks an account from the same address for 15 minutes after 10 failures within 15 minutes, even against the right password", async () => {
     const user = await createUser(tree.districtA);
     const t0 = new Date("2026-05-04T02:00:00Z");
     for (let i = 1; i < MAX_FAILURES; i++) {
-      expect(await authenticate(user.username, `sai-${i}`, at(t0, i * 1000))).toEqual({ ok: false, error: "INVALID" });
+      expect(await authenticate(user.username, `sai-${i}`, { now: at(t0, i * 1000) })).toEqual({ ok: false, error: "INVALID" });
     }
-    expect(await authenticate(user.username, "sai-10", at(t0, 10_000))).toEqual({ ok: false, error: "LOCKED" });
-    expect(await authenticate(user.username, TEST_PASSWORD, at(t0, 60_000))).toEqual({ ok: false, error: "LOCKED" });
-    expect(await authenticate(user.username, TEST_PASSWORD, at(t0, 10_000 + LOCK_MS - 1000))).toEqual({ ok: false, error: "LOCKED" });
+    expect(await authenticate(user.username, "sai-10", { now: at(t0, 10_000) })).toEqual({ ok: false, error: "LOCKED" });
+    expect(await authenticate(user.username, TEST_PASSWORD, { now: at(t0, 60_000) })).toEqual({ ok: false, error: "LOCKED" });
+    expect(await authenticate(user.username, TEST_PASSWORD, { now: at(t0, 10_000 + LOCK_MS - 1000) })).toEqual({ ok: false, error: "LOCKED" });
     // the lock ends after 15 minutes
-    expect(await authenticate(user.username, TEST_PASSWORD, at(t0, 10_000 + LOCK_MS + 1000))).toMatchObject({ ok: true });
+    expect(await authenticate(user.username, TEST_PASSWORD, { now: at(t0, 10_000 + LOCK_MS + 1000) })).toMatchObject({ ok: true });
     expect(await db.auditLog.count({ where: { action: "auth.locked", actorId: user.id } })).toBe(1);
   });
 
@@ -46,23 +46,23 @@ describe("authenticate", () => {
     const user = await createUser(tree.districtA);
     const t0 = new Date("2026-05-04T03:00:00Z");
     for (let i = 0; i < MAX_FAILURES + 2; i++) {
-      expect(await authenticate(user.username, "sai", at(t0, i * 2 * 60_000))).toEqual({ ok: false, error: "INVALID" });
+      expect(await authenticate(user.username, "sai", { now: at(t0, i * 2 * 60_000) })).toEqual({ ok: false, error: "INVALID" });
     }
   });
 
   it("locks unknown usernames the same way, so the lock reveals nothing", async () => {
     const t0 = new Date("2026-05-04T04:00:00Z");
     let last;
-    for (let i = 0; i < MAX_FAILURES; i++) last = await authenticate("ai.do.khong.co", "sai", at(t0, i));
+    for (let i = 0; i < MAX_FAILURES; i++) last = await authenticate("ai.do.khong.co", "sai", { now: at(t0, i) });
     expect(last).toEqual({ ok: false, error: "LOCKED" });
   });
 
   it("a correct sign-in clears earlier failures", async () => {
     const user = await createUser(tree.districtA);
     const t0 = new Date("2026-05-04T05:00:00Z");
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await authenticate(user.username, "sai", at(t0, i));
-    expect(await authenticate(user.username, TEST_PASSWORD, at(t0, 100))).toMatchObject({ ok: true });
-    expect(await authenticate(user.username, "sai", at(t0, 200))).toEqual({ ok: false, error: "INVALID" });
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await authenticate(user.username, "sai", { now: at(t0, i) });
+    expect(await authenticate(user.username, TEST_PASSWORD, { now: at(t0, 100) })).toMatchObject({ ok: true });
+    expect(await authenticate(user.username, "sai", { now: at(t0, 200) })).toEqual({ ok: false, error: "INVALID" });
   });
 
   it("tells a disabled user so, only once the password is right", async () => {
@@ -107,5 +107,53 @@ describe("actorFromClaims", () => {
     expect(await actorFromClaims(signedOut)).toBeNull();
     expect(await actorFromClaims(otherDevice)).not.toBeNull();
     expect(await db.auditLog.count({ where: { action: "auth.logout", actorId: user.id } })).toBe(2);
+  });
+});
+
+/** Every password check writes exactly one of these audit rows, so they count argon2 verifications. */
+const PASSWORD_CHECKS = ["auth.login", "auth.login-failed", "auth.locked"];
+const passwordChecks = (username: string) =>
+  db.auditLog.count({ where: { action: { in: PASSWORD_CHECKS }, OR: [{ data: { path: ["username"], equals: username } }, { actor: { username } }] } });
+
+describe("throttle per account and source (finding 6)", () => {
+  it("lets a parallel burst of 30 wrong passwords reach at most 10 password checks", async () => {
+    const user = await createUser(tree.districtA);
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => authenticate(user.username, `sai-${i}`)));
+    expect(results.every((r) => !r.ok)).toBe(true);
+    expect(await passwordChecks(user.username)).toBe(MAX_FAILURES);
+    expect(await authenticate(user.username, TEST_PASSWORD)).toEqual({ ok: false, error: "LOCKED" });
+  });
+
+  it("a lock from one address does not refuse the right password from another address", async () => {
+    const user = await createUser(tree.districtA);
+    const t0 = new Date("2026-05-05T02:00:00Z");
+    for (let i = 0; i < MAX_FAILURES; i++) await authenticate(user.username, "sai", { source: "203.0.113.9", now: at(t0, i * 1000) });
+    expect(await authenticate(user.username, TEST_PASSWORD, { source: "203.0.113.9", now: at(t0, 20_000) })).toEqual({ ok: false, error: "LOCKED" });
+    expect(await authenticate(user.username, TEST_PASSWORD, { source: "198.51.100.7", now: at(t0, 21_000) })).toMatchObject({ ok: true, userId: user.id });
+  });
+
+  it("a known device signs in with the right password even from the attacker's address and after the account-wide lock", async () => {
+    const user = await createUser(tree.districtA, "ADMIN");
+    const t0 = new Date("2026-05-05T03:00:00Z");
+    // Failures from many addresses, ten each, until the slower account-wide limit is reached.
+    for (let n = 0; n * MAX_FAILURES < MAX_ACCOUNT_FAILURES; n++) {
+      for (let i = 0; i < MAX_FAILURES; i++) await authenticate(user.username, "sai", { source: `203.0.113.${n}`, now: at(t0, n * 20_000 + i) });
+    }
+    // A new address is refused now: the account as a whole is locked for unknown devices ...
+    expect(await authenticate(user.username, TEST_PASSWORD, { source: "198.51.100.7", now: at(t0, 200_000) })).toEqual({ ok: false, error: "LOCKED" });
+    // ... but the user's own browser, which signed in before, is not.
+    expect(await authenticate(user.username, TEST_PASSWORD, { source: "203.0.113.0", knownUserIds: [user.id], now: at(t0, 201_000) })).toMatchObject({ ok: true });
+    // A device known for another user is a stranger for this one.
+    expect(await authenticate(user.username, TEST_PASSWORD, { source: "203.0.113.0", knownUserIds: [user.id + 1], now: at(t0, 202_000) })).toEqual({ ok: false, error: "LOCKED" });
+    // The account-wide lock ends after an hour.
+    expect(await authenticate(user.username, TEST_PASSWORD, { source: "198.51.100.7", now: at(t0, 200_000 + ACCOUNT_LOCK_MS) })).toMatchObject({ ok: true });
+  });
+
+  it("still throttles wrong passwords from a known device", async () => {
+    const user = await createUser(tree.districtA);
+    const t0 = new Date("2026-05-05T04:00:00Z");
+    const known = { source: "198.51.100.7", knownUserIds: [user.id] };
+    for (let i = 0; i < MAX_FAILURES; i++) await authenticate(user.username, "sai", { ...known, now: at(t0, i) });
+    expect(await authenticate(user.username, TEST_PASSWORD, { ...known, now: at(t0, 1000) })).toEqual({ ok: false, error: "LOCKED" });
   });
 });

@@ -72,7 +72,7 @@ describe("the demo seed", () => {
 
   it("creates every demo account, and each signs in with the demo password", async () => {
     for (const account of DEMO_ACCOUNTS) {
-      const result = await authenticate(account.username, DEMO_PASSWORD, TODAY);
+      const result = await authenticate(account.username, DEMO_PASSWORD, { now: TODAY });
       expect(result, account.username).toMatchObject({ ok: true });
       const user = await db.user.findUniqueOrThrow({ where: { username: account.username }, include: { unit: true } });
       expect(user.role).toBe(account.role);

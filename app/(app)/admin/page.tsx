@@ -10,7 +10,7 @@ export async function generateMetadata() {
 
 export default async function Page() {
   const actor = await requirePermission("admin:access");
-  const [t, tm, tr] = await Promise.all([getTranslations("admin"), getTranslations("mergers"), getTranslations("refdata")]);
+  const [t, tm, tr, tf] = await Promise.all([getTranslations("admin"), getTranslations("mergers"), getTranslations("refdata"), getTranslations("twoFactor")]);
   const manageUnits = can(actor.role, "unit:manage:subtree");
   // The catalogue, mergers, calendar and fields are the whole country's (decision 020).
   const national = allows(actor, "reference:manage:national");
@@ -83,6 +83,16 @@ export default async function Page() {
                 {tr("fieldsLink")}
               </Link>
             </p>
+          </li>
+        )}
+        {allows(actor, "security-policy:manage:national") && (
+          <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+            <h2 className="text-lg font-semibold">
+              <Link href="/admin/two-factor" className="text-brand-700 underline">
+                {tf("policyTitle")}
+              </Link>
+            </h2>
+            <p className="mt-1 text-sm text-stone-700">{tf("policyIntro")}</p>
           </li>
         )}
       </ul>

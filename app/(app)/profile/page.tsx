@@ -70,6 +70,11 @@ export default async function ProfilePage() {
             {t("tokens")}
           </Link>
         </li>
+        <li>
+          <Link href="/profile/two-factor" className="inline-block rounded-md border border-stone-300 px-4 py-2.5 font-semibold hover:bg-stone-100">
+            {t("twoFactor")}
+          </Link>
+        </li>
       </ul>
     </section>
   );

@@ -2,8 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { EditUserForm, ResetPasswordForm, SetActiveForm } from "@/components/users/user-forms";
+import { ResetTwoFactorForm } from "@/components/users/two-factor-forms";
 import { UnitSearchForm } from "@/components/users/unit-search-form";
 import { requirePermission } from "@/lib/auth/current";
+import { hasTwoFactor } from "@/lib/auth/two-factor/store";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { unitFullName } from "@/lib/units/labels";
 import { MAX_QUERY_LENGTH } from "@/lib/units/search";
@@ -22,8 +24,9 @@ export default async function UserPage({ params, searchParams }: { params: Param
   if (!user) notFound();
   const q = (await searchParams).unit;
   const query = (Array.isArray(q) ? (q[0] ?? "") : (q ?? "")).trim().slice(0, MAX_QUERY_LENGTH);
-  const [t, tr] = await Promise.all([getTranslations("users"), getTranslations("roles")]);
+  const [t, tr, tf] = await Promise.all([getTranslations("users"), getTranslations("roles"), getTranslations("twoFactor")]);
   const self = user.id === actor.userId;
+  const twoFactorOn = await hasTwoFactor(user.id);
   // The current unit is always offered, even when it has since closed: keeping it is no change.
   const current = user.unit;
   const { choices, searched, tooShort, hits } = await homeUnitChoices(actor, query, [current]);
@@ -61,6 +64,9 @@ export default async function UserPage({ params, searchParams }: { params: Param
             <dd className={`font-medium ${user.active ? "" : "text-red-800"}`} data-testid="user-status">
               {user.active ? t("activeTrue") : t("activeFalse")}
               {user.mustChangePassword && <span className="block font-normal text-amber-800">{t("mustChange")}</span>}
+              <span className="block font-normal" data-testid="user-two-factor">
+                {tf("title")}: {twoFactorOn ? tf("statusOn") : tf("statusOff")}
+              </span>
             </dd>
           </div>
           <div>
@@ -88,6 +94,7 @@ export default async function UserPage({ params, searchParams }: { params: Param
         <div className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
           <ResetPasswordForm userId={user.id} name={user.displayName} />
           <SetActiveForm userId={user.id} name={user.displayName} active={user.active} />
+          <ResetTwoFactorForm userId={user.id} on={twoFactorOn} />
         </div>
       )}
     </div>

@@ -1,0 +1,3 @@
+import { signInWithCodeFromForm } from "@/lib/auth/sign-in-code";
+
+export const POST = signInWithCodeFromForm;
