@@ -93,6 +93,16 @@ const PROBES: Record<string, Probe> = {
     // A wrong current password: the chain is passed when the mutation answers about it.
     return { currentPassword: "not-the-password", newPassword: "mat-khau-moi-2026", confirmPassword: "mat-khau-moi-2026" };
   },
+  async confirmTwoFactorAction() {
+    // No enrolment under way: the chain is passed when the mutation answers about the code.
+    return { enrolment: "khong-co", code: "000000" };
+  },
+  async resetTwoFactorAction(c) {
+    return { userId: String((await createUser(c.unit, "VIEWER")).id), confirm: on };
+  },
+  async setTwoFactorPolicyAction() {
+    return { required: "ADMIN" };
+  },
   async createUserAction(c) {
     return { username: `user.${uid()}`, displayName: "Nguyễn Văn Mới", role: "VIEWER", unitId: String(c.unit.id) };
   },

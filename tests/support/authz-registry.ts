@@ -110,10 +110,13 @@ const AGENCY_LIST_KEEPERS = {
 
 export const PAGES: readonly PageRow[] = [
   page("app/login/page.tsx", "/login", "public"),
+  page("app/login/code/page.tsx", "/login/code", "public", "none", { note: "without the pending cookie of a right password: back to /login" }),
   page(`${APP}/page.tsx`, "/", "signed-in"),
   page(`${APP}/profile/page.tsx`, "/profile", "signed-in"),
   page(`${APP}/profile/password/page.tsx`, "/profile/password", "signed-in"),
   page(`${APP}/profile/tokens/page.tsx`, "/profile/tokens", "api-token:manage:own"),
+  page(`${APP}/profile/two-factor/page.tsx`, "/profile/two-factor", "profile:update:own", "none", { note: "the user's own second factor" }),
+  page(`${APP}/admin/two-factor/page.tsx`, "/admin/two-factor", "security-policy:manage:national"),
   page(`${APP}/admin/page.tsx`, "/admin", "admin:access"),
   page(`${APP}/admin/calendar/page.tsx`, "/admin/calendar", "reference:manage:national"),
   page(`${APP}/admin/fields/page.tsx`, "/admin/fields", "reference:manage:national"),
@@ -154,6 +157,7 @@ export const PAGES: readonly PageRow[] = [
 
 export const ROUTES: readonly RouteRow[] = [
   route("app/sign-in/route.ts", "POST", "/sign-in", "public", "none", { note: "the one way in; same-site forms only" }),
+  route("app/sign-in/code/route.ts", "POST", "/sign-in/code", "public", "none", { note: "the second factor's step; needs the pending cookie of a right password" }),
   route("app/api/health/route.ts", "GET", "/api/health", "public"),
   route("app/sign-out/route.ts", "POST", "/sign-out", "public", "none", { note: "signs out whoever calls it; without a session it only clears cookies" }),
   route("app/locale/route.ts", "POST", "/locale", "public", "none", { note: "sets the language cookie" }),
@@ -178,6 +182,9 @@ export const ACTIONS: readonly ActionRow[] = [
   action("lib/api/actions.ts#createTokenAction", "api-token:manage:own", "none"),
   action("lib/api/actions.ts#revokeTokenAction", "api-token:manage:own", "token", { note: "only the user's own tokens: another user's token is not found" }),
   action("lib/users/actions.ts#changePasswordAction", "profile:update:own", "none"),
+  action("lib/auth/two-factor/actions.ts#confirmTwoFactorAction", "profile:update:own", "none", { note: "the user's own enrolment" }),
+  action("lib/auth/two-factor/actions.ts#resetTwoFactorAction", "user:manage:subtree", "user"),
+  action("lib/auth/two-factor/actions.ts#setTwoFactorPolicyAction", "security-policy:manage:national", "none"),
   action("lib/users/actions.ts#createUserAction", "user:manage:subtree", "unit"),
   action("lib/users/actions.ts#updateUserAction", "user:manage:subtree", "user"),
   action("lib/users/actions.ts#resetPasswordAction", "user:manage:subtree", "user"),
