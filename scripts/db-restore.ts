@@ -6,7 +6,8 @@
  * --force (PostgreSQL: in one transaction; embedded: the old folder is kept beside the new one).
  * Stop the app first. lib/db/backup.ts.
  */
-import { BackupError, restoreDatabase, tableRowCounts } from "../lib/db/backup";
+import { restoreDatabase, tableRowCounts } from "../lib/db/backup";
+import { runBackupCommand } from "./backup-cli";
 import { databaseConfig, describeDatabase } from "../lib/db/config";
 import { loadEnvFile } from "../lib/env";
 
@@ -29,18 +30,4 @@ async function main() {
   console.log(`Xong / done: ${Object.keys(counts).length} bảng / tables, ${rows} dòng / rows`);
 }
 
-// A promise that never settles would let Node end quietly with 0: that must not look like a back-up made.
-let finished = false;
-process.on("beforeExit", () => {
-  if (finished) return;
-  finished = true;
-  console.error("Dừng giữa chừng, chưa xong / stopped before finishing");
-  process.exitCode = 1;
-});
-
-main().then(() => {
-  finished = true;
-}).catch((error) => {
-  console.error(error instanceof BackupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+runBackupCommand(main);

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/login-form";
-import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { SignInFrame } from "@/components/sign-in-frame";
 import { getActor } from "@/lib/auth/current";
 import { sameSitePath } from "@/lib/http/safe-path";
 
@@ -17,21 +17,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations();
   const notice = params.expired ? t("login.expired") : params.signedOut ? t("login.signedOut") : undefined;
   return (
-    <main id="main" className="flex min-h-screen flex-col items-center justify-center p-4">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 text-center">
-          <p className="text-3xl font-bold text-brand-700">{t("app.name")}</p>
-          <p className="mt-1 text-sm text-stone-600">{t("app.fullName")}</p>
-        </div>
-        <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-          <h1 className="text-xl font-semibold">{t("login.title")}</h1>
-          <p className="mt-1 text-sm text-stone-600">{t("login.intro")}</p>
-          <LoginForm callbackUrl={callbackUrl} error={params.error} notice={notice} />
-        </div>
-        <div className="mt-4 flex justify-center">
-          <LocaleSwitch />
-        </div>
-      </div>
-    </main>
+    <SignInFrame title={t("login.title")} intro={t("login.intro")}>
+      <LoginForm callbackUrl={callbackUrl} error={params.error} notice={notice} />
+    </SignInFrame>
   );
 }

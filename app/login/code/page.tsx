@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { SignInFrame } from "@/components/sign-in-frame";
 import { authSecret } from "@/lib/auth/secret";
 import { pendingCookieName, readPendingSignIn } from "@/lib/auth/two-factor/pending";
 import { sameSitePath } from "@/lib/http/safe-path";
@@ -28,57 +28,44 @@ export default async function SignInCodePage({ searchParams }: { searchParams: P
   const t = await getTranslations();
   const error = params.error ? (KNOWN_ERRORS.includes(params.error) ? params.error : "UNKNOWN") : undefined;
   return (
-    <main id="main" className="flex min-h-screen flex-col items-center justify-center p-4">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 text-center">
-          <p className="text-3xl font-bold text-brand-700">{t("app.name")}</p>
-          <p className="mt-1 text-sm text-stone-600">{t("app.fullName")}</p>
-        </div>
-        <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-          <h1 className="text-xl font-semibold">{t("login.code.title")}</h1>
-          <p className="mt-1 text-sm text-stone-600">{t("login.code.intro")}</p>
-          <form method="post" action="/sign-in/code" className="mt-5 space-y-4">
-            <input type="hidden" name="callbackUrl" value={callbackUrl} />
-            {error && (
-              <p role="alert" data-testid="login-error" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-                {t(`login.errors.${error}`)}
-              </p>
-            )}
-            <div>
-              <label htmlFor="code" className="block text-sm font-medium">
-                {t("login.code.label")}
-              </label>
-              <input
-                id="code"
-                name="code"
-                inputMode="text"
-                autoComplete="one-time-code"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-                maxLength={20}
-                autoFocus
-                aria-describedby="code-hint"
-                className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 font-mono text-lg tracking-widest"
-              />
-              <p id="code-hint" className="mt-1 text-sm text-stone-600">
-                {t("login.code.hint")}
-              </p>
-            </div>
-            <button type="submit" className="w-full rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800">
-              {t("login.code.submit")}
-            </button>
-          </form>
-          <p className="mt-4 text-center text-sm">
-            <a href="/login" className="text-brand-700 underline underline-offset-2">
-              {t("login.code.back")}
-            </a>
+    <SignInFrame title={t("login.code.title")} intro={t("login.code.intro")}>
+      <form method="post" action="/sign-in/code" className="mt-5 space-y-4">
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
+        {error && (
+          <p role="alert" data-testid="login-error" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+            {t(`login.errors.${error}`)}
+          </p>
+        )}
+        <div>
+          <label htmlFor="code" className="block text-sm font-medium">
+            {t("login.code.label")}
+          </label>
+          <input
+            id="code"
+            name="code"
+            inputMode="text"
+            autoComplete="one-time-code"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            maxLength={20}
+            autoFocus
+            aria-describedby="code-hint"
+            className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 font-mono text-lg tracking-widest"
+          />
+          <p id="code-hint" className="mt-1 text-sm text-stone-600">
+            {t("login.code.hint")}
           </p>
         </div>
-        <div className="mt-4 flex justify-center">
-          <LocaleSwitch />
-        </div>
-      </div>
-    </main>
+        <button type="submit" className="w-full rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800">
+          {t("login.code.submit")}
+        </button>
+      </form>
+      <p className="mt-4 text-center text-sm">
+        <a href="/login" className="text-brand-700 underline underline-offset-2">
+          {t("login.code.back")}
+        </a>
+      </p>
+    </SignInFrame>
   );
 }

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ProfileBreadcrumb } from "@/components/shell/profile-breadcrumb";
 import { CreateTokenForm, RevokeTokenForm } from "@/components/api/token-forms";
 import { requirePermission } from "@/lib/auth/current";
 import { listOwnTokens, TOKEN_LIST_LIMIT } from "@/lib/api/tokens";
@@ -16,18 +16,7 @@ export default async function ApiTokensPage() {
   const [t, tokens] = await Promise.all([getTranslations("apiTokens"), listOwnTokens(actor)]);
   return (
     <div className="space-y-4">
-      <nav aria-label={t("breadcrumb")} className="text-sm text-stone-600">
-        <ol className="flex flex-wrap gap-1">
-          <li className="after:ml-1 after:content-['›']">
-            <Link href="/profile" className="underline underline-offset-2 hover:text-stone-900">
-              {t("breadcrumb")}
-            </Link>
-          </li>
-          <li aria-current="page" className="font-medium text-stone-900">
-            {t("title")}
-          </li>
-        </ol>
-      </nav>
+      <ProfileBreadcrumb current={t("title")} />
       <section className="space-y-2 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-stone-700">{t("intro")}</p>

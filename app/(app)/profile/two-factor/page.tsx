@@ -1,6 +1,6 @@
-import Link from "next/link";
 import QRCode from "qrcode";
 import { getTranslations } from "next-intl/server";
+import { ProfileBreadcrumb } from "@/components/shell/profile-breadcrumb";
 import { TwoFactorEnrolment } from "@/components/users/two-factor-forms";
 import { requireActor } from "@/lib/auth/current";
 import { newEnrolment, twoFactorStatus } from "@/lib/auth/two-factor/store";
@@ -20,23 +20,12 @@ export async function generateMetadata() {
  */
 export default async function TwoFactorPage() {
   const actor = await requireActor();
-  const [t, tp, status] = await Promise.all([getTranslations("twoFactor"), getTranslations("profile"), twoFactorStatus(actor.userId)]);
+  const [t, status] = await Promise.all([getTranslations("twoFactor"), twoFactorStatus(actor.userId)]);
   const enrolment = status.on ? null : newEnrolment(actor);
   const qr = enrolment ? await QRCode.toString(enrolment.uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 }) : "";
   return (
     <div className="space-y-4">
-      <nav aria-label={tp("title")} className="text-sm text-stone-600">
-        <ol className="flex flex-wrap gap-1">
-          <li className="after:ml-1 after:content-['›']">
-            <Link href="/profile" className="underline underline-offset-2 hover:text-stone-900">
-              {tp("title")}
-            </Link>
-          </li>
-          <li aria-current="page" className="font-medium text-stone-900">
-            {t("title")}
-          </li>
-        </ol>
-      </nav>
+      <ProfileBreadcrumb current={t("title")} />
       <section className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-stone-700">{t("intro")}</p>
