@@ -45,6 +45,9 @@ export default defineConfig({
       LOG_FILE: process.env.E2E_LOG_FILE,
       // The tests sign in as the demo accounts, whatever the developer's .env says (the environment wins over it).
       DEMO_DATA: "on",
+      // As behind the README's reverse proxy: the tests speak for the proxy, setting X-Forwarded-For to stand
+      // for different client addresses (sign-in throttling) and X-Request-Id.
+      TRUST_PROXY: "1",
       NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? `e2e-${randomBytes(24).toString("hex")}`,
     },
   },

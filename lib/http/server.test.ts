@@ -47,6 +47,19 @@ describe("withRequestLog", () => {
     expect(JSON.stringify(lines)).not.toContain("Nguyen");
   });
 
+  it("without a trusted proxy, the client's address is the connection's, whatever X-Forwarded-For the client sent", async () => {
+    const seen: (string | undefined)[] = [];
+    const handle: Handler = (req, res) => {
+      seen.push(req.headers["x-forwarded-for"] as string | undefined);
+      res.end("ok");
+    };
+    const direct = await serve(handle);
+    await fetch(`${direct.url}/login`, { headers: { "X-Forwarded-For": "203.0.113.66" } });
+    const behindProxy = await serve(handle, true);
+    await fetch(`${behindProxy.url}/login`, { headers: { "X-Forwarded-For": "203.0.113.66" } });
+    expect(seen).toEqual(["127.0.0.1", "203.0.113.66"]);
+  });
+
   it("answers 500 and logs an error line when the handler throws past Next.js", async () => {
     const { url, lines } = await serve(async () => {
       noteUser(9);

@@ -114,16 +114,20 @@ test("a petition entered a second ago is already counted, and a district sees on
   // Vĩnh Tường's own staff may look at it; Lập Thạch's may not, by page, export or API.
   await page.goto("/reports?period=month");
   const unitOfVinhTuong = new URL(await page.getByRole("link", { name: "Xuất Excel" }).getAttribute("href").then((h) => `http://x${h}`)).searchParams.get("unit");
-  await signInAs(page, "huyen.lapthach");
-  await page.goto("/reports");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Báo cáo Huyện Lập Thạch");
-  await expect(page.getByRole("navigation", { name: "Đường dẫn đơn vị" })).not.toContainText("Vĩnh Phúc");
-  expect((await page.goto(`/reports?unit=${unitOfVinhTuong}`))?.status()).toBe(404);
-  expect((await page.request.get(`/reports/export?unit=${unitOfVinhTuong}`)).status()).toBe(404);
+  // Another user on another device: on this page, requests still in flight with the first session (the
+  // charts, prefetches) would slide its cookie back over the new one.
+  const other = await page.context().browser()!.newPage();
+  await signInAs(other, "huyen.lapthach");
+  await other.goto("/reports");
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText("Báo cáo Huyện Lập Thạch");
+  await expect(other.getByRole("navigation", { name: "Đường dẫn đơn vị" })).not.toContainText("Vĩnh Phúc");
+  expect((await other.goto(`/reports?unit=${unitOfVinhTuong}`))?.status()).toBe(404);
+  expect((await other.request.get(`/reports/export?unit=${unitOfVinhTuong}`)).status()).toBe(404);
   const month = new Date().toISOString().slice(0, 7);
   const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
-  expect((await page.request.get(`/api/v1/rollup?unit=252&from=${month}-01&to=${last}`)).status()).toBe(404);
-  expect((await page.request.get(`/api/v1/rollup?unit=246&from=${month}-01&to=${last}`)).status()).toBe(200);
+  expect((await other.request.get(`/api/v1/rollup?unit=252&from=${month}-01&to=${last}`)).status()).toBe(404);
+  expect((await other.request.get(`/api/v1/rollup?unit=246&from=${month}-01&to=${last}`)).status()).toBe(200);
+  await other.close();
 });
 
 test("the child table sorts, the worst on-time rates stand out, and the report exports to xlsx", async ({ page }) => {
