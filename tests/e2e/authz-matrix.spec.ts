@@ -11,7 +11,7 @@
  * parent itself: tests/integration/authz-actions.test.ts).
  */
 import type { APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../prisma/seed/accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/seed/accounts";
 import { PAGES, ROUTES, keyOf, type PageRow, type RouteRow, type Target } from "../support/authz-registry";
 import { expectedOutcome, relationsOf, SEATS, type Relation, type Seat } from "../support/authz-matrix";
 import { expect, test } from "./fixtures";
@@ -24,6 +24,7 @@ const seen = new Map<string, Set<string>>();
 
 type Rows = readonly (PageRow | RouteRow)[];
 const ROWS: Rows = [...PAGES, ...ROUTES];
+const SECRETARY_NAMES = new Set(DEMO_ACCOUNTS.filter((a) => a.role === "COMMUNE_SECRETARY").map((a) => a.displayName));
 
 async function signIn(request: APIRequestContext, username: string) {
   const res = await request.post("/sign-in", { form: { username, password: DEMO_PASSWORD }, maxRedirects: 0 });
@@ -111,7 +112,16 @@ async function discover(admin: APIRequestContext): Promise<Map<string, Targets>>
       // Records (not units) of the "parent" lie in its subtree outside the user's unit: the sibling's.
       const recordPlace = relation === "parent" ? PLACES[seat.level].sibling! : unit;
       const [petition] = await list("petitions", recordPlace);
-      const [received] = await list("petitions", recordPlace, "&status=RECEIVED");
+      // One a commune secretary did not enter: its creator may correct it until it is assigned (the
+      // workflow's creator rule), so the matrix's answer for the seat would hang on who entered it.
+      let received: Listed | undefined;
+      for (const candidate of (await list("petitions", recordPlace, "&status=RECEIVED")).slice(0, 20)) {
+        const { timeline } = await json<{ timeline: { kind: string; actor: string }[] }>(admin, `/api/v1/petitions/${candidate.id}`);
+        if (!SECRETARY_NAMES.has(timeline.find((e) => e.kind === "CREATED")?.actor ?? "")) {
+          received = candidate;
+          break;
+        }
+      }
       const meetings = await list("meetings", recordPlace, "&kind=TEAM_MONTHLY");
       const meeting = meetings[0];
       type MeetingDetail = { organisation: { id: number } | null; attendance: { members: { cadreId: number }[] }; createdAt: string };
