@@ -56,8 +56,3 @@ export async function runFormAction<S extends z.ZodType, T>(definition: ActionDe
   });
   return action(null, formData);
 }
-
-export async function runFormPost<S extends z.ZodType, T>(definition: ActionDefinition<S, T>, req: IncomingMessage, actor: Actor): Promise<ActionResult<T> | "cross-site"> {
-  const form = await readFormPost(req);
-  return form instanceof FormData ? runFormAction(definition, form, actor) : form;
-}

@@ -2,10 +2,17 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFormData, runFormPost } from "@/lib/actions/form-post";
+import { readFormData, readFormPost, runFormAction } from "@/lib/actions/form-post";
 import { db } from "@/lib/db/client";
 import { logMeeting } from "@/lib/meetings/create";
+import type { Actor } from "@/lib/auth/actor";
 import { actorAt, buildTree, createField, createOrganisation, createUser, type Tree } from "../support/factories";
+
+/** What the meeting page does with a POST: read and check the form, then run the action as the actor. */
+async function postAs(req: http.IncomingMessage, actor: Actor) {
+  const form = await readFormPost(req);
+  return form instanceof FormData ? runFormAction(logMeeting, form, actor) : form;
+}
 
 /**
  * The meeting form's POST on the Pages Router (lib/actions/form-post.ts), over a real HTTP
@@ -61,7 +68,7 @@ const post = (body: BodyInit, headers: Record<string, string> = {}) => fetch(bas
 
 describe("the meeting form's POST", () => {
   it("saves one meeting with its petition and file, and a second send of the same form makes nothing new", async () => {
-    handle = (req) => runFormPost(logMeeting, req, secretary);
+    handle = (req) => postAs(req, secretary);
     const key = randomUUID();
     const first = (await post(meetingForm(key))) as { ok: true; data: { id: number; created: boolean; petitionIds: number[] } };
     expect(first.ok).toBe(true);
@@ -75,14 +82,14 @@ describe("the meeting form's POST", () => {
   });
 
   it("refuses a form posted from another site, and saves nothing", async () => {
-    handle = (req) => runFormPost(logMeeting, req, secretary);
+    handle = (req) => postAs(req, secretary);
     const key = randomUUID();
     expect(await post(meetingForm(key), { Origin: "http://elsewhere.invalid" })).toBe("cross-site");
     expect(await db.meeting.count({ where: { idempotencyKey: key } })).toBe(0);
   });
 
   it("answers a refusal with the fields' messages and what was typed", async () => {
-    handle = (req) => runFormPost(logMeeting, req, secretary);
+    handle = (req) => postAs(req, secretary);
     const form = meetingForm(randomUUID());
     form.set("raised.0.content", "Ngắn");
     form.set("place", " ");
@@ -97,7 +104,7 @@ describe("the meeting form's POST", () => {
   it("answers a body that is too large or not a form with a message, before anything is saved", async () => {
     handle = (req) => readFormData(req, 1024);
     expect(await post("x".repeat(2048), { "content-type": "application/x-www-form-urlencoded" })).toBe("too-large");
-    handle = (req) => runFormPost(logMeeting, req, secretary);
+    handle = (req) => postAs(req, secretary);
     const malformed = (await post("--b\r\nnot a part", { "content-type": "multipart/form-data; boundary=b" })) as { fieldErrors: { _form: string[] } };
     expect(malformed.fieldErrors._form).toEqual(["Không đọc được biểu mẫu đã gửi, vui lòng gửi lại."]);
   });

@@ -16,7 +16,6 @@ export const CODE_RULE: ThrottleRule = { max: 5, windowMs: 15 * 60 * 1000, lockM
 /** How long a secret shown on the enrolment page may wait for its first code. */
 const ENROLMENT_SECONDS = 15 * 60;
 
-/** An administrator whose home unit is the nation: the one who may change national settings. */
 /** Roles that must sign in with a second factor (TwoFactorPolicy; decision 025). */
 export async function rolesRequiringTwoFactor(): Promise<Role[]> {
   const rows = await db.twoFactorPolicy.findMany({ where: { required: true }, select: { role: true } });
