@@ -177,6 +177,13 @@ export function urlFor(row: PageRow | RouteRow, targets: Targets): string | null
 /** How a run ended: "ok", the page's own answer (a redirect, not found), or "failed: …". */
 export type Outcome = string;
 
+/** A failure, told in a line; a write refused by a read-only session (the bench) is said so. */
+function failure(error: unknown): Outcome {
+  const text = String((error as Error)?.stack ?? error);
+  if (/read-only transaction|25006/.test(text)) return "read-only";
+  return `failed: ${text.split("\n").slice(0, 4).join(" | ")}`;
+}
+
 async function importModule(file: string): Promise<Record<string, unknown>> {
   return (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
 }
@@ -207,7 +214,7 @@ export async function runAppPage(file: string, url: string): Promise<Outcome> {
   } catch (error) {
     const flow = nextControlFlow(error);
     if (flow) return flow;
-    return `failed: ${String((error as Error)?.stack ?? error).split("\n").slice(0, 4).join(" | ")}`;
+    return failure(error);
   }
 }
 
@@ -222,7 +229,7 @@ export async function runPagesPage(file: string, url: string): Promise<Outcome> 
     const result = await gssp({ req, res, query: searchParamsOf(u), params: paramsOf(file, u.pathname), resolvedUrl: u.pathname + u.search });
     return result.redirect ? "redirect" : res.statusCode === 404 ? "not-found" : "ok";
   } catch (error) {
-    return `failed: ${String((error as Error)?.stack ?? error).split("\n").slice(0, 4).join(" | ")}`;
+    return failure(error);
   }
 }
 
@@ -245,6 +252,6 @@ export async function runRoute(row: RouteRow, url: string, form?: Record<string,
   } catch (error) {
     const flow = nextControlFlow(error);
     if (flow) return flow;
-    return `failed: ${String((error as Error)?.stack ?? error).split("\n").slice(0, 4).join(" | ")}`;
+    return failure(error);
   }
 }
