@@ -13,9 +13,10 @@ import { agencyChoices, resolveAgencyChoice } from "@/lib/choices/agencies";
 import type { ChoicePage } from "@/lib/choices/types";
 import { resolveUnitChoice, unitChoices } from "@/lib/choices/units";
 import { db } from "@/lib/db/client";
+import { getPetitionPage } from "@/lib/petitions/detail";
 import { insertUnit } from "@/lib/units/tree";
 import { paramsFor } from "../support/arbitraries";
-import { actorAt, buildTree, createUser, type Tree } from "../support/factories";
+import { actorAt, buildTree, createField, createPetition, createUser, type Tree } from "../support/factories";
 
 let tree: Tree;
 let staffA: Actor;
@@ -103,6 +104,16 @@ describe("agency choices", () => {
     const second = await agencyChoices(leader, { q: "", limit: 3, cursor: first.nextCursor! });
     expect([...ids(first), ...ids(second)].sort()).toEqual([agencies.policeA, agencies.landA, agencies.landB, agencies.province].sort());
     expect(second.nextCursor).toBeNull();
+  });
+});
+
+describe("assigning a petition", () => {
+  it("offers the agencies of the petition's area (its district's and those above), not every agency the admin reaches", async () => {
+    const admin = actorAt(tree.nation, "ADMIN", (await createUser(tree.nation, "ADMIN")).id);
+    const petition = await createPetition(tree.villageA1, admin.userId, (await createField()).id);
+    const page = await getPetitionPage(admin, petition.id);
+    expect(page?.steps).toContain("assign");
+    expect(page!.agencies.map((a) => a.id).sort()).toEqual([agencies.landA, agencies.policeA, agencies.province].sort());
   });
 });
 
