@@ -21,6 +21,8 @@ export interface ChoiceBoxProps {
   /** The text field's name: what a browser without JavaScript sends to be looked up. */
   textName: string;
   source: "units" | "agencies";
+  /** Units only: the levels offered (all when absent). */
+  levels?: readonly string[];
   selected: Choice | null;
   /** Text to show when nothing is chosen (what was typed and not found). */
   text?: string | null;
@@ -33,7 +35,7 @@ const PAGE = 20;
 const PAUSE_MS = 250;
 const noSubscription = () => () => {};
 
-export function ChoiceBox({ id, name, textName, source, selected: initial, text: initialText, required, describedBy, className }: ChoiceBoxProps) {
+export function ChoiceBox({ id, name, textName, source, levels, selected: initial, text: initialText, required, describedBy, className }: ChoiceBoxProps) {
   const t = useTranslations("choices");
   const listId = useId();
   const statusId = useId();
@@ -60,6 +62,7 @@ export function ChoiceBox({ id, name, textName, source, selected: initial, text:
       setState("loading");
       const params = new URLSearchParams({ q: query, limit: String(PAGE) });
       if (cursor) params.set("cursor", cursor);
+      if (levels?.length) params.set("levels", levels.join(","));
       fetch(`/api/choices/${source}?${params}`, { signal: controller.signal, headers: { accept: "application/json" } })
         .then(async (res) => {
           if (!res.ok) throw new Error(String(res.status));
@@ -77,7 +80,7 @@ export function ChoiceBox({ id, name, textName, source, selected: initial, text:
           if (!controller.signal.aborted) setState("error");
         });
     },
-    [source],
+    [source, levels],
   );
 
   useEffect(
@@ -175,7 +178,7 @@ export function ChoiceBox({ id, name, textName, source, selected: initial, text:
       : state === "error"
         ? t("error")
         : open && items.length === 0 && shownQuery !== null
-          ? t("empty")
+          ? t(shownQuery.trim() === "" ? "typeToSearch" : "empty")
           : open && items.length > 0
             ? t(nextCursor ? "countMore" : "count", { count: items.length })
             : "";

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { cleanText } from "../forms/fields";
+import { UnitLevel } from "../generated/prisma/enums";
 
 /** One option as the choice box shows it: what it is called, and where it sits (a unit's path, an agency's keeper). */
 export interface Choice {
@@ -46,6 +47,25 @@ export const choiceQuery = z.object({
   cursor: z.string().min(1, { error: "cursor không được để trống." }).max(2000, { error: "cursor không hợp lệ cho danh sách này." }).optional(),
 });
 export type ChoiceQuery = z.output<typeof choiceQuery>;
+
+const LEVELS = Object.values(UnitLevel);
+/** The units route also takes `levels`: a comma list of unit levels to offer (all when absent). */
+export const unitChoiceQuery = choiceQuery.extend({
+  levels: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return undefined;
+      const levels = [...new Set(v.split(","))];
+      if (!levels.every((l): l is UnitLevel => (LEVELS as string[]).includes(l))) {
+        ctx.addIssue({ code: "custom", message: `levels: một hoặc nhiều giá trị trong ${LEVELS.join(", ")}.` });
+        return z.NEVER;
+      }
+      return levels as UnitLevel[];
+    }),
+});
+export type UnitChoiceQuery = ChoiceQuery & { levels?: UnitLevel[] };
 
 /** The fallback text field's value from a page's search params: a string of at most 200 characters, or null when absent. */
 export function choiceText(value: string | string[] | undefined): string | null {

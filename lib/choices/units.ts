@@ -13,7 +13,7 @@ import { toSearchText } from "../text/search";
 import { todayInVietnam } from "../time";
 import { unitFullName } from "../units/labels";
 import { normaliseUnitQuery, searchUnits } from "../units/search";
-import type { ChoicePage, ChoiceQuery, Choice, ResolvedChoice } from "./types";
+import type { ChoicePage, Choice, ResolvedChoice, UnitChoiceQuery } from "./types";
 
 const id = z.number().int().positive().max(MAX_INT);
 /** A search page's last hit (tier, depth, name, id), or a first-choices page's last child ("c", name, id). */
@@ -35,13 +35,13 @@ function detailOf(path: Named[], actor: ScopedActor): string | null {
 
 const current = (today: Date) => ({ OR: [{ validTo: null }, { validTo: { gte: today } }] });
 
-export async function unitChoices(actor: ScopedActor, query: ChoiceQuery, options: { today?: Date } = {}): Promise<ChoicePage> {
+export async function unitChoices(actor: ScopedActor, query: UnitChoiceQuery, options: { today?: Date } = {}): Promise<ChoicePage> {
   const today = options.today ?? todayInVietnam();
   const key = readCursor(query.cursor, unitKey);
   if (normaliseUnitQuery(query.q)) {
     if (key && key[0] === "c") return { items: [], nextCursor: null };
     const after = key ? { tier: key[0] as 0 | 1, depth: key[1] as number, name: key[2] as string, id: key[3] as number } : undefined;
-    const hits = await searchUnits(actor, query.q, { limit: query.limit + 1, after, today });
+    const hits = await searchUnits(actor, query.q, { limit: query.limit + 1, after, today, levels: query.levels });
     return toPage(
       hits,
       query.limit,
@@ -52,13 +52,15 @@ export async function unitChoices(actor: ScopedActor, query: ChoiceQuery, option
   // Nothing typed (or one letter): the home unit, then the units right under it, by name.
   if (key && key[0] !== "c") return { items: [], nextCursor: null };
   const after = key ? { name: key[1], id: key[2] } : undefined;
+  const ofLevels = query.levels ? [{ level: { in: query.levels } }] : [];
   const [home, children] = await Promise.all([
-    after ? null : db.unit.findFirst({ where: { AND: [{ id: actor.unit.id }, unitWhereFor(actor)] }, select: { id: true, typeLabel: true, name: true } }),
+    after ? null : db.unit.findFirst({ where: { AND: [{ id: actor.unit.id }, unitWhereFor(actor), ...ofLevels] }, select: { id: true, typeLabel: true, name: true } }),
     db.unit.findMany({
       where: {
         AND: [
           { parentId: actor.unit.id },
           unitWhereFor(actor),
+          ...ofLevels,
           current(today),
           ...(after ? [{ OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] }] : []),
         ],

@@ -61,6 +61,14 @@ describe("unit choices", () => {
     expect(ids(await unitChoices(leader, { q: "tan tien", limit: 20 }, { today: TODAY }))).toEqual([tree.communeB.id]);
   });
 
+  it("offer only the levels asked for (a cadre belongs to a commune or a village)", async () => {
+    expect(ids(await unitChoices(staffA, { q: "hoa binh", limit: 50, levels: ["COMMUNE"] }, { today: TODAY }))).toEqual([]);
+    expect(ids(await unitChoices(staffA, { q: "hoa binh", limit: 50, levels: ["VILLAGE"] }, { today: TODAY }))).toHaveLength(27);
+    expect(ids(await unitChoices(staffA, { q: "", limit: 50, levels: ["COMMUNE", "VILLAGE"] }, { today: TODAY }))).toEqual([tree.communeA.id]);
+    const res = await call(unitsRoute, "/api/choices/units?q=hoa&levels=VILLAGE,BOGUS", tokenA);
+    expect(res.status).toBe(400);
+  });
+
   it("before anything is typed: the home unit and the units right under it", async () => {
     const page = await unitChoices(leader, { q: "", limit: 20 }, { today: TODAY });
     expect(ids(page)).toEqual([tree.province.id, tree.districtA.id, tree.districtB.id]);
@@ -157,7 +165,7 @@ describe("the routes", () => {
 
   it("no query string gives a 500", async () => {
     await fc.assert(
-      fc.asyncProperty(paramsFor(["q", "limit", "cursor"]), fc.boolean(), async (params, units) => {
+      fc.asyncProperty(paramsFor(["q", "limit", "cursor", "levels"]), fc.boolean(), async (params, units) => {
         const search = new URLSearchParams();
         for (const [k, v] of Object.entries(params)) for (const value of Array.isArray(v) ? v : v === undefined ? [] : [v]) search.append(k, value);
         const res = await call(units ? unitsRoute : agenciesRoute, `/api/choices/${units ? "units" : "agencies"}?${search}`, tokenA);
