@@ -11,6 +11,7 @@ import path from "node:path";
 import { describeDatabase, databaseConfig } from "../lib/db/config";
 import { demoSwitch } from "../lib/demo/switch";
 import { loadEnvFile, loadServerEnv, serverProcessEnv } from "../lib/env";
+import { serverHeapArgs } from "../lib/http/heap";
 import { DEMO_PASSWORD } from "../prisma/seed/accounts";
 import { migrateAndSeed } from "../prisma/seed/run";
 
@@ -52,6 +53,8 @@ async function main() {
   loadEnvFile();
   const env = loadServerEnv();
   const demo = demoSwitch();
+  // The server's heap ceiling (SERVER_HEAP_MB, decision 029), checked before anything is done.
+  const heapArgs = serverHeapArgs();
   // `next build` and `next start` get exactly what this script read, `.env` included.
   const childEnv = serverProcessEnv(env);
   console.log(`Cơ sở dữ liệu / database: ${describeDatabase(databaseConfig())}`);
@@ -65,7 +68,7 @@ async function main() {
   }
 
   // Next.js behind the request log and request id (scripts/serve.ts, decision 023), in place of `next start`.
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const server = spawn(process.execPath, [...heapArgs, "--import", "tsx", "scripts/serve.ts"], {
     stdio: ["ignore", "inherit", "inherit"],
     env: childEnv,
   });
