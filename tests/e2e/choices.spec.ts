@@ -96,3 +96,25 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status")).toContainText("Không tìm thấy “khong co noi nay”");
   });
 });
+
+test("a national admin adds a cadre: the commune or village is found in a choice box, not listed", async ({ page }) => {
+  const name = `Phạm Văn Chọn ${Math.random().toString(36).slice(2, 8).replace(/\d/g, "x")}`;
+  await signInAs(page, "admin");
+  const html = await (await page.request.get("/cadres/new")).text();
+  // 576 communes and villages in the demo (110,000 nationally): more than the form lists.
+  expect((html.match(/<option/g) ?? []).length).toBeLessThan(20);
+  await page.goto("/cadres/new");
+  await page.getByLabel("Họ và tên").fill(name);
+  await page.getByLabel("Giới tính").selectOption({ label: "Nam" });
+  const unit = page.getByRole("combobox", { name: "Đơn vị" });
+  await unit.fill("dong ich");
+  // Communes and villages only: the district of the same name is not offered.
+  await expect(page.getByRole("option", { name: /Xã Đồng Ích/ })).toBeVisible();
+  await unit.press("ArrowDown");
+  await unit.press("Enter");
+  await expect(unit).toHaveValue("Xã Đồng Ích");
+  await page.getByRole("button", { name: "Thêm cán bộ" }).click();
+  await expect(page).toHaveURL(/\/cadres\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByRole("combobox", { name: "Đơn vị" })).toHaveValue("Xã Đồng Ích");
+});
