@@ -118,6 +118,12 @@ describe("twenty intakes at once", () => {
     }
   });
 
+  it.runIf(testBackend() === "postgres")("add to the nation's rollup rows in several slots, so that they did not queue on one row", async () => {
+    const [{ slots }] = await db.$queryRaw<{ slots: number }[]>`
+      SELECT count(DISTINCT slot)::int AS slots FROM "RollupPetition" WHERE "unitId" = ${tree.nation.id} AND "fieldId" = 0`;
+    expect(slots).toBeGreaterThan(1);
+  });
+
   it("leave the rollups equal to a rebuild from the base tables", async () => {
     const kept = await rollupSnapshot();
     expect(kept.RollupPetition.length).toBeGreaterThan(0);
