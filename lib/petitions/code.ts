@@ -11,15 +11,13 @@ import { Prisma } from "../generated/prisma/client";
  * Allocation reads the counter row and nothing else (decision 027).
  */
 
-/** The unit whose official code starts a petition's code: the deepest district or province on the path. */
-export async function codeAreaOf(client: Pick<Tx, "unit">, unitAncestorIds: number[]): Promise<string> {
-  const area = await client.unit.findFirst({
-    where: { id: { in: unitAncestorIds }, level: { in: ["DISTRICT", "PROVINCE"] } },
-    orderBy: { depth: "desc" },
-    select: { code: true },
-  });
-  if (!area?.code) throw new Error("codeAreaOf: the unit has no district or province with a code");
-  return area.code;
+/**
+ * The official code that starts a petition's code, as SQL over a unit's `ancestorIds`: the
+ * deepest district or province on the path (null when it has no code).
+ */
+export function areaCodeSql(ancestorIds: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT a.code FROM "Unit" a WHERE a.id = ANY(${ancestorIds}) AND a.level IN ('DISTRICT', 'PROVINCE')
+                     ORDER BY a.depth DESC LIMIT 1)`;
 }
 
 /** "246-2026-": the part of a code before its running number. */

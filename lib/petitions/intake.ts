@@ -13,14 +13,14 @@
 import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/roles";
-import { unitWhereFor } from "../auth/scope";
+import { unitScopeSql } from "../auth/scope";
 import { auditInsertSql } from "../audit/log";
 import { db, type Tx } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { withRetries } from "../db/retry";
 import { Prisma } from "../generated/prisma/client";
 import { isoDay, todayInVietnam } from "../time";
-import { allocationSql, codeAreaOf, codePrefix } from "./code";
+import { allocationSql, areaCodeSql, codePrefix } from "./code";
 import type { IntakeInput } from "./schemas";
 import { petitionSearchColumns, petitionSearchTextAround } from "./search";
 
@@ -48,29 +48,39 @@ async function earlierSubmission(client: Pick<Tx, "petition">, actor: Actor, key
   return { id: existing.id, code: existing.code, created: false };
 }
 
+interface CheckRow {
+  id: number;
+  validFrom: Date | null;
+  validTo: Date | null;
+  areaCode: string | null;
+  fieldActive: boolean;
+  meetingInReach: boolean;
+}
+
 /**
- * Every check of intake, by reads only: the right to enter petitions, the day, the unit in the
+ * Every check of intake, by one read: the right to enter petitions, the day, the unit in the
  * actor's reach and open on that day, an active field, the meeting in reach; and the area whose
- * code starts the petition's code.
+ * code starts the petition's code. One SQL query rather than four Prisma ones: intake is the
+ * hottest write, and each query costs the Node process about half a millisecond of CPU.
  */
-export async function preparePetition(client: Tx, actor: Actor, input: IntakeInput, now = new Date()): Promise<PreparedPetition> {
+export async function preparePetition(client: Pick<Tx, "$queryRaw">, actor: Actor, input: IntakeInput, now = new Date()): Promise<PreparedPetition> {
   if (!can(actor.role, "petition:create:subtree")) throw new ActionError("NOT_FOUND");
   if (input.receivedOn > todayInVietnam(now)) throw new ActionError("INVALID_STATE", "receivedOn in the future");
-  const unit = await client.unit.findFirst({
-    where: { AND: [{ id: input.unitId }, unitWhereFor(actor)], level: { in: ["VILLAGE", "COMMUNE"] } },
-    select: { id: true, ancestorIds: true, validFrom: true, validTo: true },
-  });
+  const meetingId = input.meetingId ?? null;
+  const [unit] = await client.$queryRaw<CheckRow[]>`
+    SELECT u.id, u."validFrom", u."validTo", ${areaCodeSql(Prisma.sql`u."ancestorIds"`)} AS "areaCode",
+           EXISTS (SELECT 1 FROM "PetitionField" f WHERE f.id = ${input.fieldId}::int AND f.active) AS "fieldActive",
+           (${meetingId}::int IS NULL OR EXISTS (
+             SELECT 1 FROM "Meeting" m JOIN "Unit" mu ON mu.id = m."unitId" WHERE m.id = ${meetingId}::int AND ${unitScopeSql(actor, Prisma.sql`mu."ancestorIds"`)}
+           )) AS "meetingInReach"
+    FROM "Unit" u
+    WHERE u.id = ${input.unitId}::int AND u.level IN ('VILLAGE', 'COMMUNE') AND ${unitScopeSql(actor, Prisma.sql`u."ancestorIds"`)}`;
   if (!unit) throw new ActionError("NOT_FOUND");
   const openOn = (!unit.validFrom || unit.validFrom <= input.receivedOn) && (!unit.validTo || unit.validTo >= input.receivedOn);
   if (!openOn) throw new ActionError("INVALID_STATE", "the unit did not exist on the day of receipt");
-  const [field, meeting, areaCode] = await Promise.all([
-    client.petitionField.findFirst({ where: { id: input.fieldId, active: true }, select: { id: true } }),
-    input.meetingId === undefined ? null : client.meeting.findFirst({ where: { id: input.meetingId, unit: unitWhereFor(actor) }, select: { id: true } }),
-    codeAreaOf(client, unit.ancestorIds),
-  ]);
-  if (!field) throw new ActionError("NOT_FOUND");
-  if (input.meetingId !== undefined && !meeting) throw new ActionError("NOT_FOUND");
-  return { actorId: actor.userId, areaCode, unitId: unit.id, input, now };
+  if (!unit.fieldActive || !unit.meetingInReach) throw new ActionError("NOT_FOUND");
+  if (!unit.areaCode) throw new Error("preparePetition: the unit has no district or province with a code");
+  return { actorId: actor.userId, areaCode: unit.areaCode, unitId: unit.id, input, now };
 }
 
 const timestamp = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
@@ -125,11 +135,13 @@ export async function writePetition(client: Pick<Tx, "$queryRaw">, p: PreparedPe
 
 /** The intake form: checks, then the write (retried after a deadlock or a serialisation failure). */
 export async function createPetition(actor: Actor, input: IntakeInput, now = new Date()): Promise<IntakeResult> {
-  const earlier = await earlierSubmission(db, actor, input.idempotencyKey);
-  if (earlier) return earlier;
-  const prepared = await preparePetition(db, actor, input, now);
+  // Both reads at once: a resubmitted form answers with its petition whatever the checks say now.
+  const [earlier, prepared] = await Promise.allSettled([earlierSubmission(db, actor, input.idempotencyKey), preparePetition(db, actor, input, now)]);
+  if (earlier.status === "rejected") throw earlier.reason;
+  if (earlier.value) return earlier.value;
+  if (prepared.status === "rejected") throw prepared.reason;
   try {
-    return { ...(await withRetries(() => writePetition(db, prepared))), created: true };
+    return { ...(await withRetries(() => writePetition(db, prepared.value))), created: true };
   } catch (error) {
     // Two submissions of one form raced, or an attempt committed before its reply was lost:
     // the idempotency key finds the petition that was made.
