@@ -13,8 +13,12 @@
  *   npm run bench -- generate --villages 100000 --petitions 5000000 [--months 24] [--database dv_bench]
  *   npm run bench -- petitions-list [--runs 30] [--database dv_bench]
  *   npm run bench -- dashboard [--runs 50] [--live-runs 5] [--database dv_bench]
+ *   npm run bench -- intake [--writers 20] [--spread] [--per-writer 20] [--database dv_bench_w]
+ *     writes petitions, so on a copy: CREATE DATABASE dv_bench_w TEMPLATE dv_bench (then DROP DATABASE dv_bench_w).
+ *     Without --writers: one writer, then 20 in one district, then 20 over 20 districts. DATABASE_POOL_SIZE sizes the pool.
  */
 import fs from "node:fs";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { closeDb, installDb } from "../lib/db/client";
@@ -26,6 +30,7 @@ import { firstLoadJs } from "../lib/bench/bundle";
 import { signIn } from "../lib/bench/http-session";
 import { DEMO_PASSWORD } from "../prisma/seed/accounts";
 import { benchDashboard } from "../lib/bench/dashboard";
+import { benchIntake, type IntakeBenchOptions } from "../lib/bench/intake";
 import { benchPetitionList } from "../lib/bench/petition-list";
 import { seedDemo } from "../prisma/seed/demo";
 import { importCatalogue } from "../lib/units/catalogue/import";
@@ -199,6 +204,42 @@ NATIONAL.dashboard = async (args) => {
     for (const t of timings) {
       console.log(`| ${t.user} | ${t.unit} | ${t.children} | ${t.rollup.p50.toFixed(1)} / ${t.rollup.p95.toFixed(1)} | ${t.historical.p50.toFixed(1)} / ${t.historical.p95.toFixed(1)} | ${t.live.p50.toFixed(0)} / ${t.live.p95.toFixed(0)} | 1/${(t.live.p95 / t.rollup.p95).toFixed(0)} |`);
     }
+  } finally {
+    await closeDb();
+  }
+};
+
+NATIONAL.intake = async (args) => {
+  const { values } = parseArgs({
+    args,
+    options: { ...serverOptions, database: { type: "string", default: "dv_bench_w" }, writers: { type: "string" }, spread: { type: "boolean", default: false }, "per-writer": { type: "string" } },
+  });
+  if (values.database === DEFAULT_BENCH_DATABASE) {
+    throw new Error(`intake ghi dữ liệu / intake writes: run it on a copy, e.g. CREATE DATABASE dv_bench_w TEMPLATE ${DEFAULT_BENCH_DATABASE}`);
+  }
+  const url = withDatabase(postgresServer(values["database-url"]), values.database);
+  installDb(openAdapter({ kind: "postgres", url }));
+  const perWriter = values["per-writer"] ? Number(values["per-writer"]) : undefined;
+  const runs: Omit<IntakeBenchOptions, "log">[] = values.writers
+    ? [{ writers: Number(values.writers), spread: values.spread, perWriter: perWriter ?? 20 }]
+    : [
+        { writers: 1, spread: false, perWriter: perWriter ?? 200 },
+        { writers: 20, spread: false, perWriter: perWriter ?? 20 },
+        { writers: 20, spread: true, perWriter: perWriter ?? 20 },
+      ];
+  try {
+    // A few intakes first, so that the pool's connections and the plans are warm.
+    await benchIntake({ writers: 1, spread: false, perWriter: 10 });
+    const rows: string[] = [];
+    for (const run of runs) {
+      const r = await benchIntake({ ...run, log: console.log });
+      const failures = r.failed ? ` (${Object.entries(r.failures).map(([code, n]) => `${code} ×${n}`).join(", ")})` : "";
+      rows.push(
+        `| ${r.writers} | ${r.writers === 1 ? "one" : r.spread ? `${r.districts} districts` : "one district"} | ${r.saved} | ${r.failed}${failures} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${os.loadavg()[0].toFixed(1)} |`,
+      );
+    }
+    console.log(`\npool ${process.env.DATABASE_POOL_SIZE ?? 10} connections\n| writers | where | saved | failed | petitions/s | p50 ms | p95 ms | p99 ms | load (1 min) |\n|---|---|---|---|---|---|---|---|---|`);
+    for (const row of rows) console.log(row);
   } finally {
     await closeDb();
   }

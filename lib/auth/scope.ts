@@ -47,6 +47,14 @@ export function agencyWhereFor(actor: ScopedActor): Prisma.AgencyWhereInput {
 }
 
 /**
+ * `unitWhereFor` as SQL, on a unit's `ancestorIds` column: for the few hot paths that check
+ * reach inside one SQL read (intake, lib/petitions/intake.ts).
+ */
+export function unitScopeSql(actor: ScopedActor, ancestorIds: Prisma.Sql): Prisma.Sql {
+  return knownRole(actor) ? Prisma.sql`${ancestorIds} @> ARRAY[${actor.unit.id}::int]` : Prisma.sql`FALSE`;
+}
+
+/**
  * Audit rows (alias `a`) by users whose home unit is in the actor's subtree, as SQL: the audit
  * page's query is SQL for its JSON containment filter (lib/audit/queries.ts). Rows without a
  * user (sign-in attempts for unknown names, the demo seed) concern the whole country: national

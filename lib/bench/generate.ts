@@ -105,8 +105,8 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
       rows.PetitionCodeCounter = await copyRows(
         client,
         "PetitionCodeCounter",
-        ["unitId", "year", "last"],
-        [...counters].map(([key, last]) => [...key.split("|").map(Number), last]),
+        ["areaCode", "year", "last"],
+        [...counters].map(([key, last]) => [key.split("|")[0], Number(key.split("|")[1]), last]),
       );
     });
     await phase("sequences", () => resetSequences(client));
@@ -452,7 +452,7 @@ function villageSampler(rng: Random, villages: Village[]): () => Village {
 
 /**
  * The petitions, oldest first, so that ids and codes run with the dates. `counters`
- * receives the last number given per district and year ("unitId|year").
+ * receives the last number given per district code and year ("areaCode|year", decision 027).
  */
 function* petitionRows(tree: Tree, options: GenerateOptions, now: Date, counters: Map<string, number>): Generator<CopyValue[]> {
   const rng = new Random(0x5e_7171);
@@ -484,7 +484,7 @@ function* petitionRows(tree: Tree, options: GenerateOptions, now: Date, counters
       id++;
       const village = pickVillage();
       const district = village.district;
-      const counterKey = `${district.unit.id}|${year}`;
+      const counterKey = `${district.unit.code}|${year}`;
       const number = (counters.get(counterKey) ?? 0) + 1;
       counters.set(counterKey, number);
       const code = `${district.unit.code}-${year}-${String(number).padStart(5, "0")}`;
