@@ -32,7 +32,7 @@ describe("encodeActionArgs", () => {
 describe("multipart", () => {
   it("reads back as the same fields, an empty file input as a file (as a browser sends it)", async () => {
     const { body, contentType } = multipart([["a", "1"], ["note", "dòng một\ndòng hai"], ["attachments", { emptyFile: true }], ['we"ird', "x"]]);
-    const fd = await new Request("http://form.local/", { method: "POST", headers: { "content-type": contentType }, body }).formData();
+    const fd = await new Request("http://form.local/", { method: "POST", headers: { "content-type": contentType }, body: new Uint8Array(body) }).formData();
     expect(fd.get("a")).toBe("1");
     expect(fd.get("note")).toBe("dòng một\r\ndòng hai");
     const file = fd.get("attachments");
