@@ -101,7 +101,7 @@ export async function runLoad(baseUrl: string, job: LoadJob, options: LoadOption
   const sample: Sample = { latencies: [], ok: 0, errors: {}, seconds: 0, bytes: 0, examples: {} };
   const fail = (reason: string, body?: Buffer) => {
     sample.errors[reason] = (sample.errors[reason] ?? 0) + 1;
-    if (body && !sample.examples![reason]) sample.examples![reason] = body.subarray(0, 400).toString("utf8");
+    if (body && !sample.examples![reason]) sample.examples![reason] = body.subarray(0, 65_536).toString("utf8");
   };
   let started = 0;
   const firstSent = performance.now();

@@ -25,7 +25,7 @@ export interface Sample {
   seconds: number;
   /** Bytes of the response bodies, as sent (compressed when the server compresses). */
   bytes: number;
-  /** The start of the first answer of each error reason, to tell what went wrong. */
+  /** The first answer (its first 64 KB) of each error reason, to tell what went wrong. */
   examples?: Record<string, string>;
 }
 

@@ -157,7 +157,7 @@ export async function runLoadBench(o: LoadBenchOptions): Promise<LoadBenchReport
       if (typeof job === "string") return job;
       const mark = Date.now();
       const sample = await runLoad(o.base, job, { connections, durationMs: o.durationMs, maxRequests: o.maxRequests, timeoutMs: o.timeoutMs });
-      for (const [reason, body] of Object.entries(sample.examples ?? {})) o.log(`  ${t.label} → ${reason}: ${body.replace(/\s+/g, " ").slice(0, 240)}`);
+      for (const [reason, body] of Object.entries(sample.examples ?? {})) o.log(`  ${t.label} → ${reason}: ${errorExample(body)}`);
       return {
         target: t.label,
         user: t.user ?? "—",
@@ -203,6 +203,12 @@ export async function runLoadBench(o: LoadBenchOptions): Promise<LoadBenchReport
     sampler.stop();
     await client.end();
   }
+}
+
+/** What to show of a failed answer: a server action's result row, or the start of the body. */
+function errorExample(body: string): string {
+  const outcome = /^[0-9a-f]+:(\{"ok":false.*)$/m.exec(body);
+  return (outcome ? outcome[1] : body).replace(/\s+/g, " ").slice(0, 240);
 }
 
 function line(r: ResultRow): string {
