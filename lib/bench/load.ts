@@ -184,6 +184,8 @@ export async function runLoadBench(o: LoadBenchOptions): Promise<LoadBenchReport
         }
         rows.push(row);
         o.log(`${line(row)}  [${((performance.now() - started) / 1000).toFixed(0)} s]`);
+        // Requests abandoned at their timeout go on in the server: the next target waits for them.
+        if (row.summary.errors) await settleDatabase(client, o.timeoutMs, o.log);
       }
       const end = await measure(plan.baseline, connections, base.summary.p95);
       if (typeof end !== "string") {
@@ -203,6 +205,27 @@ export async function runLoadBench(o: LoadBenchOptions): Promise<LoadBenchReport
     sampler.stop();
     await client.end();
   }
+}
+
+/**
+ * Waits (up to `maxMs`) until the database runs no query but ours: what the server still works on
+ * for requests the client gave up on would slow the next target's requests and pass for theirs.
+ */
+async function settleDatabase(client: pg.ClientBase, maxMs: number, log: (line: string) => void): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+    );
+    if (rows[0].n === 0) break;
+    if (Date.now() - started > maxMs) {
+      log(`  ⚠ ${rows[0].n} queries still running after ${Math.round(maxMs / 1000)} s: the next rows are measured on a busy server`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const waited = (Date.now() - started) / 1000;
+  if (waited > 1) log(`  (waited ${waited.toFixed(0)} s for the server's abandoned queries to end)`);
 }
 
 /** What to show of a failed answer: a server action's result row, or the start of the body. */
