@@ -33,7 +33,7 @@ import { signIn } from "../lib/bench/http-session";
 import { DEMO_PASSWORD } from "../prisma/seed/accounts";
 import { benchDashboard } from "../lib/bench/dashboard";
 import { benchPetitionList } from "../lib/bench/petition-list";
-import { runLoadBench } from "../lib/bench/load";
+import { runLoadBench, SERVER_APPLICATION_NAME } from "../lib/bench/load";
 import { markdownTable } from "../lib/bench/load-stats";
 import { seedDemo } from "../prisma/seed/demo";
 import { importCatalogue } from "../lib/units/catalogue/import";
@@ -232,7 +232,10 @@ NATIONAL.load = async (args) => {
   const logFile = path.join(root, ".data", `bench-load-${Date.now()}.log`);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   console.log(`máy chủ / server log: ${logFile}`);
-  const report = await serveBuiltApp({ name: "bench-load", databaseUrl, logFile }, (base, server) =>
+  // The app's connections carry a name of their own: the run waits for (and at worst cancels) only their queries.
+  const serverDatabaseUrl = new URL(databaseUrl);
+  serverDatabaseUrl.searchParams.set("application_name", SERVER_APPLICATION_NAME);
+  const report = await serveBuiltApp({ name: "bench-load", databaseUrl: serverDatabaseUrl.toString(), logFile }, (base, server) =>
     runLoadBench({
       base,
       serverRoot: server.pid,

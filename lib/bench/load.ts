@@ -152,7 +152,8 @@ export async function runLoadBench(o: LoadBenchOptions): Promise<LoadBenchReport
     const measure = async (t: LoadTarget, connections: number, baselineP95: number): Promise<ResultRow | string> => {
       const warm = await jobFor(t);
       if (typeof warm === "string") return warm;
-      if (o.warmupRequests > 0) await runLoad(o.base, warm, { connections: 1, durationMs: 60_000, maxRequests: o.warmupRequests, timeoutMs: o.timeoutMs });
+      // One at a time, and no longer than one timeout: a page that times out is not warmed up three times.
+      if (o.warmupRequests > 0) await runLoad(o.base, warm, { connections: 1, durationMs: o.timeoutMs, maxRequests: o.warmupRequests, timeoutMs: o.timeoutMs });
       const job = t.kind === "write" ? await jobFor(t) : warm; // a write's pool is read afresh after the warm-up
       if (typeof job === "string") return job;
       const mark = Date.now();
@@ -207,25 +208,30 @@ export async function runLoadBench(o: LoadBenchOptions): Promise<LoadBenchReport
   }
 }
 
+/** The `application_name` of the served app's connections (scripts/bench.ts sets it in the server's DATABASE_URL). */
+export const SERVER_APPLICATION_NAME = "dan-van-bench-load";
+
 /**
- * Waits (up to `maxMs`) until the database runs no query but ours: what the server still works on
- * for requests the client gave up on would slow the next target's requests and pass for theirs.
+ * Waits (up to `maxMs`) until the served app runs no query: what it still works on for requests
+ * the client gave up on would slow the next target's requests and pass for theirs. What is still
+ * running then is cancelled, and said: only the app's own connections (by their application
+ * name), never another user's of the same database.
  */
 async function settleDatabase(client: pg.ClientBase, maxMs: number, log: (line: string) => void): Promise<void> {
   const started = Date.now();
+  const active = `FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND application_name = '${SERVER_APPLICATION_NAME}'`;
   for (;;) {
-    const { rows } = await client.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
-    );
+    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n ${active}`);
     if (rows[0].n === 0) break;
     if (Date.now() - started > maxMs) {
-      log(`  ⚠ ${rows[0].n} queries still running after ${Math.round(maxMs / 1000)} s: the next rows are measured on a busy server`);
+      const { rows: cancelled } = await client.query<{ n: number }>(`SELECT count(*) FILTER (WHERE pg_cancel_backend(pid))::int AS n ${active}`);
+      log(`  ⚠ ${cancelled[0].n} queries of abandoned requests still ran after ${Math.round(maxMs / 1000)} s: cancelled`);
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const waited = (Date.now() - started) / 1000;
-  if (waited > 1) log(`  (waited ${waited.toFixed(0)} s for the server's abandoned queries to end)`);
+  if (waited > 1) log(`  (waited ${waited.toFixed(0)} s for the queries of abandoned requests to end)`);
 }
 
 /** What to show of a failed answer: a server action's result row, or the start of the body. */
