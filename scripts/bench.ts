@@ -16,9 +16,15 @@
  *   npm run bench -- intake [--writers 20] [--spread] [--per-writer 20] [--database dv_bench_w]
  *     writes petitions, so on a copy: CREATE DATABASE dv_bench_w TEMPLATE dv_bench (then DROP DATABASE dv_bench_w).
  *     Without --writers: one writer, then 20 in one district, then 20 over 20 districts. DATABASE_POOL_SIZE sizes the pool.
+ *   npm run bench -- load [--connections 20,50] [--duration 10] [--requests N] [--only REGEX] [--no-writes]
+ *                         [--warmup 3] [--settle 10] [--timeout 60] [--database dv_bench]
+ *     the built app (served by scripts/serve.ts) on the generated database, every page, route and
+ *     write under load (lib/bench/load.ts); the writes add petitions, steps and meetings to it.
  */
 import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { closeDb, installDb } from "../lib/db/client";
@@ -32,6 +38,8 @@ import { DEMO_PASSWORD } from "../prisma/seed/accounts";
 import { benchDashboard } from "../lib/bench/dashboard";
 import { benchIntake, type IntakeBenchOptions } from "../lib/bench/intake";
 import { benchPetitionList } from "../lib/bench/petition-list";
+import { runLoadBench, SERVER_APPLICATION_NAME } from "../lib/bench/load";
+import { markdownTable } from "../lib/bench/load-stats";
 import { seedDemo } from "../prisma/seed/demo";
 import { importCatalogue } from "../lib/units/catalogue/import";
 import { parseCatalogue } from "../lib/units/catalogue/parse";
@@ -243,6 +251,59 @@ NATIONAL.intake = async (args) => {
   } finally {
     await closeDb();
   }
+};
+
+NATIONAL.load = async (args) => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...serverOptions,
+      connections: { type: "string", default: "20,50" },
+      duration: { type: "string", default: "10" },
+      requests: { type: "string" },
+      only: { type: "string" },
+      "no-writes": { type: "boolean", default: false },
+      warmup: { type: "string", default: "3" },
+      settle: { type: "string", default: "10" },
+      timeout: { type: "string", default: "60" },
+    },
+  });
+  const databaseUrl = withDatabase(postgresServer(values["database-url"]), values.database);
+  const root = fileURLToPath(new URL("../", import.meta.url));
+  const logFile = path.join(root, ".data", `bench-load-${Date.now()}.log`);
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  console.log(`máy chủ / server log: ${logFile}`);
+  // The app's connections carry a name of their own: the run waits for (and at worst cancels) only their queries.
+  const serverDatabaseUrl = new URL(databaseUrl);
+  serverDatabaseUrl.searchParams.set("application_name", SERVER_APPLICATION_NAME);
+  const report = await serveBuiltApp({ name: "bench-load", databaseUrl: serverDatabaseUrl.toString(), logFile }, (base, server) =>
+    runLoadBench({
+      base,
+      serverRoot: server.pid,
+      databaseUrl,
+      root,
+      connections: values.connections.split(",").map(Number).filter((n) => n > 0),
+      durationMs: Number(values.duration) * 1000,
+      maxRequests: values.requests ? Number(values.requests) : undefined,
+      warmupRequests: Number(values.warmup),
+      only: values.only ? new RegExp(values.only) : undefined,
+      writes: !values["no-writes"],
+      settleSeconds: Number(values.settle),
+      timeoutMs: Number(values.timeout) * 1000,
+      log: console.log,
+    }),
+  );
+  const [l1, l5, l15] = report.loadAverage;
+  console.log(`\n${new URL(databaseUrl).pathname.slice(1)}, ${new Date().toISOString().slice(0, 16)}Z, load average ${l1} / ${l5} / ${l15}; ` +
+    `server RSS peak ${Math.round(report.rssPeakMb)} MB, ${Math.round(report.rssAfterMb)} MB after ${values.settle} s idle\n`);
+  console.log(markdownTable(report.rows));
+  if (report.skipped.length) {
+    console.log("\nNot under load:");
+    const byReason = new Map<string, string[]>();
+    for (const s of report.skipped) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s.key]);
+    for (const [reason, keys] of byReason) console.log(`- ${keys.length > 3 ? `${keys.length} server actions` : keys.join(", ")}: ${reason}`);
+  }
+  for (const w of report.warnings) console.error(`⚠⚠ ${w}`);
 };
 
 const serverOptions = {
