@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ACTIONS, PAGES, REGISTRY, ROUTES, type Entry } from "../../tests/support/authz-registry";
-import { loadPlan, OVERRIDES, PICKABLE, WRITES } from "./load-targets";
+import { EXPORTS_AT_ONCE, loadPlan, OVERRIDES, PICKABLE, WRITES } from "./load-targets";
 
 describe("loadPlan over the app's registry", () => {
   const plan = loadPlan(REGISTRY);
@@ -35,6 +35,12 @@ describe("loadPlan over the app's registry", () => {
     expect(users("app/(app)/petitions/page.tsx")).toEqual(["admin", "province", "district"]);
     expect(users("app/(app)/reports/page.tsx")).toEqual(["admin", "province", "district"]);
     expect(users("app/login/page.tsx")).toEqual([null]);
+  });
+
+  it("builds spreadsheets a few at a time, whatever the connection count", () => {
+    const exports = plan.targets.filter((t) => t.kind === "read" && /export|template/.test(t.url));
+    expect(exports.length).toBeGreaterThanOrEqual(4);
+    for (const t of exports) expect(t.kind === "read" && t.maxConnections, t.label).toBe(EXPORTS_AT_ONCE);
   });
 
   it("names no file or action that the registry lacks", () => {

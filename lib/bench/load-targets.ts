@@ -31,6 +31,8 @@ export interface ReadTarget {
   marker?: string;
   /** A form body for a POST (urlencoded). */
   form?: Record<string, string>;
+  /** At most this many connections, whatever the run's count (the row says how many). */
+  maxConnections?: number;
   note?: string;
 }
 
@@ -80,9 +82,15 @@ export const PICKABLE: ReadonlySet<Target> = new Set<Target>([
 
 const APP = "app/(app)";
 const ALL = BENCH_USER_KINDS;
+/**
+ * Spreadsheets are built in the server's memory: 20 at once took it to 8.9 GB resident (2026-12-06).
+ * People export now and then, not in crowds: a few at once keeps the run from exhausting the machine.
+ */
+export const EXPORTS_AT_ONCE = 5;
 
 interface Override {
   users?: readonly (BenchUser | null)[];
+  maxConnections?: number;
   expect?: readonly number[];
   marker?: string;
   form?: Record<string, string>;
@@ -112,9 +120,10 @@ export const OVERRIDES: Readonly<Record<string, Override>> = {
   "app/api/v1/petitions/route.ts": { users: ALL },
   "app/api/v1/meetings/route.ts": { users: ALL },
   "app/api/v1/rollup/route.ts": { users: ALL, note: "the user's own unit" },
-  [`${APP}/petitions/export/route.ts`]: { users: ["district"], note: "a district's list; an admin's export stops at 100,000 rows" },
-  [`${APP}/cadres/export/route.ts`]: { users: ["district"] },
-  [`${APP}/reports/export/route.ts`]: { users: ["province"], note: "the province's report" },
+  [`${APP}/petitions/export/route.ts`]: { users: ["district"], maxConnections: EXPORTS_AT_ONCE, note: "a district's list; an admin's export stops at 100,000 rows" },
+  [`${APP}/cadres/export/route.ts`]: { users: ["district"], maxConnections: EXPORTS_AT_ONCE },
+  [`${APP}/cadres/template/route.ts`]: { maxConnections: EXPORTS_AT_ONCE },
+  [`${APP}/reports/export/route.ts`]: { users: ["province"], maxConnections: EXPORTS_AT_ONCE, note: "the province's report" },
   "app/api/health/route.ts": { users: [null], note: "the baseline of every row" },
   "app/locale/route.ts": { form: { locale: "vi" }, expect: [303], note: "the header's language switch" },
   "app/sign-in/route.ts": {
@@ -236,6 +245,7 @@ export function loadPlan(registry: readonly Entry[]): LoadPlan {
         expect: over.expect ?? [200],
         ...(over.marker ? { marker: over.marker } : {}),
         ...(over.form ? { form: over.form } : {}),
+        ...(over.maxConnections ? { maxConnections: over.maxConnections } : {}),
         ...(over.note ? { note: over.note } : {}),
       };
       if (row.file === "app/api/health/route.ts") baseline = target;

@@ -149,7 +149,8 @@ export async function runLoadBench(o: LoadBenchOptions): Promise<LoadBenchReport
       }
     };
 
-    const measure = async (t: LoadTarget, connections: number, baselineP95: number): Promise<ResultRow | string> => {
+    const measure = async (t: LoadTarget, level: number, baselineP95: number): Promise<ResultRow | string> => {
+      const connections = t.kind === "read" && t.maxConnections ? Math.min(level, t.maxConnections) : level;
       const warm = await jobFor(t);
       if (typeof warm === "string") return warm;
       // One at a time, and no longer than one timeout: a page that times out is not warmed up three times.
