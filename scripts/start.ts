@@ -9,6 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describeDatabase, databaseConfig } from "../lib/db/config";
+import { withStartLock } from "../lib/db/start-lock";
 import { demoSwitch } from "../lib/demo/switch";
 import { loadEnvFile, loadServerEnv, serverProcessEnv } from "../lib/env";
 import { serverHeapArgs } from "../lib/http/heap";
@@ -59,13 +60,16 @@ async function main() {
   const childEnv = serverProcessEnv(env);
   console.log(`Cơ sở dữ liệu / database: ${describeDatabase(databaseConfig())}`);
 
-  const { demoAccounts } = await migrateAndSeed({ demo });
-
-  if (needsBuild()) {
-    console.log("Đang build ứng dụng / building the app…");
-    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: childEnv });
-    if (build.status !== 0) throw new Error("Build thất bại / build failed");
-  }
+  // Several processes started together on one database: one at a time through migrations, seed and build.
+  const { demoAccounts } = await withStartLock(databaseConfig(), async () => {
+    const result = await migrateAndSeed({ demo });
+    if (needsBuild()) {
+      console.log("Đang build ứng dụng / building the app…");
+      const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: childEnv });
+      if (build.status !== 0) throw new Error("Build thất bại / build failed");
+    }
+    return result;
+  });
 
   // Next.js behind the request log and request id (scripts/serve.ts, decision 023), in place of `next start`.
   const server = spawn(process.execPath, [...heapArgs, "--import", "tsx", "scripts/serve.ts"], {

@@ -47,12 +47,20 @@ export function agencyWhereFor(actor: ScopedActor): Prisma.AgencyWhereInput {
 }
 
 /**
+ * `unitWhereFor` as SQL, on a unit's `ancestorIds` column: for the few hot paths that check
+ * reach inside one SQL read (intake, lib/petitions/intake.ts).
+ */
+export function unitScopeSql(actor: ScopedActor, ancestorIds: Prisma.Sql): Prisma.Sql {
+  return knownRole(actor) ? Prisma.sql`${ancestorIds} @> ARRAY[${actor.unit.id}::int]` : Prisma.sql`FALSE`;
+}
+
+/**
  * `agencyWhereFor` as SQL (alias `a` for "Agency"), for the agency choice's accent-insensitive search
  * (lib/choices/agencies.ts), which Prisma cannot write: the same two reaches.
  */
 export function agencyScopeSql(actor: ScopedActor): Prisma.Sql {
   if (!knownRole(actor)) return Prisma.sql`FALSE`;
-  return Prisma.sql`(EXISTS (SELECT 1 FROM "Unit" u WHERE u."id" = a."unitId" AND u."ancestorIds" @> ARRAY[${actor.unit.id}::int]) OR a."unitId" = ANY(${actor.unit.ancestorIds}::int[]))`;
+  return Prisma.sql`(EXISTS (SELECT 1 FROM "Unit" u WHERE u."id" = a."unitId" AND ${unitScopeSql(actor, Prisma.sql`u."ancestorIds"`)}) OR a."unitId" = ANY(${actor.unit.ancestorIds}::int[]))`;
 }
 
 /**

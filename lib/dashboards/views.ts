@@ -86,8 +86,9 @@ async function restatedShifts(display: number[]): Promise<Shift[]> {
     ), ranked AS (
       SELECT c.id, c.current, t."ancestorIds" AS target, t.code, t.id AS "successorId",
         (SELECT count(DISTINCT h."unitId") FROM "UnitPathHistory" h JOIN "Unit" v ON v.id = h."unitId"
-          WHERE h."ancestorIds"[cardinality(h."ancestorIds") - 1] = c.id AND v.level = 'VILLAGE'
-            AND v."ancestorIds" @> ARRAY[t.id]) AS received
+          -- The containment lets the GIN index find the paths through c; the position test keeps its children.
+          WHERE h."ancestorIds" @> ARRAY[c.id] AND h."ancestorIds"[cardinality(h."ancestorIds") - 1] = c.id
+            AND v.level = 'VILLAGE' AND v."ancestorIds" @> ARRAY[t.id]) AS received
       FROM closed c JOIN "UnitSuccession" s ON s."predecessorId" = c.id JOIN "Unit" t ON t.id = s."successorId"
     )
     SELECT DISTINCT ON (id) id AS "unitId", current, target FROM ranked

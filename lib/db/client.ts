@@ -39,6 +39,11 @@ export function installDb(handle: AdapterHandle): PrismaClient {
   return client;
 }
 
+/** The adapter the client runs on, once opened (tests that wrap or explain what it sends). */
+export function currentDbHandle(): AdapterHandle | undefined {
+  return globalForDb.__danVanDb?.handle;
+}
+
 export async function closeDb(): Promise<void> {
   const state = globalForDb.__danVanDb;
   globalForDb.__danVanDb = undefined;

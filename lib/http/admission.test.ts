@@ -43,6 +43,31 @@ describe("admission", () => {
     expect(s.admission.active()).toBe(0);
   });
 
+  it("never makes a server action wait for its own redirect: Next.js renders the target through a request of the server to itself", async () => {
+    // A redirecting server action (POST with a Next-Action header) answers with its target's render, which
+    // Next.js fetches from this same server (action-handler's createRedirectRenderResult). With the action
+    // holding the only turn, that fetch would wait for it forever: every intake under load hung until its
+    // client gave up (npm run bench -- load, 20 of 20 at 60 s).
+    const admission = createAdmission(1);
+    let base = "";
+    const handle: Handler = async (req, res) => {
+      if (!(await admission.enter(req, res))) return;
+      if (req.method === "POST") {
+        const target = await fetch(`${base}/petitions/1?created=1`, { headers: { rsc: "1" } });
+        res.end(`action → ${await target.text()}`);
+      } else {
+        res.end(`render of ${req.url}`);
+      }
+    };
+    const server = createServer(handle);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    servers.push(server);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const answer = await fetch(`${base}/petitions/new`, { method: "POST", headers: { "next-action": "7f00aa" }, body: "x" });
+    expect(await answer.text()).toBe("action → render of /petitions/1?created=1");
+    expect(admission.active()).toBe(0);
+  });
+
   it("lets the health check and static files past the queue", async () => {
     const s = await held(1);
     void fetch(s.url + "/slow").catch(() => undefined);

@@ -18,9 +18,15 @@ export function admissionLimit(raw: string | undefined = process.env.MAX_CONCURR
   return Number(raw.trim());
 }
 
-/** Requests that never wait: liveness, and files Next.js serves from disk. */
-function exempt(url: string | undefined): boolean {
-  const path = (url ?? "/").split("?")[0];
+/**
+ * Requests that never wait: liveness, files Next.js serves from disk, and server actions. A redirecting
+ * action answers with its target's render, which Next.js fetches from this same server (a request of the
+ * server to itself): were the action holding a turn, that render could wait for it forever. The action's
+ * own work is a write; the render it leads to takes its turn like any page.
+ */
+function exempt(req: IncomingMessage): boolean {
+  const path = (req.url ?? "/").split("?")[0];
+  if (req.method === "POST" && req.headers["next-action"] !== undefined) return true;
   return path === "/api/health" || path.startsWith("/_next/static/") || path === "/favicon.ico" || path === "/robots.txt";
 }
 
@@ -46,7 +52,7 @@ export function createAdmission(limit: number): Admission {
     active: () => active,
     waiting: () => queue.length,
     async enter(req, res) {
-      if (limit <= 0 || exempt(req.url)) return true;
+      if (limit <= 0 || exempt(req)) return true;
       if (active < limit) {
         active++;
       } else {

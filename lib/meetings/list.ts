@@ -89,13 +89,24 @@ export async function listMeetings(actor: Actor, f: MeetingFilters, { strictCurs
       chair: true,
       organisation: { select: { name: true } },
       unit: { select: { id: true, typeLabel: true, name: true, parent: { select: { typeLabel: true, name: true } } } },
-      _count: { select: { attendances: true, raisedPetitions: true } },
     },
   });
-  const present = rows.length
-    ? await db.meetingAttendance.groupBy({ by: ["meetingId"], where: { meetingId: { in: rows.map((r) => r.id) }, status: "PRESENT" }, _count: { _all: true } })
-    : [];
-  const presentBy = new Map(present.map((p) => [p.meetingId, p._count._all]));
+  // Counted for this page's meetings only: Prisma's `_count` of a relation groups the whole
+  // attendance and petition tables first (decision 028).
+  const ids = rows.map((r) => r.id);
+  const [roll, raised] = ids.length
+    ? await Promise.all([
+        db.meetingAttendance.groupBy({ by: ["meetingId", "status"], where: { meetingId: { in: ids } }, _count: { _all: true } }),
+        db.petition.groupBy({ by: ["meetingId"], where: { meetingId: { in: ids } }, _count: { _all: true } }),
+      ])
+    : [[], []];
+  const presentBy = new Map<number, number>();
+  const expectedBy = new Map<number, number>();
+  for (const r of roll) {
+    expectedBy.set(r.meetingId, (expectedBy.get(r.meetingId) ?? 0) + r._count._all);
+    if (r.status === "PRESENT") presentBy.set(r.meetingId, r._count._all);
+  }
+  const raisedBy = new Map(raised.map((r) => [r.meetingId, r._count._all]));
   return toPage(
     rows,
     f.limit,
@@ -111,8 +122,8 @@ export async function listMeetings(actor: Actor, f: MeetingFilters, { strictCurs
       unitName: unitFullName(r.unit),
       parentName: r.unit.parent ? unitFullName(r.unit.parent) : null,
       present: presentBy.get(r.id) ?? 0,
-      expected: r._count.attendances,
-      raised: r._count.raisedPetitions,
+      expected: expectedBy.get(r.id) ?? 0,
+      raised: raisedBy.get(r.id) ?? 0,
     }),
   );
 }

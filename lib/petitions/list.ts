@@ -31,8 +31,15 @@ export const COUNT_CAP = 10_000;
  * budget the list says "more than <page size>". See BENCHMARKS.md.
  */
 export const COUNT_BUDGET_MS = 60;
-/** A subtree up to this many units (a district) is also passed as its list of unit ids. */
+/** A subtree up to this many units (a district) is read as its list of unit ids (`subtreeUnits`). */
 const SMALL_SUBTREE = 500;
+/**
+ * Sorted by code (without a text search), a subtree up to this many units (a province) too:
+ * codes begin with the district's code, so the code index holds a province's petitions in a few
+ * ranges anywhere in the country's order, and walking it from one end read millions of rows
+ * (31 s for a province at 5 million).
+ */
+const CODE_SORTED_SUBTREE = 5_000;
 
 /** An empty form field is no filter. */
 const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
@@ -163,9 +170,10 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
  * `isOpen` (generated from the status), which the partial index of open petitions serves:
  * Prisma sends statuses as cast parameters, which PostgreSQL cannot match to an index predicate.
  */
-export function petitionListWhere(actor: Actor, f: PetitionFilters, now = new Date()): Prisma.PetitionWhereInput {
-  const and: Prisma.PetitionWhereInput[] = [petitionWhereFor(actor)];
-  if (f.unit) and.push({ unit: { ancestorIds: { has: f.unit } } });
+export function petitionListWhere(actor: Actor, f: PetitionFilters, now = new Date(), units: readonly number[] | null = null): Prisma.PetitionWhereInput {
+  // `units`: the subtree (narrowed to the `unit` filter) as its unit ids, read with the scope builder.
+  const and: Prisma.PetitionWhereInput[] = units ? [{ unitId: { in: [...units] } }] : [petitionWhereFor(actor)];
+  if (f.unit && !units) and.push({ unit: { ancestorIds: { has: f.unit } } });
   if (f.status.length) and.push(sameSet(f.status, OPEN_STATUSES) ? { isOpen: true } : { status: { in: f.status } });
   if (f.field) and.push({ fieldId: f.field });
   if (f.channel.length) and.push({ channel: { in: f.channel } });
@@ -251,10 +259,11 @@ function capped(count: number | null, page: number): { n: number; exact: boolean
 }
 
 /** The capped count, or null when it takes longer than the budget. */
-async function countWithin(where: Prisma.PetitionWhereInput, budgetMs: number): Promise<number | null> {
+async function countWithin(where: Prisma.PetitionWhereInput, budgetMs: number, plan: string | null): Promise<number | null> {
   try {
     return await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${Math.round(budgetMs)}`);
+      if (plan) await tx.$executeRawUnsafe(plan);
       return tx.petition.count({ where, take: COUNT_CAP + 1 });
     });
   } catch (error) {
@@ -297,15 +306,74 @@ export async function rolledUpTotal(actor: Actor, f: PetitionFilters, now = new 
 }
 
 /**
- * For a small subtree (a district, a commune), its unit ids as a second, redundant filter:
- * PostgreSQL estimates `unitId IN (…)` well and reads those petitions by index, where the
- * join on the tree alone lets it walk the whole date index. Not with a text search: there
- * the list tempts it into ANDing the trigram bitmaps of common words (slower).
+ * The units a list covers, when they are few: a district's or a commune's subtree, or any
+ * subtree narrowed by the `unit` filter to one that small (sorted by code, up to a province's),
+ * read with the scope builder (a unit filter outside the actor's reach leaves none). The list
+ * then reads those units' own entries (`unitId IN (…)`, `smallSubtreePlan`) instead of joining
+ * the unit tree, so that it costs what the subtree holds (decisions 010, 028). null for a larger
+ * subtree (a province, the nation): there the join and the date indexes serve, and a page costs
+ * what the subtree's share of the country makes it cost, whatever the country's size.
  */
-async function smallSubtreeHint(actor: Actor, f: PetitionFilters): Promise<Prisma.PetitionWhereInput | null> {
-  if (f.q || actor.unit.level === "NATION" || actor.unit.level === "PROVINCE") return null;
-  const units = await db.unit.findMany({ where: { ancestorIds: { has: actor.unit.id } }, select: { id: true }, take: SMALL_SUBTREE + 1 });
-  return units.length > SMALL_SUBTREE ? null : { unitId: { in: units.map((u) => u.id) } };
+async function subtreeUnits(actor: Actor, f: PetitionFilters): Promise<number[] | null> {
+  // With a text search a province's rows are too many to test one by one: the trigram index serves.
+  const byCode = f.sort === "code" && !f.q;
+  const max = byCode ? CODE_SORTED_SUBTREE : SMALL_SUBTREE;
+  if (!f.unit && (actor.unit.level === "NATION" || (actor.unit.level === "PROVINCE" && !byCode))) return null;
+  const where = f.unit ? { AND: [unitWhereFor(actor), { ancestorIds: { has: f.unit } }] } : unitWhereFor(actor);
+  const units = await db.unit.findMany({ where, select: { id: true }, take: max + 1 });
+  return units.length > max ? null : units.map((u) => u.id);
+}
+
+const LIST_SELECT = {
+  id: true,
+  code: true,
+  receivedOn: true,
+  status: true,
+  resolution: true,
+  dueOn: true,
+  petitionerKind: true,
+  petitionerName: true,
+  content: true,
+  field: { select: { name: true } },
+  agency: { select: { name: true } },
+  unit: { select: { id: true, code: true, typeLabel: true, name: true, parent: { select: { code: true, typeLabel: true, name: true } } } },
+} satisfies Prisma.PetitionSelect;
+
+/**
+ * How a subtree's own rows are read (`subtreeUnits`), for this statement only, so that the read
+ * costs what the subtree holds and never what the country holds (decision 028). Left to itself,
+ * PostgreSQL often walks an index of the whole country in date or code order and skips the other
+ * units' rows (tens of thousands of rows a page, millions when the wanted rows cluster away from
+ * where the walk starts: closed petitions at the old end, a province's codes at the low end), or
+ * ANDs the subtree's index entries with the country's entries of another index (every petition
+ * with a common trigram, every open petition). `Petition(unitId, receivedOn, id, dueOn, isOpen,
+ * status, fieldId, channel, agencyId, resolution)` holds every column the list filters on but
+ * the text, so:
+ * - in general, no bitmap scans: the subtree's entries are read index-only and sorted;
+ * - sorted by code (not in that index), no index scans: a bitmap of the subtree's entries, its
+ *   rows, sorted;
+ * - with a text search, no bitmap scans, whatever the order (GIN has no other kind): the words
+ *   are tested on the subtree's rows.
+ */
+function smallSubtreePlan(f: PetitionFilters): string {
+  return f.sort === "code" && !f.q ? "SET LOCAL enable_indexscan = off" : "SET LOCAL enable_bitmapscan = off";
+}
+
+/**
+ * The page's rows (one more than the page, to know whether another follows). In a subtree read
+ * by its units, the page's ids first (index-only but for a text search or the code order), then
+ * only the page's rows.
+ */
+async function pageRows(where: Prisma.PetitionWhereInput, f: PetitionFilters, small: boolean) {
+  const order = orderBy(f.sort, f.dir);
+  if (!small) return db.petition.findMany({ where, orderBy: order, take: f.limit + 1, select: LIST_SELECT });
+  const [, ids] = await db.$transaction([
+    db.$executeRawUnsafe(smallSubtreePlan(f)),
+    db.petition.findMany({ where, orderBy: order, take: f.limit + 1, select: { id: true } }),
+  ]);
+  const rows = await db.petition.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: LIST_SELECT });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((r) => byId.get(r.id) ?? []);
 }
 
 /**
@@ -313,32 +381,13 @@ async function smallSubtreeHint(actor: Actor, f: PetitionFilters): Promise<Prism
  * petitioner names, the read is audited (`via` says where), as every personal-data read is.
  */
 export async function listPetitions(actor: Actor, f: PetitionFilters, now = new Date(), via: PersonalDataVia = "list"): Promise<PetitionPage> {
-  const hint = await smallSubtreeHint(actor, f);
-  const scoped = petitionListWhere(actor, f, now);
-  const where = hint ? { AND: [scoped, hint] } : scoped;
+  const units = await subtreeUnits(actor, f);
+  const where = petitionListWhere(actor, f, now, units);
   const cursor = decodeCursor(f.cursor, f.sort);
   const pageWhere = cursor ? { AND: [where, afterCursor(f.sort, f.dir, cursor)] } : where;
   const [rows, counted] = await Promise.all([
-    db.petition.findMany({
-      where: pageWhere,
-      orderBy: orderBy(f.sort, f.dir),
-      take: f.limit + 1,
-      select: {
-        id: true,
-        code: true,
-        receivedOn: true,
-        status: true,
-        resolution: true,
-        dueOn: true,
-        petitionerKind: true,
-        petitionerName: true,
-        content: true,
-        field: { select: { name: true } },
-        agency: { select: { name: true } },
-        unit: { select: { id: true, code: true, typeLabel: true, name: true, parent: { select: { code: true, typeLabel: true, name: true } } } },
-      },
-    }),
-    rolledUpTotal(actor, f, now).then(async (rolled) => (rolled !== null ? { n: rolled, exact: true } : capped(await countWithin(where, COUNT_BUDGET_MS), f.limit))),
+    pageRows(pageWhere, f, units !== null),
+    rolledUpTotal(actor, f, now).then(async (rolled) => (rolled !== null ? { n: rolled, exact: true } : capped(await countWithin(where, COUNT_BUDGET_MS, units ? smallSubtreePlan(f) : null), f.limit))),
   ]);
   const today = todayInVietnam(now);
   const personal = can(actor.role, "petition:personal-data:subtree");

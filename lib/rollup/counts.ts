@@ -48,3 +48,15 @@ export async function rolledUpPetitionCount(q: RolledUpQuery): Promise<number | 
     WHERE "unitId" = ${q.unitId} AND "fieldId" = ${q.fieldId ?? 0} AND "month" BETWEEN ${from}::date AND ${to}::date`;
   return row.n;
 }
+
+/**
+ * Petitions per field in the whole country (the rows of every root unit), exact: what the
+ * fields page shows beside each field, without counting the petition table.
+ */
+export async function rolledUpCountsByField(): Promise<Map<number, number>> {
+  const rows = await db.$queryRaw<{ fieldId: number; n: number }[]>`
+    SELECT "fieldId", COALESCE(SUM("received"), 0)::int AS n FROM "RollupPetition"
+    WHERE "unitId" IN (SELECT "id" FROM "Unit" WHERE "parentId" IS NULL) AND "fieldId" <> 0
+    GROUP BY "fieldId"`;
+  return new Map(rows.map((r) => [r.fieldId, r.n]));
+}

@@ -25,7 +25,6 @@ export async function getUnitInScope(actor: ScopedActor, id: number, options: { 
           : undefined,
         orderBy: [{ validTo: { sort: "desc", nulls: "first" } }, { code: "asc" }, { name: "asc" }],
         include: {
-          _count: { select: { children: true } },
           organisations: { where: { dissolvedOn: null }, select: { kind: true } },
         },
       },
@@ -49,6 +48,13 @@ export async function getUnitInScope(actor: ScopedActor, id: number, options: { 
     },
   });
   if (!unit) return null;
+  // The children's own child counts, for these children only (Prisma's `_count` of a relation
+  // groups the whole table first: every unit of the country).
+  const grandchildren = unit.children.length
+    ? await db.unit.groupBy({ by: ["parentId"], where: { parentId: { in: unit.children.map((c) => c.id) } }, _count: { _all: true } })
+    : [];
+  const countOf = new Map(grandchildren.map((g) => [g.parentId, g._count._all]));
+  const children = unit.children.map((c) => ({ ...c, _count: { children: countOf.get(c.id) ?? 0 } }));
   const inScope = (u: { ancestorIds: number[] }) => unitWhereIsIn(actor, u.ancestorIds);
   const ancestors = await db.unit.findMany({
     where: { id: { in: unit.ancestorIds.filter((a) => a !== unit.id) } },
@@ -68,7 +74,7 @@ export async function getUnitInScope(actor: ScopedActor, id: number, options: { 
     ...link,
     unit: { ...p, inScope: inScope({ ancestorIds }) },
   }));
-  return { ...rest, path, successors, predecessors };
+  return { ...rest, children, path, successors, predecessors };
 }
 
 /** Whether a unit with this path lies in the actor's subtree (the same rule as unitWhereFor). */

@@ -9,35 +9,17 @@
  * `revalidatePath` has no Next.js request to revalidate. Everything else (parsing, the permission,
  * the mutation with its scope check, the database) is the real thing.
  */
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
-import type { Role, UnitLevel } from "@/lib/generated/prisma/enums";
-import { FIXTURE_JSON, fixtureBytes } from "@/lib/units/catalogue/fixtures";
-import { insertUnit } from "@/lib/units/tree";
-import { ACTIONS, type ActionRow } from "../support/authz-registry";
-import { expectedOutcome, relationsOf, SEATS, type Outcome, type Relation, type Seat } from "../support/authz-matrix";
-import { actorAt, createField, createPetition, createUser, uid } from "../support/factories";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { callAction, loadAction, PROBES, unit, type Case, type UnitRow } from "../support/action-probes";
+import { ACTIONS } from "../support/authz-registry";
+import { expectedOutcome, relationsOf, SEATS, type Relation, type Seat } from "../support/authz-matrix";
+import { actorAt, createField, createUser, uid } from "../support/factories";
 
 let currentActor: Actor | null = null;
 vi.mock("@/lib/auth/current", async (importOriginal) => ({ ...(await importOriginal<object>()), getActor: async () => currentActor }));
 vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), revalidatePath: () => {}, revalidateTag: () => {} }));
-
-type UnitRow = Awaited<ReturnType<typeof insertUnit>>;
-type ActionFn = (prev: null, formData: FormData) => Promise<unknown>;
-
-interface Case {
-  seat: Seat;
-  actor: Actor;
-  /** The seat's own unit, always inside reach. */
-  home: UnitRow;
-  /** The unit the record is made in, by relation. */
-  unit: UnitRow;
-}
-
-/** The form fields for one call, made fresh for it (records are made in `c.unit`). */
-type Probe = (c: Case) => Promise<Record<string, string | File>>;
 
 let fieldId: number;
 const units = {} as Record<"nation" | "province" | "province2" | "district" | "district2" | "commune" | "commune2" | "village", UnitRow>;
@@ -51,225 +33,6 @@ const RELATED: Record<Seat["level"], Partial<Record<Relation, keyof typeof units
 const actors = new Map<string, Actor>();
 /** A user who makes the records the seats act on (a meeting's author is never the seat). */
 let author: { id: number };
-
-let codes = 0;
-/** Units with official codes (a petition's code is made from its district's or province's). */
-const unit = (parent: UnitRow | null, level: UnitLevel, typeLabel: string, name = `${typeLabel} ${uid()}`) =>
-  insertUnit(db, { parentId: parent?.id ?? null, level, typeLabel, name, code: level === "NATION" || level === "VILLAGE" ? undefined : `9${String(++codes).padStart(4, "0")}${uid()}` });
-/** A commune to act on: the unit itself when it is one, else a new one right below it. */
-const communeAt = async (u: UnitRow) => (u.level === "COMMUNE" ? u : unit(u, "COMMUNE", "Xã"));
-const villageAt = (u: UnitRow) => unit(u, "VILLAGE", "Thôn");
-/**
- * Where a record that only communes and villages hold (a cadre, a petition's place) lies for a
- * relation: the unit itself when it is one, else a new commune right below it (still inside, or
- * still outside, the seat's reach exactly as the unit is).
- */
-const localAt = async (u: UnitRow): Promise<UnitRow> => {
-  if (u.level === "COMMUNE" || u.level === "VILLAGE") return u;
-  // Communes lie in a province (directly, since 2025, or in a district), never right under the nation.
-  return unit(u.level === "NATION" ? await unit(u, "PROVINCE", "Tỉnh") : u, "COMMUNE", "Xã");
-};
-const cadreAt = (u: UnitRow) => db.cadre.create({ data: { fullName: "Lê Văn Tâm", searchName: "le van tam", unitId: u.id, gender: "MALE" } });
-/** A unit has one team: the one already there, else a new one. */
-const teamAt = async (u: UnitRow) =>
-  (await db.organisation.findFirst({ where: { unitId: u.id, kind: "TEAM" } })) ?? db.organisation.create({ data: { kind: "TEAM", unitId: u.id, name: `Tổ dân vận ${uid()}` } });
-const meetingAt = async (u: UnitRow) => {
-  const team = await teamAt(u);
-  return db.meeting.create({ data: { kind: "TEAM_MONTHLY", organisationId: team.id, unitId: u.id, heldOn: new Date("2026-03-05"), place: "Nhà văn hoá", chair: "Nguyễn Văn An", createdById: author.id } });
-};
-const on = "on";
-
-const PROBES: Record<string, Probe> = {
-  async createTokenAction() {
-    return { name: `Báo cáo ${uid()}`, lifetime: "30" };
-  },
-  async revokeTokenAction(c) {
-    // Their own token; in any other relation, a token of a user of that unit.
-    const owner = c.unit.id === c.home.id ? c.actor.userId : (await createUser(c.unit)).id;
-    const token = await db.apiToken.create({ data: { userId: owner, name: "Thử", tokenHash: randomUUID(), prefix: "dv_test" } });
-    return { tokenId: String(token.id), confirm: on };
-  },
-  async changePasswordAction() {
-    // A wrong current password: the chain is passed when the mutation answers about it.
-    return { currentPassword: "not-the-password", newPassword: "mat-khau-moi-2026", confirmPassword: "mat-khau-moi-2026" };
-  },
-  async confirmTwoFactorAction() {
-    // No enrolment under way: the chain is passed when the mutation answers about the code.
-    return { enrolment: "khong-co", code: "000000" };
-  },
-  async resetTwoFactorAction(c) {
-    return { userId: String((await createUser(c.unit, "VIEWER")).id), confirm: on };
-  },
-  async setTwoFactorPolicyAction() {
-    return { required: "ADMIN" };
-  },
-  async createUserAction(c) {
-    return { username: `user.${uid()}`, displayName: "Nguyễn Văn Mới", role: "VIEWER", unitId: String(c.unit.id) };
-  },
-  async updateUserAction(c) {
-    const user = await createUser(c.unit, "VIEWER");
-    return { userId: String(user.id), displayName: "Nguyễn Văn Sửa", role: "VIEWER", unitId: String(c.unit.id), updatedAt: user.updatedAt.toISOString() };
-  },
-  async resetPasswordAction(c) {
-    return { userId: String((await createUser(c.unit, "VIEWER")).id), confirm: on };
-  },
-  async setUserActiveAction(c) {
-    return { userId: String((await createUser(c.unit, "VIEWER")).id), active: "false", confirm: on };
-  },
-  async createVillageAction(c) {
-    return { communeId: String((await communeAt(c.unit)).id), typeLabel: "Thôn", name: `Mới ${uid()}` };
-  },
-  async renameVillageAction(c) {
-    return { villageId: String((await villageAt(c.unit)).id), version: "0", typeLabel: "Thôn", name: `Đổi ${uid()}` };
-  },
-  async closeVillageAction(c) {
-    return { villageId: String((await villageAt(c.unit)).id), version: "0", closedOn: "2026-03-01", confirm: on };
-  },
-  async moveVillageAction(c) {
-    const target = await unit(c.home, "COMMUNE", "Xã");
-    return { villageId: String((await villageAt(c.unit)).id), version: "0", targetCommuneId: String(target.id), confirm: on };
-  },
-  async placeVillageAction(c) {
-    const target = await unit(c.home, "COMMUNE", "Xã");
-    return { villageId: String((await villageAt(c.unit)).id), version: "0", targetCommuneId: String(target.id) };
-  },
-  async recordMergerAction(c) {
-    const [a, b] = [await unit(c.unit, "COMMUNE", "Xã"), await unit(c.unit, "COMMUNE", "Xã")];
-    return { predecessorIds: String(a.id), kinds: "FULL", successorMode: "existing", successorId: String(b.id), effectiveOn: "2026-01-01", intent: "preview" };
-  },
-  async uploadCatalogueAction() {
-    return { file: new File([fixtureBytes(FIXTURE_JSON)], "danh-muc.json", { type: "application/json" }), asOf: "2025-03-01", intent: "preview" };
-  },
-  async addCalendarDayAction() {
-    return { date: "2030-03-05", kind: "HOLIDAY", name: "Ngày nghỉ thử" };
-  },
-  async updateCalendarDayAction() {
-    const day = await db.calendarDay.upsert({ where: { date: new Date("2030-03-06") }, create: { date: new Date("2030-03-06"), kind: "HOLIDAY", name: "Nghỉ thử", source: "MANUAL" }, update: {} });
-    return { date: "2030-03-06", kind: "HOLIDAY", name: "Nghỉ thử (sửa)", updatedAt: day.updatedAt.toISOString() };
-  },
-  async deleteCalendarDayAction() {
-    await db.calendarDay.upsert({ where: { date: new Date("2030-03-07") }, create: { date: new Date("2030-03-07"), kind: "HOLIDAY", name: "Nghỉ thử", source: "MANUAL" }, update: {} });
-    return { date: "2030-03-07", confirm: on };
-  },
-  async restoreCalendarYearAction() {
-    return { year: "2030", confirm: on };
-  },
-  async createFieldAction() {
-    return { name: `Lĩnh vực ${uid()}`, defaultDeadlineDays: "15", sortOrder: "1" };
-  },
-  async updateFieldAction() {
-    const field = await createField();
-    return { id: String(field.id), name: `Lĩnh vực ${uid()}`, defaultDeadlineDays: "20", sortOrder: "2" };
-  },
-  async setFieldActiveAction() {
-    return { id: String((await createField()).id), confirm: on };
-  },
-  async createAgencyAction(c) {
-    return { name: `Phòng ${uid()}`, unitId: String(c.unit.id) };
-  },
-  async renameAgencyAction(c) {
-    const agency = await db.agency.create({ data: { name: `Phòng ${uid()}`, unitId: c.unit.id } });
-    return { id: String(agency.id), name: `Phòng ${uid()}` };
-  },
-  async setAgencyActiveAction(c) {
-    const agency = await db.agency.create({ data: { name: `Phòng ${uid()}`, unitId: c.unit.id } });
-    return { id: String(agency.id), confirm: on };
-  },
-  async createPetitionAction(c) {
-    return {
-      idempotencyKey: randomUUID(),
-      receivedOn: "2026-03-02",
-      channel: "LETTER",
-      petitionerKind: "PERSON",
-      petitionerName: "Trần Thị Hoa",
-      unitId: String((await localAt(c.unit)).id),
-      fieldId: String(fieldId),
-      content: "Đề nghị sửa chữa đường liên thôn bị xuống cấp.",
-    };
-  },
-  async petitionStepAction(c) {
-    const petition = await createPetition(c.unit, author.id, fieldId);
-    return { petitionId: String(petition.id), version: "0", step: "reject", note: "Không thuộc thẩm quyền giải quyết." };
-  },
-  async editPetitionAction(c) {
-    const petition = await createPetition(c.unit, author.id, fieldId);
-    return {
-      petitionId: String(petition.id),
-      version: "0",
-      receivedOn: "2026-03-02",
-      channel: "LETTER",
-      petitionerKind: "PERSON",
-      petitionerName: "Trần Thị Hoa",
-      fieldId: String(fieldId),
-      content: "Đề nghị sửa chữa đường liên thôn và rãnh thoát nước.",
-    };
-  },
-  async editMeetingAction(c) {
-    const meeting = await meetingAt(c.unit);
-    return { meetingId: String(meeting.id), version: "0", heldOn: "2026-03-05", place: "Hội trường thôn", chair: "Nguyễn Văn An" };
-  },
-  async unlockMeetingAction(c) {
-    return { meetingId: String((await meetingAt(c.unit)).id), confirm: on };
-  },
-  async addMemberAction(c) {
-    const [team, cadre] = [await teamAt(c.unit), await cadreAt(c.unit)];
-    return { organisationId: String(team.id), cadreId: String(cadre.id), role: "MEMBER", representing: "OTHER", termStart: "2026-01-01" };
-  },
-  async endMembershipAction(c) {
-    const [team, cadre] = [await teamAt(c.unit), await cadreAt(c.unit)];
-    const membership = await db.membership.create({ data: { organisationId: team.id, cadreId: cadre.id, role: "MEMBER", representing: "OTHER", termStart: new Date("2020-01-01") } });
-    return { membershipId: String(membership.id), termEnd: "2026-02-01", confirm: on };
-  },
-  async createCadreAction(c) {
-    return { fullName: `Phạm Thị ${uid()}`, gender: "FEMALE", unitId: String((await localAt(c.unit)).id) };
-  },
-  async updateCadreAction(c) {
-    const place = await localAt(c.unit);
-    const cadre = await cadreAt(place);
-    return { id: String(cadre.id), version: "0", fullName: `Lê Văn ${uid()}`, gender: "MALE", unitId: String(place.id) };
-  },
-  async endCadreAction(c) {
-    return { id: String((await cadreAt(c.unit)).id), version: "0", endedOn: "2026-01-15", confirm: on };
-  },
-  async addTrainingAction(c) {
-    return { cadreId: String((await cadreAt(c.unit)).id), course: "Bồi dưỡng công tác dân vận", organiser: "Ban Dân vận Tỉnh ủy", startOn: "2026-01-10" };
-  },
-  async deleteTrainingAction(c) {
-    const cadre = await cadreAt(c.unit);
-    const record = await db.trainingRecord.create({ data: { cadreId: cadre.id, course: "Bồi dưỡng", organiser: "Ban Dân vận", startOn: new Date("2026-01-10") } });
-    return { id: String(record.id), confirm: on };
-  },
-  async importCadresAction() {
-    return { file: new File([new Uint8Array([80, 75, 3, 4, 0, 0])], "can-bo.xlsx") };
-  },
-  async setThresholdAction(c) {
-    return { unitId: String(c.unit.id), onTimeRate: "80" };
-  },
-};
-
-async function load(row: ActionRow): Promise<ActionFn> {
-  const [file, name] = row.name.split("#");
-  const mod = (await import(/* @vite-ignore */ `@/${file.replace(/\.ts$/, "")}`)) as Record<string, ActionFn>;
-  return mod[name];
-}
-
-/** The call's outcome: NOT_FOUND, or what else it answered (a redirect is a success). */
-async function call(fn: ActionFn, fields: Record<string, string | File>): Promise<{ outcome: Outcome | "broken"; detail: string }> {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  try {
-    const result = (await fn(null, form)) as { ok: boolean; error?: string; fieldErrors?: Record<string, string[]> };
-    if (result.ok) return { outcome: "allowed", detail: "ok" };
-    if (result.error === "NOT_FOUND") return { outcome: "not-found", detail: "NOT_FOUND" };
-    // The password change answers a wrong current password as a field error: the chain let it through.
-    const passedChain = !["UNAUTHENTICATED", "INTERNAL", "VALIDATION"].includes(result.error ?? "") || (result.error === "VALIDATION" && !!result.fieldErrors?.currentPassword);
-    return { outcome: passedChain ? "allowed" : "broken", detail: `${result.error} ${JSON.stringify(result.fieldErrors ?? {})}` };
-  } catch (error) {
-    const digest = (error as { digest?: unknown }).digest;
-    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) return { outcome: "allowed", detail: "redirect" };
-    return { outcome: "broken", detail: String(error) };
-  }
-}
 
 beforeAll(async () => {
   units.nation = await unit(null, "NATION", "Cả nước", `Việt Nam ${uid()}`);
@@ -300,7 +63,7 @@ describe("the authorisation matrix of server actions", () => {
   for (const row of ACTIONS) {
     const name = row.name.split("#")[1];
     it(`${name}: NOT_FOUND exactly where the matrix says 404`, { timeout: 180_000 }, async () => {
-      const fn = await load(row);
+      const fn = await loadAction(row);
       expect(typeof fn, row.name).toBe("function");
       const mismatches: string[] = [];
       let calls = 0;
@@ -308,10 +71,10 @@ describe("the authorisation matrix of server actions", () => {
         // A row pointed at no record answers the same whatever the relation: one call per seat.
         const relations = row.target === "none" ? (["own"] as const) : relationsOf(seat);
         for (const relation of relations) {
-          const c: Case = { seat, actor: actors.get(seat.username)!, home: units[home[seat.level]], unit: units[RELATED[seat.level][relation]!] };
+          const c: Case = { seat, actor: actors.get(seat.username)!, home: units[home[seat.level]], unit: units[RELATED[seat.level][relation]!], fieldId, authorId: author.id };
           const fields = await PROBES[name](c);
           currentActor = c.actor;
-          const got = await call(fn, fields);
+          const got = await callAction(fn, fields);
           currentActor = null;
           calls++;
           const want = expectedOutcome(row, seat, relation);

@@ -129,6 +129,31 @@ describe("petition list", () => {
     expect(seen).toEqual(Object.fromEntries(Object.values(PetitionStatus).map((s) => [s, (OPEN_STATUSES as readonly string[]).includes(s)])));
   });
 
+  it("reads a subtree by its unit ids exactly as through the tree: a district, a province filtered to a unit, a province sorted by code", async () => {
+    const leader = actorAt(tree.province, "PROVINCE_LEADER", (await createUser(tree.province, "PROVINCE_LEADER")).id);
+    const cases: [ReturnType<typeof actorAt>, Record<string, string>][] = [
+      [staff, {}],
+      [staff, { status: "ASSIGNED,IN_PROGRESS", sort: "dueOn", dir: "asc" }],
+      [staff, { q: "den", sort: "code" }],
+      [staff, { unit: String(tree.communeB.id) }],
+      [leader, { unit: String(tree.districtA.id) }],
+      [leader, { unit: String(tree.villageB1.id), sort: "code", dir: "desc" }],
+      [leader, { sort: "code" }],
+      [leader, { sort: "code", dir: "desc", channel: "HOTLINE" }],
+      [leader, { sort: "code", q: "den" }],
+    ];
+    for (const [actor, params] of cases) {
+      const f = filters({ ...params, limit: "25" });
+      const order = f.sort === "dueOn" ? { dueOn: { sort: f.dir, nulls: "last" as const } } : { [f.sort]: f.dir };
+      const expected = await db.petition.findMany({ where: petitionListWhere(actor, f, NOW), orderBy: [order, { id: f.dir }], take: 25, select: { id: true } });
+      const page = await listPetitions(actor, f, NOW);
+      expect(page.items.map((i) => i.id), `${actor.role} ${JSON.stringify(params)}`).toEqual(expected.map((p) => p.id));
+    }
+    // A unit outside the actor's reach: nothing, as through the tree.
+    expect((await listPetitions(staff, filters({ unit: String(tree.communeB.id) }), NOW)).items).toEqual([]);
+    expect((await listPetitions(leader, filters({ unit: String(tree.villageB1.id) }), NOW)).items.length).toBe(1);
+  });
+
   it("counts from the rollups exactly what a row-by-row count gives, for the filters they hold, and only those", async () => {
     const leader = actorAt(tree.province, "PROVINCE_LEADER", (await createUser(tree.province, "PROVINCE_LEADER")).id);
     const answerable: Record<string, string>[] = [

@@ -48,7 +48,7 @@ export async function getAgencyPage(actor: Actor, unitId: number = actor.unit.id
     db.agency.findMany({
       where: { unitId: unit.id },
       orderBy: [{ active: "desc" }, { name: "asc" }],
-      select: { id: true, name: true, active: true, _count: { select: { petitions: true } } },
+      select: { id: true, name: true, active: true },
       take: 500,
     }),
     db.agency.findMany({
@@ -58,9 +58,14 @@ export async function getAgencyPage(actor: Actor, unitId: number = actor.unit.id
       take: 500,
     }),
   ]);
+  // Counted for these agencies only (Prisma's `_count` of a relation groups the whole table first).
+  const counts = own.length
+    ? await db.petition.groupBy({ by: ["agencyId"], where: { agencyId: { in: own.map((a) => a.id) } }, _count: { _all: true } })
+    : [];
+  const countOf = new Map(counts.map((c) => [c.agencyId, c._count._all]));
   return {
     unit: { id: unit.id, label: unitFullName(unit) },
-    own: own.map((a) => ({ id: a.id, name: a.name, active: a.active, petitionCount: a._count.petitions })),
+    own: own.map((a) => ({ id: a.id, name: a.name, active: a.active, petitionCount: countOf.get(a.id) ?? 0 })),
     above: above.map((a) => ({ id: a.id, name: a.name, active: a.active, unit: unitFullName(a.unit) })),
     canManage: can(actor.role, "agency:manage:subtree") && (mayChooseUnit(actor) || unit.id === actor.unit.id),
   };
