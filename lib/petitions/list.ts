@@ -34,12 +34,13 @@ export const COUNT_BUDGET_MS = 60;
 /** A subtree up to this many units (a district) is read as its list of unit ids (`subtreeUnits`). */
 const SMALL_SUBTREE = 500;
 /**
- * Sorted by code (without a text search), a subtree up to this many units (a province) too:
- * codes begin with the district's code, so the code index holds a province's petitions in a few
- * ranges anywhere in the country's order, and walking it from one end read millions of rows
- * (31 s for a province at 5 million).
+ * Sorted by code (without a text search), a subtree up to this many units (any province, the
+ * largest cities' thousands of residential groups included; within PostgreSQL's 32,767
+ * parameters) too: codes begin with the district's code, so the code index holds a province's
+ * petitions in a few ranges anywhere in the country's order, and walking it from one end read
+ * millions of rows (31 s for a province at 5 million).
  */
-const CODE_SORTED_SUBTREE = 5_000;
+const CODE_SORTED_SUBTREE = 20_000;
 
 /** An empty form field is no filter. */
 const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);

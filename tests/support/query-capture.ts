@@ -19,6 +19,8 @@ export interface CapturedQuery {
 export class QueryRecorder {
   source = "";
   readonly queries: CapturedQuery[] = [];
+  /** Set when the database refused a write because the session is read-only (the national database). */
+  refusedWrite = false;
   private paused = 0;
 
   record(query: SqlQuery, settings: readonly string[] = []): void {
@@ -60,7 +62,10 @@ function recorded<T extends SqlQueryable>(inner: T, recorder: QueryRecorder, wra
           recorder.record(query, settings);
           const setting = /^\s*SET\s+LOCAL\s+(.+?)\s*;?\s*$/is.exec(query.sql);
           if (setting && !wrapTransactions) settings.push(setting[1]);
-          return (target[prop] as (q: SqlQuery) => Promise<unknown>).call(target, query);
+          return (target[prop] as (q: SqlQuery) => Promise<unknown>).call(target, query).catch((error: unknown) => {
+            if (/read-only transaction|25006/.test(`${String(error)} ${JSON.stringify(error)}`)) recorder.refusedWrite = true;
+            throw error;
+          });
         };
       }
       if (prop === "startTransaction" && wrapTransactions) {
