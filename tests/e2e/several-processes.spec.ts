@@ -3,7 +3,8 @@
  * upstreams: started together (migrations and the demo seed one at a time), they share sign-ins,
  * data and sign-outs. Signed in through one, a user reads and writes through the other; signed out
  * through one, the same session cookie is refused by the other. Needs a PostgreSQL server
- * (E2E_POSTGRES_URL, else TEST_DATABASE_URL) and the build the suite's own server made.
+ * (E2E_POSTGRES_URL, else TEST_DATABASE_URL, else DATABASE_URL, as `npm test` finds it) and the build the
+ * suite's own server made. Under CI a missing server fails the test rather than skipping it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -12,14 +13,14 @@ import pg from "pg";
 import { DEMO_PASSWORD } from "../../prisma/seed/accounts";
 import { expect, test } from "./fixtures";
 
-const server = process.env.E2E_POSTGRES_URL ?? process.env.TEST_DATABASE_URL;
+const server = [process.env.E2E_POSTGRES_URL, process.env.TEST_DATABASE_URL, process.env.DATABASE_URL].find((url) => url?.startsWith("postgres"));
 const database = `dve2e_${randomBytes(6).toString("hex")}`;
 const children: ChildProcess[] = [];
 let first = "";
 let second = "";
 
 test.describe.configure({ mode: "serial" });
-test.skip(!server?.startsWith("postgres"), "needs a PostgreSQL server: set E2E_POSTGRES_URL or TEST_DATABASE_URL");
+test.skip(!server && !process.env.CI, "needs a PostgreSQL server: set E2E_POSTGRES_URL, TEST_DATABASE_URL or DATABASE_URL");
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
