@@ -15,6 +15,36 @@ describe("format", () => {
     expect(formatNumber(1234567, "en")).toBe("1,234,567");
   });
 
+  it("builds each formatter once per process, not once per figure (a report page formats thousands)", () => {
+    const made = { number: 0, date: 0 };
+    const { NumberFormat, DateTimeFormat } = Intl;
+    Intl.NumberFormat = class extends NumberFormat {
+      constructor(...args: ConstructorParameters<typeof NumberFormat>) {
+        super(...args);
+        made.number++;
+      }
+    } as typeof NumberFormat;
+    Intl.DateTimeFormat = class extends DateTimeFormat {
+      constructor(...args: ConstructorParameters<typeof DateTimeFormat>) {
+        super(...args);
+        made.date++;
+      }
+    } as typeof DateTimeFormat;
+    try {
+      for (let i = 0; i < 50; i++) {
+        formatNumber(i * 1000.25, "vi", 1);
+        formatNumber(i, "en");
+        formatDateTime(new Date(Date.UTC(2026, 0, 1 + i)));
+      }
+      expect(made.number).toBeLessThanOrEqual(2);
+      expect(made.date).toBeLessThanOrEqual(2);
+      expect(formatNumber(1234.56, "vi", 1)).toBe("1.234,6");
+    } finally {
+      Intl.NumberFormat = NumberFormat;
+      Intl.DateTimeFormat = DateTimeFormat;
+    }
+  });
+
   it("writes months as mm/yyyy", () => {
     expect(formatMonth("2026-03")).toBe("03/2026");
   });

@@ -13,8 +13,18 @@
  *   npm run bench -- generate --villages 100000 --petitions 5000000 [--months 24] [--database dv_bench]
  *   npm run bench -- petitions-list [--runs 30] [--database dv_bench]
  *   npm run bench -- dashboard [--runs 50] [--live-runs 5] [--database dv_bench]
+ *   npm run bench -- intake [--writers 20] [--spread] [--per-writer 20] [--database dv_bench_w]
+ *     writes petitions, so on a copy: CREATE DATABASE dv_bench_w TEMPLATE dv_bench (then DROP DATABASE dv_bench_w).
+ *     Without --writers: one writer, then 20 in one district, then 20 over 20 districts. DATABASE_POOL_SIZE sizes the pool.
+ *   npm run bench -- load [--connections 20,50] [--duration 10] [--requests N] [--only REGEX] [--no-writes]
+ *                         [--warmup 3] [--settle 10] [--timeout 60] [--database dv_bench]
+ *     the built app (served by scripts/serve.ts) on the generated database, every page, route and
+ *     write under load (lib/bench/load.ts); the writes add petitions, steps and meetings to it.
  */
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { closeDb, installDb } from "../lib/db/client";
@@ -26,7 +36,10 @@ import { firstLoadJs } from "../lib/bench/bundle";
 import { signIn } from "../lib/bench/http-session";
 import { DEMO_PASSWORD } from "../prisma/seed/accounts";
 import { benchDashboard } from "../lib/bench/dashboard";
+import { benchIntake, type IntakeBenchOptions } from "../lib/bench/intake";
 import { benchPetitionList } from "../lib/bench/petition-list";
+import { runLoadBench, SERVER_APPLICATION_NAME } from "../lib/bench/load";
+import { markdownTable } from "../lib/bench/load-stats";
 import { seedDemo } from "../prisma/seed/demo";
 import { importCatalogue } from "../lib/units/catalogue/import";
 import { parseCatalogue } from "../lib/units/catalogue/parse";
@@ -202,6 +215,95 @@ NATIONAL.dashboard = async (args) => {
   } finally {
     await closeDb();
   }
+};
+
+NATIONAL.intake = async (args) => {
+  const { values } = parseArgs({
+    args,
+    options: { ...serverOptions, database: { type: "string", default: "dv_bench_w" }, writers: { type: "string" }, spread: { type: "boolean", default: false }, "per-writer": { type: "string" } },
+  });
+  if (values.database === DEFAULT_BENCH_DATABASE) {
+    throw new Error(`intake ghi dữ liệu / intake writes: run it on a copy, e.g. CREATE DATABASE dv_bench_w TEMPLATE ${DEFAULT_BENCH_DATABASE}`);
+  }
+  const url = withDatabase(postgresServer(values["database-url"]), values.database);
+  installDb(openAdapter({ kind: "postgres", url }));
+  const perWriter = values["per-writer"] ? Number(values["per-writer"]) : undefined;
+  const runs: Omit<IntakeBenchOptions, "log">[] = values.writers
+    ? [{ writers: Number(values.writers), spread: values.spread, perWriter: perWriter ?? 20 }]
+    : [
+        { writers: 1, spread: false, perWriter: perWriter ?? 200 },
+        { writers: 20, spread: false, perWriter: perWriter ?? 20 },
+        { writers: 20, spread: true, perWriter: perWriter ?? 20 },
+      ];
+  try {
+    // A few intakes first, so that the pool's connections and the plans are warm.
+    await benchIntake({ writers: 1, spread: false, perWriter: 10 });
+    const rows: string[] = [];
+    for (const run of runs) {
+      const r = await benchIntake({ ...run, log: console.log });
+      const failures = r.failed ? ` (${Object.entries(r.failures).map(([code, n]) => `${code} ×${n}`).join(", ")})` : "";
+      rows.push(
+        `| ${r.writers} | ${r.writers === 1 ? "one" : r.spread ? `${r.districts} districts` : "one district"} | ${r.saved} | ${r.failed}${failures} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${os.loadavg()[0].toFixed(1)} |`,
+      );
+    }
+    console.log(`\npool ${process.env.DATABASE_POOL_SIZE ?? 10} connections\n| writers | where | saved | failed | petitions/s | p50 ms | p95 ms | p99 ms | load (1 min) |\n|---|---|---|---|---|---|---|---|---|`);
+    for (const row of rows) console.log(row);
+  } finally {
+    await closeDb();
+  }
+};
+
+NATIONAL.load = async (args) => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...serverOptions,
+      connections: { type: "string", default: "20,50" },
+      duration: { type: "string", default: "10" },
+      requests: { type: "string" },
+      only: { type: "string" },
+      "no-writes": { type: "boolean", default: false },
+      warmup: { type: "string", default: "3" },
+      settle: { type: "string", default: "10" },
+      timeout: { type: "string", default: "60" },
+    },
+  });
+  const databaseUrl = withDatabase(postgresServer(values["database-url"]), values.database);
+  const root = fileURLToPath(new URL("../", import.meta.url));
+  const logFile = path.join(root, ".data", `bench-load-${Date.now()}.log`);
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  console.log(`máy chủ / server log: ${logFile}`);
+  // The app's connections carry a name of their own: the run waits for (and at worst cancels) only their queries.
+  const serverDatabaseUrl = new URL(databaseUrl);
+  serverDatabaseUrl.searchParams.set("application_name", SERVER_APPLICATION_NAME);
+  const report = await serveBuiltApp({ name: "bench-load", databaseUrl: serverDatabaseUrl.toString(), logFile }, (base, server) =>
+    runLoadBench({
+      base,
+      serverRoot: server.pid,
+      databaseUrl,
+      root,
+      connections: values.connections.split(",").map(Number).filter((n) => n > 0),
+      durationMs: Number(values.duration) * 1000,
+      maxRequests: values.requests ? Number(values.requests) : undefined,
+      warmupRequests: Number(values.warmup),
+      only: values.only ? new RegExp(values.only) : undefined,
+      writes: !values["no-writes"],
+      settleSeconds: Number(values.settle),
+      timeoutMs: Number(values.timeout) * 1000,
+      log: console.log,
+    }),
+  );
+  const [l1, l5, l15] = report.loadAverage;
+  console.log(`\n${new URL(databaseUrl).pathname.slice(1)}, ${new Date().toISOString().slice(0, 16)}Z, load average ${l1} / ${l5} / ${l15}; ` +
+    `server RSS peak ${Math.round(report.rssPeakMb)} MB, ${Math.round(report.rssAfterMb)} MB after ${values.settle} s idle\n`);
+  console.log(markdownTable(report.rows));
+  if (report.skipped.length) {
+    console.log("\nNot under load:");
+    const byReason = new Map<string, string[]>();
+    for (const s of report.skipped) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s.key]);
+    for (const [reason, keys] of byReason) console.log(`- ${keys.length > 3 ? `${keys.length} server actions` : keys.join(", ")}: ${reason}`);
+  }
+  for (const w of report.warnings) console.error(`⚠⚠ ${w}`);
 };
 
 const serverOptions = {

@@ -16,9 +16,11 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), port });
   await app.prepare();
   const { trustedProxyHops } = await import("../lib/http/client-address");
+  const { admissionLimit, createAdmission } = await import("../lib/http/admission");
   const trustProxy = trustedProxyHops() > 0;
-  const server = createServer(withRequestLog(app.getRequestHandler(), { trustProxy }));
-  server.listen(port, () => logger.info({ type: "start", port, trustProxy }, "listening"));
+  const maxConcurrent = admissionLimit();
+  const server = createServer(withRequestLog(app.getRequestHandler(), { trustProxy, admission: createAdmission(maxConcurrent) }));
+  server.listen(port, () => logger.info({ type: "start", port, trustProxy, maxConcurrent }, "listening"));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       server.close();

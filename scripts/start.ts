@@ -9,8 +9,10 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describeDatabase, databaseConfig } from "../lib/db/config";
+import { withStartLock } from "../lib/db/start-lock";
 import { demoSwitch } from "../lib/demo/switch";
 import { loadEnvFile, loadServerEnv, serverProcessEnv } from "../lib/env";
+import { serverHeapArgs } from "../lib/http/heap";
 import { DEMO_PASSWORD } from "../prisma/seed/accounts";
 import { migrateAndSeed } from "../prisma/seed/run";
 
@@ -52,20 +54,25 @@ async function main() {
   loadEnvFile();
   const env = loadServerEnv();
   const demo = demoSwitch();
+  // The server's heap ceiling (SERVER_HEAP_MB, decision 029), checked before anything is done.
+  const heapArgs = serverHeapArgs();
   // `next build` and `next start` get exactly what this script read, `.env` included.
   const childEnv = serverProcessEnv(env);
   console.log(`Cơ sở dữ liệu / database: ${describeDatabase(databaseConfig())}`);
 
-  const { demoAccounts } = await migrateAndSeed({ demo });
-
-  if (needsBuild()) {
-    console.log("Đang build ứng dụng / building the app…");
-    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: childEnv });
-    if (build.status !== 0) throw new Error("Build thất bại / build failed");
-  }
+  // Several processes started together on one database: one at a time through migrations, seed and build.
+  const { demoAccounts } = await withStartLock(databaseConfig(), async () => {
+    const result = await migrateAndSeed({ demo });
+    if (needsBuild()) {
+      console.log("Đang build ứng dụng / building the app…");
+      const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: childEnv });
+      if (build.status !== 0) throw new Error("Build thất bại / build failed");
+    }
+    return result;
+  });
 
   // Next.js behind the request log and request id (scripts/serve.ts, decision 023), in place of `next start`.
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const server = spawn(process.execPath, [...heapArgs, "--import", "tsx", "scripts/serve.ts"], {
     stdio: ["ignore", "inherit", "inherit"],
     env: childEnv,
   });

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId } from "react";
+import { ChoiceBox } from "@/components/choices/choice-box";
+import type { Choice } from "@/lib/choices/types";
 import { ConfirmBox, ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
 import type { ActionState } from "@/lib/actions/result";
 import { createCadreAction, endCadreAction, updateCadreAction } from "@/lib/cadres/actions";
@@ -44,6 +46,9 @@ export interface CadreFormValues {
   unitId: number;
 }
 
+/** A cadre belongs to a commune or a village. */
+const CADRE_LEVELS = ["COMMUNE", "VILLAGE"] as const;
+
 /** Villages under their commune; the commune itself first in its group. */
 function UnitOptions({ units }: { units: UnitOption[] }) {
   const t = useTranslations("cadres");
@@ -68,11 +73,15 @@ function UnitOptions({ units }: { units: UnitOption[] }) {
 export function CadreForm({
   cadre,
   units,
+  unit,
   personal,
   maxBirthYear,
 }: {
   cadre?: CadreFormValues;
-  units: UnitOption[];
+  /** The communes and villages to list, or null when there are too many: a choice box finds them (decision 029). */
+  units: UnitOption[] | null;
+  /** The cadre's unit, shown chosen in the choice box. */
+  unit?: Choice | null;
   personal: boolean;
   maxBirthYear: number;
 }) {
@@ -166,16 +175,30 @@ export function CadreForm({
           <label htmlFor={`${id}-unitId`} className="block text-sm font-medium">
             {t("unit")}
           </label>
-          <select
-            key={`unit-${value("unitId", cadre ? String(cadre.unitId) : "")}`}
-            {...field("unitId")}
-            required
-            defaultValue={value("unitId", cadre ? String(cadre.unitId) : "")}
-            className={inputClass}
-          >
-            <option value="">{t("chooseUnit")}</option>
-            <UnitOptions units={units} />
-          </select>
+          {units ? (
+            <select
+              key={`unit-${value("unitId", cadre ? String(cadre.unitId) : "")}`}
+              {...field("unitId")}
+              required
+              defaultValue={value("unitId", cadre ? String(cadre.unitId) : "")}
+              className={inputClass}
+            >
+              <option value="">{t("chooseUnit")}</option>
+              <UnitOptions units={units} />
+            </select>
+          ) : (
+            <ChoiceBox
+              id={`${id}-unitId`}
+              name="unitId"
+              textName="unitIdText"
+              source="units"
+              levels={CADRE_LEVELS}
+              selected={unit ?? null}
+              required
+              describedBy={`${id}-unitId-hint ${id}-unitId-error`}
+              className={inputClass}
+            />
+          )}
           <p id={`${id}-unitId-hint`} className="mt-1 text-sm text-stone-600">
             {t("unitHint")}
           </p>

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ChoiceField } from "@/components/choices/choice-field";
 import { inputClass } from "@/components/units/action-feedback";
+import type { ResolvedChoice } from "@/lib/choices/types";
 import { MEETING_KINDS } from "@/lib/meetings/labels";
 import { MEETING_PAGE_SIZES, type MeetingFilters } from "@/lib/meetings/list";
 
 /** A plain GET form: the filters live in the URL, so a view can be shared or bookmarked. */
-export async function MeetingFilterForm({ filters, areas }: { filters: MeetingFilters; areas: { id: number; label: string; level: string }[] }) {
+export async function MeetingFilterForm({ filters, area, hrefFor }: { filters: MeetingFilters; area: ResolvedChoice; hrefFor: (unitId: number) => string }) {
   const t = await getTranslations("meetings");
   return (
     <form method="get" action="/meetings" role="search" aria-label={t("list.filters")} className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
@@ -19,15 +21,7 @@ export async function MeetingFilterForm({ filters, areas }: { filters: MeetingFi
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="mlf-unit" className="block text-sm font-medium">{t("list.unit")}</label>
-          <select id="mlf-unit" name="unit" defaultValue={filters.unit ?? ""} className={inputClass}>
-            <option value="">{t("list.any")}</option>
-            {areas.map((a) => (
-              <option key={a.id} value={a.id}>{a.level === "COMMUNE" && areas.some((x) => x.level === "DISTRICT") ? `— ${a.label}` : a.label}</option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField id="mlf-unit" label={t("list.unit")} name="unit" source="units" resolved={area} hrefFor={hrefFor} />
         <div>
           <label htmlFor="mlf-dir" className="block text-sm font-medium">{t("list.order")}</label>
           <select id="mlf-dir" name="dir" defaultValue={filters.dir} className={inputClass}>

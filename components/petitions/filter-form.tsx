@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ChoiceField } from "@/components/choices/choice-field";
 import { inputClass } from "@/components/units/action-feedback";
+import type { ResolvedChoice } from "@/lib/choices/types";
 import { PAGE_SIZES, type PetitionFilters } from "@/lib/petitions/list";
 import { PETITION_CHANNELS, PETITION_STATUSES, RESOLUTION_KINDS } from "@/lib/petitions/labels";
 import { OPEN_STATUSES } from "@/lib/petitions/status";
@@ -11,17 +13,22 @@ const OPEN_VALUE = OPEN_STATUSES.join(",");
 export async function PetitionFilterForm({
   filters,
   fields,
-  agencies,
-  areas,
+  agency,
+  area,
+  hrefFor,
 }: {
   filters: PetitionFilters;
   fields: { id: number; name: string }[];
-  agencies: { id: number; name: string }[];
-  areas: { id: number; label: string; level: string }[];
+  /** The agency and area filters: chosen on demand, never listed in the page (decision 029). */
+  agency: ResolvedChoice;
+  area: ResolvedChoice;
+  hrefFor: (key: "agency" | "unit", id: number) => string;
 }) {
   const t = await getTranslations("petitions");
   const status = filters.status.join(",");
-  const more = Boolean(filters.channel.length || filters.agency || filters.unit || filters.from || filters.to || filters.dueWithin !== undefined || filters.resolution);
+  const more = Boolean(
+    filters.channel.length || filters.agency || filters.unit || agency.text !== null || area.text !== null || filters.from || filters.to || filters.dueWithin !== undefined || filters.resolution,
+  );
   return (
     <form method="get" action="/petitions" role="search" aria-label={t("filters")} className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
       <input type="hidden" name="sort" value={filters.sort} />
@@ -69,24 +76,8 @@ export async function PetitionFilterForm({
               ))}
             </select>
           </div>
-          <div>
-            <label htmlFor="pf-agency" className="block text-sm font-medium">{t("agency")}</label>
-            <select id="pf-agency" name="agency" defaultValue={filters.agency ?? ""} className={inputClass}>
-              <option value="">{t("any")}</option>
-              {agencies.map((a) => (
-                <option key={a.id} value={a.id}>{a.name}</option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="pf-unit" className="block text-sm font-medium">{t("unit")}</label>
-            <select id="pf-unit" name="unit" defaultValue={filters.unit ?? ""} className={inputClass}>
-              <option value="">{t("any")}</option>
-              {areas.map((a) => (
-                <option key={a.id} value={a.id}>{a.level === "COMMUNE" && areas.some((x) => x.level === "DISTRICT") ? `— ${a.label}` : a.label}</option>
-              ))}
-            </select>
-          </div>
+          <ChoiceField id="pf-agency" label={t("agency")} name="agency" source="agencies" resolved={agency} hrefFor={(id) => hrefFor("agency", id)} />
+          <ChoiceField id="pf-unit" label={t("unit")} name="unit" source="units" resolved={area} hrefFor={(id) => hrefFor("unit", id)} />
           <div>
             <label htmlFor="pf-resolution" className="block text-sm font-medium">{t("resolution")}</label>
             <select id="pf-resolution" name="resolution" defaultValue={filters.resolution ?? ""} className={inputClass}>

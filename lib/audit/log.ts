@@ -1,4 +1,4 @@
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { Tx } from "../db/client";
 
 export interface AuditEntry {
@@ -23,6 +23,22 @@ export async function audit(tx: Pick<Tx, "auditLog">, entry: AuditEntry): Promis
       data: entry.data,
     },
   });
+}
+
+/**
+ * The audit row of a write made in one SQL statement (intake, lib/petitions/intake.ts): an
+ * INSERT … SELECT that takes the new record's id, and data known only then, from `row.from`
+ * (a CTE of that statement). The same columns as `audit`.
+ */
+export function auditInsertSql(
+  entry: { actorId: number | null; action: string; entity: string; unitId: number; at: Date },
+  row: { from: Prisma.Sql; entityId: Prisma.Sql; data: Prisma.Sql },
+): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "AuditLog" (at, "actorId", action, entity, "entityId", "unitId", data)
+    SELECT ${entry.at.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${entry.actorId}::int, ${entry.action}::text, ${entry.entity}::text,
+           ${row.entityId}, ${entry.unitId}::int, ${row.data}
+    FROM ${row.from}`;
 }
 
 /** Where a personal-data read happened: a page, the read API, an export. */

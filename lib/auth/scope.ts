@@ -47,6 +47,23 @@ export function agencyWhereFor(actor: ScopedActor): Prisma.AgencyWhereInput {
 }
 
 /**
+ * `unitWhereFor` as SQL, on a unit's `ancestorIds` column: for the few hot paths that check
+ * reach inside one SQL read (intake, lib/petitions/intake.ts).
+ */
+export function unitScopeSql(actor: ScopedActor, ancestorIds: Prisma.Sql): Prisma.Sql {
+  return knownRole(actor) ? Prisma.sql`${ancestorIds} @> ARRAY[${actor.unit.id}::int]` : Prisma.sql`FALSE`;
+}
+
+/**
+ * `agencyWhereFor` as SQL (alias `a` for "Agency"), for the agency choice's accent-insensitive search
+ * (lib/choices/agencies.ts), which Prisma cannot write: the same two reaches.
+ */
+export function agencyScopeSql(actor: ScopedActor): Prisma.Sql {
+  if (!knownRole(actor)) return Prisma.sql`FALSE`;
+  return Prisma.sql`(EXISTS (SELECT 1 FROM "Unit" u WHERE u."id" = a."unitId" AND ${unitScopeSql(actor, Prisma.sql`u."ancestorIds"`)}) OR a."unitId" = ANY(${actor.unit.ancestorIds}::int[]))`;
+}
+
+/**
  * Audit rows (alias `a`) by users whose home unit is in the actor's subtree, as SQL: the audit
  * page's query is SQL for its JSON containment filter (lib/audit/queries.ts). Rows without a
  * user (sign-in attempts for unknown names, the demo seed) concern the whole country: national

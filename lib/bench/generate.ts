@@ -1,10 +1,14 @@
 /**
  * National-scale data for benchmarks and dashboards: a fresh PostgreSQL database with a
  * full unit tree (nation → 63 provinces → districts → communes → villages), a team per
- * village and a bloc per commune, agencies, users, and millions of petitions, loaded
- * through COPY. The words come from the demo seed (names, contents, replies, agencies);
- * the petitions' fates follow the seed's lifecycle, simplified so that a row costs a few
- * microseconds: working days come from tables computed once. Rollup triggers are off during
+ * village and a bloc per commune with their cadres, memberships and trainings, their
+ * meetings with attendance (lib/bench/generate-people.ts), agencies, users, and millions of
+ * petitions with their timelines, loaded through COPY. The words come from the demo seed
+ * (names, contents, replies, agencies); the petitions' fates follow the workflow
+ * (lib/petitions/workflow.ts), each step a timeline event as lib/petitions/steps.ts writes it,
+ * simplified so that a row costs a few microseconds: working days come from tables computed
+ * once. A table's rows that depend on another's (events, attendance, memberships) go through a
+ * second COPY on another connection while the first is written. Rollup triggers are off during
  * the load; the rollups are rebuilt once at the end (lib/rollup/rebuild.ts).
  *
  *   npm run bench -- generate --villages 100000 --petitions 5000000 [--months 24]
@@ -17,7 +21,7 @@ import { openAdapter } from "../db/adapter";
 import { hashPassword } from "../auth/password";
 import { petitionSearchColumns } from "../petitions/search";
 import { toSearchText } from "../text/search";
-import type { PetitionChannel, PetitionerKind, PetitionStatus, Role, Satisfaction, UnitLevel } from "../generated/prisma/enums";
+import type { PetitionChannel, PetitionerKind, PetitionEventKind, PetitionStatus, Role, Satisfaction, UnitLevel } from "../generated/prisma/enums";
 import { DEMO_PASSWORD } from "../../prisma/seed/accounts";
 import { BAN_NAMES, THON_NAMES, TO_DAN_PHO_NAMES } from "../../prisma/seed/data";
 import { mobilePhone, personName, type Region } from "../../prisma/seed/names";
@@ -27,7 +31,11 @@ import { Random } from "../../prisma/seed/random";
 import { AGENCY_BY_FIELD, FIELDS, agencyNames, type AgencyKey } from "../../prisma/seed/reference";
 import { monthsUpTo, vietnamDate } from "../../prisma/seed/util";
 import { rebuildStatements, ROLLUP_TABLES } from "../rollup/rebuild";
-import { copyRows, type CopyValue } from "./copy";
+import { copyFeed, copyField, CopyFeed, copyRows, type CopyValue } from "./copy";
+import {
+  ATTENDANCE_COLUMNS, CADRE_COLUMNS, cadreRows, MEETING_COLUMNS, MEMBERSHIP_COLUMNS, meetingRows, TRAINING_COLUMNS,
+  type MeetingIndex, type PeopleCommune, type Rosters,
+} from "./generate-people";
 
 export const DEFAULT_BENCH_DATABASE = "dv_bench";
 /** Written on the database the generator makes: it drops no other. */
@@ -55,7 +63,7 @@ export interface GenerateReport {
 }
 
 /** Tables whose secondary indexes and foreign keys are dropped during the load. */
-const BIG_TABLES = ["Unit", "Organisation", "Petition"];
+const BIG_TABLES = ["Unit", "Organisation", "Cadre", "Membership", "TrainingRecord", "Meeting", "MeetingAttendance", "Petition", "PetitionEvent"];
 /** Tables whose rollup triggers are off during the load: the rollups are rebuilt once at the end. */
 const TRIGGERED_TABLES = ["Unit", "Organisation", "Membership", "Petition", "PetitionEvent", "Meeting"];
 
@@ -99,14 +107,46 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
     await phase("units, organisations, fields, agencies, users", async () => {
       Object.assign(rows, await loadReference(client, tree, log));
     });
+    const today = vietnamDate(now);
+    const months = monthsUpTo(today, options.months - 1);
+    const table = new DayTable(months[0].first, months.length * 31 + 400);
+    const lastIdx = table.days.indexOf(today) - 1;
+    const people = peopleOf(tree);
+    const rosters: Rosters = { blocs: [], teams: [] };
+    await phase("cadres, memberships, trainings", async () => {
+      const memberships = new CopyFeed();
+      const trainings = new CopyFeed();
+      const [cadres, m, t] = await withFeeds(url, [["Membership", MEMBERSHIP_COLUMNS, memberships], ["TrainingRecord", TRAINING_COLUMNS, trainings]], () =>
+        copyRows(client, "Cadre", CADRE_COLUMNS, cadreRows(new Random(0xca_d2e), people, table, lastIdx, tree.villages.length, { memberships, trainings }, rosters, now), {
+          log,
+          pace: () => memberships.pace() ?? trainings.pace(),
+        }),
+      );
+      Object.assign(rows, { Cadre: cadres, Membership: m, TrainingRecord: t });
+    });
+    const meetings: MeetingIndex = { teamMeetingId: new Int32Array(tree.villages.length * months.length), teamMeetingDay: new Int32Array(tree.villages.length * months.length), months: months.length };
+    await phase("meetings, attendance", async () => {
+      const attendance = new CopyFeed();
+      const [held, a] = await withFeeds(url, [["MeetingAttendance", ATTENDANCE_COLUMNS, attendance]], () =>
+        copyRows(client, "Meeting", MEETING_COLUMNS, meetingRows(new Random(0x3e_e71), people, rosters, table, months, lastIdx, attendance, meetings), {
+          log,
+          pace: () => attendance.pace(),
+        }),
+      );
+      Object.assign(rows, { Meeting: held, MeetingAttendance: a });
+    });
     const counters = new Map<string, number>();
-    await phase("petitions", async () => {
-      rows.Petition = await copyRows(client, "Petition", PETITION_COLUMNS, petitionRows(tree, options, now, counters), { log });
+    await phase("petitions, timeline events", async () => {
+      const events = new CopyFeed();
+      const [petitions, e] = await withFeeds(url, [["PetitionEvent", EVENT_COLUMNS, events]], () =>
+        copyRows(client, "Petition", PETITION_COLUMNS, petitionRows(tree, options, { table, months, lastIdx }, counters, events, meetings), { log, pace: () => events.pace() }),
+      );
+      Object.assign(rows, { Petition: petitions, PetitionEvent: e });
       rows.PetitionCodeCounter = await copyRows(
         client,
         "PetitionCodeCounter",
-        ["unitId", "year", "last"],
-        [...counters].map(([key, last]) => [...key.split("|").map(Number), last]),
+        ["areaCode", "year", "last"],
+        [...counters].map(([key, last]) => [key.split("|")[0], Number(key.split("|")[1]), last]),
       );
     });
     await phase("sequences", () => resetSequences(client));
@@ -121,7 +161,7 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
       rows.RollupPetition = Number(counted[0].n);
     });
     await phase("vacuum analyze", async () => {
-      await client.query(`VACUUM (ANALYZE) ${[...BIG_TABLES, "Agency", "User", "PetitionCodeCounter", ...ROLLUP_TABLES].map((t) => `"${t}"`).join(", ")}`);
+      await client.query(`VACUUM (ANALYZE) ${[...BIG_TABLES, "Agency", "User", "PetitionCodeCounter", "TwoFactorPolicy", ...ROLLUP_TABLES].map((t) => `"${t}"`).join(", ")}`);
     });
     const { rows: size } = await client.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes");
     return { url, rows, phases, databaseBytes: Number(size[0].bytes) };
@@ -210,8 +250,32 @@ async function recreateIndexes(url: string, dropped: DroppedDefinitions, log: (m
   await run(dropped.foreignKeys);
 }
 
+/**
+ * Runs `main` (the COPY of a first table) while each feed's rows go into their own table by a
+ * COPY on a connection of their own; returns main's count, then each feed's.
+ */
+async function withFeeds(url: string, feeds: [string, readonly string[], CopyFeed][], main: () => Promise<number>): Promise<number[]> {
+  const clients = feeds.map(() => new pg.Client({ connectionString: url }));
+  await Promise.all(clients.map((c) => c.connect()));
+  try {
+    await Promise.all(clients.map((c) => c.query("SET synchronous_commit = off")));
+    const copies = feeds.map(([table, columns, feed], i) => copyFeed(clients[i], table, columns, feed));
+    let first: number;
+    try {
+      first = await main();
+    } catch (error) {
+      for (const [, , feed] of feeds) feed.end();
+      await Promise.allSettled(copies);
+      throw error;
+    }
+    return [first, ...(await Promise.all(copies))];
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+  }
+}
+
 async function resetSequences(client: pg.Client): Promise<void> {
-  for (const table of ["Unit", "Organisation", "PetitionField", "Agency", "User", "Petition"]) {
+  for (const table of ["Unit", "Organisation", "PetitionField", "Agency", "User", "Cadre", "Membership", "TrainingRecord", "Meeting", "MeetingAttendance", "Petition", "PetitionEvent"]) {
     await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT max(id) FROM "${table}"), 1))`);
   }
 }
@@ -240,6 +304,8 @@ interface District {
 
 interface Village {
   id: number;
+  /** Its place in `Tree.villages`. */
+  index: number;
   district: District;
   /** "thôn Đình", "xã Quang Sơn": as the petition texts write them. */
   places: { village: string; commune: string };
@@ -252,6 +318,11 @@ interface Tree {
   districts: District[];
   communes: UnitRow[];
   villages: Village[];
+  /** By commune index: its district and villages. */
+  communeDistricts: District[];
+  communeVillages: Village[][];
+  /** The organisation of each commune (its bloc) and village (its team), by unit id. */
+  orgOf: Map<number, number>;
 }
 
 const PROVINCES = 63;
@@ -271,7 +342,7 @@ function buildTree(rng: Random, villageCount: number): Tree {
   const names = [...THON_NAMES, ...TO_DAN_PHO_NAMES, ...BAN_NAMES];
   const provinceNames = rng.sample(names, PROVINCES);
   const perDistrict = Math.max(1, Math.min(14, Math.round(villageCount / (PROVINCES * 11 * 10))));
-  const tree: Tree = { units, provinces: [], districts: [], communes: [], villages: [] };
+  const tree: Tree = { units, provinces: [], districts: [], communes: [], villages: [], communeDistricts: [], communeVillages: [], orgOf: new Map() };
   const communeDistrict: District[] = [];
   for (let p = 0; p < PROVINCES; p++) {
     const region: Region = p % 4 === 3 ? "upland" : "delta";
@@ -297,17 +368,44 @@ function buildTree(rng: Random, villageCount: number): Tree {
     const [typeLabel, pool]: [string, readonly string[]] =
       commune.typeLabel !== "Xã" ? ["Tổ dân phố", TO_DAN_PHO_NAMES] : district.region === "upland" ? ["Bản", BAN_NAMES] : ["Thôn", THON_NAMES];
     const picked = rng.sample(pool, count);
+    tree.communeDistricts.push(district);
+    tree.communeVillages.push([]);
     for (let v = 0; v < count; v++) {
       const village = add(commune, "VILLAGE", typeLabel, picked[v] ?? `số ${v + 1}`, null);
-      tree.villages.push({
+      tree.communeVillages[i].push({
         id: village.id,
+        index: tree.villages.length,
         district,
         places: { village: inline(village), commune: inline(commune) },
         address: `${typeLabel} ${village.name}, ${inline(commune)}, ${inline(district.unit)}, ${inline(district.province)}`,
       });
+      tree.villages.push(tree.communeVillages[i][v]);
     }
   });
+  // Organisations in unit order: a bloc per commune, a team per village.
+  for (const u of units) if (u.level === "COMMUNE" || u.level === "VILLAGE") tree.orgOf.set(u.id, tree.orgOf.size + 1);
   return tree;
+}
+
+/** What lib/bench/generate-people.ts needs of each commune (after the users: the staff's ids). */
+function peopleOf(tree: Tree): PeopleCommune[] {
+  const byId = new Map(tree.units.map((u) => [u.id, u]));
+  return tree.communes.map((commune, i) => {
+    const district = tree.communeDistricts[i];
+    return {
+      unit: commune,
+      blocId: tree.orgOf.get(commune.id)!,
+      region: district.region,
+      staffId: district.staffId,
+      districtName: district.unit.name,
+      provinceName: district.province.name,
+      provinceIndex: tree.provinces.indexOf(district.province),
+      villages: tree.communeVillages[i].map((v) => {
+        const unit = byId.get(v.id)!;
+        return { id: v.id, index: v.index, teamId: tree.orgOf.get(v.id)!, typeLabel: unit.typeLabel, name: unit.name };
+      }),
+    };
+  });
 }
 
 async function loadReference(client: pg.Client, tree: Tree, log: (message: string) => void): Promise<Record<string, number>> {
@@ -327,10 +425,9 @@ async function loadReference(client: pg.Client, tree: Tree, log: (message: strin
     "Organisation",
     ["id", "kind", "unitId", "name", "updatedAt"],
     (function* () {
-      let id = 0;
       for (const u of tree.units) {
-        if (u.level === "COMMUNE") yield [++id, "BLOC", u.id, `Khối dân vận ${u.typeLabel} ${u.name}`, now];
-        if (u.level === "VILLAGE") yield [++id, "TEAM", u.id, `Tổ dân vận ${u.typeLabel} ${u.name}`, now];
+        if (u.level === "COMMUNE") yield [tree.orgOf.get(u.id)!, "BLOC", u.id, `Khối dân vận ${u.typeLabel} ${u.name}`, now];
+        if (u.level === "VILLAGE") yield [tree.orgOf.get(u.id)!, "TEAM", u.id, `Tổ dân vận ${u.typeLabel} ${u.name}`, now];
       }
     })(),
     { log },
@@ -353,6 +450,9 @@ async function loadReference(client: pg.Client, tree: Tree, log: (message: strin
     }
   }
   rows.Agency = await copyRows(client, "Agency", ["id", "name", "unitId"], agencies);
+  // The bench users sign in in one step, as the demo accounts do (prisma/seed/demo.ts): the
+  // load benchmark measures the pages, not the second factor's enrolment page.
+  await client.query(`UPDATE "TwoFactorPolicy" SET required = false`);
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const rng = new Random(0x05e4);
@@ -377,8 +477,10 @@ async function loadReference(client: pg.Client, tree: Tree, log: (message: strin
 const PETITION_COLUMNS = [
   "id", "code", "unitId", "receivedOn", "channel", "petitionerKind", "petitionerName", "petitionerPhone", "petitionerAddress",
   "fieldId", "content", "searchText", "petitionerSearch", "status", "agencyId", "assignedAt", "dueOn", "resolvedAt", "resolution",
-  "replyText", "satisfaction", "closedAt", "rejectionReason", "escalatedTo", "mergedIntoId", "createdById", "createdAt", "updatedAt", "version",
+  "replyText", "satisfaction", "closedAt", "rejectionReason", "escalatedTo", "mergedIntoId", "meetingId", "createdById", "createdAt", "updatedAt", "version",
 ];
+
+export const EVENT_COLUMNS = ["id", "petitionId", "kind", "fromStatus", "toStatus", "actorId", "note", "data", "at"];
 
 const KINDS: [PetitionerKind, number][] = [["PERSON", 79], ["GROUP", 11], ["ANONYMOUS", 10]];
 const CHANNELS: [PetitionChannel, number][] = [
@@ -452,15 +554,25 @@ function villageSampler(rng: Random, villages: Village[]): () => Village {
 
 /**
  * The petitions, oldest first, so that ids and codes run with the dates. `counters`
- * receives the last number given per district and year ("unitId|year").
+ * receives the last number given per district code and year ("areaCode|year", decision 027); `events` each
+ * petition's timeline, as lib/petitions/intake.ts and steps.ts write it: CREATED, then one
+ * event per step (assign, start, resolve, reply; or reject, merge, escalate) with its note and
+ * data, and the petition's columns as the last step left them. A petition brought up at its
+ * village's team meeting (channel TEAM_MEETING, the meeting held on or before the day) points
+ * at that meeting.
  */
-function* petitionRows(tree: Tree, options: GenerateOptions, now: Date, counters: Map<string, number>): Generator<CopyValue[]> {
+function* petitionRows(
+  tree: Tree,
+  options: GenerateOptions,
+  window: { table: DayTable; months: readonly { first: string }[]; lastIdx: number },
+  counters: Map<string, number>,
+  events: CopyFeed,
+  meetings: MeetingIndex,
+): Generator<CopyValue[]> {
   const rng = new Random(0x5e_7171);
-  const today = vietnamDate(now);
-  const months = monthsUpTo(today, options.months - 1);
-  const table = new DayTable(months[0].first, months.length * 31 + 400);
-  const todayIdx = table.days.indexOf(today);
-  const lastIdx = todayIdx - 1;
+  const { table, lastIdx } = window;
+  const monthOfDay = new Int16Array(table.days.length);
+  window.months.forEach((m, i) => monthOfDay.fill(i, table.days.indexOf(m.first)));
   const pickVillage = villageSampler(rng, tree.villages);
   const fields = FIELDS.map((f, i) => ({ ...f, id: i + 1, weight: FIELD_WEIGHTS[f.code] }));
   const byWeight = fields.map((f) => [f, f.weight] as const);
@@ -473,9 +585,10 @@ function* petitionRows(tree: Tree, options: GenerateOptions, now: Date, counters
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 
   let id = 0;
+  let eventId = 0;
   let cumulative = 0;
   /** The last petition of each district still open to being duplicated. */
-  const recent = new Map<District, { id: number; day: number }>();
+  const recent = new Map<District, { id: number; code: string; day: number }>();
   for (let day = 0; day <= lastIdx; day++) {
     cumulative += weights[day];
     const target = Math.round((cumulative / totalWeight) * options.petitions);
@@ -484,7 +597,7 @@ function* petitionRows(tree: Tree, options: GenerateOptions, now: Date, counters
       id++;
       const village = pickVillage();
       const district = village.district;
-      const counterKey = `${district.unit.id}|${year}`;
+      const counterKey = `${district.unit.code}|${year}`;
       const number = (counters.get(counterKey) ?? 0) + 1;
       counters.set(counterKey, number);
       const code = `${district.unit.code}-${year}-${String(number).padStart(5, "0")}`;
@@ -497,18 +610,27 @@ function* petitionRows(tree: Tree, options: GenerateOptions, now: Date, counters
       const field = rng.weighted(byWeight);
       const content = fill(rng.pick(CONTENT[field.code]), rng, village.places);
       const search = petitionSearchColumns({ code, content, petitionerName, petitionerPhone });
+      const slot = village.index * meetings.months + monthOfDay[day];
+      const meetingId = channel === "TEAM_MEETING" && meetings.teamMeetingId[slot] && meetings.teamMeetingDay[slot] <= day ? meetings.teamMeetingId[slot] : null;
 
-      // The fate, as the seed's lifecycle walks it, up to yesterday.
+      // The fate, as the workflow walks it, up to yesterday; each step an event.
       let steps = 0;
       let lastAt = table.at(day, rng.int(450, 960));
       const createdAt = lastAt;
-      const stamp = (d: number) => {
+      let status: PetitionStatus = "RECEIVED";
+      const actor = district.staffId;
+      const event = (kind: PetitionEventKind, to: PetitionStatus, at: Date, note: string | null, data: string | null) => {
+        events.line(`${++eventId}\t${id}\t${kind}\t${kind === "CREATED" ? "\\N" : status}\t${to}\t${actor}\t${copyField(note)}\t${copyField(data)}\t${at.toISOString()}`);
+        status = to;
+      };
+      const step = (d: number, kind: PetitionEventKind, to: PetitionStatus, note: string | null = null, data: string | null = null) => {
         const at = table.at(d, rng.int(450, 990));
         lastAt = at > lastAt ? at : new Date(lastAt.getTime() + 5 * 60_000);
         steps++;
+        event(kind, to, lastAt, note, data);
         return lastAt;
       };
-      let status: PetitionStatus = "RECEIVED";
+      event("CREATED", "RECEIVED", createdAt, null, null);
       let agencyId: number | null = null;
       let assignedAt: Date | null = null;
       let dueOn: string | null = null;
@@ -525,52 +647,48 @@ function* petitionRows(tree: Tree, options: GenerateOptions, now: Date, counters
       if (u < 0.03) {
         const d = table.addWorkingDays(day, rng.int(1, 5));
         if (d <= lastIdx) {
-          status = "REJECTED";
           rejectionReason = rng.pick(REJECTION_REASONS);
-          stamp(d);
+          closedAt = step(d, "REJECTED", "REJECTED", rejectionReason);
         }
       } else if (u < 0.05 && earlier && day - earlier.day <= 90) {
         const d = table.addWorkingDays(day, rng.int(0, 3));
         if (d <= lastIdx) {
-          status = "MERGED";
           mergedIntoId = earlier.id;
-          stamp(d);
+          closedAt = step(d, "MERGED", "MERGED", null, JSON.stringify({ mergedIntoId, mergedIntoCode: earlier.code }));
         }
       } else {
-        recent.set(district, { id, day });
+        recent.set(district, { id, code, day });
         const assign = table.addWorkingDays(day, rng.int(0, 3));
         if (assign <= lastIdx) {
           const due = table.addWorkingDays(day, field.defaultDeadlineDays);
           const agencyKey = rng.weighted(AGENCY_BY_FIELD[field.code]);
           agencyId = district.agencyIds[agencyKey];
           dueOn = table.days[due];
-          assignedAt = stamp(assign);
-          status = "ASSIGNED";
+          assignedAt = step(assign, "ASSIGNED", "ASSIGNED", null, JSON.stringify({ agencyId, agency: district.agencyNames[agencyKey], dueOn }));
           const start = table.addWorkingDays(assign, rng.int(1, 3));
           if (start <= lastIdx) {
-            status = "IN_PROGRESS";
-            stamp(start);
+            step(start, "STATUS_CHANGED", "IN_PROGRESS");
             if (u < 0.07) {
               const d = table.addWorkingDays(start, rng.int(3, 12));
               if (d <= lastIdx) {
-                status = "ESCALATED";
                 escalatedTo = `Ban Dân vận Tỉnh ủy ${district.province.name}`;
-                stamp(d);
+                closedAt = step(d, "ESCALATED", "ESCALATED", "Vụ việc phức tạp, vượt thẩm quyền; chuyển cấp trên xem xét, chỉ đạo", JSON.stringify({ escalatedTo }));
               }
             } else if (!(field.code === "dat-dai" && rng.chance(0.05))) {
               const room = table.workingDaysBetween(start, due);
               const resolveDay = rng.chance(0.2) || room < 1 ? table.addWorkingDays(Math.max(due, start), rng.int(1, 25)) : table.addWorkingDays(start, rng.int(1, room));
               if (resolveDay <= lastIdx) {
-                status = "RESOLVED";
                 const settled = rng.chance(0.75);
-                resolution = settled ? "SETTLED" : "EXPLAINED";
-                reply = replyText(field.code, settled, district.agencyNames[agencyKey], rng, village.places);
-                resolvedAt = stamp(resolveDay);
+                const kindOf = settled ? "SETTLED" : "EXPLAINED";
+                // The reply is written now and sent with the citizen's answer (the reply step).
+                const text = replyText(field.code, settled, district.agencyNames[agencyKey], rng, village.places);
+                resolution = kindOf;
+                resolvedAt = step(resolveDay, "STATUS_CHANGED", "RESOLVED", settled ? "Đã giải quyết dứt điểm" : "Đã giải trình với công dân", JSON.stringify({ resolution }));
                 const close = table.addWorkingDays(resolveDay, rng.int(2, 8));
                 if (close <= lastIdx) {
-                  status = "CLOSED";
                   satisfaction = rng.weighted(SATISFACTIONS);
-                  closedAt = stamp(close);
+                  reply = text;
+                  closedAt = step(close, "REPLIED", "CLOSED", text, JSON.stringify({ satisfaction }));
                 }
               }
             }
@@ -580,8 +698,9 @@ function* petitionRows(tree: Tree, options: GenerateOptions, now: Date, counters
       yield [
         id, code, village.id, table.days[day], channel, kind, petitionerName, petitionerPhone, kind === "ANONYMOUS" ? null : village.address,
         field.id, content, search.searchText, search.petitionerSearch, status, agencyId, assignedAt, dueOn, resolvedAt, resolution,
-        reply, satisfaction, closedAt, rejectionReason, escalatedTo, mergedIntoId, district.staffId, createdAt, lastAt, steps,
+        reply, satisfaction, closedAt, rejectionReason, escalatedTo, mergedIntoId, meetingId, district.staffId, createdAt, lastAt, steps,
       ];
     }
   }
+  events.end();
 }

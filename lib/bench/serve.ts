@@ -1,7 +1,10 @@
 /**
  * Serves the built app for a benchmark that measures it over HTTP, the way the e2e suite does
  * (playwright.config.ts): `npx tsx scripts/start.ts` on a fresh embedded database, which migrates,
- * seeds the demo data, and builds first when the build is missing or stale. The server runs in a
+ * seeds the demo data, and builds first when the build is missing or stale; or, with
+ * `databaseUrl`, on that database as it is (the load benchmark on the generated national data:
+ * no demo data, the server's request log written to `logFile`). Either way the app is served by
+ * scripts/serve.ts, the production server. The server runs in a
  * process group of its own, so that stopping it also stops `next start` (and a build in progress)
  * beneath npx and tsx; the group is stopped and the database folder removed however the benchmark ends.
  */
@@ -57,16 +60,27 @@ async function stopGroup(pid: number): Promise<void> {
  * `GET /api/health` to answer 200 (up to 10 minutes, a build included), runs `measure` with the base URL,
  * then stops the server and removes the database, also when `measure` throws or the script is interrupted.
  */
-export async function serveBuiltApp<T>(options: { name: string }, measure: (baseUrl: string) => Promise<T>): Promise<T> {
+export async function serveBuiltApp<T>(
+  options: { name: string; databaseUrl?: string; logFile?: string },
+  measure: (baseUrl: string, server: { pid: number }) => Promise<T>,
+): Promise<T> {
   const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const base = `http://localhost:${port}`;
   const dataDir = path.join(ROOT, ".data", `${options.name}-${Date.now()}`);
+  const log = options.logFile ? fs.openSync(options.logFile, "a") : 2;
   const child = spawn("npx", ["tsx", "scripts/start.ts"], {
     cwd: ROOT,
     detached: true, // its own process group
-    stdio: ["ignore", 2, 2], // the server's log stays out of the benchmark's output
+    stdio: ["ignore", log, log], // the server's log stays out of the benchmark's output
     // DEMO_DATA=on: the measures sign in as demo accounts, whatever the developer's .env says.
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `pglite:${path.relative(ROOT, dataDir)}`, NEXTAUTH_URL: base, DEMO_DATA: "on" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      NEXTAUTH_URL: base,
+      ...(options.databaseUrl
+        ? { DATABASE_URL: options.databaseUrl, DEMO_DATA: "off" }
+        : { DATABASE_URL: `pglite:${path.relative(ROOT, dataDir)}`, DEMO_DATA: "on" }),
+    },
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
@@ -84,7 +98,7 @@ export async function serveBuiltApp<T>(options: { name: string }, measure: (base
 
   try {
     await waitForHealth(`${base}/api/health`, exited);
-    return await measure(base);
+    return await measure(base, { pid: child.pid! });
   } finally {
     await cleanUp();
     process.off("SIGINT", interrupted);

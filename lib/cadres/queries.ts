@@ -106,6 +106,21 @@ export interface CadreUnitOption {
 }
 
 /**
+ * Up to this many communes and villages, the cadre form lists them (and works without JavaScript); past it (a
+ * province: thousands, the nation: 110,000) it finds them on demand in a choice box (decision 029).
+ */
+export const CADRE_UNIT_LIST_MAX = 500;
+
+/** The units the cadre form lists, or null when there are too many to list: the form then searches them. */
+export async function cadreUnitList(actor: Actor): Promise<CadreUnitOption[] | null> {
+  const count = await db.unit.count({
+    where: { AND: [unitWhereFor(actor), { level: { in: ["COMMUNE", "VILLAGE"] } }, { validTo: null }] },
+    take: CADRE_UNIT_LIST_MAX + 1,
+  });
+  return count > CADRE_UNIT_LIST_MAX ? null : cadreUnitOptions(actor);
+}
+
+/**
  * The units a cadre may belong to: the current communes and villages of the actor's subtree,
  * commune by commune (each commune followed by its villages).
  */

@@ -11,6 +11,7 @@ import type { Logger } from "pino";
 import { runInRequest, type RequestContext } from "../log/context";
 import { errorFields, logger as sharedLogger } from "../log/logger";
 import { loggedUrl } from "../log/redact";
+import type { Admission } from "./admission";
 import { refusalAnswer, refuseMalformedRequest } from "./request-guard";
 import { FIXED_SECURITY_HEADERS, STATIC_FILE_POLICY } from "./security-headers";
 
@@ -41,7 +42,10 @@ function requestUrl(raw: string | undefined): URL {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
-export function withRequestLog(handle: Handler, { trustProxy, logger = sharedLogger }: { trustProxy: boolean; logger?: Logger }): Handler {
+export function withRequestLog(
+  handle: Handler,
+  { trustProxy, logger = sharedLogger, admission }: { trustProxy: boolean; logger?: Logger; admission?: Admission },
+): Handler {
   return (req, res) => {
     const started = process.hrtime.bigint();
     const context: RequestContext = { requestId: requestIdOf(req, trustProxy) };
@@ -83,6 +87,8 @@ export function withRequestLog(handle: Handler, { trustProxy, logger = sharedLog
           res.end(body);
           return;
         }
+        // At most so many requests render at once; the rest wait their turn (lib/http/admission.ts, decision 029).
+        if (admission && !(await admission.enter(req, res))) return;
         await handle(req, res);
       } catch (error) {
         // Next.js answers its own errors; this is for one that escapes it, so that the client still gets

@@ -1,9 +1,11 @@
 /**
  * Logging a meeting: the meeting, its attendance, its agenda (the open petitions carried into
  * it), its attachments, and every petition raised at it, all in one transaction with their
- * audit rows. Raised petitions go through the one intake path (`recordPetition`), so they
- * flow into the petitions workflow like any other. A resubmitted form (same idempotency key)
- * returns the meeting the first submission made, and makes nothing new.
+ * audit rows. Raised petitions go through the one intake path (`preparePetition` and
+ * `writePetition`), so they flow into the petitions workflow like any other. Everything is
+ * read and checked before the transaction opens; the transaction holds only the writes
+ * (decision 027). A resubmitted form (same idempotency key) returns the meeting the first
+ * submission made, and makes nothing new.
  */
 import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
@@ -11,13 +13,16 @@ import { can } from "../auth/roles";
 import { petitionWhereFor } from "../auth/scope";
 import { audit } from "../audit/log";
 import { db, type Tx } from "../db/client";
-import { isUniqueViolation, recordPetition } from "../petitions/intake";
+import type { AttendanceStatus } from "../generated/prisma/enums";
+import { isUniqueViolation } from "../db/errors";
+import { transaction } from "../db/retry";
+import { preparePetition, writePetition, type PreparedPetition } from "../petitions/intake";
 import { OPEN_STATUSES } from "../petitions/status";
 import { todayInVietnam } from "../time";
 import { RAISED_CHANNEL } from "./labels";
 import type { ActionDefinition } from "../actions/result";
 import { meetingSchema, type MeetingInput } from "./schemas";
-import { raisedUnitChoices, resolveTarget, rosterOf, targetOpenOn } from "./targets";
+import { raisedUnitChoices, resolveTarget, rosterOf, targetOpenOn, type ResolvedTarget } from "./targets";
 
 export interface CreateMeetingResult {
   id: number;
@@ -26,8 +31,8 @@ export interface CreateMeetingResult {
   petitionIds: number[];
 }
 
-async function earlierSubmission(tx: Tx, actor: Actor, key: string): Promise<CreateMeetingResult | null> {
-  const existing = await tx.meeting.findUnique({
+async function earlierSubmission(client: Pick<Tx, "meeting">, actor: Actor, key: string): Promise<CreateMeetingResult | null> {
+  const existing = await client.meeting.findUnique({
     where: { idempotencyKey: key },
     select: { id: true, createdById: true, raisedPetitions: { select: { id: true }, orderBy: { id: "asc" } } },
   });
@@ -42,31 +47,71 @@ export function raisedPetitionKey(meetingKey: string, rowIndex: number): string 
   return `${meetingKey}:raised:${rowIndex}`;
 }
 
-async function record(tx: Tx, actor: Actor, input: MeetingInput, now: Date): Promise<CreateMeetingResult> {
-  const again = await earlierSubmission(tx, actor, input.idempotencyKey);
-  if (again) return again;
-  const target = await resolveTarget(tx, actor, input.kind, input.target);
+/** A meeting checked and ready to write. */
+interface PreparedMeeting {
+  target: ResolvedTarget;
+  attendance: { cadreId: number; status: AttendanceStatus }[];
+  agendaPetitionIds: number[];
+  /** The raised petitions, checked like any intake; their meeting id is filled in when it exists. */
+  raised: PreparedPetition[];
+}
+
+/** Every check of a meeting and of the petitions raised at it, by reads only. */
+async function prepareMeeting(actor: Actor, input: MeetingInput, now: Date): Promise<PreparedMeeting> {
+  const target = await resolveTarget(db, actor, input.kind, input.target);
   if (!target) throw new ActionError("NOT_FOUND");
   if (!targetOpenOn(target, input.heldOn)) throw new ActionError("INVALID_STATE", "the team or unit did not exist on the meeting's day");
 
   // Attendance only for the roster shown; an unmarked member is recorded as absent.
-  const roster = await rosterOf(tx, target, todayInVietnam(now));
+  const roster = await rosterOf(db, target, todayInVietnam(now));
   const marked = new Map(input.attendance.map((a) => [a.cadreId, a.status]));
   if ([...marked.keys()].some((id) => !roster.some((r) => r.cadreId === id))) throw new ActionError("INVALID_STATE", "attendance for someone not on the roster");
   const agenda = input.agendaPetitionIds.length
-    ? await tx.petition.findMany({
+    ? await db.petition.findMany({
         where: { AND: [{ id: { in: input.agendaPetitionIds } }, petitionWhereFor(actor), { unit: { ancestorIds: { has: target.unit.id } } }, { status: { in: [...OPEN_STATUSES] } }] },
         select: { id: true },
       })
     : [];
-  const places = new Set((await raisedUnitChoices(tx, target)).map((u) => u.id));
+  const places = new Set((await raisedUnitChoices(db, target)).map((u) => u.id));
   if (input.raised.some((r) => !places.has(r.unitId))) throw new ActionError("NOT_FOUND");
+  const raised: PreparedPetition[] = [];
+  for (const row of input.raised) {
+    raised.push(
+      await preparePetition(
+        db,
+        actor,
+        {
+          idempotencyKey: raisedPetitionKey(input.idempotencyKey, row.index),
+          receivedOn: input.heldOn,
+          channel: RAISED_CHANNEL[input.kind],
+          petitionerKind: row.petitionerName ? "PERSON" : "ANONYMOUS",
+          petitionerName: row.petitionerName,
+          petitionerPhone: undefined,
+          petitionerAddress: undefined,
+          fieldId: row.fieldId,
+          content: row.content,
+          unitId: row.unitId,
+          attachments: [],
+        },
+        now,
+      ),
+    );
+  }
+  return {
+    target,
+    attendance: roster.map((r) => ({ cadreId: r.cadreId, status: marked.get(r.cadreId) ?? "ABSENT" })),
+    agendaPetitionIds: agenda.map((p) => p.id),
+    raised,
+  };
+}
 
+/** The writes of a meeting, in its transaction: nothing here reads what the checks already read. */
+async function writeMeeting(tx: Tx, actor: Actor, input: MeetingInput, m: PreparedMeeting, now: Date): Promise<CreateMeetingResult> {
   const meeting = await tx.meeting.create({
     data: {
       kind: input.kind,
-      organisationId: target.organisation?.id ?? null,
-      unitId: target.unit.id,
+      organisationId: m.target.organisation?.id ?? null,
+      unitId: m.target.unit.id,
       heldOn: input.heldOn,
       place: input.place,
       chair: input.chair,
@@ -79,46 +124,27 @@ async function record(tx: Tx, actor: Actor, input: MeetingInput, now: Date): Pro
     },
     select: { id: true },
   });
-  if (roster.length) {
-    await tx.meetingAttendance.createMany({ data: roster.map((r) => ({ meetingId: meeting.id, cadreId: r.cadreId, status: marked.get(r.cadreId) ?? "ABSENT" })) });
-  }
-  if (agenda.length) await tx.meetingAgendaItem.createMany({ data: agenda.map((p) => ({ meetingId: meeting.id, petitionId: p.id })) });
-  for (const file of input.attachments) {
-    await tx.attachment.create({
-      data: { meetingId: meeting.id, fileName: file.fileName, mimeType: file.mimeType, size: file.size, sha256: file.sha256, content: file.bytes, uploadedById: actor.userId },
+  if (m.attendance.length) await tx.meetingAttendance.createMany({ data: m.attendance.map((a) => ({ meetingId: meeting.id, ...a })) });
+  if (m.agendaPetitionIds.length) await tx.meetingAgendaItem.createMany({ data: m.agendaPetitionIds.map((petitionId) => ({ meetingId: meeting.id, petitionId })) });
+  if (input.attachments.length) {
+    await tx.attachment.createMany({
+      data: input.attachments.map((file) => ({
+        meetingId: meeting.id, fileName: file.fileName, mimeType: file.mimeType, size: file.size, sha256: file.sha256, content: file.bytes, uploadedById: actor.userId,
+      })),
     });
   }
   const petitionIds: number[] = [];
-  for (const row of input.raised) {
-    const petition = await recordPetition(
-      tx,
-      actor,
-      {
-        idempotencyKey: raisedPetitionKey(input.idempotencyKey, row.index),
-        receivedOn: input.heldOn,
-        channel: RAISED_CHANNEL[input.kind],
-        petitionerKind: row.petitionerName ? "PERSON" : "ANONYMOUS",
-        petitionerName: row.petitionerName,
-        petitionerPhone: undefined,
-        petitionerAddress: undefined,
-        fieldId: row.fieldId,
-        content: row.content,
-        unitId: row.unitId,
-        meetingId: meeting.id,
-        attachments: [],
-      },
-      now,
-    );
-    petitionIds.push(petition.id);
+  for (const raised of m.raised) {
+    petitionIds.push((await writePetition(tx, { ...raised, input: { ...raised.input, meetingId: meeting.id } })).id);
   }
-  const present = roster.filter((r) => (marked.get(r.cadreId) ?? "ABSENT") === "PRESENT").length;
+  const present = m.attendance.filter((a) => a.status === "PRESENT").length;
   await audit(tx, {
     actorId: actor.userId,
     action: "meeting.create",
     entity: "Meeting",
     entityId: meeting.id,
-    unitId: target.unit.id,
-    data: { kind: input.kind, heldOn: input.heldOn.toISOString().slice(0, 10), present, expected: roster.length, agenda: agenda.length, petitionIds, attachments: input.attachments.length },
+    unitId: m.target.unit.id,
+    data: { kind: input.kind, heldOn: input.heldOn.toISOString().slice(0, 10), present, expected: m.attendance.length, agenda: m.agendaPetitionIds.length, petitionIds, attachments: input.attachments.length },
   });
   return { id: meeting.id, created: true, petitionIds };
 }
@@ -126,11 +152,15 @@ async function record(tx: Tx, actor: Actor, input: MeetingInput, now: Date): Pro
 export async function createMeeting(actor: Actor, input: MeetingInput, now = new Date()): Promise<CreateMeetingResult> {
   if (!can(actor.role, "meeting:create:subtree")) throw new ActionError("NOT_FOUND");
   if (input.heldOn > todayInVietnam(now)) throw new ActionError("INVALID_STATE", "heldOn in the future");
+  const earlier = await earlierSubmission(db, actor, input.idempotencyKey);
+  if (earlier) return earlier;
+  const prepared = await prepareMeeting(actor, input, now);
   try {
-    // Several petitions and files in one go: more room than Prisma's 5 s default.
-    return await db.$transaction((tx) => record(tx, actor, input, now), { timeout: 30_000, maxWait: 15_000 });
+    // Files of up to 50 MB go over the wire inside it: more room than the default.
+    return await transaction((tx) => writeMeeting(tx, actor, input, prepared, now), { timeout: 30_000, maxWait: 15_000 });
   } catch (error) {
-    // Two submissions of one form raced: the loser finds the winner's meeting.
+    // Two submissions of one form raced, or an attempt committed before its reply was lost:
+    // the loser finds the winner's meeting.
     if (isUniqueViolation(error)) {
       const again = await earlierSubmission(db, actor, input.idempotencyKey);
       if (again) return again;

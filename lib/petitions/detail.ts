@@ -63,8 +63,14 @@ async function loadPetitionPage(actor: Actor, id: number, now: Date) {
   });
   const personal = can(actor.role, "petition:personal-data:subtree");
   const steps = availableSteps(actor.role, petition, petition.createdById === actor.userId);
+  // The agencies of the petition's area: kept by a unit on its path (its district, its province). A national
+  // admin reaches 7,100 agencies; the step offers the dozen that can handle this petition (decision 029).
   const agencies = steps.includes("assign")
-    ? await db.agency.findMany({ where: { AND: [{ active: true }, agencyWhereFor(actor)] }, orderBy: { name: "asc" }, select: { id: true, name: true } })
+    ? await db.agency.findMany({
+        where: { AND: [{ active: true }, agencyWhereFor(actor), { unitId: { in: petition.unit.ancestorIds } }] },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true },
+      })
     : [];
   const today = todayInVietnam(now);
   const open = (OPEN_STATUSES as readonly string[]).includes(petition.status);

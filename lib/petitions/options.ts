@@ -1,6 +1,9 @@
-/** The choices petition forms and filters offer, all inside the actor's subtree. */
+/**
+ * The short choices petition forms offer, all inside the actor's subtree. Areas and agencies, which run to
+ * thousands, are chosen on demand (lib/choices, decision 029).
+ */
 import type { Actor } from "../auth/actor";
-import { agencyWhereFor, unitWhereFor } from "../auth/scope";
+import { unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
 import { unitFullName } from "../units/labels";
 
@@ -10,21 +13,6 @@ export async function petitionFieldOptions() {
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     select: { id: true, name: true, defaultDeadlineDays: true },
   });
-}
-
-export async function agencyOptions(actor: Actor) {
-  return db.agency.findMany({ where: { AND: [{ active: true }, agencyWhereFor(actor)] }, orderBy: { name: "asc" }, select: { id: true, name: true } });
-}
-
-/** Districts and communes in today's tree under the actor's unit, for the "area" filter. */
-export async function areaOptions(actor: Actor) {
-  const units = await db.unit.findMany({
-    where: { AND: [unitWhereFor(actor), { validTo: null, level: { in: ["DISTRICT", "COMMUNE"] } }] },
-    orderBy: [{ depth: "asc" }, { name: "asc" }],
-    select: { id: true, typeLabel: true, name: true, level: true, parentId: true },
-    take: 2000,
-  });
-  return units.map((u) => ({ id: u.id, label: unitFullName(u), level: u.level }));
 }
 
 /** Today's villages under the actor's unit, grouped by commune, for the intake form. */

@@ -1,8 +1,11 @@
 /**
  * Workflow steps on one petition. Each step: load the petition in the actor's subtree, ask
- * the workflow table whether this role may take it from this status, write the change only
- * if nobody else saved since the form was shown (`version`), add the timeline event and the
- * audit row, all in one transaction.
+ * the workflow table whether this role may take it from this status, and work out the change
+ * (agency, deadline, merge target), all by reads before any transaction; then, in one short
+ * transaction, the audit row, the timeline event and the change, written only if nobody else
+ * saved since the form was shown (`version`: zero rows updated rolls everything back). The
+ * update comes last: its rollup triggers lock rows many writers share, held until the commit
+ * (decision 027). Retried after a deadlock or a serialisation failure (lib/db/retry.ts).
  */
 import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
@@ -10,6 +13,7 @@ import { agencyWhereFor, petitionWhereFor } from "../auth/scope";
 import { audit } from "../audit/log";
 import { deadlineFor } from "../calendar/table";
 import { db, type Tx } from "../db/client";
+import { transaction } from "../db/retry";
 import type { Prisma } from "../generated/prisma/client";
 import type { PetitionEventKind, PetitionStatus } from "../generated/prisma/enums";
 import { todayInVietnam } from "../time";
@@ -113,37 +117,18 @@ async function changesFor(
 }
 
 export async function takeStep(actor: Actor, input: StepInput, now = new Date()): Promise<StepResult> {
-  return db.$transaction(async (tx) => {
-    const petition = await loadForStep(tx, actor, input.petitionId);
-    const isCreator = petition.createdById === actor.userId;
-    // Without the step's permission the petition is "not found", as for any action (see workflow.ts).
-    if (!mayEverTake(actor.role, input.step, isCreator)) throw new ActionError("NOT_FOUND");
-    const to = nextStatus(actor.role, petition, input.step, isCreator);
-    if (to === null) throw new ActionError("INVALID_STATE");
-    // A comment changes nothing on the petition, so it never collides with an edit.
-    const changes = input.step !== "comment";
-    if (changes && petition.version !== input.version) throw new ActionError("CONFLICT");
-    const { data, eventData } = await changesFor(tx, actor, petition, input, now);
-    if (changes) {
-      const { count } = await tx.petition.updateMany({
-        where: { id: petition.id, version: input.version },
-        data: { ...data, status: to, version: { increment: 1 } },
-      });
-      if (count === 0) throw new ActionError("CONFLICT");
-    }
-    const note = "note" in input ? (input.note ?? null) : input.step === "reply" ? input.replyText : null;
-    await tx.petitionEvent.create({
-      data: {
-        petitionId: petition.id,
-        kind: EVENT_KIND[input.step],
-        fromStatus: petition.status,
-        toStatus: to,
-        actorId: actor.userId,
-        note,
-        data: eventData,
-        at: now,
-      },
-    });
+  const petition = await loadForStep(db, actor, input.petitionId);
+  const isCreator = petition.createdById === actor.userId;
+  // Without the step's permission the petition is "not found", as for any action (see workflow.ts).
+  if (!mayEverTake(actor.role, input.step, isCreator)) throw new ActionError("NOT_FOUND");
+  const to = nextStatus(actor.role, petition, input.step, isCreator);
+  if (to === null) throw new ActionError("INVALID_STATE");
+  // A comment changes nothing on the petition, so it never collides with an edit.
+  const changes = input.step !== "comment";
+  if (changes && petition.version !== input.version) throw new ActionError("CONFLICT");
+  const { data, eventData } = await changesFor(db, actor, petition, input, now);
+  const note = "note" in input ? (input.note ?? null) : input.step === "reply" ? input.replyText : null;
+  await transaction(async (tx) => {
     await audit(tx, {
       actorId: actor.userId,
       action: `petition.${input.step}`,
@@ -152,8 +137,18 @@ export async function takeStep(actor: Actor, input: StepInput, now = new Date())
       unitId: petition.unitId,
       data: { from: petition.status, to, ...(eventData && typeof eventData === "object" ? eventData : {}) },
     });
-    return { petitionId: petition.id, status: to, version: changes ? petition.version + 1 : petition.version };
+    await tx.petitionEvent.create({
+      data: { petitionId: petition.id, kind: EVENT_KIND[input.step], fromStatus: petition.status, toStatus: to, actorId: actor.userId, note, data: eventData, at: now },
+    });
+    if (changes) {
+      const { count } = await tx.petition.updateMany({
+        where: { id: petition.id, version: input.version },
+        data: { ...data, status: to, version: { increment: 1 } },
+      });
+      if (count === 0) throw new ActionError("CONFLICT");
+    }
   });
+  return { petitionId: petition.id, status: to, version: changes ? petition.version + 1 : petition.version };
 }
 
 const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
@@ -166,40 +161,40 @@ const EDITABLE = ["receivedOn", "channel", "petitionerKind", "petitionerName", "
  */
 export async function editPetition(actor: Actor, input: EditInput, now = new Date()): Promise<StepResult> {
   if (input.receivedOn > todayInVietnam(now)) throw new ActionError("INVALID_STATE", "receivedOn in the future");
-  return db.$transaction(async (tx) => {
-    const petition = await tx.petition.findFirst({
-      where: { AND: [{ id: input.petitionId }, petitionWhereFor(actor)] },
-      select: { id: true, code: true, status: true, version: true, agencyId: true, unitId: true, createdById: true, receivedOn: true, channel: true, petitionerKind: true, petitionerName: true, petitionerPhone: true, petitionerAddress: true, fieldId: true, content: true },
+  const petition = await db.petition.findFirst({
+    where: { AND: [{ id: input.petitionId }, petitionWhereFor(actor)] },
+    select: { id: true, code: true, status: true, version: true, agencyId: true, unitId: true, createdById: true, receivedOn: true, channel: true, petitionerKind: true, petitionerName: true, petitionerPhone: true, petitionerAddress: true, fieldId: true, content: true },
+  });
+  if (!petition) throw new ActionError("NOT_FOUND");
+  const isCreator = petition.createdById === actor.userId;
+  if (!mayEverTake(actor.role, "edit", isCreator)) throw new ActionError("NOT_FOUND");
+  if (nextStatus(actor.role, petition, "edit", isCreator) === null) throw new ActionError("INVALID_STATE");
+  if (petition.version !== input.version) throw new ActionError("CONFLICT");
+  const next = {
+    receivedOn: input.receivedOn,
+    channel: input.channel,
+    petitionerKind: input.petitionerKind,
+    petitionerName: input.petitionerName ?? null,
+    petitionerPhone: input.petitionerPhone ?? null,
+    petitionerAddress: input.petitionerAddress ?? null,
+    fieldId: input.fieldId,
+    content: input.content,
+  };
+  const changed = EDITABLE.filter((key) => !same(petition[key], next[key]));
+  if (changed.length === 0) return { petitionId: petition.id, status: petition.status, version: petition.version };
+  if (changed.includes("fieldId") && !(await db.petitionField.findFirst({ where: { id: input.fieldId, active: true }, select: { id: true } }))) {
+    throw new ActionError("NOT_FOUND");
+  }
+  await transaction(async (tx) => {
+    await audit(tx, { actorId: actor.userId, action: "petition.edit", entity: "Petition", entityId: petition.id, unitId: petition.unitId, data: { changed } });
+    await tx.petitionEvent.create({
+      data: { petitionId: petition.id, kind: "EDITED", fromStatus: petition.status, toStatus: petition.status, actorId: actor.userId, data: { changed }, at: now },
     });
-    if (!petition) throw new ActionError("NOT_FOUND");
-    const isCreator = petition.createdById === actor.userId;
-    if (!mayEverTake(actor.role, "edit", isCreator)) throw new ActionError("NOT_FOUND");
-    if (nextStatus(actor.role, petition, "edit", isCreator) === null) throw new ActionError("INVALID_STATE");
-    if (petition.version !== input.version) throw new ActionError("CONFLICT");
-    const next = {
-      receivedOn: input.receivedOn,
-      channel: input.channel,
-      petitionerKind: input.petitionerKind,
-      petitionerName: input.petitionerName ?? null,
-      petitionerPhone: input.petitionerPhone ?? null,
-      petitionerAddress: input.petitionerAddress ?? null,
-      fieldId: input.fieldId,
-      content: input.content,
-    };
-    const changed = EDITABLE.filter((key) => !same(petition[key], next[key]));
-    if (changed.length === 0) return { petitionId: petition.id, status: petition.status, version: petition.version };
-    if (changed.includes("fieldId") && !(await tx.petitionField.findFirst({ where: { id: input.fieldId, active: true }, select: { id: true } }))) {
-      throw new ActionError("NOT_FOUND");
-    }
     const { count } = await tx.petition.updateMany({
       where: { id: petition.id, version: input.version },
       data: { ...next, ...petitionSearchColumns({ code: petition.code, ...next }), version: { increment: 1 } },
     });
     if (count === 0) throw new ActionError("CONFLICT");
-    await tx.petitionEvent.create({
-      data: { petitionId: petition.id, kind: "EDITED", fromStatus: petition.status, toStatus: petition.status, actorId: actor.userId, data: { changed }, at: now },
-    });
-    await audit(tx, { actorId: actor.userId, action: "petition.edit", entity: "Petition", entityId: petition.id, unitId: petition.unitId, data: { changed } });
-    return { petitionId: petition.id, status: petition.status, version: petition.version + 1 };
   });
+  return { petitionId: petition.id, status: petition.status, version: petition.version + 1 };
 }

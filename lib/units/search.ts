@@ -45,6 +45,8 @@ const TYPE_LABELS = [
 export interface UnitSearchOptions {
   limit?: number;
   level?: UnitLevel;
+  /** Only units of these levels (a choice box that takes communes and villages only). */
+  levels?: readonly UnitLevel[];
   includeClosed?: boolean;
   /** "Today" for the validity check; the current day in Vietnam unless given. */
   today?: Date;
@@ -110,6 +112,7 @@ export async function searchUnits(actor: ScopedActor, query: string, options: Un
 
   const filters: Prisma.UnitWhereInput[] = [unitWhereFor(actor), ...words.map((word) => ({ searchName: { contains: literal(word) } }))];
   if (options.level) filters.push({ level: options.level });
+  if (options.levels) filters.push({ level: { in: [...options.levels] } });
   if (!options.includeClosed) filters.push({ OR: [{ validTo: null }, { validTo: { gte: options.today ?? todayInVietnam() } }] });
 
   const startsWithQuery: Prisma.UnitWhereInput = {

@@ -34,7 +34,7 @@ export interface MeetingsPlan {
 }
 
 /** What the village is asked to do this month, as the party's calendar has it. */
-const SEASONAL: Record<number, string> = {
+export const SEASONAL: Record<number, string> = {
   1: "vận động Nhân dân đón Tết Nguyên đán vui tươi, an toàn, tiết kiệm",
   2: "làm tốt công tác tuyển quân, giao quân và gieo cấy vụ Xuân đúng khung thời vụ",
   3: "chăm sóc lúa vụ Xuân, phòng trừ sâu bệnh, ra quân làm vệ sinh môi trường",

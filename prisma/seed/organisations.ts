@@ -47,20 +47,20 @@ export interface Organisations {
   trainings: number;
 }
 
-/** Share of women per affiliation, so that names and genders look like real rosters. */
-const FEMALE_SHARE: Record<Affiliation, number> = {
+/** Share of women per affiliation, so that names and genders look like real rosters (also the bench generator's). */
+export const FEMALE_SHARE: Record<Affiliation, number> = {
   PARTY_STANDING_DEPUTY: 0.2, PARTY_CELL_SECRETARY: 0.15, VILLAGE_HEAD: 0.12, FATHERLAND_FRONT: 0.35,
   FARMERS_UNION: 0.2, WOMENS_UNION: 1, YOUTH_UNION: 0.4, VETERANS_ASSOCIATION: 0.03, POLICE: 0.05, MILITARY: 0.02, OTHER: 0.3,
 };
 
-const BIRTH_YEARS: Partial<Record<Affiliation, [number, number]>> = {
+export const BIRTH_YEARS: Partial<Record<Affiliation, [number, number]>> = {
   YOUTH_UNION: [1990, 1995],
   VETERANS_ASSOCIATION: [1960, 1968],
   POLICE: [1978, 1992],
   MILITARY: [1978, 1992],
 };
 
-function villagePosition(a: Affiliation, v: VillageNode): string {
+export function villagePosition(a: Affiliation, v: Pick<VillageNode, "typeLabel" | "name">): string {
   const name = fullName(v);
   switch (a) {
     case "PARTY_CELL_SECRETARY": return `Bí thư chi bộ ${name}`;
@@ -76,7 +76,7 @@ function villagePosition(a: Affiliation, v: VillageNode): string {
   }
 }
 
-function communePosition(a: Affiliation, c: CommuneNode, deputy: boolean): string {
+export function communePosition(a: Affiliation, c: Pick<CommuneNode, "typeLabel" | "name">, deputy: boolean): string {
   const name = inlineName(c);
   switch (a) {
     case "PARTY_STANDING_DEPUTY": return `Phó Bí thư thường trực Đảng ủy ${name}`;
@@ -91,10 +91,10 @@ function communePosition(a: Affiliation, c: CommuneNode, deputy: boolean): strin
   }
 }
 
-const TEAM_UNIONS: Affiliation[] = ["WOMENS_UNION", "FARMERS_UNION", "YOUTH_UNION", "VETERANS_ASSOCIATION"];
-const BLOC_MEMBERS: Affiliation[] = ["FARMERS_UNION", "WOMENS_UNION", "YOUTH_UNION", "VETERANS_ASSOCIATION", "POLICE", "MILITARY"];
+export const TEAM_UNIONS: Affiliation[] = ["WOMENS_UNION", "FARMERS_UNION", "YOUTH_UNION", "VETERANS_ASSOCIATION"];
+export const BLOC_MEMBERS: Affiliation[] = ["FARMERS_UNION", "WOMENS_UNION", "YOUTH_UNION", "VETERANS_ASSOCIATION", "POLICE", "MILITARY"];
 
-const COURSES = [
+export const COURSES = [
   "Tập huấn nghiệp vụ công tác dân vận",
   "Bồi dưỡng kỹ năng dân vận khéo",
   "Tập huấn kỹ năng tiếp xúc, đối thoại với Nhân dân",

@@ -259,13 +259,15 @@ export async function seedPetitions(db: PrismaClient, ctx: SeedContext, plans: P
     10000,
   );
 
-  const counters = new Map<string, { unitId: number; year: number; last: number }>();
+  // The code counters, keyed like the codes: the area's official code and the year (decision 027).
+  const counters = new Map<string, { areaCode: string; year: number; last: number }>();
   for (const p of plans) {
     const year = Number(p.receivedOn.slice(0, 4));
-    const key = `${p.area.unit.id}|${year}`;
-    const last = Number(p.code.slice(-5));
+    const areaCode = p.area.unit.code!;
+    const key = `${areaCode}|${year}`;
+    const last = Number(p.code.slice(p.code.lastIndexOf("-") + 1));
     const c = counters.get(key);
-    if (!c || c.last < last) counters.set(key, { unitId: p.area.unit.id, year, last });
+    if (!c || c.last < last) counters.set(key, { areaCode, year, last });
   }
   await db.petitionCodeCounter.createMany({ data: [...counters.values()] });
 

@@ -9,6 +9,7 @@ import { openAdapter } from "../../lib/db/adapter";
 import { closeDb, installDb } from "../../lib/db/client";
 import { databaseConfig, describeDatabase } from "../../lib/db/config";
 import { migrateDatabase } from "../../lib/db/migrations";
+import { withStartLock } from "../../lib/db/start-lock";
 import { decideDemoSeed, type DemoSwitch } from "../../lib/demo/switch";
 import { loadEnvFile } from "../../lib/env";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from "./accounts";
@@ -96,7 +97,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     loadEnvFile();
     // SEED_TODAY=YYYY-MM-DD pins the demo's "today", e.g. to compare two runs.
     const today = process.env.SEED_TODAY ? new Date(`${process.env.SEED_TODAY}T12:00:00+07:00`) : undefined;
-    await migrateAndSeed({ today });
+    // Several processes started together (npm run db:seed, npm start) go through one at a time.
+    await withStartLock(databaseConfig(), () => migrateAndSeed({ today }));
   })().catch((error) => {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);

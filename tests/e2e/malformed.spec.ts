@@ -40,6 +40,10 @@ const API: [string, 400 | 404][] = [
   ["/api/v1/units/26?asOf=0000-01-01", 400],
   [`/api/v1/rollup?unit=id:${BIG}&from=2026-01-01&to=2026-01-31`, 400],
   ["/api/v1/rollup?unit=26&from=0000-01-01&to=0000-01-31", 400],
+  [`/api/choices/units?limit=${HUGE}`, 400],
+  [`/api/choices/units?q=ab&cursor=${FORGED_CURSOR}`, 400],
+  [`/api/choices/agencies?cursor=WzEsIngiXQ`, 400], // [1,"x"]
+  [`/api/choices/agencies?q=${"x".repeat(201)}`, 400],
 ];
 
 /** Pages and downloads: a record that cannot exist is not found; bad filters are dropped; NUL is a 400. */
@@ -63,6 +67,8 @@ const PAGES: [string, 200 | 400 | 404][] = [
   [`/petitions?sort=dueOn&cursor=${FORGED_CURSOR}`, 200],
   [`/meetings?unit=${BIG}&from=0000-01-01&cursor=${FORGED_CURSOR}`, 200],
   [`/meetings/compliance?unit=${BIG}&from=0000-01&to=0000-02`, 200],
+  [`/meetings/compliance?unitText=${"x".repeat(500)}`, 200],
+  [`/petitions?unitText=a${"%25".repeat(50)}&agencyText=%C3%A2`, 200],
   [`/cadres?unit=${BIG}&page=${HUGE}&cursor=${FORGED_CURSOR}`, 200],
   [`/cadres?q=${NUL}`, 400],
   [`/reports?unit=${BIG}&from=0000-01&to=0000-01`, 200],

@@ -85,6 +85,9 @@ describe("petition workflow steps", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((await db.petition.findUniqueOrThrow({ where: { id } })).version).toBe(2);
+    // The loser's timeline event and audit row went with its refused change.
+    expect(await db.petitionEvent.count({ where: { petitionId: id } })).toBe(3);
+    expect(await db.auditLog.count({ where: { entity: "Petition", entityId: String(id), action: { in: ["petition.start", "petition.escalate", "petition.reject"] } } })).toBe(1);
   });
 
   it("lets comments through whatever the version", async () => {

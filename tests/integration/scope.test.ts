@@ -6,9 +6,11 @@ import {
   meetingWhereFor,
   organisationWhereFor,
   petitionWhereFor,
+  unitScopeSql,
   unitWhereFor,
   userWhereFor,
 } from "@/lib/auth/scope";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getUnitInScope } from "@/lib/units/queries";
 import { actorAt, buildTree, createField, createPetition, createUser, type Tree } from "../support/factories";
 
@@ -75,6 +77,15 @@ describe("scope helpers", () => {
     expect(await db.unit.count({ where: unitWhereFor(stranger) })).toBe(0);
     expect(await db.petition.count({ where: petitionWhereFor(stranger) })).toBe(0);
     expect(await db.agency.count({ where: agencyWhereFor(stranger) })).toBe(0);
+  });
+
+  it("say the same in SQL (unitScopeSql) as in Prisma (unitWhereFor), for every kind of actor", async () => {
+    const actors = [actorAt(tree.districtA), actorAt(tree.province, "PROVINCE_LEADER"), actorAt(tree.communeB, "COMMUNE_SECRETARY"), { ...actorAt(tree.nation), role: "HACKER" as never }];
+    for (const actor of actors) {
+      const viaSql = await db.$queryRaw<{ id: number }[]>`SELECT u.id FROM "Unit" u WHERE ${unitScopeSql(actor, Prisma.sql`u."ancestorIds"`)} ORDER BY u.id`;
+      const viaPrisma = await db.unit.findMany({ where: unitWhereFor(actor), select: { id: true }, orderBy: { id: "asc" } });
+      expect(viaSql.map((u) => u.id)).toEqual(viaPrisma.map((u) => u.id));
+    }
   });
 
   it("answer not found for a unit of another district, and for ids that do not exist", async () => {

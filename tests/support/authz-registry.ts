@@ -169,6 +169,8 @@ export const ROUTES: readonly RouteRow[] = [
   route("app/api/v1/meetings/route.ts", "GET", "/api/v1/meetings", "meeting:read:subtree"),
   route("app/api/v1/meetings/[id]/route.ts", "GET", "/api/v1/meetings/{target}", "meeting:read:subtree", "meeting"),
   route("app/api/v1/rollup/route.ts", "GET", "/api/v1/rollup?unit={target}&from=2026-01-01&to=2026-03-31", "report:read:subtree", "unit-ref"),
+  route("app/api/choices/units/route.ts", "GET", "/api/choices/units?q=lap", "organisation:read:subtree", "none", { note: "units of the user's subtree, for choice boxes" }),
+  route("app/api/choices/agencies/route.ts", "GET", "/api/choices/agencies", "petition:read:subtree", "none", { note: "agencies the user reaches, for choice boxes" }),
   route(`${APP}/petitions/export/route.ts`, "GET", "/petitions/export", "petition:read:subtree"),
   route(`${APP}/petitions/similar/route.ts`, "GET", "/petitions/similar?content=%C4%91%C6%B0%E1%BB%9Dng%20li%C3%AAn%20th%C3%B4n", "petition:create:subtree"),
   route(`${APP}/petitions/[id]/attachments/[attachmentId]/route.ts`, "GET", "/petitions/{target}", "petition:read:subtree", "petition-attachment"),

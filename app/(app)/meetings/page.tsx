@@ -5,7 +5,8 @@ import { MeetingList } from "@/components/meetings/meeting-list";
 import { requirePermission } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
 import { listMeetings, meetingFiltersToParams, parseMeetingFilters } from "@/lib/meetings/list";
-import { areaOptions } from "@/lib/petitions/options";
+import { choiceText } from "@/lib/choices/types";
+import { resolveUnitChoice } from "@/lib/choices/units";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("meetings"))("title") };
@@ -13,9 +14,12 @@ export async function generateMetadata() {
 
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("meeting:read:subtree");
-  const filters = parseMeetingFilters(await searchParams);
-  const [page, areas] = await Promise.all([listMeetings(actor, filters), areaOptions(actor)]);
-  const t = await getTranslations("meetings");
+  const raw = await searchParams;
+  const parsed = parseMeetingFilters(raw);
+  // The area is chosen on demand (decision 029): only the chosen unit is read here.
+  const area = await resolveUnitChoice(actor, parsed.unit, choiceText(raw.unitText));
+  const filters = { ...parsed, unit: area.selected?.id, cursor: area.text !== null ? undefined : parsed.cursor };
+  const [page, t] = await Promise.all([listMeetings(actor, filters), getTranslations("meetings")]);
   const { cursor: _cursor, ...rest } = filters;
   const filtered = meetingFiltersToParams({ ...rest, dir: undefined, limit: undefined }).toString() !== "";
   return (
@@ -34,7 +38,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
           </Link>
         </div>
       </div>
-      <MeetingFilterForm filters={filters} areas={areas} />
+      <MeetingFilterForm filters={filters} area={area} hrefFor={(id) => `/meetings?${meetingFiltersToParams({ ...rest, unit: id })}`} />
       <MeetingList page={page} filters={filters} emptyMessage={filtered ? t("list.empty") : t("list.emptyAll")} />
     </div>
   );

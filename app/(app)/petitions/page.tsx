@@ -6,7 +6,10 @@ import { requirePermission } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
 import { formatNumber } from "@/lib/format";
 import { filtersToParams, listPetitions, parsePetitionFilters } from "@/lib/petitions/list";
-import { agencyOptions, areaOptions, petitionFieldOptions } from "@/lib/petitions/options";
+import { resolveAgencyChoice } from "@/lib/choices/agencies";
+import { choiceText } from "@/lib/choices/types";
+import { resolveUnitChoice } from "@/lib/choices/units";
+import { petitionFieldOptions } from "@/lib/petitions/options";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("petitions"))("title") };
@@ -14,14 +17,16 @@ export async function generateMetadata() {
 
 export default async function PetitionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("petition:read:subtree");
-  const filters = parsePetitionFilters(await searchParams);
-  const [page, fields, agencies, areas] = await Promise.all([
-    listPetitions(actor, filters),
-    petitionFieldOptions(),
-    agencyOptions(actor),
-    areaOptions(actor),
+  const raw = await searchParams;
+  const parsed = parsePetitionFilters(raw);
+  // Areas and agencies are chosen on demand (decision 029): only the chosen ones are read here.
+  const [area, agency] = await Promise.all([
+    resolveUnitChoice(actor, parsed.unit, choiceText(raw.unitText)),
+    resolveAgencyChoice(actor, parsed.agency, choiceText(raw.agencyText)),
   ]);
-  const [t, tr] = await Promise.all([getTranslations("petitions"), getTranslations("refdata")]);
+  const retyped = area.text !== null || agency.text !== null;
+  const filters = { ...parsed, unit: area.selected?.id, agency: agency.selected?.id, cursor: retyped ? undefined : parsed.cursor };
+  const [page, fields, t, tr] = await Promise.all([listPetitions(actor, filters), petitionFieldOptions(), getTranslations("petitions"), getTranslations("refdata")]);
   const { cursor: _cursor, ...withoutCursor } = filters;
   const exportQuery = filtersToParams({ ...withoutCursor, limit: undefined }).toString();
   const filtered = filtersToParams({ ...withoutCursor, sort: undefined, dir: undefined, limit: undefined }).toString() !== "";
@@ -51,7 +56,13 @@ export default async function PetitionsPage({ searchParams }: { searchParams: Pr
           </a>
         </div>
       </div>
-      <PetitionFilterForm filters={filters} fields={fields} agencies={agencies} areas={areas} />
+      <PetitionFilterForm
+        filters={filters}
+        fields={fields}
+        agency={agency}
+        area={area}
+        hrefFor={(key, id) => `/petitions?${filtersToParams({ ...withoutCursor, [key]: id })}`}
+      />
       <PetitionTable page={page} filters={filters} emptyMessage={filtered ? t("empty") : t("emptyAll")} />
     </div>
   );

@@ -5,7 +5,8 @@ import { CadreForm, EndCadreForm } from "@/components/cadres/cadre-forms";
 import { AddTrainingForm, DeleteTrainingForm } from "@/components/cadres/training-forms";
 import { requirePermission } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
-import { auditCadrePersonalDataRead, cadreUnitOptions, getCadre } from "@/lib/cadres/queries";
+import { auditCadrePersonalDataRead, cadreUnitList, getCadre } from "@/lib/cadres/queries";
+import { unitChoice } from "@/lib/choices/units";
 import { GENDER_LABELS, maxBirthYear } from "@/lib/cadres/rules";
 import { formatDate } from "@/lib/format";
 import { AFFILIATION_LABELS, membershipRoleLabel } from "@/lib/organisations/labels";
@@ -24,7 +25,7 @@ export default async function CadrePage({ params }: { params: Promise<{ id: stri
   if (personal) await auditCadrePersonalDataRead(actor, [cadre.id], "detail");
   const manage = can(actor.role, "cadre:manage:subtree");
   const editable = manage && cadre.endedOn === null;
-  const units = editable ? await cadreUnitOptions(actor) : [];
+  const [units, unit] = editable ? await Promise.all([cadreUnitList(actor), unitChoice(actor, cadre.unitId)]) : [[], null];
   const today = todayInVietnam();
   const cell = "py-2 pr-3";
 
@@ -96,6 +97,7 @@ export default async function CadrePage({ params }: { params: Promise<{ id: stri
               unitId: cadre.unitId,
             }}
             units={units}
+            unit={unit}
             personal={personal}
             maxBirthYear={maxBirthYear(today)}
           />

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CadreForm } from "@/components/cadres/cadre-forms";
 import { requirePermission } from "@/lib/auth/current";
-import { cadreUnitOptions, canSeePersonalData } from "@/lib/cadres/queries";
+import { cadreUnitList, canSeePersonalData } from "@/lib/cadres/queries";
 import { maxBirthYear } from "@/lib/cadres/rules";
 import { todayInVietnam } from "@/lib/time";
 
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 export default async function NewCadrePage() {
   const actor = await requirePermission("cadre:manage:subtree");
   const t = await getTranslations("cadres");
-  const units = await cadreUnitOptions(actor);
+  const units = await cadreUnitList(actor);
   return (
     <section aria-labelledby="new-cadre-title" className="space-y-4 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
       <p>

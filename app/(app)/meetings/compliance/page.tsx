@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ChoiceField } from "@/components/choices/choice-field";
 import { inputClass } from "@/components/units/action-feedback";
 import { requirePermission } from "@/lib/auth/current";
 import { formatNumber } from "@/lib/format";
 import type { ComplianceFigure } from "@/lib/meetings/compliance";
 import { getCompliancePage } from "@/lib/meetings/compliance-page";
-import { areaOptions } from "@/lib/petitions/options";
+import { choiceText } from "@/lib/choices/types";
+import { resolveUnitChoice } from "@/lib/choices/units";
+import { parseId } from "@/lib/forms/fields";
 import { unitFullName } from "@/lib/units/labels";
 
 export async function generateMetadata() {
@@ -26,10 +29,15 @@ function Figure({ label, figure, testId }: { label: string; figure: ComplianceFi
 }
 
 /** Meetings held against expected for a unit and month (decision 013's definition), and who has not met. */
-export default async function CompliancePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function CompliancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("meeting:read:subtree");
   const q = await searchParams;
-  const [data, areas] = await Promise.all([getCompliancePage(actor, { unit: q.unit, month: q.month }), areaOptions(actor)]);
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  // The unit is chosen on demand (decision 029). Text typed without JavaScript picks its best match; an id
+  // in the address is the page's unit as before (out of reach: not found).
+  const area = await resolveUnitChoice(actor, parseId(first(q.unit)) ?? undefined, choiceText(q.unitText));
+  const unitParam = area.selected ? String(area.selected.id) : area.text !== null ? undefined : first(q.unit);
+  const data = await getCompliancePage(actor, { unit: unitParam, month: first(q.month) });
   if (!data) notFound();
   const t = await getTranslations("meetings.compliance");
   const monthValue = `${data.year}-${String(data.month).padStart(2, "0")}`;
@@ -37,7 +45,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
     const d = new Date(Date.UTC(data.year, data.month - 1 + by, 1));
     return `/meetings/compliance?unit=${data.unit.id}&month=${d.toISOString().slice(0, 7)}`;
   };
-  const units = [{ id: actor.unit.id, label: unitFullName(actor.unit) }, ...areas.filter((a) => a.id !== actor.unit.id)];
+  const shown = area.selected || area.text !== null ? area : { selected: { id: data.unit.id, label: unitFullName(data.unit), detail: null }, text: null, others: [] };
   return (
     <div className="space-y-4">
       <nav aria-label="breadcrumb" className="text-sm text-stone-600">
@@ -45,14 +53,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
       </nav>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <form method="get" action="/meetings/compliance" className="grid grid-cols-1 gap-3 rounded-xl border border-stone-200 bg-white p-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
-        <div>
-          <label htmlFor="mc-unit" className="block text-sm font-medium">{t("unit")}</label>
-          <select id="mc-unit" name="unit" defaultValue={data.unit.id} className={inputClass}>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>{u.label}</option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField id="mc-unit" label={t("unit")} name="unit" source="units" resolved={shown} hrefFor={(id) => `/meetings/compliance?unit=${id}&month=${monthValue}`} />
         <div>
           <label htmlFor="mc-month" className="block text-sm font-medium">{t("month")}</label>
           <input id="mc-month" name="month" type="month" defaultValue={monthValue} className={inputClass} />

@@ -1,0 +1,262 @@
+/**
+ * What `npm run bench -- load` measures, derived from the authorisation registry
+ * (tests/support/authz-registry.ts), so that a page added to the app is measured without
+ * anyone remembering to: every page and GET route becomes a target by default (GET its
+ * address, `{target}` filled with a record of the bench database, as the national admin,
+ * expecting 200). The exceptions are written here, each with its reason: the pages whose
+ * cost grows with the reader's scope run as all three bench users, a few answer otherwise
+ * than 200, and what cannot be put under load (sign-in, sign-out…) is listed as skipped.
+ * A POST route or a server action with no line here, or a record kind no one can pick, is
+ * reported as a warning, loudly; the unit test fails on one.
+ */
+import type { ActionRow, Entry, PageRow, RouteRow, Target } from "../../tests/support/authz-registry";
+
+export type BenchUser = "admin" | "province" | "district";
+export const BENCH_USER_KINDS: readonly BenchUser[] = ["admin", "province", "district"];
+
+/** A page or a route: a request whose answer is judged by its status (and a marker). */
+export interface ReadTarget {
+  kind: "read";
+  /** The registry row's key (its file). */
+  key: string;
+  label: string;
+  /** null: sent without a session (a public page). */
+  user: BenchUser | null;
+  method: "GET" | "POST";
+  /** The address, `{target}` where the record goes. */
+  url: string;
+  target: Target;
+  expect: readonly number[];
+  /** Text the answer must hold (a form's field), when the status alone says too little. */
+  marker?: string;
+  /** A form body for a POST (urlencoded). */
+  form?: Record<string, string>;
+  /** At most this many connections, whatever the run's count (the row says how many). */
+  maxConnections?: number;
+  note?: string;
+}
+
+/** The writes a browser makes, each through the path a browser takes (lib/bench/load-writes.ts). */
+export type WriteKind = "intake-district" | "intake-spread" | "step" | "meeting";
+
+export interface WriteTarget {
+  kind: "write";
+  key: string;
+  write: WriteKind;
+  label: string;
+  user: BenchUser;
+  note?: string;
+}
+
+export type LoadTarget = ReadTarget | WriteTarget;
+
+export interface Skipped {
+  key: string;
+  reason: string;
+}
+
+export interface LoadPlan {
+  /** `/api/health`: measured at every connection count as the baseline of the rows. */
+  baseline: ReadTarget;
+  targets: LoadTarget[];
+  skipped: Skipped[];
+  /** Registry rows with no load target and no reason: printed loudly; the unit test fails on one. */
+  warnings: string[];
+}
+
+/** The record kinds the run can pick from the bench database (lib/bench/load-ids.ts). */
+export const PICKABLE: ReadonlySet<Target> = new Set<Target>([
+  "none",
+  "unit",
+  "unit-ref",
+  "petition",
+  "petition-received",
+  "petition-attachment",
+  "meeting",
+  "meeting-recent",
+  "meeting-attachment",
+  "organisation",
+  "cadre",
+  "user",
+]);
+
+const APP = "app/(app)";
+const ALL = BENCH_USER_KINDS;
+/**
+ * Spreadsheets are built in the server's memory: 20 at once took it to 8.9 GB resident (2026-12-06).
+ * People export now and then, not in crowds: a few at once keeps the run from exhausting the machine.
+ */
+export const EXPORTS_AT_ONCE = 5;
+
+interface Override {
+  users?: readonly (BenchUser | null)[];
+  maxConnections?: number;
+  expect?: readonly number[];
+  marker?: string;
+  form?: Record<string, string>;
+  note?: string;
+  skip?: string;
+}
+
+/**
+ * The exceptions to "GET as the national admin, expect 200", by registry key. Pages whose
+ * work grows with the reader's subtree run as every bench user.
+ */
+export const OVERRIDES: Readonly<Record<string, Override>> = {
+  "app/login/page.tsx": { users: [null] },
+  "app/login/code/page.tsx": { users: [null], expect: [302, 303, 307], note: "without the pending cookie: sent back to /login" },
+  [`${APP}/page.tsx`]: { users: ALL },
+  [`${APP}/units/[id]/page.tsx`]: { users: ALL, note: "the user's own unit" },
+  [`${APP}/organisation/page.tsx`]: { users: ALL },
+  [`${APP}/cadres/page.tsx`]: { users: ALL },
+  [`${APP}/petitions/page.tsx`]: { users: ALL },
+  [`${APP}/petitions/new/page.tsx`]: { users: ["admin", "district"], note: "the villages the user may choose" },
+  [`${APP}/petitions/agencies/page.tsx`]: { users: ["admin", "district"] },
+  [`${APP}/meetings/page.tsx`]: { users: ALL },
+  [`${APP}/meetings/compliance/page.tsx`]: { users: ALL, note: "the user's own unit" },
+  [`${APP}/reports/page.tsx`]: { users: ALL, note: "the user's own unit" },
+  [`${APP}/meetings/[id]/edit/page.tsx`]: { note: "a meeting the run's meeting writes logged (its author may correct it for 7 days)" },
+  "pages/meetings/new.tsx": { marker: 'name="idempotencyKey"', note: "the form of a team of the bench district" },
+  "app/api/v1/petitions/route.ts": { users: ALL },
+  "app/api/v1/meetings/route.ts": { users: ALL },
+  "app/api/v1/rollup/route.ts": { users: ALL, note: "the user's own unit" },
+  [`${APP}/petitions/export/route.ts`]: { users: ["district"], maxConnections: EXPORTS_AT_ONCE, note: "a district's list; an admin's export stops at 100,000 rows" },
+  [`${APP}/cadres/export/route.ts`]: { users: ["district"], maxConnections: EXPORTS_AT_ONCE },
+  [`${APP}/cadres/template/route.ts`]: { maxConnections: EXPORTS_AT_ONCE },
+  [`${APP}/reports/export/route.ts`]: { users: ["province"], maxConnections: EXPORTS_AT_ONCE, note: "the province's report" },
+  "app/api/health/route.ts": { users: [null], note: "the baseline of every row" },
+  "app/locale/route.ts": { form: { locale: "vi" }, expect: [303], note: "the header's language switch" },
+  "app/sign-in/route.ts": {
+    skip: "sign-in is throttled (10 attempts per account and address in 15 minutes, decision 025): a load of sign-ins measures the lock, and would lock the bench accounts",
+  },
+  "app/sign-in/code/route.ts": { skip: "the second factor's step: the bench users have none" },
+  "app/sign-out/route.ts": { skip: "it ends the session the run signs in with" },
+};
+
+/** The writes, by the registry row of the action or page a browser's submission reaches. */
+export const WRITES: Readonly<Record<string, readonly Omit<WriteTarget, "kind" | "key">[]>> = {
+  "lib/petitions/actions.ts#createPetitionAction": [
+    { write: "intake-district", label: "write: intake, one district", user: "district", note: "the server action a browser posts from /petitions/new, into villages of one district" },
+    { write: "intake-spread", label: "write: intake, over the nation", user: "admin", note: "the same, into villages spread over every province" },
+  ],
+  "lib/petitions/actions.ts#petitionStepAction": [
+    { write: "step", label: "write: workflow step", user: "district", note: "assign, start, resolve or reply, as each open petition of the district allows" },
+  ],
+  "pages/meetings/new.tsx": [
+    { write: "meeting", label: "write: meeting (form POST /meetings/new)", user: "admin", note: "a team's monthly meeting with its roster, as the plain form posts it" },
+  ],
+};
+
+/** Server actions not put under load: administration done now and then, by few people. */
+export const ACTIONS_NOT_LOADED =
+  "administration and corrections, done now and then by few people: measured by the integration tests' timings, not under load";
+
+const ACTION_EXCLUSIONS: ReadonlySet<string> = new Set([
+  "lib/api/actions.ts#createTokenAction",
+  "lib/api/actions.ts#revokeTokenAction",
+  "lib/users/actions.ts#changePasswordAction",
+  "lib/auth/two-factor/actions.ts#confirmTwoFactorAction",
+  "lib/auth/two-factor/actions.ts#resetTwoFactorAction",
+  "lib/auth/two-factor/actions.ts#setTwoFactorPolicyAction",
+  "lib/users/actions.ts#createUserAction",
+  "lib/users/actions.ts#updateUserAction",
+  "lib/users/actions.ts#resetPasswordAction",
+  "lib/users/actions.ts#setUserActiveAction",
+  "lib/units/actions.ts#createVillageAction",
+  "lib/units/actions.ts#renameVillageAction",
+  "lib/units/actions.ts#closeVillageAction",
+  "lib/units/actions.ts#moveVillageAction",
+  "lib/units/merger/actions.ts#recordMergerAction",
+  "lib/units/merger/actions.ts#placeVillageAction",
+  "lib/units/catalogue/actions.ts#uploadCatalogueAction",
+  "lib/calendar/actions.ts#addCalendarDayAction",
+  "lib/calendar/actions.ts#updateCalendarDayAction",
+  "lib/calendar/actions.ts#deleteCalendarDayAction",
+  "lib/calendar/actions.ts#restoreCalendarYearAction",
+  "lib/petitions/reference/actions.ts#createFieldAction",
+  "lib/petitions/reference/actions.ts#updateFieldAction",
+  "lib/petitions/reference/actions.ts#setFieldActiveAction",
+  "lib/petitions/reference/actions.ts#createAgencyAction",
+  "lib/petitions/reference/actions.ts#renameAgencyAction",
+  "lib/petitions/reference/actions.ts#setAgencyActiveAction",
+  "lib/petitions/actions.ts#editPetitionAction",
+  "lib/meetings/actions.ts#editMeetingAction",
+  "lib/meetings/actions.ts#unlockMeetingAction",
+  "lib/organisations/actions.ts#addMemberAction",
+  "lib/organisations/actions.ts#endMembershipAction",
+  "lib/cadres/actions.ts#createCadreAction",
+  "lib/cadres/actions.ts#updateCadreAction",
+  "lib/cadres/actions.ts#endCadreAction",
+  "lib/cadres/actions.ts#addTrainingAction",
+  "lib/cadres/actions.ts#deleteTrainingAction",
+  "lib/cadres/actions.ts#importCadresAction",
+  "lib/dashboards/actions.ts#setThresholdAction",
+]);
+
+function label(row: PageRow | RouteRow): string {
+  const path = row.url.replace("{target}", `{${row.target}}`);
+  return `${row.kind === "route" ? row.method : "GET"} ${path}`;
+}
+
+/** The plan for `registry` (REGISTRY in the app; a smaller one in the unit test). */
+export function loadPlan(registry: readonly Entry[]): LoadPlan {
+  const targets: LoadTarget[] = [];
+  const skipped: Skipped[] = [];
+  const warnings: string[] = [];
+  let baseline: ReadTarget | undefined;
+
+  // Writes first: the reads that need a record a write makes (a meeting just logged) find it.
+  for (const entry of registry) {
+    const key = entry.kind === "action" ? entry.name : entry.file;
+    for (const w of WRITES[key] ?? []) targets.push({ kind: "write", key, ...w });
+  }
+
+  for (const entry of registry) {
+    if (entry.kind === "action") {
+      if (!WRITES[entry.name] && !ACTION_EXCLUSIONS.has(entry.name)) warnings.push(`server action ${entry.name}: no load target and no reason (lib/bench/load-targets.ts)`);
+      else if (!WRITES[entry.name]) skipped.push({ key: entry.name, reason: ACTIONS_NOT_LOADED });
+      continue;
+    }
+    const row = entry as PageRow | RouteRow;
+    const over = OVERRIDES[row.file] ?? {};
+    if (over.skip) {
+      skipped.push({ key: row.file, reason: over.skip });
+      continue;
+    }
+    const method = row.kind === "route" ? row.method : "GET";
+    if (method === "POST" && !over.form) {
+      warnings.push(`POST ${row.url} (${row.file}): no load target and no reason (lib/bench/load-targets.ts)`);
+      continue;
+    }
+    if (!PICKABLE.has(row.target)) {
+      warnings.push(`${row.url} (${row.file}): the run cannot pick a "${row.target}" record (lib/bench/load-ids.ts)`);
+      continue;
+    }
+    const users = over.users ?? [row.permission === "public" ? null : "admin"];
+    for (const user of users) {
+      const target: ReadTarget = {
+        kind: "read",
+        key: row.file,
+        label: label(row),
+        user,
+        method,
+        url: row.url,
+        target: row.target,
+        expect: over.expect ?? [200],
+        ...(over.marker ? { marker: over.marker } : {}),
+        ...(over.form ? { form: over.form } : {}),
+        ...(over.maxConnections ? { maxConnections: over.maxConnections } : {}),
+        ...(over.note ? { note: over.note } : {}),
+      };
+      if (row.file === "app/api/health/route.ts") baseline = target;
+      else targets.push(target);
+    }
+  }
+  if (!baseline) throw new Error("The registry has no /api/health row: the load run has no baseline");
+  return { baseline, targets, skipped, warnings };
+}
+
+/** The registry rows the plan must account for, for the test: pages, routes and actions. */
+export function registryKeys(registry: readonly Entry[]): string[] {
+  return registry.map((e) => (e.kind === "action" ? (e as ActionRow).name : e.file));
+}

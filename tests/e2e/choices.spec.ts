@@ -1,0 +1,120 @@
+import { expect, signInAs, test } from "./fixtures";
+
+// Large choices (areas, agencies) load on demand (decision 029): at national scale the petition list carried
+// 7,101 agency and 2,001 area options (2 MB a page), and still could not offer 8,600 of the 9,920 communes.
+
+test("the petition list carries no agency or area list: a national admin's page names only what it shows", async ({ page }) => {
+  await signInAs(page, "admin");
+  const html = await (await page.request.get("/petitions")).text();
+  expect(/<select[^>]*name="agency"/.test(html), "a <select> of every agency").toBe(false);
+  expect(/<select[^>]*name="unit"/.test(html), "a <select> of every area").toBe(false);
+  // What is left: status, field, channel, resolution and page size.
+  expect((html.match(/<option/g) ?? []).length).toBeLessThan(60);
+});
+
+test("an area is found by typing, chosen with the keyboard, and kept in the address @phone", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto("/petitions");
+  const count = page.getByText(/\d[\d.]* kiến nghị$/).first();
+  const all = await count.textContent();
+  await page.getByText("Thêm điều kiện lọc").click();
+  const area = page.getByRole("combobox", { name: "Địa bàn" });
+  await area.fill("dong ich");
+  const list = page.getByRole("listbox", { name: "Kết quả tìm" });
+  await expect(list.getByRole("option", { name: /Xã Đồng Ích/ })).toBeVisible();
+  await area.press("ArrowDown");
+  await expect(list.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
+  await area.press("Enter");
+  await expect(list).toBeHidden();
+  await expect(area).toHaveValue("Xã Đồng Ích");
+  await page.getByRole("button", { name: "Lọc", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]unit=\d+/);
+  expect(page.url()).not.toContain("unitText");
+  await expect(page.getByRole("combobox", { name: "Địa bàn" })).toHaveValue("Xã Đồng Ích");
+  // The list is the commune's, a part of the country's.
+  await expect(count).not.toHaveText(all!);
+  await expect(count).toHaveText(/\d kiến nghị$/);
+});
+
+test("Escape closes the list and puts back the chosen text; nothing found says so; the list loads more", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto("/meetings");
+  const area = page.getByRole("combobox", { name: "Địa bàn" });
+  await area.click();
+  // Nothing typed: the home unit and the units right under it.
+  const list = page.getByRole("listbox", { name: "Kết quả tìm" });
+  await expect(list.getByRole("option").first()).toContainText("Cả nước");
+  await area.fill("thon");
+  await expect(list.getByRole("option", { name: "Xem thêm kết quả…" })).toBeVisible();
+  const before = await list.getByRole("option").count();
+  await list.getByRole("option", { name: "Xem thêm kết quả…" }).click();
+  await expect.poll(() => list.getByRole("option").count()).toBeGreaterThan(before);
+  await area.fill("khong co don vi nay");
+  await expect(page.getByRole("status").filter({ hasText: "Không có kết quả phù hợp." })).toBeVisible();
+  await area.press("Escape");
+  await expect(list).toBeHidden();
+  await expect(area).toHaveAttribute("aria-expanded", "false");
+});
+
+test("an agency is chosen by typing without accents", async ({ page }) => {
+  await signInAs(page, "huyen.lapthach");
+  await page.goto("/petitions");
+  await page.getByText("Thêm điều kiện lọc").click();
+  const agency = page.getByRole("combobox", { name: "Cơ quan chủ trì" });
+  await agency.fill("cong an");
+  await page.getByRole("option", { name: /Công an huyện Lập Thạch/ }).click();
+  await expect(agency).toHaveValue("Công an huyện Lập Thạch");
+  await page.getByRole("button", { name: "Lọc", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]agency=\d+/);
+  // Another district's agency is not offered (the chosen filter keeps "more filters" open).
+  await page.getByRole("combobox", { name: "Cơ quan chủ trì" }).fill("vinh tuong");
+  await expect(page.getByRole("status").filter({ hasText: "Không có kết quả phù hợp." })).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a typed area is looked up when the form is sent, and the other matches are offered as links", async ({ page }) => {
+    await signInAs(page, "admin");
+    await page.goto("/meetings/compliance");
+    const unit = page.getByLabel("Đơn vị");
+    await unit.fill("lap thach");
+    await page.getByRole("button", { name: "Xem" }).click();
+    await expect(page).toHaveURL(/unitText=lap\+thach/);
+    await expect(page.getByRole("status")).toContainText("cho “lap thach”");
+    await expect(page.getByText(/^Huyện Lập Thạch: tháng/)).toBeVisible();
+    await page.getByRole("link", { name: "Thị trấn Lập Thạch" }).click();
+    await expect(page.getByText(/^Thị trấn Lập Thạch: tháng/)).toBeVisible();
+    await expect(page.getByLabel("Đơn vị")).toHaveValue("Thị trấn Lập Thạch");
+  });
+
+  test("the petition list filters by a typed area", async ({ page }) => {
+    await signInAs(page, "admin");
+    await page.goto("/petitions?unitText=dong+ich");
+    await expect(page.getByLabel("Địa bàn")).toHaveValue("Xã Đồng Ích");
+    await page.goto("/petitions?unitText=khong+co+noi+nay");
+    await expect(page.getByRole("status")).toContainText("Không tìm thấy “khong co noi nay”");
+  });
+});
+
+test("a national admin adds a cadre: the commune or village is found in a choice box, not listed", async ({ page }) => {
+  const name = `Phạm Văn Chọn ${Math.random().toString(36).slice(2, 8).replace(/\d/g, "x")}`;
+  await signInAs(page, "admin");
+  const html = await (await page.request.get("/cadres/new")).text();
+  // 576 communes and villages in the demo (110,000 nationally): more than the form lists.
+  expect((html.match(/<option/g) ?? []).length).toBeLessThan(20);
+  await page.goto("/cadres/new");
+  await page.getByLabel("Họ và tên").fill(name);
+  await page.getByLabel("Giới tính").selectOption({ label: "Nam" });
+  const unit = page.getByRole("combobox", { name: "Đơn vị" });
+  await unit.fill("dong ich");
+  // Communes and villages only: the district of the same name is not offered.
+  await expect(page.getByRole("option", { name: /Xã Đồng Ích/ })).toBeVisible();
+  await unit.press("ArrowDown");
+  await unit.press("Enter");
+  await expect(unit).toHaveValue("Xã Đồng Ích");
+  await page.getByRole("button", { name: "Thêm cán bộ" }).click();
+  await expect(page).toHaveURL(/\/cadres\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByRole("combobox", { name: "Đơn vị" })).toHaveValue("Xã Đồng Ích");
+});
