@@ -27,6 +27,7 @@ import { openAdapter, type AdapterHandle } from "@/lib/db/adapter";
 import { currentDbHandle, db, installDb } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logMeeting } from "@/lib/meetings/create";
+import { ROLLUP_TABLES } from "@/lib/rollup/rebuild";
 import { DEMO_PASSWORD } from "@/prisma/seed/accounts";
 import { seedDemo } from "@/prisma/seed/demo";
 import { callAction, loadAction, PROBES, type Case, type UnitRow } from "../support/action-probes";
@@ -94,15 +95,7 @@ const LARGE_TABLES = new Set([
   "Cadre",
   "TrainingRecord",
   "AuditLog",
-  "RollupPetition",
-  "RollupPetitionStatus",
-  "RollupOpenDue",
-  "RollupTeamMonth",
-  "RollupCommuneQuarter",
-  "RollupMeeting",
-  "RollupExpected",
-  "RollupCoverage",
-  "RollupCoverageOrg",
+  ...ROLLUP_TABLES,
 ]);
 /** On a real database, a table counts as large from this many rows (an empty one is scanned whatever its indexes). */
 const LARGE_ROWS = 10_000;
