@@ -1,8 +1,7 @@
 /**
  * Meeting compliance: meetings held against meetings expected, for a unit's subtree and a
- * period. One SQL statement per figure, never one per village, so that the dashboards can
- * read the same figures for a province. The definition (decision 013; the dashboard rollups
- * use it too):
+ * period: the figures from the rollups, and who has not met. The definition (decision 013),
+ * which the rollups keep:
  *
  * - Monthly team meetings. Expected: the TEAM organisations of the unit's subtree active during
  *   the month (established on or before its last day or undated, dissolved on or after its
@@ -13,6 +12,9 @@
  *   those with at least one QUARTERLY_BRIEFING meeting of the commune (`Meeting.unitId`) dated
  *   in the quarter.
  */
+import { readMeetingCells } from "../dashboards/read";
+import { MEASURES, type Measure } from "../dashboards/kpis";
+import type { Cells } from "../dashboards/restate";
 import { db } from "../db/client";
 import { isoDay } from "../time";
 
@@ -37,26 +39,37 @@ export interface ComplianceFigure {
   held: number;
 }
 
-/** Monthly team meetings held and expected in the unit's subtree, for one month. */
-export async function teamMeetingCompliance(unitId: number, month: Period): Promise<ComplianceFigure> {
-  const first = isoDay(month.first);
-  const last = isoDay(month.last);
-  const [row] = await db.$queryRaw<{ expected: number; held: number }[]>`
-    SELECT count(*)::int AS expected,
-           count(*) FILTER (WHERE EXISTS (
-             SELECT 1 FROM "Meeting" m
-             WHERE m."organisationId" = o."id" AND m."kind" = 'TEAM_MONTHLY'
-               AND m."heldOn" BETWEEN ${first}::date AND ${last}::date
-           ))::int AS held
-    FROM "Organisation" o
-    JOIN "Unit" v ON v."id" = o."unitId"
-    WHERE o."kind" = 'TEAM'
-      AND v."ancestorIds" @> ARRAY[${unitId}::int]
-      AND (o."establishedOn" IS NULL OR o."establishedOn" <= ${last}::date)
-      AND (o."dissolvedOn" IS NULL OR o."dissolvedOn" >= ${first}::date)
-      AND (v."validFrom" IS NULL OR v."validFrom" <= ${last}::date)
-      AND (v."validTo" IS NULL OR v."validTo" >= ${first}::date)`;
-  return row;
+export interface Compliance {
+  /** Monthly team meetings in the month. */
+  teams: ComplianceFigure;
+  /** Quarterly briefings in the month's quarter. */
+  briefings: ComplianceFigure;
+}
+
+/**
+ * The compliance of each of `unitIds` (its subtree along today's tree) for `month` and its
+ * quarter, from the rollups the triggers keep (RollupMeeting, RollupExpected: lib/rollup, the
+ * reports read the same cells): a few index reads per unit whatever the subtree's size, where
+ * counting the nation's 100,000 teams one by one took seconds. The definition above is the
+ * rollups' (decision 013); lib/dashboards/live.ts counts it again from the base tables, and the
+ * tests compare the two.
+ */
+export async function complianceOf(unitIds: number[], month: Period): Promise<Map<number, Compliance>> {
+  const monthKey = isoDay(month.first);
+  const quarter = quarterPeriod(month.first.getUTCFullYear(), Math.floor(month.first.getUTCMonth() / 3) + 1);
+  const quarterKey = isoDay(quarter.first);
+  const cells = new Map<number, Cells>();
+  await readMeetingCells(cells, unitIds, [monthKey], [quarterKey]);
+  const at = (unitId: number, key: string, measure: Measure) => cells.get(unitId)?.get(key)?.[MEASURES.indexOf(measure)] ?? 0;
+  return new Map(
+    unitIds.map((id) => [
+      id,
+      {
+        teams: { expected: at(id, monthKey, "teamsExpected"), held: at(id, monthKey, "teamsHeld") },
+        briefings: { expected: at(id, `${quarterKey}|q`, "briefingsExpected"), held: at(id, `${quarterKey}|q`, "briefingsHeld") },
+      },
+    ]),
+  );
 }
 
 export interface VillageWithoutMeeting {
@@ -92,25 +105,6 @@ export async function villagesWithoutTeamMeeting(unitId: number, month: Period, 
       )
     ORDER BY c."name", c."id", v."name", v."id"
     LIMIT ${limit}`;
-}
-
-/** Quarterly briefings held and expected in the unit's subtree, for one quarter. */
-export async function briefingCompliance(unitId: number, quarter: Period): Promise<ComplianceFigure> {
-  const first = isoDay(quarter.first);
-  const last = isoDay(quarter.last);
-  const [row] = await db.$queryRaw<{ expected: number; held: number }[]>`
-    SELECT count(*)::int AS expected,
-           count(*) FILTER (WHERE EXISTS (
-             SELECT 1 FROM "Meeting" m
-             WHERE m."unitId" = c."id" AND m."kind" = 'QUARTERLY_BRIEFING'
-               AND m."heldOn" BETWEEN ${first}::date AND ${last}::date
-           ))::int AS held
-    FROM "Unit" c
-    WHERE c."level" = 'COMMUNE'
-      AND c."ancestorIds" @> ARRAY[${unitId}::int]
-      AND (c."validFrom" IS NULL OR c."validFrom" <= ${last}::date)
-      AND (c."validTo" IS NULL OR c."validTo" >= ${first}::date)`;
-  return row;
 }
 
 /** The expected communes of the quarter without a briefing (yet). */

@@ -154,6 +154,19 @@ test("a commune secretary gets 404 on another commune's meeting: page, correctio
   await page.close();
 });
 
+test("a province leader reads compliance by district, furthest behind first, and drills down to the teams that have not met", async ({ page }) => {
+  await signInAs(page, "tinh.vinhphuc");
+  await page.goto("/meetings/compliance");
+  const table = page.getByTestId("compliance-children");
+  await expect(table.getByRole("columnheader", { name: "Tổ dân vận đã sinh hoạt" })).toBeVisible();
+  await expect(page.getByTestId("missing-villages")).toHaveCount(0);
+  await expect(page.getByText(/chọn một đơn vị trực thuộc ở bảng trên/)).toBeVisible();
+  await table.getByRole("link", { name: "Huyện Lập Thạch" }).click();
+  await expect(page.getByText(/^Huyện Lập Thạch: tháng/)).toBeVisible();
+  await expect(page.getByTestId("missing-villages").getByRole("listitem")).not.toHaveCount(0);
+  await expect(page.getByTestId("compliance-children").getByRole("link", { name: "Thị trấn Lập Thạch" })).toBeVisible();
+});
+
 test("the compliance page lists the villages of Thị trấn Lập Thạch that have not met this month", async ({ page }) => {
   await signInAs(page, "xa.lapthach");
   await page.goto("/meetings");

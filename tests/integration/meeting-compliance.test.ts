@@ -1,14 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { briefingCompliance, communesWithoutBriefing, monthPeriod, quarterPeriod, teamMeetingCompliance, villagesWithoutTeamMeeting } from "@/lib/meetings/compliance";
+import { communesWithoutBriefing, complianceOf, monthPeriod, quarterPeriod, villagesWithoutTeamMeeting, type Period } from "@/lib/meetings/compliance";
+import { getCompliancePage } from "@/lib/meetings/compliance-page";
 import { insertUnit } from "@/lib/units/tree";
-import { buildTree, createUser, uid, type Tree } from "../support/factories";
+import { actorAt, buildTree, createUser, uid, type Tree } from "../support/factories";
 
 let tree: Tree;
 let authorId: number;
 const villages: Record<string, { id: number; teamId: number }> = {};
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const MARCH = monthPeriod(2026, 3);
+// The figures as the page reads them: from the rollups the triggers keep.
+const teamMeetingCompliance = async (unitId: number, month: Period) => (await complianceOf([unitId], month)).get(unitId)!.teams;
+const briefingCompliance = async (unitId: number, quarter: Period) => (await complianceOf([unitId], quarter)).get(unitId)!.briefings;
 
 async function village(key: string, opts: { validTo?: Date; establishedOn?: Date; dissolvedOn?: Date } = {}) {
   const unit = await insertUnit(db, { parentId: tree.communeA.id, level: "VILLAGE", typeLabel: "Thôn", name: `${key} ${uid()}`, validTo: opts.validTo });
@@ -83,6 +87,27 @@ describe("quarterly briefing compliance", () => {
     expect(missing.map((c) => c.communeId)).toContain(tree.communeB.id);
     expect(missing).toHaveLength(2);
     expect(await briefingCompliance(tree.province.id, quarterPeriod(2026, 2))).toEqual({ expected: 3, held: 0 });
+  });
+});
+
+describe("the compliance page", () => {
+  it("lists a province's units below with their own figures, and leaves the names of teams to the levels below", async () => {
+    const page = (await getCompliancePage(actorAt(tree.province, "PROVINCE_LEADER"), { month: "2026-03" }))!;
+    expect(page.teams).toEqual({ expected: 5, held: 2 });
+    expect(page.missingVillages).toBeNull();
+    expect(page.missingCommunes).toBeNull();
+    const byId = new Map(page.children.map((c) => [c.id, c]));
+    expect(byId.get(tree.districtA.id)).toMatchObject({ teams: { expected: 5, held: 2 }, briefings: { expected: 1, held: 1 } });
+    expect(byId.get(tree.districtB.id)).toMatchObject({ teams: { expected: 0, held: 0 } });
+    // Furthest behind first: district A's 2 of 5 before district B, which expects no team.
+    expect(page.children[0].id).toBe(tree.districtA.id);
+    const inDistrictA = (await getCompliancePage(actorAt(tree.province, "PROVINCE_LEADER"), { unit: String(tree.districtA.id), month: "2026-03" }))!;
+    expect(inDistrictA.missingVillages).toHaveLength(3);
+    expect(inDistrictA.children.map((c) => c.id)).toContain(tree.communeA.id);
+  });
+
+  it("answers nothing for a unit out of the actor's reach", async () => {
+    expect(await getCompliancePage(actorAt(tree.districtB, "DISTRICT_STAFF"), { unit: String(tree.districtA.id), month: "2026-03" })).toBeNull();
   });
 });
 

@@ -16,15 +16,26 @@ export async function generateMetadata() {
   return { title: (await getTranslations("meetings"))("compliance.title") };
 }
 
+function shareOf(figure: ComplianceFigure) {
+  return figure.expected ? `${formatNumber((figure.held / figure.expected) * 100, "vi", 1)} %` : "—";
+}
+
 function Figure({ label, figure, testId }: { label: string; figure: ComplianceFigure; testId: string }) {
-  const share = figure.expected ? `${formatNumber((figure.held / figure.expected) * 100, "vi", 1)} %` : "—";
   return (
     <div className="rounded-xl border border-stone-200 bg-white p-4" data-testid={testId}>
       <p className="text-sm text-stone-600">{label}</p>
       <p className="text-2xl font-semibold">
-        {formatNumber(figure.held)} / {formatNumber(figure.expected)} <span className="text-base font-normal text-stone-600">({share})</span>
+        {formatNumber(figure.held)} / {formatNumber(figure.expected)} <span className="text-base font-normal text-stone-600">({shareOf(figure)})</span>
       </p>
     </div>
+  );
+}
+
+function FigureCell({ figure }: { figure: ComplianceFigure }) {
+  return (
+    <td className="px-3 py-2 text-right tabular-nums">
+      {formatNumber(figure.held)} / {formatNumber(figure.expected)} <span className="text-stone-600">({shareOf(figure)})</span>
+    </td>
   );
 }
 
@@ -69,33 +80,67 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
         <Figure label={t("teams")} figure={data.teams} testId="team-compliance" />
         <Figure label={t("briefings", { quarter: `${data.quarter}/${data.year}` })} figure={data.briefings} testId="briefing-compliance" />
       </div>
-      <section aria-labelledby="mc-missing" className="rounded-xl border border-stone-200 bg-white p-4">
-        <h2 id="mc-missing" className="text-lg font-semibold">{t("missingVillages", { count: data.teams.expected - data.teams.held })}</h2>
-        {data.missingVillages.length === 0 ? (
-          <p className="mt-2 text-stone-600">{t("allMet")}</p>
-        ) : (
-          <ul className="mt-2 divide-y divide-stone-100" data-testid="missing-villages">
-            {data.missingVillages.map((v) => (
-              <li key={v.organisationId} className="py-1.5">
-                <Link href={`/organisations/${v.organisationId}`} className="text-brand-700 underline underline-offset-2">{v.villageName}</Link>
-                {v.communeName && <span className="text-sm text-stone-600"> · {v.communeName}</span>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="mc-briefings" className="rounded-xl border border-stone-200 bg-white p-4">
-        <h2 id="mc-briefings" className="text-lg font-semibold">{t("missingCommunes", { count: data.briefings.expected - data.briefings.held })}</h2>
-        {data.missingCommunes.length === 0 ? (
-          <p className="mt-2 text-stone-600">{t("allBriefed")}</p>
-        ) : (
-          <ul className="mt-2 divide-y divide-stone-100">
-            {data.missingCommunes.map((c) => (
-              <li key={c.communeId} className="py-1.5">{c.communeName}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {data.children.length > 0 && (
+        <section aria-labelledby="mc-children" className="rounded-xl border border-stone-200 bg-white p-4">
+          <h2 id="mc-children" className="text-lg font-semibold">{t("children")}</h2>
+          <p className="text-sm text-stone-600">{t("childrenOrder")}</p>
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full min-w-[32rem] text-sm" data-testid="compliance-children">
+              <thead>
+                <tr className="border-b border-stone-200 text-left">
+                  <th scope="col" className="px-3 py-2">{t("unit")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t("childTeams")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t("childBriefings", { quarter: `${data.quarter}/${data.year}` })}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {data.children.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row" className="px-3 py-2 text-left font-normal">
+                      <Link href={`/meetings/compliance?unit=${c.id}&month=${monthValue}`} className="text-brand-700 underline underline-offset-2">{unitFullName(c)}</Link>
+                    </th>
+                    <FigureCell figure={c.teams} />
+                    <FigureCell figure={c.briefings} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      {data.missingVillages === null || data.missingCommunes === null ? (
+        <p className="text-stone-700">{t("drillDown")}</p>
+      ) : (
+        <>
+          <section aria-labelledby="mc-missing" className="rounded-xl border border-stone-200 bg-white p-4">
+            <h2 id="mc-missing" className="text-lg font-semibold">{t("missingVillages", { count: data.teams.expected - data.teams.held })}</h2>
+            {data.missingVillages.length === 0 ? (
+              <p className="mt-2 text-stone-600">{t("allMet")}</p>
+            ) : (
+              <ul className="mt-2 divide-y divide-stone-100" data-testid="missing-villages">
+                {data.missingVillages.map((v) => (
+                  <li key={v.organisationId} className="py-1.5">
+                    <Link href={`/organisations/${v.organisationId}`} className="text-brand-700 underline underline-offset-2">{v.villageName}</Link>
+                    {v.communeName && <span className="text-sm text-stone-600"> · {v.communeName}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="mc-briefings" className="rounded-xl border border-stone-200 bg-white p-4">
+            <h2 id="mc-briefings" className="text-lg font-semibold">{t("missingCommunes", { count: data.briefings.expected - data.briefings.held })}</h2>
+            {data.missingCommunes.length === 0 ? (
+              <p className="mt-2 text-stone-600">{t("allBriefed")}</p>
+            ) : (
+              <ul className="mt-2 divide-y divide-stone-100">
+                {data.missingCommunes.map((c) => (
+                  <li key={c.communeId} className="py-1.5">{c.communeName}</li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
     </div>
   );
 }
