@@ -6,7 +6,8 @@
  * Cell keys: "YYYY-MM-01" (a month: petition measures, teams held and expected),
  * "YYYY-MM-01|q" (a quarter by its first month: briefings held and expected),
  * "YYYY-MM-01|f<fieldId>" (a month of one field), "YYYY-MM-01|<status>" (received by status now),
- * "overdue" (open petitions past their deadline today).
+ * "overdue" (open petitions past their deadline today). Cadres trained, a distinct count, is
+ * read per period instead (`readCadresTrained`).
  */
 import { db } from "../db/client";
 import { shares, type Coverage } from "../organisations/coverage";
@@ -97,18 +98,18 @@ export async function readStatusCells(out: Map<number, Cells>, unitIds: number[]
 }
 
 /**
- * Distinct cadres of each unit's subtree with a training that starts in `from`..`to`. Read
- * live: training records are few (a course a year per cadre) and indexed by start day.
+ * Distinct cadres of each unit's subtree with a training that starts in `from`..`to` (whole
+ * months: `from` the first day of one). From RollupTraining (decision 031): a cadre counts at
+ * its first training month of the run, the one month of it whose previous training month
+ * (`since`) lies before the run.
  */
 export async function readCadresTrained(unitIds: number[], from: string, to: string): Promise<Map<number, number>> {
   if (!unitIds.length) return new Map();
   const rows = await db.$queryRaw<{ unitId: number; n: number }[]>`
-    SELECT a.uid AS "unitId", count(DISTINCT t."cadreId")::int AS n
-    FROM "TrainingRecord" t JOIN "Cadre" c ON c.id = t."cadreId" JOIN "Unit" u ON u.id = c."unitId"
-    CROSS JOIN LATERAL unnest(u."ancestorIds") AS a(uid)
-    WHERE t."startOn" >= ${from}::date AND t."startOn" <= ${to}::date AND a.uid = ANY(${unitIds}::int[])
-    GROUP BY a.uid`;
-  return new Map(rows.map((r) => [r.unitId, r.n]));
+    SELECT "unitId", sum(cadres)::int AS n FROM "RollupTraining"
+    WHERE "unitId" = ANY(${unitIds}::int[]) AND month >= ${from}::date AND month <= ${to}::date AND since < ${from}::date
+    GROUP BY "unitId"`;
+  return new Map(rows.filter((r) => r.n).map((r) => [r.unitId, r.n]));
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Recomputes every rollup table from the base tables (`npm run rollup:rebuild`; the bench
- * generator after its COPY). The petition tables are aggregated here in set-based SQL of
- * their own, independently of the triggers' functions, so that comparing the two (the
- * rollup tests do) checks both; meetings and coverage go through the triggers' functions,
+ * generator after its COPY). The petition and training tables are aggregated here in
+ * set-based SQL of their own, independently of the triggers' functions, so that comparing the
+ * two (the rollup tests do) checks both; meetings and coverage go through the triggers' functions,
  * which take a whole table at once (coverage is tested against lib/organisations/coverage.ts).
  *
  * One transaction: writers to the base tables wait (SHARE locks) and readers see the old
@@ -20,6 +20,7 @@ export const ROLLUP_TABLES = [
   "RollupExpected",
   "RollupCoverage",
   "RollupCoverageOrg",
+  "RollupTraining",
 ] as const;
 
 /**
@@ -54,7 +55,7 @@ const PETITION_MEASURES = ["received", "resolved", "settled", "explained", "reso
 /** The statements of a rebuild, in order, to run inside one transaction. */
 export function rebuildStatements(): string[] {
   return [
-    `LOCK TABLE "Petition", "PetitionEvent", "Meeting", "Organisation", "Membership", "Unit", "CalendarDay" IN SHARE MODE`,
+    `LOCK TABLE "Petition", "PetitionEvent", "Meeting", "Organisation", "Membership", "Unit", "CalendarDay", "Cadre", "TrainingRecord" IN SHARE MODE`,
     `TRUNCATE ${ROLLUP_TABLES.map((t) => `"${t}"`).join(", ")}`,
     // Working days by table: n(day) counts the working days up to the day, so (from, to] has n(to) - n(from).
     `CREATE TEMP TABLE rollup_wd ON COMMIT DROP AS
@@ -108,6 +109,16 @@ export function rebuildStatements(): string[] {
     `SELECT rollup_villages_apply(1, ARRAY(
        SELECT (u.id, u.level::text, u."validFrom", u."validTo", u."ancestorIds")::rollup_commune FROM "Unit" u WHERE u.level = 'VILLAGE'))`,
     `SELECT rollup_coverage_orgs(ARRAY(SELECT id FROM "Organisation" ORDER BY id))`,
+    // Cadres trained (decision 031): each cadre's distinct training months, each with the one before it
+    // (0001-01-01 before the first), counted at the cadre's unit, then summed up the tree.
+    `CREATE TEMP TABLE rollup_training_atoms ON COMMIT DROP AS
+     SELECT c."unitId", x.month, x.since, count(*)::int AS cadres
+     FROM (
+       SELECT m."cadreId", m.month, coalesce(lag(m.month) OVER (PARTITION BY m."cadreId" ORDER BY m.month), DATE '0001-01-01') AS since
+       FROM (SELECT DISTINCT "cadreId", date_trunc('month', "startOn")::date AS month FROM "TrainingRecord") m
+     ) x JOIN "Cadre" c ON c.id = x."cadreId"
+     GROUP BY 1, 2, 3`,
+    levelByLevel("RollupTraining", "rollup_training_atoms", ["unitId", "month", "since"], ["cadres"]),
   ];
 }
 

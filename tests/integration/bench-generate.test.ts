@@ -146,6 +146,7 @@ describe.skipIf(!onPostgres)("the bench generator, small", () => {
     const generated = await snapshot();
     expect(generated.RollupTeamMonth.length).toBeGreaterThan(0);
     expect(generated.RollupCoverage.length).toBeGreaterThan(0);
+    expect(generated.RollupTraining.length).toBeGreaterThan(0);
     await client.query("BEGIN");
     for (const sql of rebuildStatements()) await client.query(sql);
     await client.query("COMMIT");
@@ -160,8 +161,9 @@ describe.skipIf(!onPostgres)("the bench generator, small", () => {
     const live = (await liveFigures([admin.unit.id], period, isoDay(today))).get(admin.unit.id)!;
     expect(nation.kpis).toMatchObject({
       received: live.received, resolved: live.resolved, explained: live.explained, overdue: live.overdue,
-      teamMeetingsHeld: live.teamsHeld, teamMeetingsExpected: live.teamsExpected, briefingsHeld: live.briefingsHeld,
+      teamMeetingsHeld: live.teamsHeld, teamMeetingsExpected: live.teamsExpected, briefingsHeld: live.briefingsHeld, cadresTrained: live.cadresTrained,
     });
     expect(live.teamsHeld).toBeGreaterThan(0);
+    expect(live.cadresTrained).toBeGreaterThan(0);
   });
 });

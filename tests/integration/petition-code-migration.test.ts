@@ -3,52 +3,17 @@
  * made before it: counters of units sharing a code merge into the highest, and codes that no
  * counter accounts for still raise the counter, so no code is ever given twice.
  */
-import crypto from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPglite } from "@/lib/db/adapter";
-import { databaseUrl, migrationSql, serverUrl, testBackend } from "../support/test-db";
+import { migrationsAround, rawDatabase, type RawDatabase } from "../support/raw-database";
 
 const MIGRATION = "20261206070000";
 
-interface Raw {
-  exec(sql: string): Promise<void>;
-  rows<T>(sql: string): Promise<T[]>;
-  close(): Promise<void>;
-}
-
-/** A database of its own, run by plain SQL: the migration test drives the schema by hand. */
-async function rawDatabase(): Promise<Raw> {
-  if (testBackend() === "pglite") {
-    const pglite = openPglite(null);
-    return { exec: async (sql) => void (await pglite.exec(sql)), rows: async (sql) => (await pglite.query(sql)).rows as never, close: () => pglite.close() };
-  }
-  const name = `dvtest_${crypto.randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const client = new pg.Client({ connectionString: databaseUrl(serverUrl(), name) });
-  await client.connect();
-  return {
-    exec: async (sql) => void (await client.query(sql)),
-    rows: async (sql) => (await client.query(sql)).rows,
-    close: async () => {
-      await client.end();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
-let raw: Raw;
+let raw: RawDatabase;
 
 beforeAll(async () => {
   raw = await rawDatabase();
-  const all = migrationSql();
-  const names = (await import("node:fs")).readdirSync("prisma/migrations").filter((n) => /^\d{14}_/.test(n)).sort();
-  const index = names.findIndex((n) => n.startsWith(MIGRATION));
-  expect(index).toBeGreaterThan(0);
-  for (const sql of all.slice(0, index)) await raw.exec(sql);
+  const migrations = migrationsAround(MIGRATION);
+  for (const sql of migrations.before) await raw.exec(sql);
   // Before: counters per unit. Two districts share code 246 (the old one closed by the reform),
   // district 252 has a counter behind its codes (a code changed by hand), 999 has codes and no counter.
   await raw.exec(`
@@ -67,7 +32,7 @@ beforeAll(async () => {
       ('999-2026-100002', 5, '2026-03-02', 'RECEPTION', 'ANONYMOUS', 1, 'x', 'x', 1, now()),
       ('T-made-by-a-test', 5, '2026-03-02', 'RECEPTION', 'ANONYMOUS', 1, 'x', 'x', 1, now());
   `);
-  for (const sql of all.slice(index, index + 1)) await raw.exec(sql);
+  await raw.exec(migrations.it);
 });
 
 afterAll(async () => {

@@ -129,13 +129,6 @@ const EXCEPTIONS: readonly { table: string | RegExp; sql: RegExp; source?: RegEx
     reason:
       "the row-by-row count of a text search with a common word (\"duong\": 230,000 matches in the country) runs under its 60 ms budget and stops there (decision 010): PostgreSQL reads the table in its own order rather than every trigram match first; the page says \"more than 50\"",
   },
-  {
-    table: /^(Cadre|Unit)$/,
-    sql: /count\(DISTINCT t\."cadreId"\)/,
-    bench: true,
-    reason:
-      "TEMPORARY: the reports' \"cadres trained\" figure is counted live over the period's training records and their cadres' paths; it needs a rollup of its own (issue 13, left for the next session), and this entry goes with it",
-  },
 ];
 
 /**

@@ -1,19 +1,23 @@
 /**
  * The rollups against the base tables over randomised data: petitions entered and walked
  * through random workflow steps (reopenings included) at random dates, edits, meetings
- * added, moved and deleted, teams established and dissolved, a village closed, a village
- * moved and a merger recorded, all through the app's own write paths. Then the rollups
- * must equal a rebuild from scratch, and every unit's dashboard, in both views, must equal
- * a row-by-row count made with the test's own record of where each unit was when.
+ * added, moved and deleted, teams established and dissolved, cadres' trainings added,
+ * changed and deleted, cadres moved and deleted, a village closed, a village moved and a
+ * merger recorded, through the app's own write paths where it has them (and single and
+ * many-row statements where it has none). Then the rollups must equal a rebuild from
+ * scratch, and every unit's dashboard, in both views, must equal a row-by-row count made
+ * with the test's own record of where each unit was when.
  */
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isActionError, parseInput } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/actor";
+import { addTraining, deleteTraining, updateCadre } from "@/lib/cadres/mutations";
+import { addTrainingSchema, deleteTrainingSchema, updateCadreSchema } from "@/lib/cadres/schemas";
 import { dashboardFor } from "@/lib/dashboards/dashboard";
 import { liveFigures } from "@/lib/dashboards/live";
-import { readCoverage } from "@/lib/dashboards/read";
-import { parsePeriod } from "@/lib/dashboards/period";
+import { readCadresTrained, readCoverage } from "@/lib/dashboards/read";
+import { monthsOf, parsePeriod } from "@/lib/dashboards/period";
 import { db } from "@/lib/db/client";
 import type { Affiliation, MembershipRole, Satisfaction } from "@/lib/generated/prisma/enums";
 import { coverageFor } from "@/lib/organisations/coverage";
@@ -49,6 +53,113 @@ const moves = new Map<number, { path: number[]; until: string }[]>();
 
 const day = (d: Date) => isoDay(d);
 const randomDay = (from: Date, to: Date) => addDaysUtc(from, rng.int(0, Math.max(0, Math.round((to.getTime() - from.getTime()) / 86_400_000))));
+
+// Cadres and their trainings draw from a generator of their own, so the petitions and meetings stay as they were.
+const trainingRng = new Random(0x0031);
+/** Trainings start from well before the window, so that a period's cadres have earlier months to tell apart. */
+const TRAINING_START = monthStart(20);
+const trainingDay = () => addDaysUtc(TRAINING_START, trainingRng.int(0, Math.round((TODAY.getTime() - TRAINING_START.getTime()) / 86_400_000)));
+/** What the test did to cadres and trainings, to check that it did it. */
+const done = { cadresMoved: 0, cadresDeleted: [] as number[], unitsMovedWithTrainedCadres: 0 };
+
+async function trainingFor(cadreId: number, startOn: Date) {
+  const input = await parseInput(addTrainingSchema, { cadreId: String(cadreId), course: "Bồi dưỡng nghiệp vụ dân vận", organiser: "Ban Dân vận Huyện ủy", startOn: day(startOn), endOn: "" });
+  if (!input.ok) throw new Error(JSON.stringify(input.fieldErrors));
+  await addTraining(admin, input.data);
+}
+
+/** Cadres at random communes and villages, with zero to four trainings each: some through the form, the rest in one statement. */
+async function cadresWithTrainings(count: number) {
+  const places = units.filter((u) => u.level === "VILLAGE" || u.level === "COMMUNE");
+  const made = [];
+  for (let i = 0; i < count; i++) {
+    made.push(await db.cadre.create({ data: { fullName: "Lê Văn Học", searchName: "le van hoc", gender: "MALE", unitId: trainingRng.pick(places).id } }));
+  }
+  const bulk: { cadreId: number; course: string; organiser: string; startOn: Date }[] = [];
+  for (const cadre of made) {
+    let last: Date | null = null;
+    for (let n = trainingRng.int(0, 4); n > 0; n--) {
+      // Now and then a second course in the month of the one before.
+      const startOn: Date = last && trainingRng.chance(0.25) ? addDaysUtc(new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), 1)), trainingRng.int(0, 27)) : trainingDay();
+      if (trainingRng.chance(0.4)) await trainingFor(cadre.id, startOn);
+      else bulk.push({ cadreId: cadre.id, course: "Tập huấn công tác dân vận", organiser: "Ban Dân vận Tỉnh ủy", startOn });
+      last = startOn;
+    }
+  }
+  await db.trainingRecord.createMany({ data: trainingRng.shuffle(bulk) });
+  return made.map((c) => c.id);
+}
+
+/** Moves a cadre through the cadre form. */
+async function moveCadre(cadreId: number, unitId: number) {
+  const c = await db.cadre.findUniqueOrThrow({ where: { id: cadreId } });
+  const input = await parseInput(updateCadreSchema, { id: String(c.id), version: String(c.version), fullName: c.fullName, gender: c.gender ?? "MALE", unitId: String(unitId) });
+  if (!input.ok) throw new Error(JSON.stringify(input.fieldErrors));
+  await updateCadre(admin, input.data);
+  done.cadresMoved++;
+}
+
+/** Trainings added, changed (day, month, cadre) and deleted; cadres moved and deleted; singly and many in a statement. */
+async function trainingWrites() {
+  const trained = async () => (await db.trainingRecord.findMany({ orderBy: { id: "asc" }, select: { id: true, cadreId: true, startOn: true } }));
+  // Where the cadre form may put a cadre: a commune or village open today.
+  const current = await db.unit.findMany({ where: { ancestorIds: { has: tree.nation.id }, level: { in: ["COMMUNE", "VILLAGE"] }, validTo: null }, orderBy: { id: "asc" }, select: { id: true } });
+  let records = await trained();
+  // Added: at a random day, or in a month the cadre already has.
+  for (const r of trainingRng.sample(records, 10)) {
+    await trainingFor(r.cadreId, trainingRng.chance(0.5) ? trainingDay() : addDaysUtc(new Date(Date.UTC(r.startOn.getUTCFullYear(), r.startOn.getUTCMonth(), 1)), trainingRng.int(0, 27)));
+  }
+  records = await trained();
+  // Changed one at a time: another day of the month, another month, another cadre.
+  for (const r of trainingRng.sample(records, 8)) {
+    const startOn = trainingRng.chance(0.3) ? new Date(Date.UTC(r.startOn.getUTCFullYear(), r.startOn.getUTCMonth(), 1 + ((r.startOn.getUTCDate() + 10) % 28))) : trainingDay();
+    await db.trainingRecord.update({ where: { id: r.id }, data: { startOn } });
+  }
+  const other = trainingRng.pick(records);
+  await db.trainingRecord.update({ where: { id: trainingRng.pick(records).id }, data: { cadreId: other.cadreId } });
+  // Changed many in one statement, over several cadres; a second statement changes only the text of others.
+  const shifted = trainingRng.sample(records, 12).map((r) => r.id);
+  await db.$executeRaw`UPDATE "TrainingRecord" SET "startOn" = "startOn" + 35 WHERE id = ANY(${shifted}::int[])`;
+  await db.trainingRecord.updateMany({ where: { id: { in: trainingRng.sample(records, 6).map((r) => r.id) } }, data: { result: "Khá" } });
+  // Deleted through the form, and many in one statement.
+  records = await trained();
+  for (const r of trainingRng.sample(records, 5)) {
+    const input = await parseInput(deleteTrainingSchema, { id: String(r.id), confirm: "on" });
+    if (!input.ok) throw new Error(JSON.stringify(input.fieldErrors));
+    await deleteTraining(admin, input.data);
+  }
+  records = await trained();
+  const dropped = trainingRng.sample(records, 6).map((r) => r.id);
+  await db.trainingRecord.deleteMany({ where: { id: { in: dropped } } });
+
+  // Cadres moved through the form; then several in one statement that also edits cadres it does not move.
+  records = await trained();
+  const withTrainings = [...new Set(records.map((r) => r.cadreId))];
+  for (const id of trainingRng.sample(withTrainings, 4)) await moveCadre(id, trainingRng.pick(current).id);
+  const moving = trainingRng.sample(withTrainings, 5);
+  const touched = [...moving, ...trainingRng.sample(withTrainings, 5)];
+  const target = trainingRng.pick(current).id;
+  await db.$executeRaw`UPDATE "Cadre" SET "unitId" = CASE WHEN id = ANY(${moving}::int[]) THEN ${target}::int ELSE "unitId" END, position = 'Ủy viên' WHERE id = ANY(${touched}::int[])`;
+  done.cadresMoved += moving.length;
+  // A cadre moved and trained in one transaction.
+  const mover = trainingRng.pick(withTrainings);
+  await db.$transaction([
+    db.cadre.update({ where: { id: mover }, data: { unitId: trainingRng.pick(current).id } }),
+    db.trainingRecord.create({ data: { cadreId: mover, course: "Bồi dưỡng kỹ năng", organiser: "Trường Chính trị tỉnh", startOn: trainingDay() } }),
+  ]);
+  done.cadresMoved++;
+
+  // Cadres deleted (their trainings go with them): one, two in a statement, one just after a training was added in the same transaction.
+  const free = (await db.cadre.findMany({ where: { id: { in: withTrainings }, memberships: { none: {} }, attendances: { none: {} }, user: null }, orderBy: { id: "asc" }, select: { id: true } })).map((c) => c.id);
+  const [alone, pairA, pairB, last] = trainingRng.sample(free, 4);
+  await db.cadre.delete({ where: { id: alone } });
+  await db.cadre.deleteMany({ where: { id: { in: [pairA, pairB] } } });
+  await db.$transaction([
+    db.trainingRecord.create({ data: { cadreId: last, course: "Bồi dưỡng", organiser: "Ban Dân vận Huyện ủy", startOn: trainingDay() } }),
+    db.cadre.delete({ where: { id: last } }),
+  ]);
+  done.cadresDeleted.push(alone, pairA, pairB, last);
+}
 
 async function petitionAt(unitId: number, receivedOn: Date) {
   const parsed = await parseInput(intakeSchema, {
@@ -163,6 +274,12 @@ beforeAll(async () => {
       });
     }
   }
+  // Cadres with trainings, before the units move.
+  await cadresWithTrainings(40);
+  done.unitsMovedWithTrainedCadres = await db.cadre.count({
+    where: { trainings: { some: {} }, unit: { OR: [{ parentId: tree.communeB.id }, { id: tree.villageA2.id }] } },
+  });
+
   // The merger: commune B goes whole into commune C on the first of a month, its villages move.
   for (const v of units.filter((u) => u.ancestorIds.includes(tree.communeB.id) && u.id !== tree.communeB.id)) moves.set(v.id, [{ path: v.ancestorIds, until: day(addDaysUtc(MERGER_ON, -1)) }]);
   await recordMerger(admin, { predecessors: [{ id: tree.communeB.id, kind: "FULL" }], successor: { id: communeC.id }, effectiveOn: MERGER_ON });
@@ -189,6 +306,8 @@ beforeAll(async () => {
   const memberships = await db.membership.findMany({ orderBy: { id: "asc" } });
   for (const m of rng.sample(memberships, 4)) await db.membership.update({ where: { id: m.id }, data: { termEnd: randomDay(m.termStart, TODAY) } });
   for (const m of rng.sample(memberships, 3)) await db.membership.delete({ where: { id: m.id } }).catch(() => undefined);
+  await cadresWithTrainings(10);
+  await trainingWrites();
   const closing = await db.unit.findFirstOrThrow({ where: { parentId: communeC.id, name: "Tây" } });
   await closeVillage(admin, { villageId: closing.id, version: closing.version, closedOn: randomDay(MERGER_ON, TODAY) });
   await reloadUnits();
@@ -200,6 +319,17 @@ describe("rollups over randomised data", () => {
     expect(await db.petition.count({ where: { resolution: "EXPLAINED" } })).toBeGreaterThan(0);
     expect(await db.petition.count({ where: { unitId: tree.communeB.id } })).toBeGreaterThan(0);
     expect(await db.unitPathHistory.count()).toBeGreaterThan(0);
+    expect(done.unitsMovedWithTrainedCadres).toBeGreaterThan(0);
+    // Four cadres with trainings deleted, their trainings with them.
+    expect(new Set(done.cadresDeleted).size).toBe(4);
+    expect(await db.cadre.count({ where: { id: { in: done.cadresDeleted } } })).toBe(0);
+    expect(done.cadresMoved).toBeGreaterThanOrEqual(10);
+    // Cadres trained in several months, some of them twice in a month.
+    const months = await db.$queryRaw<{ several: number; twice: number }[]>`
+      SELECT count(*) FILTER (WHERE months > 1)::int AS several, count(*) FILTER (WHERE months < trainings)::int AS twice
+      FROM (SELECT "cadreId", count(DISTINCT date_trunc('month', "startOn")) AS months, count(*) AS trainings FROM "TrainingRecord" GROUP BY 1) c`;
+    expect(months[0].several).toBeGreaterThan(5);
+    expect(months[0].twice).toBeGreaterThan(0);
   });
 
   it("equal a rebuild from the base tables after every kind of write", async () => {
@@ -220,8 +350,28 @@ describe("rollups over randomised data", () => {
     }
     const live = (await liveFigures([tree.nation.id], PERIOD, day(TODAY))).get(tree.nation.id)!;
     const nation = (await dashboardFor(admin, tree.nation.id, PERIOD, "restated", NOW))!;
-    expect(nation.kpis).toMatchObject({ received: live.received, resolved: live.resolved, explained: live.explained, overdue: live.overdue, reopened: live.reopened, teamMeetingsHeld: live.teamsHeld, teamMeetingsExpected: live.teamsExpected, briefingsHeld: live.briefingsHeld });
+    expect(nation.kpis).toMatchObject({ received: live.received, resolved: live.resolved, explained: live.explained, overdue: live.overdue, reopened: live.reopened, teamMeetingsHeld: live.teamsHeld, teamMeetingsExpected: live.teamsExpected, briefingsHeld: live.briefingsHeld, cadresTrained: live.cadresTrained });
+    expect(live.cadresTrained).toBeGreaterThan(0);
   }, 120_000);
+
+  it("count every unit's cadres trained in any run of months as a row-by-row count does", async () => {
+    const base = await loadBase();
+    const ids = units.map((u) => u.id);
+    const months = monthsOf(parsePeriod(isoDay(TRAINING_START), lastDay(isoDay(monthStart(0)))));
+    let nonZero = 0;
+    for (const length of [1, 2, 3, 7, 12]) {
+      for (let i = 0; i + length <= months.length; i++) {
+        const period = parsePeriod(months[i], lastDay(months[i + length - 1]));
+        const got = await readCadresTrained(ids, period.from, period.to);
+        for (const id of ids) {
+          const expected = oracleKpis(base, id, period, day(TODAY)).cadresTrained;
+          expect(got.get(id) ?? 0, `unit ${id} ${period.from}…${period.to}`).toBe(expected);
+          if (expected) nonZero++;
+        }
+      }
+    }
+    expect(nonZero).toBeGreaterThan(100);
+  });
 
   it("give every unit on any day the coverage figures of lib/organisations", async () => {
     expect(await db.membership.count({ where: { role: "HEAD" } })).toBeGreaterThan(0);
