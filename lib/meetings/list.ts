@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
+import { subtreeUnitIds } from "../auth/subtree";
 import { meetingWhereFor } from "../auth/scope";
 import { decodeCursor, readCursor, toPage, type Page } from "../api/cursor";
 import { db } from "../db/client";
@@ -64,11 +65,28 @@ export interface MeetingListItem {
   raised: number;
 }
 
+/** A subtree up to this many units (a district) is read as its list of unit ids (lib/auth/subtree.ts). */
+const SMALL_SUBTREE = 500;
+
+const LIST_SELECT = {
+  id: true,
+  kind: true,
+  heldOn: true,
+  place: true,
+  chair: true,
+  organisation: { select: { name: true } },
+  unit: { select: { id: true, typeLabel: true, name: true, parent: { select: { typeLabel: true, name: true } } } },
+} satisfies Prisma.MeetingSelect;
+
 /** `strictCursor`: the API answers 400 for a cursor that is not one of ours; the page just starts over. */
 export async function listMeetings(actor: Actor, f: MeetingFilters, { strictCursor = false } = {}): Promise<Page<MeetingListItem>> {
-  const and: Prisma.MeetingWhereInput[] = [meetingWhereFor(actor)];
+  // A district's or a commune's list (or any list narrowed to one) reads its units' own entries of
+  // Meeting(unitId, heldOn, id, kind), index-only, ids first (decision 028); a province's or the
+  // nation's walks the date index, where its meetings are a large share of every day's.
+  const units = !f.unit && (actor.unit.level === "NATION" || actor.unit.level === "PROVINCE") ? null : await subtreeUnitIds(actor, f.unit, SMALL_SUBTREE);
+  const and: Prisma.MeetingWhereInput[] = [units ? { unitId: { in: units } } : meetingWhereFor(actor)];
   if (f.kind) and.push({ kind: f.kind });
-  if (f.unit) and.push({ unit: { ancestorIds: { has: f.unit } } });
+  if (f.unit && !units) and.push({ unit: { ancestorIds: { has: f.unit } } });
   if (f.from) and.push({ heldOn: { gte: utcDay(f.from) } });
   if (f.to) and.push({ heldOn: { lte: utcDay(f.to) } });
   const cursor = strictCursor ? readCursor(f.cursor, cursorKey) : f.cursor ? (decodeCursor(f.cursor, cursorKey) ?? undefined) : undefined;
@@ -77,20 +95,16 @@ export async function listMeetings(actor: Actor, f: MeetingFilters, { strictCurs
     const cmp = f.dir === "asc" ? "gt" : "lt";
     and.push({ heldOn: { [`${cmp}e`]: utcDay(d) } }, { OR: [{ heldOn: { [cmp]: utcDay(d) } }, { heldOn: utcDay(d), id: { [cmp]: id } }] });
   }
-  const rows = await db.meeting.findMany({
-    where: { AND: and },
-    orderBy: [{ heldOn: f.dir }, { id: f.dir }],
-    take: f.limit + 1,
-    select: {
-      id: true,
-      kind: true,
-      heldOn: true,
-      place: true,
-      chair: true,
-      organisation: { select: { name: true } },
-      unit: { select: { id: true, typeLabel: true, name: true, parent: { select: { typeLabel: true, name: true } } } },
-    },
-  });
+  const query = { where: { AND: and }, orderBy: [{ heldOn: f.dir }, { id: f.dir }], take: f.limit + 1 } satisfies Prisma.MeetingFindManyArgs;
+  let rows: Prisma.MeetingGetPayload<{ select: typeof LIST_SELECT }>[];
+  if (units) {
+    // No bitmap scan: it would AND the units' entries with the country's of another index.
+    const [, ids] = await db.$transaction([db.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off"), db.meeting.findMany({ ...query, select: { id: true } })]);
+    const byId = new Map((await db.meeting.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: LIST_SELECT })).map((r) => [r.id, r]));
+    rows = ids.flatMap((r) => byId.get(r.id) ?? []);
+  } else {
+    rows = await db.meeting.findMany({ ...query, select: LIST_SELECT });
+  }
   // Counted for this page's meetings only: Prisma's `_count` of a relation groups the whole
   // attendance and petition tables first (decision 028).
   const ids = rows.map((r) => r.id);

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
+import { subtreeUnitIds } from "../auth/subtree";
 import { can } from "../auth/roles";
 import { petitionWhereFor, unitWhereFor } from "../auth/scope";
 import { auditPersonalDataRead, type PersonalDataVia } from "../audit/log";
@@ -320,9 +321,7 @@ async function subtreeUnits(actor: Actor, f: PetitionFilters): Promise<number[] 
   const byCode = f.sort === "code" && !f.q;
   const max = byCode ? CODE_SORTED_SUBTREE : SMALL_SUBTREE;
   if (!f.unit && (actor.unit.level === "NATION" || (actor.unit.level === "PROVINCE" && !byCode))) return null;
-  const where = f.unit ? { AND: [unitWhereFor(actor), { ancestorIds: { has: f.unit } }] } : unitWhereFor(actor);
-  const units = await db.unit.findMany({ where, select: { id: true }, take: max + 1 });
-  return units.length > max ? null : units.map((u) => u.id);
+  return subtreeUnitIds(actor, f.unit, max);
 }
 
 const LIST_SELECT = {

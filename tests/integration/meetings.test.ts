@@ -159,6 +159,37 @@ describe("the meeting list", () => {
   });
 });
 
+describe("the meeting list, read by the subtree's units or along the tree", () => {
+  const ids = async (actor: ReturnType<typeof actorAt>, params: Record<string, string>) => {
+    const out: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listMeetings(actor, { ...parseMeetingFilters(params), limit: 2, cursor });
+      out.push(...page.items.map((m) => m.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return out;
+  };
+  const expected = (unitId: number, dir: "asc" | "desc", kind?: "TEAM_MONTHLY") =>
+    db.meeting
+      .findMany({ where: { unit: { ancestorIds: { has: unitId } }, ...(kind ? { kind } : {}) }, orderBy: [{ heldOn: dir }, { id: dir }], select: { id: true } })
+      .then((rows) => rows.map((r) => r.id));
+
+  it("gives the same pages whichever way it reads", async () => {
+    const district = actorAt(tree.districtA, "DISTRICT_STAFF");
+    const province = actorAt(tree.province, "PROVINCE_LEADER");
+    const all = await expected(tree.districtA.id, "desc");
+    expect(all.length).toBeGreaterThan(1);
+    // A district: its units' ids. A province: along the tree, or by a unit filter's ids.
+    expect(await ids(district, {})).toEqual(all);
+    expect(await ids(province, {})).toEqual(await expected(tree.province.id, "desc"));
+    expect(await ids(province, { unit: String(tree.districtA.id) })).toEqual(all);
+    expect(await ids(district, { dir: "asc", kind: "TEAM_MONTHLY" })).toEqual(await expected(tree.districtA.id, "asc", "TEAM_MONTHLY"));
+    // A unit filter outside the actor's reach shows nothing.
+    expect(await ids(actorAt(tree.districtB, "DISTRICT_STAFF"), { unit: String(tree.districtA.id) })).toEqual([]);
+  });
+});
+
 describe("correcting a meeting", () => {
   let meetingId: number;
   let version: number;
