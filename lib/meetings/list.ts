@@ -8,6 +8,7 @@ import { subtreeUnitIds } from "../auth/subtree";
 import { meetingWhereFor } from "../auth/scope";
 import { decodeCursor, readCursor, toPage, type Page } from "../api/cursor";
 import { db } from "../db/client";
+import { idsUnderPlan, inIdOrder } from "../db/plan";
 import type { Prisma } from "../generated/prisma/client";
 import type { MeetingKind } from "../generated/prisma/enums";
 import { idField, isoDayParam, MAX_INT } from "../forms/fields";
@@ -99,9 +100,8 @@ export async function listMeetings(actor: Actor, f: MeetingFilters, { strictCurs
   let rows: Prisma.MeetingGetPayload<{ select: typeof LIST_SELECT }>[];
   if (units) {
     // No bitmap scan: it would AND the units' entries with the country's of another index.
-    const [, ids] = await db.$transaction([db.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off"), db.meeting.findMany({ ...query, select: { id: true } })]);
-    const byId = new Map((await db.meeting.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: LIST_SELECT })).map((r) => [r.id, r]));
-    rows = ids.flatMap((r) => byId.get(r.id) ?? []);
+    const ids = await idsUnderPlan("SET LOCAL enable_bitmapscan = off", db.meeting.findMany({ ...query, select: { id: true } }));
+    rows = inIdOrder(ids, await db.meeting.findMany({ where: { id: { in: ids } }, select: LIST_SELECT }));
   } else {
     rows = await db.meeting.findMany({ ...query, select: LIST_SELECT });
   }

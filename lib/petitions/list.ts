@@ -9,6 +9,7 @@ import { can } from "../auth/roles";
 import { petitionWhereFor, unitWhereFor } from "../auth/scope";
 import { auditPersonalDataRead, type PersonalDataVia } from "../audit/log";
 import { db } from "../db/client";
+import { idsUnderPlan, inIdOrder } from "../db/plan";
 import type { Prisma } from "../generated/prisma/client";
 import type { PetitionStatus } from "../generated/prisma/enums";
 import { rolledUpPetitionCount } from "../rollup/counts";
@@ -367,13 +368,8 @@ function smallSubtreePlan(f: PetitionFilters): string {
 async function pageRows(where: Prisma.PetitionWhereInput, f: PetitionFilters, small: boolean) {
   const order = orderBy(f.sort, f.dir);
   if (!small) return db.petition.findMany({ where, orderBy: order, take: f.limit + 1, select: LIST_SELECT });
-  const [, ids] = await db.$transaction([
-    db.$executeRawUnsafe(smallSubtreePlan(f)),
-    db.petition.findMany({ where, orderBy: order, take: f.limit + 1, select: { id: true } }),
-  ]);
-  const rows = await db.petition.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: LIST_SELECT });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((r) => byId.get(r.id) ?? []);
+  const ids = await idsUnderPlan(smallSubtreePlan(f), db.petition.findMany({ where, orderBy: order, take: f.limit + 1, select: { id: true } }));
+  return inIdOrder(ids, await db.petition.findMany({ where: { id: { in: ids } }, select: LIST_SELECT }));
 }
 
 /**
