@@ -104,9 +104,10 @@ const LARGE_ROWS = 10_000;
  * Whole reads that are right, each with its reason: a statement matched by `sql` (and by `source`
  * when given: what ran it, and as whom) may read `table` whole. `bench`: the exception holds on
  * the national database only (real sizes make it a whole read; the small one has none). Keep it
- * short; the test fails on an entry nothing matches any more, where it holds.
+ * short; the test fails on an entry nothing matches any more, where it holds (but for one whose plan
+ * depends on the sampled statistics, `byStatistics`).
  */
-const EXCEPTIONS: readonly { table: string | RegExp; sql: RegExp; source?: RegExp; bench?: true; reason: string }[] = [
+const EXCEPTIONS: readonly { table: string | RegExp; sql: RegExp; source?: RegExp; bench?: true; byStatistics?: true; reason: string }[] = [
   {
     table: "UnitSuccession",
     sql: /WITH closed AS \(/,
@@ -126,6 +127,9 @@ const EXCEPTIONS: readonly { table: string | RegExp; sql: RegExp; source?: RegEx
     sql: /^SELECT COUNT\(\*\)[\s\S]*LIKE/,
     source: /petitions/,
     bench: true,
+    // Whether PostgreSQL takes that plan depends on the sampled statistics: two generations of the same
+    // database differed. The entry may go unused.
+    byStatistics: true,
     reason:
       "the row-by-row count of a text search with a common word (\"duong\": 230,000 matches in the country) runs under its 60 ms budget and stops there (decision 010): PostgreSQL reads the table in its own order rather than every trigram match first; the page says \"more than 50\"",
   },
@@ -446,7 +450,7 @@ describe("every query has its index, or a reason", () => {
   });
 
   it("needs every exception it lists (for the database it runs on)", () => {
-    const unused = EXCEPTIONS.filter((x) => !!x.bench === onBench && !explained.some(({ query, plan }) => plan && seqScansOf(plan).some((t) => applies(x, t, query))));
+    const unused = EXCEPTIONS.filter((x) => !!x.bench === onBench && !x.byStatistics && !explained.some(({ query, plan }) => plan && seqScansOf(plan).some((t) => applies(x, t, query))));
     expect(unused.map((x) => `${x.table}: ${x.reason}`)).toEqual([]);
   });
 });
