@@ -13,7 +13,8 @@ import { currentRequestId } from "../log/context";
 import { unitFullName } from "../units/labels";
 import { buildCadreExport } from "./export";
 import type { CadreFilters } from "./filters";
-import { allCadres, cadreUnitPages } from "./queries";
+import { allCadres } from "./queries";
+import { cadreUnitPages } from "./unit-options";
 import { writeImportTemplate } from "./template";
 import { unitWhereFor } from "../auth/scope";
 

@@ -8,7 +8,8 @@ import { exportCadresFor, writeImportTemplateFor } from "@/lib/cadres/downloads"
 import { parseCadreFilters } from "@/lib/cadres/filters";
 import { IMPORT_COLUMNS } from "@/lib/cadres/import";
 import { addTraining, createCadre, deleteTraining, endCadre, updateCadre } from "@/lib/cadres/mutations";
-import { auditCadrePersonalDataRead, cadreUnitOptions, cadreUnitPages, getCadre, listCadres } from "@/lib/cadres/queries";
+import { auditCadrePersonalDataRead, getCadre, listCadres } from "@/lib/cadres/queries";
+import { cadreUnitOptions, cadreUnitPages } from "@/lib/cadres/unit-options";
 import { importCadres } from "@/lib/cadres/upload";
 import { db } from "@/lib/db/client";
 import { insertUnit } from "@/lib/units/tree";
