@@ -3,18 +3,39 @@
  * filtered list. Route handlers call these after checking the session.
  */
 import "server-only";
+import { PassThrough, Readable, type Writable } from "node:stream";
 import type { Actor } from "../auth/actor";
 import { audit } from "../audit/log";
 import { db } from "../db/client";
+import { OutputClosed } from "../export/xlsx-stream";
+import { logError } from "../log/logger";
+import { currentRequestId } from "../log/context";
 import { unitFullName } from "../units/labels";
 import { buildCadreExport } from "./export";
 import type { CadreFilters } from "./filters";
-import { allCadres, cadreUnitOptions } from "./queries";
-import { buildImportTemplate } from "./template";
+import { allCadres } from "./queries";
+import { cadreUnitPages } from "./unit-options";
+import { writeImportTemplate } from "./template";
 import { unitWhereFor } from "../auth/scope";
 
-export async function importTemplateFor(actor: Actor): Promise<Buffer> {
-  return buildImportTemplate(await cadreUnitOptions(actor));
+/** The actor's import template written to `out`, its units read a page at a time as `out` takes the file. */
+export function writeImportTemplateFor(actor: Actor, out: Writable, communesPerPage?: number): Promise<void> {
+  return writeImportTemplate(cadreUnitPages(actor, communesPerPage), out);
+}
+
+/**
+ * The template as a response body, streamed (decision 029). A client that leaves ends the reads; a failure
+ * midway is logged and ends the download unfinished (the status was sent with the first bytes).
+ */
+export function importTemplateBody(actor: Actor): ReadableStream<Uint8Array> {
+  const out = new PassThrough();
+  const requestId = currentRequestId();
+  writeImportTemplateFor(actor, out).catch((error: unknown) => {
+    if (error instanceof OutputClosed) return;
+    logError("route", requestId, error, { route: "/cadres/template" });
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
 
 const STATUS_LABELS = { current: "đang công tác", ended: "đã thôi", all: "tất cả" } as const;

@@ -3,27 +3,22 @@ import { cadreFiltersQuery, parseCadreFilters } from "./filters";
 
 describe("parseCadreFilters", () => {
   it("reads the address, falling back to defaults for anything unknown", () => {
-    expect(parseCadreFilters({})).toEqual({ q: "", unitId: null, status: "current", party: "all", sort: "name", page: 1 });
-    expect(parseCadreFilters({ q: "  nguyen van  ", unit: "42", status: "ended", party: "yes", sort: "unit", page: "3" })).toEqual({
+    expect(parseCadreFilters({})).toEqual({ q: "", unitId: null, status: "current", party: "all", sort: "name" });
+    expect(parseCadreFilters({ q: "  nguyen van  ", unit: "42", status: "ended", party: "yes", sort: "unit", cursor: "WyJhbiIsM10" })).toEqual({
       q: "nguyen van",
       unitId: 42,
       status: "ended",
       party: "yes",
       sort: "unit",
-      page: 3,
+      cursor: "WyJhbiIsM10",
     });
-    expect(parseCadreFilters({ unit: "abc", status: "x", party: ["no", "yes"], sort: "phone", page: "-1" })).toMatchObject({
-      unitId: null,
-      status: "current",
-      party: "no",
-      sort: "name",
-      page: 1,
-    });
+    const odd = parseCadreFilters({ unit: "abc", status: "x", party: ["no", "yes"], sort: "phone", cursor: "not a cursor!" });
+    expect(odd).toEqual({ q: "", unitId: null, status: "current", party: "no", sort: "name" });
   });
 
   it("round-trips through the query string without the defaults", () => {
-    const filters = parseCadreFilters({ q: "đức", unit: "7", status: "all" });
-    expect(cadreFiltersQuery(filters)).toBe("?q=%C4%91%E1%BB%A9c&unit=7&status=all");
+    const filters = parseCadreFilters({ q: "đức", unit: "7", status: "all", cursor: "WyJhbiIsM10" });
+    expect(cadreFiltersQuery(filters)).toBe("?q=%C4%91%E1%BB%A9c&unit=7&status=all&cursor=WyJhbiIsM10");
     expect(parseCadreFilters(Object.fromEntries(new URLSearchParams(cadreFiltersQuery(filters))))).toEqual(filters);
     expect(cadreFiltersQuery(parseCadreFilters({}))).toBe("");
   });

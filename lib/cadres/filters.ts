@@ -1,7 +1,8 @@
-import { cleanText, MAX_PAGE_NUMBER, parseId } from "../forms/fields";
+import { cleanText, parseId } from "../forms/fields";
 /**
  * The list's filters as they travel in the address (`/cadres?q=…&unit=…`), shared by the
- * list page and the export route so that "Xuất Excel" exports exactly what is shown.
+ * list page and the export route so that "Xuất Excel" exports exactly what is shown (from its
+ * first row: the export leaves the cursor out).
  */
 export const CADRE_STATUSES = ["current", "ended", "all"] as const;
 export const PARTY_FILTERS = ["all", "yes", "no"] as const;
@@ -14,7 +15,8 @@ export interface CadreFilters {
   status: (typeof CADRE_STATUSES)[number];
   party: (typeof PARTY_FILTERS)[number];
   sort: (typeof CADRE_SORTS)[number];
-  page: number;
+  /** Where the page starts: the key of the last row of the page before (keyset pages, lib/cadres/queries.ts); none on the first. */
+  cursor?: string;
 }
 
 type Params = Record<string, string | string[] | undefined>;
@@ -31,14 +33,15 @@ function oneOf<T extends string>(values: readonly T[], value: string, fallback: 
 /** Unknown or malformed values fall back to the defaults; nothing here throws. */
 export function parseCadreFilters(params: Params): CadreFilters {
   const unit = first(params, "unit");
-  const page = first(params, "page");
+  const cursor = first(params, "cursor");
   return {
     q: cleanText(first(params, "q")).trim().slice(0, MAX_CADRE_QUERY_LENGTH),
     unitId: parseId(unit),
     status: oneOf(CADRE_STATUSES, first(params, "status"), "current"),
     party: oneOf(PARTY_FILTERS, first(params, "party"), "all"),
     sort: oneOf(CADRE_SORTS, first(params, "sort"), "name"),
-    page: Math.min(parseId(page) ?? 1, MAX_PAGE_NUMBER),
+    // Only its shape here; what it holds is checked against the order when the list reads it.
+    ...(/^[A-Za-z0-9_-]{1,400}$/.test(cursor) ? { cursor } : {}),
   };
 }
 
@@ -50,7 +53,7 @@ export function cadreFiltersQuery(filters: Partial<CadreFilters>): string {
   if (filters.status && filters.status !== "current") out.set("status", filters.status);
   if (filters.party && filters.party !== "all") out.set("party", filters.party);
   if (filters.sort && filters.sort !== "name") out.set("sort", filters.sort);
-  if (filters.page && filters.page > 1) out.set("page", String(filters.page));
+  if (filters.cursor) out.set("cursor", filters.cursor);
   const s = out.toString();
   return s ? `?${s}` : "";
 }

@@ -4,38 +4,117 @@
  * that shows them writes a "cadre.personal-data.read" audit row.
  */
 import "server-only";
+import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/roles";
 import { cadreWhereFor, unitWhereFor } from "../auth/scope";
 import { auditPersonalDataRead } from "../audit/log";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
+import { decodeCursor, encodeCursor } from "../api/cursor";
+import { MAX_INT } from "../forms/fields";
 import { toSearchText } from "../text/search";
 import type { CadreFilters } from "./filters";
-import { unitKey } from "./unit-keys";
 
 export const CADRE_PAGE_SIZE = 50;
+/** Counting stops here: "more than 10.000" is all a list needs to say (the nation has 578,000). */
+export const CADRE_COUNT_CAP = 10_000;
+/** …and after this long: past it the page says "more than a page" (decision 010's budget). */
+export const CADRE_COUNT_BUDGET_MS = 60;
+/**
+ * A subtree up to this many units (a province: about 2,300 on the national database; a district, a commune)
+ * is read as its unit ids (`unitId IN (…)`), as the petition list does (decisions 010, 028), but for a text
+ * search: counting a province's cadres then reads its own entries of `Cadre(unitId)` (13 ms), where the join
+ * to the unit tree made PostgreSQL read the whole table for a province whose cadres lie late in it (100 ms).
+ * With a text search the join stays: a district's few cadres are read unit by unit and the words tested on
+ * them, where the ids made PostgreSQL AND them with the country's trigram matches. Within PostgreSQL's
+ * 32,767 parameters.
+ */
+const SUBTREE_AS_IDS = 5_000;
 
 export function canSeePersonalData(actor: Pick<Actor, "role">): boolean {
   return can(actor.role, "cadre:personal-data:subtree");
 }
 
-/** The `where` of the list: scope first, then the user's filters. */
-export function cadreListWhere(actor: Actor, filters: CadreFilters): Prisma.CadreWhereInput {
-  const and: Prisma.CadreWhereInput[] = [cadreWhereFor(actor)];
+/**
+ * The `where` of the list: scope first, then the user's filters. `units`: the subtree (narrowed to the
+ * unit filter) as its unit ids, read with the scope builder (`subtreeUnits`), in place of the join.
+ */
+export function cadreListWhere(actor: Actor, filters: CadreFilters, units: readonly number[] | null = null): Prisma.CadreWhereInput {
+  const and: Prisma.CadreWhereInput[] = units ? [{ unitId: { in: [...units] } }] : [cadreWhereFor(actor)];
   const search = toSearchText(filters.q);
   // searchName is stored lower-case and accent-free: a plain LIKE that the trigram index serves.
   if (search) and.push({ searchName: { contains: search } });
-  if (filters.unitId) and.push({ unit: { ancestorIds: { has: filters.unitId } } });
+  if (filters.unitId && !units) and.push({ unit: { ancestorIds: { has: filters.unitId } } });
   if (filters.status === "current") and.push({ endedOn: null });
   if (filters.status === "ended") and.push({ endedOn: { not: null } });
   if (filters.party !== "all") and.push({ isPartyMember: filters.party === "yes" });
   return { AND: and };
 }
 
+/** The units of the list when they are few (see SUBTREE_AS_IDS); null for the nation's, or with a text search. A unit filter out of reach leaves none. */
+async function subtreeUnits(actor: Actor, filters: CadreFilters): Promise<number[] | null> {
+  if ((actor.unit.level === "NATION" && !filters.unitId) || toSearchText(filters.q)) return null;
+  const where = filters.unitId ? { AND: [unitWhereFor(actor), { ancestorIds: { has: filters.unitId } }] } : unitWhereFor(actor);
+  const units = await db.unit.findMany({ where, select: { id: true }, take: SUBTREE_AS_IDS + 1 });
+  return units.length > SUBTREE_AS_IDS ? null : units.map((u) => u.id);
+}
+
 function cadreOrder(filters: CadreFilters): Prisma.CadreOrderByWithRelationInput[] {
   const byName: Prisma.CadreOrderByWithRelationInput[] = [{ searchName: "asc" }, { id: "asc" }];
   return filters.sort === "unit" ? [{ unit: { searchName: "asc" } }, { unitId: "asc" }, ...byName] : byName;
+}
+
+// A page's cursor is the sort key of its last row: [searchName, id], or by unit [unit's searchName, unitId, searchName, id].
+const cursorId = z.number().int().positive().max(MAX_INT);
+const cursorText = z.string().max(400);
+const NAME_KEY = z.tuple([cursorText, cursorId]);
+const UNIT_KEY = z.tuple([cursorText, cursorId, cursorText, cursorId]);
+
+interface CadreKey {
+  unitName?: string;
+  unitId?: number;
+  name: string;
+  id: number;
+}
+
+/** The key a cursor holds, when it is one of ours for this order (else the list starts over, as a stale link should). */
+function readCadreCursor(filters: CadreFilters): CadreKey | null {
+  if (!filters.cursor) return null;
+  if (filters.sort === "unit") {
+    const key = decodeCursor(filters.cursor, UNIT_KEY);
+    return key && { unitName: key[0], unitId: key[1], name: key[2], id: key[3] };
+  }
+  const key = decodeCursor(filters.cursor, NAME_KEY);
+  return key && { name: key[0], id: key[1] };
+}
+
+/** The cursor of the page after `row` in this order. */
+export function cadreCursorAfter(row: { id: number; searchName: string; unitId: number; unit: { searchName: string } }, sort: CadreFilters["sort"]): string {
+  return encodeCursor(sort === "unit" ? [row.unit.searchName, row.unitId, row.searchName, row.id] : [row.searchName, row.id]);
+}
+
+/**
+ * The rows after the key in the list's order. The leading `gte` repeats what the OR says, so that a walk of
+ * `Cadre(searchName, id)` starts at the cursor instead of reading every row before it.
+ */
+function afterKey(key: CadreKey): Prisma.CadreWhereInput {
+  if (key.unitName === undefined || key.unitId === undefined) {
+    return { AND: [{ searchName: { gte: key.name } }, { OR: [{ searchName: { gt: key.name } }, { searchName: key.name, id: { gt: key.id } }] }] };
+  }
+  return {
+    AND: [
+      { unit: { searchName: { gte: key.unitName } } },
+      {
+        OR: [
+          { unit: { searchName: { gt: key.unitName } } },
+          { unit: { searchName: key.unitName }, unitId: { gt: key.unitId } },
+          { unitId: key.unitId, searchName: { gt: key.name } },
+          { unitId: key.unitId, searchName: key.name, id: { gt: key.id } },
+        ],
+      },
+    ],
+  };
 }
 
 function cadreSelect(personal: boolean) {
@@ -52,15 +131,50 @@ function cadreSelect(personal: boolean) {
   } satisfies Prisma.CadreSelect;
 }
 
-/** One page of the list, the total, and whether personal data is in it. */
+/** The list's rows also carry their sort key, for the next page's cursor. */
+function cadreListSelect(personal: boolean) {
+  const base = cadreSelect(personal);
+  return { ...base, searchName: true, unitId: true, unit: { select: { ...base.unit.select, searchName: true } } } satisfies Prisma.CadreSelect;
+}
+
+/** The capped count, or null when it takes longer than the budget (PGlite has no statement timeout: it counts). */
+async function countWithin(where: Prisma.CadreWhereInput): Promise<number | null> {
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${CADRE_COUNT_BUDGET_MS}`);
+      return tx.cadre.count({ where, take: CADRE_COUNT_CAP + 1 });
+    });
+  } catch (error) {
+    if (/statement timeout|57014/.test(String(error))) return null;
+    throw error;
+  }
+}
+
+/**
+ * One page of the list (keyset: a page costs the rows it shows, however deep), the count, and whether
+ * personal data is in it. The count stops at CADRE_COUNT_CAP or after CADRE_COUNT_BUDGET_MS: then
+ * `totalExact` is false and `total` a lower bound. A first page with nothing after it is the whole list.
+ */
 export async function listCadres(actor: Actor, filters: CadreFilters, pageSize = CADRE_PAGE_SIZE) {
   const personal = canSeePersonalData(actor);
-  const where = cadreListWhere(actor, filters);
-  const total = await db.cadre.count({ where });
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(filters.page, pages);
-  const rows = await db.cadre.findMany({ where, orderBy: cadreOrder(filters), skip: (page - 1) * pageSize, take: pageSize, select: cadreSelect(personal) });
-  return { rows, total, page, pages, personal };
+  const units = await subtreeUnits(actor, filters);
+  const where = cadreListWhere(actor, filters, units);
+  const key = readCadreCursor(filters);
+  const read = db.cadre.findMany({ where: key ? { AND: [where, afterKey(key)] } : where, orderBy: cadreOrder(filters), take: pageSize + 1, select: cadreListSelect(personal) });
+  const [found, counted] = await Promise.all([
+    // A text search reads the words' matches (the trigram index) or the subtree's cadres, then sorts them:
+    // left to itself PostgreSQL walked the name index from "a" to the first matches (374,000 rows, 0.5–5 s, for
+    // "nguyen van" in the nation or a province).
+    toSearchText(filters.q) && filters.sort === "name" ? db.$transaction([db.$executeRawUnsafe("SET LOCAL enable_indexscan = off"), read]).then(([, rows]) => rows) : read,
+    countWithin(where),
+  ]);
+  const rows = found.slice(0, pageSize);
+  const last = rows.at(-1);
+  const hasMore = found.length > pageSize;
+  const whole = !key && !hasMore;
+  const total = whole ? rows.length : counted === null ? pageSize : Math.min(counted, CADRE_COUNT_CAP);
+  const totalExact = whole || (counted !== null && counted <= CADRE_COUNT_CAP);
+  return { rows, total, totalExact, nextCursor: hasMore && last ? cadreCursorAfter(last, filters.sort) : null, first: !key, personal };
 }
 
 /** Every row matching the filters (the export), up to `limit`. */
@@ -93,87 +207,4 @@ export async function getCadre(actor: Actor, id: number) {
 /** Writes the audit row of a page view that showed phone numbers or birth years. */
 export async function auditCadrePersonalDataRead(actor: Actor, cadreIds: number[], via: "list" | "detail", extra: Record<string, Prisma.InputJsonValue> = {}) {
   await auditPersonalDataRead(db, actor, { entity: "Cadre", ids: cadreIds, unitId: actor.unit.id, via, extra });
-}
-
-export interface CadreUnitOption {
-  id: number;
-  key: string;
-  level: "COMMUNE" | "VILLAGE";
-  label: string;
-  /** The commune of a village; the commune itself for a commune. */
-  communeId: number;
-  communeLabel: string;
-}
-
-/**
- * Up to this many communes and villages, the cadre form lists them (and works without JavaScript); past it (a
- * province: thousands, the nation: 110,000) it finds them on demand in a choice box (decision 029).
- */
-export const CADRE_UNIT_LIST_MAX = 500;
-
-/** The units the cadre form lists, or null when there are too many to list: the form then searches them. */
-export async function cadreUnitList(actor: Actor): Promise<CadreUnitOption[] | null> {
-  const count = await db.unit.count({
-    where: { AND: [unitWhereFor(actor), { level: { in: ["COMMUNE", "VILLAGE"] } }, { validTo: null }] },
-    take: CADRE_UNIT_LIST_MAX + 1,
-  });
-  return count > CADRE_UNIT_LIST_MAX ? null : cadreUnitOptions(actor);
-}
-
-/**
- * The units a cadre may belong to: the current communes and villages of the actor's subtree,
- * commune by commune (each commune followed by its villages).
- */
-export async function cadreUnitOptions(actor: Actor): Promise<CadreUnitOption[]> {
-  const units = await db.unit.findMany({
-    where: { AND: [unitWhereFor(actor), { level: { in: ["COMMUNE", "VILLAGE"] } }, { validTo: null }] },
-    select: { id: true, level: true, code: true, typeLabel: true, name: true, parentId: true },
-    orderBy: [{ searchName: "asc" }, { id: "asc" }],
-  });
-  const communes = units.filter((u) => u.level === "COMMUNE");
-  const villagesOf = new Map<number, typeof units>();
-  for (const u of units) {
-    if (u.level !== "VILLAGE" || u.parentId === null) continue;
-    villagesOf.set(u.parentId, [...(villagesOf.get(u.parentId) ?? []), u]);
-  }
-  const out: CadreUnitOption[] = [];
-  for (const c of communes) {
-    const communeLabel = `${c.typeLabel} ${c.name}`;
-    out.push({ id: c.id, key: unitKey(c), level: "COMMUNE", label: communeLabel, communeId: c.id, communeLabel });
-    for (const v of villagesOf.get(c.id) ?? []) {
-      out.push({ id: v.id, key: unitKey(v), level: "VILLAGE", label: `${v.typeLabel} ${v.name}`, communeId: c.id, communeLabel });
-    }
-  }
-  // A village whose commune lies outside the subtree (a commune-level actor's villages are inside; this is for safety).
-  const listed = new Set(out.map((o) => o.id));
-  for (const v of units) {
-    if (!listed.has(v.id) && v.level === "VILLAGE") {
-      out.push({ id: v.id, key: unitKey(v), level: "VILLAGE", label: `${v.typeLabel} ${v.name}`, communeId: v.parentId ?? v.id, communeLabel: "" });
-    }
-  }
-  return out;
-}
-
-/** The units the list can be filtered by: everything above village level in the subtree, in tree order with its depth below the top. */
-export async function cadreFilterUnits(actor: Actor) {
-  const units = await db.unit.findMany({
-    where: { AND: [unitWhereFor(actor), { level: { in: ["PROVINCE", "DISTRICT", "COMMUNE"] } }, { validTo: null }] },
-    select: { id: true, parentId: true, typeLabel: true, name: true },
-    orderBy: [{ searchName: "asc" }, { id: "asc" }],
-  });
-  const ids = new Set(units.map((u) => u.id));
-  const childrenOf = new Map<number | null, typeof units>();
-  for (const u of units) {
-    const parent = u.parentId !== null && ids.has(u.parentId) ? u.parentId : null;
-    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), u]);
-  }
-  const out: { id: number; label: string; indent: number }[] = [];
-  const walk = (parent: number | null, indent: number) => {
-    for (const u of childrenOf.get(parent) ?? []) {
-      out.push({ id: u.id, label: `${u.typeLabel} ${u.name}`, indent });
-      walk(u.id, indent + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
 }

@@ -1,9 +1,13 @@
 /**
  * The import template users download ("Tải mẫu"): sheet "Cán bộ" with the header row and one
- * example row (skipped by the import), sheet "Đơn vị" with the keys of the units the user may use.
+ * example row (skipped by the import), sheet "Đơn vị" with the keys of the units the user may use
+ * (decision 006). The units come page by page and the workbook is written as they come
+ * (../export/xlsx-stream.ts): the nation's 110,000 keys are never all in memory (decision 029).
  */
-import ExcelJS from "exceljs";
+import { PassThrough, type Writable } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import { safeCell } from "../export/safe-cell";
+import { writeXlsx, type XlsxCell } from "../export/xlsx-stream";
 import { EXAMPLE_PREFIX, IMPORT_COLUMNS } from "./import";
 
 export interface TemplateUnit {
@@ -13,35 +17,76 @@ export interface TemplateUnit {
   communeLabel: string;
 }
 
-export async function buildImportTemplate(units: TemplateUnit[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Dân vận";
-  const sheet = workbook.addWorksheet("Cán bộ");
-  sheet.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: Math.max(14, c.header.length + 2) }));
-  sheet.getRow(1).font = { bold: true };
-  // Text columns, so Excel keeps a phone's or a commune code's leading zero.
-  for (const key of ["phone", "unit"]) sheet.getColumn(key).numFmt = "@";
-  const example = units.find((u) => u.level === "VILLAGE") ?? units[0];
-  const row = sheet.addRow({
+type ColumnKey = (typeof IMPORT_COLUMNS)[number]["key"];
+
+/** Text columns, so Excel keeps a phone's or a commune code's leading zero. */
+const TEXT_COLUMNS: readonly ColumnKey[] = ["phone", "unit"];
+
+function exampleRow(unit: TemplateUnit | undefined): XlsxCell[] {
+  const example: Record<ColumnKey, XlsxCell> = {
     fullName: `${EXAMPLE_PREFIX} Nguyễn Văn An`,
     gender: "Nam",
     birthYear: 1980,
     phone: "0912345678",
     isPartyMember: "Có",
     position: "Bí thư chi bộ thôn",
-    unit: example?.key ?? "",
-  });
-  row.font = { italic: true, color: { argb: "FF777777" } };
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
+    unit: unit?.key ?? "",
+  };
+  return IMPORT_COLUMNS.map((c) => example[c.key]);
+}
 
-  const list = workbook.addWorksheet("Đơn vị");
-  list.columns = [
-    { header: "Mã đơn vị", key: "key", width: 12 },
-    { header: "Đơn vị", key: "label", width: 32 },
-    { header: "Thuộc xã/phường", key: "commune", width: 32 },
-  ];
-  list.getRow(1).font = { bold: true };
-  list.getColumn("key").numFmt = "@";
-  for (const u of units) list.addRow({ key: u.key, label: safeCell(u.label), commune: safeCell(u.level === "VILLAGE" ? u.communeLabel : "") });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/**
+ * Writes the template to `out`, taking the units' pages from `pages` only as fast as `out` takes the
+ * file. The example row names a village of the first page (else its first unit). The pages are closed
+ * when writing stops early (the client left), so that no more are read.
+ */
+export async function writeImportTemplate(pages: AsyncIterable<readonly TemplateUnit[]>, out: Writable, now = new Date()): Promise<void> {
+  const source = pages[Symbol.asyncIterator]();
+  let first: readonly TemplateUnit[] = [];
+  try {
+    await writeXlsx(
+      out,
+      [
+        {
+          name: "Cán bộ",
+          columns: IMPORT_COLUMNS.map((c) => ({ width: Math.max(14, c.header.length + 2), text: TEXT_COLUMNS.includes(c.key) })),
+          frozenRows: 1,
+          rows: async (sheet) => {
+            await sheet.row(
+              IMPORT_COLUMNS.map((c) => c.header),
+              "bold",
+            );
+            const next = await source.next();
+            first = next.done ? [] : next.value;
+            await sheet.row(exampleRow(first.find((u) => u.level === "VILLAGE") ?? first[0]), "example");
+          },
+        },
+        {
+          name: "Đơn vị",
+          columns: [{ width: 12, text: true }, { width: 32 }, { width: 32 }],
+          rows: async (sheet) => {
+            await sheet.row(["Mã đơn vị", "Đơn vị", "Thuộc xã/phường"], "bold");
+            const write = async (page: readonly TemplateUnit[]) => {
+              for (const u of page) await sheet.row([u.key, safeCell(u.label), safeCell(u.level === "VILLAGE" ? u.communeLabel : "")]);
+            };
+            await write(first);
+            first = [];
+            for (let next = await source.next(); !next.done; next = await source.next()) await write(next.value);
+          },
+        },
+      ],
+      now,
+    );
+  } finally {
+    await source.return?.();
+  }
+}
+
+/** The template of a short list of units known beforehand, in one buffer. */
+export async function buildImportTemplate(units: readonly TemplateUnit[], now = new Date()): Promise<Buffer> {
+  const out = new PassThrough();
+  const [, bytes] = await Promise.all([writeImportTemplate((async function* () {
+      yield units;
+    })(), out, now), buffer(out)]);
+  return bytes;
 }

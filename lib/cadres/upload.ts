@@ -11,7 +11,7 @@ import { db } from "../db/client";
 import { todayInVietnam } from "../time";
 import { parseCadreWorkbook, type ImportRowError } from "./import";
 import { lockCadreInserts } from "./mutations";
-import { cadreUnitOptions } from "./queries";
+import { cadreUnitOptions } from "./unit-options";
 
 /** The errors sent back to the page; the rest are counted. */
 export const MAX_REPORTED_ERRORS = 300;

@@ -47,7 +47,7 @@ const today = new Date("2026-12-06T00:00:00Z");
 const PAGES = [
   { name: "petition list", keys: ["q", "status", "field", "channel", "agency", "unit", "from", "to", "overdue", "dueWithin", "resolution", "sort", "dir", "limit", "cursor"], parse: parsePetitionFilters },
   { name: "meeting list", keys: ["kind", "unit", "from", "to", "dir", "limit", "cursor"], parse: parseMeetingFilters },
-  { name: "cadre list", keys: ["q", "unit", "status", "party", "sort", "page"], parse: parseCadreFilters },
+  { name: "cadre list", keys: ["q", "unit", "status", "party", "sort", "cursor"], parse: parseCadreFilters },
   { name: "users list", keys: ["q", "role", "active", "sort", "dir", "page"], parse: parseUserListParams },
   { name: "reports page", keys: ["unit", "period", "at", "from", "to", "view", "sort", "dir", "map"], parse: (p: Record<string, string | string[] | undefined>) => parseReportParams(p, today) },
 ];

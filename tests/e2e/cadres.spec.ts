@@ -172,3 +172,50 @@ test("a cadre of another district is not found, and a viewer cannot reach the fo
   expect((await viewer.request.get("/cadres/template")).status()).toBe(404);
   await viewer.close();
 });
+
+// Decision 029: the unit filter was a list of every unit above village level (10,693 options for the nation).
+test("a national admin's cadre list finds the unit by typing, keeps its id in the address, and pages on", async ({ page }) => {
+  await signInAs(page, "admin");
+  const html = await (await page.request.get("/cadres")).text();
+  expect(/<select[^>]*name="unit"/.test(html), "a <select> of every unit").toBe(false);
+  // What is left: status, party membership and order.
+  expect((html.match(/<option/g) ?? []).length).toBeLessThan(20);
+
+  await page.goto("/cadres");
+  const results = page.getByRole("heading", { level: 2, name: /cán bộ$/ });
+  await expect(results).toHaveText(/^(Hơn )?[\d.]+ cán bộ$/);
+  const firstName = await page.getByRole("rowheader").first().textContent();
+  await page.getByRole("link", { name: /Trang sau/ }).click();
+  await expect(page).toHaveURL(/[?&]cursor=[\w-]+/);
+  await expect(page.getByRole("rowheader").first()).not.toHaveText(firstName!);
+  await page.getByRole("link", { name: /Về trang đầu/ }).click();
+  await expect(page.getByRole("rowheader").first()).toHaveText(firstName!);
+
+  const unit = page.getByRole("combobox", { name: "Đơn vị", exact: true });
+  await unit.fill("dong ich");
+  await page.getByRole("listbox", { name: "Kết quả tìm" }).getByRole("option", { name: /Xã Đồng Ích/ }).click();
+  await expect(unit).toHaveValue("Xã Đồng Ích");
+  await page.getByRole("button", { name: "Lọc", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]unit=\d+/);
+  expect(page.url()).not.toContain("unitText");
+  await expect(page.getByRole("combobox", { name: "Đơn vị", exact: true })).toHaveValue("Xã Đồng Ích");
+  const rows = await page.locator("tbody tr").allTextContents();
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row).toContain("Xã Đồng Ích");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the cadre list's unit is typed, looked up when the form is sent, and said so", async ({ page }) => {
+    await signInAs(page, "admin");
+    await page.goto("/cadres");
+    await page.getByLabel("Đơn vị", { exact: true }).fill("dong ich");
+    await page.getByRole("button", { name: "Lọc", exact: true }).click();
+    await expect(page).toHaveURL(/unitText=dong\+ich/);
+    await expect(page.getByRole("status").filter({ hasText: "cho “dong ich”" })).toContainText("Đã chọn “Xã Đồng Ích”");
+    const rows = await page.locator("tbody tr").allTextContents();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toContain("Xã Đồng Ích");
+  });
+});

@@ -1,14 +1,18 @@
+import { PassThrough } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ActionError } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/actor";
-import { exportCadresFor, importTemplateFor } from "@/lib/cadres/downloads";
+import { exportCadresFor, writeImportTemplateFor } from "@/lib/cadres/downloads";
 import { parseCadreFilters } from "@/lib/cadres/filters";
 import { IMPORT_COLUMNS } from "@/lib/cadres/import";
 import { addTraining, createCadre, deleteTraining, endCadre, updateCadre } from "@/lib/cadres/mutations";
-import { auditCadrePersonalDataRead, cadreUnitOptions, getCadre, listCadres } from "@/lib/cadres/queries";
+import { auditCadrePersonalDataRead, getCadre, listCadres } from "@/lib/cadres/queries";
+import { cadreUnitOptions, cadreUnitPages } from "@/lib/cadres/unit-options";
 import { importCadres } from "@/lib/cadres/upload";
 import { db } from "@/lib/db/client";
+import { insertUnit } from "@/lib/units/tree";
 import { actorAt, buildTree, createUser, uid, type Tree } from "../support/factories";
 
 let tree: Tree;
@@ -38,6 +42,13 @@ function fields(overrides: Partial<Parameters<typeof createCadre>[1]> = {}) {
     unitId: tree.villageA1.id,
     ...overrides,
   };
+}
+
+/** The actor's import template, as the route streams it. */
+async function importTemplateFor(actor: Actor, communesPerPage?: number): Promise<Buffer> {
+  const out = new PassThrough();
+  const [, bytes] = await Promise.all([writeImportTemplateFor(actor, out, communesPerPage), buffer(out)]);
+  return bytes;
 }
 
 async function xlsx(rows: (string | number | null)[][]): Promise<Uint8Array> {
@@ -161,12 +172,28 @@ describe("list and search", () => {
     expect((await listCadres(staffA, filters({ q: tag, status: "all" }))).rows.map((r) => r.id)).toEqual([hoa.id, duc.id]);
   });
 
-  it("paginates with a total count", async () => {
+  it("pages by keyset with a total count, in either order; a cursor that is not one of ours starts over", async () => {
     const tag = uid();
-    for (let i = 0; i < 5; i++) await createCadre(staffA, fields({ fullName: `Hoàng Văn ${tag} ${i}` }));
-    const second = await listCadres(staffA, filters({ q: tag, page: "2" }), 2);
-    expect(second).toMatchObject({ total: 5, page: 2, pages: 3 });
-    expect(second.rows.map((r) => r.fullName)).toEqual([`Hoàng Văn ${tag} 2`, `Hoàng Văn ${tag} 3`]);
+    for (let i = 0; i < 5; i++) await createCadre(staffA, fields({ fullName: `Hoàng Văn ${tag} ${i}`, unitId: i % 2 ? tree.villageA2.id : tree.villageA1.id }));
+    const walk = async (params: Record<string, string>) => {
+      const names: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page: Awaited<ReturnType<typeof listCadres>> = await listCadres(staffA, filters({ ...params, ...(cursor ? { cursor } : {}) }), 2);
+        expect(page).toMatchObject({ total: 5, totalExact: true, first: pages === 0 });
+        names.push(...page.rows.map((r) => r.fullName));
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor);
+      return { names, pages };
+    };
+    expect(await walk({ q: tag })).toEqual({ names: [0, 1, 2, 3, 4].map((i) => `Hoàng Văn ${tag} ${i}`), pages: 3 });
+    // by unit: the villages by name (Đình ${s} before Phú Thọ ${s}), then the names
+    expect(await walk({ q: tag, sort: "unit" })).toEqual({ names: [0, 2, 4, 1, 3].map((i) => `Hoàng Văn ${tag} ${i}`), pages: 3 });
+    const forged = await listCadres(staffA, filters({ q: tag, cursor: "WyJ4Il0" }), 2);
+    expect(forged).toMatchObject({ first: true, total: 5 });
+    expect(forged.rows.map((r) => r.fullName)).toEqual([`Hoàng Văn ${tag} 0`, `Hoàng Văn ${tag} 1`]);
   });
 
   it("gives a province leader no phone or birth year, and the staff both", async () => {
@@ -241,6 +268,45 @@ describe("import", () => {
     expect(keys).toEqual((await cadreUnitOptions(staffA)).map((u) => u.key));
     expect(keys).toEqual(expect.arrayContaining(["08839", `T${tree.villageA1.id}`, `T${tree.villageA2.id}`]));
     expect(keys).not.toContain(`T${tree.villageB1.id}`);
+  });
+
+  it("the template reads its units a page of communes at a time, lists them all in order, and the import takes it filled in", async () => {
+    const t = await buildTree();
+    const s = uid();
+    const anHoa = await insertUnit(db, { parentId: t.districtA.id, level: "COMMUNE", typeLabel: "Xã", name: `An Hòa ${s}`, code: "08800" });
+    const chua = await insertUnit(db, { parentId: anHoa.id, level: "VILLAGE", typeLabel: "Thôn", name: `Chùa ${s}` });
+    // A commune closed by a merger, whose village awaits placement: listed last, without a commune.
+    const closed = await insertUnit(db, { parentId: t.districtA.id, level: "COMMUNE", typeLabel: "Xã", name: `Bình Minh ${s}`, code: "08801", validTo: day("2025-06-30") });
+    const go = await insertUnit(db, { parentId: closed.id, level: "VILLAGE", typeLabel: "Thôn", name: `Gò ${s}` });
+    const staff = actorAt(t.districtA, "DISTRICT_STAFF", (await createUser(t.districtA)).id);
+
+    const pages: string[][] = [];
+    for await (const page of cadreUnitPages(staff, 1)) pages.push(page.map((u) => u.key));
+    // One commune and its villages a page, never the whole subtree.
+    expect(pages).toEqual([["08800", `T${chua.id}`], ["08839", `T${t.villageA1.id}`, `T${t.villageA2.id}`], [`T${go.id}`]]);
+    expect((await cadreUnitOptions(staff)).map((u) => u.key)).toEqual(pages.flat());
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await importTemplateFor(staff, 1)) as unknown as ArrayBuffer);
+    const listed: unknown[][] = [];
+    wb.getWorksheet("Đơn vị")!.eachRow((row, n) => n > 1 && listed.push((row.values as unknown[]).slice(1)));
+    expect(listed).toEqual([
+      ["08800", `Xã An Hòa ${s}`],
+      [`T${chua.id}`, `Thôn Chùa ${s}`, `Xã An Hòa ${s}`],
+      ["08839", `Xã ${t.communeA.name}`],
+      [`T${t.villageA1.id}`, `Thôn ${t.villageA1.name}`, `Xã ${t.communeA.name}`],
+      [`T${t.villageA2.id}`, `Thôn ${t.villageA2.name}`, `Xã ${t.communeA.name}`],
+      [`T${go.id}`, `Thôn Gò ${s}`],
+    ]);
+    // The example row names the first village.
+    expect(wb.worksheets[0].getCell("G2").value).toBe(`T${chua.id}`);
+
+    // Filled in as a user would (rows below the example), the import takes it.
+    wb.worksheets[0].addRow([`Mai Văn Gò ${s}`, "Nam", 1972, "", "Có", "Trưởng thôn", `T${go.id}`]);
+    wb.worksheets[0].addRow([`Mai Thị An ${s}`, "Nữ", "", "", "", "", "08800"]);
+    const outcome = await importCadres(staff, new Uint8Array(await wb.xlsx.writeBuffer()), "mau-nhap-can-bo.xlsx");
+    expect(outcome).toEqual({ status: "imported", count: 2 });
+    expect((await db.cadre.findMany({ where: { searchName: { contains: s } }, orderBy: { unitId: "asc" }, select: { unitId: true } })).map((c) => c.unitId)).toEqual([anHoa.id, go.id]);
   });
 });
 

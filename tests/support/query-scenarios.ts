@@ -9,6 +9,7 @@
 import path from "node:path";
 import { createElement, type ComponentType, type ReactNode } from "react";
 import type { Actor } from "@/lib/auth/actor";
+import { cadreCursorAfter } from "@/lib/cadres/queries";
 import { agencyWhereFor, cadreWhereFor, meetingWhereFor, organisationWhereFor, petitionWhereFor, unitWhereFor, userWhereFor } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
 import { isoDay, todayInVietnam, addDaysUtc } from "@/lib/time";
@@ -67,9 +68,16 @@ export async function discoverTargets(actor: Actor): Promise<Targets> {
   };
 }
 
-/** The VARIANTS' placeholders for one user: a child unit, a field, an agency, days. */
+/** The VARIANTS' placeholders for one user: a child unit, a field, an agency, days, a second page's cursor. */
 export async function discoverVars(actor: Actor): Promise<Vars> {
   const child = await db.unit.findFirst({ where: { parentId: actor.unit.id, validTo: null }, orderBy: { id: "asc" }, select: { id: true } });
+  const cadreKey = { id: true, searchName: true, unitId: true, unit: { select: { searchName: true } } } as const;
+  const firstCadre = await db.cadre.findFirst({ where: { AND: [cadreWhereFor(actor), { endedOn: null }] }, orderBy: [{ searchName: "asc" }, { id: "asc" }], select: cadreKey });
+  const firstByUnit = await db.cadre.findFirst({
+    where: { AND: [cadreWhereFor(actor), { endedOn: null }] },
+    orderBy: [{ unit: { searchName: "asc" } }, { unitId: "asc" }, { searchName: "asc" }, { id: "asc" }],
+    select: cadreKey,
+  });
   const field = await db.petitionField.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
   const agency = await db.agency.findFirst({ where: agencyWhereFor(actor), orderBy: { id: "asc" }, select: { id: true } });
   const today = todayInVietnam();
@@ -81,6 +89,8 @@ export async function discoverVars(actor: Actor): Promise<Vars> {
     ago91: isoDay(addDaysUtc(today, -91)),
     ago365: isoDay(addDaysUtc(today, -365)),
     username: actor.username,
+    cadreCursor: firstCadre ? cadreCursorAfter(firstCadre, "name") : null,
+    cadreUnitCursor: firstByUnit ? cadreCursorAfter(firstByUnit, "unit") : null,
   };
 }
 
@@ -116,7 +126,16 @@ export const VARIANTS: Record<string, readonly string[]> = {
   "app/(app)/petitions/export/route.ts": ["/petitions/export?format=csv&overdue=1"],
   "app/(app)/meetings/page.tsx": ["/meetings?kind=TEAM_MONTHLY", "/meetings?kind=QUARTERLY_BRIEFING", "/meetings?unit={child}", "/meetings?from={ago91}&to={today}", "/meetings?dir=asc"],
   "app/api/v1/meetings/route.ts": ["/api/v1/meetings?kind=BLOC&limit=5"],
-  "app/(app)/cadres/page.tsx": ["/cadres?q=nguyen", "/cadres?unit={child}", "/cadres?status=ended", "/cadres?status=all&party=yes", "/cadres?sort=unit", "/cadres?page=2"],
+  "app/(app)/cadres/page.tsx": [
+    "/cadres?q=nguyen",
+    "/cadres?unit={child}",
+    "/cadres?unitText=xa",
+    "/cadres?status=ended",
+    "/cadres?status=all&party=yes",
+    "/cadres?sort=unit",
+    "/cadres?cursor={cadreCursor}",
+    "/cadres?sort=unit&cursor={cadreUnitCursor}",
+  ],
   "app/(app)/admin/audit/page.tsx": [
     "/admin/audit?user={username}",
     "/admin/audit?action=petition.create",

@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ChoiceField } from "@/components/choices/choice-field";
 import { requirePermission } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
 import { cadreFiltersQuery, MAX_CADRE_QUERY_LENGTH, parseCadreFilters, type CadreFilters } from "@/lib/cadres/filters";
-import { auditCadrePersonalDataRead, cadreFilterUnits, listCadres } from "@/lib/cadres/queries";
+import { auditCadrePersonalDataRead, listCadres } from "@/lib/cadres/queries";
 import { GENDER_LABELS } from "@/lib/cadres/rules";
+import { choiceText } from "@/lib/choices/types";
+import { resolveUnitChoice } from "@/lib/choices/units";
 import { formatDate, formatNumber } from "@/lib/format";
 import { unitFullName } from "@/lib/units/labels";
 
@@ -19,13 +22,17 @@ const linkButton = "inline-block rounded-md border border-brand-700 px-3 py-2 te
 
 export default async function CadresPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePermission("organisation:read:subtree");
-  const filters = parseCadreFilters(await searchParams);
+  const raw = await searchParams;
+  const parsed = parseCadreFilters(raw);
+  // The unit is chosen on demand (decision 029): only the chosen one is read here. Text typed without
+  // JavaScript picks its best match (and starts the list over); an id out of reach is no filter.
+  const area = await resolveUnitChoice(actor, parsed.unitId ?? undefined, choiceText(raw.unitText));
+  const filters: CadreFilters = { ...parsed, unitId: area.selected?.id ?? null, cursor: area.text !== null ? undefined : parsed.cursor };
   const t = await getTranslations("cadres");
-  const [list, units] = await Promise.all([listCadres(actor, filters), cadreFilterUnits(actor)]);
-  const { rows, total, page, pages, personal } = list;
-  if (personal) await auditCadrePersonalDataRead(actor, rows.map((r) => r.id), "list", { page });
+  const { rows, total, totalExact, nextCursor, first, personal } = await listCadres(actor, filters);
+  if (personal) await auditCadrePersonalDataRead(actor, rows.map((r) => r.id), "list", filters.cursor && !first ? { cursor: filters.cursor } : {});
   const manage = can(actor.role, "cadre:manage:subtree");
-  const at = (changes: Partial<CadreFilters>) => `/cadres${cadreFiltersQuery({ ...filters, ...changes })}`;
+  const at = (changes: Partial<CadreFilters>) => `/cadres${cadreFiltersQuery({ ...filters, cursor: undefined, ...changes })}`;
   const filtered = filters.q !== "" || filters.unitId !== null || filters.status !== "current" || filters.party !== "all";
 
   return (
@@ -49,7 +56,7 @@ export default async function CadresPage({ searchParams }: { searchParams: Searc
                 {t("import")}
               </Link>
             )}
-            <a href={`/cadres/export${cadreFiltersQuery({ ...filters, page: 1 })}`} className={linkButton} download>
+            <a href={`/cadres/export${cadreFiltersQuery({ ...filters, cursor: undefined })}`} className={linkButton} download>
               {t("export")}
             </a>
           </div>
@@ -73,18 +80,7 @@ export default async function CadresPage({ searchParams }: { searchParams: Searc
             />
           </div>
           <div className="sm:col-span-2 lg:col-span-1">
-            <label htmlFor="cadre-unit" className="block text-sm font-medium">
-              {t("unitFilter")}
-            </label>
-            <select id="cadre-unit" name="unit" defaultValue={filters.unitId ?? ""} className={selectClass}>
-              <option value="">{t("allUnits")}</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {"\u00a0\u00a0".repeat(u.indent)}
-                  {u.label}
-                </option>
-              ))}
-            </select>
+            <ChoiceField id="cadre-unit" label={t("unitFilter")} name="unit" source="units" resolved={area} hrefFor={(id) => at({ unitId: id })} />
           </div>
           <div>
             <label htmlFor="cadre-status" className="block text-sm font-medium">
@@ -130,7 +126,7 @@ export default async function CadresPage({ searchParams }: { searchParams: Searc
 
       <section aria-labelledby="cadres-results" className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
         <h2 id="cadres-results" className="text-lg font-semibold" aria-live="polite">
-          {t("count", { count: total })}
+          {totalExact ? t("count", { count: total }) : t("countMore", { count: formatNumber(total) })}
         </h2>
         <p className="mt-1 text-sm text-stone-600">{personal ? t("personalNote") : t("hiddenNote")}</p>
         {rows.length === 0 ? (
@@ -177,22 +173,19 @@ export default async function CadresPage({ searchParams }: { searchParams: Searc
             </table>
           </div>
         )}
-        {pages > 1 && (
+        {(!first || nextCursor) && (
           <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
-            {page > 1 ? (
-              <Link href={at({ page: page - 1 })} className="rounded-md border border-stone-300 px-3 py-2 hover:bg-stone-50">
-                {t("previous")}
+            {!first ? (
+              <Link href={at({})} className="rounded-md border border-stone-300 px-3 py-2 hover:bg-stone-50">
+                ← {t("firstPage")}
               </Link>
             ) : (
               <span />
             )}
-            <span>{t("pageOf", { page: formatNumber(page), pages: formatNumber(pages) })}</span>
-            {page < pages ? (
-              <Link href={at({ page: page + 1 })} className="rounded-md border border-stone-300 px-3 py-2 hover:bg-stone-50">
-                {t("next")}
+            {nextCursor && (
+              <Link href={at({ cursor: nextCursor })} className="rounded-md border border-stone-300 px-3 py-2 hover:bg-stone-50">
+                {t("next")} →
               </Link>
-            ) : (
-              <span />
             )}
           </nav>
         )}

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CadreForm } from "@/components/cadres/cadre-forms";
 import { requirePermission } from "@/lib/auth/current";
-import { cadreUnitList, canSeePersonalData } from "@/lib/cadres/queries";
+import { canSeePersonalData } from "@/lib/cadres/queries";
+import { cadreUnitList } from "@/lib/cadres/unit-options";
 import { maxBirthYear } from "@/lib/cadres/rules";
 import { todayInVietnam } from "@/lib/time";
 
