@@ -77,7 +77,7 @@ test.describe("without JavaScript", () => {
   test("a typed area is looked up when the form is sent, and the other matches are offered as links", async ({ page }) => {
     await signInAs(page, "admin");
     await page.goto("/meetings/compliance");
-    const unit = page.getByLabel("Đơn vị");
+    const unit = page.getByRole("textbox", { name: "Đơn vị" });
     await unit.fill("lap thach");
     await page.getByRole("button", { name: "Xem" }).click();
     await expect(page).toHaveURL(/unitText=lap\+thach/);
@@ -86,7 +86,7 @@ test.describe("without JavaScript", () => {
     // The other matches of the typed text (the district's page also lists its communes, with the same names).
     await page.getByRole("status").getByRole("link", { name: "Thị trấn Lập Thạch" }).click();
     await expect(page.getByText(/^Thị trấn Lập Thạch: tháng/)).toBeVisible();
-    await expect(page.getByLabel("Đơn vị")).toHaveValue("Thị trấn Lập Thạch");
+    await expect(page.getByRole("textbox", { name: "Đơn vị" })).toHaveValue("Thị trấn Lập Thạch");
   });
 
   test("the petition list filters by a typed area", async ({ page }) => {
