@@ -1,0 +1,45 @@
+/**
+ * Where a petition arose, from the text the intake form sends when no village was picked: a browser without
+ * JavaScript (the choice box is then a plain text field), or text typed and not picked (decision 029). Villages
+ * run to 100,000 for a national admin and repeat their names from commune to commune, so the text may name the
+ * commune after a comma ("Đông, Tiên Lữ"). One village found: the petition is entered there. Several or none:
+ * nothing is entered, and the form shows the matches to choose from (decision 033).
+ */
+import "server-only";
+import type { ScopedActor } from "../auth/scope";
+import { unitFullName } from "../units/labels";
+import { normaliseUnitQuery, searchUnits, type UnitSearchHit } from "../units/search";
+import type { Choice } from "../choices/types";
+
+/** How many matches the form offers at most. */
+export const PLACE_MATCHES = 20;
+/** Communes a name after the comma may match, to look for the village in. */
+const COMMUNE_MATCHES = 50;
+
+export type IntakePlace = { unitId: number } | { text: string; matches: Choice[]; more: boolean };
+
+function detailOf(hit: UnitSearchHit, actor: ScopedActor): string | null {
+  const below = hit.path[0]?.id === actor.unit.id ? hit.path.slice(1) : hit.path;
+  return below.length ? below.map(unitFullName).join(" › ") : null;
+}
+
+/** The current villages in the actor's reach that `text` names ("village" or "village, commune"). */
+export async function resolveIntakePlace(actor: ScopedActor, text: string, options: { today?: Date } = {}): Promise<IntakePlace> {
+  const [villagePart, ...rest] = text.split(",");
+  const communePart = rest.join(" ");
+  let parentIds: number[] | undefined;
+  if (normaliseUnitQuery(communePart)) {
+    const communes = await searchUnits(actor, communePart, { levels: ["COMMUNE"], limit: COMMUNE_MATCHES, today: options.today });
+    parentIds = communes.map((c) => c.id);
+  }
+  const hits =
+    normaliseUnitQuery(villagePart) && (parentIds === undefined || parentIds.length > 0)
+      ? await searchUnits(actor, villagePart, { levels: ["VILLAGE"], parentIds, limit: PLACE_MATCHES + 1, today: options.today })
+      : [];
+  if (hits.length === 1) return { unitId: hits[0].id };
+  return {
+    text,
+    matches: hits.slice(0, PLACE_MATCHES).map((h) => ({ id: h.id, label: unitFullName(h), detail: detailOf(h, actor) })),
+    more: hits.length > PLACE_MATCHES,
+  };
+}
