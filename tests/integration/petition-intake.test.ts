@@ -157,11 +157,13 @@ describe("the intake form's place, chosen or typed (decisions 029, 033)", () => 
   let admin: Actor;
   let dongA: { id: number };
   let dongB: { id: number };
+  let dongMai: { id: number };
   beforeAll(async () => {
     admin = actorAt(tree.nation, "ADMIN", (await createUser(tree.nation, "ADMIN")).id);
     // The same village name in two communes, as names repeat across the country.
     dongA = await insertUnit(db, { parentId: tree.communeA.id, level: "VILLAGE", typeLabel: "Thôn", name: "Đông" });
     dongB = await insertUnit(db, { parentId: tree.communeB.id, level: "VILLAGE", typeLabel: "Thôn", name: "Đông" });
+    dongMai = await insertUnit(db, { parentId: tree.communeB.id, level: "VILLAGE", typeLabel: "Thôn", name: "Đông Mai" });
   });
 
   it("lists a district's villages, and none past the limit: the form then searches them", async () => {
@@ -183,7 +185,7 @@ describe("the intake form's place, chosen or typed (decisions 029, 033)", () => 
     const one = await postIntake({ unitId: "", unitIdText: tree.villageA1.name.toUpperCase() });
     if (!("petitionId" in one)) throw new Error(JSON.stringify(one.answer));
     expect((await db.petition.findUniqueOrThrow({ where: { id: one.petitionId } })).unitId).toBe(tree.villageA1.id);
-    // "dong, tan tien": the village Đông of Xã Tân Tiến, typed without accents.
+    // "dong, tan tien": of Xã Tân Tiến's villages Đông and Đông Mai, the one named so, typed without accents.
     const narrowed = await postIntake({ unitId: "", unitIdText: `dong, tan tien ${tree.communeB.name.split(" ").pop()}` });
     if (!("petitionId" in narrowed)) throw new Error(JSON.stringify(narrowed.answer));
     expect((await db.petition.findUniqueOrThrow({ where: { id: narrowed.petitionId } })).unitId).toBe(dongB.id);
@@ -197,7 +199,10 @@ describe("the intake form's place, chosen or typed (decisions 029, 033)", () => 
     expect(result.answer).toMatchObject({ ok: false, error: "VALIDATION", morePlaces: false, values: { unitIdText: "Thôn Đông", petitionerName: "Lê Thị Hạnh" } });
     const answer = result.answer as Extract<IntakeState, { places: unknown }>;
     expect(answer.fieldErrors?.unitId?.[0]).toContain("Có nhiều thôn, tổ dân phố khớp với “Thôn Đông”");
-    expect(answer.places.map((p) => p.id).sort()).toEqual([dongA.id, dongB.id].sort());
+    // Those named exactly first, then the others the words match.
+    expect(answer.places.slice(0, 2).map((p) => p.id).sort()).toEqual([dongA.id, dongB.id].sort());
+    expect(answer.places.map((p) => p.id)).toEqual(expect.arrayContaining([dongMai.id]));
+    expect(answer.places).toHaveLength(3);
     expect(answer.places.find((p) => p.id === dongA.id)!.detail).toContain(tree.communeA.name);
     expect(await db.petition.count({ where: { idempotencyKey } })).toBe(0);
     // Ticking one of them (the radio button sends its id, the text stays) saves it there.
