@@ -195,6 +195,31 @@ describe("coverage rollup over randomised memberships", () => {
     }
   });
 
+  it("keeps an organisation's figures when two writers add heads to it at the same time", async () => {
+    const team = await db.organisation.findFirstOrThrow({ where: { kind: "TEAM", dissolvedOn: null, unit: { validTo: null, ancestorIds: { has: tree.nation.id } } }, orderBy: { id: "desc" } });
+    const head = async (tx: Pick<typeof db, "cadre" | "membership">, name: string, termStart: Date) => {
+      const cadre = await tx.cadre.create({ data: { fullName: name, searchName: name.toLowerCase(), unitId: team.unitId } });
+      return tx.membership.create({ data: { organisationId: team.id, cadreId: cadre.id, termStart, role: "HEAD", representing: "PARTY_CELL_SECRETARY" } });
+    };
+    let inserted!: () => void;
+    let release!: () => void;
+    const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const first = db.$transaction(async (tx) => {
+      await head(tx, "Vũ Văn Một", addDaysUtc(TODAY, -80));
+      inserted();
+      await released;
+    }, { timeout: 30_000 });
+    await firstInserted;
+    const second = db.$transaction((tx) => head(tx, "Vũ Văn Hai", addDaysUtc(TODAY, -40)), { timeout: 30_000, maxWait: 30_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await Promise.all([first, second]);
+    for (const u of [tree.nation.id, team.unitId]) {
+      for (const d of [addDaysUtc(TODAY, -80), addDaysUtc(TODAY, -40), TODAY]) expect(await readCoverage(u, isoDay(d)), `unit ${u} on ${isoDay(d)}`).toEqual(await coverageFor(u, d));
+    }
+  });
+
   it("equals a rebuild from the base tables", async () => {
     const kept = await rollupSnapshot();
     expect(kept.RollupCoverageCadre.length).toBeGreaterThan(0);

@@ -74,10 +74,13 @@ BEGIN
 END $$;
 
 -- The body of rollup_coverage_orgs in migration 20261201081553_rollups: the figures of the
--- organisations themselves (villages with a team, heads, blocs).
+-- organisations themselves (villages with a team, heads, blocs); now with a turn per
+-- organisation, as members have per cadre: two writers adding heads to one team at once each
+-- took back what the other had not yet committed and added their own, and the heads counted twice.
 CREATE FUNCTION rollup_coverage_org_figures(p_org_ids int[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF coalesce(cardinality(p_org_ids), 0) = 0 THEN RETURN; END IF;
+  PERFORM 1 FROM "Organisation" WHERE id = ANY(p_org_ids) ORDER BY id FOR NO KEY UPDATE;
   PERFORM rollup_coverage_add(-1, p_org_ids);
   DELETE FROM "RollupCoverageOrg" WHERE "organisationId" = ANY(p_org_ids);
   INSERT INTO "RollupCoverageOrg" ("organisationId", day, path, "villagesWithTeam", "teamHeads", "teamHeadsCell", blocs, "blocsDeputy")
