@@ -29,13 +29,15 @@ export interface ChoiceBoxProps {
   required?: boolean;
   describedBy?: string;
   className?: string;
+  /** Told when an option is picked, or the pick is undone by typing. */
+  onChange?: (choice: Choice | null) => void;
 }
 
 const PAGE = 20;
 const PAUSE_MS = 250;
 const noSubscription = () => () => {};
 
-export function ChoiceBox({ id, name, textName, source, levels, selected: initial, text: initialText, required, describedBy, className }: ChoiceBoxProps) {
+export function ChoiceBox({ id, name, textName, source, levels, selected: initial, text: initialText, required, describedBy, className, onChange: onPick }: ChoiceBoxProps) {
   const t = useTranslations("choices");
   const listId = useId();
   const statusId = useId();
@@ -116,6 +118,7 @@ export function ChoiceBox({ id, name, textName, source, levels, selected: initia
 
   const choose = (choice: Choice) => {
     setSelected(choice);
+    onPick?.(choice);
     setText(choice.label);
     setOpen(false);
     setActive(-1);
@@ -123,7 +126,10 @@ export function ChoiceBox({ id, name, textName, source, levels, selected: initia
 
   const onChange = (value: string) => {
     setText(value);
-    if (!selected || value !== selected.label) setSelected(null);
+    if (selected && value !== selected.label) {
+      setSelected(null);
+      onPick?.(null);
+    }
     setOpen(true);
     setState("loading");
     if (timer.current) clearTimeout(timer.current);

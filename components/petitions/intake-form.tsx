@@ -1,12 +1,14 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useMemo, useState } from "react";
+import { ChoiceBox } from "@/components/choices/choice-box";
 import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
-import { createPetitionAction } from "@/lib/petitions/actions";
+import type { Choice } from "@/lib/choices/types";
+import { createPetitionAction, type IntakeState } from "@/lib/petitions/actions";
 import { PETITION_CHANNELS, PETITIONER_KINDS } from "@/lib/petitions/labels";
 import { toSearchText } from "@/lib/text/search";
 
-type State = Awaited<ReturnType<typeof createPetitionAction>> | null;
+type State = IntakeState;
 type VillageGroup = { commune: string; villages: { id: number; label: string }[] };
 type Similar = { id: number; code: string; status: string; excerpt: string };
 
@@ -30,6 +32,11 @@ function useSimilar(unitId: string, content: string): Similar[] {
   return unitId && content.trim().length >= 15 ? found : [];
 }
 
+/**
+ * The intake form. `villages` lists a district's or a commune's villages (up to 500, lib/petitions/options.ts);
+ * null for more (a province, the nation): the place is then found as the user types, in a choice box
+ * (decision 029), and without JavaScript from the text typed, with the matches to choose from (decision 033).
+ */
 export function IntakeForm({
   idempotencyKey,
   today,
@@ -39,7 +46,7 @@ export function IntakeForm({
   idempotencyKey: string;
   today: string;
   fields: { id: number; name: string }[];
-  villages: VillageGroup[];
+  villages: VillageGroup[] | null;
 }) {
   const t = useTranslations("petitions");
   const [state, action, pending] = useActionState(createPetitionAction, null as State);
@@ -47,9 +54,14 @@ export function IntakeForm({
   const [kind, setKind] = useState(lastValue(state, "petitionerKind", "PERSON"));
   const [unitFilter, setUnitFilter] = useState("");
   const [unitId, setUnitId] = useState(lastValue(state, "unitId", ""));
+  // The village picked in the choice box, kept when the form is shown again after a refusal.
+  const [place, setPlace] = useState<Choice | null>(null);
   const [content, setContent] = useState(lastValue(state, "content", ""));
   const similar = useSimilar(unitId, content);
+  // Text typed for the place named no single village: the villages it matched, to choose from.
+  const matched = villages === null && state && !state.ok && "places" in state ? state : null;
   const shown = useMemo(() => {
+    if (!villages) return [];
     const key = toSearchText(unitFilter);
     if (!key) return villages;
     return villages
@@ -112,8 +124,34 @@ export function IntakeForm({
 
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <div className="sm:col-span-2">
-          <label htmlFor="pi-unit" className="block text-sm font-medium">{t("intake.unit")}</label>
-          {villages.length === 0 ? (
+          {matched ? (
+            <PlaceMatches matches={matched.places} more={matched.morePlaces} typed={lastValue(state, "unitIdText", "")} onPick={setUnitId} />
+          ) : (
+            <label htmlFor="pi-unit" className="block text-sm font-medium">{t("intake.unit")}</label>
+          )}
+          {villages === null ? (
+            !matched && (
+              <>
+                <ChoiceBox
+                  id="pi-unit"
+                  name="unitId"
+                  textName="unitIdText"
+                  source="units"
+                  levels={VILLAGE}
+                  selected={place}
+                  text={lastValue(state, "unitIdText", "")}
+                  required
+                  describedBy={`pi-unit-hint ${err("unitId")}`}
+                  className={inputClass}
+                  onChange={(choice) => {
+                    setPlace(choice);
+                    setUnitId(choice ? String(choice.id) : "");
+                  }}
+                />
+                <p id="pi-unit-hint" className="mt-1 text-xs text-stone-600">{t("intake.unitSearchHint")}</p>
+              </>
+            )
+          ) : villages.length === 0 ? (
             <p className="text-sm text-red-800">{t("intake.noUnits")}</p>
           ) : (
             <>
@@ -184,5 +222,39 @@ export function IntakeForm({
         {pending ? t("intake.saving") : t("intake.submit")}
       </button>
     </form>
+  );
+}
+
+const VILLAGE = ["VILLAGE"] as const;
+
+/**
+ * The villages that text typed for the place matched (no JavaScript, or typed and not picked): one to tick, or
+ * the text to type again, more precisely. Plain radio buttons and a text field: they work without JavaScript.
+ */
+function PlaceMatches({ matches, more, typed, onPick }: { matches: Choice[]; more: boolean; typed: string; onPick: (id: string) => void }) {
+  const t = useTranslations("petitions");
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium">{t("intake.unit")}</legend>
+      {matches.length > 0 && (
+        <ul className="space-y-1">
+          {matches.map((p) => (
+            <li key={p.id}>
+              <label className="flex items-start gap-2">
+                <input type="radio" name="unitId" value={p.id} onChange={() => onPick(String(p.id))} className="mt-0.5 size-5" />
+                <span>
+                  {p.label}
+                  {p.detail && <span className="block text-xs text-stone-600">{p.detail}</span>}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      {more && <p className="text-xs text-stone-600">{t("intake.placesMore", { count: matches.length })}</p>}
+      <label htmlFor="pi-unit" className="block text-sm">{t(matches.length > 0 ? "intake.placesRetry" : "intake.placesNone")}</label>
+      <input id="pi-unit" name="unitIdText" type="text" autoComplete="off" defaultValue={typed} aria-describedby="pi-unit-hint" className={inputClass} />
+      <p id="pi-unit-hint" className="text-xs text-stone-600">{t("intake.unitSearchHint")}</p>
+    </fieldset>
   );
 }

@@ -110,7 +110,7 @@ export const OVERRIDES: Readonly<Record<string, Override>> = {
   [`${APP}/organisation/page.tsx`]: { users: ALL },
   [`${APP}/cadres/page.tsx`]: { users: ALL },
   [`${APP}/petitions/page.tsx`]: { users: ALL },
-  [`${APP}/petitions/new/page.tsx`]: { users: ["admin", "district"], note: "the villages the user may choose" },
+  [`${APP}/petitions/new/page.tsx`]: { users: ["admin", "district"], note: "the villages the user may choose: a district's listed, more found as typed" },
   [`${APP}/petitions/agencies/page.tsx`]: { users: ["admin", "district"] },
   [`${APP}/meetings/page.tsx`]: { users: ALL },
   [`${APP}/meetings/compliance/page.tsx`]: { users: ALL, note: "the user's own unit" },

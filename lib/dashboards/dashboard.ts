@@ -12,7 +12,7 @@ import { percent } from "../percent";
 import { isoDay, todayInVietnam } from "../time";
 import { addVector, emptyMeasures, MEASURES, toKpis, type Measure, type Measures } from "./kpis";
 import { monthsOf, previousPeriod, quartersOf } from "./period";
-import { readCadresTrained, readCoverage, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
+import { coverageKpis, readCadresTrained, readCoverage, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
 import { restate, type Cells, type Shift } from "./restate";
 import type { ChildRow, CompliancePoint, Dashboard, DashboardUnit, DashboardView, FieldTrend, Kpis, Period, StatusCount, TrendPoint } from "./types";
 import { childrenIn, shiftsFor, type ChildUnit } from "./views";
@@ -146,7 +146,7 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
       ? db.unit.groupBy({ by: ["parentId"], where: { parentId: { in: children.map((c) => c.id) } }, _count: { _all: true } })
       : Promise.resolve([]),
     db.unit.findMany({ where: { id: { in: pathIds } }, select: { id: true, code: true, level: true, typeLabel: true, name: true, validTo: true } }),
-    readCoverage(unit.id, period.to < isoDay(today) ? period.to : isoDay(today)),
+    readCoverage(unit.id, period.to < isoDay(today) ? period.to : isoDay(today)).then(coverageKpis),
     db.petitionField.findMany({ select: { id: true, code: true, name: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }),
   ]);
   const withChildren = new Set(grandchildren.map((g) => g.parentId));

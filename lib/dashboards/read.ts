@@ -113,16 +113,24 @@ export async function readCadresTrained(unitIds: number[], from: string, to: str
 }
 
 /**
- * Coverage of `unitId`'s subtree on `day` ("YYYY-MM-DD"), from RollupCoverage: the same
- * figures as `coverageFor` (lib/organisations/coverage.ts), as a sum of dated changes.
+ * Coverage of `unitId`'s subtree on `day` ("YYYY-MM-DD"), from RollupCoverage: the figures of
+ * `coverageFor` (lib/organisations/coverage.ts), as sums of dated changes (one indexed range of
+ * the unit's rows, however large the subtree). The dashboards and the unit page read it here.
+ * The caller is responsible for scope, as with `coverageFor`.
  */
-export async function readCoverage(unitId: number, day: string): Promise<CoverageKpis> {
-  const [c] = await db.$queryRaw<Omit<Coverage, "members">[]>`
+export async function readCoverage(unitId: number, day: string): Promise<Coverage> {
+  const [c] = await db.$queryRaw<Coverage[]>`
     SELECT coalesce(sum(villages), 0)::int AS villages, coalesce(sum("villagesWithTeam"), 0)::int AS "villagesWithTeam",
            coalesce(sum("teamHeads"), 0)::int AS "teamHeads", coalesce(sum("teamHeadsCell"), 0)::int AS "teamHeadsPartyCellSecretary",
-           coalesce(sum(blocs), 0)::int AS blocs, coalesce(sum("blocsDeputy"), 0)::int AS "blocsHeadedByStandingDeputy"
+           coalesce(sum(blocs), 0)::int AS blocs, coalesce(sum("blocsDeputy"), 0)::int AS "blocsHeadedByStandingDeputy",
+           coalesce(sum(members), 0)::int AS members
     FROM "RollupCoverage" WHERE "unitId" = ${unitId} AND day <= ${day}::date`;
-  const share = shares({ ...c, members: 0 });
+  return c;
+}
+
+/** The dashboard's coverage: the counts with the three shares reports quote. */
+export function coverageKpis(c: Coverage): CoverageKpis {
+  const share = shares(c);
   return {
     villages: c.villages,
     villagesWithTeam: c.villagesWithTeam,

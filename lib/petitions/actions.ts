@@ -1,15 +1,26 @@
 "use server";
 import { redirect } from "next/navigation";
 import { defineAction, type ActionState } from "../actions/define-action";
+import { formDataToObject, textValues, type ActionFailure } from "../actions/result";
+import type { Choice } from "../choices/types";
 import { createPetition } from "./intake";
-import { editSchema, intakeSchema, stepSchema } from "./schemas";
+import { resolveIntakePlace } from "./place";
+import { editSchema, intakeFormSchema, stepSchema } from "./schemas";
 import { editPetition, takeStep } from "./steps";
 
+/**
+ * A village picked is entered as it is; text typed instead is looked up first (./place.ts): one village
+ * found, the petition is entered there; otherwise nothing is entered and the matches go back to the form.
+ */
 const intake = defineAction({
-  schema: intakeSchema,
+  schema: intakeFormSchema,
   permission: "petition:create:subtree",
-  run: ({ input, actor }) => createPetition(actor, input),
-  revalidate: () => ["/petitions"],
+  run: async ({ input: { unitId, unitIdText, ...input }, actor }) => {
+    const place = unitId === undefined ? await resolveIntakePlace(actor, unitIdText ?? "") : { unitId };
+    if (!("unitId" in place)) return { place };
+    return createPetition(actor, { ...input, unitId: place.unitId });
+  },
+  revalidate: ({ data }) => ("place" in data ? [] : ["/petitions"]),
 });
 
 /**
@@ -34,11 +45,25 @@ const edit = defineAction({
 
 type Data<F> = F extends (prev: ActionState<infer T>, formData: FormData) => unknown ? T : never;
 
-/** On success the browser goes to the new petition's page (with or without JavaScript). */
-export async function createPetitionAction(prev: ActionState<Data<typeof intake>>, formData: FormData) {
-  const result = await intake(prev, formData);
-  if (result.ok) redirect(`/petitions/${result.data.id}?${result.data.created ? "created" : "resubmitted"}=1`);
-  return result;
+/** Text typed for the place matched no village, or several: the form offers `places` to choose from. */
+export type IntakePlaceFailure = ActionFailure & { places: Choice[]; morePlaces: boolean };
+export type IntakeState = ActionState<Awaited<ReturnType<typeof createPetition>>> | IntakePlaceFailure;
+
+/**
+ * On success the browser goes to the new petition's page (with or without JavaScript). Text typed for the
+ * place that named no single village comes back as a field error with the villages it matched.
+ */
+export async function createPetitionAction(_prev: IntakeState, formData: FormData): Promise<IntakeState> {
+  const result = await intake(null, formData);
+  if (!result.ok) return result;
+  if ("place" in result.data) {
+    const { text, matches, more } = result.data.place;
+    const message = matches.length
+      ? `Có nhiều thôn, tổ dân phố khớp với “${text}”: chọn một trong danh sách dưới đây, hoặc gõ thêm tên xã sau dấu phẩy (ví dụ: “Đông, Tiên Lữ”).`
+      : `Không tìm thấy thôn, tổ dân phố nào khớp với “${text}” trong phạm vi của bạn.`;
+    return { ok: false, error: "VALIDATION", fieldErrors: { unitId: [message] }, values: textValues(formDataToObject(formData)), places: matches, morePlaces: more };
+  }
+  redirect(`/petitions/${result.data.id}?${result.data.created ? "created" : "resubmitted"}=1`);
 }
 
 export async function petitionStepAction(prev: ActionState<Data<typeof step>>, formData: FormData) {

@@ -15,12 +15,22 @@ export async function petitionFieldOptions() {
   });
 }
 
-/** Today's villages under the actor's unit, grouped by commune, for the intake form. */
-export async function villageChoices(actor: Actor) {
+/**
+ * Up to this many villages, the intake form lists them (a district's: 140 on average, 172 at most in the national
+ * bench; a commune's: ten); past it (a province, the nation: 100,000) it finds them as the user types
+ * (decision 029; the list of every village was 72 KB of a national admin's page, and held only the first 5,000).
+ */
+export const INTAKE_VILLAGE_LIST_MAX = 500;
+
+const currentVillages = (actor: Actor) => ({ AND: [unitWhereFor(actor), { validTo: null, level: "VILLAGE" as const }] });
+
+/** Today's villages under the actor's unit, grouped by commune, for the intake form; null when there are too many to list. */
+export async function villageChoices(actor: Actor, max = INTAKE_VILLAGE_LIST_MAX) {
+  const count = await db.unit.count({ where: currentVillages(actor), take: max + 1 });
+  if (count > max) return null;
   const villages = await db.unit.findMany({
-    where: { AND: [unitWhereFor(actor), { validTo: null, level: "VILLAGE" }] },
+    where: currentVillages(actor),
     select: { id: true, typeLabel: true, name: true, parent: { select: { id: true, typeLabel: true, name: true } } },
-    take: 5000,
   });
   const byCommune = new Map<number, { commune: string; villages: { id: number; label: string }[] }>();
   for (const v of villages) {

@@ -63,15 +63,32 @@ function dropPersonalIfAnonymous<T extends Petitioner>(v: T): T {
   return v.petitionerKind === "ANONYMOUS" ? { ...v, petitionerName: undefined, petitionerPhone: undefined, petitionerAddress: undefined } : v;
 }
 
-/** The intake form, its attachments included (checked from their bytes). */
-export const intakeSchema = z
-  .object({
-    /** Made by the form when it is first shown: a resubmission of it creates nothing new. */
-    idempotencyKey: z.uuid({ error: "Biểu mẫu không hợp lệ, vui lòng tải lại trang." }),
-    ...details,
-    unitId: idField("Vui lòng chọn thôn, tổ dân phố nơi phát sinh vụ việc."),
-    meetingId: z.preprocess((v) => (v === "" ? undefined : v), idField().optional()),
-    attachments: uploadsField({ allowed: ATTACHMENT_TYPES, maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_ATTACHMENTS }),
+const CHOOSE_PLACE = "Vui lòng chọn thôn, tổ dân phố nơi phát sinh vụ việc.";
+
+const intakeObject = z.object({
+  /** Made by the form when it is first shown: a resubmission of it creates nothing new. */
+  idempotencyKey: z.uuid({ error: "Biểu mẫu không hợp lệ, vui lòng tải lại trang." }),
+  ...details,
+  unitId: idField(CHOOSE_PLACE),
+  meetingId: z.preprocess((v) => (v === "" ? undefined : v), idField().optional()),
+  attachments: uploadsField({ allowed: ATTACHMENT_TYPES, maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_ATTACHMENTS }),
+});
+
+/** A petition to enter, its attachments included (checked from their bytes). */
+export const intakeSchema = intakeObject.superRefine(requireName).transform(dropPersonalIfAnonymous);
+
+/**
+ * What the intake form posts: the village picked (`unitId`), or, when none was (a browser without JavaScript,
+ * where the choice box is a text field, or text typed and not picked), the text typed (`unitIdText`), which
+ * the action looks up (./place.ts, decisions 029 and 033). A village picked wins over text.
+ */
+export const intakeFormSchema = intakeObject
+  .extend({
+    unitId: z.preprocess((v) => (v === "" ? undefined : v), idField(CHOOSE_PLACE).optional()),
+    unitIdText: optionalTextField(200, "Tên thôn, tổ dân phố không được dài quá 200 ký tự."),
+  })
+  .superRefine((v, ctx) => {
+    if (v.unitId === undefined && !v.unitIdText) ctx.addIssue({ code: "custom", path: ["unitId"], message: CHOOSE_PLACE });
   })
   .superRefine(requireName)
   .transform(dropPersonalIfAnonymous);
@@ -84,6 +101,7 @@ export const editSchema = z
 
 export type EditInput = z.output<typeof editSchema>;
 export type IntakeInput = z.output<typeof intakeSchema>;
+export type IntakeFormInput = z.output<typeof intakeFormSchema>;
 
 const note = (required: string | null, max = 2000) =>
   required

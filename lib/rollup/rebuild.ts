@@ -20,6 +20,7 @@ export const ROLLUP_TABLES = [
   "RollupExpected",
   "RollupCoverage",
   "RollupCoverageOrg",
+  "RollupCoverageCadre",
   "RollupTraining",
 ] as const;
 

@@ -47,6 +47,8 @@ export interface UnitSearchOptions {
   level?: UnitLevel;
   /** Only units of these levels (a choice box that takes communes and villages only). */
   levels?: readonly UnitLevel[];
+  /** Only units directly under one of these (villages of the communes a name matched). */
+  parentIds?: readonly number[];
   includeClosed?: boolean;
   /** "Today" for the validity check; the current day in Vietnam unless given. */
   today?: Date;
@@ -113,6 +115,7 @@ export async function searchUnits(actor: ScopedActor, query: string, options: Un
   const filters: Prisma.UnitWhereInput[] = [unitWhereFor(actor), ...words.map((word) => ({ searchName: { contains: literal(word) } }))];
   if (options.level) filters.push({ level: options.level });
   if (options.levels) filters.push({ level: { in: [...options.levels] } });
+  if (options.parentIds) filters.push({ parentId: { in: [...options.parentIds] } });
   if (!options.includeClosed) filters.push({ OR: [{ validTo: null }, { validTo: { gte: options.today ?? todayInVietnam() } }] });
 
   const startsWithQuery: Prisma.UnitWhereInput = {

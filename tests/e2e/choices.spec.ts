@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, signInAs, test } from "./fixtures";
 
 // Large choices (areas, agencies) load on demand (decision 029): at national scale the petition list carried
@@ -71,8 +72,55 @@ test("an agency is chosen by typing without accents", async ({ page }) => {
   await expect(page.getByRole("status").filter({ hasText: "Không có kết quả phù hợp." })).toBeVisible();
 });
 
+/** Fills the intake form but its place (decision 033: the nation's villages are found, not listed). */
+async function fillIntake(page: Page, name: string) {
+  await page.getByLabel("Hình thức tiếp nhận *").selectOption({ label: "Đơn thư" });
+  await page.getByLabel("Họ tên (hoặc người đại diện nhóm) *").fill(name);
+  await page.getByLabel("Lĩnh vực *").selectOption({ label: "Môi trường" });
+  await page.getByLabel("Nội dung kiến nghị *").fill("Phản ánh nước thải từ cơ sở chăn nuôi chảy ra kênh tưới.");
+}
+
+test("a national admin's intake form lists no villages: the village is found in a choice box, by keyboard", async ({ page }) => {
+  await signInAs(page, "admin");
+  const html = await (await page.request.get("/petitions/new")).text();
+  // 529 villages in the demo (100,000 nationally): more than the form lists; the channels and fields remain.
+  expect(/<select[^>]*name="unitId"/.test(html), "a <select> of every village").toBe(false);
+  expect((html.match(/<option/g) ?? []).length).toBeLessThan(40);
+  await page.goto("/petitions/new");
+  await fillIntake(page, "Trần Văn Chọn");
+  const village = page.getByRole("combobox", { name: "Thôn, tổ dân phố nơi phát sinh vụ việc *" });
+  await village.fill("thanh lanh");
+  await expect(page.getByRole("option", { name: /Thôn Thanh Lanh.*Xã Đồng Ích/ })).toBeVisible();
+  await village.press("ArrowDown");
+  await village.press("Enter");
+  await expect(village).toHaveValue("Thôn Thanh Lanh");
+  await page.getByRole("button", { name: "Lưu kiến nghị" }).click();
+  await expect(page).toHaveURL(/\/petitions\/\d+\?created=1$/);
+  await expect(page.getByText("Thôn Thanh Lanh").first()).toBeVisible();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+
+  test("a national admin types the village: a name many share is offered to choose from, a commune after a comma settles it", async ({ page }) => {
+    await signInAs(page, "admin");
+    await page.goto("/petitions/new");
+    await fillIntake(page, "Lê Thị Gõ");
+    await page.getByLabel("Thôn, tổ dân phố nơi phát sinh vụ việc *").fill("Thôn Đông");
+    await page.getByRole("button", { name: "Lưu kiến nghị" }).click();
+    // Nothing saved: the villages named so, with where each lies, and what was typed kept.
+    await expect(page.getByText(/Có nhiều thôn, tổ dân phố khớp với “Thôn Đông”/)).toBeVisible();
+    await expect(page.getByLabel("Nội dung kiến nghị *")).toHaveValue("Phản ánh nước thải từ cơ sở chăn nuôi chảy ra kênh tưới.");
+    await page.getByRole("radio", { name: /Thôn Đông.*Xã Đồng Ích/ }).check();
+    await page.getByRole("button", { name: "Lưu kiến nghị" }).click();
+    await expect(page).toHaveURL(/\/petitions\/\d+\?created=1$/);
+
+    await page.goto("/petitions/new");
+    await fillIntake(page, "Lê Thị Phẩy");
+    await page.getByLabel("Thôn, tổ dân phố nơi phát sinh vụ việc *").fill("Đông, Đồng Ích");
+    await page.getByRole("button", { name: "Lưu kiến nghị" }).click();
+    await expect(page).toHaveURL(/\/petitions\/\d+\?created=1$/);
+  });
 
   test("a typed area is looked up when the form is sent, and the other matches are offered as links", async ({ page }) => {
     await signInAs(page, "admin");

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { readCoverage } from "@/lib/dashboards/read";
 import { db } from "@/lib/db/client";
 import type { Affiliation, MembershipRole, OrganisationKind } from "@/lib/generated/prisma/enums";
 import { coverageFor, shares } from "@/lib/organisations/coverage";
@@ -172,5 +173,22 @@ describe("coverageFor", () => {
     const c = await coverageFor(empty.id, AS_OF);
     expect(c).toEqual({ villages: 1, villagesWithTeam: 0, teamHeads: 0, teamHeadsPartyCellSecretary: 0, blocs: 0, blocsHeadedByStandingDeputy: 0, members: 0 });
     expect(shares(c)).toEqual({ villagesWithTeam: 0, teamHeadsPartyCellSecretary: null, blocsHeadedByStandingDeputy: null });
+  });
+});
+
+describe("the coverage rollup (RollupCoverage)", () => {
+  it("holds the seven figures of coverageFor for every unit, on the day and on earlier days", async () => {
+    const units = await db.unit.findMany({ where: { ancestorIds: { has: tree.nation.id } }, select: { id: true } });
+    for (const day of ["2024-06-01", "2025-06-01", "2025-12-15", "2025-12-31", "2026-01-01", "2026-02-01", "2026-02-28", "2026-03-01", "2026-03-10", "2026-03-11", "2026-06-01"]) {
+      for (const u of units) expect(await readCoverage(u.id, day), `unit ${u.id} on ${day}`).toEqual(await coverageFor(u.id, d(day)));
+    }
+  });
+
+  it("counts a cadre of both the bloc and a team once, in the commune and above", async () => {
+    expect((await readCoverage(tree.communeA.id, "2026-03-10")).members).toBe(6);
+    expect((await readCoverage(tree.districtA.id, "2026-03-10")).members).toBe(7);
+    expect((await readCoverage(tree.villageA1.id, "2026-03-10")).members).toBe(3);
+    // The village head's term ended on the 10th: one fewer from the 11th.
+    expect((await readCoverage(tree.villageA1.id, "2026-03-11")).members).toBe(2);
   });
 });

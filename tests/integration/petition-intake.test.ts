@@ -1,10 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/actions/result";
 import { db } from "@/lib/db/client";
+import { createPetitionAction, type IntakeState } from "@/lib/petitions/actions";
 import { createPetition } from "@/lib/petitions/intake";
+import { villageChoices } from "@/lib/petitions/options";
+import { insertUnit } from "@/lib/units/tree";
 import { intakeSchema, type IntakeInput } from "@/lib/petitions/schemas";
 import { actorAt, buildTree, createField, createUser, type Tree } from "../support/factories";
+
+// The intake form's action runs with this actor as the session's (only the session is stood in for).
+let currentActor: Actor | null = null;
+vi.mock("@/lib/auth/current", async (importOriginal) => ({ ...(await importOriginal<object>()), getActor: async () => currentActor }));
+vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), revalidatePath: () => {}, revalidateTag: () => {} }));
 
 let tree: Tree;
 let fieldId: number;
@@ -123,5 +132,96 @@ describe("similar open petitions", () => {
     expect(found.map((p) => p.id)).toEqual([near.id]);
     expect(await findSimilarOpenPetitions(staff, tree.villageB1.id, text)).toEqual([]);
     expect(await findSimilarOpenPetitions(staff, tree.villageA1.id, "trồng cây xanh ven hồ điều hòa")).toEqual([]);
+  });
+});
+
+/** Posts the intake form as a browser does: the petition's id when it was saved (the action redirects), else the answer. */
+async function postIntake(fields: Record<string, string>): Promise<{ petitionId: number } | { answer: IntakeState }> {
+  const form = new FormData();
+  const base = {
+    idempotencyKey: randomUUID(), receivedOn: "2026-03-02", channel: "LETTER", petitionerKind: "PERSON", petitionerName: "Lê Thị Hạnh",
+    fieldId: String(fieldId), content: "Đề nghị lắp đèn chiếu sáng đoạn đường qua khu dân cư.",
+  };
+  for (const [k, v] of Object.entries({ ...base, ...fields })) form.append(k, v);
+  try {
+    return { answer: await createPetitionAction(null, form) };
+  } catch (error) {
+    const digest = String((error as { digest?: unknown }).digest ?? "");
+    const id = /^NEXT_REDIRECT;[^;]*;\/petitions\/(\d+)\?created=1/.exec(digest)?.[1];
+    if (!id) throw error;
+    return { petitionId: Number(id) };
+  }
+}
+
+describe("the intake form's place, chosen or typed (decisions 029, 033)", () => {
+  let admin: Actor;
+  let dongA: { id: number };
+  let dongB: { id: number };
+  let dongMai: { id: number };
+  beforeAll(async () => {
+    admin = actorAt(tree.nation, "ADMIN", (await createUser(tree.nation, "ADMIN")).id);
+    // The same village name in two communes, as names repeat across the country.
+    dongA = await insertUnit(db, { parentId: tree.communeA.id, level: "VILLAGE", typeLabel: "Thôn", name: "Đông" });
+    dongB = await insertUnit(db, { parentId: tree.communeB.id, level: "VILLAGE", typeLabel: "Thôn", name: "Đông" });
+    dongMai = await insertUnit(db, { parentId: tree.communeB.id, level: "VILLAGE", typeLabel: "Thôn", name: "Đông Mai" });
+  });
+
+  it("lists a district's villages, and none past the limit: the form then searches them", async () => {
+    const listed = await villageChoices(staff);
+    expect(listed!.flatMap((g) => g.villages.map((v) => v.id)).sort()).toEqual([tree.villageA1.id, tree.villageA2.id, dongA.id].sort());
+    expect(await villageChoices(admin, 3)).toBeNull();
+    expect(await villageChoices(staff, 3)).not.toBeNull();
+  });
+
+  it("enters the petition at the village picked", async () => {
+    currentActor = admin;
+    const saved = await postIntake({ unitId: String(dongB.id) });
+    if (!("petitionId" in saved)) throw new Error(JSON.stringify(saved.answer));
+    expect((await db.petition.findUniqueOrThrow({ where: { id: saved.petitionId } })).unitId).toBe(dongB.id);
+  });
+
+  it("enters it at the one village the text typed names, and a commune after a comma narrows the name", async () => {
+    currentActor = admin;
+    const one = await postIntake({ unitId: "", unitIdText: tree.villageA1.name.toUpperCase() });
+    if (!("petitionId" in one)) throw new Error(JSON.stringify(one.answer));
+    expect((await db.petition.findUniqueOrThrow({ where: { id: one.petitionId } })).unitId).toBe(tree.villageA1.id);
+    // "dong, tan tien": of Xã Tân Tiến's villages Đông and Đông Mai, the one named so, typed without accents.
+    const narrowed = await postIntake({ unitId: "", unitIdText: `dong, tan tien ${tree.communeB.name.split(" ").pop()}` });
+    if (!("petitionId" in narrowed)) throw new Error(JSON.stringify(narrowed.answer));
+    expect((await db.petition.findUniqueOrThrow({ where: { id: narrowed.petitionId } })).unitId).toBe(dongB.id);
+  });
+
+  it("enters nothing for a name several villages share, and offers them with where each lies", async () => {
+    currentActor = admin;
+    const idempotencyKey = randomUUID();
+    const result = await postIntake({ idempotencyKey, unitId: "", unitIdText: "Thôn Đông" });
+    if (!("answer" in result)) throw new Error("saved");
+    expect(result.answer).toMatchObject({ ok: false, error: "VALIDATION", morePlaces: false, values: { unitIdText: "Thôn Đông", petitionerName: "Lê Thị Hạnh" } });
+    const answer = result.answer as Extract<IntakeState, { places: unknown }>;
+    expect(answer.fieldErrors?.unitId?.[0]).toContain("Có nhiều thôn, tổ dân phố khớp với “Thôn Đông”");
+    // Those named exactly first, then the others the words match.
+    expect(answer.places.slice(0, 2).map((p) => p.id).sort()).toEqual([dongA.id, dongB.id].sort());
+    expect(answer.places.map((p) => p.id)).toEqual(expect.arrayContaining([dongMai.id]));
+    expect(answer.places).toHaveLength(3);
+    expect(answer.places.find((p) => p.id === dongA.id)!.detail).toContain(tree.communeA.name);
+    expect(await db.petition.count({ where: { idempotencyKey } })).toBe(0);
+    // Ticking one of them (the radio button sends its id, the text stays) saves it there.
+    const picked = await postIntake({ idempotencyKey, unitId: String(dongA.id), unitIdText: "Thôn Đông" });
+    if (!("petitionId" in picked)) throw new Error(JSON.stringify(picked.answer));
+    expect((await db.petition.findUniqueOrThrow({ where: { id: picked.petitionId } })).unitId).toBe(dongA.id);
+  });
+
+  it("finds nothing outside the actor's reach, and asks for a place when none is given", async () => {
+    currentActor = actorAt(tree.districtA, "DISTRICT_STAFF", staff.userId);
+    const outside = await postIntake({ unitId: "", unitIdText: tree.villageB1.name });
+    if (!("answer" in outside)) throw new Error("saved");
+    expect(outside.answer).toMatchObject({ ok: false, error: "VALIDATION", places: [] });
+    expect((outside.answer as { fieldErrors: Record<string, string[]> }).fieldErrors.unitId[0]).toContain("Không tìm thấy");
+    // Within the district, the same name typed finds its one village.
+    const inside = await postIntake({ unitId: "", unitIdText: "dong" });
+    if (!("petitionId" in inside)) throw new Error(JSON.stringify(inside.answer));
+    expect((await db.petition.findUniqueOrThrow({ where: { id: inside.petitionId } })).unitId).toBe(dongA.id);
+    const none = await postIntake({ unitId: "" });
+    expect(none).toMatchObject({ answer: { ok: false, error: "VALIDATION", fieldErrors: { unitId: ["Vui lòng chọn thôn, tổ dân phố nơi phát sinh vụ việc."] } } });
   });
 });

@@ -120,7 +120,7 @@ const EXCEPTIONS: readonly { table: string | RegExp; sql: RegExp; source?: RegEx
     source: /\((ADMIN|PROVINCE_LEADER)\)/,
     bench: true,
     reason:
-      "a province's or the nation's own units, organisations, cadres and memberships (thousands, or all: its home page's figures, its unit page's coverage, its cadre list and export, the compliance of its teams, a cadre import resolving places): PostgreSQL reads the table rather than look each row up, by cost; these tables hold the country's geography and its cadres (110,694 units, 577,556 cadres), which do not grow with the records",
+      "a province's or the nation's own units, organisations, cadres and memberships (thousands, or all: its home page's figures, its cadre list and export, the compliance of its teams, a cadre import resolving places): PostgreSQL reads the table rather than look each row up, by cost; these tables hold the country's geography and its cadres (110,694 units, 577,556 cadres), which do not grow with the records",
   },
   {
     table: "Petition",

@@ -377,9 +377,7 @@ describe("rollups over randomised data", () => {
     expect(await db.membership.count({ where: { role: "HEAD" } })).toBeGreaterThan(0);
     for (const u of units) {
       for (const d of [WINDOW_START, MERGER_ON, addDaysUtc(MERGER_ON, -1), TODAY, addDaysUtc(TODAY, -20)]) {
-        const { members: _members, ...expected } = await coverageFor(u.id, d);
-        const got = await readCoverage(u.id, day(d));
-        expect({ villages: got.villages, villagesWithTeam: got.villagesWithTeam, teamHeads: got.teamHeads, teamHeadsPartyCellSecretary: got.teamHeadsPartyCellSecretary, blocs: got.blocs, blocsHeadedByStandingDeputy: got.blocsHeadedByStandingDeputy }, `unit ${u.id} on ${day(d)}`).toEqual(expected);
+        expect(await readCoverage(u.id, day(d)), `unit ${u.id} on ${day(d)}`).toEqual(await coverageFor(u.id, d));
       }
     }
   });

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db/client";
+import { coverageFor } from "@/lib/organisations/coverage";
+import { addDaysUtc, isoDay } from "@/lib/time";
+import { unitPageCoverage } from "@/lib/units/coverage";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/accounts";
 import { isEmpty, seedDemo } from "@/prisma/seed/demo";
 import { readSharedFile, sharedData } from "../support/shared-data";
@@ -79,4 +82,22 @@ describe("the demo seed", () => {
       expect(user.unit.code).toBe(account.unit.code);
     }
   });
+
+  it("gives the unit pages the coverage figures counted live, today and on past days, closed units on their last day", async () => {
+    const units = await db.unit.findMany({ where: { level: { not: "VILLAGE" } }, select: { id: true, validTo: true }, orderBy: { id: "asc" } });
+    const villages = await db.unit.findMany({ where: { level: "VILLAGE" }, select: { id: true, validTo: true }, orderBy: { id: "asc" } });
+    // Every unit above the villages, a village in 20, and the closed ones.
+    const checked = [...units, ...villages.filter((v, i) => i % 20 === 0 || v.validTo !== null)];
+    const today = new Date(`${isoDay(TODAY)}T00:00:00Z`);
+    let withMembers = 0;
+    for (const u of checked) {
+      for (const viewDate of [today, addDaysUtc(today, -100), addDaysUtc(today, -500)]) {
+        const shown = await unitPageCoverage(u, viewDate);
+        const live = await coverageFor(u.id, shown.asOf);
+        expect(shown.coverage, `unit ${u.id} on ${isoDay(viewDate)}`).toEqual(live);
+        if (live.members > 0) withMembers++;
+      }
+    }
+    expect(withMembers).toBeGreaterThan(checked.length);
+  }, 300_000);
 });

@@ -7,9 +7,9 @@ import { requirePermission } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
 import { formatDate, formatNumber } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
-import { coverageFor } from "@/lib/organisations/coverage";
 import { percent } from "@/lib/percent";
 import { todayInVietnam } from "@/lib/time";
+import { unitPageCoverage } from "@/lib/units/coverage";
 import { unitFullName } from "@/lib/units/labels";
 import { countAwaitingPlacement } from "@/lib/units/merger/placement";
 import { getUnitInScope, moveTargetsFor, parseAsOf } from "@/lib/units/queries";
@@ -36,8 +36,6 @@ export default async function UnitPage({
   if (!unit) notFound();
   const t = await getTranslations();
   const closed = unit.validTo !== null;
-  // A closed unit shows its coverage as it stood on its last day (or on the day asked, if earlier).
-  const asOf = unit.validTo && unit.validTo < viewDate ? unit.validTo : viewDate;
   const team = unit.organisations.find((o) => o.kind === "TEAM");
   const bloc = unit.organisations.find((o) => o.kind === "BLOC");
   const isoViewDate = viewDate.toISOString().slice(0, 10);
@@ -117,7 +115,7 @@ export default async function UnitPage({
         <SuccessionList label={t("unit.mergedInto")} items={unit.successors} />
         <SuccessionList label={t("unit.mergedFrom")} items={unit.predecessors} />
       </section>
-      <CoverageSection unitId={unit.id} asOf={asOf} />
+      <CoverageSection unit={unit} viewDate={viewDate} />
       {can(actor.role, "village:manage:subtree") && !closed && (unit.level === "COMMUNE" || unit.level === "VILLAGE") && (
         <VillageAdminPanel unit={unit} today={today} actor={actor} />
       )}
@@ -237,10 +235,13 @@ async function VillageAdminPanel({
   );
 }
 
-/** "Độ phủ tổ chức": the coverage figures reports quote, each against its 100% target. */
-async function CoverageSection({ unitId, asOf }: { unitId: number; asOf: Date }) {
+/**
+ * "Độ phủ tổ chức": the coverage figures reports quote, each against its 100% target. A closed unit shows
+ * them as they stood on its last day (or on the day asked, if earlier).
+ */
+async function CoverageSection({ unit, viewDate }: { unit: { id: number; validTo: Date | null }; viewDate: Date }) {
   // The unit was returned by getUnitInScope, so its subtree is inside the actor's scope.
-  const [t, locale, coverage] = await Promise.all([getTranslations("coverage"), getLocale() as Promise<Locale>, coverageFor(unitId, asOf)]);
+  const [t, locale, { asOf, coverage }] = await Promise.all([getTranslations("coverage"), getLocale() as Promise<Locale>, unitPageCoverage(unit, viewDate)]);
   const n = (value: number) => formatNumber(value, locale);
   const ratios = [
     ["villagesWithTeam", coverage.villagesWithTeam, coverage.villages],
