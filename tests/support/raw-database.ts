@@ -36,10 +36,10 @@ export async function rawDatabase(): Promise<RawDatabase> {
 }
 
 /** The migration files in order, split at the one whose name starts with `stamp`: those before it, and it. */
-export function migrationsAround(stamp: string): { before: string[]; it: string } {
+export function migrationsAround(stamp: string): { before: string[]; it: string; after: string[] } {
   const names = fs.readdirSync(MIGRATIONS_DIR).filter((n) => /^\d{14}_/.test(n)).sort();
   const index = names.findIndex((n) => n.startsWith(stamp));
   if (index <= 0) throw new Error(`no migration ${stamp} after the first`);
   const all = migrationSql();
-  return { before: all.slice(0, index), it: all[index] };
+  return { before: all.slice(0, index), it: all[index], after: all.slice(index + 1) };
 }
