@@ -5,6 +5,7 @@
  * skips the other units' rows (decision 028).
  */
 import { db } from "../db/client";
+import { ROLES } from "./roles";
 import { unitWhereFor, type ScopedActor } from "./scope";
 
 /**
@@ -15,4 +16,16 @@ export async function subtreeUnitIds(actor: ScopedActor, within: number | undefi
   const where = within ? { AND: [unitWhereFor(actor), { ancestorIds: { has: within } }] } : unitWhereFor(actor);
   const units = await db.unit.findMany({ where, select: { id: true }, take: max + 1 });
   return units.length > max ? null : units.map((u) => u.id);
+}
+
+/**
+ * Whether the actor's subtree is the whole tree: its unit is the database's one root (a national
+ * admin's, in production). Its counts need no test of the tree then: joined to it, the nation's home
+ * page counted every unit, organisation and meeting of the country through the unit tree (0.2–0.5 s
+ * each under load). A second root (a test's, an import's) keeps every count scoped.
+ */
+export async function isWholeTree(actor: ScopedActor): Promise<boolean> {
+  if (actor.unit.level !== "NATION" || !(ROLES as readonly string[]).includes(actor.role)) return false;
+  const roots = await db.unit.findMany({ where: { parentId: null }, select: { id: true }, take: 2 });
+  return roots.length === 1 && roots[0].id === actor.unit.id;
 }

@@ -1,6 +1,7 @@
 import type { Actor } from "../auth/actor";
 import { ROLES } from "../auth/roles";
 import { meetingWhereFor, organisationWhereFor, unitWhereFor } from "../auth/scope";
+import { isWholeTree } from "../auth/subtree";
 import { db } from "../db/client";
 import type { UnitLevel } from "../generated/prisma/enums";
 import { OPEN_STATUSES } from "../petitions/status";
@@ -22,15 +23,17 @@ export async function scopeSummary(actor: Actor, now = new Date()): Promise<Scop
   const monthStart = startOfMonth(today);
   const current = { OR: [{ validTo: null }, { validTo: { gte: today } }] };
   const known = (ROLES as readonly string[]).includes(actor.role);
+  // The nation's admin counts the whole tree: no test of each row's path (lib/auth/subtree.ts).
+  const whole = await isWholeTree(actor);
   const [levels, organisations, openPetitions, overduePetitions, meetingsThisMonth] = await Promise.all([
     db.unit.groupBy({
       by: ["level"],
-      where: { AND: [unitWhereFor(actor), current, { id: { not: actor.unit.id } }] },
+      where: { AND: [whole ? {} : unitWhereFor(actor), current, { id: { not: actor.unit.id } }] },
       _count: { _all: true },
     }),
     db.organisation.groupBy({
       by: ["kind"],
-      where: { AND: [organisationWhereFor(actor), { dissolvedOn: null }] },
+      where: { AND: [whole ? {} : organisationWhereFor(actor), { dissolvedOn: null }] },
       _count: { _all: true },
     }),
     // From the rollups (exact, decision 014): petitions by their status now, and open ones by
@@ -38,7 +41,7 @@ export async function scopeSummary(actor: Actor, now = new Date()): Promise<Scop
     // for a national admin (decision 028).
     known ? rolledUpPetitionCount({ unitId: actor.unit.id, statuses: OPEN_STATUSES }).then((n) => n ?? 0) : 0,
     known ? rolledUpPetitionCount({ unitId: actor.unit.id, openDue: { to: isoDay(addDaysUtc(today, -1)) } }).then((n) => n ?? 0) : 0,
-    db.meeting.count({ where: { AND: [meetingWhereFor(actor), { heldOn: { gte: monthStart, lte: today } }] } }),
+    db.meeting.count({ where: { AND: [whole ? {} : meetingWhereFor(actor), { heldOn: { gte: monthStart, lte: today } }] } }),
   ]);
   return {
     unitsByLevel: Object.fromEntries(levels.map((l) => [l.level, l._count._all])),

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { petitionWhereFor } from "@/lib/auth/scope";
+import { meetingWhereFor, organisationWhereFor, petitionWhereFor, unitWhereFor } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
 import { scopeSummary } from "@/lib/home/queries";
-import { actorAt, buildTree, createField, createPetition, createUser, type Tree } from "../support/factories";
+import { actorAt, buildTree, createField, createOrganisation, createPetition, createUser, type Tree } from "../support/factories";
 
 /**
  * The home page's figures. The open and overdue petitions come from the rollups (decision 028):
@@ -35,6 +35,42 @@ describe("the home page's figures", () => {
     }
     expect((await scopeSummary(actorAt(tree.nation, "ADMIN"), NOW)).openPetitions).toBe(4);
     expect((await scopeSummary(actorAt(tree.nation, "ADMIN"), NOW)).overduePetitions).toBe(1);
+  });
+
+  it("counts units, teams, blocs and this month's meetings of the subtree, whether the nation is the only root or not", async () => {
+    const author = await createUser(tree.communeA, "COMMUNE_SECRETARY");
+    const populate = async (t: Tree) => {
+      const team = await createOrganisation(t.villageA1, "TEAM", ["Nguyễn Văn Tổ"]);
+      await createOrganisation(t.communeA, "BLOC", ["Phạm Văn Khối"]);
+      await createOrganisation(t.villageA2, "TEAM", ["Lê Văn Cũ"], { dissolvedOn: new Date("2026-01-31") });
+      for (const heldOn of ["2026-03-02", "2026-03-20", "2026-02-27", "2026-03-21"]) {
+        await db.meeting.create({ data: { kind: "TEAM_MONTHLY", unitId: t.villageA1.id, organisationId: team.org.id, heldOn: new Date(heldOn), createdById: author.id } });
+      }
+    };
+    /** The figures as the scope builders count them (lib/auth/scope.ts). */
+    const scoped = async (unit: Tree["nation"]) => {
+      const actor = actorAt(unit, "ADMIN");
+      const current = { OR: [{ validTo: null }, { validTo: { gte: new Date("2026-03-20") } }] };
+      const levels = await db.unit.groupBy({ by: ["level"], where: { AND: [unitWhereFor(actor), current, { id: { not: unit.id } }] }, _count: { _all: true } });
+      const orgs = (kind: "TEAM" | "BLOC") => db.organisation.count({ where: { AND: [organisationWhereFor(actor), { kind, dissolvedOn: null }] } });
+      return {
+        unitsByLevel: Object.fromEntries(levels.map((l) => [l.level, l._count._all])),
+        teams: await orgs("TEAM"),
+        blocs: await orgs("BLOC"),
+        meetingsThisMonth: await db.meeting.count({ where: { AND: [meetingWhereFor(actor), { heldOn: { gte: new Date("2026-03-01"), lte: new Date("2026-03-20") } }] } }),
+      };
+    };
+    await populate(tree);
+    // The nation is the database's only root: its subtree is every row.
+    const alone = await scopeSummary(actorAt(tree.nation, "ADMIN"), NOW);
+    expect(alone).toMatchObject({ ...(await scoped(tree.nation)), teams: 1, blocs: 1, meetingsThisMonth: 2 });
+    expect(alone.unitsByLevel).toEqual({ PROVINCE: 1, DISTRICT: 2, COMMUNE: 2, VILLAGE: 3 });
+    // A second tree: each nation counts its own.
+    const other = await buildTree();
+    await populate(other);
+    for (const t of [tree, other]) expect(await scopeSummary(actorAt(t.nation, "ADMIN"), NOW)).toMatchObject(await scoped(t.nation));
+    expect(await scopeSummary(actorAt(tree.nation, "ADMIN"), NOW)).toEqual(alone);
+    expect(await scopeSummary(actorAt(tree.province, "PROVINCE_LEADER"), NOW)).toMatchObject(await scoped(tree.province));
   });
 
   it("shows nothing to a role it does not know", async () => {
