@@ -10,7 +10,7 @@
  * streaming writer holds a sheet's XML until the zip takes it and does not wait for a slow reader.
  * Strings are written inline (no shared-string table to keep); the styles are the few `XlsxRowStyle`s below.
  */
-import type { Writable } from "node:stream";
+import { PassThrough, type Writable } from "node:stream";
 import { ZipWriter } from "./zip-stream";
 
 export { OutputClosed } from "./zip-stream";
@@ -23,12 +23,16 @@ export interface XlsxColumn {
   width: number;
   /** Text format ("@"): what a user types there stays as typed (a phone's or a code's leading zero). */
   text?: boolean;
+  /** Long text wrapped in its width, from the top of the cell (plain rows). */
+  wrap?: boolean;
 }
 
 export interface XlsxSheetOptions {
   columns: readonly XlsxColumn[];
   /** Rows kept in view while scrolling (the header). */
   frozenRows?: number;
+  /** Printed landscape on A4, one page wide. */
+  landscape?: boolean;
 }
 
 export interface XlsxSheet {
@@ -36,7 +40,7 @@ export interface XlsxSheet {
 }
 
 // Cell formats (cellXfs), by row style and whether the column is text: 0 plain, 1 text, 2 bold, 3 bold
-// text, 4 example, 5 example text. Fonts: 0 default, 1 bold, 2 italic grey. 49 is the built-in "@".
+// text, 4 example, 5 example text; 6 plain wrapped (a `wrap` column's plain cells). Fonts: 0 default, 1 bold, 2 italic grey. 49 is the built-in "@".
 const STYLE_INDEX: Record<XlsxRowStyle, number> = { plain: 0, bold: 2, example: 4 };
 const STYLES_XML =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -47,13 +51,17 @@ const STYLES_XML =
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
   '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
   '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
   '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/>' +
   '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
-  '<xf numFmtId="49" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/></cellXfs>' +
+  '<xf numFmtId="49" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+const WRAPPED = 6;
+const LANDSCAPE = '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -89,7 +97,8 @@ function sheetXmlHead(options: XlsxSheetOptions): string {
   const cols = options.columns
     .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.text ? ' style="1"' : ""}/>`)
     .join("");
-  return `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${frozen}<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
+  const fit = options.landscape ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "";
+  return `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${fit}${frozen}<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`;
 }
 
 export interface XlsxSheetSpec extends XlsxSheetOptions {
@@ -132,7 +141,8 @@ export async function writeXlsx(out: Writable, sheets: readonly XlsxSheetSpec[],
           let xml = `<row r="${r}">`;
           cells.forEach((value, i) => {
             if (value === null || value === undefined || value === "") return;
-            const s = base + (spec.columns[i]?.text ? 1 : 0);
+            const column = spec.columns[i];
+            const s = style === "plain" && column?.wrap ? WRAPPED : base + (column?.text ? 1 : 0);
             const ref = `${columnLetters(i)}${r}`;
             const styleAttr = s ? ` s="${s}"` : "";
             xml +=
@@ -143,8 +153,21 @@ export async function writeXlsx(out: Writable, sheets: readonly XlsxSheetSpec[],
           await text(`${xml}</row>`);
         },
       });
-      await text("</sheetData></worksheet>");
+      await text(`</sheetData>${spec.landscape ? LANDSCAPE : ""}</worksheet>`);
     });
   }
   await zip.finish();
+}
+
+/** A workbook whole, as bytes: `writeXlsx` into memory, for a file small enough to build before it is sent. */
+export async function xlsxBytes(sheets: readonly XlsxSheetSpec[], now = new Date()): Promise<Uint8Array<ArrayBuffer>> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const drained = new Promise<void>((resolve, reject) => out.once("end", resolve).once("error", reject));
+  await Promise.all([writeXlsx(out, sheets, now), drained]);
+  const joined = Buffer.concat(chunks);
+  const bytes = new Uint8Array(joined.length);
+  bytes.set(joined);
+  return bytes;
 }

@@ -3,12 +3,12 @@
  * csv (UTF-8 with a BOM, so Excel reads the accents). Text cells are neutralised against
  * formulas; personal data only for those who may see it; every export is audited.
  */
-import ExcelJS from "exceljs";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/roles";
 import { audit } from "../audit/log";
 import { db } from "../db/client";
 import { csvField, safeCell } from "../export/safe-cell";
+import { xlsxBytes } from "../export/xlsx-stream";
 import { formatDate, formatDateTime } from "../format";
 import { maskName, maskPhone } from "../text/mask";
 import { todayInVietnam } from "../time";
@@ -111,32 +111,34 @@ export async function exportPetitions(actor: Actor, filters: PetitionFilters, fo
     return { fileName: `kien-nghi-${stamp}.csv`, contentType: "text/csv; charset=utf-8", body: new TextEncoder().encode(`\uFEFF${text}\r\n`) };
   }
 
-  const book = new ExcelJS.Workbook();
-  book.creator = actor.displayName;
-  book.created = now;
-  const sheet = book.addWorksheet(label("sheet"), { pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  sheet.addRow([label("reportTitle")]).font = { bold: true, size: 14 };
-  sheet.addRow([`${label("reportUnit")}: ${workplaceName(actor.unit)}`]);
   const period = filters.from || filters.to ? `${filters.from ? formatDate(filters.from) : "…"} – ${filters.to ? formatDate(filters.to) : "…"}` : label("allTime");
-  sheet.addRow([`${label("reportPeriod")}: ${period}`]);
-  sheet.addRow([`${label("reportGenerated")}: ${formatDateTime(now)} · ${safeCell(actor.displayName)}`]);
-  sheet.addRow([`${label("reportRows")}: ${rows.length.toLocaleString("vi-VN")}${rows.length >= EXPORT_CAP ? ` (${label("truncated")})` : ""}`]);
-  sheet.addRow([]);
-  const head = sheet.addRow(header);
-  head.font = { bold: true };
-  head.eachCell((c) => {
-    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E5E4" } };
-    c.border = { bottom: { style: "thin" } };
-  });
-  for (const r of rows) sheet.addRow(r.map((v) => (typeof v === "string" ? safeCell(v) : v)));
-  sheet.views = [{ state: "frozen", ySplit: 7 }];
   const widths = [16, 12, 16, 22, 14, 22, 18, 20, 18, 60, 28, 12, 18, 18, 16, 12, 9];
-  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-  sheet.getColumn(10).alignment = { wrapText: true, vertical: "top" };
-  const buffer = await book.xlsx.writeBuffer();
+  // Written by the xlsx writer of decision 032 (ExcelJS built the workbook's objects first: 1.2 s of one core
+  // for a district's 5,525 petitions).
+  const body = await xlsxBytes(
+    [
+      {
+        name: label("sheet"),
+        columns: widths.map((width, i) => ({ width, wrap: i === 9 })),
+        frozenRows: 7,
+        landscape: true,
+        rows: async (sheet) => {
+          await sheet.row([label("reportTitle")], "bold");
+          await sheet.row([`${label("reportUnit")}: ${workplaceName(actor.unit)}`]);
+          await sheet.row([`${label("reportPeriod")}: ${period}`]);
+          await sheet.row([`${label("reportGenerated")}: ${formatDateTime(now)} · ${safeCell(actor.displayName)}`]);
+          await sheet.row([`${label("reportRows")}: ${rows.length.toLocaleString("vi-VN")}${rows.length >= EXPORT_CAP ? ` (${label("truncated")})` : ""}`]);
+          await sheet.row([]);
+          await sheet.row(header, "bold");
+          for (const r of rows) await sheet.row(r.map((v) => (typeof v === "string" ? safeCell(v) : v)));
+        },
+      },
+    ],
+    now,
+  );
   return {
     fileName: `kien-nghi-${stamp}.xlsx`,
     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    body: new Uint8Array(buffer as ArrayBuffer),
+    body,
   };
 }

@@ -213,6 +213,12 @@ describe("petition export", () => {
     expect(row.getCell(4).value).toBe("'+Trần Văn An");
     expect(row.getCell(10).value).toBe("'=HYPERLINK(\"http://x\") đề nghị kiểm tra");
     expect(sheet.rowCount).toBe(8);
+    // Laid out for reading and printing: the heading frozen, bold, the content wrapped, landscape one page wide.
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 7 });
+    expect(sheet.getRow(7).getCell(1).font?.bold).toBe(true);
+    expect(row.getCell(10).alignment).toMatchObject({ wrapText: true, vertical: "top" });
+    expect(sheet.getColumn(10).width).toBe(60);
+    expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     const entry = await db.auditLog.findFirst({ where: { action: "petition.export", actorId: staff.userId }, orderBy: { id: "desc" } });
     expect(entry?.data).toMatchObject({ format: "xlsx", rows: 1, personalData: true });
   });
