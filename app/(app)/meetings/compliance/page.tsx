@@ -85,7 +85,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
           <h2 id="mc-children" className="text-lg font-semibold">{t("children")}</h2>
           <p className="text-sm text-stone-600">{t("childrenOrder")}</p>
           <div className="mt-2 overflow-x-auto">
-            <table className="w-full min-w-[32rem] text-sm" data-testid="compliance-children">
+            <table className="w-full text-sm" data-testid="compliance-children">
               <thead>
                 <tr className="border-b border-stone-200 text-left">
                   <th scope="col" className="px-3 py-2">{t("unit")}</th>
