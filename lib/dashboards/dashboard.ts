@@ -25,12 +25,20 @@ function dashboardUnit(u: Omit<ChildUnit, "ancestorIds">, hasChildren: boolean):
   return { id: u.id, code: u.code, level: u.level, typeLabel: u.typeLabel, name: u.name, validTo: u.validTo ? isoDay(u.validTo) : null, hasChildren };
 }
 
-/** Sums a unit's cells over the months and quarters of a period. */
-function measuresOf(cells: Cells | undefined, period: Period): Measures {
+/** The cell keys of a period: its months, and its quarters (briefings are expected per quarter). */
+interface PeriodKeys {
+  months: string[];
+  quarters: string[];
+}
+
+const keysOf = (period: Period): PeriodKeys => ({ months: monthsOf(period), quarters: quartersOf(period).map((q) => `${q}|q`) });
+
+/** Sums a unit's cells over the months and quarters of a period (its keys worked out once, not per unit). */
+function measuresOf(cells: Cells | undefined, keys: PeriodKeys): Measures {
   const m = emptyMeasures();
   if (!cells) return m;
-  for (const month of monthsOf(period)) addVector(m, cells.get(month) ?? []);
-  for (const quarter of quartersOf(period)) addVector(m, cells.get(`${quarter}|q`) ?? []);
+  for (const month of keys.months) addVector(m, cells.get(month) ?? []);
+  for (const quarter of keys.quarters) addVector(m, cells.get(quarter) ?? []);
   return m;
 }
 
@@ -75,11 +83,12 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
   ]);
   const viewed = restate(cells, display, shifts, childrenOf);
   const figures = new Map<number, Figures>();
+  const [current, before] = [keysOf(period), keysOf(previous)];
   for (const id of display) {
     const mine = viewed.get(id);
     figures.set(id, {
-      kpis: toKpis(measuresOf(mine, period), { overdue: mine?.get("overdue")?.[0] ?? 0, cadresTrained: trainedNow.get(id) ?? 0 }),
-      previous: toKpis(measuresOf(mine, previous), { overdue: null, cadresTrained: trainedBefore.get(id) ?? 0 }),
+      kpis: toKpis(measuresOf(mine, current), { overdue: mine?.get("overdue")?.[0] ?? 0, cadresTrained: trainedNow.get(id) ?? 0 }),
+      previous: toKpis(measuresOf(mine, before), { overdue: null, cadresTrained: trainedBefore.get(id) ?? 0 }),
     });
   }
   const charts = {
