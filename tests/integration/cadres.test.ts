@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ActionError } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/actor";
-import { exportCadresFor, writeImportTemplateFor } from "@/lib/cadres/downloads";
+import { exportCadresFor, importTemplateBody, writeImportTemplateFor } from "@/lib/cadres/downloads";
 import { parseCadreFilters } from "@/lib/cadres/filters";
 import { IMPORT_COLUMNS } from "@/lib/cadres/import";
 import { addTraining, createCadre, deleteTraining, endCadre, updateCadre } from "@/lib/cadres/mutations";
@@ -12,6 +12,7 @@ import { auditCadrePersonalDataRead, getCadre, listCadres } from "@/lib/cadres/q
 import { cadreUnitOptions, cadreUnitPages } from "@/lib/cadres/unit-options";
 import { importCadres } from "@/lib/cadres/upload";
 import { db } from "@/lib/db/client";
+import { unitTreeVersion } from "@/lib/units/tree-version";
 import { insertUnit } from "@/lib/units/tree";
 import { actorAt, buildTree, createUser, uid, type Tree } from "../support/factories";
 
@@ -268,6 +269,51 @@ describe("import", () => {
     expect(keys).toEqual((await cadreUnitOptions(staffA)).map((u) => u.key));
     expect(keys).toEqual(expect.arrayContaining(["08839", `T${tree.villageA1.id}`, `T${tree.villageA2.id}`]));
     expect(keys).not.toContain(`T${tree.villageB1.id}`);
+  });
+
+  it("the template is kept for the actor's unit until any statement writes a unit, whichever code sends it (decision 034)", async () => {
+    const t = await buildTree();
+    const staff = actorAt(t.districtA, "DISTRICT_STAFF", (await createUser(t.districtA)).id);
+    const sent = async () => {
+      const body = await importTemplateBody(staff);
+      return { kept: body instanceof Uint8Array, bytes: body instanceof Uint8Array ? Buffer.from(body) : Buffer.from(await new Response(body).arrayBuffer()) };
+    };
+    const units = async (bytes: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      const listed: string[] = [];
+      wb.getWorksheet("Đơn vị")!.eachRow((row, n) => n > 1 && listed.push(String(row.getCell(2).value)));
+      return listed;
+    };
+
+    const first = await sent();
+    expect(first.kept).toBe(false); // written as it streams
+    const second = await sent();
+    expect(second).toEqual({ kept: true, bytes: first.bytes }); // the same file, not written again
+
+    // A rename in raw SQL that leaves "updatedAt" alone (as a village's move does): the version moves on all the same.
+    const before = await unitTreeVersion();
+    await db.$executeRaw`UPDATE "Unit" SET name = ${`Đình Mới ${uid()}`} WHERE id = ${t.villageA1.id}`;
+    expect(BigInt(await unitTreeVersion())).toBeGreaterThan(BigInt(before));
+    const renamed = await sent();
+    expect(renamed.kept).toBe(false);
+    const { name } = await db.unit.findUniqueOrThrow({ where: { id: t.villageA1.id }, select: { name: true } });
+    expect(await units(renamed.bytes)).toContain(`Thôn ${name}`);
+
+    // A new village, and a deleted one: each is a new version, and the next template lists what is there.
+    const added = await insertUnit(db, { parentId: t.communeA.id, level: "VILLAGE", typeLabel: "Thôn", name: `Bến ${uid()}` });
+    expect(await units((await sent()).bytes)).toContain(`Thôn ${added.name}`);
+    expect((await sent()).kept).toBe(true);
+    await db.unit.delete({ where: { id: added.id } });
+    const afterDelete = await sent();
+    expect(afterDelete.kept).toBe(false);
+    expect(await units(afterDelete.bytes)).not.toContain(`Thôn ${added.name}`);
+
+    // Another unit's staff get their own subtree's template, never this one.
+    const other = actorAt(t.districtB, "DISTRICT_STAFF", (await createUser(t.districtB)).id);
+    const theirs = await importTemplateBody(other);
+    expect(theirs).not.toBeInstanceOf(Uint8Array);
+    expect(await units(Buffer.from(await new Response(theirs).arrayBuffer()))).not.toContain(`Thôn ${name}`);
   });
 
   it("the template reads its units a page of communes at a time, lists them all in order, and the import takes it filled in", async () => {

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const actor = await actorForRoute("cadre:manage:subtree");
   if (actor instanceof Response) return actor;
-  return new Response(importTemplateBody(actor), {
+  return new Response(await importTemplateBody(actor), {
     headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment("mau-nhap-can-bo.xlsx", "mau-nhap-can-bo.xlsx"), "Cache-Control": "no-store" },
   });
 }
