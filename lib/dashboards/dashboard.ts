@@ -42,11 +42,6 @@ function measuresOf(cells: Cells | undefined, keys: PeriodKeys): Measures {
   return m;
 }
 
-interface Figures {
-  kpis: Kpis;
-  previous: Kpis;
-}
-
 /** The months and quarters a dashboard reads: the period's and the previous period's. */
 function windowOf(period: Period) {
   const previous = previousPeriod(period);
@@ -56,47 +51,54 @@ function windowOf(period: Period) {
 }
 
 /**
- * The KPIs of `display` units (the dashboard's unit first, then its children) for a period
- * and the one before, from the rollups with the view's shifts applied. Also returns the
- * first unit's cells, for the charts.
+ * The KPIs of `display` units (the dashboard's unit first, then its children) for a period, and
+ * the first unit's for the period before, from the rollups with the view's shifts applied. Also
+ * returns the first unit's cells, for the charts. Only the first unit's previous figures are shown
+ * (the cards' comparison), so only it and the units the view shifts figures from (`detail`) are
+ * read for the previous period: the nation's page reads its 63 provinces' rows for one period, not two.
  */
 async function figuresOf(display: number[], period: Period, shifts: Shift[], today: Date) {
-  const { previous, months, quarters } = windowOf(period);
+  const previous = previousPeriod(period);
+  const [current, before] = [keysOf(period), keysOf(previous)];
   const atoms = [...new Set(shifts.map((s) => s.atomId))];
   const atomChildren = atoms.length ? await db.unit.findMany({ where: { parentId: { in: atoms } }, select: { id: true, parentId: true } }) : [];
   const childrenOf = new Map<number, number[]>();
   for (const c of atomChildren) childrenOf.set(c.parentId!, [...(childrenOf.get(c.parentId!) ?? []), c.id]);
   const all = [...new Set([...display, ...atoms, ...atomChildren.map((c) => c.id)])];
   const detail = [...new Set([display[0], ...atoms, ...atomChildren.map((c) => c.id)])];
+  // A quarter both periods touch (a month and the month before it) is read once, with the current period.
+  const currentQuarters = new Set(quartersOf(period));
+  const previousQuarters = quartersOf(previous).filter((q) => !currentQuarters.has(q));
+  const lastMonth = current.months.at(-1)!;
 
   const cells = new Map<number, Cells>();
   const fieldCells = new Map<number, Cells>();
   const statusCells = new Map<number, Cells>();
   const [trainedNow, trainedBefore] = await Promise.all([
     readCadresTrained(display, period.from, period.to),
-    readCadresTrained(display, previous.from, previous.to),
-    readPetitionCells(cells, all, months[0], months[months.length - 1]),
-    readMeetingCells(cells, all, months, quarters),
+    readCadresTrained([display[0]], previous.from, previous.to),
+    readPetitionCells(cells, all, period.from, lastMonth),
+    readPetitionCells(cells, detail, previous.from, before.months.at(-1)!),
+    readMeetingCells(cells, all, current.months, [...currentQuarters]),
+    readMeetingCells(cells, detail, before.months, previousQuarters),
     readOverdueCells(cells, all, isoDay(today)),
-    readPetitionCells(fieldCells, detail, period.from, monthsOf(period).at(-1)!, { byField: true }),
-    readStatusCells(statusCells, detail, period.from, monthsOf(period).at(-1)!),
+    readPetitionCells(fieldCells, detail, period.from, lastMonth, { byField: true }),
+    readStatusCells(statusCells, detail, period.from, lastMonth),
   ]);
   const viewed = restate(cells, display, shifts, childrenOf);
-  const figures = new Map<number, Figures>();
-  const [current, before] = [keysOf(period), keysOf(previous)];
+  const kpis = new Map<number, Kpis>();
   for (const id of display) {
     const mine = viewed.get(id);
-    figures.set(id, {
-      kpis: toKpis(measuresOf(mine, current), { overdue: mine?.get("overdue")?.[0] ?? 0, cadresTrained: trainedNow.get(id) ?? 0 }),
-      previous: toKpis(measuresOf(mine, before), { overdue: null, cadresTrained: trainedBefore.get(id) ?? 0 }),
-    });
+    kpis.set(id, toKpis(measuresOf(mine, current), { overdue: mine?.get("overdue")?.[0] ?? 0, cadresTrained: trainedNow.get(id) ?? 0 }));
   }
+  const own = viewed.get(display[0]);
+  const previousKpis = toKpis(measuresOf(own, before), { overdue: null, cadresTrained: trainedBefore.get(display[0]) ?? 0 });
   const charts = {
-    cells: viewed.get(display[0])!,
+    cells: own!,
     fields: restate(fieldCells, [display[0]], shifts, childrenOf).get(display[0])!,
     statuses: restate(statusCells, [display[0]], shifts, childrenOf).get(display[0])!,
   };
-  return { figures, previous, charts };
+  return { kpis, previousKpis, previous, charts };
 }
 
 type FieldName = { id: number; code: string; name: string };
@@ -149,7 +151,7 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
   const home = unit.ancestorIds.indexOf(actor.unit.id);
   const pathIds = unit.ancestorIds.slice(Math.max(home, 0));
 
-  const [{ figures, previous, charts }, grandchildren, pathUnits, coverage, fields] = await Promise.all([
+  const [{ kpis, previousKpis, previous, charts }, grandchildren, pathUnits, coverage, fields] = await Promise.all([
     figuresOf(display, period, shifts, today),
     children.length
       ? db.unit.groupBy({ by: ["parentId"], where: { parentId: { in: children.map((c) => c.id) } }, _count: { _all: true } })
@@ -161,7 +163,7 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
   const withChildren = new Set(grandchildren.map((g) => g.parentId));
   const byId = new Map(pathUnits.map((u) => [u.id, u]));
   const rows: ChildRow[] = children
-    .map((c) => ({ unit: dashboardUnit(c, withChildren.has(c.id)), kpis: figures.get(c.id)!.kpis }))
+    .map((c) => ({ unit: dashboardUnit(c, withChildren.has(c.id)), kpis: kpis.get(c.id)! }))
     .sort((a, b) => a.unit.name.localeCompare(b.unit.name, "vi") || a.unit.id - b.unit.id);
   return {
     view,
@@ -169,8 +171,8 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
     path: pathIds.map((id) => byId.get(id)).filter((u) => u !== undefined).map((u) => dashboardUnit(u, u.id !== unit.id || children.length > 0)),
     period,
     previousPeriod: previous,
-    kpis: figures.get(unit.id)!.kpis,
-    previous: figures.get(unit.id)!.previous,
+    kpis: kpis.get(unit.id)!,
+    previous: previousKpis,
     coverage,
     children: rows,
     charts: chartsOf(period, charts, fields),
