@@ -1,5 +1,5 @@
 import Head from "next/head";
-import Link from "next/link";
+import Link from "@/components/link";
 import { NextIntlClientProvider, useTranslations } from "next-intl";
 import { TIME_ZONE } from "@/lib/i18n/config";
 import vi from "@/lib/i18n/messages/vi.json";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { projectShapes } from "@/lib/units/boundaries/project";

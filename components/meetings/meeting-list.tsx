@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import type { Page } from "@/lib/api/cursor";
 import { formatDate } from "@/lib/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { useTranslations } from "next-intl";
 import { MEETING_KINDS } from "@/lib/meetings/labels";
 import type { NewMeetingView } from "@/lib/meetings/new-page";

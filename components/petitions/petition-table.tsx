@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { formatDate } from "@/lib/format";
 import { filtersToParams, type PetitionFilters, type PetitionPage, type PetitionSort } from "@/lib/petitions/list";

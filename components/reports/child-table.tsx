@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { belowThreshold, formatKpi, KPI_COLUMNS, sortRows } from "@/lib/dashboards/columns";
 import { reportQuery, type ReportParams } from "@/lib/dashboards/report-params";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { useTranslations } from "next-intl";
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/roles";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { useTranslations } from "next-intl";
 
 /** "Không tìm thấy": a missing record, one out of the user's scope, and a missing permission look the same. */

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { ActionFeedback, buttonClass, ConfirmBox, inputClass, useResetKey } from "@/components/units/action-feedback";

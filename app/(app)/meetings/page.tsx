@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { MeetingFilterForm } from "@/components/meetings/filter-form";
 import { MeetingList } from "@/components/meetings/meeting-list";
@@ -27,9 +27,8 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <div className="flex flex-wrap gap-2">
-          {/* The form is on the Pages Router (decision 019): a full page load, nothing to prefetch. */}
           {can(actor.role, "meeting:create:subtree") && (
-            <Link href="/meetings/new" prefetch={false} className="rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800">
+            <Link href="/meetings/new" className="rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800">
               {t("new.title")}
             </Link>
           )}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { PetitionFilterForm } from "@/components/petitions/filter-form";
 import { PetitionTable } from "@/components/petitions/petition-table";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { CatalogueImportForm } from "@/components/admin/catalogue-import-form";
 import { requirePermission } from "@/lib/auth/current";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { CreateUserForm } from "@/components/users/user-forms";
 import { UnitSearchForm } from "@/components/users/unit-search-form";
