@@ -181,3 +181,27 @@ test("a province leader sets the on-time threshold; a viewer of the province can
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Báo cáo Tỉnh Vĩnh Phúc");
   await expect(page.getByText("Ngưỡng cảnh báo đúng hạn")).toHaveCount(0);
 });
+
+test("a report's links do not prefetch: loading it asks the server for nothing it links to, and a drill-down still navigates in place", async ({ page }) => {
+  await signInAs(page, "tinh.vinhphuc");
+  const prefetches: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetches.push(request.url());
+  });
+  await page.goto(`/reports?at=${LAST_YEAR}-06`);
+  const table = page.getByTestId("child-table");
+  await table.scrollIntoViewIfNeeded();
+  await page.mouse.move(10, 10);
+  await table.locator("tbody th a").first().hover();
+  await page.waitForTimeout(1500); // a viewport or hover prefetch would have gone by now
+  expect(prefetches, "prefetch requests").toEqual([]);
+
+  // Navigation without a full load: the document is not requested again.
+  let documents = 0;
+  page.on("request", (request) => {
+    if (request.resourceType() === "document") documents++;
+  });
+  await table.locator("tbody th a", { hasText: "Lập Thạch" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Báo cáo Huyện Lập Thạch");
+  expect(documents).toBe(0);
+});
