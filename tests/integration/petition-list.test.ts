@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseInput } from "@/lib/actions/result";
 import { db } from "@/lib/db/client";
+import { safeCell } from "@/lib/export/safe-cell";
+import { formatDate } from "@/lib/format";
 import { createPetition } from "@/lib/petitions/intake";
 import { listPetitions, parsePetitionFilters, petitionListWhere, rolledUpTotal, type PetitionFilters } from "@/lib/petitions/list";
 import { intakeSchema } from "@/lib/petitions/schemas";
@@ -221,6 +223,41 @@ describe("petition export", () => {
     expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     const entry = await db.auditLog.findFirst({ where: { action: "petition.export", actorId: staff.userId }, orderBy: { id: "desc" } });
     expect(entry?.data).toMatchObject({ format: "xlsx", rows: 1, personalData: true });
+  });
+
+  it("lists the same petitions as the list, newest first, each with its place, field, agency, deadline and status", async () => {
+    const { exportPetitions } = await import("@/lib/petitions/export");
+    const agency = await db.agency.findFirst({ where: { unit: { ancestorIds: { has: tree.districtA.id } } }, select: { id: true, name: true } });
+    const listed = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listPetitions(staff, { ...filters({ from: "2026-03-01", to: "2026-03-31" }), cursor }, NOW);
+      listed.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    if (agency) await db.petition.update({ where: { id: listed[0].id }, data: { agencyId: agency.id } });
+    const file = await exportPetitions(staff, filters({ from: "2026-03-01", to: "2026-03-31", format: "csv" }), "csv", label, NOW);
+    const lines = new TextDecoder("utf-8", { ignoreBOM: true }).decode(file.body).trim().split("\r\n").slice(1);
+    expect(lines).toHaveLength(listed.length);
+    const rows = await db.petition.findMany({
+      where: { id: { in: listed.map((p) => p.id) } },
+      select: { id: true, code: true, content: true, dueOn: true, field: { select: { name: true } }, agency: { select: { name: true } }, unit: { select: { typeLabel: true, name: true, parent: { select: { typeLabel: true, name: true } } } } },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    listed.forEach((item, i) => {
+      const r = byId.get(item.id)!;
+      const cells = lines[i].match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"'));
+      expect(cells[0], `row ${i}`).toBe(r.code);
+      expect(cells[1]).toBe(formatDate(item.receivedOn));
+      expect(cells[6]).toBe(`${r.unit.typeLabel} ${r.unit.name}`);
+      expect(cells[7]).toBe(r.unit.parent ? `${r.unit.parent.typeLabel} ${r.unit.parent.name}` : "");
+      expect(cells[8]).toBe(r.field.name);
+      expect(cells[9]).toBe(safeCell(r.content));
+      expect(cells[10]).toBe(r.agency?.name ?? "");
+      expect(cells[11]).toBe(r.dueOn ? formatDate(r.dueOn) : "");
+      expect(cells[12]).toBe(`statuses.${item.status}`);
+    });
+    if (agency) expect(lines[0]).toContain(agency.name);
   });
 
   it("masks personal data for a province leader, in csv too", async () => {
