@@ -143,22 +143,9 @@ export async function getApiUnit(actor: ScopedActor, ref: UnitRef, options: { as
   const unit = await getUnitInScope(actor, id, { asOf: day });
   if (!unit) return null;
 
-  const childIds = unit.children.map((c) => c.id);
-  const [counts, organisations, paths] = await Promise.all([
-    childCounts(unit.id, day),
-    childIds.length
-      ? db.organisation.findMany({
-          where: {
-            unitId: { in: childIds },
-            OR: [{ establishedOn: null }, { establishedOn: { lte: day } }],
-            AND: [{ OR: [{ dissolvedOn: null }, { dissolvedOn: { gt: day } }] }],
-          },
-          select: { unitId: true, kind: true },
-        })
-      : Promise.resolve([]),
-    pathsOf([unit.id]),
-  ]);
-  const has = (unitId: number, kind: "TEAM" | "BLOC") => organisations.some((o) => o.unitId === unitId && o.kind === kind);
+  // The children come with the organisations standing on `day` (getUnitInScope's `standingOn`).
+  const [counts, paths] = await Promise.all([childCounts(unit.id, day), pathsOf([unit.id])]);
+  const has = (child: (typeof unit.children)[number], kind: "TEAM" | "BLOC") => child.organisations.some((o) => o.kind === kind);
   return {
     id: unit.id,
     code: unit.code,
@@ -177,8 +164,8 @@ export async function getApiUnit(actor: ScopedActor, ref: UnitRef, options: { as
       level: child.level,
       childCount: counts.get(child.id)?.childCount ?? 0,
       villageCount: counts.get(child.id)?.villageCount ?? 0,
-      hasTeam: has(child.id, "TEAM"),
-      hasBloc: has(child.id, "BLOC"),
+      hasTeam: has(child, "TEAM"),
+      hasBloc: has(child, "BLOC"),
     })),
   };
 }

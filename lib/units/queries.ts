@@ -1,6 +1,7 @@
 import type { ScopedActor } from "../auth/scope";
 import { unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
 import { parseIsoDay } from "../forms/fields";
 
 /** "yyyy-mm-dd" → the UTC midnight Prisma uses for @db.Date, or null when it is not a real date in the shared range. */
@@ -13,6 +14,15 @@ export function parseAsOf(value: string | string[] | undefined | null): Date | n
  * outside the actor's subtree. With `asOf`, only the children valid on that day are listed
  * (validFrom null or ≤ asOf, validTo null or ≥ asOf); without it, every child.
  */
+/**
+ * The organisations standing on `day`, as the coverage figures count them (lib/organisations/coverage.ts):
+ * established by then (or undated) and not dissolved by then. Without a day, those not dissolved.
+ */
+function standingOn(day: Date | undefined): Prisma.OrganisationWhereInput {
+  if (!day) return { dissolvedOn: null };
+  return { AND: [{ OR: [{ establishedOn: null }, { establishedOn: { lte: day } }] }, { OR: [{ dissolvedOn: null }, { dissolvedOn: { gt: day } }] }] };
+}
+
 export async function getUnitInScope(actor: ScopedActor, id: number, options: { asOf?: Date } = {}) {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const { asOf } = options;
@@ -25,10 +35,10 @@ export async function getUnitInScope(actor: ScopedActor, id: number, options: { 
           : undefined,
         orderBy: [{ validTo: { sort: "desc", nulls: "first" } }, { code: "asc" }, { name: "asc" }],
         include: {
-          organisations: { where: { dissolvedOn: null }, select: { kind: true } },
+          organisations: { where: standingOn(asOf), select: { kind: true } },
         },
       },
-      organisations: { where: { dissolvedOn: null }, select: { id: true, kind: true, name: true } },
+      organisations: { where: standingOn(asOf), select: { id: true, kind: true, name: true } },
       successorLinks: {
         orderBy: [{ effectiveOn: "asc" }, { successorId: "asc" }],
         select: {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { todayInVietnam } from "@/lib/time";
+import { isoDay, todayInVietnam } from "@/lib/time";
 import { getUnitInScope, parseAsOf } from "@/lib/units/queries";
 import { insertUnit } from "@/lib/units/tree";
 import { actorAt, buildTree, type Tree } from "../support/factories";
@@ -34,6 +34,28 @@ describe("getUnitInScope with asOf", () => {
 
     // without a date: every child
     expect(ids(await getUnitInScope(actor, tree.communeA.id))).toEqual(expect.arrayContaining([closed.id, opened.id]));
+  });
+
+  it("marks the teams and blocs that existed on the day asked, as the coverage figures count them", async () => {
+    const actor = actorAt(tree.districtA);
+    const commune = await insertUnit(db, { parentId: tree.districtA.id, level: "COMMUNE", typeLabel: "Xã", name: "Có Tổ" });
+    const village = await insertUnit(db, { parentId: commune.id, level: "VILLAGE", typeLabel: "Thôn", name: "Tổ Đã Giải Thể" });
+    const later = await insertUnit(db, { parentId: commune.id, level: "VILLAGE", typeLabel: "Thôn", name: "Tổ Lập Sau" });
+    const day = (s: string) => new Date(`${s}T00:00:00Z`);
+    await db.organisation.create({ data: { unitId: village.id, kind: "TEAM", name: "Tổ dân vận cũ", establishedOn: day("2020-01-01"), dissolvedOn: day("2025-07-01") } });
+    await db.organisation.create({ data: { unitId: later.id, kind: "TEAM", name: "Tổ dân vận mới", establishedOn: day("2025-09-01") } });
+    await db.organisation.create({ data: { unitId: commune.id, kind: "BLOC", name: "Khối dân vận", establishedOn: day("2025-09-01") } });
+    const marks = async (asOf: string) => {
+      const unit = (await getUnitInScope(actor, commune.id, { asOf: day(asOf) }))!;
+      return {
+        bloc: unit.organisations.some((o) => o.kind === "BLOC"),
+        teams: unit.children.filter((c) => c.organisations.some((o) => o.kind === "TEAM")).map((c) => c.id),
+      };
+    };
+    expect(await marks("2025-06-30")).toEqual({ bloc: false, teams: [village.id] }); // the old team still stood, the new ones did not
+    expect(await marks("2025-07-01")).toEqual({ bloc: false, teams: [] }); // dissolved that day, as coverage counts it
+    expect(await marks("2025-09-01")).toEqual({ bloc: true, teams: [later.id] });
+    expect(await marks(isoDay(todayInVietnam()))).toEqual({ bloc: true, teams: [later.id] });
   });
 
   it("shows successors and predecessors, marking those outside the actor's scope", async () => {
