@@ -9,7 +9,7 @@ import type { Actor } from "../auth/actor";
 import { allows } from "../auth/roles";
 import { audit } from "../audit/log";
 import { db, type Tx } from "../db/client";
-import { Prisma } from "../generated/prisma/client";
+import { isUniqueViolation } from "../db/errors";
 import { isoDay } from "../time";
 import { computeHolidays } from "./holidays";
 import { ensureCalendarYears } from "./table";
@@ -36,10 +36,6 @@ export async function getCalendarYear(year: number) {
 /** Serialises changes to one year (the "year has rows" test of ensureCalendarYears, duplicates). */
 async function lockYear(tx: Tx, year: number) {
   await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${20_110_000 + year}::bigint)`;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /** A decreed day off or a make-up working day. */

@@ -12,10 +12,10 @@ import { can } from "../auth/roles";
 import { unitWhereFor, userWhereFor } from "../auth/scope";
 import { audit } from "../audit/log";
 import { db, type Tx } from "../db/client";
-import { Prisma } from "../generated/prisma/client";
 import { todayInVietnam } from "../time";
 import type { ChangePasswordInput, CreateUserInput, ResetPasswordInput, SetActiveInput, UpdateUserInput } from "./schemas";
 import { generateTemporaryPassword } from "./temporary-password";
+import { isUniqueViolation } from "../db/errors";
 
 function requireManager(actor: Actor) {
   // Checked here too, not only by the action: a missing permission looks like a missing account.
@@ -37,10 +37,6 @@ async function findHomeUnitInScope(tx: Tx, actor: Actor, unitId: number, today: 
   });
   if (!unit) throw new ActionError("NOT_FOUND");
   return unit;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /** A new account with a temporary password, shown once to the admin; the user must change it at first sign-in. */

@@ -12,10 +12,10 @@ import { can } from "../../auth/roles";
 import { agencyWhereFor, unitWhereFor } from "../../auth/scope";
 import { audit } from "../../audit/log";
 import { db, type Tx } from "../../db/client";
-import { Prisma } from "../../generated/prisma/client";
 import { toSearchText } from "../../text/search";
 import { unitFullName } from "../../units/labels";
 import type { CreateAgencyInput, RenameAgencyInput, SetActiveInput } from "./schemas";
+import { isUniqueViolation } from "../../db/errors";
 
 /** An admin, or a user placed at a province (or above), may keep the list of any unit in their subtree. */
 export function mayChooseUnit(actor: Pick<Actor, "role" | "unit">): boolean {
@@ -84,10 +84,6 @@ async function assertUniqueName(tx: Tx, unitId: number, name: string, exceptId?:
   const key = toSearchText(name);
   const siblings = await tx.agency.findMany({ where: { unitId }, select: { id: true, name: true } });
   if (siblings.some((a) => a.id !== exceptId && toSearchText(a.name) === key)) throw new ActionError("DUPLICATE");
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 async function findAgencyInScope(tx: Tx, actor: Actor, id: number) {
