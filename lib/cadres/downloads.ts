@@ -41,9 +41,9 @@ const templates = new FileCache(32 * 1024 * 1024);
 export async function importTemplateBody(actor: Actor): Promise<ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>> {
   const key = String(actor.unit.id);
   const version = await unitTreeVersion();
-  const kept = templates.get(key, version);
+  const kept = version === null ? null : templates.get(key, version);
   if (kept) return kept;
-  const keeper = templates.keeper(key, version);
+  const keeper = version === null ? new PassThrough() : templates.keeper(key, version);
   const out = new PassThrough();
   pipeline(keeper, out, () => {}); // a client that leaves destroys `out`, then `keeper`: the writer stops with OutputClosed
   const requestId = currentRequestId();

@@ -4,8 +4,11 @@
  */
 import { db } from "../db/client";
 
-/** The current version, as text (a key part for lib/export/file-cache.ts). */
-export async function unitTreeVersion(): Promise<string> {
+/**
+ * The current version, as text (a key part for lib/export/file-cache.ts); null when its row is missing (a
+ * database someone emptied by hand), and then nothing may be kept: no trigger would ever say it went stale.
+ */
+export async function unitTreeVersion(): Promise<string | null> {
   const row = await db.unitTreeVersion.findUnique({ where: { id: 1 }, select: { version: true } });
-  return String(row?.version ?? 0);
+  return row ? String(row.version) : null;
 }

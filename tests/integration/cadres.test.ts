@@ -294,7 +294,7 @@ describe("import", () => {
     // A rename in raw SQL that leaves "updatedAt" alone (as a village's move does): the version moves on all the same.
     const before = await unitTreeVersion();
     await db.$executeRaw`UPDATE "Unit" SET name = ${`Đình Mới ${uid()}`} WHERE id = ${t.villageA1.id}`;
-    expect(BigInt(await unitTreeVersion())).toBeGreaterThan(BigInt(before));
+    expect(BigInt((await unitTreeVersion())!)).toBeGreaterThan(BigInt(before!));
     const renamed = await sent();
     expect(renamed.kept).toBe(false);
     const { name } = await db.unit.findUniqueOrThrow({ where: { id: t.villageA1.id }, select: { name: true } });
@@ -308,6 +308,16 @@ describe("import", () => {
     const afterDelete = await sent();
     expect(afterDelete.kept).toBe(false);
     expect(await units(afterDelete.bytes)).not.toContain(`Thôn ${added.name}`);
+
+    // Without the version's row, nothing is kept: no trigger would tell a kept file had gone stale.
+    const last = BigInt((await unitTreeVersion())!);
+    await db.$executeRaw`DELETE FROM "UnitTreeVersion"`;
+    try {
+      expect((await sent()).kept).toBe(false);
+      expect((await sent()).kept).toBe(false);
+    } finally {
+      await db.$executeRaw`INSERT INTO "UnitTreeVersion" (id, version) VALUES (1, ${last + 1n})`;
+    }
 
     // Another unit's staff get their own subtree's template, never this one.
     const other = actorAt(t.districtB, "DISTRICT_STAFF", (await createUser(t.districtB)).id);
