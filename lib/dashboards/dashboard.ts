@@ -12,7 +12,7 @@ import { percent } from "../percent";
 import { isoDay, todayInVietnam } from "../time";
 import { addVector, emptyMeasures, MEASURES, toKpis, type Measure, type Measures } from "./kpis";
 import { monthsOf, previousPeriod, quartersOf } from "./period";
-import { coverageKpis, readCadresTrained, readCoverage, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
+import { coverageKpis, PERIOD_CELL, readCadresTrained, readCoverage, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
 import { restate, type Cells, type Shift } from "./restate";
 import type { ChildRow, CompliancePoint, Dashboard, DashboardUnit, DashboardView, FieldTrend, Kpis, Period, StatusCount, TrendPoint } from "./types";
 import { childrenIn, shiftsFor, type ChildUnit } from "./views";
@@ -33,12 +33,17 @@ interface PeriodKeys {
 
 const keysOf = (period: Period): PeriodKeys => ({ months: monthsOf(period), quarters: quartersOf(period).map((q) => `${q}|q`) });
 
-/** Sums a unit's cells over the months and quarters of a period (its keys worked out once, not per unit). */
+/**
+ * Sums a unit's cells over the months and quarters of a period (its keys worked out once, not per
+ * unit). A unit read as a whole period has its sums in `PERIOD_CELL`, and in its months only what a
+ * view's shifts moved in or out.
+ */
 function measuresOf(cells: Cells | undefined, keys: PeriodKeys): Measures {
   const m = emptyMeasures();
   if (!cells) return m;
   for (const month of keys.months) addVector(m, cells.get(month) ?? []);
   for (const quarter of keys.quarters) addVector(m, cells.get(quarter) ?? []);
+  addVector(m, cells.get(PERIOD_CELL) ?? []);
   return m;
 }
 
@@ -55,7 +60,9 @@ function windowOf(period: Period) {
  * the first unit's for the period before, from the rollups with the view's shifts applied. Also
  * returns the first unit's cells, for the charts. Only the first unit's previous figures are shown
  * (the cards' comparison), so only it and the units the view shifts figures from (`detail`) are
- * read for the previous period: the nation's page reads its 63 provinces' rows for one period, not two.
+ * read for the previous period, and month by month; the other children show only their totals, so
+ * the database sums their months (`PERIOD_CELL`): the nation's page reads one row per province, not
+ * one per province and month of two periods.
  */
 async function figuresOf(display: number[], period: Period, shifts: Shift[], today: Date) {
   const previous = previousPeriod(period);
@@ -66,6 +73,8 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
   for (const c of atomChildren) childrenOf.set(c.parentId!, [...(childrenOf.get(c.parentId!) ?? []), c.id]);
   const all = [...new Set([...display, ...atoms, ...atomChildren.map((c) => c.id)])];
   const detail = [...new Set([display[0], ...atoms, ...atomChildren.map((c) => c.id)])];
+  const inDetail = new Set(detail);
+  const totalsOnly = all.filter((id) => !inDetail.has(id));
   // A quarter both periods touch (a month and the month before it) is read once, with the current period.
   const currentQuarters = new Set(quartersOf(period));
   const previousQuarters = quartersOf(previous).filter((q) => !currentQuarters.has(q));
@@ -77,9 +86,11 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
   const [trainedNow, trainedBefore] = await Promise.all([
     readCadresTrained(display, period.from, period.to),
     readCadresTrained([display[0]], previous.from, previous.to),
-    readPetitionCells(cells, all, period.from, lastMonth),
+    readPetitionCells(cells, detail, period.from, lastMonth),
+    readPetitionCells(cells, totalsOnly, period.from, lastMonth, { whole: true }),
     readPetitionCells(cells, detail, previous.from, before.months.at(-1)!),
-    readMeetingCells(cells, all, current.months, [...currentQuarters]),
+    readMeetingCells(cells, detail, current.months, [...currentQuarters]),
+    readMeetingCells(cells, totalsOnly, current.months, [...currentQuarters], { whole: true }),
     readMeetingCells(cells, detail, before.months, previousQuarters),
     readOverdueCells(cells, all, isoDay(today)),
     readPetitionCells(fieldCells, detail, period.from, lastMonth, { byField: true }),

@@ -6,7 +6,8 @@
  * Cell keys: "YYYY-MM-01" (a month: petition measures, teams held and expected),
  * "YYYY-MM-01|q" (a quarter by its first month: briefings held and expected),
  * "YYYY-MM-01|f<fieldId>" (a month of one field), "YYYY-MM-01|<status>" (received by status now),
- * "overdue" (open petitions past their deadline today). Cadres trained, a distinct count, is
+ * "overdue" (open petitions past their deadline today), "period" (a whole period, `PERIOD_CELL`).
+ * Cadres trained, a distinct count, is
  * read per period instead (`readCadresTrained`).
  */
 import { db } from "../db/client";
@@ -32,30 +33,42 @@ type PetitionRow = Record<Measure, number> & { unitId: number; month: string; fi
 const sums = PETITION_MEASURES.map((m) => `sum("${m}")::int AS "${m}"`).join(", ");
 
 /**
- * Petition measures per unit and month, months `from`..`to` ("YYYY-MM-01"): the all-fields
- * rows (fieldId 0), or with `byField` each field's.
+ * The cell of a whole period: a unit's figures summed over the period's months and quarters by
+ * the database, for a unit shown only by its totals (a row of a dashboard's table). The nation's
+ * 63 provinces over a year are 63 rows a read this way, not 756 (one a month) to sum here.
  */
-export async function readPetitionCells(out: Map<number, Cells>, unitIds: number[], from: string, to: string, options: { byField?: boolean } = {}) {
+export const PERIOD_CELL = "period";
+
+/**
+ * Petition measures per unit and month, months `from`..`to` ("YYYY-MM-01"): the all-fields
+ * rows (fieldId 0), or with `byField` each field's; with `whole`, summed into `PERIOD_CELL`.
+ */
+export async function readPetitionCells(out: Map<number, Cells>, unitIds: number[], from: string, to: string, options: { byField?: boolean; whole?: boolean } = {}) {
   if (!unitIds.length) return;
   const byField = options.byField ?? false;
+  const whole = (options.whole ?? false) && !byField;
   // Column lists are this module's constants; the values travel as parameters.
   const rows = await db.$queryRawUnsafe<PetitionRow[]>(
-    `SELECT "unitId", to_char(month, 'YYYY-MM-DD') AS month${byField ? `, "fieldId"` : ""}, ${sums}
+    `SELECT "unitId"${whole ? "" : `, to_char(month, 'YYYY-MM-DD') AS month`}${byField ? `, "fieldId"` : ""}, ${sums}
      FROM "RollupPetition" WHERE "unitId" = ANY($1::int[]) AND month >= $2::date AND month <= $3::date AND "fieldId" ${byField ? "<> 0" : "= 0"}
-     GROUP BY "unitId", month${byField ? `, "fieldId"` : ""}`,
+     GROUP BY "unitId"${whole ? "" : ", month"}${byField ? `, "fieldId"` : ""}`,
     unitIds,
     from,
     to,
   );
   for (const r of rows) {
-    const key = byField ? `${r.month}|f${r.fieldId}` : r.month;
+    const key = whole ? PERIOD_CELL : byField ? `${r.month}|f${r.fieldId}` : r.month;
     for (const m of PETITION_MEASURES) if (r[m]) put(out, r.unitId, key, INDEX[m], r[m]);
   }
 }
 
-/** Team meetings held and expected per unit and month; briefings held and expected per quarter. */
-export async function readMeetingCells(out: Map<number, Cells>, unitIds: number[], months: string[], quarters: string[]) {
+/**
+ * Team meetings held and expected per unit and month; briefings held and expected per quarter.
+ * With `whole`, all of them summed into `PERIOD_CELL`.
+ */
+export async function readMeetingCells(out: Map<number, Cells>, unitIds: number[], months: string[], quarters: string[], options: { whole?: boolean } = {}) {
   if (!unitIds.length) return;
+  if (options.whole) return readWholeMeetingCells(out, unitIds, months, quarters);
   const [held, expected] = await Promise.all([
     db.$queryRaw<{ unitId: number; month: string; teamsHeld: number; briefingsHeld: number }[]>`
       SELECT "unitId", to_char(month, 'YYYY-MM-DD') AS month, "teamsHeld", "briefingsHeld" FROM "RollupMeeting"
@@ -76,6 +89,32 @@ export async function readMeetingCells(out: Map<number, Cells>, unitIds: number[
   for (const r of expected) {
     if (isMonth.has(r.month) && r.teams) put(out, r.unitId, r.month, INDEX.teamsExpected, r.teams);
     if (isQuarter.has(r.month) && r.communes) put(out, r.unitId, `${r.month}|q`, INDEX.briefingsExpected, r.communes);
+  }
+}
+
+/** `readMeetingCells` summed over the period by the database: one row a unit. */
+async function readWholeMeetingCells(out: Map<number, Cells>, unitIds: number[], months: string[], quarters: string[]) {
+  const [held, expected] = await Promise.all([
+    db.$queryRaw<{ unitId: number; teamsHeld: number; briefingsHeld: number }[]>`
+      SELECT "unitId", sum(CASE WHEN month = ANY(${months}::date[]) THEN "teamsHeld" ELSE 0 END)::int AS "teamsHeld",
+             sum(CASE WHEN month = ANY(${quarters}::date[]) THEN "briefingsHeld" ELSE 0 END)::int AS "briefingsHeld"
+      FROM "RollupMeeting"
+      WHERE "unitId" = ANY(${unitIds}::int[]) AND month >= ${quarters[0] ?? months[0]}::date AND month <= ${months[months.length - 1]}::date
+      GROUP BY "unitId"`,
+    db.$queryRaw<{ unitId: number; teams: number; communes: number }[]>`
+      SELECT e."unitId", sum(CASE WHEN m.month = ANY(${months}::date[]) THEN e.teams ELSE 0 END)::int AS teams,
+             sum(CASE WHEN m.month = ANY(${quarters}::date[]) THEN e.communes ELSE 0 END)::int AS communes
+      FROM unnest(${[...new Set([...months, ...quarters])]}::date[]) AS m(month)
+      JOIN "RollupExpected" e ON e."unitId" = ANY(${unitIds}::int[]) AND e.month <= m.month
+      GROUP BY e."unitId"`,
+  ]);
+  for (const r of held) {
+    if (r.teamsHeld) put(out, r.unitId, PERIOD_CELL, INDEX.teamsHeld, r.teamsHeld);
+    if (r.briefingsHeld) put(out, r.unitId, PERIOD_CELL, INDEX.briefingsHeld, r.briefingsHeld);
+  }
+  for (const r of expected) {
+    if (r.teams) put(out, r.unitId, PERIOD_CELL, INDEX.teamsExpected, r.teams);
+    if (r.communes) put(out, r.unitId, PERIOD_CELL, INDEX.briefingsExpected, r.communes);
   }
 }
 
