@@ -61,8 +61,12 @@ export function formatKpi(value: number | null, kind: KpiColumn["kind"], locale:
 export const DEFAULT_ON_TIME_THRESHOLD = 80;
 
 /** Whether a unit's on-time share is below the threshold (a unit that resolved nothing does not stand out). */
+/** The figure the threshold applies to: a row below it stands out by this column. */
+export const THRESHOLD_KPI = "onTimeRate" satisfies KpiKey;
+
 export function belowThreshold(kpis: Kpis, threshold: number): boolean {
-  return kpis.onTimeRate !== null && kpis.onTimeRate < threshold;
+  const value = kpis[THRESHOLD_KPI];
+  return value !== null && value < threshold;
 }
 
 /** Sorts child rows by a KPI or by name; empty figures go last in either direction. */

@@ -1,0 +1,98 @@
+"use client";
+
+import Link from "@/components/link";
+
+/** A column of the table: its heading, the link that sorts by it, and whether it sorts now. */
+export interface ChildTableColumn {
+  key: string;
+  label: string;
+  sortLabel: string;
+  href: string;
+  sort: "ascending" | "descending" | "none";
+}
+
+/** A child unit's row: its name (a drill-down link) and its figures, already formatted. */
+export interface ChildTableRow {
+  id: number;
+  name: string;
+  href: string;
+  closed: string | null;
+  below: boolean;
+  cells: string[];
+}
+
+/**
+ * The child units' table as the browser draws it, from figures the server has formatted
+ * (ChildTable). A client component so that the page carries the table once as HTML and once as
+ * this data, not twice as markup: the nation's 63 provinces × 16 figures are 1,000 cells, and
+ * as server markup each was written into the page's RSC payload as an element of its own, then
+ * read back to render the HTML (decision 036).
+ */
+export function ChildTableView({
+  caption,
+  columns,
+  rows,
+  total,
+  belowLabel,
+  belowColumn,
+}: {
+  caption: string;
+  columns: ChildTableColumn[];
+  rows: ChildTableRow[];
+  total: { label: string; cells: string[] };
+  belowLabel: string;
+  /** The figure a row below the threshold stands out by (the on-time rate). */
+  belowColumn: string;
+}) {
+  const [first, ...figures] = columns;
+  const heading = (c: ChildTableColumn, className: string) => (
+    <th key={c.key} scope="col" aria-sort={c.sort} className={`px-2 py-2 align-bottom font-medium ${className}`}>
+      <Link href={c.href} className="hover:underline print:no-underline" aria-label={c.sortLabel}>
+        {c.label}
+        {c.sort !== "none" && <span aria-hidden="true">{c.sort === "ascending" ? " ▲" : " ▼"}</span>}
+      </Link>
+    </th>
+  );
+  return (
+    // The figures' cells take their look from the table, not each a class list of its own.
+    <table className="min-w-full text-sm print:text-[8pt] [&_td]:px-2 [&_td]:py-2 [&_td]:text-right [&_td]:tabular-nums" data-testid="child-table">
+      <caption className="sr-only">{caption}</caption>
+      <thead className="bg-stone-50 text-left">
+        <tr>
+          {heading(first, "sticky left-0 z-10 min-w-40 bg-stone-50")}
+          {figures.map((c) => heading(c, "text-right"))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id} className={`border-t border-stone-100 ${row.below ? "bg-red-50" : ""}`} data-unit={row.id} data-below={row.below || undefined}>
+            <th scope="row" className={`sticky left-0 px-2 py-2 text-left font-medium ${row.below ? "bg-red-50" : "bg-white"}`}>
+              <Link href={row.href} className="text-brand-700 underline-offset-2 hover:underline print:text-black">
+                {row.name}
+              </Link>
+              {row.closed && <span className="block text-xs font-normal text-stone-600">{row.closed}</span>}
+              {row.below && <span className="block text-xs font-normal text-red-800">{belowLabel}</span>}
+            </th>
+            {figures.map((c, i) => (
+              <td key={c.key} className={row.below && c.key === belowColumn ? "font-semibold text-red-800" : undefined} data-kpi={c.key}>
+                {row.cells[i]}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+      <tfoot className="border-t-2 border-stone-300 bg-stone-50 font-semibold">
+        <tr>
+          <th scope="row" className="sticky left-0 bg-stone-50 px-2 py-2 text-left">
+            {total.label}
+          </th>
+          {figures.map((c, i) => (
+            <td key={c.key} data-kpi={c.key}>
+              {total.cells[i]}
+            </td>
+          ))}
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
