@@ -3,14 +3,12 @@
  * filtered list. Route handlers call these after checking the session.
  */
 import "server-only";
-import { PassThrough, pipeline, Readable, type Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import type { Actor } from "../auth/actor";
 import { audit } from "../audit/log";
 import { db } from "../db/client";
 import { FileCache } from "../export/file-cache";
-import { OutputClosed } from "../export/xlsx-stream";
-import { logError } from "../log/logger";
-import { currentRequestId } from "../log/context";
+import { streamBody } from "../export/stream-body";
 import { unitFullName } from "../units/labels";
 import { buildCadreExport } from "./export";
 import type { CadreFilters } from "./filters";
@@ -43,16 +41,7 @@ export async function importTemplateBody(actor: Actor): Promise<ReadableStream<U
   const version = await unitTreeVersion();
   const kept = version === null ? null : templates.get(key, version);
   if (kept) return kept;
-  const keeper = version === null ? new PassThrough() : templates.keeper(key, version);
-  const out = new PassThrough();
-  pipeline(keeper, out, () => {}); // a client that leaves destroys `out`, then `keeper`: the writer stops with OutputClosed
-  const requestId = currentRequestId();
-  writeImportTemplateFor(actor, keeper).catch((error: unknown) => {
-    if (error instanceof OutputClosed) return;
-    logError("route", requestId, error, { route: "/cadres/template" });
-    keeper.destroy(error instanceof Error ? error : new Error(String(error)));
-  });
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+  return streamBody("/cadres/template", (out) => writeImportTemplateFor(actor, out), version === null ? undefined : templates.keeper(key, version));
 }
 
 const STATUS_LABELS = { current: "đang công tác", ended: "đã thôi", all: "tất cả" } as const;

@@ -27,6 +27,12 @@ function rowsReceived(chunks: readonly Buffer[]): number {
   return xml.split("<row ").length - 1;
 }
 
+/** The first sheet's XML, inflated from a whole file. */
+function inflatedSheet(bytes: Buffer): string {
+  const name = bytes.indexOf("xl/worksheets/sheet1.xml");
+  return inflateRawSync(bytes.subarray(name + "xl/worksheets/sheet1.xml".length), { finishFlush: constants.Z_SYNC_FLUSH }).toString("utf8");
+}
+
 describe("xmlText and columnLetters", () => {
   it("escapes markup and drops what XML cannot hold", () => {
     expect(xmlText(`a<b>&"c"\u0001\u0008d\uFFFE\uD800e`)).toBe("a&lt;b&gt;&amp;&quot;c&quot;de");
@@ -103,6 +109,32 @@ describe("writeXlsx", () => {
     // A few pages at most were ever held (zlib's window and the streams' buffers), not the 60 pages:
     // a writer that built the file first, or wrote without waiting for the reader, held them all.
     expect(mostAhead).toBeLessThan(5 * PAGE);
+  });
+
+  it("writes a day as a date that sorts, shown dd/mm/yyyy (not text)", async () => {
+    const bytes = await written([
+      {
+        name: "Kiến nghị",
+        columns: [{ width: 12 }, { width: 12 }],
+        rows: async (sheet) => {
+          await sheet.row(["Ngày nhận", "Hạn"], "bold");
+          await sheet.row([new Date("2026-03-25T00:00:00Z"), new Date("1999-12-31T00:00:00Z")]);
+          await sheet.row([new Date("1900-03-01T00:00:00Z"), new Date(Number.NaN)]);
+        },
+      },
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet.getCell("A2").value).toEqual(new Date("2026-03-25T00:00:00Z"));
+    expect(sheet.getCell("A2").numFmt).toBe("dd/mm/yyyy");
+    expect(sheet.getCell("B2").value).toEqual(new Date("1999-12-31T00:00:00Z"));
+    expect(sheet.getCell("A3").value).toEqual(new Date("1900-03-01T00:00:00Z"));
+    // An invalid date is left empty, as an empty value is.
+    expect(sheet.getCell("B3").value).toBeNull();
+    // The serial number Excel sorts by: days since 30/12/1899.
+    const xml = inflatedSheet(bytes);
+    expect(xml).toContain('<c r="A2" s="7"><v>46106</v></c>');
   });
 
   it("stops with OutputClosed when the reader leaves, taking no more rows", async () => {

@@ -10,12 +10,13 @@
  * streaming writer holds a sheet's XML until the zip takes it and does not wait for a slow reader.
  * Strings are written inline (no shared-string table to keep); the styles are the few `XlsxRowStyle`s below.
  */
-import { PassThrough, type Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import { ZipWriter } from "./zip-stream";
 
 export { OutputClosed } from "./zip-stream";
 
-export type XlsxCell = string | number | null | undefined;
+/** A cell: text, a number, or a day (a `Date` at midnight UTC, as `@db.Date` columns read), written as a date. */
+export type XlsxCell = string | number | Date | null | undefined;
 /** A row's look: plain, a header (bold), or an example to copy (italic, grey). */
 export type XlsxRowStyle = "plain" | "bold" | "example";
 
@@ -40,27 +41,34 @@ export interface XlsxSheet {
 }
 
 // Cell formats (cellXfs), by row style and whether the column is text: 0 plain, 1 text, 2 bold, 3 bold
-// text, 4 example, 5 example text; 6 plain wrapped (a `wrap` column's plain cells). Fonts: 0 default, 1 bold, 2 italic grey. 49 is the built-in "@".
+// text, 4 example, 5 example text; 6 plain wrapped (a `wrap` column's plain cells); 7 a day (number format
+// 164, dd/mm/yyyy). Fonts: 0 default, 1 bold, 2 italic grey. 49 is the built-in "@".
 const STYLE_INDEX: Record<XlsxRowStyle, number> = { plain: 0, bold: 2, example: 4 };
 const STYLES_XML =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>' +
   '<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
   '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
   '<font><i/><sz val="11"/><color rgb="FF777777"/><name val="Calibri"/><family val="2"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
   '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
   '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
   '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/>' +
   '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
   '<xf numFmtId="49" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/>' +
-  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 const WRAPPED = 6;
+const DAY = 7;
+/** Excel's serial day 0 (30/12/1899): its days count from there, which is right from 01/03/1900 on. */
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
 const LANDSCAPE = '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -145,9 +153,14 @@ export async function writeXlsx(out: Writable, sheets: readonly XlsxSheetSpec[],
           let xml = `<row r="${r}">`;
           cells.forEach((value, i) => {
             if (value === null || value === undefined || value === "") return;
+            const ref = `${columnLetters(i)}${r}`;
+            if (value instanceof Date) {
+              const time = value.getTime();
+              if (Number.isFinite(time)) xml += `<c r="${ref}" s="${DAY}"><v>${Math.round((time - SERIAL_EPOCH_MS) / DAY_MS)}</v></c>`;
+              return;
+            }
             const column = spec.columns[i];
             const s = style === "plain" && column?.wrap ? WRAPPED : base + (column?.text ? 1 : 0);
-            const ref = `${columnLetters(i)}${r}`;
             const styleAttr = s ? ` s="${s}"` : "";
             xml +=
               typeof value === "number" && Number.isFinite(value)
@@ -161,17 +174,4 @@ export async function writeXlsx(out: Writable, sheets: readonly XlsxSheetSpec[],
     });
   }
   await zip.finish();
-}
-
-/** A workbook whole, as bytes: `writeXlsx` into memory, for a file small enough to build before it is sent. */
-export async function xlsxBytes(sheets: readonly XlsxSheetSpec[], now = new Date()): Promise<Uint8Array<ArrayBuffer>> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const drained = new Promise<void>((resolve, reject) => out.once("end", resolve).once("error", reject));
-  await Promise.all([writeXlsx(out, sheets, now), drained]);
-  const joined = Buffer.concat(chunks);
-  const bytes = new Uint8Array(joined.length);
-  bytes.set(joined);
-  return bytes;
 }

@@ -199,6 +199,8 @@ describe("petition list", () => {
 
 describe("petition export", () => {
   const label = (key: string) => key;
+  /** The file as the client receives it: the body is streamed. */
+  const bytesOf = async (file: { body: ReadableStream<Uint8Array> }) => new Uint8Array(await new Response(file.body).arrayBuffer());
 
   it("writes the filtered rows to xlsx under a report heading, formulas neutralised, and audits it", async () => {
     const { exportPetitions } = await import("@/lib/petitions/export");
@@ -206,23 +208,54 @@ describe("petition export", () => {
     await add("2026-03-25", { content: "=HYPERLINK(\"http://x\") đề nghị kiểm tra", petitionerName: "+Trần Văn An" });
     const file = await exportPetitions(staff, filters({ from: "2026-03-25", to: "2026-03-25" }), "xlsx", label, NOW);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(file.body.buffer as ArrayBuffer);
+    await book.xlsx.load((await bytesOf(file)).buffer as ArrayBuffer);
     const sheet = book.worksheets[0];
     expect(sheet.getCell("A1").value).toBe("reportTitle");
-    expect(sheet.getRow(7).getCell(1).value).toBe("code");
-    const row = sheet.getRow(8);
+    expect(sheet.getRow(8).getCell(1).value).toBe("code");
+    const row = sheet.getRow(9);
     expect(String(row.getCell(1).value)).toMatch(/^246-2026-/);
+    // Days are dates that sort, shown dd/mm/yyyy.
+    expect(row.getCell(2).value).toEqual(new Date("2026-03-25T00:00:00Z"));
+    expect(row.getCell(2).numFmt).toBe("dd/mm/yyyy");
     expect(row.getCell(4).value).toBe("'+Trần Văn An");
     expect(row.getCell(10).value).toBe("'=HYPERLINK(\"http://x\") đề nghị kiểm tra");
-    expect(sheet.rowCount).toBe(8);
+    expect(sheet.rowCount).toBe(9);
     // Laid out for reading and printing: the heading frozen, bold, the content wrapped, landscape one page wide.
-    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 7 });
-    expect(sheet.getRow(7).getCell(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 8 });
+    expect(sheet.getRow(8).getCell(1).font?.bold).toBe(true);
     expect(row.getCell(10).alignment).toMatchObject({ wrapText: true, vertical: "top" });
     expect(sheet.getColumn(10).width).toBe(60);
     expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     const entry = await db.auditLog.findFirst({ where: { action: "petition.export", actorId: staff.userId }, orderBy: { id: "desc" } });
     expect(entry?.data).toMatchObject({ format: "xlsx", rows: 1, personalData: true });
+  });
+
+  it("says in its heading which filters made it, and how many rows it holds (issue 14)", async () => {
+    const { exportPetitions } = await import("@/lib/petitions/export");
+    const ExcelJS = (await import("exceljs")).default;
+    const field = await db.petitionField.findUniqueOrThrow({ where: { id: fieldA }, select: { name: true } });
+    const read = async (params: Record<string, string>) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await bytesOf(await exportPetitions(staff, filters(params), "xlsx", label, NOW))).buffer as ArrayBuffer);
+      return book.worksheets[0];
+    };
+    const narrow = await read({ status: "RECEIVED,ASSIGNED", field: String(fieldA), unit: String(tree.communeA.id), q: "đèn", channel: "HOTLINE", overdue: "1" });
+    expect(String(narrow.getCell("A3").value)).toBe("reportPeriod: anyTime");
+    expect(String(narrow.getCell("A4").value)).toBe(
+      `reportFilters: statuses.RECEIVED, statuses.ASSIGNED · ${field.name} · ${tree.communeA.typeLabel} ${tree.communeA.name} · channels.HOTLINE · filterOverdue · filterSearch «đèn»`,
+    );
+    // The count above the rows is the rows'.
+    const params = { status: "RECEIVED,ASSIGNED", field: String(fieldA) };
+    const expected = await listPetitions(staff, { ...filters(params), limit: 200 }, NOW);
+    expect(expected.items.length).toBeGreaterThan(1);
+    const sheet = await read(params);
+    expect(String(sheet.getCell("A6").value)).toBe(`reportRows: ${expected.items.length}`);
+    expect(sheet.rowCount).toBe(8 + expected.items.length);
+    // With none, the heading says so: the rows are every petition of the user's reach.
+    const unfiltered = await exportPetitions(staff, filters(), "xlsx", label, NOW);
+    const whole = new ExcelJS.Workbook();
+    await whole.xlsx.load((await bytesOf(unfiltered)).buffer as ArrayBuffer);
+    expect(String(whole.worksheets[0].getCell("A4").value)).toBe("reportFilters: noFilters");
   });
 
   it("lists the same petitions as the list, newest first, each with its place, field, agency, deadline and status", async () => {
@@ -237,7 +270,7 @@ describe("petition export", () => {
     } while (cursor);
     if (agency) await db.petition.update({ where: { id: listed[0].id }, data: { agencyId: agency.id } });
     const file = await exportPetitions(staff, filters({ from: "2026-03-01", to: "2026-03-31", format: "csv" }), "csv", label, NOW);
-    const lines = new TextDecoder("utf-8", { ignoreBOM: true }).decode(file.body).trim().split("\r\n").slice(1);
+    const lines = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await bytesOf(file)).trim().split("\r\n").slice(1);
     expect(lines).toHaveLength(listed.length);
     const rows = await db.petition.findMany({
       where: { id: { in: listed.map((p) => p.id) } },
@@ -264,7 +297,7 @@ describe("petition export", () => {
     const { exportPetitions } = await import("@/lib/petitions/export");
     const leader = actorAt(tree.province, "PROVINCE_LEADER", staff.userId);
     const file = await exportPetitions(leader, filters({ q: "o nhiem" }), "csv", label, NOW);
-    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(file.body);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await bytesOf(file));
     expect(text.startsWith("\uFEFFcode,")).toBe(true);
     expect(text).toContain("N***** V** Đ**");
     expect(text).not.toContain("Nguyễn Văn Đức");
