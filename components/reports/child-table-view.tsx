@@ -17,7 +17,8 @@ export interface ChildTableRow {
   name: string;
   href: string;
   closed: string | null;
-  below: boolean;
+  /** Below the on-time threshold (the row stands out), or too few resolved petitions to judge by. */
+  standing: "below" | "tooFew" | null;
   cells: string[];
 }
 
@@ -33,14 +34,14 @@ export function ChildTableView({
   columns,
   rows,
   total,
-  belowLabel,
+  standingLabels,
   belowColumn,
 }: {
   caption: string;
   columns: ChildTableColumn[];
   rows: ChildTableRow[];
   total: { label: string; cells: string[] };
-  belowLabel: string;
+  standingLabels: { below: string; tooFew: string };
   /** The figure a row below the threshold stands out by (the on-time rate). */
   belowColumn: string;
 }) {
@@ -64,22 +65,25 @@ export function ChildTableView({
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
-          <tr key={row.id} className={`border-t border-stone-100 ${row.below ? "bg-red-50" : ""}`} data-unit={row.id} data-below={row.below || undefined}>
-            <th scope="row" className={`sticky left-0 px-2 py-2 text-left font-medium ${row.below ? "bg-red-50" : "bg-white"}`}>
-              <Link href={row.href} className="text-brand-700 underline-offset-2 hover:underline print:text-black">
-                {row.name}
-              </Link>
-              {row.closed && <span className="block text-xs font-normal text-stone-600">{row.closed}</span>}
-              {row.below && <span className="block text-xs font-normal text-red-800">{belowLabel}</span>}
-            </th>
-            {figures.map((c, i) => (
-              <td key={c.key} className={row.below && c.key === belowColumn ? "font-semibold text-red-800" : undefined} data-kpi={c.key}>
-                {row.cells[i]}
-              </td>
-            ))}
-          </tr>
-        ))}
+        {rows.map((row) => {
+          const below = row.standing === "below";
+          return (
+            <tr key={row.id} className={`border-t border-stone-100 ${below ? "bg-red-50" : ""}`} data-unit={row.id} data-below={below || undefined} data-too-few={row.standing === "tooFew" || undefined}>
+              <th scope="row" className={`sticky left-0 px-2 py-2 text-left font-medium ${below ? "bg-red-50" : "bg-white"}`}>
+                <Link href={row.href} className="text-brand-700 underline-offset-2 hover:underline print:text-black">
+                  {row.name}
+                </Link>
+                {row.closed && <span className="block text-xs font-normal text-stone-600">{row.closed}</span>}
+                {row.standing && <span className={`block text-xs font-normal ${below ? "text-red-800" : "text-stone-600"}`}>{standingLabels[row.standing]}</span>}
+              </th>
+              {figures.map((c, i) => (
+                <td key={c.key} className={below && c.key === belowColumn ? "font-semibold text-red-800" : undefined} data-kpi={c.key}>
+                  {row.cells[i]}
+                </td>
+              ))}
+            </tr>
+          );
+        })}
       </tbody>
       <tfoot className="border-t-2 border-stone-300 bg-stone-50 font-semibold">
         <tr>

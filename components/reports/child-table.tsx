@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { belowThreshold, formatKpi, KPI_COLUMNS, sortRows, THRESHOLD_KPI } from "@/lib/dashboards/columns";
+import { formatKpi, KPI_COLUMNS, sortRows, THRESHOLD_KPI, thresholdStanding } from "@/lib/dashboards/columns";
 import { reportQuery, type ReportParams } from "@/lib/dashboards/report-params";
 import type { ChildRow, Dashboard } from "@/lib/dashboards/types";
 import { formatDate } from "@/lib/format";
@@ -51,11 +51,11 @@ export async function ChildTable({
             name: unitFullName(row.unit),
             href: `/reports?${reportQuery(params, { unit: row.unit.id, sort: "name", dir: "asc" })}`,
             closed: row.unit.validTo ? t("children.closed", { date: formatDate(row.unit.validTo) }) : null,
-            below: belowThreshold(row.kpis, threshold.value),
+            standing: thresholdStanding(row.kpis, threshold.value),
             cells: KPI_COLUMNS.map((c) => formatKpi(row.kpis[c.key], c.kind, locale)),
           }))}
           total={{ label: t("children.total", { unit: unitFullName(dashboard.unit) }), cells: KPI_COLUMNS.map((c) => formatKpi(dashboard.kpis[c.key], c.kind, locale)) }}
-          belowLabel={t("children.below")}
+          standingLabels={{ below: t("children.below"), tooFew: t("children.tooFew") }}
           belowColumn={THRESHOLD_KPI}
         />
       </div>

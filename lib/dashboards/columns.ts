@@ -60,13 +60,24 @@ export function formatKpi(value: number | null, kind: KpiColumn["kind"], locale:
 /** The default on-time share below which a unit stands out, until its province sets its own. */
 export const DEFAULT_ON_TIME_THRESHOLD = 80;
 
-/** Whether a unit's on-time share is below the threshold (a unit that resolved nothing does not stand out). */
 /** The figure the threshold applies to: a row below it stands out by this column. */
 export const THRESHOLD_KPI = "onTimeRate" satisfies KpiKey;
 
-export function belowThreshold(kpis: Kpis, threshold: number): boolean {
+/**
+ * Fewer resolved petitions than this are too few to judge a unit's on-time share by: with 4, one late
+ * petition moves it by 25 points (issue 14: a village with one resolved petition was marked red).
+ */
+export const MIN_RESOLVED_TO_JUDGE = 5;
+
+/**
+ * How a unit stands against the on-time threshold: "below" it (it stands out), "tooFew" resolved
+ * petitions to judge by, or null (at or above it, or nothing resolved to measure).
+ */
+export function thresholdStanding(kpis: Kpis, threshold: number): "below" | "tooFew" | null {
   const value = kpis[THRESHOLD_KPI];
-  return value !== null && value < threshold;
+  if (value === null) return null;
+  if (kpis.resolved < MIN_RESOLVED_TO_JUDGE) return "tooFew";
+  return value < threshold ? "below" : null;
 }
 
 /** Sorts child rows by a KPI or by name; empty figures go last in either direction. */

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, signInAs, test } from "./fixtures";
 
 /** A figure as the page writes it ("2.562", "91,8%", "—") back to a number (null for "—"). */
@@ -20,6 +20,24 @@ async function listCount(page: Page, query: string): Promise<number> {
   const text = (await page.locator("h1 + p").textContent()) ?? "";
   expect(text, "an exact count").not.toMatch(/Hơn/);
   return Number(text.replace(/\D/g, ""));
+}
+
+/**
+ * Every row of the child table is marked as its figures say: below the threshold (red) when its on-time
+ * share is under it and it resolved at least `minimum` petitions; too few to judge when it resolved fewer.
+ */
+async function expectMarks(table: Locator, threshold: number, minimum: number): Promise<{ tooFew: number }> {
+  let tooFew = 0;
+  for (const row of await table.locator("tbody tr").all()) {
+    const rate = figure(await row.locator('td[data-kpi="onTimeRate"]').textContent());
+    const resolved = figure(await row.locator('td[data-kpi="resolved"]').textContent()) ?? 0;
+    const few = rate !== null && resolved < minimum;
+    const label = `row with ${rate}% of ${resolved}`;
+    expect(await row.getAttribute("data-below"), label).toBe(!few && rate !== null && rate < threshold ? "true" : null);
+    expect(await row.getAttribute("data-too-few"), label).toBe(few ? "true" : null);
+    if (few) tooFew++;
+  }
+  return { tooFew };
 }
 
 /** Last year: no other test writes petitions received then, so the counts hold still while we compare. */
@@ -141,18 +159,24 @@ test("the child table sorts, the worst on-time rates stand out, and the report e
   const rates = (await table.locator('tbody td[data-kpi="onTimeRate"]').allTextContents()).map(figure).filter((v): v is number => v !== null);
   expect(rates.length).toBeGreaterThan(3);
   expect(rates).toEqual([...rates].sort((a, b) => b - a));
-  // Rows below the threshold are marked, and only those.
+  // Rows below the threshold are marked, and only those; a unit with too few resolved petitions is not judged (issue 14).
   const note = (await page.getByText(/^Tô đỏ: tỷ lệ đúng hạn dưới/).textContent())!;
   const threshold = Number(/dưới (\d+)%/.exec(note)![1]);
-  for (const row of await table.locator("tbody tr").all()) {
-    const rate = figure(await row.locator('td[data-kpi="onTimeRate"]').textContent());
-    expect(await row.getAttribute("data-below"), `row with ${rate}%`).toBe(rate !== null && rate < threshold ? "true" : null);
-  }
+  const minimum = Number(/giải quyết dưới (\d+) kiến nghị/.exec(note)![1]);
+  await expectMarks(table, threshold, minimum);
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Xuất Excel" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^bao-cao-246-\d{4}-01-\d{4}-12-\d{4}-\d{2}-\d{2}\.xlsx$/);
+
+  // A commune's villages in one month: a handful of petitions each, some too few to judge, none of those red.
+  await page.goto(`/reports?period=month&at=${LAST_YEAR}-06`);
+  await page.getByTestId("child-table").locator("tbody th a").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Báo cáo Xã|^Báo cáo Thị trấn/);
+  const villages = await expectMarks(page.getByTestId("child-table"), threshold, minimum);
+  expect(villages.tooFew, "villages too few to judge").toBeGreaterThan(0);
+  await expect(page.getByTestId("child-table").getByText("Quá ít để đánh giá đúng hạn").first()).toBeVisible();
 });
 
 test("a province leader sets the on-time threshold; a viewer of the province cannot", async ({ page }) => {
@@ -169,12 +193,8 @@ test("a province leader sets the on-time threshold; a viewer of the province can
   await page.getByRole("button", { name: "Lưu ngưỡng" }).click();
   await expect(page.getByText("Đã lưu ngưỡng đúng hạn của Tỉnh Lai Châu.")).toBeVisible();
   await page.reload();
-  await expect(page.getByText("Tô đỏ: tỷ lệ đúng hạn dưới 95% (ngưỡng của Tỉnh Lai Châu).")).toBeVisible();
-  const table = page.getByTestId("child-table");
-  for (const row of await table.locator("tbody tr").all()) {
-    const rate = figure(await row.locator('td[data-kpi="onTimeRate"]').textContent());
-    expect(await row.getAttribute("data-below")).toBe(rate !== null && rate < 95 ? "true" : null);
-  }
+  await expect(page.getByText(/^Tô đỏ: tỷ lệ đúng hạn dưới 95% \(ngưỡng của Tỉnh Lai Châu\)\./)).toBeVisible();
+  await expectMarks(page.getByTestId("child-table"), 95, 5);
 
   await signInAs(page, "xem.vinhphuc");
   await page.goto(`/reports?period=year&at=${LAST_YEAR}-01`);

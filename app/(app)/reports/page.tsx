@@ -14,7 +14,7 @@ import { ReportControls } from "@/components/reports/report-controls";
 import { requirePermission } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
 import { setThresholdAction } from "@/lib/dashboards/actions";
-import { formatKpi, KPI_COLUMNS, kpiColumn } from "@/lib/dashboards/columns";
+import { formatKpi, KPI_COLUMNS, kpiColumn, MIN_RESOLVED_TO_JUDGE } from "@/lib/dashboards/columns";
 import { dashboardFor } from "@/lib/dashboards/dashboard";
 import { monthsOf } from "@/lib/dashboards/period";
 import { parseReportParams, reportQuery } from "@/lib/dashboards/report-params";
@@ -111,8 +111,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             threshold={{
               value: threshold.value,
               note: threshold.owner
-                ? t("children.thresholdNote", { threshold: String(threshold.value), owner: unitFullName(threshold.owner) })
-                : t("children.thresholdDefault", { threshold: String(threshold.value) }),
+                ? t("children.thresholdNote", { threshold: String(threshold.value), owner: unitFullName(threshold.owner), min: String(MIN_RESOLVED_TO_JUDGE) })
+                : t("children.thresholdDefault", { threshold: String(threshold.value), min: String(MIN_RESOLVED_TO_JUDGE) }),
             }}
           />
           {configurable && (
