@@ -108,8 +108,9 @@ async function filterSummary(actor: Actor, f: PetitionFilters, label: Label): Pr
 export async function exportPetitions(actor: Actor, filters: PetitionFilters, format: ExportFormat, label: Label, now = new Date()) {
   const personal = can(actor.role, "petition:personal-data:subtree");
   const today = todayInVietnam(now);
-  const { _max } = await db.petition.aggregate({ _max: { id: true } });
-  const where: Prisma.PetitionWhereInput = { AND: [petitionListWhere(actor, filters, now), { id: { lte: _max.id ?? 0 } }] };
+  // The newest id, one entry of the primary key (Prisma's `aggregate` wraps max() in a subquery that reads it whole).
+  const newest = await db.petition.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  const where: Prisma.PetitionWhereInput = { AND: [petitionListWhere(actor, filters, now), { id: { lte: newest?.id ?? 0 } }] };
   const [counted, filterText] = await Promise.all([db.petition.count({ where, take: EXPORT_CAP + 1 }), filterSummary(actor, filters, label)]);
   const count = Math.min(counted, EXPORT_CAP);
   await audit(db, {
