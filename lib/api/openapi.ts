@@ -336,6 +336,16 @@ export const openApiDocument: OpenApiDocument = {
         required: ["from", "to", "months"],
         properties: { from: { type: "string", format: "date" }, to: { type: "string", format: "date" }, months: { type: "integer" } },
       },
+      ReportedPeriod: {
+        type: "object",
+        required: ["from", "to", "months", "complete"],
+        properties: {
+          from: { type: "string", format: "date" },
+          to: { type: "string", format: "date" },
+          months: { type: "integer" },
+          complete: { type: "boolean", description: "False while the period's last day is today or later (Vietnam time): its figures are so far." },
+        },
+      },
       DashboardUnit: {
         type: "object",
         required: ["id", "code", "level", "typeLabel", "name", "validTo", "hasChildren"],
@@ -387,7 +397,7 @@ export const openApiDocument: OpenApiDocument = {
           unit: ref("DashboardUnit"),
           path: { type: "array", items: ref("DashboardUnit"), description: "From your home unit down to this one." },
           view: { type: "string", enum: ["historical", "restated"] },
-          period: ref("Period"),
+          period: ref("ReportedPeriod"),
           previousPeriod: ref("Period"),
           kpis: ref("Kpis"),
           previous: ref("Kpis"),

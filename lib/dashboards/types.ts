@@ -27,6 +27,14 @@ export interface Period {
   months: number;
 }
 
+/**
+ * A period as a dashboard reports it: `complete` once its last day is behind us (in Vietnam). The
+ * figures of a period that has not ended are so far, and the page and the API say so.
+ */
+export interface ReportedPeriod extends Period {
+  complete: boolean;
+}
+
 /** One unit as a dashboard names it. */
 export interface DashboardUnit {
   id: number;
@@ -176,7 +184,7 @@ export interface Dashboard {
   unit: DashboardUnit;
   /** From the root of the actor's scope down to the unit itself (the breadcrumb). */
   path: DashboardUnit[];
-  period: Period;
+  period: ReportedPeriod;
   /** The period of the same number of months just before `period`. */
   previousPeriod: Period;
   kpis: Kpis;

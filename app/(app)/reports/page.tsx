@@ -20,7 +20,7 @@ import { monthsOf } from "@/lib/dashboards/period";
 import { parseReportParams, reportQuery } from "@/lib/dashboards/report-params";
 import { thresholdFor } from "@/lib/dashboards/threshold";
 import { db } from "@/lib/db/client";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { todayInVietnam } from "@/lib/time";
 import { boundariesOf } from "@/lib/units/boundaries/queries";
@@ -32,7 +32,8 @@ export async function generateMetadata() {
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("report:read:subtree");
-  const params = parseReportParams(await searchParams, todayInVietnam());
+  const today = todayInVietnam();
+  const params = parseReportParams(await searchParams, today);
   const dashboard = await dashboardFor(actor, params.unit ?? actor.unit.id, params.period, params.view);
   if (!dashboard) notFound();
   const unit = await db.unit.findUniqueOrThrow({ where: { id: dashboard.unit.id }, select: { ancestorIds: true } });
@@ -79,6 +80,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <p className="text-sm text-stone-600">
             {t("period.previous", { label: periodLabel(dashboard.previousPeriod, tl) })} · {t("asOf", { time: formatDateTime(new Date(dashboard.asOf)) })}
           </p>
+          {!dashboard.period.complete && (
+            <p className="mt-1 w-fit rounded-md bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="period-incomplete">
+              {t("period.incomplete", { date: formatDate(today) })}
+            </p>
+          )}
           <p className="hidden text-sm text-stone-600 print:block">{t("generatedBy", { name: actor.displayName })}</p>
         </div>
         <div className="flex flex-wrap gap-2 print:hidden">
