@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatKpi, kpiColumn, type KpiKey } from "@/lib/dashboards/columns";
-import type { CoverageKpis, Kpis } from "@/lib/dashboards/types";
+import type { CoverageKpis, Kpis, ReportedPeriod } from "@/lib/dashboards/types";
 import { formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 
@@ -20,7 +20,7 @@ const CARD_KEYS: KpiKey[] = [
 ];
 
 /** The period's KPIs, each against the previous period; the resolved figures always show how much was only explained. */
-export async function KpiCards({ kpis, previous, coverage }: { kpis: Kpis; previous: Kpis; coverage: CoverageKpis }) {
+export async function KpiCards({ kpis, previous, coverage, meetingsDue }: { kpis: Kpis; previous: Kpis; coverage: CoverageKpis; meetingsDue: ReportedPeriod["meetingsDue"] }) {
   const [t, locale] = await Promise.all([getTranslations("reports"), getLocale().then(toLocale)]);
   const n = (v: number) => formatNumber(v, locale);
   const pct = (v: number | null) => formatKpi(v, "percent", locale);
@@ -30,8 +30,13 @@ export async function KpiCards({ kpis, previous, coverage }: { kpis: Kpis; previ
     onTimeRate: t("cards.onTimeDetail", { onTime: n(kpis.resolvedOnTime), resolved: n(kpis.resolved) }),
     overdue: t("cards.overdueDetail"),
     satisfactionRate: t("cards.satisfactionDetail", { satisfied: n(kpis.satisfied), replies: n(kpis.replies) }),
-    teamMeetingCompliance: t("cards.meetingsDetail", { held: n(kpis.teamMeetingsHeld), expected: n(kpis.teamMeetingsExpected) }),
-    briefingCompliance: t("cards.briefingsDetail", { held: n(kpis.briefingsHeld), expected: n(kpis.briefingsExpected) }),
+    // Counted where due (meetingsDue): the month in progress, a month that closes no quarter, say why there is no figure.
+    teamMeetingCompliance: meetingsDue.months.length
+      ? t("cards.meetingsDetail", { held: n(kpis.teamMeetingsHeld), expected: n(kpis.teamMeetingsExpected) })
+      : t("cards.meetingsNotDue"),
+    briefingCompliance: meetingsDue.quarters.length
+      ? t("cards.briefingsDetail", { held: n(kpis.briefingsHeld), expected: n(kpis.briefingsExpected) })
+      : t("cards.briefingsNotDue"),
   };
   return (
     <section aria-labelledby="kpi-title" className="space-y-3">

@@ -338,12 +338,18 @@ export const openApiDocument: OpenApiDocument = {
       },
       ReportedPeriod: {
         type: "object",
-        required: ["from", "to", "months", "complete"],
+        required: ["from", "to", "months", "complete", "meetingsDue"],
         properties: {
           from: { type: "string", format: "date" },
           to: { type: "string", format: "date" },
           months: { type: "integer" },
           complete: { type: "boolean", description: "False while the period's last day is today or later (Vietnam time): its figures are so far." },
+          meetingsDue: {
+            type: "object",
+            required: ["months", "quarters"],
+            description: "The months whose team meetings, and the quarters (by their first day) whose briefings, were due by today and are counted: none in the month in progress, no quarter in a month that does not close one.",
+            properties: { months: { type: "array", items: { type: "string", format: "date" } }, quarters: { type: "array", items: { type: "string", format: "date" } } },
+          },
         },
       },
       DashboardUnit: {

@@ -11,7 +11,7 @@ import type { PetitionStatus } from "../generated/prisma/enums";
 import { percent } from "../percent";
 import { isoDay, todayInVietnam } from "../time";
 import { addVector, emptyMeasures, MEASURES, toKpis, type Measure, type Measures } from "./kpis";
-import { monthsOf, previousPeriod, quartersOf } from "./period";
+import { meetingsDue, monthsOf, previousPeriod, quartersOf } from "./period";
 import { coverageKpis, PERIOD_CELL, readCadresTrained, readCoverage, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
 import { restate, type Cells, type Shift } from "./restate";
 import type { ChildRow, CompliancePoint, Dashboard, DashboardUnit, DashboardView, FieldTrend, Kpis, Period, StatusCount, TrendPoint } from "./types";
@@ -25,13 +25,16 @@ function dashboardUnit(u: Omit<ChildUnit, "ancestorIds">, hasChildren: boolean):
   return { id: u.id, code: u.code, level: u.level, typeLabel: u.typeLabel, name: u.name, validTo: u.validTo ? isoDay(u.validTo) : null, hasChildren };
 }
 
-/** The cell keys of a period: its months, and its quarters (briefings are expected per quarter). */
+/**
+ * The cell keys of a period: its months (the meetings read only for those due, `meetingsDue`), and the
+ * quarters whose briefings are due in it (briefings are expected per quarter).
+ */
 interface PeriodKeys {
   months: string[];
   quarters: string[];
 }
 
-const keysOf = (period: Period): PeriodKeys => ({ months: monthsOf(period), quarters: quartersOf(period).map((q) => `${q}|q`) });
+const keysOf = (period: Period, due: { quarters: string[] }): PeriodKeys => ({ months: monthsOf(period), quarters: due.quarters.map((q) => `${q}|q`) });
 
 /**
  * Sums a unit's cells over the months and quarters of a period (its keys worked out once, not per
@@ -66,7 +69,8 @@ function windowOf(period: Period) {
  */
 async function figuresOf(display: number[], period: Period, shifts: Shift[], today: Date) {
   const previous = previousPeriod(period);
-  const [current, before] = [keysOf(period), keysOf(previous)];
+  const [due, dueBefore] = [meetingsDue(period, today), meetingsDue(previous, today)];
+  const [current, before] = [keysOf(period, due), keysOf(previous, dueBefore)];
   const atoms = [...new Set(shifts.map((s) => s.atomId))];
   const atomChildren = atoms.length ? await db.unit.findMany({ where: { parentId: { in: atoms } }, select: { id: true, parentId: true } }) : [];
   const childrenOf = new Map<number, number[]>();
@@ -75,9 +79,6 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
   const detail = [...new Set([display[0], ...atoms, ...atomChildren.map((c) => c.id)])];
   const inDetail = new Set(detail);
   const totalsOnly = all.filter((id) => !inDetail.has(id));
-  // A quarter both periods touch (a month and the month before it) is read once, with the current period.
-  const currentQuarters = new Set(quartersOf(period));
-  const previousQuarters = quartersOf(previous).filter((q) => !currentQuarters.has(q));
   const lastMonth = current.months.at(-1)!;
 
   const cells = new Map<number, Cells>();
@@ -89,9 +90,10 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
     readPetitionCells(cells, detail, period.from, lastMonth),
     readPetitionCells(cells, totalsOnly, period.from, lastMonth, { whole: true }),
     readPetitionCells(cells, detail, previous.from, before.months.at(-1)!),
-    readMeetingCells(cells, detail, current.months, [...currentQuarters]),
-    readMeetingCells(cells, totalsOnly, current.months, [...currentQuarters], { whole: true }),
-    readMeetingCells(cells, detail, before.months, previousQuarters),
+    // A quarter is due in the one period that holds its last month: the two periods read none twice.
+    readMeetingCells(cells, detail, due.months, due.quarters),
+    readMeetingCells(cells, totalsOnly, due.months, due.quarters, { whole: true }),
+    readMeetingCells(cells, detail, dueBefore.months, dueBefore.quarters),
     readOverdueCells(cells, all, isoDay(today)),
     readPetitionCells(fieldCells, detail, period.from, lastMonth, { byField: true }),
     readStatusCells(statusCells, detail, period.from, lastMonth),
@@ -180,7 +182,7 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
     view,
     unit: dashboardUnit(unit, children.length > 0),
     path: pathIds.map((id) => byId.get(id)).filter((u) => u !== undefined).map((u) => dashboardUnit(u, u.id !== unit.id || children.length > 0)),
-    period: { ...period, complete: period.to < isoDay(today) },
+    period: { ...period, complete: period.to < isoDay(today), meetingsDue: meetingsDue(period, today) },
     previousPeriod: previous,
     kpis: kpis.get(unit.id)!,
     previous: previousKpis,

@@ -7,7 +7,7 @@
  */
 import { db } from "../db/client";
 import { emptyMeasures, type Measures } from "./kpis";
-import { monthsOf, quartersOf } from "./period";
+import { meetingsDue } from "./period";
 import type { Period } from "./types";
 
 export type LiveFigures = Measures & { overdue: number; cadresTrained: number };
@@ -17,8 +17,8 @@ type Row = Partial<Record<keyof LiveFigures, number>> & { unitId: number };
 /** Live figures of each of `unitIds` (its whole subtree today) for `period`, `today` being "YYYY-MM-DD". */
 export async function liveFigures(unitIds: number[], period: Period, today: string): Promise<Map<number, LiveFigures>> {
   const { from, to } = period;
-  const months = monthsOf(period);
-  const quarters = quartersOf(period);
+  // The meetings counted are those due by today (the one rule, `meetingsDue`).
+  const { months, quarters } = meetingsDue(period, new Date(`${today}T00:00:00Z`));
   const [petitions, events, teams, briefings, trained] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT a.uid AS "unitId",
@@ -58,7 +58,7 @@ export async function liveFigures(unitIds: number[], period: Period, today: stri
       CROSS JOIN LATERAL unnest(u."ancestorIds") AS a(uid)
       WHERE a.uid = ANY(${unitIds}::int[])
       GROUP BY a.uid`,
-    // For each quarter the period touches: the valid communes, and those of them with a briefing in it.
+    // For each quarter due in the period: the valid communes, and those of them with a briefing in it.
     db.$queryRaw<Row[]>`
       SELECT a.uid AS "unitId", count(*)::int AS "briefingsExpected",
         count(*) FILTER (WHERE EXISTS (

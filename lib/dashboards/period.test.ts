@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastDayOfMonth, monthsOf, parsePeriod, PeriodError, periodContaining, previousPeriod, quartersOf } from "./period";
+import { lastDayOfMonth, meetingsDue, monthsOf, parsePeriod, PeriodError, periodContaining, previousPeriod, quartersOf } from "./period";
 
 describe("dashboard periods", () => {
   it("takes whole months and counts them", () => {
@@ -34,5 +34,25 @@ describe("dashboard periods", () => {
     expect(monthsOf(p)).toEqual(["2026-02-01", "2026-03-01", "2026-04-01"]);
     expect(quartersOf(p)).toEqual(["2026-01-01", "2026-04-01"]);
     expect(lastDayOfMonth("2024-02-01")).toBe("2024-02-29");
+  });
+
+  it("counts meetings only where they were due by today: months that have ended, quarters that closed in the period (issue 14)", () => {
+    const today = new Date("2026-12-06T00:00:00Z");
+    const due = (from: string, to: string) => meetingsDue(parsePeriod(from, to), today);
+    // The year so far: January to November; the quarters that have ended.
+    expect(due("2026-01-01", "2026-12-31")).toEqual({
+      months: ["2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01", "2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01", "2026-10-01", "2026-11-01"],
+      quarters: ["2026-01-01", "2026-04-01", "2026-07-01"],
+    });
+    // This month: nothing due yet.
+    expect(due("2026-12-01", "2026-12-31")).toEqual({ months: [], quarters: [] });
+    // A month that closes a quarter shows its quarter; another month none.
+    expect(due("2026-09-01", "2026-09-30")).toEqual({ months: ["2026-09-01"], quarters: ["2026-07-01"] });
+    expect(due("2026-11-01", "2026-11-30")).toEqual({ months: ["2026-11-01"], quarters: [] });
+    // A run of months counts the quarters whose last month it holds, even begun before it.
+    expect(due("2026-02-01", "2026-04-30")).toEqual({ months: ["2026-02-01", "2026-03-01", "2026-04-01"], quarters: ["2026-01-01"] });
+    expect(due("2025-10-01", "2025-12-31")).toEqual({ months: ["2025-10-01", "2025-11-01", "2025-12-01"], quarters: ["2025-10-01"] });
+    // The last day of a month: the month is not over yet.
+    expect(meetingsDue(parsePeriod("2026-11-01", "2026-11-30"), new Date("2026-11-30T00:00:00Z"))).toEqual({ months: [], quarters: [] });
   });
 });

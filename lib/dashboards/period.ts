@@ -72,6 +72,23 @@ export function monthsOf(period: Period): string[] {
   return Array.from({ length: period.months }, (_, i) => day(firstOf(from + i)));
 }
 
+/**
+ * The meetings a period counts, as due by `today` (a day at midnight UTC, in Vietnam): a village team's
+ * monthly meeting is due by the month's end, a commune's quarterly briefing by the quarter's end. So the
+ * months of the period that have ended, and the quarters whose last month is in the period and has ended
+ * (by their first days, "YYYY-MM-01"). A month that does not close a quarter counts no briefing; the month
+ * in progress counts no meeting, held or expected (issue 14: 9 % on the 6th of the month).
+ */
+export function meetingsDue(period: Period, today: Date): { months: string[]; quarters: string[] } {
+  const current = monthIndex(today);
+  const from = monthIndex(parseDay(period.from, "from"));
+  const ended = Array.from({ length: period.months }, (_, i) => from + i).filter((index) => index < current);
+  return {
+    months: ended.map((index) => day(firstOf(index))),
+    quarters: ended.filter((index) => index % 3 === 2).map((index) => day(firstOf(index - 2))),
+  };
+}
+
 /** The first day of each quarter the period touches, in order (briefings are expected per quarter). */
 export function quartersOf(period: Period): string[] {
   const quarters = monthsOf(period).map((m) => {

@@ -67,7 +67,8 @@ export async function readPetitionCells(out: Map<number, Cells>, unitIds: number
  * With `whole`, all of them summed into `PERIOD_CELL`.
  */
 export async function readMeetingCells(out: Map<number, Cells>, unitIds: number[], months: string[], quarters: string[], options: { whole?: boolean } = {}) {
-  if (!unitIds.length) return;
+  // No month: nothing due (a quarter is due only once its last month is).
+  if (!unitIds.length || !months.length) return;
   if (options.whole) return readWholeMeetingCells(out, unitIds, months, quarters);
   const [held, expected] = await Promise.all([
     db.$queryRaw<{ unitId: number; month: string; teamsHeld: number; briefingsHeld: number }[]>`

@@ -33,6 +33,12 @@ export interface Period {
  */
 export interface ReportedPeriod extends Period {
   complete: boolean;
+  /**
+   * The months whose team meetings, and the quarters (by their first month) whose briefings, were due by
+   * today and are counted (`meetingsDue`): none in the month in progress, no quarter in a month that
+   * does not close one. With none, the compliance figure is null for that reason.
+   */
+  meetingsDue: { months: string[]; quarters: string[] };
 }
 
 /** One unit as a dashboard names it. */
@@ -96,7 +102,8 @@ export interface Kpis {
   /** ESCALATED events on the timelines, dated in the period. */
   escalated: number;
   /**
-   * Team monthly meetings, summed over the months of the period: for each month, `expected` =
+   * Team monthly meetings, summed over the months of the period that have ended (a team's meeting is due
+   * by the month's end: `meetingsDue`; the month in progress counts none): for each month, `expected` =
    * TEAM organisations of the subtree active during the month (established on or before its
    * last day or never dated, dissolved on or after its first day or never, their village
    * valid during the month); `held` = those with at least one TEAM_MONTHLY meeting of the team
@@ -107,7 +114,8 @@ export interface Kpis {
   /** teamMeetingsHeld / teamMeetingsExpected, in percent. */
   teamMeetingCompliance: number | null;
   /**
-   * Quarterly briefings, summed over the quarters the period touches (a month shows its quarter so far):
+   * Quarterly briefings, summed over the quarters whose last month is in the period and has ended (a month
+   * that does not close a quarter counts none: `meetingsDue`):
    * `expected` = communes of the subtree valid during the quarter; `held` = those with at
    * least one QUARTERLY_BRIEFING meeting (`Meeting.unitId` = the commune) in the quarter.
    */

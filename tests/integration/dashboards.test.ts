@@ -5,7 +5,7 @@ import { parseInput } from "@/lib/actions/result";
 import { createToken } from "@/lib/api/tokens";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { dashboardFor } from "@/lib/dashboards/dashboard";
-import { lastDayOfMonth, parsePeriod } from "@/lib/dashboards/period";
+import { lastDayOfMonth, monthsOf, parsePeriod, previousPeriod } from "@/lib/dashboards/period";
 import type { Dashboard } from "@/lib/dashboards/types";
 import { db } from "@/lib/db/client";
 import { liveFigures } from "@/lib/dashboards/live";
@@ -163,6 +163,30 @@ describe("dashboards on the demo data", () => {
     await expectAgrees(reopened);
   }, 60_000);
 
+  it("counts meetings only where they were due: none in the month in progress, briefings only in a month that closes a quarter (issue 14)", async () => {
+    const lapThach = await unit("DISTRICT", "246");
+    const month = (first: string) => parsePeriod(first, lastDayOfMonth(first));
+    const thisMonth = month(`${TODAY.slice(0, 8)}01`);
+    const now = (await dashboardFor(district, lapThach.id, thisMonth, "restated", NOW))!;
+    expect(now.period).toMatchObject({ complete: false, meetingsDue: { months: [], quarters: [] } });
+    expect(now.kpis).toMatchObject({ teamMeetingsHeld: 0, teamMeetingsExpected: 0, teamMeetingCompliance: null, briefingsHeld: 0, briefingsExpected: 0, briefingCompliance: null });
+    for (const row of now.children) expect(row.kpis.teamMeetingCompliance, row.unit.name).toBeNull();
+    expect(now.charts.meetingCompliance.at(-1)).toMatchObject({ expected: 0, rate: null });
+    // Last year: September closes a quarter, November does not; both have ended.
+    const september = (await dashboardFor(district, lapThach.id, month(`${thisYear - 1}-09-01`), "restated", NOW))!;
+    const november = (await dashboardFor(district, lapThach.id, month(`${thisYear - 1}-11-01`), "restated", NOW))!;
+    expect(september.period.meetingsDue).toEqual({ months: [`${thisYear - 1}-09-01`], quarters: [`${thisYear - 1}-07-01`] });
+    expect(september.kpis.briefingsExpected).toBeGreaterThan(0);
+    expect(september.kpis.teamMeetingsExpected).toBeGreaterThan(0);
+    expect(november.kpis).toMatchObject({ briefingsExpected: 0, briefingCompliance: null });
+    expect(november.kpis.teamMeetingsExpected).toBeGreaterThan(0);
+    // The month before the one in progress is compared whole.
+    expect(now.previousPeriod).toEqual(previousPeriod(thisMonth));
+    await expectAgrees(now);
+    await expectAgrees(september);
+    await expectAgrees(november);
+  }, 60_000);
+
   it("keeps a district user out of another district's figures: not found, on the library and the API", async () => {
     const vinhTuong = await unit("DISTRICT", "252");
     expect(await dashboardFor(district, vinhTuong.id, PERIOD, "restated", NOW)).toBeNull();
@@ -180,11 +204,12 @@ describe("dashboards on the demo data", () => {
     expect(own.status).toBe(200);
     const body = await own.json();
     expect(body.unit).toMatchObject({ code: "246", name: "Lập Thạch" });
-    expect(body.period).toEqual({ ...PERIOD, complete: true });
+    expect(body.period).toMatchObject({ ...PERIOD, complete: true });
+    expect(body.period.meetingsDue.months).toEqual(monthsOf(PERIOD));
     // This month has not ended: its figures are so far, and the answer says so (issue 14).
     const thisMonth = `${TODAY.slice(0, 8)}01`;
     const current = await get(`unit=246&from=${thisMonth}&to=${lastDayOfMonth(thisMonth)}`);
-    expect((await current.json()).period).toEqual({ from: thisMonth, to: lastDayOfMonth(thisMonth), months: 1, complete: false });
+    expect((await current.json()).period).toEqual({ from: thisMonth, to: lastDayOfMonth(thisMonth), months: 1, complete: false, meetingsDue: { months: [], quarters: [] } });
     expect(body.path.map((u: { name: string }) => u.name)).toEqual(["Lập Thạch"]);
     expect(typeof body.kpis.received).toBe("number");
     expect(body.kpis).toHaveProperty("onTimeRate");

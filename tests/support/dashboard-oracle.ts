@@ -8,7 +8,7 @@ import { workingDaysBetween } from "@/lib/calendar";
 import { loadHolidayCalendar } from "@/lib/calendar/table";
 import { db } from "@/lib/db/client";
 import { emptyMeasures, toKpis, type Measures } from "@/lib/dashboards/kpis";
-import { monthsOf, quartersOf } from "@/lib/dashboards/period";
+import { meetingsDue } from "@/lib/dashboards/period";
 import type { Kpis, Period } from "@/lib/dashboards/types";
 import { isoDay } from "@/lib/time";
 
@@ -71,7 +71,9 @@ export function oracleKpis(base: Base, unitId: number, period: Period, today: st
   }
   const valid = (u: { validFrom: Date | null; validTo: Date | null }, first: string, last: string) =>
     (!u.validFrom || isoDay(u.validFrom) <= last) && (!u.validTo || isoDay(u.validTo) >= first);
-  for (const month of monthsOf(period)) {
+  // Meetings count where they were due by today (lib/dashboards/period.ts: the rule is the product's).
+  const due = meetingsDue(period, new Date(`${today}T00:00:00Z`));
+  for (const month of due.months) {
     const last = lastDay(month);
     for (const team of base.organisations) {
       const village = byId.get(team.unitId)!;
@@ -81,7 +83,7 @@ export function oracleKpis(base: Base, unitId: number, period: Period, today: st
       if (base.meetings.some((mt) => mt.kind === "TEAM_MONTHLY" && mt.organisationId === team.id && isoDay(mt.heldOn) >= month && isoDay(mt.heldOn) <= last)) m.teamsHeld++;
     }
   }
-  for (const quarter of quartersOf(period)) {
+  for (const quarter of due.quarters) {
     const last = quarterLast(quarter);
     for (const commune of base.units) {
       if (commune.level !== "COMMUNE" || !valid(commune, quarter, last) || !pathDuring(commune.id, quarter).includes(unitId)) continue;

@@ -103,7 +103,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <ReportControls params={params} />
       <p className="text-sm text-stone-600 print:hidden">{t(dashboard.view === "historical" ? "view.historicalHint" : "view.restatedHint")}</p>
 
-      <KpiCards kpis={dashboard.kpis} previous={dashboard.previous} coverage={dashboard.coverage} />
+      <KpiCards kpis={dashboard.kpis} previous={dashboard.previous} coverage={dashboard.coverage} meetingsDue={dashboard.period.meetingsDue} />
 
       {dashboard.children.length > 0 && (
         <section aria-labelledby="children-title" className="space-y-3">
