@@ -37,7 +37,9 @@ export function summaryLines(results: { step: string; counts: Counts }[]): strin
     { passed: 0, failed: 0, flaky: 0, skipped: 0 },
   );
   if (total.flaky) lines.push("", `(${total.flaky} flaky: end-to-end tests that failed, then passed on a retry; not counted as passed)`);
-  if (total.skipped) lines.push("", `(${total.skipped} skipped: tests whose input files are not on this machine, named in the warnings above, or the rest of a serial group after a failure)`);
+  if (total.skipped) {
+    lines.push("", `(${total.skipped} skipped: on the embedded database, the tests that need PostgreSQL, run in the PostgreSQL step; tests whose input files are not on this machine, named in the warnings above; the rest of a serial group after a failure)`);
+  }
   lines.push("", line(total, false));
   return lines;
 }
