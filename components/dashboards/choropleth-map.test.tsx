@@ -5,6 +5,7 @@ import vi from "@/lib/i18n/messages/vi.json";
 import { formatNumber } from "@/lib/format";
 import type { MultiPolygon } from "@/lib/units/boundaries/simplify";
 import { ChoroplethMap, type ChoroplethUnit } from "./choropleth-map";
+import { NO_DATA_FILL } from "./choropleth-scale";
 
 const square = (lng: number, lat: number): MultiPolygon => [[[[lng, lat], [lng + 0.1, lat], [lng + 0.1, lat + 0.1], [lng, lat + 0.1], [lng, lat]]]];
 
@@ -17,10 +18,10 @@ const UNITS: ChoroplethUnit[] = [
 
 const percent = (v: number) => `${formatNumber(v * 100, "vi", 1)}%`;
 
-function render(units: ChoroplethUnit[], higherIsBetter = true) {
+function render(units: ChoroplethUnit[], higherIsBetter = true, options: { threshold?: { value: number; near: number }; format?: (v: number) => string } = {}) {
   const html = renderToStaticMarkup(
     <NextIntlClientProvider locale="vi" messages={vi} timeZone="Asia/Ho_Chi_Minh">
-      <ChoroplethMap units={units} kpiLabel="Tỷ lệ giải quyết" formatValue={percent} higherIsBetter={higherIsBetter} />
+      <ChoroplethMap units={units} kpiLabel="Tỷ lệ giải quyết" formatValue={options.format ?? percent} higherIsBetter={higherIsBetter} threshold={options.threshold} />
     </NextIntlClientProvider>,
   );
   return new Rendered(html);
@@ -94,5 +95,28 @@ describe("ChoroplethMap", () => {
     expect(r.shapes()).toEqual([]);
     expect(r.text()).toContain("Chưa có ranh giới của các đơn vị này để vẽ bản đồ.");
     expect(r.text()).toContain("Chưa có ranh giới: Huyện Lập Thạch (95,5%), Huyện Vĩnh Tường (72,1%), Huyện Tam Dương (Không có số liệu), Huyện Sông Lô (80%)");
+  });
+
+  it("colours the on-time share by the province's threshold, not by rank: below, near, above; too few to judge apart (issue 14)", () => {
+    const points = (v: number) => `${formatNumber(v, "vi", 1)}%`;
+    const units: ChoroplethUnit[] = [
+      { unitId: 1, name: "Huyện A", href: "/reports?unit=1", value: 79.9, coordinates: square(105.4, 21.4) },
+      { unitId: 2, name: "Huyện B", href: "/reports?unit=2", value: 81.3, coordinates: square(105.5, 21.2) },
+      { unitId: 3, name: "Huyện C", href: "/reports?unit=3", value: 81.4, coordinates: square(105.6, 21.3) },
+      { unitId: 4, name: "Huyện D", href: "/reports?unit=4", value: 90, coordinates: square(105.7, 21.3) },
+      { unitId: 5, name: "Xã E", href: "/reports?unit=5", value: 0, tooFew: true, coordinates: square(105.8, 21.3) },
+    ];
+    const r = render(units, true, { threshold: { value: 80, near: 5 }, format: points });
+    const [below, near1, near2, above, few] = r.shapes();
+    expect(below.fill).toBe("#d7191c");
+    // 81,3% and 81,4% are alike: both near the threshold (quantiles coloured them orange and blue).
+    expect(near1.fill).toBe("#ffffbf");
+    expect(near2.fill).toBe(near1.fill);
+    expect(above.fill).toBe("#2c7bb6");
+    expect(few.fill).toBe(NO_DATA_FILL);
+    expect(few.title).toBe("Xã E: 0% · Quá ít để đánh giá");
+    const text = r.text();
+    expect(text).toContain("Tỷ lệ giải quyết · màu theo ngưỡng 80%");
+    expect(text.split("\n").slice(2, 6)).toEqual(["Dưới ngưỡng: dưới 80% (1 đơn vị)", "Gần ngưỡng: 80% đến dưới 85% (2 đơn vị)", "Đạt: từ 85% (1 đơn vị)", "Quá ít để đánh giá (1 đơn vị)"]);
   });
 });

@@ -3,7 +3,7 @@ import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { projectShapes } from "@/lib/units/boundaries/project";
 import type { MultiPolygon } from "@/lib/units/boundaries/simplify";
-import { classColours, classIndex, NO_DATA_FILL, quantileClasses } from "./choropleth-scale";
+import { BAND_COLOURS, bandOf, BANDS, classColours, classIndex, NO_DATA_FILL, quantileClasses, type Band } from "./choropleth-scale";
 
 export interface ChoroplethUnit {
   unitId: number;
@@ -15,6 +15,8 @@ export interface ChoroplethUnit {
   value: number | null;
   /** The stored boundary (`boundariesOf`); null lists the unit under the map instead. */
   coordinates: MultiPolygon | null;
+  /** Too few records to judge it by (the on-time share of fewer than 5 resolved): drawn grey, not in a band. */
+  tooFew?: boolean;
 }
 
 export interface ChoroplethMapProps {
@@ -26,6 +28,11 @@ export interface ChoroplethMapProps {
   formatValue: (value: number) => string;
   /** Sets the colour direction: better is blue, worse is red. */
   higherIsBetter: boolean;
+  /**
+   * Colours by a threshold instead of by rank: below it red, near it (up to `near` above) pale, above it
+   * blue. For the on-time share, whose threshold each province sets.
+   */
+  threshold?: { value: number; near: number };
 }
 
 /**
@@ -40,7 +47,7 @@ export interface ChoroplethMapProps {
  *     units={children.map((c) => ({ unitId: c.id, name: unitFullName(c), href: `/reports?unit=${c.id}`,
  *       value: rates.get(c.id) ?? null, coordinates: shapes.get(c.id) ?? null }))} />
  */
-export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter }: ChoroplethMapProps) {
+export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter, threshold }: ChoroplethMapProps) {
   const t = useTranslations("dashboardMap");
   // useId's characters are not all safe inside url(#…).
   const id = `map${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
@@ -48,13 +55,27 @@ export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter }: 
   const drawn = units.filter(hasShape);
   const missing = units.filter((u) => !hasShape(u));
   // Units without a shape count in the classes too: the list under the map shows their values.
-  const classes = quantileClasses(units.flatMap((u) => (u.value === null ? [] : [u.value])));
+  const judged = units.filter((u) => !u.tooFew);
+  const classes = threshold ? [] : quantileClasses(judged.flatMap((u) => (u.value === null ? [] : [u.value])));
   const colours = classColours(classes.length, higherIsBetter);
+  const band = (u: ChoroplethUnit) => (threshold && !u.tooFew ? bandOf(u.value, threshold.value, threshold.near) : null);
   const map = projectShapes(drawn);
   const hatch = `${id}-no-data`;
-  const valueText = (value: number | null) => (value === null ? t("noData") : formatValue(value));
+  const valueText = (u: Pick<ChoroplethUnit, "value" | "tooFew">) => `${u.value === null ? t("noData") : formatValue(u.value)}${u.tooFew ? ` · ${t("tooFew")}` : ""}`;
+  const fill = (u: ChoroplethUnit) => {
+    if (u.tooFew) return NO_DATA_FILL;
+    if (threshold) {
+      const b = band(u);
+      return b ? BAND_COLOURS[b] : `url(#${hatch})`;
+    }
+    const index = classIndex(classes, u.value);
+    return index === -1 ? `url(#${hatch})` : colours[index];
+  };
   const range = (c: (typeof classes)[number]) => (c.min === c.max ? formatValue(c.min) : t("range", { min: formatValue(c.min), max: formatValue(c.max) }));
-  const hasNoData = units.some((u) => u.value === null);
+  const bandLabel = (b: Band) =>
+    t(`band.${b}`, { threshold: formatValue(threshold!.value), upper: formatValue(threshold!.value + threshold!.near) });
+  const hasNoData = judged.some((u) => u.value === null);
+  const tooFew = units.filter((u) => u.tooFew).length;
 
   return (
     <figure className="space-y-3">
@@ -64,14 +85,13 @@ export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter }: 
       {drawn.length > 0 ? (
         <svg viewBox={`0 0 ${map.width} ${map.height}`} className="h-auto max-h-[32rem] w-full max-w-3xl" role="group" aria-label={t("mapLabel", { kpi: kpiLabel, count: drawn.length })}>
           {drawn.map((u) => {
-            const index = classIndex(classes, u.value);
-            const label = `${u.name}: ${valueText(u.value)}`;
+            const label = `${u.name}: ${valueText(u)}`;
             return (
               <a key={u.unitId} href={u.href} aria-label={label} className="group" data-unit-id={u.unitId}>
                 <title>{label}</title>
                 <path
                   d={map.paths.get(u.unitId)}
-                  fill={index === -1 ? `url(#${hatch})` : colours[index]}
+                  fill={fill(u)}
                   fillRule="evenodd"
                   stroke="#57534e"
                   strokeWidth="0.8"
@@ -87,9 +107,26 @@ export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter }: 
       )}
       <div>
         <p className="text-sm font-medium" id={`${id}-legend`}>
-          {kpiLabel} · {higherIsBetter ? t("higherIsBetter") : t("lowerIsBetter")}
+          {kpiLabel} · {threshold ? t("byThreshold", { threshold: formatValue(threshold.value) }) : higherIsBetter ? t("higherIsBetter") : t("lowerIsBetter")}
         </p>
         <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-labelledby={`${id}-legend`}>
+          {threshold &&
+            BANDS.map((b) => (
+              <li key={b} className="flex items-center gap-1.5">
+                <svg width="16" height="16" aria-hidden="true" className="shrink-0">
+                  <rect width="16" height="16" fill={BAND_COLOURS[b]} stroke="#78716c" strokeWidth="1" />
+                </svg>
+                <span>{bandLabel(b)}</span> <span className="text-stone-600">({t("unitCount", { count: judged.filter((u) => band(u) === b).length })})</span>
+              </li>
+            ))}
+          {tooFew > 0 && (
+            <li className="flex items-center gap-1.5">
+              <svg width="16" height="16" aria-hidden="true" className="shrink-0">
+                <rect width="16" height="16" fill={NO_DATA_FILL} stroke="#78716c" strokeWidth="1" />
+              </svg>
+              <span>{t("tooFew")}</span> <span className="text-stone-600">({t("unitCount", { count: tooFew })})</span>
+            </li>
+          )}
           {classes.map((c, i) => (
             <li key={i} className="flex items-center gap-1.5">
               <svg width="16" height="16" aria-hidden="true" className="shrink-0">
@@ -125,7 +162,7 @@ export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter }: 
               <Link href={u.href} className="text-brand-700 underline underline-offset-2">
                 {u.name}
               </Link>{" "}
-              <span className="tabular-nums">({valueText(u.value)})</span>
+              <span className="tabular-nums">({valueText(u)})</span>
             </span>
           ))}
         </p>

@@ -55,3 +55,19 @@ export function classColours(classCount: number, higherIsBetter: boolean): strin
 }
 
 export const NO_DATA_FILL = "#e7e5e4";
+
+/**
+ * The on-time map's three bands around a province's threshold (issue 14: by rank, 81,3 % was orange and
+ * 81,4 % blue): below it; near it, from the threshold to `near` points above; above that.
+ */
+export type Band = "below" | "near" | "above";
+
+export const BANDS: readonly Band[] = ["below", "near", "above"];
+
+export function bandOf(value: number | null, threshold: number, near: number): Band | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  return value < threshold ? "below" : value < threshold + near ? "near" : "above";
+}
+
+/** Red below, pale yellow near, blue above: the scale's two ends and its middle. */
+export const BAND_COLOURS: Record<Band, string> = { below: WORSE_TO_BETTER[0], near: WORSE_TO_BETTER[2], above: WORSE_TO_BETTER[4] };

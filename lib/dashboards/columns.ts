@@ -69,6 +69,9 @@ export const THRESHOLD_KPI = "onTimeRate" satisfies KpiKey;
  */
 export const MIN_RESOLVED_TO_JUDGE = 5;
 
+/** Points above the threshold that are still "near" it: the on-time map's middle band. */
+export const NEAR_THRESHOLD_POINTS = 5;
+
 /**
  * How a unit stands against the on-time threshold: "below" it (it stands out), "tooFew" resolved
  * petitions to judge by, or null (at or above it, or nothing resolved to measure).

@@ -14,7 +14,7 @@ import { ReportControls } from "@/components/reports/report-controls";
 import { requirePermission } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
 import { setThresholdAction } from "@/lib/dashboards/actions";
-import { formatKpi, KPI_COLUMNS, kpiColumn, MIN_RESOLVED_TO_JUDGE } from "@/lib/dashboards/columns";
+import { formatKpi, KPI_COLUMNS, kpiColumn, MIN_RESOLVED_TO_JUDGE, NEAR_THRESHOLD_POINTS, THRESHOLD_KPI, thresholdStanding } from "@/lib/dashboards/columns";
 import { dashboardFor } from "@/lib/dashboards/dashboard";
 import { monthsOf } from "@/lib/dashboards/period";
 import { parseReportParams, reportQuery } from "@/lib/dashboards/report-params";
@@ -47,6 +47,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const period = periodLabel(dashboard.period, tl);
   const unitName = unitFullName(dashboard.unit);
   const mapColumn = kpiColumn(params.map);
+  const onTimeMap = params.map === THRESHOLD_KPI;
   const configurable = can(actor.role, "report:configure:subtree") && (dashboard.unit.level === "PROVINCE" || dashboard.unit.level === "NATION");
   const months = monthsOf(dashboard.period).map((m) => m.slice(0, 7));
 
@@ -168,11 +169,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             kpiLabel={t(`kpi.${params.map}`)}
             higherIsBetter={mapColumn.higherIsBetter ?? true}
             formatValue={(v) => formatKpi(v, mapColumn.kind, locale)}
+            // The on-time share is coloured by the province's threshold, as the table marks it (issue 14); other figures by rank.
+            threshold={onTimeMap ? { value: threshold.value, near: NEAR_THRESHOLD_POINTS } : undefined}
             units={dashboard.children.map((c) => ({
               unitId: c.unit.id,
               name: unitFullName(c.unit),
               href: `/reports?${reportQuery(params, { unit: c.unit.id, sort: "name", dir: "asc" })}`,
               value: c.kpis[params.map],
+              tooFew: onTimeMap && thresholdStanding(c.kpis, threshold.value) === "tooFew",
               coordinates: shapes.get(c.unit.id) ?? null,
             }))}
           />
