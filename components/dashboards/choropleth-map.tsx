@@ -38,8 +38,8 @@ export interface ChoroplethMapProps {
 /**
  * A choropleth of child units by one KPI, drawn on the server as SVG: each shape is a
  * link (Tab reaches it, its name and value are its accessible name and tooltip) to drill
- * down; the legend lists the classes in words; units without a boundary are listed under
- * it as links. A server component: the browser receives path strings only (decision 015).
+ * down; the legend lists the classes in words (by rank, or with `threshold` the bands around
+ * it); units without a boundary are listed under it as links. A server component: the browser receives path strings only (decision 015).
  *
  * Use (on a dashboard page, with children read through the actor's scope):
  *   const shapes = await boundariesOf(db, children.map((c) => c.id));
