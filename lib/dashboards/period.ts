@@ -77,7 +77,7 @@ export function monthsOf(period: Period): string[] {
  * monthly meeting is due by the month's end, a commune's quarterly briefing by the quarter's end. So the
  * months of the period that have ended, and the quarters whose last month is in the period and has ended
  * (by their first days, "YYYY-MM-01"). A month that does not close a quarter counts no briefing; the month
- * in progress counts no meeting, held or expected (issue 14: 9 % on the 6th of the month).
+ * in progress counts no meeting, held or expected (issue 14: 9 % on the 6th of the month; decision 038).
  */
 export function meetingsDue(period: Period, today: Date): { months: string[]; quarters: string[] } {
   const current = monthIndex(today);
