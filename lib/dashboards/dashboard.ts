@@ -111,7 +111,7 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
     fields: restate(fieldCells, [display[0]], shifts, childrenOf).get(display[0])!,
     statuses: restate(statusCells, [display[0]], shifts, childrenOf).get(display[0])!,
   };
-  return { kpis, previousKpis, previous, charts };
+  return { kpis, previousKpis, previous, charts, due };
 }
 
 type FieldName = { id: number; code: string; name: string };
@@ -164,7 +164,7 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
   const home = unit.ancestorIds.indexOf(actor.unit.id);
   const pathIds = unit.ancestorIds.slice(Math.max(home, 0));
 
-  const [{ kpis, previousKpis, previous, charts }, grandchildren, pathUnits, coverage, fields] = await Promise.all([
+  const [{ kpis, previousKpis, previous, charts, due }, grandchildren, pathUnits, coverage, fields] = await Promise.all([
     figuresOf(display, period, shifts, today),
     children.length
       ? db.unit.groupBy({ by: ["parentId"], where: { parentId: { in: children.map((c) => c.id) } }, _count: { _all: true } })
@@ -182,7 +182,7 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
     view,
     unit: dashboardUnit(unit, children.length > 0),
     path: pathIds.map((id) => byId.get(id)).filter((u) => u !== undefined).map((u) => dashboardUnit(u, u.id !== unit.id || children.length > 0)),
-    period: { ...period, complete: period.to < isoDay(today), meetingsDue: meetingsDue(period, today) },
+    period: { ...period, complete: period.to < isoDay(today), meetingsDue: due },
     previousPeriod: previous,
     kpis: kpis.get(unit.id)!,
     previous: previousKpis,
