@@ -307,6 +307,7 @@ interface Village {
   /** Its place in `Tree.villages`. */
   index: number;
   district: District;
+  communeId: number;
   /** "thôn Đình", "xã Quang Sơn": as the petition texts write them. */
   places: { village: string; commune: string };
   address: string;
@@ -376,6 +377,7 @@ function buildTree(rng: Random, villageCount: number): Tree {
         id: village.id,
         index: tree.villages.length,
         district,
+        communeId: commune.id,
         places: { village: inline(village), commune: inline(commune) },
         address: `${typeLabel} ${village.name}, ${inline(commune)}, ${inline(district.unit)}, ${inline(district.province)}`,
       });
@@ -475,7 +477,7 @@ async function loadReference(client: pg.Client, tree: Tree, log: (message: strin
 // ─── Petitions ───────────────────────────────────────────────────────────────
 
 const PETITION_COLUMNS = [
-  "id", "code", "unitId", "receivedOn", "channel", "petitionerKind", "petitionerName", "petitionerPhone", "petitionerAddress",
+  "id", "code", "unitId", "provinceId", "districtId", "communeId", "receivedOn", "channel", "petitionerKind", "petitionerName", "petitionerPhone", "petitionerAddress",
   "fieldId", "content", "searchText", "petitionerSearch", "status", "agencyId", "assignedAt", "dueOn", "resolvedAt", "resolution",
   "replyText", "satisfaction", "closedAt", "rejectionReason", "escalatedTo", "mergedIntoId", "meetingId", "createdById", "createdAt", "updatedAt", "version",
 ];
@@ -696,7 +698,7 @@ function* petitionRows(
         }
       }
       yield [
-        id, code, village.id, table.days[day], channel, kind, petitionerName, petitionerPhone, kind === "ANONYMOUS" ? null : village.address,
+        id, code, village.id, district.province.id, district.unit.id, village.communeId, table.days[day], channel, kind, petitionerName, petitionerPhone, kind === "ANONYMOUS" ? null : village.address,
         field.id, content, search.searchText, search.petitionerSearch, status, agencyId, assignedAt, dueOn, resolvedAt, resolution,
         reply, satisfaction, closedAt, rejectionReason, escalatedTo, mergedIntoId, meetingId, district.staffId, createdAt, lastAt, steps,
       ];

@@ -130,6 +130,14 @@ describe.skipIf(!onPostgres)("the bench generator, small", () => {
     expect(problems).toEqual([]);
   });
 
+  it("gives each petition its province, district and commune, as PostgreSQL's trigger would (decision 039)", async () => {
+    expect(await count(`SELECT count(*) AS n FROM "Petition" WHERE "districtId" IS NULL OR "communeId" IS NULL`)).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM "Petition" t JOIN "Unit" u ON u.id = t."unitId" CROSS JOIN LATERAL unit_places(u."ancestorIds") p
+        WHERE (t."provinceId", t."districtId", t."communeId") IS DISTINCT FROM (p.province, p.district, p.commune)`),
+    ).toBe(0);
+  });
+
   it("points a petition raised at a team meeting at its village's meeting, held on or before it", async () => {
     expect(await count(`SELECT count(*) AS n FROM "Petition" WHERE "meetingId" IS NOT NULL`)).toBeGreaterThan(0);
     expect(

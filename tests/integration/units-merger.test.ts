@@ -8,6 +8,7 @@ import { importCatalogue } from "@/lib/units/catalogue/import";
 import { parseMerger, type ParsedMerger } from "@/lib/units/merger/parse";
 import { importMerger, unitsValidOn } from "@/lib/units/merger/import";
 import { readSharedFile, sharedData } from "../support/shared-data";
+import { createField, createPetition, createUser } from "../support/factories";
 
 const REAL = sharedData(["gso-admin-units-2025-03.json", "admin-units-2025-07-merges.json"], import.meta.filename);
 const [REAL_CATALOGUE, REAL_MERGER] = REAL.files;
@@ -82,6 +83,25 @@ async function expectConsistentPaths() {
   }
 }
 
+/**
+ * Every petition's province, district and commune (kept by PostgreSQL's triggers, decision 039)
+ * are the units of those levels on its unit's path as it is now.
+ */
+async function expectPetitionPlaces() {
+  const units = new Map((await db.unit.findMany({ select: { id: true, level: true, ancestorIds: true } })).map((u) => [u.id, u]));
+  const petitions = await db.petition.findMany({ select: { id: true, unitId: true, provinceId: true, districtId: true, communeId: true } });
+  expect(petitions.length).toBeGreaterThan(0);
+  for (const p of petitions) {
+    const path = units.get(p.unitId)!.ancestorIds.map((id) => units.get(id)!);
+    const at = (level: string) => path.find((u) => u.level === level)?.id ?? null;
+    expect({ provinceId: p.provinceId, districtId: p.districtId, communeId: p.communeId }, `petition ${p.id}`).toEqual({
+      provinceId: at("PROVINCE"),
+      districtId: at("DISTRICT"),
+      communeId: at("COMMUNE"),
+    });
+  }
+}
+
 const oldUnit = (level: "PROVINCE" | "DISTRICT" | "COMMUNE", code: string) => db.unit.findFirstOrThrow({ where: { level, code, validFrom: null } });
 const newUnit = (level: "PROVINCE" | "COMMUNE", code: string) => db.unit.findFirstOrThrow({ where: { level, code, validFrom: REFORM } });
 const unit = (id: number) => db.unit.findUniqueOrThrow({ where: { id } });
@@ -105,7 +125,13 @@ beforeAll(async () => {
     v5: await village("98201", "Tân"),
   };
   teamId = (await db.organisation.create({ data: { kind: "TEAM", unitId: v1.id, name: "Tổ dân vận thôn Đình" } })).id;
+  const staff = await createUser(await oldUnit("DISTRICT", "971"));
+  const field = await createField();
+  for (const v of Object.values(villages)) petitionOf[v.id] = (await createPetition(v, staff.id, field.id)).id;
 });
+
+/** A petition in each village, by village id. */
+const petitionOf: Record<number, number> = {};
 
 describe("merger file parsing", () => {
   it("normalises names and types", () => {
@@ -221,6 +247,13 @@ describe("merger import (fixture)", () => {
     expect((await unit(villages.v4.id)).parentId).toBe((await oldUnit("COMMUNE", "98101")).id);
     expect(result.villagesToPlace).toEqual([{ villageId: villages.v3.id, oldCommuneId: old97202.id, candidateSuccessorIds: [c97201.id, c97203.id].sort((a, b) => a - b) }]);
     await expectConsistentPaths();
+
+    // their petitions' places follow them (decision 039); an app's write of a place is overridden
+    await expectPetitionPlaces();
+    const moved = await db.petition.findUniqueOrThrow({ where: { id: petitionOf[villages.v1sub.id] } });
+    expect(moved).toMatchObject({ provinceId: p97.id, districtId: null, communeId: c97101.id });
+    await db.petition.update({ where: { id: moved.id }, data: { provinceId: (await newUnit("PROVINCE", "98")).id, communeId: null } });
+    expect(await db.petition.findUniqueOrThrow({ where: { id: moved.id } })).toMatchObject({ provinceId: p97.id, districtId: null, communeId: c97101.id });
 
     // only the expected units changed: the closed ones and the moved villages
     const after = await snapshot();

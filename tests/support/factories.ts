@@ -58,7 +58,7 @@ export async function createField() {
   return db.petitionField.create({ data: { code: `f-${uid()}`, name: "Đất đai", defaultDeadlineDays: 15 } });
 }
 
-export async function createPetition(unit: UnitRow, createdById: number, fieldId: number) {
+export async function createPetition(unit: { id: number }, createdById: number, fieldId: number) {
   const code = `T-${uid()}`;
   const content = "Đề nghị sửa chữa đường liên thôn bị xuống cấp";
   return db.petition.create({
