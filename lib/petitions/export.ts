@@ -19,7 +19,7 @@ import { formatDate, formatDateTime } from "../format";
 import { maskName, maskPhone } from "../text/mask";
 import { todayInVietnam } from "../time";
 import { unitFullName, workplaceName } from "../units/labels";
-import { petitionListWhere, type PetitionFilters } from "./list";
+import { listReach, petitionListWhere, type PetitionFilters } from "./list";
 import { OPEN_STATUSES } from "./status";
 
 /** An export stops here; the report says so. */
@@ -110,7 +110,7 @@ export async function exportPetitions(actor: Actor, filters: PetitionFilters, fo
   const today = todayInVietnam(now);
   // The newest id, one entry of the primary key (Prisma's `aggregate` wraps max() in a subquery that reads it whole).
   const newest = await db.petition.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
-  const where: Prisma.PetitionWhereInput = { AND: [petitionListWhere(actor, filters, now), { id: { lte: newest?.id ?? 0 } }] };
+  const where: Prisma.PetitionWhereInput = { AND: [petitionListWhere(actor, filters, now, await listReach(actor, filters)), { id: { lte: newest?.id ?? 0 } }] };
   const [counted, filterText] = await Promise.all([db.petition.count({ where, take: EXPORT_CAP + 1 }), filterSummary(actor, filters, label)]);
   const count = Math.min(counted, EXPORT_CAP);
   await audit(db, {

@@ -33,16 +33,8 @@ export const COUNT_CAP = 10_000;
  * budget the list says "more than <page size>". See BENCHMARKS.md.
  */
 export const COUNT_BUDGET_MS = 60;
-/** A subtree up to this many units (a district) is read as its list of unit ids (`subtreeUnits`). */
+/** A village's subtree up to this many units is read as its list of unit ids (`listReach`). */
 const SMALL_SUBTREE = 500;
-/**
- * Sorted by code (without a text search), a subtree up to this many units (any province, the
- * largest cities' thousands of residential groups included; within PostgreSQL's 32,767
- * parameters) too: codes begin with the district's code, so the code index holds a province's
- * petitions in a few ranges anywhere in the country's order, and walking it from one end read
- * millions of rows (31 s for a province at 5 million).
- */
-const CODE_SORTED_SUBTREE = 20_000;
 
 /** An empty form field is no filter. */
 const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
@@ -173,10 +165,10 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
  * `isOpen` (generated from the status), which the partial index of open petitions serves:
  * Prisma sends statuses as cast parameters, which PostgreSQL cannot match to an index predicate.
  */
-export function petitionListWhere(actor: Actor, f: PetitionFilters, now = new Date(), units: readonly number[] | null = null): Prisma.PetitionWhereInput {
-  // `units`: the subtree (narrowed to the `unit` filter) as its unit ids, read with the scope builder.
-  const and: Prisma.PetitionWhereInput[] = units ? [{ unitId: { in: [...units] } }] : [petitionWhereFor(actor)];
-  if (f.unit && !units) and.push({ unit: { ancestorIds: { has: f.unit } } });
+export function petitionListWhere(actor: Actor, f: PetitionFilters, now = new Date(), reach: ListReach = TREE): Prisma.PetitionWhereInput {
+  const and: Prisma.PetitionWhereInput[] =
+    reach.by === "place" ? [reach.where] : reach.by === "units" ? [{ unitId: { in: [...reach.ids] } }] : [petitionWhereFor(actor)];
+  if (f.unit && reach.by === "tree") and.push({ unit: { ancestorIds: { has: f.unit } } });
   if (f.status.length) and.push(sameSet(f.status, OPEN_STATUSES) ? { isOpen: true } : { status: { in: f.status } });
   if (f.field) and.push({ fieldId: f.field });
   if (f.channel.length) and.push({ channel: { in: f.channel } });
@@ -309,20 +301,33 @@ export async function rolledUpTotal(actor: Actor, f: PetitionFilters, now = new 
 }
 
 /**
- * The units a list covers, when they are few: a district's or a commune's subtree, or any
- * subtree narrowed by the `unit` filter to one that small (sorted by code, up to a province's),
- * read with the scope builder (a unit filter outside the actor's reach leaves none). The list
- * then reads those units' own entries (`unitId IN (…)`, `smallSubtreePlan`) instead of joining
- * the unit tree, so that it costs what the subtree holds (decisions 010, 028). null for a larger
- * subtree (a province, the nation): there the join and the date indexes serve, and a page costs
- * what the subtree's share of the country makes it cost, whatever the country's size.
+ * Where a list's rows are read (decisions 028, 039):
+ * - `place`: a province, a district or a commune (the actor's unit, or the `unit` filter): the
+ *   petitions whose place it is, read from that place's own entries newest first
+ *   (`Petition(districtId, receivedOn, id)` and its kin), so that a page costs what it shows, at
+ *   any size of the place or the country;
+ * - `units`: a village (a unit filter): its subtree as its unit ids, read from their own entries;
+ * - `tree`: the nation: the unit tree, and the country's date indexes.
+ * The unit is read with the scope builder: a unit filter outside the actor's reach, or an actor
+ * without a known role, leaves nothing.
  */
-async function subtreeUnits(actor: Actor, f: PetitionFilters): Promise<number[] | null> {
-  // With a text search a province's rows are too many to test one by one: the trigram index serves.
-  const byCode = f.sort === "code" && !f.q;
-  const max = byCode ? CODE_SORTED_SUBTREE : SMALL_SUBTREE;
-  if (!f.unit && (actor.unit.level === "NATION" || (actor.unit.level === "PROVINCE" && !byCode))) return null;
-  return subtreeUnitIds(actor, f.unit, max);
+export type ListReach = { by: "tree" } | { by: "place"; where: Prisma.PetitionWhereInput } | { by: "units"; ids: readonly number[] };
+const TREE: ListReach = { by: "tree" };
+const NOTHING: ListReach = { by: "units", ids: [] };
+
+/** The petition's column that holds its place of each level (kept by PostgreSQL, decision 039). */
+const PLACE_COLUMN = { PROVINCE: "provinceId", DISTRICT: "districtId", COMMUNE: "communeId" } as const;
+
+export async function listReach(actor: Actor, f: Pick<PetitionFilters, "unit">): Promise<ListReach> {
+  const id = f.unit ?? actor.unit.id;
+  const unit = await db.unit.findFirst({ where: { AND: [{ id }, unitWhereFor(actor)] }, select: { id: true, level: true } });
+  if (!unit) return NOTHING;
+  if (unit.level === "NATION") return TREE;
+  if (unit.level === "VILLAGE") {
+    const ids = await subtreeUnitIds(actor, unit.id, SMALL_SUBTREE);
+    return ids ? { by: "units", ids } : TREE;
+  }
+  return { by: "place", where: { [PLACE_COLUMN[unit.level]]: unit.id } };
 }
 
 const LIST_SELECT = {
@@ -341,7 +346,7 @@ const LIST_SELECT = {
 } satisfies Prisma.PetitionSelect;
 
 /**
- * How a subtree's own rows are read (`subtreeUnits`), for this statement only, so that the read
+ * How a village's subtree's own rows are read (`listReach`), for this statement only, so that the read
  * costs what the subtree holds and never what the country holds (decision 028). Left to itself,
  * PostgreSQL often walks an index of the whole country in date or code order and skips the other
  * units' rows (tens of thousands of rows a page, millions when the wanted rows cluster away from
@@ -364,14 +369,27 @@ function smallSubtreePlan(f: PetitionFilters): string {
 }
 
 /**
- * The page's rows (one more than the page, to know whether another follows). In a subtree read
- * by its units, the page's ids first (index-only but for a text search or the code order), then
- * only the page's rows.
+ * The planner setting a list's statements run under, for its reach, or null for PostgreSQL's own
+ * plan. A place's list sorted by code reads a bitmap of the place's entries and sorts its rows:
+ * codes begin with the district's code, so the country's code index holds a province's petitions
+ * in a few ranges anywhere in its order, and walking it from one end read millions of rows (31 s
+ * for a province at 5 million). In date order, the place's own index serves it as it is.
  */
-async function pageRows(where: Prisma.PetitionWhereInput, f: PetitionFilters, small: boolean) {
+function planFor(reach: ListReach, f: PetitionFilters): string | null {
+  if (reach.by === "units") return smallSubtreePlan(f);
+  if (reach.by === "place" && f.sort === "code") return "SET LOCAL enable_indexscan = off";
+  return null;
+}
+
+/**
+ * The page's rows (one more than the page, to know whether another follows). Under a planner
+ * setting, the page's ids first (index-only for a village's subtree but for a text search or the
+ * code order), then only the page's rows.
+ */
+async function pageRows(where: Prisma.PetitionWhereInput, f: PetitionFilters, plan: string | null) {
   const order = orderBy(f.sort, f.dir);
-  if (!small) return db.petition.findMany({ where, orderBy: order, take: f.limit + 1, select: LIST_SELECT });
-  const ids = await idsUnderPlan(smallSubtreePlan(f), db.petition.findMany({ where, orderBy: order, take: f.limit + 1, select: { id: true } }));
+  if (!plan) return db.petition.findMany({ where, orderBy: order, take: f.limit + 1, select: LIST_SELECT });
+  const ids = await idsUnderPlan(plan, db.petition.findMany({ where, orderBy: order, take: f.limit + 1, select: { id: true } }));
   return inIdOrder(ids, await db.petition.findMany({ where: { id: { in: ids } }, select: LIST_SELECT }));
 }
 
@@ -380,13 +398,14 @@ async function pageRows(where: Prisma.PetitionWhereInput, f: PetitionFilters, sm
  * petitioner names, the read is audited (`via` says where), as every personal-data read is.
  */
 export async function listPetitions(actor: Actor, f: PetitionFilters, now = new Date(), via: PersonalDataVia = "list"): Promise<PetitionPage> {
-  const units = await subtreeUnits(actor, f);
-  const where = petitionListWhere(actor, f, now, units);
+  const reach = await listReach(actor, f);
+  const where = petitionListWhere(actor, f, now, reach);
+  const plan = planFor(reach, f);
   const cursor = decodeCursor(f.cursor, f.sort);
   const pageWhere = cursor ? { AND: [where, afterCursor(f.sort, f.dir, cursor)] } : where;
   const [rows, counted] = await Promise.all([
-    pageRows(pageWhere, f, units !== null),
-    rolledUpTotal(actor, f, now).then(async (rolled) => (rolled !== null ? { n: rolled, exact: true } : capped(await countWithin(where, COUNT_BUDGET_MS, units ? smallSubtreePlan(f) : null), f.limit))),
+    pageRows(pageWhere, f, plan),
+    rolledUpTotal(actor, f, now).then(async (rolled) => (rolled !== null ? { n: rolled, exact: true } : capped(await countWithin(where, COUNT_BUDGET_MS, plan), f.limit))),
   ]);
   const today = todayInVietnam(now);
   const personal = can(actor.role, "petition:personal-data:subtree");

@@ -131,10 +131,18 @@ describe("petition list", () => {
     expect(seen).toEqual(Object.fromEntries(Object.values(PetitionStatus).map((s) => [s, (OPEN_STATUSES as readonly string[]).includes(s)])));
   });
 
-  it("reads a subtree by its unit ids exactly as through the tree: a district, a province filtered to a unit, a province sorted by code", async () => {
+  it("reads a place by its own entries, and a village by its unit ids, exactly as through the tree (decisions 028, 039)", async () => {
     const leader = actorAt(tree.province, "PROVINCE_LEADER", (await createUser(tree.province, "PROVINCE_LEADER")).id);
+    const admin = actorAt(tree.nation, "ADMIN", (await createUser(tree.nation, "ADMIN")).id);
     const cases: [ReturnType<typeof actorAt>, Record<string, string>][] = [
       [staff, {}],
+      [staff, { overdue: "1" }],
+      [staff, { unit: String(tree.communeA.id), q: "den" }],
+      [leader, {}],
+      [leader, { q: "den" }],
+      [leader, { status: "RECEIVED,ASSIGNED,IN_PROGRESS", sort: "dueOn" }],
+      [admin, { unit: String(tree.province.id) }],
+      [admin, { unit: String(tree.communeB.id), sort: "code" }],
       [staff, { status: "ASSIGNED,IN_PROGRESS", sort: "dueOn", dir: "asc" }],
       [staff, { q: "den", sort: "code" }],
       [staff, { unit: String(tree.communeB.id) }],
