@@ -373,19 +373,20 @@ function smallSubtreePlan(f: PetitionFilters): string {
  * plan. A place's list sorted by code reads a bitmap of the place's entries and sorts its rows:
  * codes begin with the district's code, so the country's code index holds a province's petitions
  * in a few ranges anywhere in its order, and walking it from one end read millions of rows (31 s
- * for a province at 5 million). In another order, a district or a commune walks its own entries,
- * which hold every filtered column, newest first, index-only, and stops when the page is full;
- * a text search tests its words on the rows it meets. Left to itself, PostgreSQL ANDed the
- * place's entries with the country's entries of another index: every overdue petition (16,403 at
- * 1 million), every petition with a common trigram (199,000 for "van"), 5 times as many at 5
- * million. A province's rows are too many to test one by one when a word is rare or a filter
- * narrow: PostgreSQL's own plan serves it.
+ * for a province at 5 million). In another order, a place walks its own entries, which hold every
+ * filtered column, newest first, index-only, and stops when the page is full. Left to itself,
+ * PostgreSQL ANDed a district's entries with the country's entries of another index (every overdue
+ * petition: 16,403 at 1 million, 5 times as many at 5), or walked the country's open petitions for a
+ * province's overdue ones. A text search in a district or a commune tests its words on the rows
+ * it meets (ANDed with the trigram index, it read the country's 199,000 entries of "van" at 1
+ * million); a province's rows are too many to test one by one when a word is rare, and there
+ * PostgreSQL's own plan (the trigram index) serves it.
  */
 function planFor(reach: ListReach, f: PetitionFilters): string | null {
   if (reach.by === "units") return smallSubtreePlan(f);
   if (reach.by === "tree") return null;
   if (f.sort === "code") return "SET LOCAL enable_indexscan = off";
-  return reach.level === "PROVINCE" ? null : "SET LOCAL enable_bitmapscan = off";
+  return f.q && reach.level === "PROVINCE" ? null : "SET LOCAL enable_bitmapscan = off";
 }
 
 /**

@@ -57,11 +57,9 @@ CREATE TRIGGER unit_moves_petitions AFTER UPDATE ON "Unit"
   REFERENCING OLD TABLE AS moved_old NEW TABLE AS moved_new
   FOR EACH STATEMENT EXECUTE FUNCTION unit_moves_petitions();
 
--- Each place's petitions, newest first (keyset pages by id within a day). A district's and a
--- commune's hold every column the list filters on but the text, as "Petition_unit_list_idx" does
--- (decision 028): a filtered page walks the place's entries newest first, index-only, and stops
--- when it is full. A province's list, filtered, is served as before by the country's indexes (a
--- province is one sixtieth of the country: its rows come every few entries).
-CREATE INDEX "Petition_provinceId_receivedOn_id_idx" ON "Petition"("provinceId", "receivedOn", "id");
+-- Each place's petitions, newest first (keyset pages by id within a day), with every column the
+-- list filters on but the text, as "Petition_unit_list_idx" (decision 028): a filtered page walks
+-- the place's entries newest first, index-only, and stops when it is full.
+CREATE INDEX "Petition_province_list_idx" ON "Petition"("provinceId", "receivedOn", "id", "dueOn", "isOpen", "status", "fieldId", "channel", "agencyId", "resolution");
 CREATE INDEX "Petition_district_list_idx" ON "Petition"("districtId", "receivedOn", "id", "dueOn", "isOpen", "status", "fieldId", "channel", "agencyId", "resolution");
 CREATE INDEX "Petition_commune_list_idx" ON "Petition"("communeId", "receivedOn", "id", "dueOn", "isOpen", "status", "fieldId", "channel", "agencyId", "resolution");
