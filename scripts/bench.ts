@@ -11,7 +11,7 @@
  *
  * National scale, PostgreSQL only (BENCH_DATABASE_URL, DATABASE_URL or --database-url):
  *   npm run bench -- generate --villages 100000 --petitions 5000000 [--months 24] [--database dv_bench]
- *   npm run bench -- petitions-list [--runs 30] [--database dv_bench]
+ *   npm run bench -- petitions-list [--runs 30] [--explain] [--database dv_bench]
  *   npm run bench -- dashboard [--runs 50] [--live-runs 5] [--database dv_bench]
  *   npm run bench -- intake [--writers 20] [--spread] [--per-writer 20] [--database dv_bench_w]
  *     writes petitions, so on a copy: CREATE DATABASE dv_bench_w TEMPLATE dv_bench (then DROP DATABASE dv_bench_w).
@@ -37,7 +37,8 @@ import { signIn } from "../lib/bench/http-session";
 import { DEMO_PASSWORD } from "../prisma/seed/accounts";
 import { benchDashboard } from "../lib/bench/dashboard";
 import { benchIntake, type IntakeBenchOptions } from "../lib/bench/intake";
-import { benchPetitionList } from "../lib/bench/petition-list";
+import { benchPetitionList, explainPetitionList } from "../lib/bench/petition-list";
+import { QueryRecorder, recordingFactory } from "../lib/db/query-capture";
 import { runLoadBench, SERVER_APPLICATION_NAME } from "../lib/bench/load";
 import { markdownTable } from "../lib/bench/load-stats";
 import { seedDemo } from "../prisma/seed/demo";
@@ -162,9 +163,27 @@ const NATIONAL: Record<string, (args: string[]) => Promise<void>> = {
   },
 
   async "petitions-list"(args) {
-    const { values } = parseArgs({ args, options: { ...serverOptions, runs: { type: "string", default: "30" } } });
+    const { values } = parseArgs({ args, options: { ...serverOptions, runs: { type: "string", default: "30" }, explain: { type: "boolean", default: false } } });
     const url = withDatabase(postgresServer(values["database-url"]), values.database);
-    installDb(openAdapter({ kind: "postgres", url }));
+    const handle = openAdapter({ kind: "postgres", url });
+    if (values.explain) {
+      const recorder = new QueryRecorder();
+      installDb({ ...handle, factory: recordingFactory(handle.factory, recorder) });
+      const explainOn = await handle.factory.connect();
+      try {
+        const reads = await explainPetitionList(recorder, explainOn);
+        console.log("| user | query | shared buffers | server ms | count |\n|---|---|---|---|---|");
+        for (const r of reads) {
+          const stopped = r.stopped ? ` (${r.stopped} stopped by its budget)` : "";
+          console.log(`| ${r.user} | ${r.query} | ${r.buffers.toLocaleString("en")} | ${r.serverMs.toFixed(1)}${stopped} | ${r.totalExact ? "" : "> "}${r.total.toLocaleString("en")} |`);
+        }
+      } finally {
+        await explainOn.dispose();
+        await closeDb();
+      }
+      return;
+    }
+    installDb(handle);
     try {
       const timings = await benchPetitionList({ runs: Number(values.runs), log: console.log });
       console.log("\n| user | query | p50 ms | p95 ms | count |\n|---|---|---|---|---|");

@@ -3,7 +3,7 @@
  * server action of the registry (tests/support/authz-registry.ts) runs for four users — a national
  * administrator, a province leader, a district's staff, a commune secretary — with the filters
  * each list offers (tests/support/query-scenarios.ts); every statement they send is recorded at
- * the driver adapter (tests/support/query-capture.ts) and explained with its parameters. The test
+ * the driver adapter (lib/db/query-capture.ts) and explained with its parameters. The test
  * fails when a plan reads a large table by a sequential scan, outside the short list of
  * exceptions below, each with its reason.
  *
@@ -33,7 +33,7 @@ import { seedDemo } from "@/prisma/seed/demo";
 import { callAction, loadAction, PROBES, type Case, type UnitRow } from "../support/action-probes";
 import { ACTIONS, PAGES, REGISTRY, ROUTES, keyOf, type Entry, type RouteRow } from "../support/authz-registry";
 import { SEATS, type Seat } from "../support/authz-matrix";
-import { explainAll, isExplainable, QueryRecorder, recordingFactory, type CapturedQuery, type PlanNode } from "../support/query-capture";
+import { explainAll, isExplainable, QueryRecorder, recordingFactory, type CapturedQuery, type PlanNode } from "@/lib/db/query-capture";
 import { discoverTargets, discoverVars, fill, runAppPage, runPagesPage, runRoute, urlFor, VARIANTS, type Outcome } from "../support/query-scenarios";
 
 const state = vi.hoisted(() => ({ actor: null as import("@/lib/auth/actor").Actor | null }));

@@ -2,7 +2,8 @@
  * Records every statement the app sends to the database, with its parameters, by wrapping the
  * Prisma driver adapter (the one layer every query goes through: Prisma's own, `$queryRaw`,
  * `$executeRaw`, transactions), and explains them on a database of choice. Used by
- * tests/integration/query-plans.test.ts (decision 028).
+ * tests/integration/query-plans.test.ts (decision 028) and by `npm run bench -- petitions-list
+ * --explain` (what each list's statements read, decision 039).
  */
 import type { ArgType, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlQueryable, Transaction } from "@prisma/driver-adapter-utils";
 
@@ -108,14 +109,25 @@ export interface PlanNode {
   [key: string]: unknown;
 }
 
+/** A statement's plan; run (`analyze`), also its time and the shared buffers its plan touched. */
+export interface Explained {
+  query: CapturedQuery;
+  plan: PlanNode | null;
+  error?: string;
+  executionMs?: number;
+  buffers?: number;
+}
+
 /**
  * The plans of the statements, explained in one transaction on `adapter` (then rolled back),
  * with `settings` applied first (e.g. `enable_seqscan = off`). Each statement is explained as
- * sent, with its parameters bound, so PostgreSQL plans it for those values.
+ * sent, with its parameters bound, so PostgreSQL plans it for those values. With `analyze`, each
+ * is run too, under its own time budget (a count stopped by it is an error, as in the app).
  */
-export async function explainAll(adapter: SqlDriverAdapter, queries: readonly CapturedQuery[], settings: readonly string[] = []): Promise<{ query: CapturedQuery; plan: PlanNode | null; error?: string }[]> {
+export async function explainAll(adapter: SqlDriverAdapter, queries: readonly CapturedQuery[], settings: readonly string[] = [], options: { analyze?: boolean } = {}): Promise<Explained[]> {
   const tx = await adapter.startTransaction();
-  const out: { query: CapturedQuery; plan: PlanNode | null; error?: string }[] = [];
+  const out: Explained[] = [];
+  const explain = options.analyze ? "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)" : "EXPLAIN (FORMAT JSON)";
   try {
     for (const setting of settings) await tx.executeRaw({ sql: `SET LOCAL ${setting}`, args: [], argTypes: [] });
     let n = 0;
@@ -125,12 +137,16 @@ export async function explainAll(adapter: SqlDriverAdapter, queries: readonly Ca
       const savepoint = `explain_${++n}`;
       await tx.executeRaw({ sql: `SAVEPOINT ${savepoint}`, args: [], argTypes: [] });
       try {
-        // The statement's own planner settings (a time budget is no planner setting).
-        for (const setting of query.settings) if (!/^statement_timeout\b/i.test(setting)) await tx.executeRaw({ sql: `SET LOCAL ${setting}`, args: [], argTypes: [] });
-        const result = await tx.queryRaw({ sql: `EXPLAIN (FORMAT JSON) ${query.sql}`, args: query.args, argTypes: query.argTypes });
+        // The statement's own planner settings (a time budget is no planner setting, but bounds a run).
+        for (const setting of query.settings) {
+          if (options.analyze || !/^statement_timeout\b/i.test(setting)) await tx.executeRaw({ sql: `SET LOCAL ${setting}`, args: [], argTypes: [] });
+        }
+        const result = await tx.queryRaw({ sql: `${explain} ${query.sql}`, args: query.args, argTypes: query.argTypes });
         const cell = result.rows[0]?.[0];
-        const json = (typeof cell === "string" ? JSON.parse(cell) : cell) as { Plan: PlanNode }[];
-        out.push({ query, plan: json[0].Plan });
+        const json = (typeof cell === "string" ? JSON.parse(cell) : cell) as { Plan: PlanNode; "Execution Time"?: number }[];
+        const plan = json[0].Plan;
+        const buffers = options.analyze ? Number(plan["Shared Hit Blocks"] ?? 0) + Number(plan["Shared Read Blocks"] ?? 0) : undefined;
+        out.push({ query, plan, executionMs: json[0]["Execution Time"], buffers });
         // Back to the settings before it (ROLLBACK TO undoes its SET LOCALs).
         await tx.executeRaw({ sql: `ROLLBACK TO SAVEPOINT ${savepoint}`, args: [], argTypes: [] });
         await tx.executeRaw({ sql: `RELEASE SAVEPOINT ${savepoint}`, args: [], argTypes: [] });
