@@ -19,6 +19,9 @@ const CARD_KEYS: KpiKey[] = [
   "cadresTrained",
 ];
 
+/** The rates whose card says, behind an "i", what they count: numerator and denominator. */
+const EXPLAINED: ReadonlySet<KpiKey> = new Set<KpiKey>(["resolvedRate", "onTimeRate", "satisfactionRate", "teamMeetingCompliance", "briefingCompliance"]);
+
 /** The period's KPIs, each against the previous period; the resolved figures always show how much was only explained. */
 export async function KpiCards({ kpis, previous, coverage, meetingsDue }: { kpis: Kpis; previous: Kpis; coverage: CoverageKpis; meetingsDue: ReportedPeriod["meetingsDue"] }) {
   const [t, locale] = await Promise.all([getTranslations("reports"), getLocale().then(toLocale)]);
@@ -26,7 +29,7 @@ export async function KpiCards({ kpis, previous, coverage, meetingsDue }: { kpis
   const pct = (v: number | null) => formatKpi(v, "percent", locale);
   const detail: Partial<Record<KpiKey, string>> = {
     resolved: t("cards.resolvedSplit", { settled: n(kpis.settled), explained: n(kpis.explained) }),
-    resolvedRate: t("cards.resolvedRateSplit", { settled: pct(kpis.settledRate), explained: pct(kpis.explainedRate) }),
+    resolvedRate: t("cards.resolvedRateDetail", { resolved: n(kpis.receivedResolved), received: n(kpis.received) }),
     onTimeRate: t("cards.onTimeDetail", { onTime: n(kpis.resolvedOnTime), resolved: n(kpis.resolved) }),
     overdue: t("cards.overdueDetail"),
     satisfactionRate: t("cards.satisfactionDetail", { satisfied: n(kpis.satisfied), replies: n(kpis.replies) }),
@@ -52,7 +55,21 @@ export async function KpiCards({ kpis, previous, coverage, meetingsDue }: { kpis
           const good = change === null || change === 0 || column.higherIsBetter === null ? null : (change > 0) === column.higherIsBetter;
           return (
             <div key={key} className="rounded-lg border border-stone-200 bg-white p-3 print:break-inside-avoid" data-kpi={key}>
-              <dt className="text-sm text-stone-600">{t(`kpi.${key}`)}</dt>
+              <dt className="text-sm text-stone-600">
+                {t(`kpi.${key}`)}
+                {EXPLAINED.has(key) && (
+                  // A disclosure: opens by keyboard and by touch, and needs no JavaScript.
+                  <details className="group inline" data-testid={`explain-${key}`}>
+                    <summary
+                      className="ml-1 inline-flex h-5 w-5 cursor-pointer list-none items-center justify-center rounded-full border border-stone-400 align-text-bottom text-xs font-semibold text-stone-700 [&::-webkit-details-marker]:hidden"
+                      aria-label={t("cards.explainLabel", { name: t(`kpi.${key}`) })}
+                    >
+                      i
+                    </summary>
+                    <span className="mt-1 block rounded bg-stone-100 p-2 text-xs font-normal text-stone-800">{t(`cards.explain.${key}`)}</span>
+                  </details>
+                )}
+              </dt>
               <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={`kpi-${key}`}>
                 {formatKpi(value, column.kind, locale)}
               </dd>

@@ -5,9 +5,10 @@
 import { percent } from "../percent";
 import type { Kpis } from "./types";
 
-/** The additive measures, in the order the readers' value vectors hold them. */
-export const MEASURES = [
+/** The petition measures: `RollupPetition`'s columns (lib/rollup/rebuild.ts writes the same list). */
+export const PETITION_MEASURES = [
   "received",
+  "receivedResolved",
   "resolved",
   "settled",
   "explained",
@@ -17,6 +18,11 @@ export const MEASURES = [
   "satisfied",
   "reopened",
   "escalated",
+] as const;
+
+/** The additive measures, in the order the readers' value vectors hold them. */
+export const MEASURES = [
+  ...PETITION_MEASURES,
   "teamsHeld",
   "teamsExpected",
   "briefingsHeld",
@@ -38,10 +44,11 @@ const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 export function toKpis(m: Measures, extra: { overdue: number | null; cadresTrained: number }): Kpis {
   return {
     received: m.received,
+    receivedResolved: m.receivedResolved,
     resolved: m.resolved,
     settled: m.settled,
     explained: m.explained,
-    resolvedRate: percent(m.resolved, m.received),
+    resolvedRate: percent(m.receivedResolved, m.received),
     settledRate: percent(m.settled, m.resolved),
     explainedRate: percent(m.explained, m.resolved),
     resolvedOnTime: m.resolvedOnTime,

@@ -23,6 +23,7 @@ export async function liveFigures(unitIds: number[], period: Period, today: stri
     db.$queryRaw<Row[]>`
       SELECT a.uid AS "unitId",
         count(*) FILTER (WHERE p."receivedOn" BETWEEN ${from}::date AND ${to}::date)::int AS received,
+        count(*) FILTER (WHERE p."receivedOn" BETWEEN ${from}::date AND ${to}::date AND p."resolvedAt" IS NOT NULL)::int AS "receivedResolved",
         count(*) FILTER (WHERE r.day BETWEEN ${from}::date AND ${to}::date)::int AS resolved,
         count(*) FILTER (WHERE r.day BETWEEN ${from}::date AND ${to}::date AND p.resolution = 'SETTLED')::int AS settled,
         count(*) FILTER (WHERE r.day BETWEEN ${from}::date AND ${to}::date AND p.resolution = 'EXPLAINED')::int AS explained,

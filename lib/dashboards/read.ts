@@ -13,11 +13,10 @@
 import { db } from "../db/client";
 import { shares, type Coverage } from "../organisations/coverage";
 import type { PetitionStatus } from "../generated/prisma/enums";
-import { MEASURES, type Measure } from "./kpis";
+import { MEASURES, PETITION_MEASURES, type Measure } from "./kpis";
 import type { Cells } from "./restate";
 import type { CoverageKpis } from "./types";
 
-const PETITION_MEASURES = MEASURES.slice(0, 10) as readonly Measure[];
 const INDEX = Object.fromEntries(MEASURES.map((m, i) => [m, i])) as Record<Measure, number>;
 
 function put(out: Map<number, Cells>, unitId: number, key: string, index: number, value: number) {

@@ -64,13 +64,20 @@ export interface DashboardUnit {
 export interface Kpis {
   /** Petitions with `receivedOn` in the period. */
   received: number;
+  /** …of which resolved now (`resolvedAt` set, whenever it was): the cohort the resolution rate counts. */
+  receivedResolved: number;
   /** Petitions whose resolution day (`resolvedAt`, Vietnam time) is in the period: settled + explained. */
   resolved: number;
   /** …of which resolved as SETTLED (giải quyết dứt điểm). */
   settled: number;
   /** …of which resolved as EXPLAINED (giải trình, trả lời) only. */
   explained: number;
-  /** resolved / received, in percent (null when nothing was received). Can exceed 100 when old petitions are resolved. */
+  /**
+   * receivedResolved / received, in percent (null when nothing was received): of the period's own
+   * petitions, the share resolved by now. Never above 100 (decision 040); it rises after the period
+   * as its petitions are resolved. `resolved` (resolutions dated in the period, of petitions received
+   * at any time) is a count of the work done, with no rate.
+   */
   resolvedRate: number | null;
   /** settled / resolved, in percent: how much of "resolved" was settled for good. */
   settledRate: number | null;

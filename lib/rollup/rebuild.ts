@@ -9,6 +9,7 @@
  * rollups until the new ones commit.
  */
 import type { Tx } from "../db/client";
+import { PETITION_MEASURES } from "../dashboards/kpis";
 
 export const ROLLUP_TABLES = [
   "RollupPetition",
@@ -29,7 +30,7 @@ export const ROLLUP_TABLES = [
  * plus its children's rows, so each row is summed once per level instead of once per
  * ancestor (5 M petitions make ~3 M village rows; unnesting every path would make 15 M).
  */
-function levelByLevel(target: string, atoms: string, keys: string[], measures: string[]): string {
+function levelByLevel(target: string, atoms: string, keys: readonly string[], measures: readonly string[]): string {
   const cols = [...keys, ...measures].map((c) => `"${c}"`);
   const keyList = keys.map((k) => `x."${k}"`).join(", ");
   const sums = measures.map((m) => `sum(x."${m}")`).join(", ");
@@ -51,7 +52,6 @@ BEGIN
 END $$`;
 }
 
-const PETITION_MEASURES = ["received", "resolved", "settled", "explained", "resolvedOnTime", "resolveWorkingDays", "replies", "satisfied", "reopened", "escalated"];
 
 /** The statements of a rebuild, in order, to run inside one transaction. */
 export function rebuildStatements(): string[] {
@@ -71,20 +71,21 @@ export function rebuildStatements(): string[] {
     `CREATE TEMP TABLE rollup_atoms ON COMMIT DROP AS
      SELECT f."unitId", f.month, f."fieldId", ${PETITION_MEASURES.map((m) => `sum(f."${m}")::int AS "${m}"`).join(", ")}
      FROM (
-       SELECT p."unitId", p."fieldId", dv_month(p."receivedOn") AS month, 1 AS received, 0 AS resolved, 0 AS settled, 0 AS explained,
-              0 AS "resolvedOnTime", 0 AS "resolveWorkingDays", 0 AS replies, 0 AS satisfied, 0 AS reopened, 0 AS escalated
+       SELECT p."unitId", p."fieldId", dv_month(p."receivedOn") AS month, 1 AS received, (p."resolvedAt" IS NOT NULL)::int AS "receivedResolved",
+              0 AS resolved, 0 AS settled, 0 AS explained, 0 AS "resolvedOnTime", 0 AS "resolveWorkingDays", 0 AS replies, 0 AS satisfied,
+              0 AS reopened, 0 AS escalated
        FROM "Petition" p
        UNION ALL
-       SELECT p."unitId", p."fieldId", dv_month(r.day), 0, 1, (p.resolution = 'SETTLED')::int, (p.resolution = 'EXPLAINED')::int,
+       SELECT p."unitId", p."fieldId", dv_month(r.day), 0, 0, 1, (p.resolution = 'SETTLED')::int, (p.resolution = 'EXPLAINED')::int,
               (p."dueOn" IS NOT NULL AND r.day <= p."dueOn")::int, greatest(0, w1.n - w0.n), 0, 0, 0, 0
        FROM "Petition" p CROSS JOIN LATERAL (SELECT dv_vn_day(p."resolvedAt") AS day) r
        JOIN rollup_wd w0 ON w0.day = p."receivedOn" JOIN rollup_wd w1 ON w1.day = r.day
        WHERE p."resolvedAt" IS NOT NULL
        UNION ALL
-       SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."closedAt")), 0, 0, 0, 0, 0, 0, 1, (p.satisfaction = 'SATISFIED')::int, 0, 0
+       SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."closedAt")), 0, 0, 0, 0, 0, 0, 0, 1, (p.satisfaction = 'SATISFIED')::int, 0, 0
        FROM "Petition" p WHERE p.satisfaction IS NOT NULL AND p."closedAt" IS NOT NULL
        UNION ALL
-       SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(e.at)), 0, 0, 0, 0, 0, 0, 0, 0, (e.kind = 'REOPENED')::int, (e.kind = 'ESCALATED')::int
+       SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(e.at)), 0, 0, 0, 0, 0, 0, 0, 0, 0, (e.kind = 'REOPENED')::int, (e.kind = 'ESCALATED')::int
        FROM "PetitionEvent" e JOIN "Petition" p ON p.id = e."petitionId" WHERE e.kind IN ('REOPENED', 'ESCALATED')
      ) f GROUP BY 1, 2, 3`,
     levelByLevel("RollupPetition", "rollup_atoms", ["unitId", "month", "fieldId"], PETITION_MEASURES),

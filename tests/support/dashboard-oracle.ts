@@ -44,7 +44,10 @@ export function oracleKpis(base: Base, unitId: number, period: Period, today: st
   let overdue = 0;
   for (const p of base.petitions) {
     const received = isoDay(p.receivedOn);
-    if (inPeriod(received) && counts(p.unitId, received)) m.received++;
+    if (inPeriod(received) && counts(p.unitId, received)) {
+      m.received++;
+      if (p.resolvedAt) m.receivedResolved++;
+    }
     if (p.resolvedAt) {
       const day = vnDay(p.resolvedAt);
       if (inPeriod(day) && counts(p.unitId, day)) {
