@@ -14,8 +14,8 @@ import { actorAt } from "../support/factories";
 const TODAY = new Date("2026-12-06T03:00:00Z");
 const RATES = ["resolvedRate", "settledRate", "explainedRate", "onTimeRate", "satisfactionRate", "teamMeetingCompliance", "briefingCompliance"] as const;
 
-/** Each rate, with its numerator and denominator, as "name n/d = r". */
-const ratesOf = (k: Kpis) => ({
+/** Each rate with its numerator and denominator: [numerator, denominator, rate]. */
+const ratesOf = (k: Kpis): Record<(typeof RATES)[number], [number, number, number | null]> => ({
   resolvedRate: [k.receivedResolved, k.received, k.resolvedRate],
   settledRate: [k.settled, k.resolved, k.settledRate],
   explainedRate: [k.explained, k.resolved, k.explainedRate],
