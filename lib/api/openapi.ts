@@ -4,6 +4,7 @@
  * path here. A new endpoint adds its path (and list endpoints reuse `listOf` and the cursor
  * parameters).
  */
+import { PETITION_SORTS } from "../petitions/list";
 
 type Schema = { [key: string]: unknown };
 
@@ -143,7 +144,7 @@ export const openApiDocument: OpenApiDocument = {
           { name: "overdue", in: "query", description: "`1`: open and past the deadline.", schema: { type: "string", enum: ["1"] } },
           { name: "dueWithin", in: "query", description: "Open and due within this many days.", schema: { type: "integer", minimum: 0, maximum: 365 } },
           { name: "resolution", in: "query", description: "Settled for good, or answered/explained only.", schema: { type: "string", enum: ["SETTLED", "EXPLAINED"] } },
-          { name: "sort", in: "query", description: "The order of the list.", schema: { type: "string", enum: ["receivedOn", "dueOn", "code"], default: "receivedOn" } },
+          { name: "sort", in: "query", description: "The order of the list. `relevance`: with `q`, best match first (the whole search as typed, e.g. a petitioner's full name; then every word whole; then every word as the start of a word; then the rest), newest first within each; without `q`, newest first.", schema: { type: "string", enum: [...PETITION_SORTS], default: "relevance" } },
           { name: "dir", in: "query", description: "Ascending or descending.", schema: { type: "string", enum: ["asc", "desc"], default: "desc" } },
           { $ref: "#/components/parameters/limit" },
           { $ref: "#/components/parameters/cursor" },

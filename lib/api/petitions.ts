@@ -17,7 +17,7 @@ export const petitionListQuery = z
     unit: unitCodeFilter,
     limit: z.coerce.number({ error: "limit: số nguyên từ 1 đến 200." }).int().min(1).max(200, { error: "limit: tối đa 200." }).default(50),
   })
-  .refine((q) => q.cursor === undefined || isValidPetitionCursor(q.cursor, q.sort), { error: "cursor không hợp lệ cho danh sách này.", path: ["cursor"] });
+  .refine((q) => q.cursor === undefined || isValidPetitionCursor(q.cursor, q), { error: "cursor không hợp lệ cho danh sách này.", path: ["cursor"] });
 export type PetitionListQuery = z.output<typeof petitionListQuery>;
 
 const day = (d: Date | null) => (d ? isoDay(d) : null);

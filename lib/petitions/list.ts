@@ -14,14 +14,18 @@ import type { Prisma } from "../generated/prisma/client";
 import type { PetitionStatus } from "../generated/prisma/enums";
 import { rolledUpPetitionCount } from "../rollup/counts";
 import { addDaysUtc, isoDay, todayInVietnam } from "../time";
-import { toSearchText } from "../text/search";
+import { searchTiers, searchWords } from "./search";
 import { cleanText, hasControlCharacters, idField, isoDayParam, MAX_INT, parseIsoDay } from "../forms/fields";
 import { PETITION_CHANNELS, PETITION_STATUSES, RESOLUTION_KINDS } from "./labels";
 import { maskName } from "../text/mask";
 import { unitFullName } from "../units/labels";
 import { OPEN_STATUSES } from "./status";
 
-export const PETITION_SORTS = ["receivedOn", "dueOn", "code"] as const;
+/**
+ * The list's orders. "relevance", the default, is best match first when a search is typed (then newest
+ * first within a match, `searchTiers`), and newest first otherwise (`listOrder`).
+ */
+export const PETITION_SORTS = ["relevance", "receivedOn", "dueOn", "code"] as const;
 export type PetitionSort = (typeof PETITION_SORTS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
 /** Counting stops here: "more than 10.000" is all a list needs to say. */
@@ -67,7 +71,7 @@ export const petitionFilterFields = {
   overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
   dueWithin: blank(z.coerce.number({ error: "dueWithin: số ngày từ 0 đến 365." }).int().min(0).max(365, { error: "dueWithin: số ngày từ 0 đến 365." }).optional()),
   resolution: blank(z.enum(RESOLUTION_KINDS, { error: `resolution: một trong ${RESOLUTION_KINDS.join(", ")}.` }).optional()),
-  sort: z.enum(PETITION_SORTS, { error: `sort: một trong ${PETITION_SORTS.join(", ")}.` }).default("receivedOn"),
+  sort: z.enum(PETITION_SORTS, { error: `sort: một trong ${PETITION_SORTS.join(", ")}.` }).default("relevance"),
   dir: z.enum(["asc", "desc"], { error: "dir: asc hoặc desc." }).default("desc"),
   cursor: z.string().max(200, { error: "cursor không hợp lệ cho danh sách này." }).optional(),
 };
@@ -88,7 +92,7 @@ export const petitionFilterSchema = z.object({
   overdue: petitionFilterFields.overdue.catch(false),
   dueWithin: petitionFilterFields.dueWithin.catch(undefined),
   resolution: petitionFilterFields.resolution.catch(undefined),
-  sort: z.enum(PETITION_SORTS).catch("receivedOn"),
+  sort: z.enum(PETITION_SORTS).catch("relevance"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
   limit: z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)))).catch(50),
   cursor: petitionFilterFields.cursor.catch(undefined),
@@ -110,7 +114,7 @@ export function parsePetitionFilters(params: Record<string, string | string[] | 
 /** The filters back as URL params (defaults left out), e.g. for links and exports. */
 export function filtersToParams(filters: Partial<PetitionFilters>): URLSearchParams {
   const params = new URLSearchParams();
-  const defaults: Partial<Record<keyof PetitionFilters, unknown>> = { sort: "receivedOn", dir: "desc", limit: 50, overdue: false };
+  const defaults: Partial<Record<keyof PetitionFilters, unknown>> = { sort: "relevance", dir: "desc", limit: 50, overdue: false };
   for (const [key, value] of Object.entries(filters) as [keyof PetitionFilters, unknown][]) {
     if (value === undefined || value === null || value === "" || defaults[key] === value) continue;
     if (Array.isArray(value)) {
@@ -130,10 +134,18 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.v, cursor.id])).toString("base64url");
 }
 
+/** The order a list's rows and cursors follow: "relevance" without a search is newest first. */
+export function listOrder(f: Pick<PetitionFilters, "sort" | "q">): PetitionSort {
+  return f.sort === "relevance" && !searchWords(f.q).length ? "receivedOn" : f.sort;
+}
+
+/** A relevance cursor's key: the match's tier (`searchTiers`) and the day received, "1|2026-03-02". */
+const RANKED_KEY = /^([0-4])\|(\d{4}-\d{2}-\d{2})$/;
+
 /**
- * The cursor's key when it fits the list's order: a real day for the date sorts (or null for
- * `dueOn`), a code for `code`, an id within PostgreSQL's integer. Anything else is not one of
- * ours (a forged `["garbage",1]` was a 500).
+ * The cursor's key when it fits the list's order (`listOrder`): a real day for the date sorts (or
+ * null for `dueOn`), a code for `code`, a tier and a day for `relevance`, an id within PostgreSQL's
+ * integer. Anything else is not one of ours (a forged `["garbage",1]` was a 500).
  */
 function decodeCursor(raw: string | undefined, sort: PetitionSort): Cursor | null {
   if (!raw || !/^[A-Za-z0-9_-]{1,200}$/.test(raw)) return null;
@@ -149,12 +161,24 @@ function decodeCursor(raw: string | undefined, sort: PetitionSort): Cursor | nul
   if (v === null) return sort === "dueOn" ? { v, id } : null;
   if (typeof v !== "string") return null;
   if (sort === "code") return v.length <= 40 && !hasControlCharacters(v) ? { v, id } : null;
+  if (sort === "relevance") {
+    const ranked = RANKED_KEY.exec(v);
+    return ranked && parseIsoDay(ranked[2]) ? { v, id } : null;
+  }
   return parseIsoDay(v) ? { v, id } : null;
 }
 
 /** A cursor that does not decode for this list: the API answers 400, the page starts over. */
-export function isValidPetitionCursor(raw: string, sort: PetitionSort): boolean {
-  return decodeCursor(raw, sort) !== null;
+export function isValidPetitionCursor(raw: string, f: Pick<PetitionFilters, "sort" | "q">): boolean {
+  return decodeCursor(raw, listOrder(f)) !== null;
+}
+
+/** The key of the cursor after `row` in the order `sort`. */
+function cursorKey(sort: PetitionSort, row: { code: string; receivedOn: Date; dueOn: Date | null; tier?: number }): SortValue {
+  const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
+  if (sort === "code") return row.code;
+  if (sort === "dueOn") return day(row.dueOn);
+  return sort === "relevance" ? `${row.tier ?? 0}|${day(row.receivedOn)}` : day(row.receivedOn);
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -179,7 +203,7 @@ export function petitionListWhere(actor: Actor, f: PetitionFilters, now = new Da
   const today = todayInVietnam(now);
   if (f.overdue) and.push({ isOpen: true, dueOn: { lt: today } });
   if (f.dueWithin !== undefined) and.push({ isOpen: true, dueOn: { gte: today, lte: addDaysUtc(today, f.dueWithin) } });
-  const words = f.q ? toSearchText(f.q).split(" ").filter(Boolean).slice(0, 8) : [];
+  const words = searchWords(f.q);
   const personal = can(actor.role, "petition:personal-data:subtree");
   for (const word of words) {
     and.push({ OR: [{ searchText: { contains: word } }, ...(personal ? [{ petitionerSearch: { contains: word } }] : [])] });
@@ -212,6 +236,8 @@ function afterCursor(sort: PetitionSort, dir: "asc" | "desc", cursor: Cursor): P
 }
 
 function orderBy(sort: PetitionSort, dir: "asc" | "desc"): Prisma.PetitionOrderByWithRelationInput[] {
+  // Within a tier of "relevance", newest first (`rankedRows`).
+  if (sort === "relevance") return [{ receivedOn: "desc" }, { id: "desc" }];
   const first = sort === "dueOn" ? { dueOn: { sort: dir, nulls: "last" as const } } : { [sort]: dir };
   return [first, { id: dir }];
 }
@@ -402,21 +428,42 @@ async function pageRows(where: Prisma.PetitionWhereInput, f: PetitionFilters, pl
 }
 
 /**
+ * The page's rows in the order "relevance": the first tier's (`searchTiers`) newest first, then the
+ * next tier's, from the cursor's tier and place on, each tier a read of its own that stops when the
+ * page is full. Each row carries its tier, for the next cursor.
+ */
+async function rankedRows(where: Prisma.PetitionWhereInput, f: PetitionFilters, plan: string | null, tiers: Prisma.PetitionWhereInput[], cursor: Cursor | null) {
+  const ranked = cursor?.v ? RANKED_KEY.exec(cursor.v) : null;
+  const from = ranked ? Number(ranked[1]) : 0;
+  const rows: (Awaited<ReturnType<typeof pageRows>>[number] & { tier: number })[] = [];
+  for (let tier = from; tier <= tiers.length && rows.length <= f.limit; tier++) {
+    const and: Prisma.PetitionWhereInput[] = [where, ...tiers.slice(0, tier).map((t) => ({ NOT: t }))];
+    if (tier < tiers.length) and.push(tiers[tier]);
+    if (ranked && cursor && tier === from) and.push(afterCursor("receivedOn", "desc", { v: ranked[2], id: cursor.id }));
+    const found = await pageRows({ AND: and }, { ...f, limit: f.limit - rows.length }, plan);
+    rows.push(...found.map((r) => ({ ...r, tier })));
+  }
+  return rows;
+}
+
+/**
  * One page of the list, as the list page and /api/v1/petitions show it. When it shows real
  * petitioner names, the read is audited (`via` says where), as every personal-data read is.
  */
 export async function listPetitions(actor: Actor, f: PetitionFilters, now = new Date(), via: PersonalDataVia = "list"): Promise<PetitionPage> {
   const reach = await listReach(actor, f);
   const where = petitionListWhere(actor, f, now, reach);
-  const plan = planFor(reach, f);
-  const cursor = decodeCursor(f.cursor, f.sort);
-  const pageWhere = cursor ? { AND: [where, afterCursor(f.sort, f.dir, cursor)] } : where;
+  const ordered = { ...f, sort: listOrder(f) };
+  const plan = planFor(reach, ordered);
+  const cursor = decodeCursor(f.cursor, ordered.sort);
+  const personal = can(actor.role, "petition:personal-data:subtree");
   const [rows, counted] = await Promise.all([
-    pageRows(pageWhere, f, plan),
+    ordered.sort === "relevance"
+      ? rankedRows(where, ordered, plan, searchTiers(searchWords(f.q), personal), cursor)
+      : pageRows(cursor ? { AND: [where, afterCursor(ordered.sort, f.dir, cursor)] } : where, ordered, plan),
     rolledUpTotal(actor, f, now).then(async (rolled) => (rolled !== null ? { n: rolled, exact: true } : capped(await countWithin(where, COUNT_BUDGET_MS, plan), f.limit))),
   ]);
   const today = todayInVietnam(now);
-  const personal = can(actor.role, "petition:personal-data:subtree");
   const page = rows.slice(0, f.limit);
   const last = page.at(-1);
   const hasMore = rows.length > f.limit;
@@ -431,7 +478,7 @@ export async function listPetitions(actor: Actor, f: PetitionFilters, now = new 
     totalExact: whole || counted.exact,
     nextCursor:
       hasMore && last
-        ? encodeCursor({ id: last.id, v: f.sort === "code" ? last.code : (f.sort === "dueOn" ? last.dueOn : last.receivedOn)?.toISOString().slice(0, 10) ?? null })
+        ? encodeCursor({ id: last.id, v: cursorKey(ordered.sort, last) })
         : null,
     items: page.map((p) => ({
       id: p.id,

@@ -153,7 +153,8 @@ describe("petition list", () => {
       [leader, { sort: "code", q: "den" }],
     ];
     for (const [actor, params] of cases) {
-      const f = filters({ ...params, limit: "25" });
+      // In a date or code order (a search's best-match order is the next describe's).
+      const f = filters({ sort: "receivedOn", ...params, limit: "25" });
       const order = f.sort === "dueOn" ? { dueOn: { sort: f.dir, nulls: "last" as const } } : { [f.sort]: f.dir };
       const expected = await db.petition.findMany({ where: petitionListWhere(actor, f, NOW), orderBy: [order, { id: f.dir }], take: 25, select: { id: true } });
       const page = await listPetitions(actor, f, NOW);
@@ -201,7 +202,7 @@ describe("petition list", () => {
 
   it("drops nonsense in the URL instead of failing", () => {
     const f = parsePetitionFilters({ status: "RECEIVED,BOGUS", sort: "x", limit: "7", field: "abc", from: "2026-13-45", overdue: "yes" });
-    expect(f).toMatchObject({ status: ["RECEIVED"], sort: "receivedOn", limit: 50, field: undefined, from: undefined, overdue: false });
+    expect(f).toMatchObject({ status: ["RECEIVED"], sort: "relevance", limit: 50, field: undefined, from: undefined, overdue: false });
   });
 });
 
@@ -334,3 +335,49 @@ describe("the petition list with a malformed address", () => {
   });
 });
 
+
+// Issue 14: "do van khai" found 19 petitions, 18 of them unrelated ("công khai", "Đoài"), newest first.
+describe("a search, best match first", () => {
+  it("lists the petitioner's full name first, then the phrase, whole words, starts of words and the rest, newest first in each", async () => {
+    const other = actorAt(tree.districtB, "DISTRICT_STAFF", (await createUser(tree.districtB)).id);
+    const leader = actorAt(tree.province, "PROVINCE_LEADER", (await createUser(tree.province, "PROVINCE_LEADER")).id);
+    const made: Record<string, number> = {};
+    const entries: [string, string, string, string][] = [
+      ["name", "2026-02-01", "Đỗ Văn Khải", "Đề nghị cấp lại sổ đỏ."],
+      ["startsOfWords", "2026-02-10", "Trần Thị Mai", "Đề nghị công khai quy hoạch thôn Đoài, văn bản số 12."],
+      ["phrase", "2026-02-15", "Lê Văn Dũng", "Ông Đỗ Văn Khải phản ánh đường hỏng."],
+      ["wholeWords", "2026-02-20", "Hà Thị Thu", "Đo đạc lại đất vạn niên, khai hoang bãi bồi."],
+      ["startsOfWords2", "2026-02-25", "Vũ Minh", "Đoàn kiểm tra vận hành trạm bơm, khai thác cát."],
+      ["rest", "2026-02-28", "Phí Lan", "Thương lái Lado, Savan và Bakhai mua nông sản."],
+    ];
+    for (const [key, receivedOn, petitionerName, content] of entries) {
+      const parsed = await parseInput(intakeSchema, {
+        idempotencyKey: randomUUID(), receivedOn, channel: "RECEPTION", petitionerKind: "PERSON", petitionerName,
+        unitId: String(tree.villageB1.id), fieldId: String(fieldA), content,
+      });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
+      made[key] = (await createPetition(other, parsed.data, NOW)).id;
+    }
+    const order = ["name", "phrase", "wholeWords", "startsOfWords2", "startsOfWords", "rest"].map((k) => made[k]);
+    const search = { q: "do van khai", from: "2026-02-01", to: "2026-02-28" };
+    const page = await listPetitions(other, filters(search), NOW);
+    expect(page.items.map((p) => p.id)).toEqual(order);
+    expect(page.total).toBe(6);
+    // One at a time, through the cursors: the same order, none twice, none missed.
+    const walked: number[] = [];
+    let f = { ...filters(search), limit: 1 };
+    for (let i = 0; i < 10; i++) {
+      const one = await listPetitions(other, f, NOW);
+      walked.push(...one.items.map((p) => p.id));
+      if (!one.nextCursor) break;
+      f = { ...f, cursor: one.nextCursor };
+    }
+    expect(walked).toEqual(order);
+    // Without names to search (a province leader), the phrase leads; chosen by date, newest first.
+    expect((await listPetitions(leader, filters(search), NOW)).items.map((p) => p.id)).toEqual(order.slice(1));
+    const byDate = await listPetitions(other, filters({ ...search, sort: "receivedOn" }), NOW);
+    expect(byDate.items.map((p) => p.id)).toEqual([...order].sort((a, b) => b - a));
+    // No search: newest first, whatever "relevance" says.
+    expect((await listPetitions(other, filters({ from: "2026-02-01", to: "2026-02-28" }), NOW)).items.map((p) => p.id)).toEqual([...order].sort((a, b) => b - a));
+  });
+});

@@ -5,7 +5,7 @@ import { PetitionTable } from "@/components/petitions/petition-table";
 import { requirePermission } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
 import { formatNumber } from "@/lib/format";
-import { filtersToParams, listPetitions, parsePetitionFilters } from "@/lib/petitions/list";
+import { filtersToParams, listOrder, listPetitions, parsePetitionFilters } from "@/lib/petitions/list";
 import { resolveAgencyChoice } from "@/lib/choices/agencies";
 import { choiceText } from "@/lib/choices/types";
 import { resolveUnitChoice } from "@/lib/choices/units";
@@ -63,7 +63,12 @@ export default async function PetitionsPage({ searchParams }: { searchParams: Pr
         area={area}
         hrefFor={(key, id) => `/petitions?${filtersToParams({ ...withoutCursor, [key]: id })}`}
       />
-      <PetitionTable page={page} filters={filters} emptyMessage={filtered ? t("empty") : t("emptyAll")} />
+      <PetitionTable
+        page={page}
+        filters={filters}
+        emptyMessage={filtered ? t("empty") : t("emptyAll")}
+        orderNote={listOrder(filters) === "relevance" ? t("bestMatchFirst") : null}
+      />
     </div>
   );
 }
