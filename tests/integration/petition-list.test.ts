@@ -9,6 +9,7 @@ import { listPetitions, parsePetitionFilters, petitionListWhere, rolledUpTotal, 
 import { intakeSchema } from "@/lib/petitions/schemas";
 import { OPEN_STATUSES } from "@/lib/petitions/status";
 import { PetitionStatus } from "@/lib/generated/prisma/enums";
+import { listApiPetitions, petitionListQuery } from "@/lib/api/petitions";
 import { actorAt, buildTree, createField, createUser, type Tree } from "../support/factories";
 
 let tree: Tree;
@@ -373,6 +374,11 @@ describe("a search, best match first", () => {
       f = { ...f, cursor: one.nextCursor };
     }
     expect(walked).toEqual(order);
+    // /api/v1/petitions orders the same way, and refuses a cursor forged for it.
+    const api = await listApiPetitions(other, petitionListQuery.parse(search));
+    expect(api.items.map((p) => p.id)).toEqual(order);
+    const forged = Buffer.from(JSON.stringify(["9|2026-02-01", 1])).toString("base64url");
+    expect(petitionListQuery.safeParse({ ...search, cursor: forged }).success).toBe(false);
     // Without names to search (a province leader), the phrase leads; chosen by date, newest first.
     expect((await listPetitions(leader, filters(search), NOW)).items.map((p) => p.id)).toEqual(order.slice(1));
     const byDate = await listPetitions(other, filters({ ...search, sort: "receivedOn" }), NOW);
