@@ -1,5 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "@/components/link";
 import { formatKpi, kpiColumn, type KpiKey } from "@/lib/dashboards/columns";
+import type { FigureWithList } from "@/lib/dashboards/links";
 import type { CoverageKpis, Kpis, ReportedPeriod } from "@/lib/dashboards/types";
 import { formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
@@ -23,13 +25,34 @@ const CARD_KEYS: KpiKey[] = [
 const EXPLAINED: ReadonlySet<KpiKey> = new Set<KpiKey>(["resolvedRate", "onTimeRate", "satisfactionRate", "teamMeetingCompliance", "briefingCompliance"]);
 
 /** The period's KPIs, each against the previous period; the resolved figures always show how much was only explained. */
-export async function KpiCards({ kpis, previous, coverage, meetingsDue }: { kpis: Kpis; previous: Kpis; coverage: CoverageKpis; meetingsDue: ReportedPeriod["meetingsDue"] }) {
+export async function KpiCards({
+  kpis,
+  previous,
+  coverage,
+  meetingsDue,
+  lists,
+}: {
+  kpis: Kpis;
+  previous: Kpis;
+  coverage: CoverageKpis;
+  meetingsDue: ReportedPeriod["meetingsDue"];
+  /** The petition lists behind the figures (lib/dashboards/links.ts): the figure opens its list. */
+  lists: Partial<Record<FigureWithList, string>>;
+}) {
   const [t, locale] = await Promise.all([getTranslations("reports"), getLocale().then(toLocale)]);
   const n = (v: number) => formatNumber(v, locale);
   const pct = (v: number | null) => formatKpi(v, "percent", locale);
-  const detail: Partial<Record<KpiKey, string>> = {
+  const listed = (href: string | undefined, text: string) =>
+    href ? (
+      <Link href={href} className="underline decoration-stone-400 underline-offset-4 hover:decoration-stone-700">
+        {text}
+      </Link>
+    ) : (
+      text
+    );
+  const detail: Partial<Record<KpiKey, React.ReactNode>> = {
     resolved: t("cards.resolvedSplit", { settled: n(kpis.settled), explained: n(kpis.explained) }),
-    resolvedRate: t("cards.resolvedRateDetail", { resolved: n(kpis.receivedResolved), received: n(kpis.received) }),
+    resolvedRate: listed(lists.receivedResolved, t("cards.resolvedRateDetail", { resolved: n(kpis.receivedResolved), received: n(kpis.received) })),
     onTimeRate: t("cards.onTimeDetail", { onTime: n(kpis.resolvedOnTime), resolved: n(kpis.resolved) }),
     overdue: t("cards.overdueDetail"),
     satisfactionRate: t("cards.satisfactionDetail", { satisfied: n(kpis.satisfied), replies: n(kpis.replies) }),
@@ -71,7 +94,7 @@ export async function KpiCards({ kpis, previous, coverage, meetingsDue }: { kpis
                 )}
               </dt>
               <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={`kpi-${key}`}>
-                {formatKpi(value, column.kind, locale)}
+                {listed(key === "received" || key === "overdue" ? lists[key] : undefined, formatKpi(value, column.kind, locale))}
               </dd>
               {detail[key] && <dd className="mt-1 text-sm text-stone-700">{detail[key]}</dd>}
               {key !== "overdue" && (

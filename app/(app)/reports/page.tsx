@@ -8,6 +8,7 @@ import { PetitionTrendChart } from "@/components/dashboards/petition-trend-chart
 import { RefForm } from "@/components/refdata/ref-form";
 import { ChildTable } from "@/components/reports/child-table";
 import { KpiCards } from "@/components/reports/kpi-cards";
+import { figureLists } from "@/lib/dashboards/links";
 import { periodLabel } from "@/lib/dashboards/period-label";
 import { PrintButton } from "@/components/reports/print-button";
 import { ReportControls } from "@/components/reports/report-controls";
@@ -104,7 +105,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <ReportControls params={params} />
       <p className="text-sm text-stone-600 print:hidden">{t(dashboard.view === "historical" ? "view.historicalHint" : "view.restatedHint")}</p>
 
-      <KpiCards kpis={dashboard.kpis} previous={dashboard.previous} coverage={dashboard.coverage} meetingsDue={dashboard.period.meetingsDue} />
+      <KpiCards
+        kpis={dashboard.kpis}
+        previous={dashboard.previous}
+        coverage={dashboard.coverage}
+        meetingsDue={dashboard.period.meetingsDue}
+        lists={figureLists(dashboard.unit.id, dashboard.period, dashboard.view)}
+      />
 
       {dashboard.children.length > 0 && (
         <section aria-labelledby="children-title" className="space-y-3">
