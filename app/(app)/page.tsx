@@ -2,6 +2,9 @@ import Link from "@/components/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Stat } from "@/components/stat";
 import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/roles";
+import { petitionListHref } from "@/lib/petitions/list";
+import { OPEN_STATUSES } from "@/lib/petitions/status";
 import { formatNumber } from "@/lib/format";
 import { scopeSummary } from "@/lib/home/queries";
 import type { Locale } from "@/lib/i18n/config";
@@ -18,6 +21,8 @@ export default async function HomePage() {
   const actor = await requireActor();
   const [t, locale, summary] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>, scopeSummary(actor)]);
   const n = (value: number) => formatNumber(value, locale);
+  // The petition counts open their lists (issue 14), for those who may read them.
+  const lists = can(actor.role, "petition:read:subtree");
   return (
     <div className="space-y-6">
       <section aria-labelledby="greeting" className="rounded-xl border border-stone-200 bg-white p-6">
@@ -60,8 +65,13 @@ export default async function HomePage() {
           ))}
           <Stat label={t("home.blocs")} value={n(summary.blocs)} />
           <Stat label={t("home.teams")} value={n(summary.teams)} />
-          <Stat label={t("home.openPetitions")} value={n(summary.openPetitions)} />
-          <Stat label={t("home.overduePetitions")} value={n(summary.overduePetitions)} tone={summary.overduePetitions ? "alert" : "default"} />
+          <Stat label={t("home.openPetitions")} value={n(summary.openPetitions)} href={lists ? petitionListHref({ status: [...OPEN_STATUSES] }) : undefined} />
+          <Stat
+            label={t("home.overduePetitions")}
+            value={n(summary.overduePetitions)}
+            tone={summary.overduePetitions ? "alert" : "default"}
+            href={lists ? petitionListHref({ overdue: true }) : undefined}
+          />
           <Stat label={t("home.meetingsThisMonth")} value={n(summary.meetingsThisMonth)} />
         </dl>
       </section>

@@ -1,11 +1,8 @@
 import { formatDate } from "@/lib/format";
-import { filtersToParams, listOrder, type PetitionFilters, type PetitionPage, type PetitionSort } from "@/lib/petitions/list";
+import { listOrder, petitionListHref, type PetitionFilters, type PetitionPage, type PetitionSort } from "@/lib/petitions/list";
 import { PetitionTableView, type SortLink } from "./petition-table-view";
 
-function href(filters: PetitionFilters, change: Partial<PetitionFilters>): string {
-  const query = filtersToParams({ ...filters, cursor: undefined, ...change }).toString();
-  return query ? `/petitions?${query}` : "/petitions";
-}
+const href = (filters: PetitionFilters, change: Partial<PetitionFilters>) => petitionListHref({ ...filters, cursor: undefined, ...change });
 
 /**
  * The list of a page of petitions: its links and days worked out here, drawn by PetitionTableView

@@ -4,7 +4,7 @@
  * list reads today's tree, as the restated view does; the historical view counts records where their
  * units were, so its figures link to nothing (a merged unit's list would not match them).
  */
-import { filtersToParams } from "../petitions/list";
+import { petitionListHref } from "../petitions/list";
 import { RESOLVED_STATUSES } from "../petitions/status";
 import type { DashboardView, Period } from "./types";
 
@@ -13,10 +13,9 @@ export type FigureWithList = "received" | "receivedResolved" | "overdue";
 export function figureLists(unitId: number, period: Period, view: DashboardView): Partial<Record<FigureWithList, string>> {
   if (view !== "restated") return {};
   const received = { unit: unitId, from: period.from, to: period.to };
-  const href = (filters: Parameters<typeof filtersToParams>[0]) => `/petitions?${filtersToParams(filters)}`;
   return {
-    received: href(received),
-    receivedResolved: href({ ...received, status: [...RESOLVED_STATUSES] }),
-    overdue: href({ unit: unitId, overdue: true }),
+    received: petitionListHref(received),
+    receivedResolved: petitionListHref({ ...received, status: [...RESOLVED_STATUSES] }),
+    overdue: petitionListHref({ unit: unitId, overdue: true }),
   };
 }

@@ -124,6 +124,12 @@ export function filtersToParams(filters: Partial<PetitionFilters>): URLSearchPar
   return params;
 }
 
+/** The petition list's address for these filters: where a figure counted with them opens. */
+export function petitionListHref(filters: Partial<PetitionFilters>): string {
+  const query = filtersToParams(filters).toString();
+  return query ? `/petitions?${query}` : "/petitions";
+}
+
 type SortValue = string | null;
 interface Cursor {
   v: SortValue;

@@ -9,7 +9,11 @@ import { dashboardFor } from "@/lib/dashboards/dashboard";
 import { figureLists, type FigureWithList } from "@/lib/dashboards/links";
 import { periodContaining, previousPeriod } from "@/lib/dashboards/period";
 import { db } from "@/lib/db/client";
-import { listPetitions, parsePetitionFilters, petitionListWhere } from "@/lib/petitions/list";
+import { loadActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/roles";
+import { scopeSummary } from "@/lib/home/queries";
+import { listPetitions, parsePetitionFilters, petitionListHref, petitionListWhere } from "@/lib/petitions/list";
+import { OPEN_STATUSES } from "@/lib/petitions/status";
 import { seedDemo } from "@/prisma/seed/demo";
 import { actorAt } from "../support/factories";
 
@@ -50,5 +54,25 @@ describe("every figure opens its list (issue 14)", () => {
     expect(followed).toBeGreaterThan(100);
     // The historical view counts records where their units were: its figures link to nothing.
     expect(figureLists(nation.id, periods[0], "historical")).toEqual({});
+  });
+
+  it("links the home page's open and overdue counts to lists that count the same, for every demo user who may read petitions", async () => {
+    const users = await db.user.findMany({ where: { active: true }, select: { id: true, username: true } });
+    let followed = 0;
+    for (const user of users) {
+      const actor = await loadActor(user.id);
+      if (!actor || !can(actor.role, "petition:read:subtree")) continue;
+      const summary = await scopeSummary(actor, TODAY);
+      for (const [figure, href] of [
+        [summary.openPetitions, petitionListHref({ status: [...OPEN_STATUSES] })],
+        [summary.overduePetitions, petitionListHref({ overdue: true })],
+      ] as const) {
+        const filters = parsePetitionFilters(Object.fromEntries(new URL(href, "http://localhost").searchParams));
+        const page = await listPetitions(actor, filters, TODAY);
+        expect({ user: user.username, href, total: page.total, exact: page.totalExact }).toEqual({ user: user.username, href, total: figure, exact: true });
+        followed++;
+      }
+    }
+    expect(followed).toBeGreaterThan(4);
   });
 });

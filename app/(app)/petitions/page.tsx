@@ -5,7 +5,7 @@ import { PetitionTable } from "@/components/petitions/petition-table";
 import { requirePermission } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
 import { formatNumber } from "@/lib/format";
-import { filtersToParams, listOrder, listPetitions, parsePetitionFilters } from "@/lib/petitions/list";
+import { filtersToParams, listOrder, listPetitions, parsePetitionFilters, petitionListHref } from "@/lib/petitions/list";
 import { resolveAgencyChoice } from "@/lib/choices/agencies";
 import { choiceText } from "@/lib/choices/types";
 import { resolveUnitChoice } from "@/lib/choices/units";
@@ -61,7 +61,7 @@ export default async function PetitionsPage({ searchParams }: { searchParams: Pr
         fields={fields}
         agency={agency}
         area={area}
-        hrefFor={(key, id) => `/petitions?${filtersToParams({ ...withoutCursor, [key]: id })}`}
+        hrefFor={(key, id) => petitionListHref({ ...withoutCursor, [key]: id })}
       />
       <PetitionTable
         page={page}
