@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { formatKpi, kpiColumn, type KpiKey } from "@/lib/dashboards/columns";
 import type { FigureWithList } from "@/lib/dashboards/links";
-import type { CoverageKpis, Kpis, ReportedPeriod } from "@/lib/dashboards/types";
+import type { Comparison, CoverageKpis, Kpis, ReportedPeriod } from "@/lib/dashboards/types";
 import { formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 
@@ -24,16 +24,28 @@ const CARD_KEYS: KpiKey[] = [
 /** The rates whose card says, behind an "i", what they count: numerator and denominator. */
 const EXPLAINED: ReadonlySet<KpiKey> = new Set<KpiKey>(["resolvedRate", "onTimeRate", "satisfactionRate", "teamMeetingCompliance", "briefingCompliance"]);
 
-/** The period's KPIs, each against the previous period; the resolved figures always show how much was only explained. */
+/** "01/2026" or "01/2026–11/2026": the months a stretch compares, by their first days. */
+const monthSpan = ([first, last]: [string, string]) => {
+  const month = (d: string) => `${d.slice(5, 7)}/${d.slice(0, 4)}`;
+  return first === last ? month(first) : `${month(first)}–${month(last)}`;
+};
+
+/**
+ * The period's KPIs, each against the period before: a whole one, or for a period not yet ended the
+ * months of it that have ended against the same months before (`comparison`); the resolved figures
+ * always show how much was only explained.
+ */
 export async function KpiCards({
   kpis,
   previous,
+  comparison,
   coverage,
   meetingsDue,
   lists,
 }: {
   kpis: Kpis;
   previous: Kpis;
+  comparison: Comparison;
   coverage: CoverageKpis;
   meetingsDue: ReportedPeriod["meetingsDue"];
   /** The petition lists behind the figures (lib/dashboards/links.ts): the figure opens its list. */
@@ -73,8 +85,20 @@ export async function KpiCards({
         {CARD_KEYS.map((key) => {
           const column = kpiColumn(key);
           const value = kpis[key];
-          const before = previous[key];
-          const change = value === null || before === null ? null : Math.sign(value - before);
+          // What the arrow compares: the whole periods, or the same stretch of each (null: nothing to compare).
+          const stretch = comparison.stretch === "sameMonths" && key !== "cadresTrained" ? comparison : null;
+          const [now, before] =
+            comparison.stretch === "whole" ? [value, previous[key]] : stretch ? [stretch.current[key], stretch.previous[key]] : [null, null];
+          const change = now === null || before === null ? null : Math.sign(now - before);
+          const fmt = (v: number | null) => formatKpi(v, column.kind, locale);
+          const against =
+            comparison.stretch === "whole"
+              ? before === null
+                ? t("cards.noPrevious")
+                : t("cards.previous", { value: fmt(before) })
+              : stretch
+                ? t("cards.sameMonths", { months: monthSpan(stretch.previousMonths), value: fmt(before), currentMonths: monthSpan(stretch.currentMonths), current: fmt(now) })
+                : t("cards.notCompared");
           const good = change === null || change === 0 || column.higherIsBetter === null ? null : (change > 0) === column.higherIsBetter;
           return (
             <div key={key} className="rounded-lg border border-stone-200 bg-white p-3 print:break-inside-avoid" data-kpi={key}>
@@ -100,7 +124,7 @@ export async function KpiCards({
               {key !== "overdue" && (
                 <dd className={`mt-1 text-xs ${good === null ? "text-stone-600" : good ? "text-emerald-800" : "text-red-800"}`}>
                   {change !== null && change !== 0 && <span aria-hidden="true">{change > 0 ? "▲ " : "▼ "}</span>}
-                  {before === null ? t("cards.noPrevious") : t("cards.previous", { value: formatKpi(before, column.kind, locale) })}
+                  {against}
                   {change !== null && <span className="sr-only"> ({t(change > 0 ? "cards.up" : change < 0 ? "cards.down" : "cards.same")})</span>}
                 </dd>
               )}

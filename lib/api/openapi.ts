@@ -400,7 +400,7 @@ export const openApiDocument: OpenApiDocument = {
       },
       Rollup: {
         type: "object",
-        required: ["unit", "path", "view", "period", "previousPeriod", "kpis", "previous", "coverage", "children"],
+        required: ["unit", "path", "view", "period", "previousPeriod", "kpis", "previous", "comparison", "coverage", "children"],
         properties: {
           unit: ref("DashboardUnit"),
           path: { type: "array", items: ref("DashboardUnit"), description: "From your home unit down to this one." },
@@ -409,6 +409,19 @@ export const openApiDocument: OpenApiDocument = {
           previousPeriod: ref("Period"),
           kpis: ref("Kpis"),
           previous: ref("Kpis"),
+          comparison: {
+            type: "object",
+            required: ["stretch"],
+            description:
+              "What to compare. `whole`: the period has ended; compare `kpis` with `previous`. `sameMonths`: it has not; `current` holds its months that have ended (`currentMonths`, first and last by their first days) and `previous` the same number of first months of the period before (`previousMonths`); their `cadresTrained` is 0 and `overdue` null, as neither is compared by stretch. `none`: no month of the period has ended yet.",
+            properties: {
+              stretch: { type: "string", enum: ["whole", "sameMonths", "none"] },
+              current: ref("Kpis"),
+              previous: ref("Kpis"),
+              currentMonths: { type: "array", items: { type: "string", format: "date" }, minItems: 2, maxItems: 2 },
+              previousMonths: { type: "array", items: { type: "string", format: "date" }, minItems: 2, maxItems: 2 },
+            },
+          },
           coverage: { type: "object", description: "Villages with a team, team and bloc heads, on the period's last day (or today).", additionalProperties: { type: ["number", "null"] } },
           children: {
             type: "array",

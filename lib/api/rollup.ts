@@ -58,6 +58,6 @@ export async function getApiRollup(actor: Actor, query: RollupQuery) {
   const unitId = await unitIdFor(actor, query.unit, query.view, query.period.to);
   const dashboard = unitId === null ? null : await dashboardFor(actor, unitId, query.period, query.view);
   if (!dashboard) return null;
-  const { view, unit, path, period, previousPeriod, kpis, previous, coverage, children } = dashboard;
-  return { unit, path, view, period, previousPeriod, kpis, previous, coverage, children };
+  const { view, unit, path, period, previousPeriod, kpis, previous, comparison, coverage, children } = dashboard;
+  return { unit, path, view, period, previousPeriod, kpis, previous, comparison, coverage, children };
 }

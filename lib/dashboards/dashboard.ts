@@ -11,10 +11,10 @@ import type { PetitionStatus } from "../generated/prisma/enums";
 import { percent } from "../percent";
 import { isoDay, todayInVietnam } from "../time";
 import { addVector, emptyMeasures, MEASURES, toKpis, type Measure, type Measures } from "./kpis";
-import { meetingsDue, monthsOf, previousPeriod, quartersOf } from "./period";
+import { lastDayOfMonth, meetingsDue, monthsOf, previousPeriod, quartersOf } from "./period";
 import { coverageKpis, PERIOD_CELL, readCadresTrained, readCoverage, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
 import { restate, type Cells, type Shift } from "./restate";
-import type { ChildRow, CompliancePoint, Dashboard, DashboardUnit, DashboardView, FieldTrend, Kpis, Period, StatusCount, TrendPoint } from "./types";
+import type { ChildRow, Comparison, CompliancePoint, Dashboard, DashboardUnit, DashboardView, FieldTrend, Kpis, Period, StatusCount, TrendPoint } from "./types";
 import { childrenIn, shiftsFor, type ChildUnit } from "./views";
 
 const at = (values: number[] | undefined, measure: Measure) => values?.[MEASURES.indexOf(measure)] ?? 0;
@@ -35,6 +35,18 @@ interface PeriodKeys {
 }
 
 const keysOf = (period: Period, due: { quarters: string[] }): PeriodKeys => ({ months: monthsOf(period), quarters: due.quarters.map((q) => `${q}|q`) });
+
+/**
+ * For a period not yet ended: the keys of its months that have ended (those whose meetings are due),
+ * and of the same number of first months of the period before, counted by the same rule
+ * (`meetingsDue`); null when no month of it has ended.
+ */
+function sameStretch(previous: Period, due: { months: string[]; quarters: string[] }, today: Date) {
+  const k = due.months.length;
+  if (!k) return null;
+  const stretch: Period = { from: previous.from, to: lastDayOfMonth(monthsOf(previous)[k - 1]), months: k };
+  return { current: { months: due.months, quarters: due.quarters.map((q) => `${q}|q`) }, previous: keysOf(stretch, meetingsDue(stretch, today)) };
+}
 
 /**
  * Sums a unit's cells over the months and quarters of a period (its keys worked out once, not per
@@ -106,12 +118,25 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
   }
   const own = viewed.get(display[0]);
   const previousKpis = toKpis(measuresOf(own, before), { overdue: null, cadresTrained: trainedBefore.get(display[0]) ?? 0 });
+  const stretch = period.to < isoDay(today) ? null : sameStretch(previous, due, today);
+  const comparison: Comparison =
+    period.to < isoDay(today)
+      ? { stretch: "whole" }
+      : stretch
+        ? {
+            stretch: "sameMonths",
+            current: toKpis(measuresOf(own, stretch.current), { overdue: null, cadresTrained: 0 }),
+            previous: toKpis(measuresOf(own, stretch.previous), { overdue: null, cadresTrained: 0 }),
+            currentMonths: [stretch.current.months[0], stretch.current.months.at(-1)!],
+            previousMonths: [stretch.previous.months[0], stretch.previous.months.at(-1)!],
+          }
+        : { stretch: "none" };
   const charts = {
     cells: own!,
     fields: restate(fieldCells, [display[0]], shifts, childrenOf).get(display[0])!,
     statuses: restate(statusCells, [display[0]], shifts, childrenOf).get(display[0])!,
   };
-  return { kpis, previousKpis, previous, charts, due };
+  return { kpis, previousKpis, previous, charts, due, comparison };
 }
 
 type FieldName = { id: number; code: string; name: string };
@@ -164,7 +189,7 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
   const home = unit.ancestorIds.indexOf(actor.unit.id);
   const pathIds = unit.ancestorIds.slice(Math.max(home, 0));
 
-  const [{ kpis, previousKpis, previous, charts, due }, grandchildren, pathUnits, coverage, fields] = await Promise.all([
+  const [{ kpis, previousKpis, previous, charts, due, comparison }, grandchildren, pathUnits, coverage, fields] = await Promise.all([
     figuresOf(display, period, shifts, today),
     children.length
       ? db.unit.groupBy({ by: ["parentId"], where: { parentId: { in: children.map((c) => c.id) } }, _count: { _all: true } })
@@ -186,6 +211,7 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
     previousPeriod: previous,
     kpis: kpis.get(unit.id)!,
     previous: previousKpis,
+    comparison,
     coverage,
     children: rows,
     charts: chartsOf(period, charts, fields),

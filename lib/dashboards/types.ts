@@ -194,6 +194,11 @@ export interface CompliancePoint {
 }
 
 /** Everything a dashboard page shows for one unit and period. */
+export type Comparison =
+  | { stretch: "whole" }
+  | { stretch: "sameMonths"; current: Kpis; previous: Kpis; currentMonths: [string, string]; previousMonths: [string, string] }
+  | { stretch: "none" };
+
 export interface Dashboard {
   view: DashboardView;
   unit: DashboardUnit;
@@ -205,6 +210,13 @@ export interface Dashboard {
   kpis: Kpis;
   /** The same figures for `previousPeriod` (`overdue` is null there: it is a snapshot of today). */
   previous: Kpis;
+  /**
+   * What the page compares (issue 14): a period that has ended, with the whole period before
+   * (`previous`); one that has not, by the months of it that have ended against the same months of the
+   * period before, so that a stretch is never set against a whole; one without an ended month, with
+   * nothing. Cadres trained, a distinct count, and overdue, a snapshot, are not compared by stretch.
+   */
+  comparison: Comparison;
   coverage: CoverageKpis;
   /** The unit's children (valid at some time in the period), one level down, each with its figures, by name. */
   children: ChildRow[];

@@ -108,6 +108,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <KpiCards
         kpis={dashboard.kpis}
         previous={dashboard.previous}
+        comparison={dashboard.comparison}
         coverage={dashboard.coverage}
         meetingsDue={dashboard.period.meetingsDue}
         lists={figureLists(dashboard.unit.id, dashboard.period, dashboard.view)}
