@@ -20,6 +20,8 @@ export interface ChildTableRow {
   /** Below the on-time threshold (the row stands out), or too few resolved petitions to judge by. */
   standing: "below" | "tooFew" | null;
   cells: string[];
+  /** By figure: the petition list that figure counts (lib/dashboards/links.ts), or null. */
+  links: (string | null)[];
 }
 
 /**
@@ -78,7 +80,13 @@ export function ChildTableView({
               </th>
               {figures.map((c, i) => (
                 <td key={c.key} className={below && c.key === belowColumn ? "font-semibold text-red-800" : undefined} data-kpi={c.key}>
-                  {row.cells[i]}
+                  {row.links[i] ? (
+                    <Link href={row.links[i]} className="underline decoration-stone-300 underline-offset-4 hover:decoration-stone-700">
+                      {row.cells[i]}
+                    </Link>
+                  ) : (
+                    row.cells[i]
+                  )}
                 </td>
               ))}
             </tr>

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatKpi, KPI_COLUMNS, sortRows, THRESHOLD_KPI, thresholdStanding } from "@/lib/dashboards/columns";
 import { reportQuery, type ReportParams } from "@/lib/dashboards/report-params";
+import { figureLists } from "@/lib/dashboards/links";
 import type { ChildRow, Dashboard } from "@/lib/dashboards/types";
 import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
@@ -37,6 +38,11 @@ export async function ChildTable({
       sort: active ? (params.dir === "asc" ? "ascending" : "descending") : "none",
     };
   };
+  // Each figure that counts petitions opens their list (restated view only, lib/dashboards/links.ts).
+  const withLists = (unitId: number) => {
+    const lists: Partial<Record<string, string>> = figureLists(unitId, dashboard.period, dashboard.view);
+    return { links: KPI_COLUMNS.map((c) => lists[c.key] ?? null) };
+  };
   return (
     <div className="space-y-2">
       <p className="text-sm text-stone-700" aria-hidden="true">
@@ -47,6 +53,7 @@ export async function ChildTable({
           caption={caption}
           columns={[column("name", t("children.unit")), ...KPI_COLUMNS.map((c) => column(c.key, t(`kpi.${c.key}`)))]}
           rows={rows.map((row) => ({
+            ...withLists(row.unit.id),
             id: row.unit.id,
             name: unitFullName(row.unit),
             href: `/reports?${reportQuery(params, { unit: row.unit.id, sort: "name", dir: "asc" })}`,
