@@ -90,6 +90,8 @@ export async function KpiCards({
           const [now, before] =
             comparison.stretch === "whole" ? [value, previous[key]] : stretch ? [stretch.current[key], stretch.previous[key]] : [null, null];
           const change = now === null || before === null ? null : Math.sign(now - before);
+          // The resolution rate of an earlier period had longer to rise (its petitions more time to be resolved):
+          // its change is shown, but judged neither good nor bad.
           const fmt = (v: number | null) => formatKpi(v, column.kind, locale);
           const against =
             comparison.stretch === "whole"
@@ -98,8 +100,10 @@ export async function KpiCards({
                 : t("cards.previous", { value: fmt(before) })
               : stretch
                 ? t("cards.sameMonths", { months: monthSpan(stretch.previousMonths), value: fmt(before), currentMonths: monthSpan(stretch.currentMonths), current: fmt(now) })
-                : t("cards.notCompared");
-          const good = change === null || change === 0 || column.higherIsBetter === null ? null : (change > 0) === column.higherIsBetter;
+                : comparison.stretch === "sameMonths"
+                  ? t("cards.notComparedByStretch")
+                  : t("cards.notCompared");
+          const good = change === null || change === 0 || column.higherIsBetter === null || key === "resolvedRate" ? null : (change > 0) === column.higherIsBetter;
           return (
             <div key={key} className="rounded-lg border border-stone-200 bg-white p-3 print:break-inside-avoid" data-kpi={key}>
               <dt className="text-sm text-stone-600">
