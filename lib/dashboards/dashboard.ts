@@ -118,25 +118,26 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
   }
   const own = viewed.get(display[0]);
   const previousKpis = toKpis(measuresOf(own, before), { overdue: null, cadresTrained: trainedBefore.get(display[0]) ?? 0 });
-  const stretch = period.to < isoDay(today) ? null : sameStretch(previous, due, today);
-  const comparison: Comparison =
-    period.to < isoDay(today)
-      ? { stretch: "whole" }
-      : stretch
-        ? {
-            stretch: "sameMonths",
-            current: toKpis(measuresOf(own, stretch.current), { overdue: null, cadresTrained: 0 }),
-            previous: toKpis(measuresOf(own, stretch.previous), { overdue: null, cadresTrained: 0 }),
-            currentMonths: [stretch.current.months[0], stretch.current.months.at(-1)!],
-            previousMonths: [stretch.previous.months[0], stretch.previous.months.at(-1)!],
-          }
-        : { stretch: "none" };
+  // A period has ended when its last day is before today (`ReportedPeriod.complete`).
+  const complete = period.to < isoDay(today);
+  const stretch = complete ? null : sameStretch(previous, due, today);
+  const comparison: Comparison = complete
+    ? { stretch: "whole" }
+    : stretch
+      ? {
+          stretch: "sameMonths",
+          current: toKpis(measuresOf(own, stretch.current), { overdue: null, cadresTrained: 0 }),
+          previous: toKpis(measuresOf(own, stretch.previous), { overdue: null, cadresTrained: 0 }),
+          currentMonths: [stretch.current.months[0], stretch.current.months.at(-1)!],
+          previousMonths: [stretch.previous.months[0], stretch.previous.months.at(-1)!],
+        }
+      : { stretch: "none" };
   const charts = {
     cells: own!,
     fields: restate(fieldCells, [display[0]], shifts, childrenOf).get(display[0])!,
     statuses: restate(statusCells, [display[0]], shifts, childrenOf).get(display[0])!,
   };
-  return { kpis, previousKpis, previous, charts, due, comparison };
+  return { kpis, previousKpis, previous, charts, due, comparison, complete };
 }
 
 type FieldName = { id: number; code: string; name: string };
@@ -189,7 +190,7 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
   const home = unit.ancestorIds.indexOf(actor.unit.id);
   const pathIds = unit.ancestorIds.slice(Math.max(home, 0));
 
-  const [{ kpis, previousKpis, previous, charts, due, comparison }, grandchildren, pathUnits, coverage, fields] = await Promise.all([
+  const [{ kpis, previousKpis, previous, charts, due, comparison, complete }, grandchildren, pathUnits, coverage, fields] = await Promise.all([
     figuresOf(display, period, shifts, today),
     children.length
       ? db.unit.groupBy({ by: ["parentId"], where: { parentId: { in: children.map((c) => c.id) } }, _count: { _all: true } })
@@ -207,7 +208,7 @@ export async function dashboardFor(actor: Actor, unitId: number, period: Period,
     view,
     unit: dashboardUnit(unit, children.length > 0),
     path: pathIds.map((id) => byId.get(id)).filter((u) => u !== undefined).map((u) => dashboardUnit(u, u.id !== unit.id || children.length > 0)),
-    period: { ...period, complete: period.to < isoDay(today), meetingsDue: due },
+    period: { ...period, complete, meetingsDue: due },
     previousPeriod: previous,
     kpis: kpis.get(unit.id)!,
     previous: previousKpis,

@@ -336,8 +336,8 @@ export async function rolledUpTotal(actor: Actor, f: PetitionFilters, now = new 
  * Where a list's rows are read (decisions 028, 039):
  * - `place`: a province, a district or a commune (the actor's unit, or the `unit` filter): the
  *   petitions whose place it is, read from that place's own entries newest first
- *   (`Petition(districtId, receivedOn, id)` and its kin), so that a page costs what it shows, at
- *   any size of the place or the country;
+ *   (`Petition_district_list_idx` and its kin, which hold every filtered column), so that a page
+ *   costs what it shows, at any size of the place or the country;
  * - `units`: a village (a unit filter): its subtree as its unit ids, read from their own entries;
  * - `tree`: the nation: the unit tree, and the country's date indexes.
  * The unit is read with the scope builder: a unit filter outside the actor's reach, or an actor
