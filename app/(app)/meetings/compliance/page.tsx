@@ -4,7 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { ChoiceField } from "@/components/choices/choice-field";
 import { inputClass } from "@/components/units/action-feedback";
 import { requirePermission } from "@/lib/auth/current";
+import { formatKpi } from "@/lib/dashboards/columns";
 import { formatNumber } from "@/lib/format";
+import { percent } from "@/lib/percent";
 import type { ComplianceFigure } from "@/lib/meetings/compliance";
 import { getCompliancePage } from "@/lib/meetings/compliance-page";
 import { choiceText } from "@/lib/choices/types";
@@ -16,8 +18,9 @@ export async function generateMetadata() {
   return { title: (await getTranslations("meetings"))("compliance.title") };
 }
 
+/** The share as the reports page writes it: lib/percent's rounding (never 100 % short of all), formatKpi's form. */
 function shareOf(figure: ComplianceFigure) {
-  return figure.expected ? `${formatNumber((figure.held / figure.expected) * 100, "vi", 1)} %` : "—";
+  return formatKpi(percent(figure.held, figure.expected), "percent");
 }
 
 function Figure({ label, figure, testId }: { label: string; figure: ComplianceFigure; testId: string }) {
