@@ -102,11 +102,17 @@ test("overdue now agrees with the petition list's overdue filter, for the provin
   await page.goto("/reports");
   const overdue = await kpi(page, "overdue");
   expect(overdue).toBeGreaterThan(0);
-  const row = page.getByTestId("child-table").locator("tbody tr").filter({ has: page.getByRole("link", { name: "Huyện Vĩnh Tường", exact: true }) });
-  const href = (await row.getByRole("link").getAttribute("href"))!;
+  const name = page.getByRole("link", { name: "Huyện Vĩnh Tường", exact: true });
+  const row = page.getByTestId("child-table").locator("tbody tr").filter({ has: name });
+  const href = (await row.getByRole("link", { name: "Huyện Vĩnh Tường", exact: true }).getAttribute("href"))!;
   const districtOverdue = figure(await row.locator('td[data-kpi="overdue"]').textContent());
   const unit = new URL(href, "http://x").searchParams.get("unit");
   expect(districtOverdue).toBe(await listCount(page, `unit=${unit}&overdue=1`));
+  // The figure itself opens that list (issue 14), with the same count.
+  await page.goto("/reports");
+  await row.locator('td[data-kpi="overdue"] a').click();
+  await expect(page).toHaveURL(new RegExp(`/petitions\\?unit=${unit}&overdue=true$`));
+  expect(Number(((await page.locator("h1 + p").textContent()) ?? "").replace(/\D/g, ""))).toBe(districtOverdue);
 });
 
 test("a petition entered a second ago is already counted, and a district sees only itself", async ({ page }) => {
