@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { petitionSearchColumns, petitionSearchTextAround } from "./search";
+import { petitionSearchColumns, petitionSearchTextAround, searchWords } from "./search";
 
 describe("petitionSearchTextAround", () => {
   const contents = [
@@ -18,5 +18,15 @@ describe("petitionSearchTextAround", () => {
         expect(before + number + after).toBe(petitionSearchColumns({ code: prefix + number, content }).searchText);
       }
     }
+  });
+});
+
+describe("searchWords", () => {
+  it("gives accent-free words, at most 8, and ends a word at LIKE's wildcards", () => {
+    expect(searchWords("  Đỗ  Văn Khải ")).toEqual(["do", "van", "khai"]);
+    expect(searchWords("%")).toEqual([]);
+    expect(searchWords("50%_giảm\\x")).toEqual(["50", "giam", "x"]);
+    expect(searchWords("a b c d e f g h i j")).toHaveLength(8);
+    expect(searchWords(undefined)).toEqual([]);
   });
 });

@@ -21,9 +21,13 @@ export function petitionSearchTextAround(prefix: string, content: string): { bef
   return { before: toSearchText(prefix), after: text ? ` ${text}` : "" };
 }
 
-/** The words of a search, accent-free, as the list matches them (at most 8). */
+/**
+ * The words of a search, accent-free, as the list matches them (at most 8). LIKE's wildcards and its
+ * escape character end a word: Prisma's `contains` and `startsWith` pass them on unescaped, and "%"
+ * or "_" typed as a search matched every petition, in every tier.
+ */
 export function searchWords(q: string | undefined): string[] {
-  return q ? toSearchText(q).split(" ").filter(Boolean).slice(0, 8) : [];
+  return q ? toSearchText(q).replace(/[%_\\]/g, " ").split(" ").filter(Boolean).slice(0, 8) : [];
 }
 
 type SearchColumn = "searchText" | "petitionerSearch";
