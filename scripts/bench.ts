@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- seed|catalogue|coverage|bundle]: measurements recorded in BENCHMARKS.md. Each benchmark runs
+ * npm run bench [-- seed|catalogue|coverage|bundle|lighthouse]: measurements recorded in BENCHMARKS.md. Each benchmark runs
  * on a fresh in-memory PGlite and, when BENCH_DATABASE_URL or DATABASE_URL points at a
  * PostgreSQL server, on a fresh database there too.
  *
@@ -8,6 +8,11 @@
  * stale), signs in as xa.lapthach, and measures the first-load JavaScript of the meeting form and, for
  * comparison, of other pages, as a browser gets them (lib/bench/bundle.ts). BENCH_PORT picks the port
  * (default: the first free one from 3400).
+ *
+ * A phone, in Lighthouse: npm run bench -- lighthouse [--runs 3] [--details] serves the app the same way and runs
+ * Lighthouse's performance category (mobile, simulated throttling) in Debian's Chromium on /reports and
+ * /petitions signed in as tinh.vinhphuc and on /login signed out; it prints each figure's median
+ * (lib/bench/lighthouse.ts). CHROMIUM_PATH picks another Chromium.
  *
  * National scale, PostgreSQL only (BENCH_DATABASE_URL, DATABASE_URL or --database-url):
  *   npm run bench -- generate --villages 100000 --petitions 5000000 [--months 24] [--database dv_bench]
@@ -33,6 +38,7 @@ import { openAdapter } from "../lib/db/adapter";
 import { DEFAULT_BENCH_DATABASE, generateBenchData, withDatabase } from "../lib/bench/generate";
 import { serveBuiltApp } from "../lib/bench/serve";
 import { firstLoadJs } from "../lib/bench/bundle";
+import { lighthousePages, type LighthousePage } from "../lib/bench/lighthouse";
 import { signIn } from "../lib/bench/http-session";
 import { DEMO_PASSWORD } from "../prisma/seed/accounts";
 import { benchDashboard } from "../lib/bench/dashboard";
@@ -195,7 +201,7 @@ const NATIONAL: Record<string, (args: string[]) => Promise<void>> = {
 };
 
 /** Measured over HTTP against the built app, served by next start on its own fresh database. */
-const BUILT_APP: Record<string, () => Promise<void>> = {
+const BUILT_APP: Record<string, (args: string[]) => Promise<void>> = {
   async bundle() {
     await serveBuiltApp({ name: "bench-bundle" }, async (base) => {
       const cookie = await signIn(base, "xa.lapthach", DEMO_PASSWORD);
@@ -210,6 +216,41 @@ const BUILT_APP: Record<string, () => Promise<void>> = {
       }
     });
   },
+};
+
+/**
+ * Lighthouse mobile (simulated throttling) on /reports and /petitions signed in as a province leader
+ * (tinh.vinhphuc) and on /login signed out; the median of `--runs` runs per page. `--details` adds, for
+ * the median run, the scripts that kept the main thread busiest and the main thread's work by kind.
+ */
+BUILT_APP.lighthouse = async (args) => {
+  const { values } = parseArgs({ args, options: { runs: { type: "string", default: "3" }, details: { type: "boolean", default: false } } });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: ${values.runs}`);
+  await serveBuiltApp({ name: "bench-lighthouse" }, async (base) => {
+    const cookie = await signIn(base, "tinh.vinhphuc", DEMO_PASSWORD);
+    const pages: LighthousePage[] = [
+      { label: "/reports", url: new URL("/reports", base).href, cookie },
+      { label: "/petitions", url: new URL("/petitions", base).href, cookie },
+      { label: "/login (signed out)", url: new URL("/login", base).href },
+    ];
+    // One unmeasured visit each: the server's first render of a page (and the embedded database's first
+    // reads) are not what a phone waits for on the next visit.
+    for (const page of pages) await fetch(page.url, { headers: page.cookie ? { cookie: page.cookie } : {} });
+    const results = await lighthousePages(pages, { runs, log: console.log });
+    const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+    const ms = (n: number) => `${Math.round(n).toLocaleString("en")} ms`;
+    console.log(`\nload average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}; median of ${runs} runs\n`);
+    console.log("| page | performance | total blocking time | largest contentful paint | first contentful paint | transferred | benchmark index |\n|---|---|---|---|---|---|---|");
+    for (const { page, median: m } of results) {
+      console.log(`| ${page.label} | ${m.performance} | ${ms(m.totalBlockingTimeMs)} | ${ms(m.largestContentfulPaintMs)} | ${ms(m.firstContentfulPaintMs)} | ${kb(m.bytes)} | ${m.benchmarkIndex.toFixed(0)} |`);
+    }
+    if (!values.details) return;
+    for (const { page, medianRun } of results) {
+      console.log(`\n${page.label}, median run: main thread ${medianRun.mainThread.map((g) => `${g.group} ${ms(g.ms)}`).join(", ")}`);
+      for (const s of medianRun.bootup.slice(0, 8)) console.log(`  ${ms(s.totalMs)} (scripting ${ms(s.scriptingMs)})  ${s.url.replace(base, "")}`);
+    }
+  });
 };
 
 /** The form itself: the first team the step "2. Chọn tổ dân vận" offers on /meetings/new?kind=TEAM_MONTHLY. */
@@ -344,7 +385,7 @@ async function main() {
   loadEnvFile();
   const [first, ...rest] = process.argv.slice(2).filter((a) => a !== "--");
   if (first && NATIONAL[first]) return NATIONAL[first](rest);
-  if (first && BUILT_APP[first]) return BUILT_APP[first]();
+  if (first && BUILT_APP[first]) return BUILT_APP[first](rest);
   const names = [first, ...rest].filter(Boolean);
   const server = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
   const backends = server?.startsWith("postgres") ? ["pglite", "postgres"] : ["pglite"];
