@@ -18,10 +18,21 @@ const UNITS: ChoroplethUnit[] = [
 
 const percent = (v: number) => `${formatNumber(v * 100, "vi", 1)}%`;
 
-function render(units: ChoroplethUnit[], higherIsBetter = true, options: { threshold?: { value: number; near: number }; format?: (v: number) => string } = {}) {
+function render(
+  units: ChoroplethUnit[],
+  higherIsBetter = true,
+  options: { threshold?: { value: number; near: number }; format?: (v: number) => string; importCommand?: string } = {},
+) {
   const html = renderToStaticMarkup(
     <NextIntlClientProvider locale="vi" messages={vi} timeZone="Asia/Ho_Chi_Minh">
-      <ChoroplethMap units={units} kpiLabel="Tỷ lệ giải quyết" formatValue={options.format ?? percent} higherIsBetter={higherIsBetter} threshold={options.threshold} />
+      <ChoroplethMap
+        units={units}
+        kpiLabel="Tỷ lệ giải quyết"
+        formatValue={options.format ?? percent}
+        higherIsBetter={higherIsBetter}
+        threshold={options.threshold}
+        importCommand={options.importCommand}
+      />
     </NextIntlClientProvider>,
   );
   return new Rendered(html);
@@ -42,7 +53,7 @@ class Rendered {
     }));
   }
   text() {
-    return this.html.replace(/<title>[^<]*<\/title>/g, "").replace(/<\/(p|li|figcaption)>/g, "\n").replace(/<[^>]+>/g, "").replace(/[ \t]+/g, " ");
+    return this.html.replace(/<title>[^<]*<\/title>/g, "").replace(/<\/(p|li|figcaption)>/g, "\n").replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/[ \t]+/g, " ");
   }
 }
 
@@ -93,8 +104,21 @@ describe("ChoroplethMap", () => {
   it("says so when no unit has a boundary, and lists them all", () => {
     const r = render(UNITS.map((u) => ({ ...u, coordinates: null })));
     expect(r.shapes()).toEqual([]);
-    expect(r.text()).toContain("Chưa có ranh giới của các đơn vị này để vẽ bản đồ.");
+    expect(r.text()).toContain("Chưa nhập ranh giới của các đơn vị này nên chưa vẽ được bản đồ.");
     expect(r.text()).toContain("Chưa có ranh giới: Huyện Lập Thạch (95,5%), Huyện Vĩnh Tường (72,1%), Huyện Tam Dương (Không có số liệu), Huyện Sông Lô (80%)");
+    expect(r.text()).not.toContain("npm run");
+  });
+
+  it("gives the command that imports boundaries when it is given (to an administrator), and only while the map is empty (issue 14)", () => {
+    const importCommand = "npm run units:import-boundaries -- <tệp ranh giới .json>";
+    const empty = render(
+      UNITS.map((u) => ({ ...u, coordinates: null })),
+      true,
+      { importCommand },
+    );
+    expect(empty.text()).toContain("Chưa nhập ranh giới của các đơn vị này nên chưa vẽ được bản đồ. Quản trị viên nhập ranh giới trên máy chủ bằng lệnh: npm run units:import-boundaries -- <tệp ranh giới .json>");
+    expect(empty.html).toContain("<code");
+    expect(render(UNITS, true, { importCommand }).text()).not.toContain("npm run");
   });
 
   it("colours the on-time share by the province's threshold, not by rank: below, near, above; too few to judge apart (issue 14)", () => {

@@ -33,6 +33,8 @@ export interface ChoroplethMapProps {
    * blue. For the on-time share, whose threshold each province sets.
    */
   threshold?: { value: number; near: number };
+  /** The command that imports boundaries, shown while no unit has one (the reports page gives it to administrators). */
+  importCommand?: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface ChoroplethMapProps {
  *     units={children.map((c) => ({ unitId: c.id, name: unitFullName(c), href: `/reports?unit=${c.id}`,
  *       value: rates.get(c.id) ?? null, coordinates: shapes.get(c.id) ?? null }))} />
  */
-export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter, threshold }: ChoroplethMapProps) {
+export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter, threshold, importCommand }: ChoroplethMapProps) {
   const t = useTranslations("dashboardMap");
   // useId's characters are not all safe inside url(#…).
   const id = `map${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
@@ -103,7 +105,15 @@ export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter, th
           })}
         </svg>
       ) : (
-        <p className="rounded-lg border border-stone-200 bg-white p-4 text-stone-600">{t("noBoundaries")}</p>
+        <p className="rounded-lg border border-stone-200 bg-white p-4 text-stone-600">
+          {t("noBoundaries")}
+          {importCommand && (
+            <>
+              {" "}
+              {t("importHint")} <code className="break-all rounded bg-stone-100 px-1 py-0.5 text-sm text-stone-800">{importCommand}</code>
+            </>
+          )}
+        </p>
       )}
       <div>
         <p className="text-sm font-medium" id={`${id}-legend`}>

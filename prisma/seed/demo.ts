@@ -5,6 +5,7 @@
  * comes from one seeded generator, so the same `today` always gives the same data.
  */
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { seedBoundaries } from "./boundaries";
 import { createContext } from "./context";
 import { assignMeetingIds, insertMeetings, planMeetings } from "./meetings";
 import { seedOrganisations } from "./organisations";
@@ -33,7 +34,11 @@ export async function isEmpty(db: PrismaClient): Promise<boolean> {
   return (await db.unit.count()) === 0;
 }
 
-export async function seedDemo(db: PrismaClient, opts: { today?: Date; log?: (msg: string) => void } = {}): Promise<SeedSummary> {
+/**
+ * `sharedDataDir`: where the map's boundary file is looked for (default: SHARED_DATA_DIR, else
+ * ../shared/data; prisma/seed/boundaries.ts).
+ */
+export async function seedDemo(db: PrismaClient, opts: { today?: Date; log?: (msg: string) => void; sharedDataDir?: string } = {}): Promise<SeedSummary> {
   const log = opts.log ?? (() => {});
   const ctx = createContext(opts.today ?? new Date(), log);
   const started = Date.now();
@@ -41,6 +46,8 @@ export async function seedDemo(db: PrismaClient, opts: { today?: Date; log?: (ms
 
   const tree = await seedUnits(db, ctx.rng);
   lap(`${tree.all.length} đơn vị / units`);
+  const drawn = await seedBoundaries(db, { dir: opts.sharedDataDir, log });
+  if (drawn.length) lap(`ranh giới / boundaries: ${drawn.join(", ")}`);
   const orgs = await seedOrganisations(db, ctx, tree);
   lap(`${orgs.blocs.size + orgs.teams.size} khối, tổ / organisations, ${orgs.cadres.length} cán bộ / cadres`);
   const users = await seedUsers(db, tree, orgs);

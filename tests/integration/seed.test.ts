@@ -1,8 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadActor } from "@/lib/auth/actor";
 import { authenticate } from "@/lib/auth/sign-in";
+import { dashboardFor } from "@/lib/dashboards/dashboard";
+import { periodContaining } from "@/lib/dashboards/period";
 import { db } from "@/lib/db/client";
 import { coverageFor } from "@/lib/organisations/coverage";
 import { addDaysUtc, isoDay } from "@/lib/time";
+import { boundariesOf } from "@/lib/units/boundaries/queries";
 import { unitPageCoverage } from "@/lib/units/coverage";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/accounts";
 import { isEmpty, seedDemo } from "@/prisma/seed/demo";
@@ -11,6 +15,7 @@ import { readSharedFile, sharedData } from "../support/shared-data";
 const TODAY = new Date("2026-11-23T03:00:00Z");
 const GSO = sharedData(["gso-admin-units-2025-03.json"], import.meta.filename);
 const [GSO_FILE] = GSO.files;
+const MAP = sharedData(["gis-districts-26-vinh-phuc.json"], import.meta.filename);
 
 beforeAll(async () => {
   expect(await isEmpty(db)).toBe(true);
@@ -71,6 +76,23 @@ describe("the demo seed", () => {
     expect(await db.meetingAttendance.count()).toBeGreaterThan(meetings);
     const october = await db.meeting.count({ where: { kind: "TEAM_MONTHLY", heldOn: { gte: new Date("2026-10-01"), lt: new Date("2026-11-01") } } });
     expect(october).toBeLessThan(teams);
+  });
+
+  it.skipIf(MAP.skip)("draws the map: the boundaries of Vĩnh Phúc and of its districts come from ../shared/data (issue 14)", async () => {
+    const leader = await loadActor((await db.user.findUniqueOrThrow({ where: { username: "tinh.vinhphuc" } })).id);
+    const province = await db.unit.findFirstOrThrow({ where: { level: "PROVINCE", code: "26" } });
+    // The province's report, as its leader opens it, in both views: every district on it has its shape.
+    for (const view of ["historical", "restated"] as const) {
+      const dashboard = await dashboardFor(leader!, province.id, periodContaining(TODAY, "month"), view, TODAY);
+      const shapes = await boundariesOf(db, dashboard!.children.map((c) => c.unit.id));
+      expect(dashboard!.children.map((c) => [c.unit.code, shapes.has(c.unit.id)]), view).toEqual([
+        ["246", true],
+        ["252", true],
+      ]);
+    }
+    // The nation's map draws Vĩnh Phúc; Lai Châu has no boundary file, and nothing else was written.
+    const stored = await db.unitBoundary.findMany({ select: { unit: { select: { level: true, code: true } } } });
+    expect(stored.map((b) => `${b.unit.level} ${b.unit.code}`).sort()).toEqual(["DISTRICT 246", "DISTRICT 252", "PROVINCE 26"]);
   });
 
   it("creates every demo account, and each signs in with the demo password", async () => {

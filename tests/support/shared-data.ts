@@ -7,13 +7,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { sharedDataDir } from "../../lib/shared-data";
+
+export { sharedDataDir };
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
-
-/** ../shared/data from the project root; SHARED_DATA_DIR when the project sits elsewhere. */
-export function sharedDataDir(env: Record<string, string | undefined> = process.env): string {
-  return env.SHARED_DATA_DIR ?? path.resolve(PROJECT_ROOT, "../shared/data");
-}
 
 export interface SharedData {
   /** Absolute paths of the files, in the order asked. */

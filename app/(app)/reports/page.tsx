@@ -24,6 +24,7 @@ import { db } from "@/lib/db/client";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { todayInVietnam } from "@/lib/time";
+import { boundaryImportCommand } from "@/lib/units/boundaries/import";
 import { boundariesOf } from "@/lib/units/boundaries/queries";
 import { unitFullName } from "@/lib/units/labels";
 
@@ -179,6 +180,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             formatValue={(v) => formatKpi(v, mapColumn.kind, locale)}
             // The on-time share is coloured by the province's threshold, as the table marks it (issue 14); other figures by rank.
             threshold={onTimeMap ? { value: threshold.value, near: NEAR_THRESHOLD_POINTS } : undefined}
+            // An empty map tells an administrator how boundaries are imported; villages have no boundary source, so not below a commune.
+            importCommand={can(actor.role, "admin:access") && dashboard.unit.level !== "COMMUNE" ? boundaryImportCommand(`<${t("map.importFile")}>`) : undefined}
             units={dashboard.children.map((c) => ({
               unitId: c.unit.id,
               name: unitFullName(c.unit),

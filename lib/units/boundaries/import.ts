@@ -48,6 +48,11 @@ export interface BoundaryImportOptions {
 
 type Db = Pick<Tx, "$queryRaw">;
 
+/** The command that runs this import on the server (scripts/units-import-boundaries.ts), for messages that point to it. */
+export function boundaryImportCommand(file: string, asOf?: string): string {
+  return `npm run units:import-boundaries -- ${file}${asOf ? ` --as-of ${asOf}` : ""}`;
+}
+
 const LEVELS: CatalogueLevel[] = ["PROVINCE", "DISTRICT", "COMMUNE"];
 
 /** The same name whatever the case, accents and type prefix: "Huyện Lập Thạch" ~ "Lập Thạch". */
