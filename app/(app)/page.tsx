@@ -73,6 +73,10 @@ export default async function HomePage() {
             href={lists ? petitionListHref({ overdue: true }) : undefined}
           />
           <Stat label={t("home.meetingsThisMonth")} value={n(summary.meetingsThisMonth)} />
+          {summary.teamsNotMetThisMonth !== null && (
+            // Opens the compliance page of the month, which names them (issue 14).
+            <Stat label={t("home.teamsNotMetThisMonth")} value={n(summary.teamsNotMetThisMonth)} href="/meetings/compliance" />
+          )}
         </dl>
       </section>
     </div>

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ChoiceField } from "@/components/choices/choice-field";
 import { inputClass } from "@/components/units/action-feedback";
 import type { ResolvedChoice } from "@/lib/choices/types";
-import { PAGE_SIZES, type PetitionFilters } from "@/lib/petitions/list";
+import { PAGE_SIZES, PETITION_DATES, type PetitionFilters } from "@/lib/petitions/list";
 import { PETITION_CHANNELS, PETITION_STATUSES, RESOLUTION_KINDS } from "@/lib/petitions/labels";
 import { OPEN_STATUSES } from "@/lib/petitions/status";
 
@@ -27,7 +27,7 @@ export async function PetitionFilterForm({
   const t = await getTranslations("petitions");
   const status = filters.status.join(",");
   const more = Boolean(
-    filters.channel.length || filters.agency || filters.unit || agency.text !== null || area.text !== null || filters.from || filters.to || filters.dueWithin !== undefined || filters.resolution,
+    filters.channel.length || filters.agency || filters.unit || agency.text !== null || area.text !== null || filters.from || filters.to || filters.dateOf !== "received" || filters.dueWithin !== undefined || filters.resolution,
   );
   return (
     <form method="get" action="/petitions" role="search" aria-label={t("filters")} className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
@@ -84,6 +84,14 @@ export async function PetitionFilterForm({
               <option value="">{t("any")}</option>
               {RESOLUTION_KINDS.map((r) => (
                 <option key={r} value={r}>{t(`resolutions.${r}`)}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="pf-dateOf" className="block text-sm font-medium">{t("dateOf")}</label>
+            <select id="pf-dateOf" name="dateOf" defaultValue={filters.dateOf} className={inputClass}>
+              {PETITION_DATES.map((d) => (
+                <option key={d} value={d}>{t(`dates.${d}`)}</option>
               ))}
             </select>
           </div>

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "@/components/link";
 import { formatKpi, kpiColumn, type KpiKey } from "@/lib/dashboards/columns";
-import type { FigureWithList } from "@/lib/dashboards/links";
+import { FIGURES_WITH_LISTS, type FigureWithList } from "@/lib/dashboards/links";
 import type { Comparison, CoverageKpis, Kpis, ReportedPeriod } from "@/lib/dashboards/types";
 import { formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
@@ -23,6 +23,8 @@ const CARD_KEYS: KpiKey[] = [
 
 /** The rates whose card says, behind an "i", what they count: numerator and denominator. */
 const EXPLAINED: ReadonlySet<KpiKey> = new Set<KpiKey>(["resolvedRate", "onTimeRate", "satisfactionRate", "teamMeetingCompliance", "briefingCompliance"]);
+
+const hasList = (key: KpiKey): key is KpiKey & FigureWithList => (FIGURES_WITH_LISTS as readonly string[]).includes(key);
 
 /** "01/2026" or "01/2026–11/2026": the months a stretch compares, by their first days. */
 const monthSpan = ([first, last]: [string, string]) => {
@@ -63,7 +65,10 @@ export async function KpiCards({
       text
     );
   const detail: Partial<Record<KpiKey, React.ReactNode>> = {
-    resolved: t("cards.resolvedSplit", { settled: n(kpis.settled), explained: n(kpis.explained) }),
+    resolved: t.rich("cards.resolvedSplit", {
+      settled: () => listed(lists.settled, n(kpis.settled)),
+      explained: () => listed(lists.explained, n(kpis.explained)),
+    }),
     resolvedRate: listed(lists.receivedResolved, t("cards.resolvedRateDetail", { resolved: n(kpis.receivedResolved), received: n(kpis.received) })),
     onTimeRate: t("cards.onTimeDetail", { onTime: n(kpis.resolvedOnTime), resolved: n(kpis.resolved) }),
     overdue: t("cards.overdueDetail"),
@@ -122,7 +127,7 @@ export async function KpiCards({
                 )}
               </dt>
               <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={`kpi-${key}`}>
-                {listed(key === "received" || key === "overdue" ? lists[key] : undefined, formatKpi(value, column.kind, locale))}
+                {listed(hasList(key) ? lists[key] : undefined, formatKpi(value, column.kind, locale))}
               </dd>
               {detail[key] && <dd className="mt-1 text-sm text-stone-700">{detail[key]}</dd>}
               {key !== "overdue" && (

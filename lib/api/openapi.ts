@@ -4,7 +4,7 @@
  * path here. A new endpoint adds its path (and list endpoints reuse `listOf` and the cursor
  * parameters).
  */
-import { PETITION_SORTS } from "../petitions/list";
+import { PETITION_SORTS, PETITION_DATES } from "../petitions/list";
 
 type Schema = { [key: string]: unknown };
 
@@ -139,8 +139,9 @@ export const openApiDocument: OpenApiDocument = {
           { name: "field", in: "query", description: "A petition field id.", schema: { type: "integer" } },
           { name: "channel", in: "query", description: "Comma-separated channels.", schema: { type: "string" } },
           { name: "agency", in: "query", description: "A responsible agency id.", schema: { type: "integer" } },
-          { name: "from", in: "query", description: "Received on or after.", schema: { type: "string", format: "date" } },
-          { name: "to", in: "query", description: "Received on or before.", schema: { type: "string", format: "date" } },
+          { name: "from", in: "query", description: "On or after this day (Vietnam time) of `dateOf`.", schema: { type: "string", format: "date" } },
+          { name: "to", in: "query", description: "On or before this day (Vietnam time) of `dateOf`.", schema: { type: "string", format: "date" } },
+          { name: "dateOf", in: "query", description: "The day `from` and `to` bound: received (the default), resolved, first reopened or escalated. Those of the dashboards' figures of a period: `/api/v1/rollup`'s `resolved` is `dateOf=resolved`, `reopened` is `dateOf=reopened`.", schema: { type: "string", enum: [...PETITION_DATES], default: "received" } },
           { name: "overdue", in: "query", description: "`1`: open and past the deadline.", schema: { type: "string", enum: ["1"] } },
           { name: "dueWithin", in: "query", description: "Open and due within this many days.", schema: { type: "integer", minimum: 0, maximum: 365 } },
           { name: "resolution", in: "query", description: "Settled for good, or answered/explained only.", schema: { type: "string", enum: ["SETTLED", "EXPLAINED"] } },

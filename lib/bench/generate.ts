@@ -479,7 +479,7 @@ async function loadReference(client: pg.Client, tree: Tree, log: (message: strin
 const PETITION_COLUMNS = [
   "id", "code", "unitId", "provinceId", "districtId", "communeId", "receivedOn", "channel", "petitionerKind", "petitionerName", "petitionerPhone", "petitionerAddress",
   "fieldId", "content", "searchText", "petitionerSearch", "status", "agencyId", "assignedAt", "dueOn", "resolvedAt", "resolution",
-  "replyText", "satisfaction", "closedAt", "rejectionReason", "escalatedTo", "mergedIntoId", "meetingId", "createdById", "createdAt", "updatedAt", "version",
+  "replyText", "satisfaction", "closedAt", "rejectionReason", "escalatedTo", "escalatedAt", "mergedIntoId", "meetingId", "createdById", "createdAt", "updatedAt", "version",
 ];
 
 export const EVENT_COLUMNS = ["id", "petitionId", "kind", "fromStatus", "toStatus", "actorId", "note", "data", "at"];
@@ -643,6 +643,7 @@ function* petitionRows(
       let closedAt: Date | null = null;
       let rejectionReason: string | null = null;
       let escalatedTo: string | null = null;
+      let escalatedAt: Date | null = null;
       let mergedIntoId: number | null = null;
       const u = rng.next();
       const earlier = recent.get(district);
@@ -674,7 +675,7 @@ function* petitionRows(
               const d = table.addWorkingDays(start, rng.int(3, 12));
               if (d <= lastIdx) {
                 escalatedTo = `Ban Dân vận Tỉnh ủy ${district.province.name}`;
-                closedAt = step(d, "ESCALATED", "ESCALATED", "Vụ việc phức tạp, vượt thẩm quyền; chuyển cấp trên xem xét, chỉ đạo", JSON.stringify({ escalatedTo }));
+                closedAt = escalatedAt = step(d, "ESCALATED", "ESCALATED", "Vụ việc phức tạp, vượt thẩm quyền; chuyển cấp trên xem xét, chỉ đạo", JSON.stringify({ escalatedTo }));
               }
             } else if (!(field.code === "dat-dai" && rng.chance(0.05))) {
               const room = table.workingDaysBetween(start, due);
@@ -700,7 +701,7 @@ function* petitionRows(
       yield [
         id, code, village.id, district.province.id, district.unit.id, village.communeId, table.days[day], channel, kind, petitionerName, petitionerPhone, kind === "ANONYMOUS" ? null : village.address,
         field.id, content, search.searchText, search.petitionerSearch, status, agencyId, assignedAt, dueOn, resolvedAt, resolution,
-        reply, satisfaction, closedAt, rejectionReason, escalatedTo, mergedIntoId, meetingId, district.staffId, createdAt, lastAt, steps,
+        reply, satisfaction, closedAt, rejectionReason, escalatedTo, escalatedAt, mergedIntoId, meetingId, district.staffId, createdAt, lastAt, steps,
       ];
     }
   }

@@ -19,7 +19,7 @@ export async function liveFigures(unitIds: number[], period: Period, today: stri
   const { from, to } = period;
   // The meetings counted are those due by today (the one rule, `meetingsDue`).
   const { months, quarters } = meetingsDue(period, new Date(`${today}T00:00:00Z`));
-  const [petitions, events, teams, briefings, trained] = await Promise.all([
+  const [petitions, teams, briefings, trained] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT a.uid AS "unitId",
         count(*) FILTER (WHERE p."receivedOn" BETWEEN ${from}::date AND ${to}::date)::int AS received,
@@ -31,20 +31,14 @@ export async function liveFigures(unitIds: number[], period: Period, today: stri
         coalesce(sum(dv_working_days(p."receivedOn", r.day)) FILTER (WHERE r.day BETWEEN ${from}::date AND ${to}::date), 0)::int AS "resolveWorkingDays",
         count(*) FILTER (WHERE (p."closedAt" + interval '7 hours')::date BETWEEN ${from}::date AND ${to}::date AND p.satisfaction IS NOT NULL)::int AS replies,
         count(*) FILTER (WHERE (p."closedAt" + interval '7 hours')::date BETWEEN ${from}::date AND ${to}::date AND p.satisfaction = 'SATISFIED')::int AS satisfied,
+        count(*) FILTER (WHERE (p."reopenedAt" + interval '7 hours')::date BETWEEN ${from}::date AND ${to}::date)::int AS reopened,
+        count(*) FILTER (WHERE (p."escalatedAt" + interval '7 hours')::date BETWEEN ${from}::date AND ${to}::date)::int AS escalated,
         count(*) FILTER (WHERE p.status IN ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') AND p."dueOn" < ${today}::date)::int AS overdue
       FROM "Petition" p
       CROSS JOIN LATERAL (SELECT (p."resolvedAt" + interval '7 hours')::date AS day) r
       JOIN "Unit" u ON u.id = p."unitId"
       CROSS JOIN LATERAL unnest(u."ancestorIds") AS a(uid)
       WHERE a.uid = ANY(${unitIds}::int[])
-      GROUP BY a.uid`,
-    db.$queryRaw<Row[]>`
-      SELECT a.uid AS "unitId",
-        count(*) FILTER (WHERE e.kind = 'REOPENED')::int AS reopened, count(*) FILTER (WHERE e.kind = 'ESCALATED')::int AS escalated
-      FROM "PetitionEvent" e JOIN "Petition" p ON p.id = e."petitionId" JOIN "Unit" u ON u.id = p."unitId"
-      CROSS JOIN LATERAL unnest(u."ancestorIds") AS a(uid)
-      WHERE a.uid = ANY(${unitIds}::int[]) AND e.kind IN ('REOPENED', 'ESCALATED')
-        AND (e.at + interval '7 hours')::date BETWEEN ${from}::date AND ${to}::date
       GROUP BY a.uid`,
     // For each month: the active teams, and those of them with a monthly meeting in it.
     db.$queryRaw<Row[]>`
@@ -78,7 +72,7 @@ export async function liveFigures(unitIds: number[], period: Period, today: stri
       GROUP BY a.uid`,
   ]);
   const out = new Map<number, LiveFigures>(unitIds.map((id) => [id, { ...emptyMeasures(), overdue: 0, cadresTrained: 0 }]));
-  for (const row of [...petitions, ...events, ...teams, ...briefings, ...trained]) {
+  for (const row of [...petitions, ...teams, ...briefings, ...trained]) {
     const target = out.get(row.unitId)!;
     for (const [key, value] of Object.entries(row)) if (key !== "unitId") (target as Record<string, number>)[key] += Number(value);
   }

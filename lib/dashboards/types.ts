@@ -104,9 +104,9 @@ export interface Kpis {
   satisfied: number;
   /** satisfied / replies, in percent. */
   satisfactionRate: number | null;
-  /** REOPENED events on the timelines, dated in the period. */
+  /** Petitions first reopened in the period (`reopenedAt`, Vietnam time; a second reopening is not counted again, decision 043). */
   reopened: number;
-  /** ESCALATED events on the timelines, dated in the period. */
+  /** Petitions escalated in the period (`escalatedAt`, Vietnam time; once a petition, it ends the workflow). */
   escalated: number;
   /**
    * Team monthly meetings, summed over the months of the period that have ended (a team's meeting is due

@@ -1,9 +1,10 @@
 import type { Actor } from "../auth/actor";
-import { ROLES } from "../auth/roles";
+import { can, ROLES } from "../auth/roles";
 import { meetingWhereFor, organisationWhereFor, unitWhereFor } from "../auth/scope";
 import { isWholeTree } from "../auth/subtree";
 import { db } from "../db/client";
 import type { UnitLevel } from "../generated/prisma/enums";
+import { complianceOf, monthPeriod } from "../meetings/compliance";
 import { OPEN_STATUSES } from "../petitions/status";
 import { rolledUpPetitionCount } from "../rollup/counts";
 import { addDaysUtc, isoDay, startOfMonth, todayInVietnam } from "../time";
@@ -15,6 +16,12 @@ export interface ScopeSummary {
   openPetitions: number;
   overduePetitions: number;
   meetingsThisMonth: number;
+  /**
+   * The teams due to meet this month that have not met yet (the month's expected teams less those
+   * held, as the compliance page counts them: its list of villages), or null for a user who may not
+   * read meetings.
+   */
+  teamsNotMetThisMonth: number | null;
 }
 
 /** The figures a user sees on their home page, all inside their subtree. */
@@ -25,7 +32,8 @@ export async function scopeSummary(actor: Actor, now = new Date()): Promise<Scop
   const known = (ROLES as readonly string[]).includes(actor.role);
   // The nation's admin counts the whole tree: no test of each row's path (lib/auth/subtree.ts).
   const whole = await isWholeTree(actor);
-  const [levels, organisations, openPetitions, overduePetitions, meetingsThisMonth] = await Promise.all([
+  const meetings = known && can(actor.role, "meeting:read:subtree");
+  const [levels, organisations, openPetitions, overduePetitions, meetingsThisMonth, compliance] = await Promise.all([
     db.unit.groupBy({
       by: ["level"],
       where: { AND: [whole ? {} : unitWhereFor(actor), current, { id: { not: actor.unit.id } }] },
@@ -42,7 +50,9 @@ export async function scopeSummary(actor: Actor, now = new Date()): Promise<Scop
     known ? rolledUpPetitionCount({ unitId: actor.unit.id, statuses: OPEN_STATUSES }).then((n) => n ?? 0) : 0,
     known ? rolledUpPetitionCount({ unitId: actor.unit.id, openDue: { to: isoDay(addDaysUtc(today, -1)) } }).then((n) => n ?? 0) : 0,
     db.meeting.count({ where: { AND: [whole ? {} : meetingWhereFor(actor), { heldOn: { gte: monthStart, lte: today } }] } }),
+    meetings ? complianceOf([actor.unit.id], monthPeriod(today.getUTCFullYear(), today.getUTCMonth() + 1)) : null,
   ]);
+  const teams = compliance?.get(actor.unit.id)?.teams;
   return {
     unitsByLevel: Object.fromEntries(levels.map((l) => [l.level, l._count._all])),
     teams: organisations.find((o) => o.kind === "TEAM")?._count._all ?? 0,
@@ -50,5 +60,6 @@ export async function scopeSummary(actor: Actor, now = new Date()): Promise<Scop
     openPetitions,
     overduePetitions,
     meetingsThisMonth,
+    teamsNotMetThisMonth: teams ? teams.expected - teams.held : null,
   };
 }

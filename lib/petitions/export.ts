@@ -186,7 +186,7 @@ export async function exportPetitions(actor: Actor, filters: PetitionFilters, fo
     rows: async (sheet) => {
       await sheet.row([label("reportTitle")], "bold");
       await sheet.row([`${label("reportUnit")}: ${workplaceName(actor.unit)}`]);
-      await sheet.row([`${label("reportPeriod")}: ${period}`]);
+      await sheet.row([`${label(`reportPeriodOf.${filters.dateOf}`)}: ${period}`]);
       await sheet.row([`${label("reportFilters")}: ${safeCell(filterText)}`]);
       await sheet.row([`${label("reportGenerated")}: ${formatDateTime(now)} · ${safeCell(actor.displayName)}`]);
       await sheet.row([`${label("reportRows")}: ${count.toLocaleString("vi-VN")}${counted > EXPORT_CAP ? ` (${label("truncated")})` : ""}`]);

@@ -28,6 +28,15 @@ import { OPEN_STATUSES } from "./status";
 export const PETITION_SORTS = ["relevance", "receivedOn", "dueOn", "code"] as const;
 export type PetitionSort = (typeof PETITION_SORTS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
+/**
+ * Which day `from` and `to` bound: receipt (the default), or the day (Vietnam time) the petition was
+ * resolved, first reopened or escalated. The dashboards' figures open their lists with them
+ * (lib/dashboards/links.ts): "resolved in November" is `dateOf=resolved&from=…-11-01&to=…-11-30`.
+ */
+export const PETITION_DATES = ["received", "resolved", "reopened", "escalated"] as const;
+export type PetitionDate = (typeof PETITION_DATES)[number];
+/** The column of each day but receipt's (a date column of its own), as Prisma names it. */
+const DATE_COLUMN = { resolved: "resolvedAt", reopened: "reopenedAt", escalated: "escalatedAt" } as const;
 /** Counting stops here: "more than 10.000" is all a list needs to say. */
 export const COUNT_CAP = 10_000;
 /**
@@ -68,6 +77,7 @@ export const petitionFilterFields = {
   unit: blank(idField("unit: mã đơn vị (số nguyên dương).").optional()),
   from: blank(isoDayParam("from").optional()),
   to: blank(isoDayParam("to").optional()),
+  dateOf: blank(z.enum(PETITION_DATES, { error: `dateOf: một trong ${PETITION_DATES.join(", ")}.` }).default("received")),
   overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
   dueWithin: blank(z.coerce.number({ error: "dueWithin: số ngày từ 0 đến 365." }).int().min(0).max(365, { error: "dueWithin: số ngày từ 0 đến 365." }).optional()),
   resolution: blank(z.enum(RESOLUTION_KINDS, { error: `resolution: một trong ${RESOLUTION_KINDS.join(", ")}.` }).optional()),
@@ -89,6 +99,7 @@ export const petitionFilterSchema = z.object({
   unit: petitionFilterFields.unit.catch(undefined),
   from: petitionFilterFields.from.catch(undefined),
   to: petitionFilterFields.to.catch(undefined),
+  dateOf: petitionFilterFields.dateOf.catch("received"),
   overdue: petitionFilterFields.overdue.catch(false),
   dueWithin: petitionFilterFields.dueWithin.catch(undefined),
   resolution: petitionFilterFields.resolution.catch(undefined),
@@ -114,7 +125,7 @@ export function parsePetitionFilters(params: Record<string, string | string[] | 
 /** The filters back as URL params (defaults left out), e.g. for links and exports. */
 export function filtersToParams(filters: Partial<PetitionFilters>): URLSearchParams {
   const params = new URLSearchParams();
-  const defaults: Partial<Record<keyof PetitionFilters, unknown>> = { sort: "relevance", dir: "desc", limit: 50, overdue: false };
+  const defaults: Partial<Record<keyof PetitionFilters, unknown>> = { sort: "relevance", dir: "desc", limit: 50, overdue: false, dateOf: "received" };
   for (const [key, value] of Object.entries(filters) as [keyof PetitionFilters, unknown][]) {
     if (value === undefined || value === null || value === "" || defaults[key] === value) continue;
     if (Array.isArray(value)) {
@@ -188,6 +199,7 @@ function cursorKey(sort: PetitionSort, row: { code: string; receivedOn: Date; du
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const vnMidnight = (iso: string) => new Date(`${iso}T00:00:00+07:00`);
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && b.every((x) => a.includes(x));
 
 /**
@@ -203,8 +215,14 @@ export function petitionListWhere(actor: Actor, f: PetitionFilters, now = new Da
   if (f.field) and.push({ fieldId: f.field });
   if (f.channel.length) and.push({ channel: { in: f.channel } });
   if (f.agency) and.push({ agencyId: f.agency });
-  if (f.from) and.push({ receivedOn: { gte: day(f.from) } });
-  if (f.to) and.push({ receivedOn: { lte: day(f.to) } });
+  if (f.dateOf === "received") {
+    if (f.from) and.push({ receivedOn: { gte: day(f.from) } });
+    if (f.to) and.push({ receivedOn: { lte: day(f.to) } });
+  } else {
+    // Days in Vietnam: from its midnight there, to the next day's.
+    const column = DATE_COLUMN[f.dateOf];
+    and.push({ [column]: { not: null, ...(f.from && { gte: vnMidnight(f.from) }), ...(f.to && { lt: vnMidnight(isoDay(addDaysUtc(day(f.to), 1))) }) } });
+  }
   if (f.resolution) and.push({ resolution: f.resolution });
   const today = todayInVietnam(now);
   if (f.overdue) and.push({ isOpen: true, dueOn: { lt: today } });
@@ -309,7 +327,7 @@ const isLastOfMonth = (iso: string) => isoDay(addDaysUtc(day(iso), 1)).endsWith(
  * null for any other filter, which is counted row by row.
  */
 export async function rolledUpTotal(actor: Actor, f: PetitionFilters, now = new Date()): Promise<number | null> {
-  if (f.q || f.channel.length || f.agency || f.resolution) return null;
+  if (f.q || f.channel.length || f.agency || f.resolution || f.dateOf !== "received") return null;
   let unitId = actor.unit.id;
   if (f.unit) {
     const unit = await db.unit.findFirst({ where: { AND: [{ id: f.unit }, unitWhereFor(actor)] }, select: { id: true } });
@@ -417,6 +435,10 @@ function smallSubtreePlan(f: PetitionFilters): string {
 function planFor(reach: ListReach, f: PetitionFilters): string | null {
   if (reach.by === "units") return smallSubtreePlan(f);
   if (reach.by === "tree") return null;
+  // A period of resolutions, reopenings or escalations: the place's resolutions by time
+  // (`Petition_district_resolved_idx` and its kin), or the country's few reopened or escalated
+  // petitions, tested for the place; PostgreSQL's own plan picks them.
+  if (f.dateOf !== "received" && (f.from || f.to)) return null;
   if (f.sort === "code") return "SET LOCAL enable_indexscan = off";
   return f.q && reach.level === "PROVINCE" ? null : "SET LOCAL enable_bitmapscan = off";
 }

@@ -50,6 +50,7 @@ async function loadForStep(tx: Tx, actor: Actor, petitionId: number) {
       unitId: true,
       receivedOn: true,
       createdById: true,
+      reopenedAt: true,
       field: { select: { defaultDeadlineDays: true } },
     },
   });
@@ -85,7 +86,7 @@ async function changesFor(
     case "reject":
       return { data: { rejectionReason: input.note, closedAt: now } };
     case "escalate":
-      return { data: { escalatedTo: input.escalatedTo, closedAt: now }, eventData: { escalatedTo: input.escalatedTo } };
+      return { data: { escalatedTo: input.escalatedTo, escalatedAt: now, closedAt: now }, eventData: { escalatedTo: input.escalatedTo } };
     case "merge": {
       const target = await tx.petition.findFirst({
         where: { AND: [{ code: input.targetCode }, petitionWhereFor(actor)] },
@@ -102,6 +103,8 @@ async function changesFor(
       return {
         data: {
           reopenCount: { increment: 1 },
+          // The dashboards count a petition reopened once, at its first reopening (decision 043).
+          ...(petition.reopenedAt === null ? { reopenedAt: now } : {}),
           resolvedAt: null,
           resolution: null,
           replyText: null,

@@ -56,7 +56,7 @@ END $$`;
 /** The statements of a rebuild, in order, to run inside one transaction. */
 export function rebuildStatements(): string[] {
   return [
-    `LOCK TABLE "Petition", "PetitionEvent", "Meeting", "Organisation", "Membership", "Unit", "CalendarDay", "Cadre", "TrainingRecord" IN SHARE MODE`,
+    `LOCK TABLE "Petition", "Meeting", "Organisation", "Membership", "Unit", "CalendarDay", "Cadre", "TrainingRecord" IN SHARE MODE`,
     `TRUNCATE ${ROLLUP_TABLES.map((t) => `"${t}"`).join(", ")}`,
     // Working days by table: n(day) counts the working days up to the day, so (from, to] has n(to) - n(from).
     `CREATE TEMP TABLE rollup_wd ON COMMIT DROP AS
@@ -85,8 +85,11 @@ export function rebuildStatements(): string[] {
        SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."closedAt")), 0, 0, 0, 0, 0, 0, 0, 1, (p.satisfaction = 'SATISFIED')::int, 0, 0
        FROM "Petition" p WHERE p.satisfaction IS NOT NULL AND p."closedAt" IS NOT NULL
        UNION ALL
-       SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(e.at)), 0, 0, 0, 0, 0, 0, 0, 0, 0, (e.kind = 'REOPENED')::int, (e.kind = 'ESCALATED')::int
-       FROM "PetitionEvent" e JOIN "Petition" p ON p.id = e."petitionId" WHERE e.kind IN ('REOPENED', 'ESCALATED')
+       SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."reopenedAt")), 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0
+       FROM "Petition" p WHERE p."reopenedAt" IS NOT NULL
+       UNION ALL
+       SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."escalatedAt")), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
+       FROM "Petition" p WHERE p."escalatedAt" IS NOT NULL
      ) f GROUP BY 1, 2, 3`,
     levelByLevel("RollupPetition", "rollup_atoms", ["unitId", "month", "fieldId"], PETITION_MEASURES),
     // The all-fields rows (fieldId 0), which the child tables read.

@@ -50,7 +50,9 @@ export interface LifecycleResult {
   closedAt: Date | null;
   rejectionReason: string | null;
   escalatedTo: string | null;
+  escalatedAt: Date | null;
   reopenCount: number;
+  reopenedAt: Date | null;
   agencyId: number | null;
   events: EventRec[];
 }
@@ -65,7 +67,7 @@ export function runLifecycle(ctx: SeedContext, p: LifecycleInput): LifecycleResu
   const { rng, calendar, lastDay } = ctx;
   const r: LifecycleResult = {
     status: "RECEIVED", assignedAt: null, dueOn: null, resolvedAt: null, resolution: null, replyText: null,
-    satisfaction: null, closedAt: null, rejectionReason: null, escalatedTo: null, reopenCount: 0, agencyId: null, events: [],
+    satisfaction: null, closedAt: null, rejectionReason: null, escalatedTo: null, escalatedAt: null, reopenCount: 0, reopenedAt: null, agencyId: null, events: [],
   };
   // Timestamps only move forward: a later step on the same day comes minutes after the previous one.
   let lastAt = vnTime(p.receivedOn, p.createdMinute);
@@ -114,7 +116,8 @@ export function runLifecycle(ctx: SeedContext, p: LifecycleInput): LifecycleResu
     const day = addWorkingDays(startDay, rng.int(3, 12), calendar);
     if (day <= lastDay) {
       r.escalatedTo = p.escalateTo;
-      step("ESCALATED", "ESCALATED", `Vụ việc phức tạp, vượt thẩm quyền; chuyển ${p.escalateTo} xem xét, chỉ đạo`, stamp(day));
+      r.escalatedAt = stamp(day);
+      step("ESCALATED", "ESCALATED", `Vụ việc phức tạp, vượt thẩm quyền; chuyển ${p.escalateTo} xem xét, chỉ đạo`, r.escalatedAt);
     }
     return r;
   }
@@ -138,7 +141,8 @@ export function runLifecycle(ctx: SeedContext, p: LifecycleInput): LifecycleResu
   r.replyText = null;
   r.satisfaction = null;
   r.closedAt = null;
-  step("REOPENED", "IN_PROGRESS", `Công dân tiếp tục kiến nghị, chưa đồng ý với kết quả giải quyết; mở lại hồ sơ, hạn mới ${viDate(newDue)}`, stamp(reopenDay), { dueOn: newDue });
+  r.reopenedAt = stamp(reopenDay);
+  step("REOPENED", "IN_PROGRESS", `Công dân tiếp tục kiến nghị, chưa đồng ý với kết quả giải quyết; mở lại hồ sơ, hạn mới ${viDate(newDue)}`, r.reopenedAt, { dueOn: newDue });
   // A case reopened is often the hard one: a quarter are still being worked on.
   if (rng.chance(0.75)) resolve(addWorkingDays(reopenDay, rng.int(3, p.deadlineDays + 5), calendar), null);
   return r;

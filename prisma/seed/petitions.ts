@@ -61,7 +61,7 @@ const PETITION_COLUMNS: Columns<Prisma.PetitionCreateManyInput> = {
   petitionerName: "text", petitionerPhone: "text", petitionerAddress: "text", fieldId: "int", content: "text", searchText: "text", petitionerSearch: "text",
   status: { enum: "PetitionStatus" }, agencyId: "int", assignedAt: "timestamp", dueOn: "date", resolvedAt: "timestamp",
   resolution: { enum: "ResolutionKind" }, replyText: "text", satisfaction: { enum: "Satisfaction" }, closedAt: "timestamp",
-  rejectionReason: "text", escalatedTo: "text", reopenCount: "int", mergedIntoId: "int", meetingId: "int", createdById: "int",
+  rejectionReason: "text", escalatedTo: "text", escalatedAt: "timestamp", reopenCount: "int", reopenedAt: "timestamp", mergedIntoId: "int", meetingId: "int", createdById: "int",
   createdAt: "timestamp", updatedAt: "timestamp", version: "int",
 };
 
@@ -234,7 +234,9 @@ export async function seedPetitions(db: PrismaClient, ctx: SeedContext, plans: P
           closedAt: r.closedAt,
           rejectionReason: r.rejectionReason,
           escalatedTo: r.escalatedTo,
+          escalatedAt: r.escalatedAt,
           reopenCount: r.reopenCount,
+          reopenedAt: r.reopenedAt,
           mergedIntoId: merged ? p.mergedInto!.id : null,
           meetingId: p.meeting?.id ?? null,
           createdById: p.createdById,

@@ -153,7 +153,7 @@ describe("dashboards on the demo data", () => {
     expect(resolved.charts.statusBreakdown.find((s) => s.status === "RESOLVED")!.count).toBe(entered.charts.statusBreakdown.find((s) => s.status === "RESOLVED")!.count + 1);
 
     r = await step({ petitionId: id, version: r.version, step: "reply", replyText: "Đã trả lời công dân.", satisfaction: "NOT_SATISFIED" });
-    await step({ petitionId: id, version: r.version, step: "reopen", note: "Công dân chưa đồng ý." });
+    r = await step({ petitionId: id, version: r.version, step: "reopen", note: "Công dân chưa đồng ý." });
     const reopened = await read();
     // Reopening clears the resolution: it no longer counts as resolved, and the reopening is counted.
     expect(reopened.kpis.resolved).toBe(entered.kpis.resolved);
@@ -161,6 +161,20 @@ describe("dashboards on the demo data", () => {
     expect(reopened.kpis.reopened).toBe(entered.kpis.reopened + 1);
     expect(reopened.kpis.replies).toBe(entered.kpis.replies);
     await expectAgrees(reopened);
+
+    // Reopened a second time, it is still one petition reopened (decision 043): the list of the figure
+    // holds it once. Escalated, it is counted as escalated.
+    r = await step({ petitionId: id, version: r.version, step: "resolve", resolution: "SETTLED", note: "Đã lắp đèn." });
+    r = await step({ petitionId: id, version: r.version, step: "reopen", note: "Đèn lại hỏng." });
+    const again = await read();
+    expect(again.kpis.reopened).toBe(reopened.kpis.reopened);
+    await step({ petitionId: id, version: r.version, step: "escalate", escalatedTo: "Ban Dân vận Tỉnh ủy", note: "Vượt thẩm quyền." });
+    const escalated = await read();
+    expect(escalated.kpis.escalated).toBe(again.kpis.escalated + 1);
+    expect(escalated.kpis.reopened).toBe(reopened.kpis.reopened);
+    await expectAgrees(escalated);
+    const petition = await db.petition.findUniqueOrThrow({ where: { id }, select: { reopenCount: true, reopenedAt: true, escalatedAt: true } });
+    expect(petition).toEqual({ reopenCount: 2, reopenedAt: NOW, escalatedAt: NOW });
   }, 60_000);
 
   it("counts meetings only where they were due: none in the month in progress, briefings only in a month that closes a quarter (issue 14)", async () => {

@@ -9,11 +9,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/roles";
 import { dashboardFor } from "@/lib/dashboards/dashboard";
-import { figureLists, type FigureWithList } from "@/lib/dashboards/links";
+import { FIGURES_WITH_LISTS, figureLists, type FigureWithList } from "@/lib/dashboards/links";
 import { lastDayOfMonth, periodContaining, previousPeriod } from "@/lib/dashboards/period";
 import type { Kpis, Period } from "@/lib/dashboards/types";
 import { db } from "@/lib/db/client";
 import { scopeSummary } from "@/lib/home/queries";
+import { getCompliancePage } from "@/lib/meetings/compliance-page";
 import { listPetitions, parsePetitionFilters, petitionListHref, petitionListWhere } from "@/lib/petitions/list";
 import { OPEN_STATUSES } from "@/lib/petitions/status";
 import { seedDemo } from "@/prisma/seed/demo";
@@ -77,26 +78,29 @@ describe("rates on the demo data (issue 14)", () => {
 });
 
 describe("every figure opens its list (issue 14)", () => {
-  it("links received, resolved of those received, and overdue to petition lists that count the same", { timeout: 600_000 }, async () => {
+  it("links received, resolved (settled, explained only), reopened, escalated and overdue to petition lists that count the same", { timeout: 600_000 }, async () => {
     const nation = await db.unit.findFirstOrThrow({ where: { level: "NATION" } });
     const admin = actorAt(nation, "ADMIN", 0);
     const units = await db.unit.findMany({ where: { level: { in: ["NATION", "PROVINCE", "DISTRICT", "COMMUNE"] }, validTo: null }, select: { id: true }, orderBy: { id: "asc" } });
     const periods = [periodContaining(TODAY, "month"), previousPeriod(periodContaining(TODAY, "quarter")), periodContaining(TODAY, "year")];
     const wrong: string[] = [];
     let followed = 0;
+    const nonZero = new Set<FigureWithList>();
     for (const period of periods) {
       for (const { id } of units) {
         const dashboard = await dashboardFor(admin, id, period, "restated", TODAY);
         if (!dashboard) continue;
         const links = figureLists(id, period, "restated");
+        expect(Object.keys(links).sort()).toEqual([...FIGURES_WITH_LISTS].sort());
         for (const [figure, href] of Object.entries(links) as [FigureWithList, string][]) {
           const url = new URL(href, "http://localhost");
           expect(url.pathname).toBe("/petitions");
           const filters = parsePetitionFilters(Object.fromEntries(url.searchParams));
           const page = await listPetitions(admin, filters, TODAY);
           const counted = await db.petition.count({ where: petitionListWhere(admin, filters, TODAY) });
-          const expected = dashboard.kpis[figure];
+          const expected = dashboard.kpis[figure] ?? 0;
           followed++;
+          if (expected > 0) nonZero.add(figure);
           if (page.total !== expected || !page.totalExact || counted !== expected) {
             wrong.push(`${dashboard.unit.name} ${period.from}…${period.to} ${figure}: figure ${expected}, list ${page.total}${page.totalExact ? "" : "+"}, counted ${counted}`);
           }
@@ -105,6 +109,8 @@ describe("every figure opens its list (issue 14)", () => {
     }
     expect(wrong).toEqual([]);
     expect(followed).toBeGreaterThan(100);
+    // Each kind of figure was compared with a list that holds something.
+    expect([...nonZero].sort()).toEqual([...FIGURES_WITH_LISTS].sort());
     // The historical view counts records where their units were: its figures link to nothing.
     expect(figureLists(nation.id, periods[0], "historical")).toEqual({});
   });
@@ -127,6 +133,37 @@ describe("every figure opens its list (issue 14)", () => {
       }
     }
     expect(followed).toBeGreaterThan(4);
+  });
+});
+
+describe("teams that have not met this month (issue 14)", () => {
+  it("link from the home page to the compliance page, whose list names as many teams as the figure says", async () => {
+    const users = await db.user.findMany({ where: { active: true }, select: { id: true, username: true } });
+    let listed = 0;
+    let followed = 0;
+    for (const user of users) {
+      const actor = await loadActor(user.id);
+      if (!actor) continue;
+      const summary = await scopeSummary(actor, TODAY);
+      if (!can(actor.role, "meeting:read:subtree")) {
+        expect(summary.teamsNotMetThisMonth, user.username).toBeNull();
+        continue;
+      }
+      // The home page links to /meetings/compliance: the actor's unit, this month.
+      const page = (await getCompliancePage(actor, { month: TODAY.toISOString().slice(0, 7) }))!;
+      expect({ user: user.username, figure: summary.teamsNotMetThisMonth }).toEqual({ user: user.username, figure: page.teams.expected - page.teams.held });
+      followed++;
+      if (page.missingVillages) {
+        expect(page.missingVillages.length, user.username).toBe(summary.teamsNotMetThisMonth);
+        listed++;
+      } else {
+        // Above a district the page lists the units below, whose figures add up to it.
+        const sum = page.children.reduce((total, c) => total + c.teams.expected - c.teams.held, 0);
+        expect(sum, user.username).toBe(summary.teamsNotMetThisMonth);
+      }
+    }
+    expect(followed).toBeGreaterThan(2);
+    expect(listed).toBeGreaterThan(0);
   });
 });
 

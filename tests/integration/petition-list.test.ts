@@ -250,7 +250,7 @@ describe("petition export", () => {
       return book.worksheets[0];
     };
     const narrow = await read({ status: "RECEIVED,ASSIGNED", field: String(fieldA), unit: String(tree.communeA.id), q: "đèn", channel: "HOTLINE", overdue: "1" });
-    expect(String(narrow.getCell("A3").value)).toBe("reportPeriod: anyTime");
+    expect(String(narrow.getCell("A3").value)).toBe("reportPeriodOf.received: anyTime");
     expect(String(narrow.getCell("A4").value)).toBe(
       `reportFilters: statuses.RECEIVED, statuses.ASSIGNED · ${field.name} · ${tree.communeA.typeLabel} ${tree.communeA.name} · channels.HOTLINE · filterOverdue · filterSearch «đèn»`,
     );

@@ -23,7 +23,7 @@ export async function loadBase() {
   const [units, petitions, events, meetings, organisations, trainings] = await Promise.all([
     db.unit.findMany({ select: { id: true, level: true, ancestorIds: true, validFrom: true, validTo: true } }),
     db.petition.findMany({ select: { unitId: true, receivedOn: true, resolvedAt: true, resolution: true, dueOn: true, closedAt: true, satisfaction: true, status: true } }),
-    db.petitionEvent.findMany({ where: { kind: { in: ["REOPENED", "ESCALATED"] } }, select: { kind: true, at: true, petition: { select: { unitId: true } } } }),
+    db.petitionEvent.findMany({ where: { kind: { in: ["REOPENED", "ESCALATED"] } }, select: { petitionId: true, kind: true, at: true, petition: { select: { unitId: true } } }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
     db.meeting.findMany({ select: { kind: true, organisationId: true, unitId: true, heldOn: true } }),
     db.organisation.findMany({ where: { kind: "TEAM" }, select: { id: true, unitId: true, establishedOn: true, dissolvedOn: true } }),
     db.trainingRecord.findMany({ select: { cadreId: true, startOn: true, cadre: { select: { unitId: true } } } }),
@@ -68,7 +68,12 @@ export function oracleKpis(base: Base, unitId: number, period: Period, today: st
     // Overdue is today's: it counts along the path of today's month.
     if (["RECEIVED", "ASSIGNED", "IN_PROGRESS"].includes(p.status) && p.dueOn && isoDay(p.dueOn) < today && counts(p.unitId, today)) overdue++;
   }
+  // From the timelines: a petition counts once, at its first reopening (decision 043), and at its escalation.
+  const seen = new Set<string>();
   for (const e of base.events) {
+    const key = `${e.kind}:${e.petitionId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const day = vnDay(e.at);
     if (inPeriod(day) && counts(e.petition.unitId, day)) m[e.kind === "REOPENED" ? "reopened" : "escalated"]++;
   }
