@@ -104,7 +104,7 @@ export interface Kpis {
   satisfied: number;
   /** satisfied / replies, in percent. */
   satisfactionRate: number | null;
-  /** Petitions first reopened in the period (`reopenedAt`, Vietnam time; a second reopening is not counted again, decision 043). */
+  /** Petitions first reopened in the period (`reopenedAt`, Vietnam time; a second reopening is not counted again, decision 044). */
   reopened: number;
   /** Petitions escalated in the period (`escalatedAt`, Vietnam time; once a petition, it ends the workflow). */
   escalated: number;

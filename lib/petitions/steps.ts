@@ -103,7 +103,7 @@ async function changesFor(
       return {
         data: {
           reopenCount: { increment: 1 },
-          // The dashboards count a petition reopened once, at its first reopening (decision 043).
+          // The dashboards count a petition reopened once, at its first reopening (decision 044).
           ...(petition.reopenedAt === null ? { reopenedAt: now } : {}),
           resolvedAt: null,
           resolution: null,

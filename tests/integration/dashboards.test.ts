@@ -162,7 +162,7 @@ describe("dashboards on the demo data", () => {
     expect(reopened.kpis.replies).toBe(entered.kpis.replies);
     await expectAgrees(reopened);
 
-    // Reopened a second time, it is still one petition reopened (decision 043): the list of the figure
+    // Reopened a second time, it is still one petition reopened (decision 044): the list of the figure
     // holds it once. Escalated, it is counted as escalated.
     r = await step({ petitionId: id, version: r.version, step: "resolve", resolution: "SETTLED", note: "Đã lắp đèn." });
     r = await step({ petitionId: id, version: r.version, step: "reopen", note: "Đèn lại hỏng." });

@@ -68,7 +68,7 @@ export function oracleKpis(base: Base, unitId: number, period: Period, today: st
     // Overdue is today's: it counts along the path of today's month.
     if (["RECEIVED", "ASSIGNED", "IN_PROGRESS"].includes(p.status) && p.dueOn && isoDay(p.dueOn) < today && counts(p.unitId, today)) overdue++;
   }
-  // From the timelines: a petition counts once, at its first reopening (decision 043), and at its escalation.
+  // From the timelines: a petition counts once, at its first reopening (decision 044), and at its escalation.
   const seen = new Set<string>();
   for (const e of base.events) {
     const key = `${e.kind}:${e.petitionId}`;

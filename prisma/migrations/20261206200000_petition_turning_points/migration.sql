@@ -1,5 +1,5 @@
 -- When a petition was first reopened and when it was escalated: columns of the petition, as its resolution's
--- time is (decision 043). The dashboards counted reopenings and escalations from the timeline's events, so
+-- time is (decision 044). The dashboards counted reopenings and escalations from the timeline's events, so
 -- a petition reopened twice in a quarter counted twice, and no list of petitions could show the figure's
 -- count. They now count petitions, at the month of their first reopening and of their escalation (a
 -- petition is escalated once: ESCALATED ends its workflow). The petition row's own rollup (one function,
