@@ -79,6 +79,20 @@ describe("ChoroplethMap", () => {
     }
   });
 
+  it("writes each unit's name and value on its shape, over the shapes and hidden from screen readers (the links name them)", () => {
+    const r = render(UNITS.map((u) => ({ ...u, label: u.name.replace("Huyện ", "") })));
+    const labels = r.html.match(/<g aria-hidden="true"[^>]*>([\s\S]*?)<\/g>/)![1];
+    expect([...labels.matchAll(/<text[^>]*><tspan[^>]*>([^<]*)<\/tspan><tspan[^>]*>([^<]*)<\/tspan><\/text>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ["Lập Thạch", "95,5%"],
+      ["Vĩnh Tường", "72,1%"],
+      ["Tam Dương", "Không có số liệu"],
+    ]);
+    // After the last shape, so no shape covers a name; a click on a name reaches the shape under it.
+    expect(r.html.indexOf("<g aria-hidden")).toBeGreaterThan(r.html.lastIndexOf("<path"));
+    expect(r.html).toMatch(/<g aria-hidden="true" class="pointer-events-none"/);
+    expect(render(UNITS).html).not.toContain("<text");
+  });
+
   it("colours by class in the direction given, and hatches a unit without a value", () => {
     const [best, worst, none] = render(UNITS).shapes();
     expect(best.fill).toBe("#2c7bb6");

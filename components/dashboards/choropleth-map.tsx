@@ -9,6 +9,8 @@ export interface ChoroplethUnit {
   unitId: number;
   /** Full name, as the user reads it ("Huyện Lập Thạch"). */
   name: string;
+  /** Written on the shape with its value ("Lập Thạch"); without it, the shape is unlabelled. */
+  label?: string;
   /** Where a click or Enter drills down to. */
   href: string;
   /** The KPI's value; null when there is nothing to measure (shown hatched, "no data"). */
@@ -18,6 +20,9 @@ export interface ChoroplethUnit {
   /** Too few records to judge it by (the on-time share of fewer than 5 resolved): drawn grey, not in a band. */
   tooFew?: boolean;
 }
+
+/** Labels in viewBox units: the longer side is about 800, so 24 is 11–15 px on a phone, 15–24 px on a desktop. */
+const LABEL_SIZE = 24;
 
 export interface ChoroplethMapProps {
   /** The child units of the unit shown. */
@@ -103,6 +108,23 @@ export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter, th
               </a>
             );
           })}
+          {/* Names and values on the shapes, over every shape; the links above already name each one to assistive technology. */}
+          <g aria-hidden="true" className="pointer-events-none" textAnchor="middle" fontSize={LABEL_SIZE} fill="#1c1917" stroke="#ffffff" strokeWidth={LABEL_SIZE / 4} strokeLinejoin="round" paintOrder="stroke">
+            {drawn.map((u) => {
+              const at = map.labels.get(u.unitId);
+              if (!u.label || !at) return null;
+              return (
+                <text key={u.unitId} x={at[0]} y={at[1]}>
+                  <tspan x={at[0]} dy="-0.15em" fontWeight="600">
+                    {u.label}
+                  </tspan>
+                  <tspan x={at[0]} dy="1.15em">
+                    {u.value === null ? t("noData") : formatValue(u.value)}
+                  </tspan>
+                </text>
+              );
+            })}
+          </g>
         </svg>
       ) : (
         <p className="rounded-lg border border-stone-200 bg-white p-4 text-stone-600">

@@ -185,6 +185,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             units={dashboard.children.map((c) => ({
               unitId: c.unit.id,
               name: unitFullName(c.unit),
+              label: c.unit.name,
               href: `/reports?${reportQuery(params, { unit: c.unit.id, sort: "name", dir: "asc" })}`,
               value: c.kpis[params.map],
               tooFew: onTimeMap && thresholdStanding(c.kpis, threshold.value) === "tooFew",

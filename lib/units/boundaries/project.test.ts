@@ -12,6 +12,20 @@ const square = (lng: number, lat: number, size: number): MultiPolygon => [[[[lng
 /** The numbers of a path string, as [x, y] pairs. */
 const pairs = (d: string) => [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
 
+/** Whether a point is inside a path's rings, by the even-odd rule the map fills with. */
+function inside(d: string, [x, y]: number[]): boolean {
+  let odd = false;
+  for (const sub of d.split("M").filter(Boolean)) {
+    const ring = pairs(sub);
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd;
+    }
+  }
+  return odd;
+}
+
 describe("projectShapes", () => {
   it("fits two units side by side into the viewBox, north up, as closed path strings", () => {
     const map = projectShapes([
@@ -42,6 +56,21 @@ describe("projectShapes", () => {
     expect(d.match(/M/g)).toHaveLength(3);
   });
 
+  it("puts each unit's name inside it, even where the shape bends round its centroid", () => {
+    const square1 = square(105, 21, 0.1);
+    // A U open to the north: its centroid lies in the gap between the arms.
+    const u: MultiPolygon = [[[[105.2, 21], [105.5, 21], [105.5, 21.3], [105.4, 21.3], [105.4, 21.05], [105.3, 21.05], [105.3, 21.3], [105.2, 21.3], [105.2, 21]]]];
+    const map = projectShapes([
+      { unitId: 1, coordinates: square1 },
+      { unitId: 2, coordinates: u },
+    ]);
+    const [sx, sy] = map.labels.get(1)!;
+    const corners = pairs(map.paths.get(1)!);
+    expect(sx).toBeCloseTo((Math.min(...corners.map((p) => p[0])) + Math.max(...corners.map((p) => p[0]))) / 2, 0);
+    expect(sy).toBeCloseTo((Math.min(...corners.map((p) => p[1])) + Math.max(...corners.map((p) => p[1]))) / 2, 0);
+    expect(inside(map.paths.get(2)!, map.labels.get(2)!)).toBe(true);
+  });
+
   it.skipIf(REAL.skip)("sends a phone a few kilobytes for the nine districts of Vĩnh Phúc", () => {
     const parsed = parseBoundaries(readSharedFile(REAL_FILE));
     if (!parsed.ok) throw new Error("parse");
@@ -55,5 +84,7 @@ describe("projectShapes", () => {
     expect(map.width).toBe(808);
     expect(map.height).toBeGreaterThan(700);
     expect(map.height).toBeLessThan(808);
+    // Every district's name is written inside it.
+    for (const [id, d] of map.paths) expect(inside(d, map.labels.get(id)!), districts[id].name).toBe(true);
   });
 });

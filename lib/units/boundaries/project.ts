@@ -15,6 +15,8 @@ export interface ProjectedMap {
   height: number;
   /** SVG path `d` per unit id, in the order given. */
   paths: Map<number, string>;
+  /** Where each unit's name can be written: a point inside its largest polygon, away from its sides. */
+  labels: Map<number, Position>;
 }
 
 export interface ProjectOptions {
@@ -37,7 +39,7 @@ export function projectShapes(shapes: { unitId: number; coordinates: MultiPolygo
   const size = options.size ?? 800;
   const tolerance = options.tolerance ?? 0.5;
   const margin = options.margin ?? 4;
-  if (!shapes.length) return { width: size, height: 0, paths: new Map() };
+  if (!shapes.length) return { width: size, height: 0, paths: new Map(), labels: new Map() };
 
   // Fitting on the positions as points: d3's spherical polygons depend on ring winding,
   // which files do not agree on; points do not, and the SVG fill uses the even-odd rule.
@@ -66,11 +68,66 @@ export function projectShapes(shapes: { unitId: number; coordinates: MultiPolygo
     }
   }
   const paths = new Map<number, string>();
+  const labels = new Map<number, Position>();
   for (const s of projected) {
     const shifted = s.coordinates.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => [x - minX + margin, y - minY + margin] as Position)));
     const simplified = simplifyMultiPolygon(shifted, tolerance, ONE_DECIMAL);
     paths.set(s.unitId, simplified.flatMap((polygon) => polygon.map(ringPath)).join(""));
+    const anchor = labelAnchor(simplified);
+    if (anchor) labels.set(s.unitId, anchor);
   }
   // Rounded, not ceiled: float noise would add a unit, and the margin covers half a unit.
-  return { width: Math.round(maxX - minX + 2 * margin), height: Math.round(maxY - minY + 2 * margin), paths };
+  return { width: Math.round(maxX - minX + 2 * margin), height: Math.round(maxY - minY + 2 * margin), paths, labels };
+}
+
+/** Twice the signed area of a ring and its centroid (shoelace). */
+function ringCentroid(ring: Position[]): { area: number; x: number; y: number } {
+  let area = 0;
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i < ring.length - 1; i++) {
+    const [x0, y0] = ring[i];
+    const [x1, y1] = ring[i + 1];
+    const cross = x0 * y1 - x1 * y0;
+    area += cross;
+    x += (x0 + x1) * cross;
+    y += (y0 + y1) * cross;
+  }
+  return area === 0 ? { area: 0, x: ring[0][0], y: ring[0][1] } : { area, x: x / (3 * area), y: y / (3 * area) };
+}
+
+/**
+ * A point for the unit's name: on the horizontal line through the centroid of its largest
+ * polygon, the middle of the widest stretch of that line that lies inside the polygon (holes
+ * left out). A centroid alone can fall outside a bent shape; this point cannot.
+ */
+function labelAnchor(shape: MultiPolygon): Position | null {
+  const largest = shape.map((polygon) => ({ polygon, ...ringCentroid(polygon[0]) })).reduce((a, b) => (Math.abs(b.area) > Math.abs(a.area) ? b : a), {
+    polygon: [] as Position[][],
+    area: 0,
+    x: 0,
+    y: 0,
+  });
+  if (!largest.area) return null;
+  const y = largest.y;
+  const crossings: number[] = [];
+  for (const ring of largest.polygon) {
+    for (let i = 0; i < ring.length - 1; i++) {
+      const [x0, y0] = ring[i];
+      const [x1, y1] = ring[i + 1];
+      // Half-open, so a vertex on the line counts once.
+      if (y0 <= y !== y1 <= y) crossings.push(x0 + ((y - y0) / (y1 - y0)) * (x1 - x0));
+    }
+  }
+  crossings.sort((a, b) => a - b);
+  let best: Position | null = null;
+  let widest = -1;
+  for (let i = 0; i + 1 < crossings.length; i += 2) {
+    const width = crossings[i + 1] - crossings[i];
+    if (width > widest) {
+      widest = width;
+      best = [Math.round(((crossings[i] + crossings[i + 1]) / 2) * 10) / 10, Math.round(y * 10) / 10];
+    }
+  }
+  return best;
 }
