@@ -132,7 +132,7 @@ export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter, th
           {importCommand && (
             <>
               {" "}
-              {t("importHint")} <code className="break-all rounded bg-stone-100 px-1 py-0.5 text-sm text-stone-800">{importCommand}</code>
+              {t("importHint")} <code className="mt-2 block break-words rounded bg-stone-100 px-2 py-1 text-sm text-stone-800">{importCommand}</code>
             </>
           )}
         </p>
