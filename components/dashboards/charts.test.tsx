@@ -53,6 +53,19 @@ describe("PetitionTrendChart", () => {
     });
   });
 
+  it("draws both lines in the server's HTML (no chart library to wait for), with a legend and each month's figures on hover", () => {
+    const polylines = [...html.matchAll(/<polyline points="([^"]+)"[^>]*stroke="(#[0-9a-f]+)"/g)].map((m) => ({ points: m[1], stroke: m[2] }));
+    // 3 months, axis 0–1,500: December 2025's 1,200 received at 80% of the height, January's 0 on the axis.
+    expect(polylines).toEqual([
+      { points: "16.67,20 50,100 83.33,97.67", stroke: "#2c7bb6" },
+      { points: "16.67,26.67 50,100 83.33,97", stroke: "#1a9641" },
+    ]);
+    expect(html).toMatch(/aria-hidden="true"[^>]*data-testid="trend-drawing"/);
+    expect(html).toContain('title="12/2025\nTiếp nhận: 1.200\nĐã giải quyết: 1.100"');
+    expect(html).toMatch(/<\/svg>Tiếp nhận<\/span>/);
+    expect(html).toMatch(/<\/svg>Đã giải quyết<\/span>/);
+  });
+
   it("says there is nothing to show without rows", () => {
     expect(render(<PetitionTrendChart rows={[]} fields={[]} />)).toContain("Chưa có số liệu trong kỳ này.");
   });
@@ -103,5 +116,9 @@ describe("MeetingComplianceChart", () => {
         ["Tổng cộng", "411", "424", "96,9%"],
       ],
     });
+    // The bars in the server's HTML: a month with nothing expected has none; the target line is labelled.
+    expect([...html.matchAll(/height:([\d.]+)%;background:#2c7bb6/g)].map((m) => Number(m[1]))).toEqual([93.9, 100]);
+    expect(html).toContain('title="01/2026\nTỷ lệ: 93,9% (199/212)"');
+    expect(html).toContain("Mục tiêu 100%");
   });
 });

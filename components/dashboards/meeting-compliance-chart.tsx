@@ -1,15 +1,10 @@
-"use client";
-
 import { useLocale, useTranslations } from "next-intl";
-import dynamic from "next/dynamic";
 import { formatMonth, formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { percent } from "@/lib/percent";
 import { complianceSeries, type MeetingComplianceRow } from "./series";
 import { ChartTable } from "./chart-table";
-
-// recharts loads after the page (decision 015).
-const ComplianceDrawing = dynamic(() => import("./compliance-drawing"), { ssr: false });
+import ComplianceDrawing from "./compliance-drawing";
 
 export interface MeetingComplianceChartProps {
   /** Meetings held and expected per month, as the rollup gives them. */
@@ -20,8 +15,8 @@ export interface MeetingComplianceChartProps {
 
 /**
  * Meeting compliance month by month: the share of expected meetings held (target 100%).
- * The drawing (recharts) loads after the page; the table alternative, with held and
- * expected, is in the server's HTML.
+ * The drawing (plain HTML and CSS, decision 045) and the table alternative, with held and
+ * expected, are in the server's HTML. No JavaScript: it works as a server or a client component.
  */
 export function MeetingComplianceChart({ rows, months }: MeetingComplianceChartProps) {
   const t = useTranslations("dashboardCharts");
@@ -40,7 +35,7 @@ export function MeetingComplianceChart({ rows, months }: MeetingComplianceChartP
       ) : (
         <>
           {/* The table below carries the numbers for screen readers and keyboards; the drawing is for the eye. */}
-          <div aria-hidden="true" className="mt-3 h-[240px]">
+          <div aria-hidden="true" className="mt-3" data-testid="compliance-drawing">
             <ComplianceDrawing data={data} />
           </div>
           <ChartTable

@@ -2,11 +2,11 @@
 
 import { useId, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import dynamic from "next/dynamic";
 import { formatMonth, formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { trendSeries, type PetitionTrendRow } from "./series";
 import { ChartTable } from "./chart-table";
+import TrendDrawing from "./trend-drawing";
 
 export interface PetitionTrendChartProps {
   /** Received and resolved per month and field, as the rollup gives them. */
@@ -17,14 +17,10 @@ export interface PetitionTrendChartProps {
   months?: string[];
 }
 
-// recharts (≈ 120 KB gzipped) loads after the page: the field choice, the table and the
-// rest of the dashboard work before it arrives (decision 015).
-const TrendDrawing = dynamic(() => import("./trend-drawing"), { ssr: false });
-
 /**
  * Petitions received against resolved, month by month, for all fields or one. A client
- * component for the field choice; the drawing (recharts) loads after the page, and the
- * table alternative is in the server's HTML and follows the chosen field.
+ * component for the field choice; the drawing (plain SVG, decision 045) and the table
+ * alternative are in the server's HTML and follow the chosen field.
  */
 export function PetitionTrendChart({ rows, fields, months }: PetitionTrendChartProps) {
   const t = useTranslations("dashboardCharts");
@@ -59,7 +55,7 @@ export function PetitionTrendChart({ rows, fields, months }: PetitionTrendChartP
       ) : (
         <>
           {/* The table below carries the numbers for screen readers and keyboards; the drawing is for the eye. */}
-          <div aria-hidden="true" className="mt-3 h-[260px]">
+          <div aria-hidden="true" className="mt-3" data-testid="trend-drawing">
             <TrendDrawing data={data} />
           </div>
           <ChartTable

@@ -94,8 +94,12 @@ test("a signed-in page with its charts runs under the policy; a 404 and the API 
   await signInAs(page, "tinh.vinhphuc");
   const res = await page.goto("/reports");
   expectDocumentPolicy(headersOf(res));
-  // The recharts drawings load after the page: client JavaScript ran under the policy.
-  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  // The trend chart redraws for a chosen field in the browser: client JavaScript ran under the policy.
+  const trend = page.getByRole("figure", { name: "Kiến nghị tiếp nhận và đã giải quyết theo tháng" });
+  const field = trend.getByLabel("Lĩnh vực");
+  const fieldName = (await field.locator("option").nth(1).textContent())!.trim();
+  await field.selectOption({ label: fieldName });
+  await expect(trend.locator("caption")).toHaveText(`Số kiến nghị tiếp nhận và đã giải quyết theo tháng — ${fieldName}`);
   expect(await violations()).toEqual([]);
 
   const missing = await page.goto("/khong-co-trang-nay");
