@@ -65,8 +65,13 @@ export const pageParams = {
     .int({ error: LIMIT_MESSAGE })
     .min(1, { error: LIMIT_MESSAGE })
     .max(MAX_LIMIT, { error: LIMIT_MESSAGE })
-    .default(DEFAULT_LIMIT),
-  cursor: z.string().min(1, { error: "cursor không được để trống." }).optional(),
+    .default(DEFAULT_LIMIT)
+    .meta({ description: "Items per page." }),
+  cursor: z
+    .string()
+    .min(1, { error: "cursor không được để trống." })
+    .optional()
+    .meta({ description: "The `nextCursor` of the previous page; opaque." }),
 };
 
 /** A cursor that does not decode: the same 400 as any other bad parameter. */

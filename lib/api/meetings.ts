@@ -15,12 +15,16 @@ import { isoDayParam } from "../forms/fields";
 
 const day = (name: string) => isoDayParam(name).optional();
 
+/** The query the list route parses; the OpenAPI document's parameters are made from it (lib/api/openapi-zod.ts). */
 export const meetingListQuery = z.object({
-  unit: unitCodeFilter,
-  kind: z.enum(MEETING_KINDS, { error: `kind: một trong ${MEETING_KINDS.join(", ")}.` }).optional(),
-  from: day("from"),
-  to: day("to"),
-  dir: z.enum(["asc", "desc"], { error: "dir: asc hoặc desc." }).default("desc"),
+  unit: unitCodeFilter.meta({ example: "08863" }),
+  kind: z
+    .enum(MEETING_KINDS, { error: `kind: một trong ${MEETING_KINDS.join(", ")}.` })
+    .optional()
+    .meta({ description: "The kind of meeting: a team's monthly meeting, a bloc meeting, a quarterly briefing, other." }),
+  from: day("from").meta({ description: "Held on or after." }),
+  to: day("to").meta({ description: "Held on or before." }),
+  dir: z.enum(["asc", "desc"], { error: "dir: asc hoặc desc." }).default("desc").meta({ description: "Oldest or newest first." }),
   ...pageParams,
 });
 export type MeetingListQuery = z.output<typeof meetingListQuery>;

@@ -10,12 +10,54 @@ import { getPetitionPage } from "../petitions/detail";
 import { isValidPetitionCursor, listPetitions, petitionFilterFields } from "../petitions/list";
 import { isoDay } from "../time";
 
-/** The page's filters, strictly: a value that makes no sense is a 400 with its message, as the OpenAPI document says. */
+const filters = petitionFilterFields;
+
+/**
+ * The page's filters, strictly: a value that makes no sense is a 400 with its message, as the OpenAPI
+ * document says. Each filter's type, values and bounds come from the page's definition
+ * (lib/petitions/list.ts); what the API document says of it is written here, once, and the
+ * document's parameters are made from this object (lib/api/openapi-zod.ts).
+ */
 export const petitionListQuery = z
   .object({
-    ...petitionFilterFields,
-    unit: unitCodeFilter,
-    limit: z.coerce.number({ error: "limit: số nguyên từ 1 đến 200." }).int().min(1).max(200, { error: "limit: tối đa 200." }).default(50),
+    unit: unitCodeFilter.meta({ example: "246" }),
+    q: filters.q.meta({
+      description: "Accent-insensitive words in the code or content (and the petitioner, for those who may see them).",
+      // The limit applies once control characters are removed and the ends trimmed (the pipe's output side).
+      maxLength: 200,
+      example: "nguyen van duc",
+    }),
+    status: filters.status.meta({ description: "One or more statuses, comma-separated.", example: ["RECEIVED", "ASSIGNED", "IN_PROGRESS"] }),
+    field: filters.field.meta({ description: "A petition field id." }),
+    channel: filters.channel.meta({ description: "One or more channels, comma-separated." }),
+    agency: filters.agency.meta({ description: "A responsible agency id." }),
+    from: filters.from.meta({ description: "On or after this day (Vietnam time) of `dateOf`." }),
+    to: filters.to.meta({ description: "On or before this day (Vietnam time) of `dateOf`." }),
+    dateOf: filters.dateOf.meta({
+      description:
+        "The day `from` and `to` bound: received (the default), resolved, first reopened or escalated. Those of the dashboards' figures of a period: " +
+        "`/api/v1/rollup`'s `resolved` is `dateOf=resolved`, `reopened` is `dateOf=reopened`.",
+    }),
+    overdue: filters.overdue.meta({
+      description: "`true` (or `1`, `on`): only open petitions past their deadline. Any other value, or none: no such filter.",
+      example: true,
+    }),
+    dueWithin: filters.dueWithin.meta({ description: "Open and due within this many days." }),
+    resolution: filters.resolution.meta({ description: "Settled for good, or answered/explained only." }),
+    sort: filters.sort.meta({
+      description:
+        "The order of the list. `relevance`: with `q`, best match first (the whole search as typed, e.g. a petitioner's full name; then every " +
+        "word whole; then every word as the start of a word; then the rest), newest first within each; without `q`, newest first.",
+    }),
+    dir: filters.dir.meta({ description: "Ascending or descending." }),
+    limit: z
+      .coerce.number({ error: "limit: số nguyên từ 1 đến 200." })
+      .int()
+      .min(1)
+      .max(200, { error: "limit: tối đa 200." })
+      .default(50)
+      .meta({ description: "Items per page." }),
+    cursor: filters.cursor.meta({ description: "The `nextCursor` of the previous page; opaque. Send it with the same filters and order." }),
   })
   .refine((q) => q.cursor === undefined || isValidPetitionCursor(q.cursor, q), { error: "cursor không hợp lệ cho danh sách này.", path: ["cursor"] });
 export type PetitionListQuery = z.output<typeof petitionListQuery>;

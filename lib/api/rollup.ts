@@ -10,14 +10,25 @@ import { dashboardFor } from "../dashboards/dashboard";
 import { parsePeriod, PeriodError } from "../dashboards/period";
 import type { DashboardView } from "../dashboards/types";
 import { todayInVietnam } from "../time";
-import { parseUnitRef } from "./units";
+import { parseUnitRef, UNIT_REF_PATTERN } from "./units";
 
 export const rollupQuery = z
   .object({
-    unit: z.string({ error: "unit: bắt buộc (mã đơn vị hoặc id:<số>)." }).refine((v) => parseUnitRef(v) !== null, { error: "unit: mã đơn vị hoặc id:<số>." }),
-    from: z.string({ error: "from: bắt buộc (YYYY-MM-01)." }),
-    to: z.string({ error: "to: bắt buộc (ngày cuối tháng, YYYY-MM-DD)." }),
-    view: z.enum(["historical", "restated"], { error: "view: historical hoặc restated." }).default("restated"),
+    unit: z
+      .string({ error: "unit: bắt buộc (mã đơn vị hoặc id:<số>)." })
+      .refine((v) => parseUnitRef(v) !== null, { error: "unit: mã đơn vị hoặc id:<số>." })
+      .meta({
+        description: "An official code (the unit valid today, or on `to` when historical), or `id:` and a unit id (villages).",
+        pattern: UNIT_REF_PATTERN.source,
+        example: "246",
+      }),
+    // Whole months are checked by parsePeriod below, with the message naming `from` or `to`.
+    from: z.string({ error: "from: bắt buộc (YYYY-MM-01)." }).meta({ description: "The first day of the first month.", format: "date", example: "2026-01-01" }),
+    to: z.string({ error: "to: bắt buộc (ngày cuối tháng, YYYY-MM-DD)." }).meta({ description: "The last day of the last month.", format: "date", example: "2026-03-31" }),
+    view: z
+      .enum(["historical", "restated"], { error: "view: historical hoặc restated." })
+      .default("restated")
+      .meta({ description: "Units as they were, or restated on today's units." }),
   })
   .transform((q, ctx) => {
     try {

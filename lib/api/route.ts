@@ -29,6 +29,9 @@ const MESSAGES = {
 
 const STATUS = { unauthenticated: 401, password_change_required: 401, not_found: 404, invalid_request: 400, conflict: 409, internal: 500 } as const;
 
+/** Every error code an answer may carry (the `Error` schema's enum in the OpenAPI document). */
+export const API_ERROR_CODES = Object.keys(STATUS) as ApiErrorBody["error"][];
+
 const NO_STORE = { "Cache-Control": "no-store" };
 
 export function apiError(error: ApiErrorBody["error"], extra: Omit<ApiErrorBody, "error" | "message"> & { message?: string } = {}): Response {
@@ -66,7 +69,7 @@ export function buildApiRoute<Q extends z.ZodType = z.ZodType<Record<string, nev
   definition: ApiRouteDefinition<Q, P, T>,
   deps: ApiDeps,
 ) {
-  return async function route(request: Request, context: { params: Promise<P> }): Promise<Response> {
+  async function route(request: Request, context: { params: Promise<P> }): Promise<Response> {
     try {
       const actor = await deps.authenticate(request);
       if (!actor) return apiError("unauthenticated");
@@ -88,5 +91,8 @@ export function buildApiRoute<Q extends z.ZodType = z.ZodType<Record<string, nev
       deps.logError(requestId, error);
       return apiError("internal", { requestId, message: `${MESSAGES.internal} Mã: ${requestId}` });
     }
-  };
+  }
+  // The schema the query is parsed with travels with the handler, so that the OpenAPI document's
+  // test can compare each route file's parameters with the document (lib/api/openapi.test.ts).
+  return Object.assign(route, { query: definition.query as z.ZodType | undefined });
 }

@@ -12,14 +12,15 @@ import { db } from "../db/client";
 import { UnitLevel } from "../generated/prisma/enums";
 import { isoDay, todayInVietnam } from "../time";
 import { getUnitInScope, parseAsOf } from "../units/queries";
-import { normaliseUnitQuery, searchUnits } from "../units/search";
+import { MAX_QUERY_LENGTH, MIN_QUERY_LENGTH, normaliseUnitQuery, searchUnits } from "../units/search";
 import { pageParams, readCursor, toPage, type Page } from "./cursor";
 
 /** The `unit` filter of the list APIs: a unit's official code. */
 export const unitCodeFilter = z
   .string()
   .regex(/^\d{2,5}$/, { error: "unit: mã đơn vị hành chính gồm 2 đến 5 chữ số." })
-  .optional();
+  .optional()
+  .meta({ description: "Official code of a unit valid today; its whole subtree." });
 
 /**
  * The id of the unit valid today with this official code, inside the actor's subtree (codes
@@ -80,6 +81,7 @@ export interface ApiUnitHit {
 const asOfParam = z
   .string()
   .optional()
+  .meta({ description: "Read the tree as it stood on this day (default: today in Vietnam).", format: "date", example: "2025-06-30" })
   .transform((value, ctx) => {
     if (value === undefined || value === "") return undefined;
     const date = parseAsOf(value);
@@ -96,13 +98,21 @@ export const unitSearchQuery = z.object({
   q: z
     .string({ error: "Vui lòng nhập q (ít nhất 2 ký tự)." })
     .transform(cleanText)
-    .refine((q) => normaliseUnitQuery(q) !== "", { error: "q phải có ít nhất 2 chữ hoặc số." }),
-  level: z.enum(UnitLevel, { error: `level là một trong: ${Object.values(UnitLevel).join(", ")}.` }).optional(),
+    .refine((q) => normaliseUnitQuery(q) !== "", { error: "q phải có ít nhất 2 chữ hoặc số." })
+    // The refine counts letters and digits; the document can only say "2 characters or more".
+    .meta({ description: `The words to find (at least ${MIN_QUERY_LENGTH} letters or digits; the first ${MAX_QUERY_LENGTH} characters count).`, minLength: MIN_QUERY_LENGTH, example: "lap thach" }),
+  level: z
+    .enum(UnitLevel, { error: `level là một trong: ${Object.values(UnitLevel).join(", ")}.` })
+    .optional()
+    .meta({ description: "Only units of this level." }),
   ...pageParams,
 });
 
 /** A unit's reference in the URL: its official code, or `id:<id>` (villages have no code). */
 export type UnitRef = { kind: "id"; id: number } | { kind: "code"; code: string };
+
+/** What a unit reference looks like (decoded and trimmed); also the `pattern` the OpenAPI document gives it. */
+export const UNIT_REF_PATTERN = /^(?:id:(\d{1,9})|[0-9A-Za-z]{1,12})$/;
 
 export function parseUnitRef(raw: string): UnitRef | null {
   let value: string;
@@ -111,9 +121,9 @@ export function parseUnitRef(raw: string): UnitRef | null {
   } catch {
     return null;
   }
-  const id = /^id:(\d{1,9})$/.exec(value);
-  if (id) return { kind: "id", id: Number(id[1]) };
-  return /^[0-9A-Za-z]{1,12}$/.test(value) ? { kind: "code", code: value } : null;
+  const match = UNIT_REF_PATTERN.exec(value);
+  if (!match) return null;
+  return match[1] ? { kind: "id", id: Number(match[1]) } : { kind: "code", code: value };
 }
 
 /** Units valid on a day: validFrom null or ≤ day, validTo null or ≥ day (the as-of rule of lib/units/queries). */

@@ -57,9 +57,15 @@ export function parseIsoDay(raw: unknown): Date | null {
   return day >= EARLIEST_DAY && day <= LATEST_DAY ? day : null;
 }
 
-/** A day in a URL filter, kept as its "yyyy-mm-dd" text; `name` starts the message (the API's 400 names the parameter). */
+/**
+ * A day in a URL filter, kept as its "yyyy-mm-dd" text; `name` starts the message (the API's 400 names the parameter).
+ * `format: "date"` is what the OpenAPI document says of it (lib/api/openapi-zod.ts).
+ */
 export const isoDayParam = (name: string) =>
-  z.string().refine((s) => parseIsoDay(s) !== null, { error: `${name}: một ngày có thật dạng YYYY-MM-DD, từ năm 1900 đến 2100.` });
+  z
+    .string()
+    .refine((s) => parseIsoDay(s) !== null, { error: `${name}: một ngày có thật dạng YYYY-MM-DD, từ năm 1900 đến 2100.` })
+    .meta({ format: "date" });
 
 const ddmmyyyy = (d: Date) => `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
 
