@@ -36,7 +36,8 @@ export const petitionListQuery = z
     dateOf: filters.dateOf.meta({
       description:
         "The day `from` and `to` bound: received (the default), resolved, first reopened or escalated. Those of the dashboards' figures of a period: " +
-        "`/api/v1/rollup`'s `resolved` is `dateOf=resolved`, `reopened` is `dateOf=reopened`.",
+        "`/api/v1/rollup`'s `resolved` is `dateOf=resolved`, `reopened` is `dateOf=reopened`. " +
+        "With a day other than receipt and `sort=relevance` without `q`, the list runs from the latest of those moments.",
     }),
     overdue: filters.overdue.meta({
       description: "`true` (or `1`, `on`): only open petitions past their deadline. Any other value, or none: no such filter.",

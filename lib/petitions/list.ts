@@ -37,6 +37,14 @@ export const PETITION_DATES = ["received", "resolved", "reopened", "escalated"] 
 export type PetitionDate = (typeof PETITION_DATES)[number];
 /** The column of each day but receipt's (a date column of its own), as Prisma names it. */
 const DATE_COLUMN = { resolved: "resolvedAt", reopened: "reopenedAt", escalated: "escalatedAt" } as const;
+type DateColumn = (typeof DATE_COLUMN)[keyof typeof DATE_COLUMN];
+const isDateColumn = (sort: string): sort is DateColumn => (Object.values(DATE_COLUMN) as string[]).includes(sort);
+/**
+ * The order rows and cursors follow (`listOrder`): a sort of the list, or, for a list of the petitions
+ * resolved, reopened or escalated in a period, that moment, newest first.
+ */
+export type ListOrder = PetitionSort | DateColumn;
+type OrderedFilters = Omit<PetitionFilters, "sort"> & { sort: ListOrder };
 /** Counting stops here: "more than 10.000" is all a list needs to say. */
 export const COUNT_CAP = 10_000;
 /**
@@ -151,11 +159,21 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.v, cursor.id])).toString("base64url");
 }
 
-/** The order a list's rows and cursors follow: "relevance" without a search is newest first. */
-export function listOrder(f: Pick<PetitionFilters, "sort" | "q">): PetitionSort {
-  return f.sort === "relevance" && !searchWords(f.q).length ? "receivedOn" : f.sort;
+/**
+ * The order a list's rows and cursors follow: "relevance" without a search is newest first, by receipt,
+ * or, when the period bounds another day (`dateOf`), by that moment: the petitions resolved in a quarter,
+ * the latest resolution first. Each is an index's order (`Petition_district_resolved_idx` and its kin),
+ * so that a page stops after its rows: in receipt order, the resolutions of a quarter of 2025 were found
+ * by walking the place's petitions from today back (0.4 s for a province, 3.9 s for the nation at
+ * 5 million).
+ */
+export function listOrder(f: Pick<PetitionFilters, "sort" | "q"> & Partial<Pick<PetitionFilters, "dateOf">>): ListOrder {
+  if (f.sort !== "relevance" || searchWords(f.q).length) return f.sort;
+  return f.dateOf && f.dateOf !== "received" ? DATE_COLUMN[f.dateOf] : "receivedOn";
 }
 
+/** A moment's cursor key, as `toISOString` writes it. */
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** A relevance cursor's key: the match's tier (`searchTiers`) and the day received, "1|2026-03-02". */
 const RANKED_KEY = /^([0-4])\|(\d{4}-\d{2}-\d{2})$/;
 
@@ -164,7 +182,7 @@ const RANKED_KEY = /^([0-4])\|(\d{4}-\d{2}-\d{2})$/;
  * null for `dueOn`), a code for `code`, a tier and a day for `relevance`, an id within PostgreSQL's
  * integer. Anything else is not one of ours (a forged `["garbage",1]` was a 500).
  */
-function decodeCursor(raw: string | undefined, sort: PetitionSort): Cursor | null {
+function decodeCursor(raw: string | undefined, sort: ListOrder): Cursor | null {
   if (!raw || !/^[A-Za-z0-9_-]{1,200}$/.test(raw)) return null;
   let key: unknown;
   try {
@@ -178,6 +196,7 @@ function decodeCursor(raw: string | undefined, sort: PetitionSort): Cursor | nul
   if (v === null) return sort === "dueOn" ? { v, id } : null;
   if (typeof v !== "string") return null;
   if (sort === "code") return v.length <= 40 && !hasControlCharacters(v) ? { v, id } : null;
+  if (isDateColumn(sort)) return MOMENT.test(v) && !Number.isNaN(Date.parse(v)) ? { v, id } : null;
   if (sort === "relevance") {
     const ranked = RANKED_KEY.exec(v);
     return ranked && parseIsoDay(ranked[2]) ? { v, id } : null;
@@ -186,14 +205,15 @@ function decodeCursor(raw: string | undefined, sort: PetitionSort): Cursor | nul
 }
 
 /** A cursor that does not decode for this list: the API answers 400, the page starts over. */
-export function isValidPetitionCursor(raw: string, f: Pick<PetitionFilters, "sort" | "q">): boolean {
+export function isValidPetitionCursor(raw: string, f: Pick<PetitionFilters, "sort" | "q" | "dateOf">): boolean {
   return decodeCursor(raw, listOrder(f)) !== null;
 }
 
 /** The key of the cursor after `row` in the order `sort`. */
-function cursorKey(sort: PetitionSort, row: { code: string; receivedOn: Date; dueOn: Date | null; tier?: number }): SortValue {
+function cursorKey(sort: ListOrder, row: { code: string; receivedOn: Date; dueOn: Date | null; tier?: number } & Record<DateColumn, Date | null>): SortValue {
   const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
   if (sort === "code") return row.code;
+  if (isDateColumn(sort)) return row[sort]?.toISOString() ?? null;
   if (sort === "dueOn") return day(row.dueOn);
   return sort === "relevance" ? `${row.tier ?? 0}|${day(row.receivedOn)}` : day(row.receivedOn);
 }
@@ -240,9 +260,9 @@ export function petitionListWhere(actor: Actor, f: PetitionFilters, now = new Da
  * The leading `gte`/`lte` repeats what the OR says so that the index scan starts at the
  * cursor instead of reading every row before it.
  */
-function afterCursor(sort: PetitionSort, dir: "asc" | "desc", cursor: Cursor): Prisma.PetitionWhereInput {
+function afterCursor(sort: ListOrder, dir: "asc" | "desc", cursor: Cursor): Prisma.PetitionWhereInput {
   const cmp = dir === "asc" ? "gt" : "lt";
-  const value = cursor.v === null ? null : sort === "code" ? cursor.v : day(cursor.v);
+  const value = cursor.v === null ? null : sort === "code" ? cursor.v : isDateColumn(sort) ? new Date(cursor.v) : day(cursor.v);
   if (value === null) return { [sort]: null, id: { [cmp]: cursor.id } };
   const from: Prisma.PetitionWhereInput = { [sort]: { [`${cmp}e`]: value } };
   return {
@@ -259,7 +279,7 @@ function afterCursor(sort: PetitionSort, dir: "asc" | "desc", cursor: Cursor): P
   };
 }
 
-function orderBy(sort: PetitionSort, dir: "asc" | "desc"): Prisma.PetitionOrderByWithRelationInput[] {
+function orderBy(sort: ListOrder, dir: "asc" | "desc"): Prisma.PetitionOrderByWithRelationInput[] {
   // Within a tier of "relevance", newest first (`rankedRows`).
   if (sort === "relevance") return [{ receivedOn: "desc" }, { id: "desc" }];
   const first = sort === "dueOn" ? { dueOn: { sort: dir, nulls: "last" as const } } : { [sort]: dir };
@@ -387,6 +407,9 @@ const LIST_SELECT = {
   status: true,
   resolution: true,
   dueOn: true,
+  resolvedAt: true,
+  reopenedAt: true,
+  escalatedAt: true,
   petitionerKind: true,
   petitionerName: true,
   content: true,
@@ -414,7 +437,7 @@ const LIST_SELECT = {
  * - with a text search in another order, no bitmap scans (GIN has no other kind): the words are
  *   tested on the subtree's rows.
  */
-function smallSubtreePlan(f: PetitionFilters): string {
+function smallSubtreePlan(f: OrderedFilters): string {
   return f.sort === "code" ? "SET LOCAL enable_indexscan = off" : "SET LOCAL enable_bitmapscan = off";
 }
 
@@ -432,13 +455,14 @@ function smallSubtreePlan(f: PetitionFilters): string {
  * million); a province's rows are too many to test one by one when a word is rare, and there
  * PostgreSQL's own plan (the trigram index) serves it.
  */
-function planFor(reach: ListReach, f: PetitionFilters): string | null {
+function planFor(reach: ListReach, f: OrderedFilters): string | null {
   if (reach.by === "units") return smallSubtreePlan(f);
+  // A period of resolutions, reopenings or escalations: in that moment's order (`listOrder`), the
+  // place's resolutions by time (`Petition_district_resolved_idx` and its kin) or the country's (few
+  // reopened or escalated petitions, each tested for the place), read from the newest; in another
+  // order, those of the period, sorted (walked in receipt order, a period of 2025 was 3.9 s).
+  if (f.dateOf !== "received" && (f.from || f.to)) return isDateColumn(f.sort) ? null : "SET LOCAL enable_indexscan = off";
   if (reach.by === "tree") return null;
-  // A period of resolutions, reopenings or escalations: the place's resolutions by time
-  // (`Petition_district_resolved_idx` and its kin), or the country's few reopened or escalated
-  // petitions, tested for the place; PostgreSQL's own plan picks them.
-  if (f.dateOf !== "received" && (f.from || f.to)) return null;
   if (f.sort === "code") return "SET LOCAL enable_indexscan = off";
   return f.q && reach.level === "PROVINCE" ? null : "SET LOCAL enable_bitmapscan = off";
 }
@@ -448,7 +472,7 @@ function planFor(reach: ListReach, f: PetitionFilters): string | null {
  * setting, the page's ids first (index-only for a village's subtree but for a text search or the
  * code order), then only the page's rows.
  */
-async function pageRows(where: Prisma.PetitionWhereInput, f: PetitionFilters, plan: string | null) {
+async function pageRows(where: Prisma.PetitionWhereInput, f: OrderedFilters, plan: string | null) {
   const order = orderBy(f.sort, f.dir);
   if (!plan) return db.petition.findMany({ where, orderBy: order, take: f.limit + 1, select: LIST_SELECT });
   const ids = await idsUnderPlan(plan, db.petition.findMany({ where, orderBy: order, take: f.limit + 1, select: { id: true } }));
@@ -466,7 +490,7 @@ async function pageRows(where: Prisma.PetitionWhereInput, f: PetitionFilters, pl
  * trigram entries of the tier's patterns (30,000 buffers a tier at 5 million, against 5,300 for the
  * whole page with them). Both measured with `npm run bench -- petitions-list --explain`.
  */
-async function rankedRows(where: Prisma.PetitionWhereInput, unsearched: Prisma.PetitionWhereInput, f: PetitionFilters, plan: string | null, tiers: Prisma.PetitionWhereInput[], cursor: Cursor | null) {
+async function rankedRows(where: Prisma.PetitionWhereInput, unsearched: Prisma.PetitionWhereInput, f: OrderedFilters, plan: string | null, tiers: Prisma.PetitionWhereInput[], cursor: Cursor | null) {
   const ranked = cursor?.v ? RANKED_KEY.exec(cursor.v) : null;
   const from = ranked ? Number(ranked[1]) : 0;
   const rows: (Awaited<ReturnType<typeof pageRows>>[number] & { tier: number })[] = [];

@@ -1,9 +1,11 @@
 /**
  * Recomputes every rollup table from the base tables (`npm run rollup:rebuild`; the bench
- * generator after its COPY). The petition and training tables are aggregated here in
- * set-based SQL of their own, independently of the triggers' functions, so that comparing the
- * two (the rollup tests do) checks both; meetings and coverage go through the triggers' functions,
- * which take a whole table at once (coverage is tested against lib/organisations/coverage.ts).
+ * generator after its COPY). What each petition counts for is the triggers' definition
+ * (`petition_facts`, one SQL function), summed here level by level; the training table is
+ * aggregated in set-based SQL of its own; meetings and coverage go through the triggers' functions,
+ * which take a whole table at once (coverage is tested against lib/organisations/coverage.ts). The
+ * rollup tests hold the result against the triggers' and against a row-by-row count in JavaScript
+ * (tests/support/dashboard-oracle.ts).
  *
  * One transaction: writers to the base tables wait (SHARE locks) and readers see the old
  * rollups until the new ones commit.
@@ -58,39 +60,10 @@ export function rebuildStatements(): string[] {
   return [
     `LOCK TABLE "Petition", "Meeting", "Organisation", "Membership", "Unit", "CalendarDay", "Cadre", "TrainingRecord" IN SHARE MODE`,
     `TRUNCATE ${ROLLUP_TABLES.map((t) => `"${t}"`).join(", ")}`,
-    // Working days by table: n(day) counts the working days up to the day, so (from, to] has n(to) - n(from).
-    `CREATE TEMP TABLE rollup_wd ON COMMIT DROP AS
-     WITH b AS (
-       SELECT least(min("receivedOn"), min(dv_vn_day("resolvedAt"))) AS lo, greatest(max("receivedOn"), max(dv_vn_day("resolvedAt"))) AS hi FROM "Petition"
-     )
-     SELECT b.lo + g.i AS day,
-            (count(*) FILTER (WHERE coalesce(c.kind = 'WORKING_DAY', extract(isodow FROM b.lo + g.i) < 6)) OVER (ORDER BY g.i))::int AS n
-     FROM b CROSS JOIN generate_series(0, coalesce(b.hi - b.lo, -1)) AS g(i)
-     LEFT JOIN "CalendarDay" c ON c.date = b.lo + g.i`,
-    `CREATE UNIQUE INDEX ON rollup_wd (day)`,
+    // Each petition's facts, by the one definition the triggers use (petition_facts, migration petition_turning_points).
     `CREATE TEMP TABLE rollup_atoms ON COMMIT DROP AS
      SELECT f."unitId", f.month, f."fieldId", ${PETITION_MEASURES.map((m) => `sum(f."${m}")::int AS "${m}"`).join(", ")}
-     FROM (
-       SELECT p."unitId", p."fieldId", dv_month(p."receivedOn") AS month, 1 AS received, (p."resolvedAt" IS NOT NULL)::int AS "receivedResolved",
-              0 AS resolved, 0 AS settled, 0 AS explained, 0 AS "resolvedOnTime", 0 AS "resolveWorkingDays", 0 AS replies, 0 AS satisfied,
-              0 AS reopened, 0 AS escalated
-       FROM "Petition" p
-       UNION ALL
-       SELECT p."unitId", p."fieldId", dv_month(r.day), 0, 0, 1, (p.resolution = 'SETTLED')::int, (p.resolution = 'EXPLAINED')::int,
-              (p."dueOn" IS NOT NULL AND r.day <= p."dueOn")::int, greatest(0, w1.n - w0.n), 0, 0, 0, 0
-       FROM "Petition" p CROSS JOIN LATERAL (SELECT dv_vn_day(p."resolvedAt") AS day) r
-       JOIN rollup_wd w0 ON w0.day = p."receivedOn" JOIN rollup_wd w1 ON w1.day = r.day
-       WHERE p."resolvedAt" IS NOT NULL
-       UNION ALL
-       SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."closedAt")), 0, 0, 0, 0, 0, 0, 0, 1, (p.satisfaction = 'SATISFIED')::int, 0, 0
-       FROM "Petition" p WHERE p.satisfaction IS NOT NULL AND p."closedAt" IS NOT NULL
-       UNION ALL
-       SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."reopenedAt")), 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0
-       FROM "Petition" p WHERE p."reopenedAt" IS NOT NULL
-       UNION ALL
-       SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."escalatedAt")), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
-       FROM "Petition" p WHERE p."escalatedAt" IS NOT NULL
-     ) f GROUP BY 1, 2, 3`,
+     FROM "Petition" p CROSS JOIN LATERAL petition_facts(p) f GROUP BY 1, 2, 3`,
     levelByLevel("RollupPetition", "rollup_atoms", ["unitId", "month", "fieldId"], PETITION_MEASURES),
     // The all-fields rows (fieldId 0), which the child tables read.
     `INSERT INTO "RollupPetition" ("unitId", month, "fieldId", ${PETITION_MEASURES.map((m) => `"${m}"`).join(", ")})
@@ -100,7 +73,7 @@ export function rebuildStatements(): string[] {
     levelByLevel("RollupPetitionStatus", "rollup_status_atoms", ["unitId", "month", "status"], ["received"]),
     `CREATE TEMP TABLE rollup_open_atoms ON COMMIT DROP AS
      SELECT "unitId", "dueOn", count(*)::int AS open FROM "Petition"
-     WHERE status IN ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') AND "dueOn" IS NOT NULL GROUP BY 1, 2`,
+     WHERE "isOpen" AND "dueOn" IS NOT NULL GROUP BY 1, 2`,
     levelByLevel("RollupOpenDue", "rollup_open_atoms", ["unitId", "dueOn"], ["open"]),
     `INSERT INTO "RollupTeamMonth" ("organisationId", month, meetings)
      SELECT "organisationId", dv_month("heldOn"), count(*) FROM "Meeting" WHERE kind = 'TEAM_MONTHLY' AND "organisationId" IS NOT NULL GROUP BY 1, 2`,

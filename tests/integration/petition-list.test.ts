@@ -111,6 +111,40 @@ describe("petition list", () => {
     expect(overdue.items.every((i) => i.overdue)).toBe(true);
   });
 
+  it("lists the petitions resolved, reopened or escalated in a period, by Vietnam's days, the latest first, in keyset pages (issue 14)", async () => {
+    const ids = (await db.petition.findMany({ where: { unit: { ancestorIds: { has: tree.districtA.id } } }, orderBy: { receivedOn: "asc" }, select: { id: true } })).map((p) => p.id);
+    // 17:00 UTC on 31 March is midnight of 1 April in Vietnam; 16:59 is still 31 March there.
+    const moments = ["2026-03-31T16:59:00Z", "2026-03-31T17:00:00Z", "2026-04-10T03:00:00Z", "2026-04-30T16:59:59Z", "2026-04-30T17:00:00Z"];
+    for (const [i, at] of moments.entries()) await db.petition.update({ where: { id: ids[5 + i] }, data: { resolvedAt: new Date(at), resolution: "SETTLED", reopenedAt: i % 2 ? new Date(at) : null } });
+    await db.petition.update({ where: { id: ids[11] }, data: { escalatedAt: new Date("2026-04-02T01:00:00Z") } });
+    try {
+      const april = { from: "2026-04-01", to: "2026-04-30" };
+      const resolved = await listPetitions(staff, filters({ ...april, dateOf: "resolved" }), NOW);
+      expect(resolved.items.map((i) => i.id)).toEqual([ids[8], ids[7], ids[6]]);
+      expect(resolved.total).toBe(3);
+      expect((await listPetitions(staff, filters({ ...april, dateOf: "reopened" }), NOW)).items.map((i) => i.id)).toEqual([ids[8], ids[6]]);
+      expect((await listPetitions(staff, filters({ ...april, dateOf: "escalated" }), NOW)).items.map((i) => i.id)).toEqual([ids[11]]);
+      // Unbounded on one side, and in pages of one: each row once, in the same order.
+      const all = await listPetitions(staff, filters({ dateOf: "resolved", to: "2026-04-30" }), NOW);
+      expect(all.items.map((i) => i.id)).toEqual([ids[8], ids[7], ids[6], ids[5]]);
+      const seen: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listPetitions(staff, { ...filters({ dateOf: "resolved", to: "2026-04-30" }), limit: 1, cursor }, NOW);
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual(all.items.map((i) => i.id));
+      // Another order keeps the same rows.
+      const byCode = await listPetitions(staff, filters({ ...april, dateOf: "resolved", sort: "code", dir: "asc" }), NOW);
+      expect(byCode.items.map((i) => i.id).sort()).toEqual([ids[6], ids[7], ids[8]].sort());
+      // A received-date cursor does not fit the resolution order: the list starts over.
+      expect(parsePetitionFilters({ dateOf: "bogus" }).dateOf).toBe("received");
+    } finally {
+      await db.petition.updateMany({ where: { id: { in: [...ids.slice(5, 10), ids[11]] } }, data: { resolvedAt: null, resolution: null, reopenedAt: null, escalatedAt: null } });
+    }
+  });
+
   it("searches without accents; names only for those who may see them", async () => {
     const found = await listPetitions(staff, filters({ q: "nguyen van duc" }), NOW);
     expect(found.items.map((i) => i.petitionerName)).toEqual(["Nguyễn Văn Đức"]);

@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { emptyMeasures, toKpis, type Measures } from "@/lib/dashboards/kpis";
 import { meetingsDue } from "@/lib/dashboards/period";
 import type { Kpis, Period } from "@/lib/dashboards/types";
+import { OPEN_STATUSES } from "@/lib/petitions/status";
 import { isoDay } from "@/lib/time";
 
 const vnDay = (t: Date) => isoDay(new Date(t.getTime() + 7 * 3_600_000));
@@ -66,7 +67,7 @@ export function oracleKpis(base: Base, unitId: number, period: Period, today: st
       }
     }
     // Overdue is today's: it counts along the path of today's month.
-    if (["RECEIVED", "ASSIGNED", "IN_PROGRESS"].includes(p.status) && p.dueOn && isoDay(p.dueOn) < today && counts(p.unitId, today)) overdue++;
+    if ((OPEN_STATUSES as readonly string[]).includes(p.status) && p.dueOn && isoDay(p.dueOn) < today && counts(p.unitId, today)) overdue++;
   }
   // From the timelines: a petition counts once, at its first reopening (decision 044), and at its escalation.
   const seen = new Set<string>();

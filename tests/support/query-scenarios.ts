@@ -114,6 +114,12 @@ export const VARIANTS: Record<string, readonly string[]> = {
     "/petitions?agency={agency}",
     "/petitions?unit={child}",
     "/petitions?resolution=EXPLAINED",
+    // The dashboards' figures of a period (lib/dashboards/links.ts).
+    "/petitions?dateOf=resolved&from={ago91}&to={today}",
+    "/petitions?dateOf=resolved&from={ago365}&to={today}&resolution=SETTLED",
+    "/petitions?unit={child}&dateOf=resolved&from={ago91}&to={today}",
+    "/petitions?dateOf=reopened&from={ago365}&to={today}",
+    "/petitions?dateOf=escalated&from={ago91}&to={today}",
     "/petitions?q=nguyen%20van",
     "/petitions?q=duong",
     "/petitions?sort=dueOn&dir=asc",

@@ -22,32 +22,47 @@ DROP TRIGGER rollup_event_update ON "PetitionEvent";
 DROP TRIGGER rollup_event_delete ON "PetitionEvent";
 DROP FUNCTION rollup_event_change();
 
--- The trigger's function, as migration received_resolved left it, with the petitions reopened (for the first
--- time) and escalated counted at the month of that day.
+-- What one petition counts for, in which month: the one definition of every petition measure (issue 14, one
+-- home per definition). The trigger's function below, the rebuild (lib/rollup/rebuild.ts) and the live count
+-- the rollup tests compare with (lib/dashboards/live.ts) all sum it; its columns are RollupPetition's measures
+-- (PETITION_MEASURES in lib/dashboards/kpis.ts, which a test holds equal). A petition counts
+-- - received, at its month of receipt, and receivedResolved there too while it holds a resolution;
+-- - resolved (settled or explained only; on time when by its deadline; its working days from receipt), at the
+--   month of its resolution day (Vietnam time);
+-- - a reply with the citizen's satisfaction, at the month it was closed;
+-- - reopened at the month of its first reopening, escalated at the month of its escalation (decision 044).
+CREATE FUNCTION petition_facts(p "Petition") RETURNS TABLE (
+  "unitId" int, "fieldId" int, month date, received int, "receivedResolved" int, resolved int, settled int, explained int,
+  "resolvedOnTime" int, "resolveWorkingDays" int, replies int, satisfied int, reopened int, escalated int
+) LANGUAGE sql STABLE STRICT AS $$
+  SELECT p."unitId", p."fieldId", dv_month(p."receivedOn"), 1, (p."resolvedAt" IS NOT NULL)::int, 0, 0, 0, 0, 0, 0, 0, 0, 0
+  UNION ALL
+  SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."resolvedAt")), 0, 0, 1, (p.resolution = 'SETTLED')::int, (p.resolution = 'EXPLAINED')::int,
+         (p."dueOn" IS NOT NULL AND dv_vn_day(p."resolvedAt") <= p."dueOn")::int, dv_working_days(p."receivedOn", dv_vn_day(p."resolvedAt")), 0, 0, 0, 0
+  WHERE p."resolvedAt" IS NOT NULL
+  UNION ALL
+  SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."closedAt")), 0, 0, 0, 0, 0, 0, 0, 1, (p.satisfaction = 'SATISFIED')::int, 0, 0
+  WHERE p.satisfaction IS NOT NULL AND p."closedAt" IS NOT NULL
+  UNION ALL
+  SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."reopenedAt")), 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0
+  WHERE p."reopenedAt" IS NOT NULL
+  UNION ALL
+  SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."escalatedAt")), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
+  WHERE p."escalatedAt" IS NOT NULL
+$$;
+
+-- The trigger's function, as migration received_resolved left it, with the measures of petition_facts, and
+-- the open petitions by the generated column "isOpen" (the one SQL definition of open, lib/petitions/status.ts
+-- the TypeScript one, a test holding them equal).
 CREATE OR REPLACE FUNCTION rollup_petitions_apply(p_sign int, p_rows "Petition"[], p_paths jsonb DEFAULT NULL) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF coalesce(cardinality(p_rows), 0) = 0 THEN RETURN; END IF;
-  WITH f AS (
-    SELECT p."unitId", p."fieldId", dv_month(p."receivedOn") AS month, 1 AS received, (p."resolvedAt" IS NOT NULL)::int AS received_resolved,
-           0 AS resolved, 0 AS settled, 0 AS explained, 0 AS on_time, 0 AS wdays, 0 AS replies, 0 AS satisfied, 0 AS reopened, 0 AS escalated
-    FROM unnest(p_rows) p
-    UNION ALL
-    SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."resolvedAt")), 0, 0, 1, (p.resolution = 'SETTLED')::int, (p.resolution = 'EXPLAINED')::int,
-           (p."dueOn" IS NOT NULL AND dv_vn_day(p."resolvedAt") <= p."dueOn")::int, dv_working_days(p."receivedOn", dv_vn_day(p."resolvedAt")), 0, 0, 0, 0
-    FROM unnest(p_rows) p WHERE p."resolvedAt" IS NOT NULL
-    UNION ALL
-    SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."closedAt")), 0, 0, 0, 0, 0, 0, 0, 1, (p.satisfaction = 'SATISFIED')::int, 0, 0
-    FROM unnest(p_rows) p WHERE p.satisfaction IS NOT NULL AND p."closedAt" IS NOT NULL
-    UNION ALL
-    SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."reopenedAt")), 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0
-    FROM unnest(p_rows) p WHERE p."reopenedAt" IS NOT NULL
-    UNION ALL
-    SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."escalatedAt")), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
-    FROM unnest(p_rows) p WHERE p."escalatedAt" IS NOT NULL
-  )
+  -- The facts first, apart: inlined into the grouping below, the function's whole-row argument met a
+  -- planner error ("variable not found in subplan target list").
+  WITH f AS MATERIALIZED (SELECT x.* FROM unnest(p_rows) p CROSS JOIN LATERAL petition_facts(p) x)
   INSERT INTO "RollupPetition" AS r ("unitId", month, "fieldId", slot, received, "receivedResolved", resolved, settled, explained, "resolvedOnTime", "resolveWorkingDays", replies, satisfied, reopened, escalated)
-  SELECT a.uid, f.month, coalesce(f."fieldId", 0), a.slot, p_sign * sum(f.received), p_sign * sum(f.received_resolved), p_sign * sum(f.resolved), p_sign * sum(f.settled), p_sign * sum(f.explained),
-         p_sign * sum(f.on_time), p_sign * sum(f.wdays), p_sign * sum(f.replies), p_sign * sum(f.satisfied), p_sign * sum(f.reopened), p_sign * sum(f.escalated)
+  SELECT a.uid, f.month, coalesce(f."fieldId", 0), a.slot, p_sign * sum(f.received), p_sign * sum(f."receivedResolved"), p_sign * sum(f.resolved), p_sign * sum(f.settled), p_sign * sum(f.explained),
+         p_sign * sum(f."resolvedOnTime"), p_sign * sum(f."resolveWorkingDays"), p_sign * sum(f.replies), p_sign * sum(f.satisfied), p_sign * sum(f.reopened), p_sign * sum(f.escalated)
   FROM f CROSS JOIN LATERAL rollup_path_slots(f."unitId", p_paths) AS a
   -- Each field's row, and the all-fields row (fieldId 0) the child tables read.
   GROUP BY GROUPING SETS ((a.uid, f.month, f."fieldId", a.slot), (a.uid, f.month, a.slot))
@@ -67,7 +82,7 @@ BEGIN
   INSERT INTO "RollupOpenDue" AS r ("unitId", "dueOn", slot, open)
   SELECT a.uid, p."dueOn", a.slot, p_sign * count(*)
   FROM unnest(p_rows) p CROSS JOIN LATERAL rollup_path_slots(p."unitId", p_paths) AS a
-  WHERE p.status IN ('RECEIVED', 'ASSIGNED', 'IN_PROGRESS') AND p."dueOn" IS NOT NULL
+  WHERE p."isOpen" AND p."dueOn" IS NOT NULL
   GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT ("unitId", "dueOn", slot) DO UPDATE SET open = r.open + excluded.open;
 END $$;
@@ -147,19 +162,19 @@ END $$;
 DROP FUNCTION rollup_events_apply(int, rollup_event[], jsonb);
 DROP TYPE rollup_event;
 
--- The two measures restated from the petitions' rows, on every unit of each path (slots as the trigger
--- spreads them), in the field's row and the all-fields row.
+-- The two measures restated from the petitions' rows (petition_facts), on every unit of each path (slots as
+-- the trigger spreads them), in the field's row and the all-fields row.
 UPDATE "RollupPetition" SET reopened = 0, escalated = 0 WHERE reopened <> 0 OR escalated <> 0;
 INSERT INTO "RollupPetition" AS r ("unitId", month, "fieldId", slot, reopened, escalated)
 SELECT g.uid, g.month, coalesce(g."fieldId", 0), g.slot, g.reopened, g.escalated
 FROM (
-  SELECT a.uid, x.month, x."fieldId", a.slot, sum(x.reopened)::int AS reopened, sum(x.escalated)::int AS escalated
+  SELECT a.uid, f.month, f."fieldId", a.slot, sum(f.reopened)::int AS reopened, sum(f.escalated)::int AS escalated
   FROM (
-    SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."reopenedAt")) AS month, 1 AS reopened, 0 AS escalated FROM "Petition" p WHERE p."reopenedAt" IS NOT NULL
-    UNION ALL
-    SELECT p."unitId", p."fieldId", dv_month(dv_vn_day(p."escalatedAt")), 0, 1 FROM "Petition" p WHERE p."escalatedAt" IS NOT NULL
-  ) x CROSS JOIN LATERAL rollup_path_slots(x."unitId", NULL) AS a
-  GROUP BY GROUPING SETS ((a.uid, x.month, x."fieldId", a.slot), (a.uid, x.month, a.slot))
+    SELECT x.* FROM "Petition" p CROSS JOIN LATERAL petition_facts(p) x
+    WHERE (p."reopenedAt" IS NOT NULL OR p."escalatedAt" IS NOT NULL) AND x.reopened + x.escalated > 0
+    OFFSET 0
+  ) f CROSS JOIN LATERAL rollup_path_slots(f."unitId", NULL) AS a
+  GROUP BY GROUPING SETS ((a.uid, f.month, f."fieldId", a.slot), (a.uid, f.month, a.slot))
 ) g
 ORDER BY 1, 2, 3, 4
 ON CONFLICT ("unitId", month, "fieldId", slot) DO UPDATE SET reopened = r.reopened + excluded.reopened, escalated = r.escalated + excluded.escalated;
