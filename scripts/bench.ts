@@ -9,7 +9,8 @@
  * comparison, of other pages, as a browser gets them (lib/bench/bundle.ts). BENCH_PORT picks the port
  * (default: the first free one from 3400).
  *
- * A phone, in Lighthouse: npm run bench -- lighthouse [--runs 3] [--details] serves the app the same way and runs
+ * A phone, in Lighthouse: npm run bench -- lighthouse [--runs 3] [--details] [--base-url URL] serves the app the same way (or
+ * measures the demo app already running at URL) and runs
  * Lighthouse's performance category (mobile, simulated throttling) in Debian's Chromium on /reports and
  * /petitions signed in as tinh.vinhphuc and on /login signed out; it prints each figure's median
  * (lib/bench/lighthouse.ts). CHROMIUM_PATH picks another Chromium.
@@ -224,10 +225,13 @@ const BUILT_APP: Record<string, (args: string[]) => Promise<void>> = {
  * the median run, the scripts that kept the main thread busiest and the main thread's work by kind.
  */
 BUILT_APP.lighthouse = async (args) => {
-  const { values } = parseArgs({ args, options: { runs: { type: "string", default: "3" }, details: { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { runs: { type: "string", default: "3" }, details: { type: "boolean", default: false }, "base-url": { type: "string" } },
+  });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: ${values.runs}`);
-  await serveBuiltApp({ name: "bench-lighthouse" }, async (base) => {
+  const measure = async (base: string) => {
     const cookie = await signIn(base, "tinh.vinhphuc", DEMO_PASSWORD);
     const pages: LighthousePage[] = [
       { label: "/reports", url: new URL("/reports", base).href, cookie },
@@ -250,7 +254,10 @@ BUILT_APP.lighthouse = async (args) => {
       console.log(`\n${page.label}, median run: main thread ${medianRun.mainThread.map((g) => `${g.group} ${ms(g.ms)}`).join(", ")}`);
       for (const s of medianRun.bootup.slice(0, 8)) console.log(`  ${ms(s.totalMs)} (scripting ${ms(s.scriptingMs)})  ${s.url.replace(base, "")}`);
     }
-  });
+  };
+  // --base-url: an app already running with the demo data (while working on a page), as it is.
+  if (values["base-url"]) await measure(values["base-url"]);
+  else await serveBuiltApp({ name: "bench-lighthouse" }, measure);
 };
 
 /** The form itself: the first team the step "2. Chọn tổ dân vận" offers on /meetings/new?kind=TEAM_MONTHLY. */

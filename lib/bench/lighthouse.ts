@@ -140,7 +140,7 @@ async function runOnce(port: number, page: LighthousePage): Promise<LighthouseRu
   );
   if (!result) throw new Error(`Lighthouse gave no result for ${page.url}`);
   const { lhr } = result;
-  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError) throw new LighthouseRuntimeError(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   // A redirect (to /login, when the cookie is not a session) would silently measure another page.
   if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(page.url).pathname) {
     throw new Error(`${page.url} ended at ${lhr.finalDisplayedUrl}`);
@@ -169,6 +169,20 @@ async function runOnce(port: number, page: LighthousePage): Promise<LighthouseRu
   };
 }
 
+/** Lighthouse's own failures to record a load (NO_NAVSTART, NO_FCP …) happen now and then: tried up to 3 times. */
+class LighthouseRuntimeError extends Error {}
+
+async function withRetries<T>(run: () => Promise<T>, onRetry: (error: Error) => void): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof LighthouseRuntimeError) || attempt === 3) throw error;
+      onRetry(error);
+    }
+  }
+}
+
 /**
  * Runs each page `runs` times (Lighthouse clears the cache and storage before each run), each page in a
  * Chromium of its own: Lighthouse turns a `Cookie` extra header into cookies of the browser, which its
@@ -184,8 +198,8 @@ export async function lighthousePages(
     try {
       const runs: LighthouseRun[] = [];
       for (let i = 0; i < options.runs; i++) {
-        const run = await runOnce(chromium.port, page);
-        options.log?.(`  ${page.label} run ${i + 1}: performance ${run.performance}, TBT ${run.totalBlockingTimeMs.toFixed(0)} ms, LCP ${run.largestContentfulPaintMs.toFixed(0)} ms, benchmark index ${run.benchmarkIndex.toFixed(0)}`);
+        const run = await withRetries(() => runOnce(chromium.port, page), (error) => options.log?.(`  ${page.label} run ${i + 1}: ${error.message}; again`));
+        options.log?.(`  ${page.label} run ${i + 1}: performance ${run.performance}, TBT ${run.totalBlockingTimeMs.toFixed(0)} ms, LCP ${run.largestContentfulPaintMs.toFixed(0)} ms, benchmark index ${run.benchmarkIndex.toFixed(0)}, load ${os.loadavg()[0].toFixed(1)}`);
         runs.push(run);
       }
       const m = (pick: (r: LighthouseRun) => number) => median(runs.map(pick));
