@@ -20,6 +20,8 @@ export interface PetitionRow {
   overdue: boolean;
   status: PetitionStatus;
   resolution: ResolutionKind | null;
+  /** The day (Vietnam time) of the moment the list's period bounds, formatted; null for receipt. */
+  dated: string | null;
 }
 
 /** A sortable column's link, and whether the list is sorted by it now. */
@@ -38,9 +40,12 @@ export function PetitionTableView({
   sorts,
   first,
   next,
+  datedLabel,
 }: {
   rows: PetitionRow[];
   sorts: Record<"code" | "receivedOn" | "dueOn", SortLink>;
+  /** What each row's `dated` day is, when the list's period bounds another day than receipt. */
+  datedLabel: string | null;
   /** The first page's link, when this is not it; the next page's, when there is one. */
   first: string | null;
   next: string | null;
@@ -93,7 +98,10 @@ export function PetitionTableView({
                   {p.due ?? "—"}
                   {p.overdue && <span className="mt-1 block w-fit rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t("overdueBadge")}</span>}
                 </td>
-                <td className="py-2 pr-3"><StatusBadge status={p.status} resolution={p.resolution} /></td>
+                <td className="py-2 pr-3">
+                  <StatusBadge status={p.status} resolution={p.resolution} />
+                  {datedLabel && p.dated && <span className="mt-1 block text-xs whitespace-nowrap text-stone-700">{datedLabel}: {p.dated}</span>}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -110,6 +118,11 @@ export function PetitionTableView({
             <p className="mt-1 text-xs text-stone-600">
               {p.received} · {p.unitName} · {p.fieldName}
             </p>
+            {datedLabel && p.dated && (
+              <p className="mt-1 text-xs text-stone-700">
+                {datedLabel}: {p.dated}
+              </p>
+            )}
             {p.due && (
               <p className={`mt-1 text-xs ${p.overdue ? "font-semibold text-red-800" : "text-stone-600"}`}>
                 {t("dueOn")}: {p.due} {p.overdue && `· ${t("overdueBadge")}`}

@@ -1,4 +1,5 @@
 import { formatDate } from "@/lib/format";
+import { todayInVietnam } from "@/lib/time";
 import { listOrder, petitionListHref, type PetitionFilters, type PetitionPage, type PetitionSort } from "@/lib/petitions/list";
 import { PetitionTableView, type SortLink } from "./petition-table-view";
 
@@ -9,7 +10,20 @@ const href = (filters: PetitionFilters, change: Partial<PetitionFilters>) => pet
  * from that data (decision 036). `orderNote` says how a search's results are ordered, when best
  * match first.
  */
-export function PetitionTable({ page, filters, emptyMessage, orderNote }: { page: PetitionPage; filters: PetitionFilters; emptyMessage: string; orderNote: string | null }) {
+export function PetitionTable({
+  page,
+  filters,
+  emptyMessage,
+  orderNote,
+  datedLabel,
+}: {
+  page: PetitionPage;
+  filters: PetitionFilters;
+  emptyMessage: string;
+  orderNote: string | null;
+  /** What the rows' `dated` moment is ("Ngày giải quyết"), for a list of a period of resolutions, reopenings or escalations. */
+  datedLabel: string;
+}) {
   if (page.items.length === 0) {
     return <p className="rounded-xl border border-stone-200 bg-white p-6 text-stone-600">{emptyMessage}</p>;
   }
@@ -43,7 +57,9 @@ export function PetitionTable({ page, filters, emptyMessage, orderNote }: { page
           overdue: p.overdue,
           status: p.status,
           resolution: p.resolution,
+          dated: p.dated ? formatDate(todayInVietnam(p.dated)) : null,
         }))}
+        datedLabel={filters.dateOf === "received" ? null : datedLabel}
         sorts={{ code: sortLink("code"), receivedOn: sortLink("receivedOn"), dueOn: sortLink("dueOn") }}
         first={filters.cursor ? href(filters, {}) : null}
         next={page.nextCursor ? href(filters, { cursor: page.nextCursor }) : null}

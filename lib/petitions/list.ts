@@ -306,6 +306,8 @@ export interface PetitionListItem {
   /** Whether `petitionerName` is the real name (the actor may see personal data). */
   petitionerVisible: boolean;
   excerpt: string;
+  /** The moment the list's period bounds (`dateOf`): when resolved, first reopened or escalated; null for receipt. */
+  dated: Date | null;
 }
 
 export interface PetitionPage {
@@ -555,6 +557,7 @@ export async function listPetitions(actor: Actor, f: PetitionFilters, now = new 
       petitionerName: p.petitionerName === null ? null : personal ? p.petitionerName : maskName(p.petitionerName),
       petitionerVisible: personal,
       excerpt: p.content.length > 160 ? `${p.content.slice(0, 157)}…` : p.content,
+      dated: f.dateOf === "received" ? null : p[DATE_COLUMN[f.dateOf]],
     })),
   };
 }

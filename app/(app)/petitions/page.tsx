@@ -67,6 +67,7 @@ export default async function PetitionsPage({ searchParams }: { searchParams: Pr
         page={page}
         filters={filters}
         emptyMessage={filtered ? t("empty") : t("emptyAll")}
+        datedLabel={t(`dates.${filters.dateOf}`)}
         orderNote={listOrder(filters) === "relevance" ? t("bestMatchFirst") : filters.dateOf !== "received" && listOrder(filters) !== filters.sort ? t(`newestBy.${filters.dateOf}`) : null}
       />
     </div>
