@@ -4,6 +4,7 @@
  * filled with zeros so that a quiet month shows as a dip, not as a gap. Pure.
  */
 import type { PetitionStatus, ResolutionKind } from "@/lib/generated/prisma/enums";
+import { PETITION_STATUSES } from "@/lib/petitions/labels";
 import { percent } from "@/lib/percent";
 
 /** Petitions of one field in one month. */
@@ -78,14 +79,13 @@ export function complianceSeries(rows: readonly MeetingComplianceRow[], months?:
   return [...byMonth.values()].map((m) => ({ ...m, share: percent(m.held, m.expected) }));
 }
 
-/** The workflow's order, so the chart reads from intake to the end. */
-const STATUS_ORDER: PetitionStatus[] = ["RECEIVED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "ESCALATED", "REJECTED", "MERGED"];
 const RESOLUTION_ORDER: (ResolutionKind | null)[] = ["SETTLED", "EXPLAINED", null];
 
 /** Items in workflow order with their share of the total (percent, one decimal); empty statuses left out. */
 export function statusSeries(items: readonly PetitionStatusItem[]) {
   const total = items.reduce((n, i) => n + i.count, 0);
-  const rank = (i: PetitionStatusItem) => STATUS_ORDER.indexOf(i.status) * 10 + RESOLUTION_ORDER.indexOf(i.resolution ?? null);
+  // The statuses in the order every screen lists them (intake to the ends), then settled before explained.
+  const rank = (i: PetitionStatusItem) => (PETITION_STATUSES as readonly string[]).indexOf(i.status) * 10 + RESOLUTION_ORDER.indexOf(i.resolution ?? null);
   return {
     total,
     items: items

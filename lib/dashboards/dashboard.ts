@@ -7,7 +7,7 @@ import type { Actor } from "../auth/actor";
 import { can } from "../auth/roles";
 import { unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
-import type { PetitionStatus } from "../generated/prisma/enums";
+import { PETITION_STATUSES } from "../petitions/labels";
 import { percent } from "../percent";
 import { isoDay, todayInVietnam } from "../time";
 import { addVector, emptyMeasures, MEASURES, toKpis, type Measure, type Measures } from "./kpis";
@@ -19,7 +19,6 @@ import { childrenIn, shiftsFor, type ChildUnit } from "./views";
 
 const at = (values: number[] | undefined, measure: Measure) => values?.[MEASURES.indexOf(measure)] ?? 0;
 
-const STATUS_ORDER: PetitionStatus[] = ["RECEIVED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "MERGED", "ESCALATED"];
 
 function dashboardUnit(u: Omit<ChildUnit, "ancestorIds">, hasChildren: boolean): DashboardUnit {
   return { id: u.id, code: u.code, level: u.level, typeLabel: u.typeLabel, name: u.name, validTo: u.validTo ? isoDay(u.validTo) : null, hasChildren };
@@ -160,7 +159,7 @@ function chartsOf(period: Period, charts: { cells: Cells; fields: Cells; statuse
     fieldName: f.name,
     points: months.map((m) => point(m, charts.fields.get(`${m}|f${f.id}`))),
   }));
-  const statusBreakdown: StatusCount[] = STATUS_ORDER.map((status) => ({
+  const statusBreakdown: StatusCount[] = PETITION_STATUSES.map((status) => ({
     status,
     count: months.reduce((n, m) => n + (charts.statuses.get(`${m}|${status}`)?.[0] ?? 0), 0),
   }));

@@ -1,5 +1,6 @@
 import type { PetitionStatus, Role } from "../generated/prisma/enums";
 import { can, type Permission } from "../auth/roles";
+import { PETITION_STATUSES } from "./labels";
 import { OPEN_STATUSES } from "./status";
 
 /**
@@ -28,7 +29,7 @@ export const PETITION_STEPS = [
 export type PetitionStep = (typeof PETITION_STEPS)[number];
 
 const OPEN: readonly PetitionStatus[] = OPEN_STATUSES;
-const ANY: readonly PetitionStatus[] = ["RECEIVED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "MERGED", "ESCALATED"];
+const ANY: readonly PetitionStatus[] = PETITION_STATUSES;
 
 interface StepRule {
   /** The statuses the step starts from. */
