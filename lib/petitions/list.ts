@@ -344,12 +344,16 @@ const isLastOfMonth = (iso: string) => isoDay(addDaysUtc(day(iso), 1)).endsWith(
 
 /**
  * The count from the rollup tables (lib/rollup/counts.ts) when the filters are ones they hold:
- * the subtree, receipt in whole months, and a status set or a field; or open petitions by
+ * the subtree, receipt in whole months, and a status set or a field; resolution (settled, explained
+ * only), first reopening or escalation in whole months (`dateOf`), with a field; or open petitions by
  * deadline (overdue, due soon) alone. Exact and a lookup whatever the size (decision 010);
  * null for any other filter, which is counted row by row.
  */
 export async function rolledUpTotal(actor: Actor, f: PetitionFilters, now = new Date()): Promise<number | null> {
-  if (f.q || f.channel.length || f.agency || f.resolution || f.dateOf !== "received") return null;
+  if (f.q || f.channel.length || f.agency) return null;
+  // Received, or resolved (settled, explained only), first reopened or escalated, each by its month.
+  const measure = f.dateOf === "resolved" && f.resolution ? (f.resolution === "SETTLED" ? "settled" : "explained") : f.resolution ? null : f.dateOf;
+  if (measure === null) return null;
   let unitId = actor.unit.id;
   if (f.unit) {
     const unit = await db.unit.findFirst({ where: { AND: [{ id: f.unit }, unitWhereFor(actor)] }, select: { id: true } });
@@ -358,7 +362,7 @@ export async function rolledUpTotal(actor: Actor, f: PetitionFilters, now = new 
   }
   const today = todayInVietnam(now);
   if (f.overdue || f.dueWithin !== undefined) {
-    if ((f.overdue && f.dueWithin !== undefined) || f.from || f.to || f.field || f.status.length) return null;
+    if ((f.overdue && f.dueWithin !== undefined) || f.from || f.to || f.field || f.status.length || measure !== "received") return null;
     const openDue = f.overdue ? { to: isoDay(addDaysUtc(today, -1)) } : { from: isoDay(today), to: isoDay(addDaysUtc(today, f.dueWithin!)) };
     return rolledUpPetitionCount({ unitId, openDue });
   }
@@ -369,6 +373,7 @@ export async function rolledUpTotal(actor: Actor, f: PetitionFilters, now = new 
     toMonth: f.to ? `${f.to.slice(0, 8)}01` : undefined,
     statuses: f.status.length ? f.status : undefined,
     fieldId: f.field,
+    measure,
   });
 }
 

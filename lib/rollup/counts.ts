@@ -2,9 +2,11 @@
  * Petition counts read from the rollup tables, for lists too large to count row by row (a
  * province's or the nation's petition list; decision 010). Only what the rollups hold can be
  * answered: received petitions of a unit's subtree by month, with either a status set or a
- * field, and open petitions by deadline. Everything else is `null`, and the caller counts.
+ * field; those resolved (settled, explained only), first reopened or escalated by month, with a
+ * field; and open petitions by deadline. Everything else is `null`, and the caller counts.
  */
 import { db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
 import type { PetitionStatus } from "../generated/prisma/enums";
 
 export interface RolledUpQuery {
@@ -17,7 +19,15 @@ export interface RolledUpQuery {
   fieldId?: number;
   /** Open petitions with a deadline in this range of days ("YYYY-MM-DD", both included); excludes the others. */
   openDue?: { from?: string; to?: string };
+  /**
+   * What the months count (RollupPetition's measure, each at its own month, decision 014): received
+   * (the default), or resolved, settled, explained only, first reopened or escalated.
+   */
+  measure?: RolledUpMeasure;
 }
+
+export const ROLLED_UP_MEASURES = ["received", "resolved", "settled", "explained", "reopened", "escalated"] as const;
+export type RolledUpMeasure = (typeof ROLLED_UP_MEASURES)[number];
 
 const FAR_PAST = "0001-01-01";
 const FAR_FUTURE = "9999-12-31";
@@ -35,16 +45,17 @@ export async function rolledUpPetitionCount(q: RolledUpQuery): Promise<number | 
   }
   const from = q.fromMonth ?? FAR_PAST;
   const to = q.toMonth ?? FAR_FUTURE;
+  const measure = q.measure ?? "received";
   if (q.statuses) {
-    // Received by status has no field.
-    if (q.fieldId !== undefined) return null;
+    // Received by status has no field, nor another measure.
+    if (q.fieldId !== undefined || measure !== "received") return null;
     const [row] = await db.$queryRaw<{ n: number }[]>`
       SELECT COALESCE(SUM("received"), 0)::int AS n FROM "RollupPetitionStatus"
       WHERE "unitId" = ${q.unitId} AND "status"::text = ANY(${[...q.statuses]}::text[]) AND "month" BETWEEN ${from}::date AND ${to}::date`;
     return row.n;
   }
   const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT COALESCE(SUM("received"), 0)::int AS n FROM "RollupPetition"
+    SELECT COALESCE(SUM(${Prisma.raw(`"${measure}"`)}), 0)::int AS n FROM "RollupPetition"
     WHERE "unitId" = ${q.unitId} AND "fieldId" = ${q.fieldId ?? 0} AND "month" BETWEEN ${from}::date AND ${to}::date`;
   return row.n;
 }

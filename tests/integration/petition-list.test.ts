@@ -213,13 +213,34 @@ describe("petition list", () => {
       { from: "2026-04-01" },
       { overdue: "1" },
       { dueWithin: "7" },
+      // The dashboards' other figures, each by its own month (decision 044).
+      { dateOf: "resolved" },
+      { dateOf: "resolved", from: "2026-04-01", to: "2026-04-30" },
+      { dateOf: "resolved", resolution: "SETTLED", from: "2026-03-01", to: "2026-04-30" },
+      { dateOf: "resolved", resolution: "EXPLAINED", field: String(fieldA) },
+      { dateOf: "reopened", from: "2026-04-01", to: "2026-06-30" },
+      { dateOf: "escalated", unit: String(tree.communeA.id) },
     ];
-    for (const actor of [staff, leader]) {
-      for (const params of answerable) {
-        const f = filters(params);
-        const exact = await db.petition.count({ where: petitionListWhere(actor, f, NOW) });
-        expect(await rolledUpTotal(actor, f, NOW), JSON.stringify(params)).toBe(exact);
+    const ids = (await db.petition.findMany({ where: { unit: { ancestorIds: { has: tree.districtA.id } } }, orderBy: { receivedOn: "asc" }, select: { id: true } })).map((p) => p.id);
+    const touched = [ids[5], ids[6], ids[7], ids[8]];
+    await db.petition.update({ where: { id: ids[5] }, data: { resolvedAt: new Date("2026-03-31T16:59:00Z"), resolution: "SETTLED" } });
+    await db.petition.update({ where: { id: ids[6] }, data: { resolvedAt: new Date("2026-03-31T17:00:00Z"), resolution: "EXPLAINED", reopenedAt: new Date("2026-04-02T03:00:00Z") } });
+    await db.petition.update({ where: { id: ids[7] }, data: { resolvedAt: new Date("2026-04-20T03:00:00Z"), resolution: "SETTLED" } });
+    await db.petition.update({ where: { id: ids[8] }, data: { escalatedAt: new Date("2026-04-03T03:00:00Z") } });
+    try {
+      for (const actor of [staff, leader]) {
+        for (const params of answerable) {
+          const f = filters(params);
+          const exact = await db.petition.count({ where: petitionListWhere(actor, f, NOW) });
+          expect(await rolledUpTotal(actor, f, NOW), JSON.stringify(params)).toBe(exact);
+        }
       }
+      expect(await rolledUpTotal(staff, filters({ dateOf: "resolved" }), NOW)).toBe(3);
+      // A resolution kind of a reopening, or a day within a month, is counted row by row.
+      expect(await rolledUpTotal(staff, filters({ dateOf: "reopened", resolution: "SETTLED" }), NOW)).toBeNull();
+      expect(await rolledUpTotal(staff, filters({ dateOf: "resolved", from: "2026-04-02" }), NOW)).toBeNull();
+    } finally {
+      await db.petition.updateMany({ where: { id: { in: touched } }, data: { resolvedAt: null, resolution: null, reopenedAt: null, escalatedAt: null } });
     }
     expect((await listPetitions(leader, filters({ status: "ASSIGNED,IN_PROGRESS" }), NOW)).totalExact).toBe(true);
     const unanswerable: Record<string, string>[] = [{ q: "den" }, { channel: "HOTLINE" }, { status: "ASSIGNED", field: String(fieldA) }, { from: "2026-03-02" }, { to: "2026-03-30" }, { overdue: "1", field: String(fieldA) }];
