@@ -454,8 +454,9 @@ function smallSubtreePlan(f: OrderedFilters): string {
  * (`Petition_province_code_idx` and its kin), with a text search a bitmap of them, sorted: the
  * country's code index holds a province's petitions in a few ranges anywhere in its order, and
  * walking it from one end read millions of rows (31 s for a province at 5 million); a bitmap of all
- * the place's entries, sorted, cost what the place holds (448 ms for a province). In another order, a place walks its own entries, which hold every
- * filtered column, newest first, index-only, and stops when the page is full. Left to itself,
+ * the place's entries, sorted, cost what the place holds (448 ms for a province). In another order,
+ * a place walks its own entries, which hold every filtered column, newest first, index-only, and
+ * stops when the page is full. Left to itself,
  * PostgreSQL ANDed a district's entries with the country's entries of another index (every overdue
  * petition: 16,403 at 1 million, 5 times as many at 5), or walked the country's open petitions for a
  * province's overdue ones. A text search in a district or a commune tests its words on the rows
