@@ -1,10 +1,12 @@
 /**
  * Vietnamese public holidays (ngày nghỉ lễ, tết) per the Labour Code 2019
- * (Bộ luật Lao động số 45/2019/QH14), article 112, as a computed default.
+ * (Bộ luật Lao động số 45/2019/QH14), article 112, as a computed estimate.
  *
- * The government announces the exact schedule every year (often moving days
- * around with make-up Saturdays), so callers that know the official decision
- * should override this list; see `extraWorkingDays` in working-days.ts.
+ * The government announces the exact schedule every year (which five days are
+ * Tết, which day sits beside 2/9, which weekdays are swapped for Saturdays), so
+ * this computation is only the fallback for a year without a published
+ * schedule: callers go through `scheduleForYear` (schedule.ts), which uses
+ * official-schedules.ts first (decision 047).
  */
 import { addDays, compareDates, formatDate, isWeekend, type CalendarDate } from "./date";
 import { lunarToSolar } from "./lunar";
@@ -22,6 +24,8 @@ export const HOLIDAY_NAMES = {
   reunification: "Ngày Chiến thắng",
   labour: "Quốc tế Lao động",
   national: "Quốc khánh",
+  /** From 2026 (Ngày Văn hóa Việt Nam, 24/11); in the published 2026 schedule, not yet in the computation. */
+  culture: "Ngày Văn hóa Việt Nam",
 } as const;
 
 /** Prefix of compensatory days off ("Nghỉ bù Quốc khánh", ...). */
@@ -46,7 +50,7 @@ function tetDays(lunarYear: number): CalendarDate[] {
  * - Quốc khánh: 2/9 plus one adjacent day (1/9 or 3/9, chosen each year by the
  *   government). We default to 1/9, as decided for 2025 and 2026.
  *
- * When a holiday falls on a Saturday or Sunday (weekly rest days), art. 112(3)
+ * When a holiday falls on a Saturday or Sunday (weekly rest days), art. 111(3)
  * grants a compensatory day off on the next working day; these are returned as
  * "Nghỉ bù <holiday>" entries. Compensation is placed on the first weekday that
  * is neither a holiday nor already used as compensation, in date order.

@@ -5,7 +5,9 @@
  * in `extraWorkingDays` (Saturdays the government declares as make-up days).
  */
 import { addDays, compareDates, isWeekend, parseDate, type CalendarDate } from "./date";
-import { computeHolidays, type Holiday } from "./holidays";
+import type { Holiday } from "./holidays";
+import type { ScheduledDay } from "./official-schedules";
+import { scheduleForYear } from "./schedule";
 
 export interface HolidayCalendar {
   /** Days off besides Saturdays and Sundays (holidays and compensatory days). */
@@ -79,7 +81,11 @@ export function calendarFromHolidays(
   return extra.size > 0 ? { holidays, extraWorkingDays: extra } : { holidays };
 }
 
-/** Convenience: the computed default calendar for solar years fromYear..toYear inclusive. */
+/**
+ * The calendar of solar years fromYear..toYear inclusive as `scheduleForYear` gives it: each
+ * year's published schedule (its swapped weekdays off, its Saturdays worked) or, for a year
+ * without one, the computed estimate. `extraWorkingDays` adds make-up days of the caller's own.
+ */
 export function calendarForYears(
   fromYear: number,
   toYear: number,
@@ -88,7 +94,13 @@ export function calendarForYears(
   if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || toYear < fromYear) {
     throw new RangeError(`calendarForYears: invalid range ${fromYear}..${toYear}`);
   }
-  const list: Holiday[] = [];
-  for (let y = fromYear; y <= toYear; y++) list.push(...computeHolidays(y));
-  return calendarFromHolidays(list, extraWorkingDays);
+  const off: ScheduledDay[] = [];
+  const worked: CalendarDate[] = [];
+  for (let y = fromYear; y <= toYear; y++) {
+    for (const day of scheduleForYear(y).days) {
+      if (day.kind === "HOLIDAY") off.push(day);
+      else worked.push(day.date);
+    }
+  }
+  return calendarFromHolidays(off, [...worked, ...extraWorkingDays]);
 }
