@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   "calendar.day.update",
   "calendar.day.delete",
   "calendar.year.restore",
+  "calendar.year.official",
   "unit.village.create",
   "unit.village.rename",
   "unit.village.close",

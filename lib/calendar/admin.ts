@@ -1,6 +1,7 @@
 /**
  * The holiday calendar as an admin keeps it (Quản trị → Lịch nghỉ lễ): read a year, add,
- * edit and delete a day, restore a year's computed days. Every change is one transaction
+ * edit and delete a day, restore a year's scheduled days (the published schedule, else the
+ * computed estimate: decision 047). Every change is one transaction
  * with its audit row. The calendar holds for the whole country: national administrators only
  * (`reference:manage:national`, decision 020).
  */
@@ -8,11 +9,11 @@ import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
 import { allows } from "../auth/roles";
 import { audit } from "../audit/log";
-import { db, type Tx } from "../db/client";
+import { db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { isoDay } from "../time";
-import { computeHolidays } from "./holidays";
-import { ensureCalendarYears } from "./table";
+import { scheduleForYear } from "./schedule";
+import { applySchedule, ensureCalendarYears, lockCalendarYear as lockYear } from "./table";
 import {
   kindRuleError,
   type AddCalendarDayInput,
@@ -27,15 +28,15 @@ function requireAdmin(actor: Actor) {
 
 const yearRange = (year: number) => ({ gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) });
 
-/** The year's rows, filled from the computation the first time the year is seen. */
+/**
+ * The year's rows, filled from its schedule the first time the year is seen, and whether that
+ * schedule is the government's (with its sources) or an estimate.
+ */
 export async function getCalendarYear(year: number) {
   await ensureCalendarYears(db, [year]);
-  return db.calendarDay.findMany({ where: { date: yearRange(year) }, orderBy: { date: "asc" } });
-}
-
-/** Serialises changes to one year (the "year has rows" test of ensureCalendarYears, duplicates). */
-async function lockYear(tx: Tx, year: number) {
-  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${20_110_000 + year}::bigint)`;
+  const days = await db.calendarDay.findMany({ where: { date: yearRange(year) }, orderBy: { date: "asc" } });
+  const schedule = scheduleForYear(year);
+  return { days, status: schedule.status, sources: schedule.status === "OFFICIAL" ? schedule.sources : [] };
 }
 
 /** A decreed day off or a make-up working day. */
@@ -46,7 +47,7 @@ export async function addCalendarDay(actor: Actor, input: AddCalendarDayInput) {
   try {
     return await db.$transaction(async (tx) => {
       await lockYear(tx, year);
-      // Fill the year first: a year that has a row is never filled from the computation again.
+      // Fill the year first: a year that has a row is never filled from its schedule again.
       await ensureCalendarYears(tx, [year]);
       if (await tx.calendarDay.findUnique({ where: { date: input.date } })) throw new ActionError("DUPLICATE");
       const row = await tx.calendarDay.create({ data: { date: input.date, kind: input.kind, name: input.name, source: "MANUAL" } });
@@ -110,43 +111,23 @@ export async function deleteCalendarDay(actor: Actor, input: DeleteCalendarDayIn
 }
 
 /**
- * "Tính lại theo quy định": every computed holiday of the year whose date has no row is added
- * back; COMPUTED rows get the computed name again, and COMPUTED rows the computation no longer
- * gives are removed. MANUAL rows (added or edited by an admin) are kept as they are.
+ * "Tính lại theo quy định": the year's rows are brought back to its schedule (the published one,
+ * else the computed estimate): scheduled days the table lacks are added, rows the schedule gave
+ * take its kind and name again, and those it no longer gives are removed. MANUAL rows (added or
+ * edited by an admin) are kept as they are.
  */
 export async function restoreCalendarYear(actor: Actor, input: RestoreCalendarYearInput) {
   requireAdmin(actor);
-  const computed = computeHolidays(input.year);
   return db.$transaction(async (tx) => {
     await lockYear(tx, input.year);
-    const rows = await tx.calendarDay.findMany({ where: { date: yearRange(input.year) } });
-    const byDate = new Map(rows.map((r) => [isoDay(r.date), r]));
-    const wanted = new Set(computed.map((h) => h.date));
-    let added = 0;
-    let reset = 0;
-    let kept = 0;
-    for (const h of computed) {
-      const row = byDate.get(h.date);
-      if (!row) {
-        await tx.calendarDay.create({ data: { date: new Date(`${h.date}T00:00:00Z`), kind: "HOLIDAY", name: h.name, source: "COMPUTED" } });
-        added++;
-      } else if (row.source === "COMPUTED") {
-        if (row.kind !== "HOLIDAY" || row.name !== h.name) {
-          await tx.calendarDay.update({ where: { date: row.date }, data: { kind: "HOLIDAY", name: h.name } });
-          reset++;
-        }
-      } else kept++;
-    }
-    const stale = rows.filter((r) => r.source === "COMPUTED" && !wanted.has(isoDay(r.date)));
-    if (stale.length) await tx.calendarDay.deleteMany({ where: { date: { in: stale.map((r) => r.date) }, source: "COMPUTED" } });
-    const manual = rows.filter((r) => r.source === "MANUAL").length;
+    const { status, added, reset, removed, keptManual, manualOnScheduleDates } = await applySchedule(tx, input.year);
     await audit(tx, {
       actorId: actor.userId || null,
       action: "calendar.year.restore",
       entity: "CalendarDay",
       entityId: String(input.year),
-      data: { added, reset, removed: stale.length, keptManual: manual, manualOnComputedDates: kept },
+      data: { schedule: status, added, reset, removed, keptManual, manualOnScheduleDates },
     });
-    return { year: input.year, added, reset, removed: stale.length, keptManual: manual };
+    return { year: input.year, added, reset, removed, keptManual };
   });
 }

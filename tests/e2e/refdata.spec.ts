@@ -21,8 +21,9 @@ test("an admin adds a decreed day off on a weekday and it shows in the year's ca
   await signInAs(page, "admin");
   await page.goto(`/admin/calendar?year=${year}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Lịch nghỉ lễ năm ${year}`);
-  // Filled on first view: 1 January is there, computed.
+  // Filled on first view: 1 January is there, computed, and the year says it is an estimate.
   await expect(page.getByRole("row", { name: new RegExp(`^01/01/${year}`) })).toContainText("Tính theo quy định");
+  await expect(page.getByRole("region", { name: `Căn cứ của lịch năm ${year}` })).toContainText("Ước tính (chưa có thông báo chính thức)");
 
   const form = page.getByRole("form", { name: "Thêm ngày nghỉ hoặc ngày làm bù" });
   await form.getByLabel(/^Ngày/).fill(day.iso);
@@ -43,6 +44,29 @@ test("an admin adds a decreed day off on a weekday and it shows in the year's ca
   await form.getByLabel(/^Tên ngày/).fill(name);
   await form.getByRole("button", { name: "Thêm ngày" }).click();
   await expect(form.getByRole("alert")).toContainText("Ngày này đã có trong lịch");
+});
+
+test("the calendar marks 2025 as official, with its notice: Tết 27/01–31/01, 03/02 a working day @phone", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto("/admin/calendar?year=2025");
+  const basis = page.getByRole("region", { name: "Căn cứ của lịch năm 2025" });
+  await expect(basis).toContainText("Lịch chính thức");
+  await expect(basis).toContainText("Thông báo số 6150/TB-BLĐTBXH");
+  await expect(basis).not.toContainText("Ước tính");
+  await expect(page.getByRole("navigation", { name: "Các năm có lịch chính thức" }).getByRole("link", { name: "2025" })).toHaveAttribute("aria-current", "page");
+
+  // The cells after the date: weekday, name, kind, source.
+  const cells = (shown: string) => page.getByRole("row", { name: new RegExp(`^${shown}`) }).getByRole("cell");
+  for (const day of ["27", "28", "29", "30", "31"]) {
+    const row = cells(`${day}/01/2025`);
+    await expect(row.nth(1)).toHaveText("Tết Nguyên đán");
+    await expect(row.nth(2)).toHaveText("Ngày nghỉ");
+    await expect(row.nth(3)).toHaveText("Thông báo chính thức");
+  }
+  // 03/02/2025 is an ordinary Monday: no row; the Saturday worked for the swap is one.
+  await expect(page.getByRole("row", { name: /^03\/02\/2025/ })).toHaveCount(0);
+  await expect(cells("26/04/2025").nth(0)).toHaveText("Thứ Bảy");
+  await expect(cells("26/04/2025").nth(2)).toHaveText("Ngày làm bù");
 });
 
 async function enterPetition(page: Page, name: string): Promise<void> {

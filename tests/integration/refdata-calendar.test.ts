@@ -29,10 +29,65 @@ beforeAll(async () => {
 });
 
 describe("calendar administration", () => {
-  it("shows a year filled from the computation on first view", async () => {
-    const rows = await getCalendarYear(2030);
+  it("shows a year without a published schedule filled from the computation on first view, as an estimate", async () => {
+    const { days: rows, status, sources } = await getCalendarYear(2030);
+    expect(status).toBe("ESTIMATE");
+    expect(sources).toEqual([]);
     expect(rows.map((r) => iso(r.date))).toEqual(computeHolidays(2030).map((h) => h.date));
     expect(rows.every((r) => r.source === "COMPUTED" && r.kind === "HOLIDAY")).toBe(true);
+  });
+
+  it("shows 2025 filled from the published schedule, as official with its notice", async () => {
+    const { days: rows, status, sources } = await getCalendarYear(2025);
+    expect(status).toBe("OFFICIAL");
+    expect(sources.map((s) => s.document).join(" ")).toContain("6150/TB-BLĐTBXH");
+    const byDate = new Map(rows.map((r) => [iso(r.date), r]));
+    for (const day of ["2025-01-27", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31"]) {
+      expect(byDate.get(day)).toMatchObject({ kind: "HOLIDAY", name: "Tết Nguyên đán", source: "OFFICIAL" });
+    }
+    expect(byDate.has("2025-02-03")).toBe(false);
+    expect(byDate.get("2025-04-26")).toMatchObject({ kind: "WORKING_DAY", source: "OFFICIAL" });
+    expect(byDate.get("2025-05-02")).toMatchObject({ kind: "HOLIDAY", source: "OFFICIAL" });
+    expect(rows.every((r) => r.source === "OFFICIAL")).toBe(true);
+  });
+
+  it("brings a year estimated before its schedule was shipped to the published days, once, keeping the admin's rows", async () => {
+    // 2024 as a database filled by the earlier code holds it: the computed estimate, plus an admin's day.
+    await db.calendarDay.deleteMany({ where: { date: { gte: d("2024-01-01"), lt: d("2025-01-01") } } });
+    await db.calendarDay.createMany({
+      data: computeHolidays(2024).map((h) => ({ date: d(h.date), kind: "HOLIDAY" as const, name: h.name, source: "COMPUTED" as const })),
+    });
+    await db.calendarDay.create({ data: { date: d("2024-03-05"), kind: "HOLIDAY", name: "Nghỉ theo quyết định", source: "MANUAL" } });
+    // Friday 2/2/2024 + 4 working days: 5, 6, 7 and 15/2 by the published Tết 8/2–14/2 (the estimate, Tết
+    // 9/2–15/2, gave 5, 6, 7 and 8/2).
+    expect(iso(await deadlineFor(db, d("2024-02-02"), 4))).toBe("2024-02-15");
+    const rows = await db.calendarDay.findMany({ where: { date: { gte: d("2024-01-01"), lt: d("2025-01-01") } } });
+    const byDate = new Map(rows.map((r) => [iso(r.date), r]));
+    expect(rows.filter((r) => r.source === "COMPUTED")).toEqual([]);
+    expect(byDate.get("2024-02-08")).toMatchObject({ kind: "HOLIDAY", source: "OFFICIAL" });
+    expect(byDate.get("2024-05-04")).toMatchObject({ kind: "WORKING_DAY", source: "OFFICIAL" });
+    expect(byDate.has("2024-02-15")).toBe(false);
+    expect(byDate.get("2024-03-05")).toMatchObject({ source: "MANUAL", name: "Nghỉ theo quyết định" });
+    const logs = await db.auditLog.findMany({ where: { action: "calendar.year.official", entityId: "2024" } });
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({ actorId: null, entity: "CalendarDay" });
+    // Once: the next use finds nothing estimated and changes nothing.
+    await getCalendarYear(2024);
+    expect(await db.auditLog.count({ where: { action: "calendar.year.official", entityId: "2024" } })).toBe(1);
+  });
+
+  it("restores an official year to its published schedule", async () => {
+    await getCalendarYear(2026);
+    await deleteCalendarDay(admin, { date: d("2026-01-10") });
+    await db.calendarDay.update({ where: { date: d("2026-02-17") }, data: { name: "Tên cũ" } });
+    const result = await restoreCalendarYear(admin, { year: 2026 });
+    expect(result).toMatchObject({ added: 1, reset: 1, removed: 0 });
+    const { days } = await getCalendarYear(2026);
+    const byDate = new Map(days.map((r) => [iso(r.date), r]));
+    expect(byDate.get("2026-01-10")).toMatchObject({ kind: "WORKING_DAY", source: "OFFICIAL" });
+    expect(byDate.get("2026-02-17")).toMatchObject({ name: "Tết Nguyên đán", source: "OFFICIAL" });
+    const log = await db.auditLog.findFirstOrThrow({ where: { action: "calendar.year.restore", entityId: "2026" } });
+    expect(log.data).toMatchObject({ schedule: "OFFICIAL", added: 1, reset: 1 });
   });
 
   it("adds a decreed day off on a weekday, fills the year first, audits, and deadlines follow it", async () => {
@@ -98,7 +153,7 @@ describe("calendar administration", () => {
 
     const result = await restoreCalendarYear(admin, { year: 2032 });
     expect(result).toMatchObject({ added: 1, reset: 1, removed: 1, keptManual: 2 });
-    const rows = await getCalendarYear(2032);
+    const { days: rows } = await getCalendarYear(2032);
     const byDate = new Map(rows.map((r) => [iso(r.date), r]));
     expect(byDate.get(first.date)).toMatchObject({ name: first.name, source: "COMPUTED" });
     expect(byDate.get(second.date)?.name).toBe(second.name);

@@ -4,6 +4,7 @@ import { RefForm, type RefField } from "@/components/refdata/ref-form";
 import { requirePermission } from "@/lib/auth/current";
 import { addCalendarDayAction, deleteCalendarDayAction, restoreCalendarYearAction, updateCalendarDayAction } from "@/lib/calendar/actions";
 import { getCalendarYear } from "@/lib/calendar/admin";
+import { OFFICIAL_YEARS } from "@/lib/calendar/official-schedules";
 import { CALENDAR_KINDS, MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from "@/lib/calendar/schemas";
 import { formatDate } from "@/lib/format";
 import { isoDay, todayInVietnam } from "@/lib/time";
@@ -20,7 +21,7 @@ function parseYear(raw: string | string[] | undefined): number {
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("reference:manage:national");
   const year = parseYear((await searchParams).year);
-  const [t, days] = await Promise.all([getTranslations("refdata"), getCalendarYear(year)]);
+  const [t, { days, status, sources }] = await Promise.all([getTranslations("refdata"), getCalendarYear(year)]);
   const kinds = CALENDAR_KINDS.map((k) => ({ value: k, label: t(k) }));
   const dayErrors = { DUPLICATE: t("dayDuplicate"), INVALID_STATE: t("dayRule"), CONFLICT: t("dayStale") };
   const addFields: RefField[] = [
@@ -63,6 +64,48 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               {t("nextYear", { year: year + 1 })}
             </Link>
           )}
+        </nav>
+      </section>
+
+      <section aria-labelledby="calendar-schedule" className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+        <h2 id="calendar-schedule" className="text-lg font-semibold">
+          {t("scheduleTitle", { year })}
+        </h2>
+        {status === "OFFICIAL" ? (
+          <>
+            <p className="mt-2">
+              <strong className="rounded-md bg-emerald-50 px-2 py-1 text-emerald-900">{t("scheduleOfficial")}</strong>
+            </p>
+            <p className="mt-2 text-sm text-stone-700">{t("scheduleOfficialText")}</p>
+            <ul className="mt-2 list-disc space-y-2 pl-5 text-sm">
+              {sources.map((s) => (
+                <li key={s.document}>
+                  <cite className="font-medium not-italic">{s.document}</cite>: {s.covers}
+                  {s.note && <span className="block text-stone-600">({s.note})</span>}
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2 text-sm text-stone-700">{t("scheduleLaw")}</p>
+          </>
+        ) : (
+          <>
+            <p className="mt-2">
+              <strong className="rounded-md bg-amber-50 px-2 py-1 text-amber-900">{t("scheduleEstimate")}</strong>
+            </p>
+            <p className="mt-2 text-sm text-stone-700">{t("scheduleEstimateText")}</p>
+          </>
+        )}
+        <nav aria-label={t("officialYears")} className="mt-3 text-sm">
+          <span className="text-stone-700">{t("officialYears")}: </span>
+          {OFFICIAL_YEARS.map((y, i) => (
+            <span key={y}>
+              {i > 0 && ", "}
+              <Link href={`/admin/calendar?year=${y}`} aria-current={y === year ? "page" : undefined} className="text-brand-700 underline">
+                {y}
+              </Link>
+            </span>
+          ))}
+          <span className="text-stone-700">. {t("officialYearsOther")}</span>
         </nav>
       </section>
 

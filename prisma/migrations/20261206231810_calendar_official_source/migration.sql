@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "CalendarDaySource" ADD VALUE 'OFFICIAL';
