@@ -1,5 +1,5 @@
 /** What every seed step needs to know about "now". */
-import { addDays, computeHolidays, calendarFromHolidays, type CalendarDate, type Holiday, type HolidayCalendar } from "../../lib/calendar";
+import { addDays, calendarForYears, scheduleForYear, type CalendarDate, type HolidayCalendar, type ScheduledDay } from "../../lib/calendar";
 import { Random } from "./random";
 import { monthsUpTo, vietnamDate, type Month } from "./util";
 
@@ -17,7 +17,8 @@ export interface SeedContext {
   windowStart: CalendarDate;
   /** The month before the current one: the latest month that is complete. */
   lastCompleteMonth: Month;
-  holidays: Holiday[];
+  /** The calendar's days of the seed's years, as `scheduleForYear` gives them (published, else estimated). */
+  calendarDays: (ScheduledDay & { official: boolean })[];
   calendar: HolidayCalendar;
   log: (msg: string) => void;
 }
@@ -27,8 +28,11 @@ export function createContext(now: Date, log: (msg: string) => void): SeedContex
   const months = monthsUpTo(today, HISTORY_MONTHS);
   const firstYear = months[0].year;
   const lastYear = Number(today.slice(0, 4)) + 1;
-  const holidays: Holiday[] = [];
-  for (let y = firstYear; y <= lastYear; y++) holidays.push(...computeHolidays(y));
+  const calendarDays: SeedContext["calendarDays"] = [];
+  for (let y = firstYear; y <= lastYear; y++) {
+    const schedule = scheduleForYear(y);
+    calendarDays.push(...schedule.days.map((d) => ({ ...d, official: schedule.status === "OFFICIAL" })));
+  }
   return {
     rng: new Random(),
     today,
@@ -36,8 +40,8 @@ export function createContext(now: Date, log: (msg: string) => void): SeedContex
     months,
     windowStart: months[0].first,
     lastCompleteMonth: months[months.length - 2],
-    holidays,
-    calendar: calendarFromHolidays(holidays),
+    calendarDays,
+    calendar: calendarForYears(firstYear, lastYear),
     log,
   };
 }

@@ -102,13 +102,13 @@ export async function seedReference(db: PrismaClient, ctx: SeedContext, tree: Un
   const agencyByKey = new Map(agencies.map((a) => [`${a.unitId}|${a.name}`, a]));
 
   await db.calendarDay.createMany({
-    data: ctx.holidays.map((h) => ({ date: dbDate(h.date), kind: "HOLIDAY" as const, name: h.name, source: "COMPUTED" as const })),
+    data: ctx.calendarDays.map((d) => ({ date: dbDate(d.date), kind: d.kind, name: d.name, source: d.official ? ("OFFICIAL" as const) : ("COMPUTED" as const) })),
   });
 
   return {
     fields: FIELDS.map((f) => byCode.get(f.code)!),
     agencies: agencies.length,
-    calendarDays: ctx.holidays.length,
+    calendarDays: ctx.calendarDays.length,
     agencyFor(area, fieldCode, rng) {
       const key = rng.weighted(AGENCY_BY_FIELD[fieldCode]);
       return agencyByKey.get(`${area.unit.id}|${agencyNames(area)[key]}`)!;
