@@ -2,9 +2,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import pino from "pino";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { currentRequestId, noteUser } from "../log/context";
 import { withRequestLog, type Handler } from "./server";
+import { mayWrite, writesSeen } from "./writes";
 
 /** A real HTTP server with the wrapper around `handle`, its log lines collected. */
 async function serve(handle: Handler, trustProxy = false) {
@@ -45,6 +46,24 @@ describe("withRequestLog", () => {
     expect(lines[0]).toMatchObject({ type: "request", requestId: id, userId: 42, method: "POST", path: "/petitions/7", query: "q=*", status: 201 });
     expect(lines[0].ms).toEqual(expect.any(Number));
     expect(JSON.stringify(lines)).not.toContain("Nguyen");
+  });
+
+  it("counts a request that may write when it starts and when it ends; a read is not counted (decision 048)", async () => {
+    const during: number[] = [];
+    const { url } = await serve((_req, res) => {
+      during.push(writesSeen());
+      res.end("ok");
+    });
+    const start = writesSeen();
+    await (await fetch(`${url}/reports`)).text();
+    await (await fetch(`${url}/reports`, { method: "HEAD" })).text();
+    expect(writesSeen()).toBe(start);
+    await (await fetch(`${url}/petitions/new`, { method: "POST", body: "x=1" })).text();
+    // The response's end is counted once it is finished, just after the client has it.
+    await vi.waitFor(() => expect(writesSeen()).toBe(start + 2));
+    expect(during).toEqual([start, start, start + 1]);
+    for (const method of ["PUT", "PATCH", "DELETE", "post"]) expect(mayWrite(method)).toBe(true);
+    for (const method of ["GET", "HEAD", "OPTIONS", "get"]) expect(mayWrite(method)).toBe(false);
   });
 
   it("without a trusted proxy, the client's address is the connection's, whatever X-Forwarded-For the client sent", async () => {

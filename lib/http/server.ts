@@ -14,6 +14,7 @@ import { loggedUrl } from "../log/redact";
 import type { Admission } from "./admission";
 import { refusalAnswer, refuseMalformedRequest } from "./request-guard";
 import { FIXED_SECURITY_HEADERS, STATIC_FILE_POLICY } from "./security-headers";
+import { mayWrite, noteWrite } from "./writes";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
@@ -54,9 +55,13 @@ export function withRequestLog(
     // (Next.js keeps a client's X-Forwarded-For; sign-in throttling reads it, lib/http/client-address.ts).
     if (!trustProxy) req.headers["x-forwarded-for"] = req.socket?.remoteAddress ?? "";
     res.setHeader("X-Request-Id", context.requestId);
+    // A request that may write is counted when it starts and when it ends (./writes.ts).
+    const writes = mayWrite(req.method);
+    if (writes) noteWrite();
     const done = () => {
       res.off("finish", done);
       res.off("close", done);
+      if (writes) noteWrite();
       logger.info(
         {
           type: "request",

@@ -8,6 +8,7 @@ import { dashboardFor } from "@/lib/dashboards/dashboard";
 import { lastDayOfMonth, monthsOf, parsePeriod, previousPeriod } from "@/lib/dashboards/period";
 import type { Dashboard } from "@/lib/dashboards/types";
 import { db } from "@/lib/db/client";
+import { noteWrite } from "@/lib/http/writes";
 import { liveFigures } from "@/lib/dashboards/live";
 import { coverageFor, shares } from "@/lib/organisations/coverage";
 import { createPetition } from "@/lib/petitions/intake";
@@ -199,6 +200,31 @@ describe("dashboards on the demo data", () => {
     await expectAgrees(now);
     await expectAgrees(september);
     await expectAgrees(november);
+  }, 60_000);
+
+  it("computes a dashboard once for requests that ask for it at the same time, but never one begun before a write (decision 048)", async () => {
+    const lapThach = await unit("DISTRICT", "246");
+    const ask = () => dashboardFor(district, lapThach.id, PERIOD, "restated");
+    const [first, second] = await Promise.all([ask(), ask()]);
+    expect(second).toBe(first);
+    await expectAgrees(first!);
+    // Nothing is kept once computed: the next request computes afresh.
+    const later = await ask();
+    expect(later).not.toBe(first);
+    expect(later!.kpis).toEqual(first!.kpis);
+    // A request that may write, begun or ended while a computation runs: later requests do not join that computation.
+    const before = ask();
+    noteWrite();
+    const after = ask();
+    expect(await after).not.toBe(await before);
+    // Another actor's home unit, another view or another period is another computation.
+    const [mine, admins, historical] = await Promise.all([ask(), dashboardFor(admin, lapThach.id, PERIOD, "restated"), dashboardFor(district, lapThach.id, PERIOD, "historical")]);
+    expect(admins).not.toBe(mine);
+    expect(historical).not.toBe(mine);
+    expect(admins!.kpis).toEqual(mine!.kpis);
+    // Out of reach is not found however it is asked.
+    const vinhTuong = await unit("DISTRICT", "252");
+    expect(await Promise.all([dashboardFor(district, vinhTuong.id, PERIOD, "restated"), dashboardFor(district, vinhTuong.id, PERIOD, "restated")])).toEqual([null, null]);
   }, 60_000);
 
   it("keeps a district user out of another district's figures: not found, on the library and the API", async () => {
