@@ -1,8 +1,12 @@
 import { z } from "zod";
 import { checkboxField, confirmField, idField, isoDateField, versionField } from "../forms/fields";
 
-/** The type labels a village-level unit may carry. */
-export const VILLAGE_TYPE_LABELS = ["Thôn", "Bản", "Làng", "Tổ dân phố", "Khu phố", "Ấp", "Xóm"] as const;
+/**
+ * The type labels a village-level unit may carry: the common ones, then those of the ethnic areas
+ * (buôn and bon in the Central Highlands, plei of the Gia Rai and Ba Na, sóc and phum of the Khmer,
+ * khóm and ấp in the South).
+ */
+export const VILLAGE_TYPE_LABELS = ["Thôn", "Bản", "Làng", "Tổ dân phố", "Khu phố", "Xóm", "Ấp", "Buôn", "Bon", "Plei", "Sóc", "Phum", "Khóm"] as const;
 export type VillageTypeLabel = (typeof VILLAGE_TYPE_LABELS)[number];
 
 /** NFC, trimmed, inner spaces collapsed. */

@@ -4,6 +4,7 @@ import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { UnitLevel } from "../generated/prisma/enums";
 import { toSearchText } from "../text/search";
+import { VILLAGE_TYPE_LABELS } from "./schemas";
 import { todayInVietnam } from "../time";
 
 /** Longest query looked at, in characters of search text; the rest is dropped. */
@@ -30,16 +31,7 @@ const TYPE_LABELS = [
   "Xã",
   "Phường",
   "Thị trấn",
-  "Thôn",
-  "Tổ dân phố",
-  "Khu phố",
-  "Xóm",
-  "Ấp",
-  "Bản",
-  "Làng",
-  "Buôn",
-  "Khóm",
-  "Sóc",
+  ...VILLAGE_TYPE_LABELS,
 ].map(toSearchText);
 
 export interface UnitSearchOptions {

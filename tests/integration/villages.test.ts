@@ -3,6 +3,8 @@ import { ActionError } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { closeVillage, createVillage, moveVillage, renameVillage } from "@/lib/units/villages";
+import { createVillageSchema } from "@/lib/units/schemas";
+import { searchUnits } from "@/lib/units/search";
 import { insertUnit } from "@/lib/units/tree";
 import { actorAt, buildTree, createUser, uid, type Tree } from "../support/factories";
 
@@ -40,6 +42,16 @@ describe("createVillage", () => {
     const log = await db.auditLog.findFirstOrThrow({ where: { action: "unit.village.create", entityId: String(village.id) } });
     expect(log.actorId).toBe(staffA.userId);
     expect(log.unitId).toBe(village.id);
+  });
+
+  it("takes the village types of the ethnic areas, and finds each by its type and name (issue 15)", async () => {
+    for (const typeLabel of ["Buôn", "Plei", "Bon", "Sóc", "Phum", "Khóm", "Ấp"]) {
+      const input = createVillageSchema.parse({ communeId: String(tree.communeA.id), typeLabel, name: `Dân tộc ${typeLabel} ${uid()}`, withTeam: "on" });
+      const created = await createVillage(staffA, input);
+      const [first] = await searchUnits(staffA, `${typeLabel} ${input.name}`.normalize("NFD").replace(/\p{M}/gu, ""), { level: "VILLAGE" });
+      expect(first, typeLabel).toMatchObject({ id: created.id, typeLabel });
+    }
+    expect(createVillageSchema.safeParse({ communeId: String(tree.communeA.id), typeLabel: "Làng bản", name: "Lạ", withTeam: "on" }).success).toBe(false);
   });
 
   it("makes no team when asked not to", async () => {
