@@ -15,7 +15,7 @@
  */
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { addDays, calendarFromHolidays, computeHolidays, isWorkingDay, type CalendarDate } from "../calendar";
+import { addDays, calendarForYears, isWorkingDay, type CalendarDate } from "../calendar";
 import { applyMigrations } from "../db/migrations";
 import { openAdapter } from "../db/adapter";
 import { hashPassword } from "../auth/password";
@@ -503,9 +503,8 @@ export class DayTable {
 
   constructor(first: CalendarDate, count: number) {
     const firstYear = Number(first.slice(0, 4));
-    const holidays = [];
-    for (let y = firstYear; y <= firstYear + Math.ceil(count / 365) + 1; y++) holidays.push(...computeHolidays(y));
-    const calendar = calendarFromHolidays(holidays);
+    // The app's calendar: the published schedules where there are, else the estimate (decision 047).
+    const calendar = calendarForYears(firstYear, firstYear + Math.ceil(count / 365) + 1);
     for (let i = 0, day = first; i < count; i++, day = addDays(day, 1)) {
       this.days.push(day);
       this.midnight.push(Date.parse(`${day}T00:00:00Z`));
