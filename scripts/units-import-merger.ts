@@ -9,7 +9,8 @@
 import { performance } from "node:perf_hooks";
 import { exitOnError, exitWithFileErrors, parseImportArgs, readImportFile, withDatabase } from "./import-cli";
 import { MAX_MERGER_BYTES, parseMerger } from "../lib/units/merger/parse";
-import { importMerger, REFORM_DATE } from "../lib/units/merger/import";
+import { importMerger } from "../lib/units/merger/import";
+import { REFORM_DATE } from "../lib/units/merger/schemas";
 
 async function main() {
   const { file, dayText: effectiveText, day: effectiveOn } = parseImportArgs("npm run units:import-merger -- <tệp .json> [--effective YYYY-MM-DD]", { dateOption: "effective", defaultDay: REFORM_DATE, dryRun: false });

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
 import { recordMergerAction, type MergerOutcome } from "@/lib/units/merger/actions";
 import type { MergerPlan } from "@/lib/units/merger/record";
+import { TYPES_ENDED_BY_REFORM } from "@/lib/units/merger/schemas";
 import { formatDate } from "@/lib/format";
 import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
 import type { ActionState } from "@/lib/actions/result";
@@ -128,7 +129,7 @@ export function MergerForm({ predecessors, successors, parents, typeLabels, toda
             <select id={`${id}-type`} name="newTypeLabel" defaultValue={lastValue(state, "newTypeLabel", typeLabels[0])} className={inputClass}>
               {typeLabels.map((label) => (
                 <option key={label} value={label}>
-                  {label}
+                  {TYPES_ENDED_BY_REFORM.includes(label) ? t("typeUntilReform", { type: label }) : label}
                 </option>
               ))}
             </select>

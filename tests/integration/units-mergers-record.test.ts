@@ -175,6 +175,11 @@ describe("recordMerger", () => {
     await expectCode(recordMerger(admin, into({ typeLabel: "Xã", name: "Mới", code: nextCode(), parentId: a.commune.id }, { id: b.commune.id, kind: "FULL" })), "INVALID_STATE", "badParent");
     await expectCode(recordMerger(admin, into({ typeLabel: "Xã", name: "Mới", code: "123", parentId: tree.districtA.id }, { id: b.commune.id, kind: "FULL" })), "INVALID_STATE", "badCode");
     await expectCode(recordMerger(admin, into({ typeLabel: "Xã", name: "Mới", code: a.commune.code!, parentId: tree.districtA.id }, { id: b.commune.id, kind: "FULL" })), "DUPLICATE");
+    // a town (thị trấn) made after the reform of 1 July 2025, which ended them (issue 15); before it, one may be made
+    await expectCode(recordMerger(admin, into({ typeLabel: "Thị trấn", name: "Mới", code: nextCode(), parentId: tree.districtA.id }, { id: b.commune.id, kind: "FULL" })), "INVALID_STATE", "typeEnded");
+    const town = { typeLabel: "Thị trấn", name: "Mới", code: nextCode(), parentId: tree.districtA.id };
+    const beforeReform = await previewMerger(admin, { predecessors: [{ id: b.commune.id, kind: "FULL" }], successor: town, effectiveOn: new Date("2025-06-30T00:00:00Z") });
+    expect(beforeReform.successor.fullName).toBe("Thị trấn Mới");
     // out of scope: a district admin merging a commune of another district, or into one; a role without the permission
     await expectCode(recordMerger(districtAdmin, into({ id: a.commune.id }, { id: tree.communeB.id, kind: "FULL" })), "NOT_FOUND");
     await expectCode(recordMerger(districtAdmin, into({ id: tree.communeB.id }, { id: a.commune.id, kind: "FULL" })), "NOT_FOUND");

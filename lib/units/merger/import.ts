@@ -14,10 +14,10 @@ import { audit } from "../../audit/log";
 import { unitSearchName } from "../tree";
 import type { ParsedMerger, PredecessorLevel } from "./parse";
 import { closeUnits, insertLinks, moveChildren, planMoves, uniqueLinks, villagesOfSplits, type SuccessionLink, type VillageToPlace } from "./steps";
+import { REFORM_DATE } from "./schemas";
 
 export type { VillageToPlace };
 
-export const REFORM_DATE = new Date("2025-07-01T00:00:00Z");
 
 export interface MergerImportOptions {
   /** The user who imports; null for the command line. */

@@ -18,7 +18,7 @@ import type { UnitLevel } from "../../generated/prisma/enums";
 import { isoDay } from "../../time";
 import { unitFullName } from "../labels";
 import { insertUnit } from "../tree";
-import { CODE_LENGTH, MERGER_LEVELS, SUCCESSOR_TYPE_LABELS, type MergerInput, type MergerLevel, type NewSuccessor } from "./schemas";
+import { CODE_LENGTH, MERGER_LEVELS, REFORM_DATE, SUCCESSOR_TYPE_LABELS, TYPES_ENDED_BY_REFORM, type MergerInput, type MergerLevel, type NewSuccessor } from "./schemas";
 import { closeUnits, insertLinks, moveChildren, type SuccessionLink } from "./steps";
 
 export const MERGER_REFUSALS = [
@@ -31,6 +31,7 @@ export const MERGER_REFUSALS = [
   "successorNotCurrent",
   "badParent",
   "badType",
+  "typeEnded",
   "badCode",
 ] as const;
 export type MergerRefusal = (typeof MERGER_REFUSALS)[number];
@@ -107,6 +108,7 @@ async function plan(tx: Tx, actor: Actor, input: MergerInput, lock: boolean): Pr
     const parent = await inScope(tx, actor, s.parentId);
     if (!PARENT_LEVELS[mergerLevel].includes(parent.level) || parent.validTo !== null) refuse("badParent");
     if (!(SUCCESSOR_TYPE_LABELS[mergerLevel] as readonly string[]).includes(s.typeLabel)) refuse("badType");
+    if (effectiveOn >= REFORM_DATE && TYPES_ENDED_BY_REFORM.includes(s.typeLabel)) refuse("typeEnded");
     if (!new RegExp(`^\\d{${CODE_LENGTH[mergerLevel]}}$`).test(s.code)) refuse("badCode");
     const taken = await tx.unit.findFirst({ where: { level, code: s.code, validTo: null }, select: { id: true } });
     if (taken) throw new ActionError("DUPLICATE");

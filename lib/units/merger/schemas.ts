@@ -2,6 +2,12 @@ import { z } from "zod";
 import { idField, isoDateField, versionField } from "../../forms/fields";
 import { normaliseUnitName } from "../schemas";
 
+/** The day the 2025 reform took effect: districts and towns (thị trấn) ended the day before. */
+export const REFORM_DATE = new Date("2025-07-01T00:00:00Z");
+
+/** The unit types no unit may take from the reform on (issue 15): a new commune is a xã, a phường or a đặc khu. */
+export const TYPES_ENDED_BY_REFORM: readonly string[] = ["Thị trấn"];
+
 /** The unit types a merger may create, by level (as the GSO catalogue spells them). */
 export const SUCCESSOR_TYPE_LABELS = {
   PROVINCE: ["Tỉnh", "Thành phố Trung ương"],
