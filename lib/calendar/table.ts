@@ -20,14 +20,16 @@ export async function ensureCalendarYears(tx: Tx, years: Iterable<number>): Prom
     WHERE extract(year FROM date)::int = ANY(${wanted}::int[])
     GROUP BY 1`;
   const estimated = new Map(present.map((r) => [r.year, r.estimated]));
-  const rows = wanted.filter((y) => !estimated.has(y)).flatMap((y) => rowsOf(scheduleForYear(y)));
+  const rows = wanted.filter((y) => !estimated.has(y)).flatMap(calendarRowsOf);
   if (rows.length) await tx.calendarDay.createMany({ data: rows, skipDuplicates: true });
   for (const year of wanted) {
     if (estimated.get(year) && officialSchedule(year)) await adoptPublishedSchedule(tx, year);
   }
 }
 
-function rowsOf(schedule: ReturnType<typeof scheduleForYear>) {
+/** The `CalendarDay` rows of `year` as its schedule gives them (the table's and the demo seed's). */
+export function calendarRowsOf(year: number) {
+  const schedule = scheduleForYear(year);
   const source = schedule.status === "OFFICIAL" ? ("OFFICIAL" as const) : ("COMPUTED" as const);
   return schedule.days.map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), kind: d.kind, name: d.name, source }));
 }
@@ -55,7 +57,7 @@ export interface ScheduleApplied {
  */
 export async function applySchedule(tx: Tx, year: number): Promise<ScheduleApplied> {
   const schedule = scheduleForYear(year);
-  const wanted = rowsOf(schedule);
+  const wanted = calendarRowsOf(year);
   const rows = await tx.calendarDay.findMany({ where: { date: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } } });
   const byDate = new Map(rows.map((r) => [isoDay(r.date), r]));
   const wantedDates = new Set(wanted.map((w) => isoDay(w.date)));

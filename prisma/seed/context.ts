@@ -1,5 +1,5 @@
 /** What every seed step needs to know about "now". */
-import { addDays, calendarForYears, scheduleForYear, type CalendarDate, type HolidayCalendar, type ScheduledDay } from "../../lib/calendar";
+import { addDays, calendarForYears, type CalendarDate, type HolidayCalendar } from "../../lib/calendar";
 import { Random } from "./random";
 import { monthsUpTo, vietnamDate, type Month } from "./util";
 
@@ -17,8 +17,8 @@ export interface SeedContext {
   windowStart: CalendarDate;
   /** The month before the current one: the latest month that is complete. */
   lastCompleteMonth: Month;
-  /** The calendar's days of the seed's years, as `scheduleForYear` gives them (published, else estimated). */
-  calendarDays: (ScheduledDay & { official: boolean })[];
+  /** The years the seed's calendar covers (filled from their schedules: published, else estimated). */
+  calendarYears: number[];
   calendar: HolidayCalendar;
   log: (msg: string) => void;
 }
@@ -28,11 +28,7 @@ export function createContext(now: Date, log: (msg: string) => void): SeedContex
   const months = monthsUpTo(today, HISTORY_MONTHS);
   const firstYear = months[0].year;
   const lastYear = Number(today.slice(0, 4)) + 1;
-  const calendarDays: SeedContext["calendarDays"] = [];
-  for (let y = firstYear; y <= lastYear; y++) {
-    const schedule = scheduleForYear(y);
-    calendarDays.push(...schedule.days.map((d) => ({ ...d, official: schedule.status === "OFFICIAL" })));
-  }
+  const calendarYears = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
   return {
     rng: new Random(),
     today,
@@ -40,7 +36,7 @@ export function createContext(now: Date, log: (msg: string) => void): SeedContex
     months,
     windowStart: months[0].first,
     lastCompleteMonth: months[months.length - 2],
-    calendarDays,
+    calendarYears,
     calendar: calendarForYears(firstYear, lastYear),
     log,
   };

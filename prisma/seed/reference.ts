@@ -1,13 +1,13 @@
 /** Reference lists: petition fields, agencies, the holiday calendar and the demo users. */
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { hashPassword } from "../../lib/auth/password";
+import { calendarRowsOf } from "../../lib/calendar/table";
 import type { SeedContext } from "./context";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { SHOWCASE_COMMUNE_CODE } from "./data";
 import type { Organisations } from "./organisations";
 import type { Random } from "./random";
 import type { Area, UnitNode, UnitTree } from "./units";
-import { dbDate } from "./util";
 
 export interface FieldRec {
   id: number;
@@ -101,14 +101,13 @@ export async function seedReference(db: PrismaClient, ctx: SeedContext, tree: Un
   const agencies = await db.agency.createManyAndReturn({ data: wanted, select: { id: true, unitId: true, name: true } });
   const agencyByKey = new Map(agencies.map((a) => [`${a.unitId}|${a.name}`, a]));
 
-  await db.calendarDay.createMany({
-    data: ctx.calendarDays.map((d) => ({ date: dbDate(d.date), kind: d.kind, name: d.name, source: d.official ? ("OFFICIAL" as const) : ("COMPUTED" as const) })),
-  });
+  const calendarRows = ctx.calendarYears.flatMap(calendarRowsOf);
+  await db.calendarDay.createMany({ data: calendarRows });
 
   return {
     fields: FIELDS.map((f) => byCode.get(f.code)!),
     agencies: agencies.length,
-    calendarDays: ctx.calendarDays.length,
+    calendarDays: calendarRows.length,
     agencyFor(area, fieldCode, rng) {
       const key = rng.weighted(AGENCY_BY_FIELD[fieldCode]);
       return agencyByKey.get(`${area.unit.id}|${agencyNames(area)[key]}`)!;
