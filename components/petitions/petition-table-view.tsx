@@ -17,6 +17,8 @@ export interface PetitionRow {
   parentName: string | null;
   agencyName: string | null;
   due: string | null;
+  /** To assign the petition (no agency holds it yet) or to resolve it (decision 051). */
+  dueFor: "ASSIGNMENT" | "RESOLUTION" | null;
   overdue: boolean;
   status: PetitionStatus;
   resolution: ResolutionKind | null;
@@ -96,6 +98,7 @@ export function PetitionTableView({
                 <td className="py-2 pr-3">{p.agencyName ?? "—"}</td>
                 <td className="py-2 pr-3 whitespace-nowrap">
                   {p.due ?? "—"}
+                  {p.due && p.dueFor === "ASSIGNMENT" && <span className="block text-xs text-stone-600">{t("dueFor.ASSIGNMENT")}</span>}
                   {p.overdue && <span className="mt-1 block w-fit rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t("overdueBadge")}</span>}
                 </td>
                 <td className="py-2 pr-3">
@@ -125,7 +128,7 @@ export function PetitionTableView({
             )}
             {p.due && (
               <p className={`mt-1 text-xs ${p.overdue ? "font-semibold text-red-800" : "text-stone-600"}`}>
-                {t("dueOn")}: {p.due} {p.overdue && `· ${t("overdueBadge")}`}
+                {t(p.dueFor === "ASSIGNMENT" ? "dueFor.ASSIGNMENT" : "dueFor.RESOLUTION")}: {p.due} {p.overdue && `· ${t("overdueBadge")}`}
               </p>
             )}
           </li>

@@ -54,6 +54,7 @@ export function PetitionTable({
           parentName: p.parentName,
           agencyName: p.agencyName,
           due: p.dueOn ? formatDate(p.dueOn) : null,
+          dueFor: p.dueFor,
           overdue: p.overdue,
           status: p.status,
           resolution: p.resolution,

@@ -47,6 +47,7 @@ const day = { type: "string", format: "date" };
 const nullable = (type: string, extra: Schema = {}) => ({ type: [type, "null"], ...extra });
 const enumOf = (values: readonly string[], extra: Schema = {}) => ({ type: "string", enum: [...values], ...extra });
 const nullableEnum = (values: readonly string[]) => ({ type: ["string", "null"], enum: [...values, null] });
+const DUE_FOR = "What `dueOn` is the deadline for: `ASSIGNMENT` while no agency holds the petition (the field's working days to assign it), `RESOLUTION` once assigned; null without a deadline. Either counts for `overdue`.";
 const arrayOf = (items: Schema, extra: Schema = {}) => ({ type: "array", items, ...extra });
 
 /** `{ items: [...], nextCursor }`, the shape of every list. */
@@ -137,6 +138,7 @@ export const schemas: Record<string, Schema> = {
       resolution: nullableEnum(RESOLUTION_KINDS),
       receivedOn: day,
       dueOn: nullable("string", { format: "date" }),
+      dueFor: { ...nullableEnum(["ASSIGNMENT", "RESOLUTION"]), description: DUE_FOR },
       overdue: bool,
       unitId: int,
       unitCode: nullable("string", { description: "The unit's official code, or its commune's for a village." }),
@@ -157,6 +159,7 @@ export const schemas: Record<string, Schema> = {
       satisfaction: { ...nullableEnum(SATISFACTIONS), description: "The petitioner's satisfaction with the reply." },
       receivedOn: day,
       dueOn: nullable("string", { format: "date" }),
+      dueFor: { ...nullableEnum(["ASSIGNMENT", "RESOLUTION"]), description: DUE_FOR },
       overdue: bool,
       channel: enumOf(PETITION_CHANNELS),
       field: { ...str, description: "The petition field's name." },

@@ -29,6 +29,7 @@ import { CONTENT, REJECTION_REASONS, fill, replyText } from "../../prisma/seed/p
 import { FIELD_WEIGHTS, SEASON } from "../../prisma/seed/petitions";
 import { Random } from "../../prisma/seed/random";
 import { AGENCY_BY_FIELD, FIELDS, agencyNames, type AgencyKey } from "../../prisma/seed/reference";
+import { DEFAULT_ASSIGNMENT_DAYS } from "../petitions/deadline";
 import { monthsUpTo, vietnamDate } from "../../prisma/seed/util";
 import { rebuildStatements, ROLLUP_TABLES } from "../rollup/rebuild";
 import { copyFeed, copyField, CopyFeed, copyRows, type CopyValue } from "./copy";
@@ -437,8 +438,8 @@ async function loadReference(client: pg.Client, tree: Tree, log: (message: strin
   rows.PetitionField = await copyRows(
     client,
     "PetitionField",
-    ["id", "code", "name", "defaultDeadlineDays", "sortOrder"],
-    FIELDS.map((f, i) => [i + 1, f.code, f.name, f.defaultDeadlineDays, (i + 1) * 10]),
+    ["id", "code", "name", "defaultDeadlineDays", "assignmentDeadlineDays", "sortOrder"],
+    FIELDS.map((f, i) => [i + 1, f.code, f.name, f.defaultDeadlineDays, DEFAULT_ASSIGNMENT_DAYS, (i + 1) * 10]),
   );
   const agencies: CopyValue[][] = [];
   for (const d of tree.districts) {
@@ -634,7 +635,8 @@ function* petitionRows(
       event("CREATED", "RECEIVED", createdAt, null, null);
       let agencyId: number | null = null;
       let assignedAt: Date | null = null;
-      let dueOn: string | null = null;
+      // Until an agency holds it, the deadline to assign it (decision 051); assigning replaces it.
+      let dueOn: string | null = table.days[table.addWorkingDays(day, DEFAULT_ASSIGNMENT_DAYS)];
       let resolvedAt: Date | null = null;
       let resolution: "SETTLED" | "EXPLAINED" | null = null;
       let reply: string | null = null;

@@ -10,6 +10,7 @@ import { audit, auditPersonalDataRead, type PersonalDataVia } from "../audit/log
 import { db } from "../db/client";
 import { maskName, maskPhone } from "../text/mask";
 import { todayInVietnam } from "../time";
+import { deadlineKind } from "./deadline";
 import { OPEN_STATUSES } from "./status";
 import { availableSteps } from "./workflow";
 
@@ -44,7 +45,7 @@ async function loadPetitionPage(actor: Actor, id: number, now: Date) {
     where: { AND: [{ id }, petitionWhereFor(actor)] },
     include: {
       unit: { select: { id: true, typeLabel: true, name: true, level: true, ancestorIds: true } },
-      field: { select: { id: true, name: true, defaultDeadlineDays: true } },
+      field: { select: { id: true, name: true, defaultDeadlineDays: true, assignmentDeadlineDays: true } },
       agency: { select: { id: true, name: true } },
       createdBy: { select: { displayName: true } },
       events: { orderBy: [{ at: "asc" }, { id: "asc" }], include: { actor: { select: { displayName: true } } } },
@@ -82,6 +83,8 @@ async function loadPetitionPage(actor: Actor, id: number, now: Date) {
       petitionerPhone: petitionerPhone && (personal ? petitionerPhone : maskPhone(petitionerPhone)),
       petitionerAddress: petitionerAddress && (personal ? petitionerAddress : "***"),
       overdue: open && petition.dueOn !== null && petition.dueOn < today,
+      /** Whether `dueOn` is the deadline to assign it or to resolve it (decision 051). */
+      dueFor: deadlineKind(petition),
     },
     personal,
     path,

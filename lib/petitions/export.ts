@@ -19,6 +19,7 @@ import { formatDate, formatDateTime } from "../format";
 import { maskName, maskPhone } from "../text/mask";
 import { todayInVietnam } from "../time";
 import { unitFullName, workplaceName } from "../units/labels";
+import { deadlineKind } from "./deadline";
 import { listReach, petitionListWhere, type PetitionFilters } from "./list";
 import { OPEN_STATUSES } from "./status";
 
@@ -65,6 +66,7 @@ function fetchBatch(where: Prisma.PetitionWhereInput, after: { receivedOn: Date;
       resolution: true,
       satisfaction: true,
       dueOn: true,
+      agencyId: true,
       resolvedAt: true,
       field: { select: { name: true } },
       agency: { select: { name: true } },
@@ -123,7 +125,7 @@ export async function exportPetitions(actor: Actor, filters: PetitionFilters, fo
 
   const header = [
     label("code"), label("receivedOn"), label("channel"), label("petitioner"), label("phone"), label("address"),
-    label("village"), label("commune"), label("field"), label("content"), label("agency"), label("dueOn"),
+    label("village"), label("commune"), label("field"), label("content"), label("agency"), label("assignDueOn"), label("dueOn"),
     label("status"), label("resolution"), label("satisfaction"), label("resolvedOn"), label("overdue"),
   ];
   /** A petition's cells; days as dates (the xlsx writes them as dates that sort, the csv as dd/mm/yyyy). */
@@ -141,7 +143,9 @@ export async function exportPetitions(actor: Actor, filters: PetitionFilters, fo
       p.field.name,
       p.content,
       p.agency?.name ?? null,
-      p.dueOn,
+      // One deadline at a time (decision 051): to assign while no agency holds it, then to resolve.
+      deadlineKind(p) === "ASSIGNMENT" ? p.dueOn : null,
+      deadlineKind(p) === "RESOLUTION" ? p.dueOn : null,
       label(`statuses.${p.status}`),
       p.resolution ? label(`resolutions.${p.resolution}`) : null,
       p.satisfaction ? label(`satisfactions.${p.satisfaction}`) : null,
@@ -175,7 +179,7 @@ export async function exportPetitions(actor: Actor, filters: PetitionFilters, fo
   }
 
   const period = filters.from || filters.to ? `${filters.from ? formatDate(filters.from) : "…"} – ${filters.to ? formatDate(filters.to) : "…"}` : label("anyTime");
-  const widths = [16, 12, 16, 22, 14, 22, 18, 20, 18, 60, 28, 12, 18, 18, 16, 12, 9];
+  const widths = [16, 12, 16, 22, 14, 22, 18, 20, 18, 60, 28, 12, 12, 18, 18, 16, 12, 9];
   // Written by the xlsx writer of decision 032 (ExcelJS built the workbook's objects first: 1.2 s of one core
   // for a district's 5,525 petitions).
   const sheet: XlsxSheetSpec = {

@@ -15,6 +15,7 @@ import type { Actor } from "../auth/actor";
 import { can } from "../auth/roles";
 import { unitScopeSql } from "../auth/scope";
 import { auditInsertSql } from "../audit/log";
+import { deadlineFor } from "../calendar/table";
 import { db, type Tx } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { withRetries } from "../db/retry";
@@ -38,6 +39,8 @@ export interface PreparedPetition {
   unitId: number;
   input: IntakeInput;
   now: Date;
+  /** The deadline to assign it: the field's working days after receipt (decision 051). */
+  dueOn: Date;
 }
 
 async function earlierSubmission(client: Pick<Tx, "petition">, actor: Actor, key: string): Promise<IntakeResult | null> {
@@ -53,7 +56,8 @@ interface CheckRow {
   validFrom: Date | null;
   validTo: Date | null;
   areaCode: string | null;
-  fieldActive: boolean;
+  /** The active field's working days to assign, null when the field is not active. */
+  assignDays: number | null;
   meetingInReach: boolean;
 }
 
@@ -61,15 +65,16 @@ interface CheckRow {
  * Every check of intake, by one read: the right to enter petitions, the day, the unit in the
  * actor's reach and open on that day, an active field, the meeting in reach; and the area whose
  * code starts the petition's code. One SQL query rather than four Prisma ones: intake is the
- * hottest write, and each query costs the Node process about half a millisecond of CPU.
+ * hottest write, and each query costs the Node process about half a millisecond of CPU. Then the
+ * deadline to assign it (the field's working days after receipt, by the holiday calendar).
  */
-export async function preparePetition(client: Pick<Tx, "$queryRaw">, actor: Actor, input: IntakeInput, now = new Date()): Promise<PreparedPetition> {
+export async function preparePetition(client: Tx, actor: Actor, input: IntakeInput, now = new Date()): Promise<PreparedPetition> {
   if (!can(actor.role, "petition:create:subtree")) throw new ActionError("NOT_FOUND");
   if (input.receivedOn > todayInVietnam(now)) throw new ActionError("INVALID_STATE", "receivedOn in the future");
   const meetingId = input.meetingId ?? null;
   const [unit] = await client.$queryRaw<CheckRow[]>`
     SELECT u.id, u."validFrom", u."validTo", ${areaCodeSql(Prisma.sql`u."ancestorIds"`)} AS "areaCode",
-           EXISTS (SELECT 1 FROM "PetitionField" f WHERE f.id = ${input.fieldId}::int AND f.active) AS "fieldActive",
+           (SELECT f."assignmentDeadlineDays" FROM "PetitionField" f WHERE f.id = ${input.fieldId}::int AND f.active) AS "assignDays",
            (${meetingId}::int IS NULL OR EXISTS (
              SELECT 1 FROM "Meeting" m JOIN "Unit" mu ON mu.id = m."unitId" WHERE m.id = ${meetingId}::int AND ${unitScopeSql(actor, Prisma.sql`mu."ancestorIds"`)}
            )) AS "meetingInReach"
@@ -78,9 +83,10 @@ export async function preparePetition(client: Pick<Tx, "$queryRaw">, actor: Acto
   if (!unit) throw new ActionError("NOT_FOUND");
   const openOn = (!unit.validFrom || unit.validFrom <= input.receivedOn) && (!unit.validTo || unit.validTo >= input.receivedOn);
   if (!openOn) throw new ActionError("INVALID_STATE", "the unit did not exist on the day of receipt");
-  if (!unit.fieldActive || !unit.meetingInReach) throw new ActionError("NOT_FOUND");
+  if (unit.assignDays === null || !unit.meetingInReach) throw new ActionError("NOT_FOUND");
   if (!unit.areaCode) throw new Error("preparePetition: the unit has no district or province with a code");
-  return { actorId: actor.userId, areaCode: unit.areaCode, unitId: unit.id, input, now };
+  const dueOn = await deadlineFor(client, input.receivedOn, unit.assignDays);
+  return { actorId: actor.userId, areaCode: unit.areaCode, unitId: unit.id, input, now, dueOn };
 }
 
 const timestamp = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
@@ -112,11 +118,12 @@ export async function writePetition(client: Pick<Tx, "$queryRaw">, p: PreparedPe
     WITH c AS (${allocationSql(p.areaCode, year)}),
     p AS (
       INSERT INTO "Petition" (code, "unitId", "receivedOn", channel, "petitionerKind", "petitionerName", "petitionerPhone", "petitionerAddress",
-                             "fieldId", content, "searchText", "petitionerSearch", "meetingId", "idempotencyKey", "createdById", "createdAt", "updatedAt")
+                             "fieldId", content, "searchText", "petitionerSearch", "meetingId", "idempotencyKey", "createdById", "createdAt", "updatedAt", "dueOn")
       SELECT c.code, ${p.unitId}::int, ${isoDay(input.receivedOn)}::date, ${input.channel}::"PetitionChannel", ${input.petitionerKind}::"PetitionerKind",
              ${input.petitionerName ?? null}::text, ${input.petitionerPhone ?? null}::text, ${input.petitionerAddress ?? null}::text,
              ${input.fieldId}::int, ${input.content}::text, ${search.before}::text || c.number || ${search.after}::text, ${petitionerSearch}::text,
-             ${input.meetingId ?? null}::int, ${input.idempotencyKey}::text, ${actorId}::int, ${timestamp(written)}, ${timestamp(written)}
+             ${input.meetingId ?? null}::int, ${input.idempotencyKey}::text, ${actorId}::int, ${timestamp(written)}, ${timestamp(written)},
+             ${isoDay(p.dueOn)}::date
       FROM c
       RETURNING id, code
     ),

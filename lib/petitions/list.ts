@@ -20,6 +20,7 @@ import { PETITION_CHANNELS, PETITION_STATUSES, RESOLUTION_KINDS } from "./labels
 import { maskName } from "../text/mask";
 import { unitFullName } from "../units/labels";
 import { OPEN_STATUSES } from "./status";
+import { deadlineKind, type DeadlineKind } from "./deadline";
 
 /**
  * The list's orders. "relevance", the default, is best match first when a search is typed (then newest
@@ -294,6 +295,8 @@ export interface PetitionListItem {
   resolution: "SETTLED" | "EXPLAINED" | null;
   dueOn: Date | null;
   overdue: boolean;
+  /** What `dueOn` is the deadline for: to assign the petition (no agency holds it yet) or to resolve it. */
+  dueFor: DeadlineKind | null;
   fieldName: string;
   unitId: number;
   /** The official code of the unit, or of its commune for a village (villages have none). */
@@ -414,6 +417,7 @@ const LIST_SELECT = {
   status: true,
   resolution: true,
   dueOn: true,
+  agencyId: true,
   resolvedAt: true,
   reopenedAt: true,
   escalatedAt: true,
@@ -555,6 +559,7 @@ export async function listPetitions(actor: Actor, f: PetitionFilters, now = new 
       resolution: p.resolution,
       dueOn: p.dueOn,
       overdue: (OPEN_STATUSES as readonly string[]).includes(p.status) && p.dueOn !== null && p.dueOn < today,
+      dueFor: deadlineKind(p),
       fieldName: p.field.name,
       unitId: p.unit.id,
       unitCode: p.unit.code ?? p.unit.parent?.code ?? null,

@@ -51,7 +51,7 @@ async function loadForStep(tx: Tx, actor: Actor, petitionId: number) {
       receivedOn: true,
       createdById: true,
       reopenedAt: true,
-      field: { select: { defaultDeadlineDays: true } },
+      field: { select: { defaultDeadlineDays: true, assignmentDeadlineDays: true } },
     },
   });
   if (!petition) throw new ActionError("NOT_FOUND");
@@ -98,8 +98,10 @@ async function changesFor(
       return { data: { mergedIntoId: target.id, closedAt: now }, eventData: { mergedIntoId: target.id, mergedIntoCode: target.code } };
     }
     case "reopen": {
-      // A reopened petition gets a fresh deadline, counted from today.
-      const dueOn = petition.agencyId === null ? null : await deadlineFor(tx, todayInVietnam(now), petition.field.defaultDeadlineDays);
+      // A reopened petition gets a fresh deadline, counted from today: to resolve it when an agency holds it,
+      // else to assign it (decision 051).
+      const days = petition.agencyId === null ? petition.field.assignmentDeadlineDays : petition.field.defaultDeadlineDays;
+      const dueOn = await deadlineFor(tx, todayInVietnam(now), days);
       return {
         data: {
           reopenCount: { increment: 1 },
@@ -113,7 +115,7 @@ async function changesFor(
           rejectionReason: null,
           dueOn,
         },
-        eventData: { dueOn: dueOn?.toISOString().slice(0, 10) ?? null },
+        eventData: { dueOn: dueOn.toISOString().slice(0, 10) },
       };
     }
   }
@@ -166,7 +168,7 @@ export async function editPetition(actor: Actor, input: EditInput, now = new Dat
   if (input.receivedOn > todayInVietnam(now)) throw new ActionError("INVALID_STATE", "receivedOn in the future");
   const petition = await db.petition.findFirst({
     where: { AND: [{ id: input.petitionId }, petitionWhereFor(actor)] },
-    select: { id: true, code: true, status: true, version: true, agencyId: true, unitId: true, createdById: true, receivedOn: true, channel: true, petitionerKind: true, petitionerName: true, petitionerPhone: true, petitionerAddress: true, fieldId: true, content: true },
+    select: { id: true, code: true, status: true, version: true, agencyId: true, unitId: true, createdById: true, receivedOn: true, channel: true, petitionerKind: true, petitionerName: true, petitionerPhone: true, petitionerAddress: true, fieldId: true, content: true, reopenCount: true },
   });
   if (!petition) throw new ActionError("NOT_FOUND");
   const isCreator = petition.createdById === actor.userId;
@@ -185,9 +187,12 @@ export async function editPetition(actor: Actor, input: EditInput, now = new Dat
   };
   const changed = EDITABLE.filter((key) => !same(petition[key], next[key]));
   if (changed.length === 0) return { petitionId: petition.id, status: petition.status, version: petition.version };
-  if (changed.includes("fieldId") && !(await db.petitionField.findFirst({ where: { id: input.fieldId, active: true }, select: { id: true } }))) {
-    throw new ActionError("NOT_FOUND");
-  }
+  const field = await db.petitionField.findFirst({ where: { id: input.fieldId, ...(changed.includes("fieldId") ? { active: true } : {}) }, select: { assignmentDeadlineDays: true } });
+  if (!field) throw new ActionError("NOT_FOUND");
+  // While no agency holds it, its deadline is the one to assign it, counted from receipt by its field: a corrected
+  // day or field moves it (decision 051). A reopened one counts from its reopening, which a correction keeps.
+  const redue = petition.agencyId === null && petition.reopenCount === 0 && (changed.includes("receivedOn") || changed.includes("fieldId"));
+  const dueOn = redue ? { dueOn: await deadlineFor(db, input.receivedOn, field.assignmentDeadlineDays) } : {};
   await transaction(async (tx) => {
     await audit(tx, { actorId: actor.userId, action: "petition.edit", entity: "Petition", entityId: petition.id, unitId: petition.unitId, data: { changed } });
     await tx.petitionEvent.create({
@@ -195,7 +200,7 @@ export async function editPetition(actor: Actor, input: EditInput, now = new Dat
     });
     const { count } = await tx.petition.updateMany({
       where: { id: petition.id, version: input.version },
-      data: { ...next, ...petitionSearchColumns({ code: petition.code, ...next }), version: { increment: 1 } },
+      data: { ...next, ...dueOn, ...petitionSearchColumns({ code: petition.code, ...next }), version: { increment: 1 } },
     });
     if (count === 0) throw new ActionError("CONFLICT");
   });

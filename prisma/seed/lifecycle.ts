@@ -32,6 +32,8 @@ export interface LifecycleInput {
   fate: Fate;
   fieldCode: string;
   deadlineDays: number;
+  /** Working days to assign it (decision 051): its deadline until an agency holds it. */
+  assignDays: number;
   agency: AgencyRec;
   escalateTo: string;
   mergedIntoCode: string | null;
@@ -66,7 +68,7 @@ const SATISFACTION_LABEL: Record<Satisfaction, string> = {
 export function runLifecycle(ctx: SeedContext, p: LifecycleInput): LifecycleResult {
   const { rng, calendar, lastDay } = ctx;
   const r: LifecycleResult = {
-    status: "RECEIVED", assignedAt: null, dueOn: null, resolvedAt: null, resolution: null, replyText: null,
+    status: "RECEIVED", assignedAt: null, dueOn: addWorkingDays(p.receivedOn, p.assignDays, calendar), resolvedAt: null, resolution: null, replyText: null,
     satisfaction: null, closedAt: null, rejectionReason: null, escalatedTo: null, escalatedAt: null, reopenCount: 0, reopenedAt: null, agencyId: null, events: [],
   };
   // Timestamps only move forward: a later step on the same day comes minutes after the previous one.

@@ -199,6 +199,7 @@ export async function seedPetitions(db: PrismaClient, ctx: SeedContext, plans: P
       fate: p.fate,
       fieldCode: p.field.code,
       deadlineDays: p.field.defaultDeadlineDays,
+      assignDays: p.field.assignmentDeadlineDays,
       agency: ref.agencyFor(p.area, p.field.code, ctx.rng),
       escalateTo: p.area.unit.level === "DISTRICT" ? `Ban Dân vận Tỉnh ủy ${region}` : `Thường trực Tỉnh ủy ${region}`,
       mergedIntoCode: p.mergedInto?.code ?? null,

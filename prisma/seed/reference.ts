@@ -14,9 +14,11 @@ export interface FieldRec {
   code: string;
   name: string;
   defaultDeadlineDays: number;
+  /** Working days to assign (decision 051): the column's default, 5, for every demo field. */
+  assignmentDeadlineDays: number;
 }
 
-export const FIELDS: readonly Omit<FieldRec, "id">[] = [
+export const FIELDS: readonly Omit<FieldRec, "id" | "assignmentDeadlineDays">[] = [
   { code: "dat-dai", name: "Đất đai", defaultDeadlineDays: 30 },
   { code: "moi-truong", name: "Môi trường", defaultDeadlineDays: 15 },
   { code: "chinh-sach-xa-hoi", name: "Chính sách xã hội", defaultDeadlineDays: 15 },
@@ -93,7 +95,7 @@ export interface Reference {
 export async function seedReference(db: PrismaClient, ctx: SeedContext, tree: UnitTree): Promise<Reference> {
   const fields = await db.petitionField.createManyAndReturn({
     data: FIELDS.map((f, i) => ({ ...f, sortOrder: (i + 1) * 10 })),
-    select: { id: true, code: true, name: true, defaultDeadlineDays: true },
+    select: { id: true, code: true, name: true, defaultDeadlineDays: true, assignmentDeadlineDays: true },
   });
   const byCode = new Map(fields.map((f) => [f.code, f]));
 

@@ -36,12 +36,16 @@ test("a district user follows a petition from intake to a settled, replied case"
   await signInAs(page, "huyen.lapthach");
   const path = await enterPetition(page, `Nguyễn Văn Đức ${token}`);
   await expect(page.locator("h1 + span")).toContainText("Mới tiếp nhận");
+  // Not yet assigned: its deadline is the one to assign it (decision 051), which assigning replaces.
+  await expect(page.getByText(/^Hạn giao xử lý$/).locator("..")).toContainText(/\d{2}\/\d{2}\/\d{4}/);
+  await expect(page.getByText(/^Hạn giải quyết$/)).toHaveCount(0);
 
   await takeStep(page, "Giao cơ quan chủ trì", async (form) => {
     const agency = form.getByLabel("Cơ quan chủ trì giải quyết *");
     await agency.selectOption((await agency.locator("option").nth(1).getAttribute("value"))!);
   }, "Đã giao xử lý");
   await expect(page.getByText(/^Hạn giải quyết$/).locator("..")).not.toContainText("Chưa có hạn");
+  await expect(page.getByText(/^Hạn giao xử lý$/)).toHaveCount(0);
   await takeStep(page, "Bắt đầu giải quyết", async () => {}, "Đang giải quyết");
   await takeStep(page, "Ghi kết quả giải quyết", async (form) => {
     await form.getByLabel("Kết quả *", { exact: true }).selectOption({ label: "Giải quyết dứt điểm" });

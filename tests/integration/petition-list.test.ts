@@ -51,7 +51,8 @@ beforeAll(async () => {
     unitId: String(tree.villageB1.id), fieldId: String(fieldA), content: "Đề nghị sửa đèn chiếu sáng đường làng.",
   });
   if (parsed.ok) await createPetition(other, parsed.data, NOW);
-  // Two overdue and one due soon.
+  // Two overdue and one due soon to be resolved; the ten left unassigned are overdue to be assigned (5 working
+  // days from receipt, decision 051).
   const ids = (await db.petition.findMany({ where: { unit: { ancestorIds: { has: tree.districtA.id } } }, orderBy: { receivedOn: "asc" }, select: { id: true } })).map((p) => p.id);
   await db.petition.updateMany({ where: { id: { in: ids.slice(0, 2) } }, data: { status: "ASSIGNED", dueOn: new Date("2026-04-01") } });
   await db.petition.update({ where: { id: ids[2] }, data: { status: "IN_PROGRESS", dueOn: new Date("2026-04-18") } });
@@ -84,8 +85,10 @@ describe("petition list", () => {
 
   it("pages through with a cursor and no row twice", async () => {
     const first = await listPetitions(staff, { ...filters({ sort: "dueOn", dir: "asc" }), limit: 25 }, NOW);
-    expect(first.items[0].dueOn?.toISOString().slice(0, 10)).toBe("2026-04-01");
-    expect(first.items.at(-1)?.dueOn).toBeNull();
+    // Received Thursday 05/03, never assigned: due to be assigned by 12/03.
+    expect(first.items[0].dueOn?.toISOString().slice(0, 10)).toBe("2026-03-12");
+    expect(first.items[0].dueFor).toBe("ASSIGNMENT");
+    expect(first.items.at(-1)?.dueOn?.toISOString().slice(0, 10)).toBe("2026-04-18");
     const small = { ...filters({ sort: "dueOn", dir: "asc" }), limit: 5 };
     const ids: number[] = [];
     let cursor: string | undefined;
@@ -104,11 +107,13 @@ describe("petition list", () => {
     expect(await count({ channel: "HOTLINE" })).toBe(1);
     expect(await count({ unit: String(tree.villageA2.id) })).toBe(1);
     expect(await count({ from: "2026-03-10", to: "2026-03-12" })).toBe(3);
-    expect(await count({ overdue: "1" })).toBe(2);
+    expect(await count({ overdue: "1" })).toBe(12);
     expect(await count({ dueWithin: "5" })).toBe(1);
     expect(await count({ resolution: "EXPLAINED" })).toBe(1);
     const overdue = await listPetitions(staff, filters({ overdue: "1" }), NOW);
     expect(overdue.items.every((i) => i.overdue)).toBe(true);
+    const unassigned = overdue.items.filter((i) => i.status === "RECEIVED");
+    expect(unassigned.map((i) => i.dueFor)).toEqual(Array(10).fill("ASSIGNMENT"));
   });
 
   it("lists the petitions resolved, reopened or escalated in a period, by Vietnam's days, the latest first, in keyset pages (issue 14)", async () => {
@@ -339,7 +344,7 @@ describe("petition export", () => {
     expect(lines).toHaveLength(listed.length);
     const rows = await db.petition.findMany({
       where: { id: { in: listed.map((p) => p.id) } },
-      select: { id: true, code: true, content: true, dueOn: true, field: { select: { name: true } }, agency: { select: { name: true } }, unit: { select: { typeLabel: true, name: true, parent: { select: { typeLabel: true, name: true } } } } },
+      select: { id: true, code: true, content: true, dueOn: true, agencyId: true, field: { select: { name: true } }, agency: { select: { name: true } }, unit: { select: { typeLabel: true, name: true, parent: { select: { typeLabel: true, name: true } } } } },
     });
     const byId = new Map(rows.map((r) => [r.id, r]));
     listed.forEach((item, i) => {
@@ -352,8 +357,10 @@ describe("petition export", () => {
       expect(cells[8]).toBe(r.field.name);
       expect(cells[9]).toBe(safeCell(r.content));
       expect(cells[10]).toBe(r.agency?.name ?? "");
-      expect(cells[11]).toBe(r.dueOn ? formatDate(r.dueOn) : "");
-      expect(cells[12]).toBe(`statuses.${item.status}`);
+      // The deadline to assign while no agency holds it, then the deadline to resolve (decision 051).
+      expect(cells[11]).toBe(r.dueOn && r.agencyId === null ? formatDate(r.dueOn) : "");
+      expect(cells[12]).toBe(r.dueOn && r.agencyId !== null ? formatDate(r.dueOn) : "");
+      expect(cells[13]).toBe(`statuses.${item.status}`);
     });
     if (agency) expect(lines[0]).toContain(agency.name);
   });

@@ -1,7 +1,7 @@
 /**
  * Lĩnh vực kiến nghị (Quản trị → Lĩnh vực): the national list a national admin keeps
  * (`reference:manage:national`, decision 020), each with its
- * default deadline in working days. A field in use is never deleted, only deactivated: new
+ * deadlines in working days from receipt: to assign a petition, and to resolve it (decision 051). A field in use is never deleted, only deactivated: new
  * petitions no longer offer it, the petitions that have it keep it.
  *
  * The table has no `updatedAt`/`version` column, so two admins editing the same field at
@@ -13,6 +13,7 @@ import { allows } from "../../auth/roles";
 import { audit } from "../../audit/log";
 import { db, type Tx } from "../../db/client";
 import { rolledUpCountsByField } from "../../rollup/counts";
+import { DEFAULT_ASSIGNMENT_DAYS } from "../deadline";
 import { toSearchText } from "../../text/search";
 import type { CreateFieldInput, SetActiveInput, UpdateFieldInput } from "./schemas";
 
@@ -54,13 +55,14 @@ export async function createPetitionField(actor: Actor, input: CreateFieldInput)
     await lockFields(tx);
     await assertUniqueName(tx, input.name);
     const codes = new Set((await tx.petitionField.findMany({ select: { code: true } })).map((f) => f.code));
-    const field = await tx.petitionField.create({ data: { ...input, code: fieldCode(input.name, codes) } });
-    await audit(tx, { actorId: actor.userId || null, action: "petition-field.create", entity: "PetitionField", entityId: field.id, data: { ...input, code: field.code } });
+    const assignmentDeadlineDays = Math.min(input.assignmentDeadlineDays ?? DEFAULT_ASSIGNMENT_DAYS, input.defaultDeadlineDays);
+    const field = await tx.petitionField.create({ data: { ...input, assignmentDeadlineDays, code: fieldCode(input.name, codes) } });
+    await audit(tx, { actorId: actor.userId || null, action: "petition-field.create", entity: "PetitionField", entityId: field.id, data: { ...input, assignmentDeadlineDays, code: field.code } });
     return { id: field.id, name: field.name };
   });
 }
 
-/** New name, default deadline or order. Deadlines already set on petitions do not change. */
+/** New name, deadlines or order. Deadlines already set on petitions do not change. */
 export async function updatePetitionField(actor: Actor, input: UpdateFieldInput) {
   requireAdmin(actor);
   return db.$transaction(async (tx) => {
@@ -68,14 +70,16 @@ export async function updatePetitionField(actor: Actor, input: UpdateFieldInput)
     const before = await tx.petitionField.findUnique({ where: { id: input.id } });
     if (!before) throw new ActionError("NOT_FOUND");
     await assertUniqueName(tx, input.name, input.id);
-    const { id, ...data } = input;
+    const { id, ...given } = input;
+    // The deadline to assign never ends after the deadline to resolve: both run from receipt.
+    const data = { ...given, assignmentDeadlineDays: Math.min(given.assignmentDeadlineDays ?? before.assignmentDeadlineDays, given.defaultDeadlineDays) };
     await tx.petitionField.update({ where: { id }, data });
     await audit(tx, {
       actorId: actor.userId || null,
       action: "petition-field.update",
       entity: "PetitionField",
       entityId: id,
-      data: { before: { name: before.name, defaultDeadlineDays: before.defaultDeadlineDays, sortOrder: before.sortOrder }, after: data },
+      data: { before: { name: before.name, defaultDeadlineDays: before.defaultDeadlineDays, assignmentDeadlineDays: before.assignmentDeadlineDays, sortOrder: before.sortOrder }, after: data },
     });
     return { id, name: input.name };
   });

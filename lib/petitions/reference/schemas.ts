@@ -20,13 +20,25 @@ const sortOrder = z.coerce
   .min(0, { error: "Thứ tự là số nguyên từ 0 đến 9999." })
   .max(9999, { error: "Thứ tự là số nguyên từ 0 đến 9999." });
 
-export const createFieldSchema = z.object({
+const fieldObject = z.object({
   name: text(100, "Vui lòng nhập tên lĩnh vực."),
   defaultDeadlineDays: deadlineDays,
+  /**
+   * Working days to assign an unassigned petition (decision 051). The form always sends it; without it a new
+   * field gets 5 and an edited one keeps its own, either at most the days to resolve (lib/petitions/reference/fields.ts).
+   */
+  assignmentDeadlineDays: deadlineDays.optional(),
   sortOrder,
 });
 
-export const updateFieldSchema = createFieldSchema.extend({ id: idField() });
+/** The deadline to assign runs from receipt, as the deadline to resolve does: it cannot end after it. */
+const assignWithinResolve = <T extends { defaultDeadlineDays: number; assignmentDeadlineDays?: number }>(v: T) =>
+  v.assignmentDeadlineDays === undefined || v.assignmentDeadlineDays <= v.defaultDeadlineDays;
+const ASSIGN_WITHIN = { error: "Hạn giao xử lý không dài hơn hạn giải quyết.", path: ["assignmentDeadlineDays"] };
+
+export const createFieldSchema = fieldObject.refine(assignWithinResolve, ASSIGN_WITHIN);
+
+export const updateFieldSchema = fieldObject.extend({ id: idField() }).refine(assignWithinResolve, ASSIGN_WITHIN);
 
 /** Deactivate (active absent) or reactivate (active = "on"), with the confirmation box. */
 export const setFieldActiveSchema = z.object({ id: idField(), active: checkboxField, confirm: confirmField });

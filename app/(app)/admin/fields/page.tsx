@@ -15,7 +15,7 @@ export default async function FieldsPage() {
   await requirePermission("reference:manage:national");
   const [t, fields] = await Promise.all([getTranslations("refdata"), listPetitionFields()]);
   const nextOrder = fields.reduce((m, f) => Math.max(m, f.sortOrder), 0) + 1;
-  const editable = (f?: { name: string; defaultDeadlineDays: number; sortOrder: number }): RefField[] => [
+  const editable = (f?: { name: string; defaultDeadlineDays: number; assignmentDeadlineDays: number; sortOrder: number }): RefField[] => [
     { kind: "text", name: "name", label: t("fieldName"), required: true, maxLength: 100, defaultValue: f?.name ?? "" },
     {
       kind: "number",
@@ -26,6 +26,16 @@ export default async function FieldsPage() {
       max: MAX_DEADLINE_DAYS,
       defaultValue: String(f?.defaultDeadlineDays ?? 15),
       hint: t("defaultDaysHint", { max: MAX_DEADLINE_DAYS }),
+    },
+    {
+      kind: "number",
+      name: "assignmentDeadlineDays",
+      label: t("assignDays"),
+      required: true,
+      min: 1,
+      max: MAX_DEADLINE_DAYS,
+      defaultValue: String(f?.assignmentDeadlineDays ?? 5),
+      hint: t("assignDaysHint"),
     },
     { kind: "number", name: "sortOrder", label: t("sortOrder"), required: true, min: 0, max: 9999, defaultValue: String(f?.sortOrder ?? nextOrder) },
   ];
@@ -59,6 +69,7 @@ export default async function FieldsPage() {
               <thead className="border-b border-stone-200 text-stone-600">
                 <tr>
                   <th scope="col" className="py-2 pr-3">{t("fieldName")}</th>
+                  <th scope="col" className="py-2 pr-3">{t("assignDays")}</th>
                   <th scope="col" className="py-2 pr-3">{t("defaultDays")}</th>
                   <th scope="col" className="py-2 pr-3">{t("sortOrder")}</th>
                   <th scope="col" className="py-2 pr-3">{t("status")}</th>
@@ -70,6 +81,7 @@ export default async function FieldsPage() {
                 {fields.map((f) => (
                   <tr key={f.id} className="align-top">
                     <th scope="row" className="py-2 pr-3 font-medium">{f.name}</th>
+                    <td className="py-2 pr-3">{formatNumber(f.assignmentDeadlineDays)}</td>
                     <td className="py-2 pr-3">{formatNumber(f.defaultDeadlineDays)}</td>
                     <td className="py-2 pr-3">{formatNumber(f.sortOrder)}</td>
                     <td className={`py-2 pr-3 ${f.active ? "" : "font-medium text-red-800"}`}>{f.active ? t("active") : t("inactive")}</td>

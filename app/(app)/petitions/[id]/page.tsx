@@ -58,7 +58,21 @@ export default async function PetitionPage({
           {row(t("detail.field"), p.field.name)}
           {row(t("detail.unit"), <Link href={`/units/${p.unit.id}`} className="text-brand-700 underline underline-offset-2">{unitFullName(p.unit)}</Link>)}
           {row(t("detail.agency"), p.agency?.name ?? t("detail.notAssigned"))}
-          {row(t("detail.dueOn"), p.dueOn ? formatDate(p.dueOn) : t("detail.noDue"))}
+          {row(
+            p.dueFor ? t(`dueFor.${p.dueFor}`) : t("detail.dueOn"),
+            p.dueOn ? (
+              <>
+                {formatDate(p.dueOn)}
+                {p.dueFor === "ASSIGNMENT" && p.status === "RECEIVED" && (
+                  <span className="block text-xs font-normal text-stone-600">
+                    {t("detail.assignDueHint", { days: p.field.assignmentDeadlineDays, resolveDays: p.field.defaultDeadlineDays })}
+                  </span>
+                )}
+              </>
+            ) : (
+              t("detail.noDue")
+            ),
+          )}
           {p.resolution && row(t("detail.resolution"), t(`resolutions.${p.resolution}`))}
           {p.replyText && row(t("detail.reply"), <span className="whitespace-pre-line font-normal">{p.replyText}</span>)}
           {p.satisfaction && row(t("detail.satisfaction"), t(`satisfactions.${p.satisfaction}`))}
