@@ -23,6 +23,8 @@ export interface ChoiceBoxProps {
   source: "units" | "agencies";
   /** Units only: the levels offered (all when absent). */
   levels?: readonly string[];
+  /** Units only: the day ("yyyy-mm-dd") whose units to offer, each on its path then (today when absent). */
+  asOf?: string;
   selected: Choice | null;
   /** Text to show when nothing is chosen (what was typed and not found). */
   text?: string | null;
@@ -37,7 +39,7 @@ const PAGE = 20;
 const PAUSE_MS = 250;
 const noSubscription = () => () => {};
 
-export function ChoiceBox({ id, name, textName, source, levels, selected: initial, text: initialText, required, describedBy, className, onChange: onPick }: ChoiceBoxProps) {
+export function ChoiceBox({ id, name, textName, source, levels, asOf, selected: initial, text: initialText, required, describedBy, className, onChange: onPick }: ChoiceBoxProps) {
   const t = useTranslations("choices");
   const listId = useId();
   const statusId = useId();
@@ -65,6 +67,7 @@ export function ChoiceBox({ id, name, textName, source, levels, selected: initia
       const params = new URLSearchParams({ q: query, limit: String(PAGE) });
       if (cursor) params.set("cursor", cursor);
       if (levels?.length) params.set("levels", levels.join(","));
+      if (asOf) params.set("asOf", asOf);
       fetch(`/api/choices/${source}?${params}`, { signal: controller.signal, headers: { accept: "application/json" } })
         .then(async (res) => {
           if (!res.ok) throw new Error(String(res.status));
@@ -82,7 +85,7 @@ export function ChoiceBox({ id, name, textName, source, levels, selected: initia
           if (!controller.signal.aborted) setState("error");
         });
     },
-    [source, levels],
+    [source, levels, asOf],
   );
 
   useEffect(

@@ -15,6 +15,7 @@ export async function ChoiceField({
   source,
   resolved,
   hrefFor,
+  asOf,
 }: {
   id: string;
   label: string;
@@ -23,6 +24,8 @@ export async function ChoiceField({
   resolved: ResolvedChoice;
   /** The page's address with this choice set to another option. */
   hrefFor: (choiceId: number) => string;
+  /** Units only: the day whose units the box offers (the list's period), "yyyy-mm-dd". */
+  asOf?: string;
 }) {
   const t = await getTranslations("choices");
   const hintId = `${id}-hint`;
@@ -36,6 +39,7 @@ export async function ChoiceField({
         name={name}
         textName={`${name}Text`}
         source={source}
+        asOf={asOf}
         selected={resolved.selected}
         text={resolved.selected ? null : resolved.text}
         describedBy={hintId}

@@ -21,7 +21,7 @@ export async function MeetingFilterForm({ filters, area, hrefFor }: { filters: M
             ))}
           </select>
         </div>
-        <ChoiceField id="mlf-unit" label={t("list.unit")} name="unit" source="units" resolved={area} hrefFor={hrefFor} />
+        <ChoiceField id="mlf-unit" label={t("list.unit")} name="unit" source="units" resolved={area} hrefFor={hrefFor} asOf={filters.to ?? filters.from} />
         <div>
           <label htmlFor="mlf-dir" className="block text-sm font-medium">{t("list.order")}</label>
           <select id="mlf-dir" name="dir" defaultValue={filters.dir} className={inputClass}>

@@ -77,7 +77,7 @@ export async function PetitionFilterForm({
             </select>
           </div>
           <ChoiceField id="pf-agency" label={t("agency")} name="agency" source="agencies" resolved={agency} hrefFor={(id) => hrefFor("agency", id)} />
-          <ChoiceField id="pf-unit" label={t("unit")} name="unit" source="units" resolved={area} hrefFor={(id) => hrefFor("unit", id)} />
+          <ChoiceField id="pf-unit" label={t("unit")} name="unit" source="units" resolved={area} hrefFor={(id) => hrefFor("unit", id)} asOf={filters.to ?? filters.from} />
           <div>
             <label htmlFor="pf-resolution" className="block text-sm font-medium">{t("resolution")}</label>
             <select id="pf-resolution" name="resolution" defaultValue={filters.resolution ?? ""} className={inputClass}>

@@ -3,7 +3,7 @@
  * (components/choices/choice-box.tsx) asks /api/choices/<kind> as the user types (decision 029).
  */
 import { z } from "zod";
-import { cleanText } from "../forms/fields";
+import { cleanText, isoDayParam, parseIsoDay } from "../forms/fields";
 import { UnitLevel } from "../generated/prisma/enums";
 
 /** One option as the choice box shows it: what it is called, and where it sits (a unit's path, an agency's keeper). */
@@ -49,8 +49,15 @@ export const choiceQuery = z.object({
 export type ChoiceQuery = z.output<typeof choiceQuery>;
 
 const LEVELS = Object.values(UnitLevel);
-/** The units route also takes `levels`: a comma list of unit levels to offer (all when absent). */
+/**
+ * The units route also takes `levels`: a comma list of unit levels to offer (all when absent); and `asOf`: the day
+ * whose units to offer, each on the path it had that day (a list filtered to 2024 offers 2024's communes under
+ * 2024's districts; today when absent).
+ */
 export const unitChoiceQuery = choiceQuery.extend({
+  asOf: isoDayParam("asOf")
+    .optional()
+    .transform((v) => (v === undefined ? undefined : (parseIsoDay(v) ?? undefined))),
   levels: z
     .string()
     .max(100)
@@ -65,7 +72,15 @@ export const unitChoiceQuery = choiceQuery.extend({
       return levels as UnitLevel[];
     }),
 });
-export type UnitChoiceQuery = ChoiceQuery & { levels?: UnitLevel[] };
+export type UnitChoiceQuery = ChoiceQuery & { levels?: UnitLevel[]; asOf?: Date };
+
+/**
+ * The day a list's unit filter shows its units on: the end of the list's period, else its start, else today
+ * (undefined). A list of 2024 offers 2024's communes, each under the district it had then.
+ */
+export function filterDay(f: { from?: string; to?: string }): Date | undefined {
+  return parseIsoDay(f.to ?? f.from) ?? undefined;
+}
 
 /** The fallback text field's value from a page's search params: a string of at most 200 characters, or null when absent. */
 export function choiceText(value: string | string[] | undefined): string | null {

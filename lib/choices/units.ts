@@ -1,7 +1,9 @@
 /**
  * Units as choices: the accent-insensitive search of lib/units/search.ts inside the actor's subtree (every
  * current unit can be found, none is left out by a cap), or, before anything is typed, the home unit and
- * the units directly under it. Keyset pages, as the API's lists.
+ * the units directly under it. Keyset pages, as the API's lists. "Current" is as of a day (`today`): a
+ * list filtered to a past period offers that period's units, each on the path it had then, so that a
+ * commune shows under its own district, or directly under its province after the 2025 reform.
  */
 import { z } from "zod";
 import { readCursor, toPage } from "../api/cursor";
@@ -12,7 +14,7 @@ import { MAX_INT } from "../forms/fields";
 import { toSearchText } from "../text/search";
 import { todayInVietnam } from "../time";
 import { unitFullName } from "../units/labels";
-import { normaliseUnitQuery, searchUnits } from "../units/search";
+import { normaliseUnitQuery, pathsOn, searchUnits, validOn } from "../units/search";
 import type { ChoicePage, Choice, ResolvedChoice, UnitChoiceQuery } from "./types";
 
 const id = z.number().int().positive().max(MAX_INT);
@@ -32,8 +34,6 @@ function detailOf(path: Named[], actor: ScopedActor): string | null {
   const below = path[0]?.id === actor.unit.id ? path.slice(1) : path;
   return below.length ? below.map(unitFullName).join(" › ") : null;
 }
-
-const current = (today: Date) => ({ OR: [{ validTo: null }, { validTo: { gte: today } }] });
 
 export async function unitChoices(actor: ScopedActor, query: UnitChoiceQuery, options: { today?: Date } = {}): Promise<ChoicePage> {
   const today = options.today ?? todayInVietnam();
@@ -61,7 +61,7 @@ export async function unitChoices(actor: ScopedActor, query: UnitChoiceQuery, op
           { parentId: actor.unit.id },
           unitWhereFor(actor),
           ...ofLevels,
-          current(today),
+          validOn(today),
           ...(after ? [{ OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] }] : []),
         ],
       },
@@ -74,12 +74,16 @@ export async function unitChoices(actor: ScopedActor, query: UnitChoiceQuery, op
   return home ? { items: [{ id: home.id, label: unitFullName(home), detail: null }, ...page.items], nextCursor: page.nextCursor } : page;
 }
 
-/** One unit of the actor's subtree as a choice (any validity: a link may name a unit closed since), or null. */
-export async function unitChoice(actor: ScopedActor, unitId: number): Promise<Choice | null> {
+/**
+ * One unit of the actor's subtree as a choice (any validity: a link may name a unit closed since), or null; its
+ * path as it was on `today` when given.
+ */
+export async function unitChoice(actor: ScopedActor, unitId: number, options: { today?: Date } = {}): Promise<Choice | null> {
   const unit = await db.unit.findFirst({ where: { AND: [{ id: unitId }, unitWhereFor(actor)] }, select: { id: true, typeLabel: true, name: true, ancestorIds: true } });
   if (!unit) return null;
-  const home = unit.ancestorIds.indexOf(actor.unit.id);
-  const pathIds = home < 0 ? [] : unit.ancestorIds.slice(home + 1, -1);
+  const ancestorIds = (await pathsOn([unit.id], options.today ?? todayInVietnam())).get(unit.id) ?? unit.ancestorIds;
+  const home = ancestorIds.indexOf(actor.unit.id);
+  const pathIds = home < 0 ? [] : ancestorIds.slice(home + 1, -1);
   const path = pathIds.length ? await db.unit.findMany({ where: { id: { in: pathIds } }, select: { id: true, typeLabel: true, name: true } }) : [];
   const byId = new Map(path.map((u) => [u.id, u]));
   return { id: unit.id, label: unitFullName(unit), detail: detailOf(pathIds.flatMap((i) => byId.get(i) ?? []), actor) };
@@ -92,10 +96,11 @@ const OTHERS = 10;
 /**
  * The unit a page's filter names: the id from the URL, or, when the fallback text field was sent (a browser
  * without JavaScript, or text typed and not picked), the best match of that text (its other matches
- * returned too). Empty text clears the choice. An id out of reach is no choice.
+ * returned too). Empty text clears the choice. An id out of reach is no choice. `today`: the day the page's
+ * filter shows (its units and their paths then).
  */
 export async function resolveUnitChoice(actor: ScopedActor, unitId: number | undefined, text: string | null, options: { today?: Date } = {}): Promise<ResolvedChoice> {
-  const chosen = unitId === undefined ? null : await unitChoice(actor, unitId);
+  const chosen = unitId === undefined ? null : await unitChoice(actor, unitId, options);
   if (text === null) return { selected: chosen, text: null, others: [] };
   if (text === "" || (chosen && same(chosen.label, text))) return { selected: text === "" ? null : chosen, text: null, others: [] };
   const found = normaliseUnitQuery(text) ? await unitChoices(actor, { q: text, limit: OTHERS + 1 }, options) : { items: [] };

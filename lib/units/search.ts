@@ -42,7 +42,10 @@ export interface UnitSearchOptions {
   /** Only units directly under one of these (villages of the communes a name matched). */
   parentIds?: readonly number[];
   includeClosed?: boolean;
-  /** "Today" for the validity check; the current day in Vietnam unless given. */
+  /**
+   * "Today" for the validity check and the paths: the units valid on that day, each on the path it had then
+   * (`pathsOn`); the current day in Vietnam unless given.
+   */
   today?: Date;
   /** Keyset pagination: only hits after this one, in the search's order (see lib/api/units.ts). */
   after?: UnitSearchKey;
@@ -66,8 +69,30 @@ export interface UnitSearchHit {
   validTo: Date | null;
   /** 0 when the name starts with the query, 1 otherwise: the first key of the search's order. */
   tier: 0 | 1;
-  /** The ancestors from the actor's home unit down to the parent (empty for the home unit itself). */
+  /** The ancestors from the actor's home unit down to the parent (empty for the home unit itself), on the search's day. */
   path: { id: number; typeLabel: string; name: string }[];
+}
+
+/** Units valid on `day`: begun by then (or undated) and not ended before it. */
+export function validOn(day: Date): Prisma.UnitWhereInput {
+  return { AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: day } }] }, { OR: [{ validTo: null }, { validTo: { gte: day } }] }] };
+}
+
+/**
+ * The path (`ancestorIds`) each of `unitIds` had on `day`, for those that have moved since: a move keeps the
+ * path it left in `UnitPathHistory` until the day before it took effect (decision 014), so the path on a day is
+ * the first one kept that lasted until that day or later. Units absent from the map are on their path of today.
+ */
+export async function pathsOn(unitIds: readonly number[], day: Date): Promise<Map<number, number[]>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db.unitPathHistory.findMany({
+    where: { unitId: { in: [...unitIds] }, endedOn: { gte: day } },
+    orderBy: [{ unitId: "asc" }, { endedOn: "asc" }, { id: "asc" }],
+    select: { unitId: true, ancestorIds: true },
+  });
+  const out = new Map<number, number[]>();
+  for (const r of rows) if (!out.has(r.unitId)) out.set(r.unitId, r.ancestorIds);
+  return out;
 }
 
 /** The query as searched: accent-free, lower-case, single-spaced, at most 100 characters; "" when too short. */
@@ -108,7 +133,8 @@ export async function searchUnits(actor: ScopedActor, query: string, options: Un
   if (options.level) filters.push({ level: options.level });
   if (options.levels) filters.push({ level: { in: [...options.levels] } });
   if (options.parentIds) filters.push({ parentId: { in: [...options.parentIds] } });
-  if (!options.includeClosed) filters.push({ OR: [{ validTo: null }, { validTo: { gte: options.today ?? todayInVietnam() } }] });
+  const day = options.today ?? todayInVietnam();
+  if (!options.includeClosed) filters.push(validOn(day));
 
   const startsWithQuery: Prisma.UnitWhereInput = {
     OR: [text, ...TYPE_LABELS.map((label) => `${label} ${text}`)].map((prefix) => ({ searchName: { startsWith: literal(prefix) } })),
@@ -146,12 +172,13 @@ export async function searchUnits(actor: ScopedActor, query: string, options: Un
   const units = [...first.map((u) => ({ ...u, tier: 0 as const })), ...rest.map((u) => ({ ...u, tier: 1 as const }))];
   if (units.length === 0) return [];
 
-  // The path of every hit, from the actor's home unit down: one query for all of them.
+  // The path of every hit on the day, from the actor's home unit down: one query for all of them.
+  const pathsThen = await pathsOn(units.map((u) => u.id), day);
   const pathIdsOf = (ancestorIds: number[]) => {
     const home = ancestorIds.indexOf(actor.unit.id);
     return home < 0 ? [] : ancestorIds.slice(home, -1);
   };
-  const ancestorIds = [...new Set(units.flatMap((u) => pathIdsOf(u.ancestorIds)))];
+  const ancestorIds = [...new Set(units.flatMap((u) => pathIdsOf(pathsThen.get(u.id) ?? u.ancestorIds)))];
   const ancestors = ancestorIds.length
     ? await db.unit.findMany({
         where: { AND: [{ id: { in: ancestorIds } }, unitWhereFor(actor)] },
@@ -160,9 +187,9 @@ export async function searchUnits(actor: ScopedActor, query: string, options: Un
     : [];
   const byId = new Map(ancestors.map((a) => [a.id, a]));
 
-  return units.map(({ ancestorIds: ids, ...unit }) => ({
+  return units.map(({ ancestorIds: current, ...unit }) => ({
     ...unit,
-    path: pathIdsOf(ids).flatMap((id) => {
+    path: pathIdsOf(pathsThen.get(unit.id) ?? current).flatMap((id) => {
       const a = byId.get(id);
       return a ? [a] : [];
     }),

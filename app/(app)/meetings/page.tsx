@@ -5,7 +5,7 @@ import { MeetingList } from "@/components/meetings/meeting-list";
 import { requirePermission } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
 import { listMeetings, meetingFiltersToParams, parseMeetingFilters } from "@/lib/meetings/list";
-import { choiceText } from "@/lib/choices/types";
+import { choiceText, filterDay } from "@/lib/choices/types";
 import { resolveUnitChoice } from "@/lib/choices/units";
 
 export async function generateMetadata() {
@@ -17,7 +17,8 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const parsed = parseMeetingFilters(raw);
   // The area is chosen on demand (decision 029): only the chosen unit is read here.
-  const area = await resolveUnitChoice(actor, parsed.unit, choiceText(raw.unitText));
+  // Units as of the list's period: a commune under its own district then, or its province after the reform.
+  const area = await resolveUnitChoice(actor, parsed.unit, choiceText(raw.unitText), { today: filterDay(parsed) });
   const filters = { ...parsed, unit: area.selected?.id, cursor: area.text !== null ? undefined : parsed.cursor };
   const [page, t] = await Promise.all([listMeetings(actor, filters), getTranslations("meetings")]);
   const { cursor: _cursor, ...rest } = filters;

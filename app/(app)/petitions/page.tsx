@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/roles";
 import { formatNumber } from "@/lib/format";
 import { filtersToParams, listOrder, listPetitions, parsePetitionFilters, petitionListHref } from "@/lib/petitions/list";
 import { resolveAgencyChoice } from "@/lib/choices/agencies";
-import { choiceText } from "@/lib/choices/types";
+import { choiceText, filterDay } from "@/lib/choices/types";
 import { resolveUnitChoice } from "@/lib/choices/units";
 import { petitionFieldOptions } from "@/lib/petitions/options";
 
@@ -21,7 +21,8 @@ export default async function PetitionsPage({ searchParams }: { searchParams: Pr
   const parsed = parsePetitionFilters(raw);
   // Areas and agencies are chosen on demand (decision 029): only the chosen ones are read here.
   const [area, agency] = await Promise.all([
-    resolveUnitChoice(actor, parsed.unit, choiceText(raw.unitText)),
+    // Units as of the list's period: a commune under its own district then, or its province after the reform.
+    resolveUnitChoice(actor, parsed.unit, choiceText(raw.unitText), { today: filterDay(parsed) }),
     resolveAgencyChoice(actor, parsed.agency, choiceText(raw.agencyText)),
   ]);
   const retyped = area.text !== null || agency.text !== null;
