@@ -12,11 +12,11 @@ export const SECTION_NAMESPACES = {
   admin: ["admin", "mergers", "users", "roles", "twoFactor"],
   cadres: ["cadres"],
   meetings: ["meetings"],
-  organisations: ["members"],
+  organisations: ["members", "orgLifecycle"],
   petitions: ["petitions"],
   profile: ["profile", "twoFactor", "roles", "apiTokens"],
   reports: ["dashboardCharts"],
-  units: ["villages"],
+  units: ["villages", "orgLifecycle"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Section = keyof typeof SECTION_NAMESPACES;

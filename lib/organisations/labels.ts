@@ -1,4 +1,5 @@
 import type { Affiliation, MembershipRole, OrganisationKind } from "../generated/prisma/enums";
+import { unitFullName } from "../units/labels";
 
 export const AFFILIATIONS = [
   "PARTY_STANDING_DEPUTY",
@@ -35,6 +36,11 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
   BLOC: "Khối dân vận",
   TEAM: "Tổ dân vận",
 };
+
+/** "Khối dân vận Xã Đồng Ích", "Tổ dân vận Thôn Đình": the name the demo and the village form give. */
+export function organisationName(kind: OrganisationKind, unit: { typeLabel: string; name: string }): string {
+  return `${ORGANISATION_KIND_LABELS[kind]} ${unitFullName(unit)}`;
+}
 
 /** A member's role: the head of a bloc is "Trưởng khối", of a team "Tổ trưởng". */
 export function membershipRoleLabel(kind: OrganisationKind, role: MembershipRole): string {

@@ -200,6 +200,17 @@ export const PROBES: Record<string, Probe> = {
     const membership = await db.membership.create({ data: { organisationId: team.id, cadreId: cadre.id, role: "MEMBER", representing: "OTHER", termStart: new Date("2020-01-01") } });
     return { membershipId: String(membership.id), termEnd: "2026-02-01", confirm: on };
   },
+  async createOrganisationAction(c) {
+    return { unitId: String((await communeAt(c.unit)).id), kind: "BLOC", establishedOn: "2026-01-01" };
+  },
+  async dissolveOrganisationAction(c) {
+    const team = await teamAt(await villageAt(c.unit));
+    return { organisationId: String(team.id), version: "0", lastDay: "2026-03-01", confirm: on };
+  },
+  async mergeOrganisationAction(c) {
+    const [team, into] = [await teamAt(await villageAt(c.unit)), await teamAt(await villageAt(c.home))];
+    return { organisationId: String(team.id), version: "0", targetId: String(into.id), effectiveOn: "2026-03-01", confirm: on };
+  },
   async createCadreAction(c) {
     return { fullName: `Phạm Thị ${uid()}`, gender: "FEMALE", unitId: String((await localAt(c.unit)).id) };
   },

@@ -1,13 +1,15 @@
 import Link from "@/components/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { DissolveOrganisationForm, MergeOrganisationForm } from "@/components/organisations/lifecycle-forms";
 import { AddMemberForm, EndMembershipForm } from "@/components/organisations/member-forms";
 import { requirePermission } from "@/lib/auth/current";
 import { can } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format";
 import { AFFILIATION_LABELS, membershipRoleLabel, ORGANISATION_KIND_LABELS } from "@/lib/organisations/labels";
+import { mergeLinksOf, mergeTargetsFor } from "@/lib/organisations/lifecycle";
 import { auditMemberPersonalDataRead, getOrganisationPage } from "@/lib/organisations/members";
-import { todayInVietnam } from "@/lib/time";
+import { addDaysUtc, todayInVietnam } from "@/lib/time";
 import { unitFullName } from "@/lib/units/labels";
 import { parseId } from "@/lib/forms/fields";
 
@@ -25,6 +27,8 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
   const shown = [...current, ...past];
   if (personal && shown.length > 0) await auditMemberPersonalDataRead(actor, org, shown.map((m) => m.cadreId));
   const todayIso = today.toISOString().slice(0, 10);
+  const tl = await getTranslations("orgLifecycle");
+  const [links, mergeTargets] = await Promise.all([mergeLinksOf(actor, org), manage ? mergeTargetsFor(actor, org) : Promise.resolve([])]);
   return (
     <div className="space-y-4">
       <section className="rounded-xl border border-stone-200 bg-white p-6">
@@ -44,10 +48,38 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
           </div>
           {org.dissolvedOn && (
             <div>
-              <dd className="text-red-800">{t("dissolved", { date: formatDate(org.dissolvedOn) })}</dd>
+              {/* Dissolving or merging replaces the forms with this line: a live region says what happened. */}
+              <dd role="status" className="text-red-800">
+                {tl("dissolvedOn", { date: formatDate(addDaysUtc(org.dissolvedOn, -1)) })}
+              </dd>
             </div>
           )}
         </dl>
+        {links.into && (
+          <p className="mt-2 text-sm">
+            {tl.rich("mergedInto", {
+              name: links.into.name,
+              link: (chunks) => (
+                <Link href={`/organisations/${links.into!.id}`} className="font-medium text-brand-700 underline underline-offset-2">
+                  {chunks}
+                </Link>
+              ),
+            })}
+          </p>
+        )}
+        {links.from.length > 0 && (
+          <p className="mt-2 text-sm">
+            <span className="text-stone-600">{tl("mergedFrom")}</span>
+            {links.from.map((o, i) => (
+              <span key={o.id}>
+                {i > 0 && "; "}
+                <Link href={`/organisations/${o.id}`} className="text-brand-700 underline underline-offset-2">
+                  {o.name}
+                </Link>
+              </span>
+            ))}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="members-title" className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
@@ -122,6 +154,16 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
             {t("manageTitle")}
           </h2>
           <AddMemberForm organisationId={org.id} kind={org.kind} candidates={candidates} today={todayIso} />
+        </section>
+      )}
+
+      {manage && (
+        <section aria-labelledby="org-lifecycle-title" className="space-y-4 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+          <h2 id="org-lifecycle-title" className="text-lg font-semibold">
+            {tl("manageTitle")}
+          </h2>
+          <MergeOrganisationForm organisationId={org.id} version={org.version} name={org.name} targets={mergeTargets} today={todayIso} />
+          <DissolveOrganisationForm organisationId={org.id} version={org.version} name={org.name} today={todayIso} />
         </section>
       )}
     </div>

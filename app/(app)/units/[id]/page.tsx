@@ -3,12 +3,14 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Stat } from "@/components/stat";
 import { CloseVillageForm, CreateVillageForm, MoveVillageForm, RenameVillageForm } from "@/components/units/village-forms";
+import { CreateOrganisationForm } from "@/components/organisations/lifecycle-forms";
 import { requirePermission } from "@/lib/auth/current";
-import { can } from "@/lib/auth/roles";
+import { allows, can } from "@/lib/auth/roles";
 import { formatDate, formatNumber } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
+import { organisationsOfUnit } from "@/lib/organisations/lifecycle";
 import { percent } from "@/lib/percent";
-import { todayInVietnam } from "@/lib/time";
+import { isoDay, todayInVietnam } from "@/lib/time";
 import { unitPageCoverage } from "@/lib/units/coverage";
 import { unitFullName } from "@/lib/units/labels";
 import { countAwaitingPlacement } from "@/lib/units/merger/placement";
@@ -116,7 +118,10 @@ export default async function UnitPage({
         <SuccessionList label={t("unit.mergedFrom")} items={unit.predecessors} />
       </section>
       <CoverageSection unit={unit} viewDate={viewDate} />
-      {can(actor.role, "village:manage:subtree") && !closed && (unit.level === "COMMUNE" || unit.level === "VILLAGE") && (
+      {allows(actor, "organisation:manage:subtree") && !closed && (unit.level === "COMMUNE" || unit.level === "VILLAGE") && (
+        <OrganisationPanel unit={unit} today={today} actor={actor} />
+      )}
+      {allows(actor, "village:manage:subtree") && !closed && (unit.level === "COMMUNE" || unit.level === "VILLAGE") && (
         <VillageAdminPanel unit={unit} today={today} actor={actor} />
       )}
       <section aria-labelledby="children-title" className="rounded-xl border border-stone-200 bg-white p-6">
@@ -269,6 +274,55 @@ async function CoverageSection({ unit, viewDate }: { unit: { id: number; validTo
         })}
         <Stat label={t("members")} value={n(coverage.members)} />
       </dl>
+    </section>
+  );
+}
+
+/**
+ * "Khối, tổ dân vận của đơn vị": the standing bloc (commune) or team (village) with a link, or none
+ * and the form that founds one (decision 050); how many came before. Shown to "organisation:manage:subtree".
+ */
+async function OrganisationPanel({ unit, today, actor }: { unit: { id: number; level: string }; today: Date; actor: Parameters<typeof organisationsOfUnit>[0] }) {
+  const t = await getTranslations("orgLifecycle");
+  const kind = unit.level === "COMMUNE" ? "BLOC" : "TEAM";
+  const all = (await organisationsOfUnit(actor, unit.id)).filter((o) => o.kind === kind);
+  const standing = all.find((o) => o.dissolvedOn === null);
+  const previous = all.filter((o) => o.dissolvedOn !== null);
+  return (
+    <section aria-labelledby="org-panel-title" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+      <h2 id="org-panel-title" className="text-lg font-semibold">
+        {t("panelTitle")}
+      </h2>
+      {/* A live region: founding replaces the form with the new organisation, and this line says so. */}
+      {standing ? (
+        <p role="status">
+          {t("standing")}{" "}
+          <Link href={`/organisations/${standing.id}`} className="font-medium text-brand-700 underline underline-offset-2">
+            {standing.name}
+          </Link>
+        </p>
+      ) : (
+        <p role="status" className="text-stone-700">
+          {t(kind === "BLOC" ? "noneBloc" : "noneTeam")}
+        </p>
+      )}
+      {previous.length > 0 && (
+        <p className="text-sm text-stone-600">
+          {t("previous", { count: previous.length })}{" "}
+          {previous.map((o, i) => (
+            <span key={o.id}>
+              {i > 0 && "; "}
+              <Link href={`/organisations/${o.id}`} className="text-brand-700 underline underline-offset-2">
+                {o.name}
+              </Link>
+            </span>
+          ))}
+        </p>
+      )}
+      {!standing && (
+        // The form proposes today, or the day the previous one stopped when that is later (the earliest allowed).
+        <CreateOrganisationForm unitId={unit.id} kind={kind} today={isoDay(previous[0]?.dissolvedOn && previous[0].dissolvedOn > today ? previous[0].dissolvedOn : today)} />
+      )}
     </section>
   );
 }
