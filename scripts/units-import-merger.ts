@@ -30,6 +30,7 @@ async function main() {
     console.log(`  đóng / closed: ${counts.provincesClosed} tỉnh, ${counts.districtsClosed} huyện, ${counts.communesClosed} xã`);
     console.log(`  thôn chuyển / villages moved: ${counts.villagesMoved}`);
     console.log(`  xã cũ không nhắc đến, vẫn còn hiệu lực / old communes not mentioned, left open: ${counts.unmentionedOpen}`);
+    console.log(`  khối dân vận thành lập, giải thể; thành viên chuyển sang / blocs founded, dissolved; members carried: ${counts.blocsFounded}, ${counts.blocsDissolved}; ${counts.blocMembersCarried}`);
     console.log(`  thôn cần xếp / villages to place: ${counts.villagesToPlace}`);
     for (const v of villagesToPlace) {
       console.log(`    thôn / village ${v.villageId} (xã cũ / old commune ${v.oldCommuneId}) → ${v.candidateSuccessorIds.join(", ")}`);

@@ -8,7 +8,7 @@ import { importCatalogue } from "@/lib/units/catalogue/import";
 import { parseMerger, type ParsedMerger } from "@/lib/units/merger/parse";
 import { importMerger, unitsValidOn } from "@/lib/units/merger/import";
 import { readSharedFile, sharedData } from "../support/shared-data";
-import { createField, createPetition, createUser } from "../support/factories";
+import { createField, createOrganisation, createPetition, createUser } from "../support/factories";
 
 const REAL = sharedData(["gso-admin-units-2025-03.json", "admin-units-2025-07-merges.json"], import.meta.filename);
 const [REAL_CATALOGUE, REAL_MERGER] = REAL.files;
@@ -108,6 +108,7 @@ const unit = (id: number) => db.unit.findUniqueOrThrow({ where: { id } });
 
 let villages: Record<"v1" | "v1sub" | "v2" | "v3" | "v4" | "v5", { id: number }>;
 let teamId: number;
+let blocs: Record<"b97101" | "b97102" | "b97202", Awaited<ReturnType<typeof createOrganisation>>>;
 
 beforeAll(async () => {
   const parsed = parseCatalogue(fixtureBytes(FIXTURE_JSON));
@@ -125,6 +126,12 @@ beforeAll(async () => {
     v5: await village("98201", "Tân"),
   };
   teamId = (await db.organisation.create({ data: { kind: "TEAM", unitId: v1.id, name: "Tổ dân vận thôn Đình" } })).id;
+  // blocs of two communes that go whole into the new 97101, and of the split 97202 (decision 050)
+  blocs = {
+    b97101: await createOrganisation(await oldUnit("COMMUNE", "97101"), "BLOC", ["Trưởng Ba Đình", "Hội viên Ba Đình"], { establishedOn: MARCH }),
+    b97102: await createOrganisation(await oldUnit("COMMUNE", "97102"), "BLOC", ["Trưởng Trúc Bạch"], { establishedOn: MARCH }),
+    b97202: await createOrganisation(await oldUnit("COMMUNE", "97202"), "BLOC", ["Trưởng Đồng Ích"], { establishedOn: MARCH }),
+  };
   const staff = await createUser(await oldUnit("DISTRICT", "971"));
   const field = await createField();
   for (const v of Object.values(villages)) petitionOf[v.id] = (await createPetition(v, staff.id, field.id)).id;
@@ -192,6 +199,9 @@ describe("merger import (fixture)", () => {
       villagesMoved: 3,
       villagesToPlace: 1,
       unmentionedOpen: 1,
+      blocsFounded: 4,
+      blocsDissolved: 3,
+      blocMembersCarried: 3,
     });
 
     const root = await db.unit.findFirstOrThrow({ where: { level: "NATION" } });
@@ -260,6 +270,34 @@ describe("merger import (fixture)", () => {
     const beforeById = new Map(before.units.map((u) => [u.id, u]));
     const changed = after.units.filter((u) => beforeById.has(u.id) && JSON.stringify(u) !== JSON.stringify(beforeById.get(u.id))).length;
     expect(changed).toBe(2 + 4 + 5 + 3 + 1); // closed units, moved villages, the sub-village's path
+
+    // each new commune has its bloc from the reform; the old blocs end with their communes, the members
+    // of those that went whole carried over (two heads at once: both deputies), the split one's not
+    const newBlocs = await db.organisation.findMany({ where: { kind: "BLOC", unitId: { in: [c97101.id, c97201.id, c97203.id, c98201.id] } }, include: { memberships: true } });
+    expect(newBlocs.map((b) => [b.name, b.establishedOn, b.dissolvedOn]).sort()).toEqual(
+      [
+        ["Khối dân vận Phường Ba Đình", REFORM, null],
+        ["Khối dân vận Xã Đông Anh", REFORM, null],
+        ["Khối dân vận Xã Đồng Ích", REFORM, null],
+        ["Khối dân vận Đặc khu Tân Lập", REFORM, null],
+      ].sort(),
+    );
+    const baDinh = newBlocs.find((b) => b.unitId === c97101.id)!;
+    expect(baDinh.memberships.map((m) => [m.cadreId, m.role, m.termStart]).sort()).toEqual(
+      [
+        [blocs.b97101.members[0].id, "DEPUTY", REFORM],
+        [blocs.b97101.members[1].id, "MEMBER", REFORM],
+        [blocs.b97102.members[0].id, "DEPUTY", REFORM],
+      ].sort(),
+    );
+    for (const [old, into] of [
+      [blocs.b97101, baDinh.id],
+      [blocs.b97102, baDinh.id],
+      [blocs.b97202, null],
+    ] as const) {
+      expect(await db.organisation.findUniqueOrThrow({ where: { id: old.org.id } })).toMatchObject({ dissolvedOn: REFORM, mergedIntoId: into });
+      expect((await db.membership.findMany({ where: { organisationId: old.org.id } })).map((m) => m.termEnd)).toEqual(old.members.map(() => JUNE_30));
+    }
 
     const log = await db.auditLog.findFirstOrThrow({ where: { action: "units.merger-import" } });
     expect(log.data).toMatchObject({ effectiveOn: "2025-07-01", counts: result.counts, villagesToPlace: result.villagesToPlace });

@@ -5,8 +5,10 @@ import { db } from "@/lib/db/client";
 import { countAwaitingPlacement, placeVillage, villagesAwaitingPlacement } from "@/lib/units/merger/placement";
 import { previewMerger, recordMerger } from "@/lib/units/merger/record";
 import type { MergerInput } from "@/lib/units/merger/schemas";
+import { coverageFor } from "@/lib/organisations/coverage";
 import { insertUnit } from "@/lib/units/tree";
-import { actorAt, buildTree, createUser, uid, type Tree } from "../support/factories";
+import { actorAt, buildTree, createOrganisation, createUser, uid, type Tree } from "../support/factories";
+import { rebuiltRollupSnapshot, rollupSnapshot } from "../support/rollup-snapshot";
 
 const JULY = new Date("2026-07-01T00:00:00Z");
 const JUNE_30 = new Date("2026-06-30T00:00:00Z");
@@ -191,5 +193,86 @@ describe("recordMerger", () => {
     // …and not even inside its own district: mergers are national reference data (decision 020)
     await expectCode(recordMerger(districtAdmin, into({ id: a.commune.id }, { id: b.commune.id, kind: "FULL" })), "NOT_FOUND");
     expect(await writes()).toEqual(before);
+  });
+});
+
+describe("the blocs of a merger of communes (issue 15 §4, decision 050)", () => {
+  const blocOf = (unitId: number) => db.organisation.findMany({ where: { unitId, kind: "BLOC" }, include: { memberships: { orderBy: { id: "asc" } } }, orderBy: { id: "asc" } });
+
+  it("the new commune gets its bloc on the effective date; the old blocs end with their communes and their members carry over", async () => {
+    const a = await commune(1);
+    const b = await commune(1);
+    const blocA = await createOrganisation(a.commune, "BLOC", ["Trưởng Khối A", "Hội viên A"], { establishedOn: new Date("2020-01-01T00:00:00Z") });
+    const blocB = await createOrganisation(b.commune, "BLOC", ["Trưởng Khối B"], { establishedOn: new Date("2020-01-01T00:00:00Z") });
+    // a member whose term ended before the merger stays ended as it was
+    const gone = await db.membership.create({ data: { organisationId: blocA.org.id, cadreId: blocA.members[1].id, role: "MEMBER", representing: "OTHER", termStart: new Date("2019-01-01T00:00:00Z"), termEnd: new Date("2019-12-31T00:00:00Z") } });
+    const result = await recordMerger(admin, {
+      predecessors: [
+        { id: a.commune.id, kind: "FULL" },
+        { id: b.commune.id, kind: "FULL" },
+      ],
+      successor: { typeLabel: "Xã", name: "Khối Mới", code: nextCode(), parentId: tree.districtA.id },
+      effectiveOn: JULY,
+    });
+    const [bloc] = await blocOf(result.successorId);
+    expect(bloc).toMatchObject({ name: "Khối dân vận Xã Khối Mới", establishedOn: JULY, dissolvedOn: null });
+    // two heads arrive at once: both deputies until the administrator names the head
+    expect(bloc.memberships.map((m) => [m.cadreId, m.role, m.termStart, m.termEnd]).sort((x, y) => (x[0] as number) - (y[0] as number))).toEqual(
+      [
+        [blocA.members[0].id, "DEPUTY", JULY, null],
+        [blocA.members[1].id, "MEMBER", JULY, null],
+        [blocB.members[0].id, "DEPUTY", JULY, null],
+      ].sort((x, y) => (x[0] as number) - (y[0] as number)),
+    );
+    for (const old of [blocA, blocB]) {
+      const [after] = await blocOf(old.org.unitId);
+      expect(after).toMatchObject({ dissolvedOn: JULY, mergedIntoId: bloc.id });
+      expect(after.memberships.filter((m) => m.id !== gone.id).map((m) => m.termEnd)).toEqual(after.memberships.filter((m) => m.id !== gone.id).map(() => JUNE_30));
+    }
+    expect((await db.membership.findUniqueOrThrow({ where: { id: gone.id } })).termEnd).toEqual(new Date("2019-12-31T00:00:00Z"));
+    // coverage: the old communes keep their blocs on their last day, the new one has its bloc from the first
+    expect((await coverageFor(a.commune.id, JUNE_30)).blocs).toBe(1);
+    expect((await coverageFor(result.successorId, JULY)).blocs).toBe(1);
+    expect((await coverageFor(result.successorId, JULY)).members).toBe(3);
+    const log = await db.auditLog.findFirstOrThrow({ where: { action: "unit.merger.record" }, orderBy: { id: "desc" } });
+    expect(log.data).toMatchObject({ blocsFounded: 1, blocsDissolved: 2, blocMembersCarried: 3 });
+    expect(await rollupSnapshot()).toEqual(await rebuiltRollupSnapshot());
+  });
+
+  it("into a commune that has a bloc: its head stays head; a split commune's bloc is dissolved and its members not carried", async () => {
+    const target = await commune(0);
+    const whole = await commune(0);
+    const split = await commune(1);
+    const kept = await createOrganisation(target.commune, "BLOC", ["Trưởng Ở Lại"], { establishedOn: new Date("2020-01-01T00:00:00Z") });
+    const incoming = await createOrganisation(whole.commune, "BLOC", ["Trưởng Đến"], { establishedOn: new Date("2020-01-01T00:00:00Z") });
+    const parted = await createOrganisation(split.commune, "BLOC", ["Trưởng Tách"], { establishedOn: new Date("2020-01-01T00:00:00Z") });
+    await recordMerger(admin, {
+      predecessors: [
+        { id: whole.commune.id, kind: "FULL" },
+        { id: split.commune.id, kind: "PARTIAL" },
+      ],
+      successor: { id: target.commune.id },
+      effectiveOn: JULY,
+    });
+    const blocs = await blocOf(target.commune.id);
+    expect(blocs).toHaveLength(1);
+    expect(blocs[0].memberships.map((m) => [m.cadreId, m.role])).toEqual([
+      [kept.members[0].id, "HEAD"],
+      [incoming.members[0].id, "DEPUTY"],
+    ]);
+    const [splitBloc] = await blocOf(split.commune.id);
+    expect(splitBloc).toMatchObject({ dissolvedOn: JULY, mergedIntoId: null });
+    expect(splitBloc.memberships.map((m) => m.termEnd)).toEqual([JUNE_30]);
+    expect(await db.membership.count({ where: { cadreId: parted.members[0].id, termEnd: null } })).toBe(0);
+  });
+
+  it("a merger of districts leaves the blocs alone", async () => {
+    const d1 = await insertUnit(db, { parentId: tree.province.id, level: "DISTRICT", typeLabel: "Huyện", name: `Ba ${uid()}`, code: String(codeSeq++).slice(-3) });
+    const d2 = await insertUnit(db, { parentId: tree.province.id, level: "DISTRICT", typeLabel: "Huyện", name: `Bốn ${uid()}`, code: String(codeSeq++).slice(-3) });
+    const c = await commune(0, d1.id);
+    const bloc = await createOrganisation(c.commune, "BLOC", ["Không Đổi"]);
+    await recordMerger(admin, { predecessors: [{ id: d1.id, kind: "FULL" }], successor: { id: d2.id }, effectiveOn: JULY });
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: bloc.org.id } })).toMatchObject({ dissolvedOn: null, unitId: c.commune.id });
+    expect(await db.organisation.count({ where: { unitId: d2.id } })).toBe(0);
   });
 });

@@ -11,6 +11,8 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import type { UnitLevel } from "../../generated/prisma/enums";
 import type { Tx } from "../../db/client";
 import { audit } from "../../audit/log";
+import { blocsAfterMerger } from "../../organisations/carry";
+import { organisationName } from "../../organisations/labels";
 import { unitSearchName } from "../tree";
 import type { ParsedMerger, PredecessorLevel } from "./parse";
 import { closeUnits, insertLinks, moveChildren, planMoves, uniqueLinks, villagesOfSplits, type SuccessionLink, type VillageToPlace } from "./steps";
@@ -39,6 +41,12 @@ export type MergerCounts = {
   villagesToPlace: number;
   /** Old communes valid the day before that the file does not mention: they stay open. */
   unmentionedOpen: number;
+  /** Blocs founded on the new communes, on the effective date (decision 050). */
+  blocsFounded: number;
+  /** Blocs of the closed communes, dissolved with them. */
+  blocsDissolved: number;
+  /** Members of those blocs carried into the new commune's bloc (communes that went whole only). */
+  blocMembersCarried: number;
 };
 
 export interface MergerImportResult {
@@ -197,6 +205,17 @@ export async function importMerger(client: PrismaClient, parsed: ParsedMerger, o
       const movedVillages = await moveChildren(tx, whole, dayBefore, "VILLAGE");
       const villagesToPlace = await villagesOfSplits(tx, splits, dayBefore);
 
+      // 7. Each new commune gets its bloc; the old communes' blocs end with them (decision 050).
+      const byCode = new Map(parsed.communes.map((c) => [c.code, c]));
+      const blocs = await blocsAfterMerger(
+        tx,
+        {
+          successors: newCommunes.map((c) => ({ unitId: c.id, name: organisationName("BLOC", byCode.get(c.code)!) })),
+          closed: [...whole.map((w) => ({ unitId: w.old, successorUnitId: w.successor })), ...splits.map((s) => ({ unitId: s.old, successorUnitId: null }))],
+        },
+        effectiveOn,
+      );
+
       const mentioned = new Set(mergedIds);
       let unmentionedOpen = 0;
       for (const id of oldIds.COMMUNE.values()) if (!mentioned.has(id)) unmentionedOpen++;
@@ -212,6 +231,7 @@ export async function importMerger(client: PrismaClient, parsed: ParsedMerger, o
         villagesMoved: movedVillages.length,
         villagesToPlace: villagesToPlace.length,
         unmentionedOpen,
+        ...blocs,
       };
       await audit(tx, {
         actorId: options.actorId,

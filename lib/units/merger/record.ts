@@ -15,6 +15,8 @@ import { unitWhereFor } from "../../auth/scope";
 import { audit } from "../../audit/log";
 import { db, type Tx } from "../../db/client";
 import type { UnitLevel } from "../../generated/prisma/enums";
+import { blocsAfterMerger } from "../../organisations/carry";
+import { organisationName } from "../../organisations/labels";
 import { isoDay } from "../../time";
 import { unitFullName } from "../labels";
 import { insertUnit } from "../tree";
@@ -183,6 +185,18 @@ export async function recordMerger(actor: Actor, input: MergerInput): Promise<Me
     const whole = result.predecessors.filter((p) => p.kind === "FULL").map((p) => ({ old: p.id, successor: successorId! }));
     let moved = 0;
     for (const childLevel of CHILD_LEVELS[result.level]) moved += (await moveChildren(tx, whole, lastDay, childLevel)).length;
+    // The new commune gets its bloc; the closed communes' blocs end with them, their members carried over when whole (decision 050).
+    const blocs =
+      result.level === "COMMUNE"
+        ? await blocsAfterMerger(
+            tx,
+            {
+              successors: [{ unitId: successorId!, name: organisationName("BLOC", newSuccessor ?? (await tx.unit.findUniqueOrThrow({ where: { id: successorId! } }))) }],
+              closed: result.predecessors.filter((p) => p.closes).map((p) => ({ unitId: p.id, successorUnitId: p.kind === "FULL" ? successorId! : null })),
+            },
+            effectiveOn,
+          )
+        : null;
     await audit(tx, {
       actorId: actor.userId || null,
       action: "unit.merger.record",
@@ -197,6 +211,7 @@ export async function recordMerger(actor: Actor, input: MergerInput): Promise<Me
         childrenMoved: moved,
         villagesMoved: result.villagesMoving,
         villagesToPlace: result.villagesToPlace,
+        ...(blocs ?? {}),
       },
     });
     return { ...result, successor: { ...result.successor, id: successorId }, successorId: successorId! };
