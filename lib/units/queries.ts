@@ -3,6 +3,7 @@ import { unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { parseIsoDay } from "../forms/fields";
+import { todayInVietnam } from "../time";
 
 /** "yyyy-mm-dd" → the UTC midnight Prisma uses for @db.Date, or null when it is not a real date in the shared range. */
 export function parseAsOf(value: string | string[] | undefined | null): Date | null {
@@ -93,14 +94,28 @@ function unitWhereIsIn(actor: ScopedActor, ancestorIds: number[]): boolean {
   return "ancestorIds" in where ? ancestorIds.includes(actor.unit.id) : false;
 }
 
-/** Current communes the actor may move a village to: the siblings of its commune, inside the actor's scope. */
-export async function moveTargetsFor(actor: ScopedActor, villageId: number) {
-  const village = await db.unit.findFirst({ where: { AND: [{ id: villageId }, unitWhereFor(actor)] }, select: { parent: { select: { id: true, parentId: true } } } });
-  const commune = village?.parent;
-  if (!commune || commune.parentId === null) return [];
+/**
+ * Current communes the actor may move a village to: every commune of the village's province in the
+ * actor's reach that stands today (begun, not closed), but its own. Not only its commune's siblings: after
+ * a merger the new communes hang under the province while others may still hang under a district, and a
+ * village moves between them (issue 15 §4). At most `limit`, by code.
+ */
+export async function moveTargetsFor(actor: ScopedActor, villageId: number, today = todayInVietnam(), limit = 500) {
+  const village = await db.unit.findFirst({ where: { AND: [{ id: villageId }, unitWhereFor(actor)] }, select: { parentId: true, ancestorIds: true } });
+  if (!village || village.parentId === null) return [];
+  const province = await db.unit.findFirst({ where: { id: { in: village.ancestorIds }, level: "PROVINCE" }, select: { id: true } });
+  const area = province?.id ?? (await db.unit.findUnique({ where: { id: village.parentId }, select: { parentId: true } }))?.parentId;
+  if (area === undefined || area === null) return [];
   return db.unit.findMany({
-    where: { AND: [{ parentId: commune.parentId, level: "COMMUNE", validTo: null, id: { not: commune.id } }, unitWhereFor(actor)] },
-    orderBy: [{ code: "asc" }, { name: "asc" }],
+    where: {
+      AND: [
+        { ancestorIds: { has: area }, level: "COMMUNE", validTo: null, id: { not: village.parentId } },
+        { OR: [{ validFrom: null }, { validFrom: { lte: today } }] },
+        unitWhereFor(actor),
+      ],
+    },
+    orderBy: [{ code: "asc" }, { name: "asc" }, { id: "asc" }],
     select: { id: true, typeLabel: true, name: true, code: true },
+    take: limit,
   });
 }

@@ -9,7 +9,9 @@ import { can } from "../auth/roles";
 import { unitWhereFor } from "../auth/scope";
 import { audit } from "../audit/log";
 import { db, type Tx } from "../db/client";
+import { pathsChangeOn } from "../rollup/path-history";
 import { toSearchText } from "../text/search";
+import { todayInVietnam } from "../time";
 import { unitFullName } from "./labels";
 import { normaliseUnitName, type CloseVillageInput, type CreateVillageInput, type MoveVillageInput, type RenameVillageInput } from "./schemas";
 import { insertUnit, unitSearchName } from "./tree";
@@ -122,12 +124,14 @@ export async function closeVillage(actor: Actor, input: CloseVillageInput) {
 }
 
 /**
- * Moves a current village under another current commune inside the actor's scope. The village and
- * everything below it get the new path in one UPDATE; records keep pointing at the village, so they follow it.
+ * Moves a current village under another commune standing today inside the actor's scope, wherever that
+ * commune hangs (after a merger, under the province beside communes still under a district). The village and
+ * everything below it get the new path in one UPDATE, dated today (its old path kept as history); records keep
+ * pointing at the village, so they follow it.
  */
 export async function moveVillage(actor: Actor, input: MoveVillageInput) {
   return db.$transaction(async (tx) => {
-    const moved = await moveVillageIn(tx, actor, input);
+    const moved = await moveVillageIn(tx, actor, input, { standingToday: true });
     await audit(tx, {
       actorId: actor.userId || null,
       action: "unit.village.move",
@@ -141,12 +145,15 @@ export async function moveVillage(actor: Actor, input: MoveVillageInput) {
 }
 
 /** The move itself, inside the caller's transaction (which writes the audit row): also used to place a village after a split. */
-export async function moveVillageIn(tx: Tx, actor: Actor, input: MoveVillageInput) {
+export async function moveVillageIn(tx: Tx, actor: Actor, input: MoveVillageInput, options: { standingToday?: boolean } = {}) {
   const village = await findInScope(tx, actor, input.villageId);
   if (village.level !== "VILLAGE" || village.parentId === null) throw new ActionError("NOT_FOUND");
   const target = await findInScope(tx, actor, input.targetCommuneId);
   if (village.validTo !== null) throw new ActionError("INVALID_STATE");
   if (target.level !== "COMMUNE" || target.validTo !== null || target.id === village.parentId) throw new ActionError("INVALID_STATE");
+  // An ordinary move goes to a commune standing today: a merger's commune that begins later is not one yet.
+  const today = todayInVietnam();
+  if (options.standingToday && target.validFrom !== null && target.validFrom > today) throw new ActionError("INVALID_STATE");
   // Lock both communes in id order, so two moves in opposite directions cannot deadlock.
   for (const communeId of [village.parentId, target.id].sort((a, b) => a - b)) await lockUnit(tx, communeId);
   await assertNoDuplicate(tx, target.id, village.name);
@@ -155,6 +162,8 @@ export async function moveVillageIn(tx: Tx, actor: Actor, input: MoveVillageInpu
     data: { parentId: target.id, version: { increment: 1 } },
   });
   if (count === 0) throw new ActionError("CONFLICT");
+  // The old path is kept as history, held until yesterday (the dashboards' "as the units were").
+  await pathsChangeOn(tx, today);
   // newPath = target path || the part of the old path from the village down (Postgres arrays are 1-based).
   const from = village.depth + 1;
   await tx.$executeRaw`

@@ -5,8 +5,11 @@ import { db } from "@/lib/db/client";
 import { closeVillage, createVillage, moveVillage, renameVillage } from "@/lib/units/villages";
 import { createVillageSchema } from "@/lib/units/schemas";
 import { searchUnits } from "@/lib/units/search";
+import { moveTargetsFor } from "@/lib/units/queries";
 import { insertUnit } from "@/lib/units/tree";
-import { actorAt, buildTree, createUser, uid, type Tree } from "../support/factories";
+import { addDaysUtc, isoDay, todayInVietnam } from "@/lib/time";
+import { actorAt, buildTree, createField, createPetition, createUser, uid, type Tree } from "../support/factories";
+import { rebuiltRollupSnapshot, rollupSnapshot } from "../support/rollup-snapshot";
 
 let tree: Tree;
 let staffA: Actor;
@@ -200,6 +203,55 @@ describe("moveVillage", () => {
     await createVillage(staffA, { communeId: target.id, typeLabel: "Thôn", name: "Trung Hoa", withTeam: false });
     const created = await createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Xóm", name: "Trùng Hòa", withTeam: false });
     await expectCode(moveVillage(staffA, { villageId: created.id, version: 0, targetCommuneId: target.id }), "DUPLICATE");
+    expect((await db.unit.findUniqueOrThrow({ where: { id: created.id } })).parentId).toBe(tree.communeA.id);
+  });
+});
+
+describe("moving a village after a merger (issue 15 §4)", () => {
+  it("moves a village to a commune of the new shape in the same province, keeping its old path as history and the rollups right", async () => {
+    const admin = actorAt(tree.province, "ADMIN", (await createUser(tree.province, "ADMIN")).id);
+    // the new shape beside the old: a commune made by a merger directly under the province (decision 009)
+    const newCommune = await insertUnit(db, { parentId: tree.province.id, level: "COMMUNE", typeLabel: "Xã", name: `Hợp Nhất ${uid()}`, code: "70101", validFrom: new Date("2025-07-01") });
+    const created = await createVillage(admin, { communeId: tree.communeA.id, typeLabel: "Thôn", name: `Sang Xã Mới ${uid()}`, withTeam: true });
+    const village = await db.unit.findUniqueOrThrow({ where: { id: created.id } });
+    const field = await createField();
+    const petition = await createPetition(village, admin.userId, field.id);
+    const team = await db.organisation.findFirstOrThrow({ where: { unitId: village.id } });
+    await db.meeting.create({ data: { kind: "TEAM_MONTHLY", organisationId: team.id, unitId: village.id, heldOn: new Date("2026-03-05"), place: "Nhà văn hoá", chair: "Lê Văn An", createdById: admin.userId } });
+
+    // offered on the village's page: a commune that is not a sibling of its own, and never its own or a closed one
+    const closed = await insertUnit(db, { parentId: tree.province.id, level: "COMMUNE", typeLabel: "Xã", name: `Đã Đóng ${uid()}`, code: "70102", validTo: new Date("2025-06-30") });
+    const targets = (await moveTargetsFor(admin, village.id)).map((t) => t.id);
+    expect(targets).toContain(newCommune.id);
+    expect(targets).not.toContain(tree.communeA.id);
+    expect(targets).not.toContain(closed.id);
+
+    const before = village.ancestorIds;
+    await moveVillage(admin, { villageId: village.id, version: village.version, targetCommuneId: newCommune.id });
+    const moved = await db.unit.findUniqueOrThrow({ where: { id: village.id } });
+    expect(moved).toMatchObject({ parentId: newCommune.id, ancestorIds: [...newCommune.ancestorIds, village.id], depth: newCommune.ancestorIds.length });
+    // history: the old path, held until yesterday ("as the units were" counts the earlier months on it)
+    const history = await db.unitPathHistory.findMany({ where: { unitId: village.id } });
+    expect(history.map((h) => [h.ancestorIds, isoDay(h.endedOn)])).toEqual([[before, isoDay(addDaysUtc(todayInVietnam(), -1))]]);
+    // its records follow it; the rollups are what a rebuild makes
+    expect(await db.petition.findUniqueOrThrow({ where: { id: petition.id } })).toMatchObject({ communeId: newCommune.id, districtId: null });
+    expect(await rollupSnapshot()).toEqual(await rebuiltRollupSnapshot());
+    // and it may move back
+    await moveVillage(admin, { villageId: village.id, version: moved.version, targetCommuneId: tree.communeA.id });
+    expect((await db.unit.findUniqueOrThrow({ where: { id: village.id } })).ancestorIds).toEqual(before);
+    expect(await rollupSnapshot()).toEqual(await rebuiltRollupSnapshot());
+  });
+
+  it("refuses a commune that is closed or not yet begun, and one out of reach", async () => {
+    const admin = actorAt(tree.province, "ADMIN");
+    const created = await createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Thôn", name: `Chưa Đi ${uid()}`, withTeam: false });
+    const future = await insertUnit(db, { parentId: tree.province.id, level: "COMMUNE", typeLabel: "Xã", name: `Tương Lai ${uid()}`, code: "70103", validFrom: addDaysUtc(todayInVietnam(), 30) });
+    const closed = await insertUnit(db, { parentId: tree.province.id, level: "COMMUNE", typeLabel: "Xã", name: `Đóng Rồi ${uid()}`, code: "70104", validTo: new Date("2025-06-30") });
+    expect((await moveTargetsFor(admin, created.id)).map((t) => t.id)).not.toContain(future.id);
+    await expectCode(moveVillage(admin, { villageId: created.id, version: 0, targetCommuneId: future.id }), "INVALID_STATE");
+    await expectCode(moveVillage(admin, { villageId: created.id, version: 0, targetCommuneId: closed.id }), "INVALID_STATE");
+    // district A's staff do not reach a commune directly under the province
+    await expectCode(moveVillage(staffA, { villageId: created.id, version: 0, targetCommuneId: future.id }), "NOT_FOUND");
     expect((await db.unit.findUniqueOrThrow({ where: { id: created.id } })).parentId).toBe(tree.communeA.id);
   });
 });
