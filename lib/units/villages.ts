@@ -11,7 +11,8 @@ import { audit } from "../audit/log";
 import { db, type Tx } from "../db/client";
 import { pathsChangeOn } from "../rollup/path-history";
 import { toSearchText } from "../text/search";
-import { todayInVietnam } from "../time";
+import { addDaysUtc, todayInVietnam } from "../time";
+import { closeOrganisations } from "../organisations/carry";
 import { unitFullName } from "./labels";
 import { normaliseUnitName, type CloseVillageInput, type CreateVillageInput, type MoveVillageInput, type RenameVillageInput } from "./schemas";
 import { insertUnit, unitSearchName } from "./tree";
@@ -107,10 +108,9 @@ export async function closeVillage(actor: Actor, input: CloseVillageInput) {
       data: { validTo: input.closedOn, version: { increment: 1 } },
     });
     if (count === 0) throw new ActionError("CONFLICT");
-    const teams = await tx.organisation.updateMany({
-      where: { unitId: village.id, kind: "TEAM", dissolvedOn: null },
-      data: { dissolvedOn: input.closedOn, version: { increment: 1 } },
-    });
+    // Its team ends with it: standing through the village's last day, its members' terms ending that day (decision 050).
+    const standing = await tx.organisation.findMany({ where: { unitId: village.id, kind: "TEAM", dissolvedOn: null }, select: { id: true } });
+    const teams = { count: (await closeOrganisations(tx, standing.map((t) => ({ from: t.id, to: null })), addDaysUtc(input.closedOn, 1))).dissolved };
     await audit(tx, {
       actorId: actor.userId || null,
       action: "unit.village.close",

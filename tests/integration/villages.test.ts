@@ -123,12 +123,16 @@ describe("closeVillage", () => {
   it("sets validTo, dissolves the team and writes an audit row", async () => {
     const created = await createVillage(staffA, { communeId: tree.communeA.id, typeLabel: "Thôn", name: "Sắp Đóng", withTeam: true });
     const closedOn = new Date("2026-06-30T00:00:00Z");
+    const cadre = await db.cadre.create({ data: { fullName: "Tổ Trưởng Cũ", searchName: "to truong cu", unitId: created.id } });
+    const member = await db.membership.create({ data: { organisationId: created.teamId!, cadreId: cadre.id, role: "HEAD", representing: "PARTY_CELL_SECRETARY", termStart: new Date("2020-01-01T00:00:00Z") } });
     await closeVillage(staffA, { villageId: created.id, version: 0, closedOn });
+    expect((await db.membership.findUniqueOrThrow({ where: { id: member.id } })).termEnd).toEqual(closedOn);
     const village = await db.unit.findUniqueOrThrow({ where: { id: created.id } });
     expect(village.validTo).toEqual(closedOn);
     expect(village.version).toBe(1);
+    // the team stands through the village's last day (dissolvedOn is its first day gone), its members' terms end that day
     const team = await db.organisation.findFirstOrThrow({ where: { unitId: created.id } });
-    expect(team.dissolvedOn).toEqual(closedOn);
+    expect(team.dissolvedOn).toEqual(new Date("2026-07-01T00:00:00Z"));
     const log = await db.auditLog.findFirstOrThrow({ where: { action: "unit.village.close", entityId: String(created.id) } });
     expect(log.data).toMatchObject({ closedOn: "2026-06-30", teamsDissolved: 1 });
     // closed: a new village may take its name, and it cannot be closed or renamed again
