@@ -2,13 +2,14 @@ import Link from "@/components/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Stat } from "@/components/stat";
 import { requireActor } from "@/lib/auth/current";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { petitionListHref } from "@/lib/petitions/list";
 import { OPEN_STATUSES } from "@/lib/petitions/status";
 import { formatNumber } from "@/lib/format";
 import { scopeSummary } from "@/lib/home/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { unitFullName, workplaceName } from "@/lib/units/labels";
+import { dutiesLabel, homeTasks } from "@/lib/users/duty-label";
 
 const LEVEL_STATS = [
   ["PROVINCE", "provinces"],
@@ -22,7 +23,7 @@ export default async function HomePage() {
   const [t, locale, summary] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>, scopeSummary(actor)]);
   const n = (value: number) => formatNumber(value, locale);
   // The petition counts open their lists (issue 14), for those who may read them.
-  const lists = can(actor.role, "petition:read:subtree");
+  const lists = allows(actor, "petition:read:subtree");
   return (
     <div className="space-y-6">
       <section aria-labelledby="greeting" className="rounded-xl border border-stone-200 bg-white p-6">
@@ -32,7 +33,9 @@ export default async function HomePage() {
         <dl className="mt-4 grid gap-3 sm:grid-cols-3">
           <div>
             <dt className="text-sm text-stone-600">{t("home.role")}</dt>
-            <dd className="font-medium" data-testid="role">{t(`roles.${actor.role}`)}</dd>
+            <dd className="font-medium" data-testid="role">
+              {dutiesLabel(actor.duties, (key) => t(`roles.${key}`))}
+            </dd>
           </div>
           <div>
             <dt className="text-sm text-stone-600">{t("home.unit")}</dt>
@@ -48,7 +51,9 @@ export default async function HomePage() {
         </dl>
         <p className="mt-4 text-stone-700">
           <span className="font-medium">{t("home.tasksTitle")}: </span>
-          {t(`tasks.${actor.role}`)}
+          {homeTasks(actor.duties)
+            .map((task) => t(`tasks.${task}`))
+            .join(" ")}
         </p>
         <Link href={`/units/${actor.unit.id}`} className="mt-4 inline-block font-medium text-brand-700 underline underline-offset-2">
           {t("home.openUnit")}

@@ -1,7 +1,7 @@
 import Link from "@/components/link";
 import { useTranslations } from "next-intl";
 import type { Actor } from "@/lib/auth/actor";
-import { can, type Permission } from "@/lib/auth/roles";
+import { allows, type Permission } from "@/lib/auth/roles";
 import { workplaceName } from "@/lib/units/labels";
 import { LocaleSwitch } from "./locale-switch";
 import { NavLinks } from "./nav-links";
@@ -22,7 +22,7 @@ const SECTIONS: { href: string; key: string; permission?: Permission }[] = [
  */
 export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
   const t = useTranslations();
-  const items = SECTIONS.filter((s) => !s.permission || can(actor.role, s.permission)).map((s) => ({ href: s.href, label: t(`nav.${s.key}`) }));
+  const items = SECTIONS.filter((s) => !s.permission || allows(actor, s.permission)).map((s) => ({ href: s.href, label: t(`nav.${s.key}`) }));
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">

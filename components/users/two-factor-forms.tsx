@@ -3,7 +3,7 @@ import Link from "@/components/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { ActionFeedback, buttonClass, ConfirmBox, inputClass, useResetKey } from "@/components/units/action-feedback";
-import { ROLES } from "@/lib/auth/roles";
+import { DUTIES } from "@/lib/auth/roles";
 import { confirmTwoFactorAction, resetTwoFactorAction, setTwoFactorPolicyAction } from "@/lib/auth/two-factor/actions";
 
 type State = Awaited<ReturnType<typeof confirmTwoFactorAction>> | null;
@@ -113,7 +113,7 @@ export function ResetTwoFactorForm({ userId, on }: { userId: number; on: boolean
 
 type PolicyState = Awaited<ReturnType<typeof setTwoFactorPolicyAction>> | null;
 
-/** The roles that must use a second factor: a checkbox per role (national administrators only). */
+/** The duties that require a second factor: a checkbox per duty (national administrators only; decision 049). */
 export function TwoFactorPolicyForm({ required }: { required: string[] }) {
   const t = useTranslations("twoFactor");
   const tr = useTranslations("roles");
@@ -124,10 +124,10 @@ export function TwoFactorPolicyForm({ required }: { required: string[] }) {
     <form action={action} className="space-y-3">
       <fieldset className="space-y-2">
         <legend className="font-semibold">{t("policyTitle")}</legend>
-        {ROLES.map((role) => (
-          <label key={role} className="flex items-center gap-2">
-            <input type="checkbox" name="required" value={role} defaultChecked={current.includes(role)} className="h-5 w-5" />
-            {tr(role)}
+        {DUTIES.map((duty) => (
+          <label key={duty} className="flex items-center gap-2">
+            <input type="checkbox" name="required" value={duty} defaultChecked={current.includes(duty)} className="h-5 w-5" />
+            {tr(`duty.${duty}`)}
           </label>
         ))}
       </fieldset>

@@ -4,9 +4,10 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { ConfirmBox, ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
 import type { ActionState } from "@/lib/actions/result";
-import { ROLES } from "@/lib/auth/roles";
+import type { Duty } from "@/lib/generated/prisma/enums";
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/lib/users/actions";
 import { USERNAME_MAX } from "@/lib/users/schemas";
+import { DutyFields, useDutyChoice } from "./duty-fields";
 import { UnitChoices, type UnitChoice } from "./unit-choices";
 
 type Result<A> = A extends (prev: never, formData: FormData) => Promise<infer R> ? R | null : never;
@@ -46,27 +47,6 @@ function TemporaryPassword({ password }: { password: string }) {
   );
 }
 
-function RoleSelect({ id, state, fallback }: { id: string; state: ActionState<unknown>; fallback: string }) {
-  const t = useTranslations("users");
-  const tr = useTranslations("roles");
-  return (
-    <div>
-      <label htmlFor={`${id}-role`} className="block text-sm font-medium">
-        {t("role")}
-      </label>
-      <select id={`${id}-role`} name="role" required defaultValue={lastValue(state, "role", fallback)} aria-describedby={`${id}-role-error`} className={inputClass}>
-        <option value="">{t("chooseRole")}</option>
-        {ROLES.map((role) => (
-          <option key={role} value={role}>
-            {tr(role)}
-          </option>
-        ))}
-      </select>
-      <FieldError state={state} name="role" id={`${id}-role-error`} />
-    </div>
-  );
-}
-
 /** "Tạo tài khoản": works as a plain form without JavaScript; the temporary password is shown once. */
 export function CreateUserForm({ units, selectedUnitId }: { units: UnitChoice[]; selectedUnitId: string }) {
   const t = useTranslations("users");
@@ -75,6 +55,7 @@ export function CreateUserForm({ units, selectedUnitId }: { units: UnitChoice[];
   const [state, action, pending] = useActionState(createUserAction, null as Result<typeof createUserAction>);
   const resetKey = useResetKey(state);
   const created = state?.ok ? state.data : null;
+  const duties = useDutyChoice([]);
   return (
     <form key={resetKey} action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -118,7 +99,7 @@ export function CreateUserForm({ units, selectedUnitId }: { units: UnitChoice[];
           />
           <FieldError state={state} name="displayName" id={`${id}-name-error`} />
         </div>
-        <RoleSelect id={id} state={state} fallback="" />
+        <DutyFields id={id} state={state} choice={duties} />
       </div>
       <UnitChoices idPrefix={id} legend={t("unitChoices")} choices={units} selected={lastValue(state, "unitId", selectedUnitId)} describedBy={`${id}-unit-error`} />
       <FieldError state={state} name="unitId" id={`${id}-unit-error`} />
@@ -143,13 +124,13 @@ export function CreateUserForm({ units, selectedUnitId }: { units: UnitChoice[];
   );
 }
 
-/** Display name, role, home unit. The row's `updatedAt` goes along: a stale form is refused. */
+/** Display name, duties, home unit. The row's `updatedAt` goes along: a stale form is refused. */
 export function EditUserForm({
   user,
   units,
   self,
 }: {
-  user: { id: number; displayName: string; role: string; unitId: number; updatedAt: string };
+  user: { id: number; displayName: string; duties: Duty[]; unitId: number; updatedAt: string };
   units: UnitChoice[];
   self: boolean;
 }) {
@@ -158,6 +139,7 @@ export function EditUserForm({
   const id = useId();
   const [state, action, pending] = useActionState(updateUserAction, null as Result<typeof updateUserAction>);
   const resetKey = useResetKey(state);
+  const duties = useDutyChoice(user.duties);
   return (
     <form key={resetKey} action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -183,7 +165,11 @@ export function EditUserForm({
           />
           <FieldError state={state} name="displayName" id={`${id}-name-error`} />
         </div>
-        {self ? <input type="hidden" name="role" value={user.role} /> : <RoleSelect id={id} state={state} fallback={user.role} />}
+        {self ? (
+          user.duties.map((d) => <input key={d} type="hidden" name="duties" value={d} />)
+        ) : (
+          <DutyFields id={id} state={state} choice={duties} current={user.duties} />
+        )}
       </div>
       {self ? (
         <input type="hidden" name="unitId" value={user.unitId} />

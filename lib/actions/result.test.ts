@@ -1,14 +1,15 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Actor } from "../auth/actor";
+import { PRESETS, type Preset } from "../auth/roles";
 import { createVillageSchema } from "../units/schemas";
 import { ActionError, buildAction, formDataToObject, parseInput, type ActionDeps } from "./result";
 import { actionErrorMessage } from "./messages";
 
-const actor = (role: Actor["role"] = "DISTRICT_STAFF"): Actor => ({
+const actor = (preset: Preset = "DISTRICT_STAFF"): Actor => ({
   userId: 1,
   username: "huyen",
   displayName: "Cán bộ",
-  role,
+  duties: [...PRESETS[preset]],
   mustChangePassword: false,
   unit: { id: 3, level: "DISTRICT", typeLabel: "Huyện", name: "Lập Thạch", code: "246", ancestorIds: [1, 2, 3] },
 });

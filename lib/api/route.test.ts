@@ -9,7 +9,7 @@ const actor: Actor = {
   userId: 7,
   username: "huyen.lapthach",
   displayName: "Trần Văn Thắng",
-  role: "DISTRICT_STAFF",
+  duties: ["PETITIONS", "ORGANISATION", "READING"],
   mustChangePassword: false,
   unit: { id: 3, level: "DISTRICT", typeLabel: "Huyện", name: "Lập Thạch", code: "246", ancestorIds: [1, 2, 3] },
 };

@@ -93,7 +93,7 @@ export interface AuditRow {
 }
 
 /** The WHERE of one page, the scope first. Exported for the test that reads its plans. */
-export function auditWhereSql(actor: Pick<Actor, "role" | "unit">, f: AuditFilters): Prisma.Sql {
+export function auditWhereSql(actor: Pick<Actor, "duties" | "unit">, f: AuditFilters): Prisma.Sql {
   const and: Prisma.Sql[] = [auditScopeSql(actor)];
   if (f.user) and.push(Prisma.sql`a."actorId" = (SELECT id FROM "User" WHERE username = ${f.user})`);
   if (f.action) and.push(Prisma.sql`a.action = ${f.action}`);
@@ -116,7 +116,7 @@ export function auditWhereSql(actor: Pick<Actor, "role" | "unit">, f: AuditFilte
   return Prisma.join(and, " AND ");
 }
 
-export function auditPageSql(actor: Pick<Actor, "role" | "unit">, f: AuditFilters, limit = AUDIT_PAGE_SIZE): Prisma.Sql {
+export function auditPageSql(actor: Pick<Actor, "duties" | "unit">, f: AuditFilters, limit = AUDIT_PAGE_SIZE): Prisma.Sql {
   return Prisma.sql`
     SELECT a.id, a.at, a.action, a.entity, a."entityId", a."unitId", a.data, a."actorId",
            u.username AS "actorUsername", u."displayName" AS "actorName",

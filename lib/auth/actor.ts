@@ -1,5 +1,7 @@
-import type { Role, UnitLevel } from "../generated/prisma/enums";
+import type { Duty, UnitLevel } from "../generated/prisma/enums";
 import { db } from "../db/client";
+import { normaliseDuties } from "./roles";
+import { dutiesRequireTwoFactor } from "./two-factor/store";
 import { ABSOLUTE_TIMEOUT_SECONDS, isPastAbsoluteLimit, type SessionClaims } from "./session-policy";
 
 /** The signed-in user as every query and action sees them. */
@@ -7,10 +9,11 @@ export interface Actor {
   userId: number;
   username: string;
   displayName: string;
-  role: Role;
+  /** The work the user does in their unit (decision 049): what they may do is the union of these duties' grants. */
+  duties: Duty[];
   /** An admin reset the password: the user must choose a new one before anything else. */
   mustChangePassword: boolean;
-  /** The role requires a second factor and the user has none yet: they must set it up before anything else (decision 025). */
+  /** One of the duties requires a second factor and the user has none yet: they must set it up before anything else (decision 025). */
   mustEnrolTwoFactor?: boolean;
   /** The home unit: the user works inside its subtree. */
   unit: {
@@ -31,7 +34,7 @@ export async function loadActor(userId: number, sessionVersion?: number): Promis
       id: true,
       username: true,
       displayName: true,
-      role: true,
+      duties: true,
       active: true,
       sessionVersion: true,
       mustChangePassword: true,
@@ -41,9 +44,10 @@ export async function loadActor(userId: number, sessionVersion?: number): Promis
   });
   if (!user || !user.active) return null;
   if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
-  const { id, username, displayName, role, mustChangePassword, unit } = user;
-  const mustEnrolTwoFactor = !user.twoFactor?.confirmedAt && !!(await db.twoFactorPolicy.findUnique({ where: { role }, select: { required: true } }))?.required;
-  return { userId: id, username, displayName, role, mustChangePassword, mustEnrolTwoFactor, unit };
+  const { id, username, displayName, mustChangePassword, unit } = user;
+  const duties = normaliseDuties(user.duties ?? []);
+  const mustEnrolTwoFactor = !user.twoFactor?.confirmedAt && (await dutiesRequireTwoFactor(duties));
+  return { userId: id, username, displayName, duties, mustChangePassword, mustEnrolTwoFactor, unit };
 }
 
 /**

@@ -1,102 +1,137 @@
-import type { Role, UnitLevel } from "../generated/prisma/enums";
-
-export const ROLES = ["ADMIN", "PROVINCE_LEADER", "DISTRICT_STAFF", "COMMUNE_SECRETARY", "VIEWER"] as const satisfies readonly Role[];
+import type { Duty, UnitLevel } from "../generated/prisma/enums";
 
 /**
- * What each role may do, as `entity:action:reach`. Reach is the user's subtree (see
+ * A user's role is the work they do in their unit, at whatever level it sits (decision 049): one
+ * or more duties. The order is the order forms and lists show them in.
+ */
+export const DUTIES = ["PETITIONS", "PETITION_INTAKE", "MEETINGS", "ORGANISATION", "READING", "DIRECTING", "ACCOUNTS"] as const satisfies readonly Duty[];
+
+/** What every signed-in user with at least one duty may do for themself. */
+const EVERY_USER = ["profile:update:own", "api-token:manage:own"] as const;
+
+/**
+ * What each duty grants, as `entity:action:reach`. Reach is the user's subtree (see
  * lib/auth/scope.ts), `own` for what belongs to the user themself (their API tokens), or
  * `national` for data that holds for the whole country (the unit catalogue and mergers, the
- * holiday calendar, the petition fields): granted by the role, and only to a user whose home
- * unit is the nation root (decision 020). Unknown roles get nothing.
+ * holiday calendar, the petition fields): granted by the duty, and only to a user whose home
+ * unit is the nation root (decision 020). A user holds the union of their duties' grants; an
+ * unknown duty grants nothing. This table is the one home of the grants.
  */
 const GRANTS = {
-  ADMIN: [
-    "profile:update:own",
+  /** Xử lý kiến nghị: receive, assign to an agency, follow to the end; keep the agencies. */
+  PETITIONS: [
+    "petition:read:subtree",
+    "petition:create:subtree",
+    "petition:comment:subtree",
+    "petition:update:subtree",
+    "petition:personal-data:subtree",
+    "agency:manage:subtree",
+  ],
+  /** Tiếp nhận kiến nghị: receive and comment, not the workflow (the commune secretary before the reform). */
+  PETITION_INTAKE: ["petition:read:subtree", "petition:create:subtree", "petition:comment:subtree", "petition:personal-data:subtree"],
+  /**
+   * Sinh hoạt, họp: log the meetings of the unit's bloc and teams, with attendance (so the
+   * cadres' details), and correct those others logged in the unit (the unit's meeting keeper).
+   */
+  MEETINGS: ["meeting:read:subtree", "meeting:create:subtree", "meeting:correct:subtree", "organisation:read:subtree", "cadre:personal-data:subtree"],
+  /** Tổ chức: blocs, teams and their members, the cadre registry, villages. */
+  ORGANISATION: [
+    "organisation:read:subtree",
+    "organisation:manage:subtree",
+    "cadre:manage:subtree",
+    "cadre:personal-data:subtree",
+    "village:manage:subtree",
+  ],
+  /** Xem số liệu, báo cáo: read everything in reach, change nothing. */
+  READING: ["petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree"],
+  /** Chỉ đạo: the leader's settings of the reports (a province's on-time threshold). */
+  DIRECTING: ["report:read:subtree", "report:configure:subtree"],
+  /**
+   * Quản trị: accounts, units, national reference data and policies; opens locked meetings and
+   * may log one for a unit (it does not correct others' meetings: that is the meeting keeper's).
+   */
+  ACCOUNTS: [
     "admin:access",
     "reference:manage:national",
     "security-policy:manage:national",
     "unit:manage:subtree",
-    "village:manage:subtree",
     "user:manage:subtree",
-    "agency:manage:subtree",
-    "petition:read:subtree",
-    "petition:create:subtree",
-    "petition:comment:subtree",
-    "petition:update:subtree",
-    "petition:personal-data:subtree",
     "meeting:read:subtree",
     "meeting:create:subtree",
     "meeting:unlock:subtree",
-    "organisation:read:subtree",
-    "organisation:manage:subtree",
-    "cadre:manage:subtree",
-    "cadre:personal-data:subtree",
-    "report:read:subtree",
-    "report:configure:subtree",
-    "api-token:manage:own",
   ],
-  PROVINCE_LEADER: [
-    "profile:update:own",
-    "petition:read:subtree",
-    "meeting:read:subtree",
-    "organisation:read:subtree",
-    "report:read:subtree",
-    "report:configure:subtree",
-    "api-token:manage:own",
-  ],
-  DISTRICT_STAFF: [
-    "profile:update:own",
-    "village:manage:subtree",
-    "agency:manage:subtree",
-    "petition:read:subtree",
-    "petition:create:subtree",
-    "petition:comment:subtree",
-    "petition:update:subtree",
-    "petition:personal-data:subtree",
-    "meeting:read:subtree",
-    "organisation:read:subtree",
-    "organisation:manage:subtree",
-    "cadre:manage:subtree",
-    "cadre:personal-data:subtree",
-    "report:read:subtree",
-    "api-token:manage:own",
-  ],
-  COMMUNE_SECRETARY: [
-    "profile:update:own",
-    "petition:read:subtree",
-    "petition:create:subtree",
-    "petition:comment:subtree",
-    "petition:personal-data:subtree",
-    "meeting:read:subtree",
-    "meeting:create:subtree",
-    "organisation:read:subtree",
-    "cadre:personal-data:subtree",
-    "report:read:subtree",
-    "api-token:manage:own",
-  ],
-  VIEWER: [
-    "profile:update:own",
-    "api-token:manage:own",
-    "petition:read:subtree",
-    "meeting:read:subtree",
-    "organisation:read:subtree",
-    "report:read:subtree",
-  ],
-} as const satisfies Record<Role, readonly string[]>;
+} as const satisfies Record<Duty, readonly string[]>;
 
-export type Permission = (typeof GRANTS)[keyof typeof GRANTS][number];
+export type Permission = (typeof GRANTS)[keyof typeof GRANTS][number] | (typeof EVERY_USER)[number];
 
-function granted(role: Role | string, permission: Permission): boolean {
-  const grants: readonly string[] | undefined = (GRANTS as Record<string, readonly string[]>)[role];
-  return grants?.includes(permission) ?? false;
+/**
+ * The usual combinations, ready-made for the account form (decision 049). Keys are stable names:
+ * the roles of before the reform keep theirs (the migration gave each old role these duties), and
+ * the commune Party committee of today does the three jobs. Each lists its duties in DUTIES' order,
+ * the order the database keeps (lib/users/schemas.ts normalises what a form sends).
+ */
+export const PRESETS = {
+  COMMUNE_COMMITTEE: ["PETITIONS", "MEETINGS", "ORGANISATION", "READING"],
+  PROVINCE_LEADER: ["READING", "DIRECTING"],
+  DISTRICT_STAFF: ["PETITIONS", "ORGANISATION", "READING"],
+  COMMUNE_SECRETARY: ["PETITION_INTAKE", "MEETINGS", "READING"],
+  VIEWER: ["READING"],
+  ADMIN: ["PETITIONS", "ORGANISATION", "READING", "DIRECTING", "ACCOUNTS"],
+} as const satisfies Record<string, readonly Duty[]>;
+
+export type Preset = keyof typeof PRESETS;
+export const PRESET_NAMES = Object.keys(PRESETS) as Preset[];
+
+export function isDuty(value: unknown): value is Duty {
+  return typeof value === "string" && (DUTIES as readonly string[]).includes(value);
+}
+
+export function isPreset(value: unknown): value is Preset {
+  return typeof value === "string" && Object.hasOwn(PRESETS, value);
+}
+
+/** Duties in the one order, each once, unknown ones dropped. */
+export function normaliseDuties(duties: readonly unknown[]): Duty[] {
+  return DUTIES.filter((d) => duties.includes(d));
+}
+
+/** The ready-made combination these duties make exactly, if any. */
+export function presetOf(duties: readonly unknown[]): Preset | null {
+  const mine = normaliseDuties(duties);
+  if (mine.length !== duties.length) return null;
+  return PRESET_NAMES.find((p) => {
+    const theirs = normaliseDuties(PRESETS[p]);
+    return theirs.length === mine.length && theirs.every((d, i) => d === mine[i]);
+  }) ?? null;
+}
+
+/** Whether the duties hold at least one known duty: a user with none reaches nothing (scope.ts). */
+export function hasKnownDuty(duties: readonly unknown[] | undefined): boolean {
+  return !!duties?.some(isDuty);
+}
+
+function granted(duties: readonly unknown[] | undefined, permission: Permission): boolean {
+  if (!Array.isArray(duties)) return false;
+  const known = duties.filter(isDuty);
+  if (known.length === 0) return false;
+  if ((EVERY_USER as readonly string[]).includes(permission)) return true;
+  return known.some((d) => (GRANTS[d] as readonly string[]).includes(permission));
+}
+
+/** Every permission the duties grant, for the account page and the tests. */
+export function permissionsOf(duties: readonly unknown[]): Permission[] {
+  const all = new Set<Permission>();
+  for (const d of duties.filter(isDuty)) for (const p of GRANTS[d]) all.add(p);
+  if (all.size > 0) for (const p of EVERY_USER) all.add(p);
+  return [...all].sort();
 }
 
 /**
- * Whether the role holds the permission. A role alone cannot prove a `national` reach, so
+ * Whether the duties hold the permission. Duties alone cannot prove a `national` reach, so
  * those permissions answer false here: check them with `allows(actor, permission)`.
  */
-export function can(role: Role | string, permission: Permission): boolean {
-  return !permission.endsWith(":national") && granted(role, permission);
+export function can(duties: readonly unknown[] | undefined, permission: Permission): boolean {
+  return !permission.endsWith(":national") && granted(duties, permission);
 }
 
 /** Whether the user's home unit is the nation root: the reach of the `national` permissions. */
@@ -105,10 +140,10 @@ export function isNationalActor(actor: { unit: { level: UnitLevel | string } }):
 }
 
 /**
- * The check every page, action and route runs: the role holds the permission, and for a
- * `national` one the user also works at the nation root.
+ * The check every page, action and route runs: one of the actor's duties grants the permission,
+ * and for a `national` one the user also works at the nation root.
  */
-export function allows(actor: { role: Role | string; unit: { level: UnitLevel | string } }, permission: Permission): boolean {
-  if (permission.endsWith(":national")) return granted(actor.role, permission) && isNationalActor(actor);
-  return granted(actor.role, permission);
+export function allows(actor: { duties: readonly unknown[]; unit: { level: UnitLevel | string } }, permission: Permission): boolean {
+  if (permission.endsWith(":national")) return granted(actor.duties, permission) && isNationalActor(actor);
+  return granted(actor.duties, permission);
 }

@@ -5,14 +5,15 @@
  */
 import { Prisma } from "../generated/prisma/client";
 import type { Actor } from "./actor";
-import { ROLES } from "./roles";
+import { hasKnownDuty } from "./roles";
 
-export type ScopedActor = Pick<Actor, "role" | "unit">;
+export type ScopedActor = Pick<Actor, "duties" | "unit">;
 
 const NO_ID = { in: [] as number[] };
 
+/** An actor without a known duty reaches nothing (decision 049). */
 function knownRole(actor: ScopedActor): boolean {
-  return (ROLES as readonly string[]).includes(actor.role);
+  return hasKnownDuty(actor.duties);
 }
 
 /** Units inside the actor's subtree (the home unit included). GIN-indexed. */

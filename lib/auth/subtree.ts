@@ -5,7 +5,7 @@
  * skips the other units' rows (decision 028).
  */
 import { db } from "../db/client";
-import { ROLES } from "./roles";
+import { hasKnownDuty } from "./roles";
 import { unitWhereFor, type ScopedActor } from "./scope";
 
 /**
@@ -25,7 +25,7 @@ export async function subtreeUnitIds(actor: ScopedActor, within: number | undefi
  * each under load). A second root (a test's, an import's) keeps every count scoped.
  */
 export async function isWholeTree(actor: ScopedActor): Promise<boolean> {
-  if (actor.unit.level !== "NATION" || !(ROLES as readonly string[]).includes(actor.role)) return false;
+  if (actor.unit.level !== "NATION" || !hasKnownDuty(actor.duties)) return false;
   const roots = await db.unit.findMany({ where: { parentId: null }, select: { id: true }, take: 2 });
   return roots.length === 1 && roots[0].id === actor.unit.id;
 }

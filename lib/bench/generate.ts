@@ -19,9 +19,10 @@ import { addDays, calendarForYears, isWorkingDay, type CalendarDate } from "../c
 import { applyMigrations } from "../db/migrations";
 import { openAdapter } from "../db/adapter";
 import { hashPassword } from "../auth/password";
+import { PRESETS, type Preset } from "../auth/roles";
 import { petitionSearchColumns } from "../petitions/search";
 import { toSearchText } from "../text/search";
-import type { PetitionChannel, PetitionerKind, PetitionEventKind, PetitionStatus, Role, Satisfaction, UnitLevel } from "../generated/prisma/enums";
+import type { PetitionChannel, PetitionerKind, PetitionEventKind, PetitionStatus, Satisfaction, UnitLevel } from "../generated/prisma/enums";
 import { DEMO_PASSWORD } from "../../prisma/seed/accounts";
 import { BAN_NAMES, THON_NAMES, TO_DAN_PHO_NAMES } from "../../prisma/seed/data";
 import { mobilePhone, personName, type Region } from "../../prisma/seed/names";
@@ -459,18 +460,19 @@ async function loadReference(client: pg.Client, tree: Tree, log: (message: strin
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const rng = new Random(0x05e4);
-  const users: [string, Role, number][] = [
+  // Each user holds a ready-made combination of duties (decision 049), written as a PostgreSQL array.
+  const users: [string, Preset, number][] = [
     [BENCH_USERS.admin, "ADMIN", tree.units[0].id],
     [BENCH_USERS.province, "PROVINCE_LEADER", tree.provinces[0].id],
     [BENCH_USERS.district, "DISTRICT_STAFF", tree.districts[0].unit.id],
-    ...tree.districts.map((d): [string, Role, number] => [`bench.staff.${d.unit.code}`, "DISTRICT_STAFF", d.unit.id]),
+    ...tree.districts.map((d): [string, Preset, number] => [`bench.staff.${d.unit.code}`, "DISTRICT_STAFF", d.unit.id]),
   ];
   tree.districts.forEach((d, i) => (d.staffId = i + 4));
   rows.User = await copyRows(
     client,
     "User",
-    ["id", "username", "displayName", "passwordHash", "role", "unitId", "updatedAt"],
-    users.map(([username, role, unitId], i) => [i + 1, username, personName(rng, rng.chance(0.5) ? "MALE" : "FEMALE").fullName, passwordHash, role, unitId, now]),
+    ["id", "username", "displayName", "passwordHash", "duties", "unitId", "updatedAt"],
+    users.map(([username, preset, unitId], i) => [i + 1, username, personName(rng, rng.chance(0.5) ? "MALE" : "FEMALE").fullName, passwordHash, `{${PRESETS[preset].join(",")}}`, unitId, now]),
   );
   return rows;
 }

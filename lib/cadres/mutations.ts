@@ -4,7 +4,7 @@
  */
 import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { cadreWhereFor, unitWhereFor } from "../auth/scope";
 import { audit } from "../audit/log";
 import { db, type Tx } from "../db/client";
@@ -21,7 +21,7 @@ export async function lockCadreInserts(tx: Tx) {
 
 function requireManage(actor: Actor) {
   // Checked here too, not only by the action: a missing permission looks like a missing cadre.
-  if (!can(actor.role, "cadre:manage:subtree")) throw new ActionError("NOT_FOUND");
+  if (!allows(actor, "cadre:manage:subtree")) throw new ActionError("NOT_FOUND");
 }
 
 /** A commune or village of the actor's subtree that exists today; otherwise "not found". */
@@ -42,7 +42,7 @@ async function findCadreInScope(tx: Tx, actor: Actor, id: number) {
 
 /** Without the right to personal data, phone and birth year are neither read nor written. */
 function personalFields(actor: Actor, input: Pick<CadreFieldsInput, "phone" | "birthYear">) {
-  if (!can(actor.role, "cadre:personal-data:subtree")) return {};
+  if (!allows(actor, "cadre:personal-data:subtree")) return {};
   return { phone: input.phone, birthYear: input.birthYear };
 }
 

@@ -6,7 +6,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { cadreWhereFor, unitWhereFor } from "../auth/scope";
 import { auditPersonalDataRead } from "../audit/log";
 import { db } from "../db/client";
@@ -32,8 +32,8 @@ export const CADRE_COUNT_BUDGET_MS = 60;
  */
 const SUBTREE_AS_IDS = 5_000;
 
-export function canSeePersonalData(actor: Pick<Actor, "role">): boolean {
-  return can(actor.role, "cadre:personal-data:subtree");
+export function canSeePersonalData(actor: Pick<Actor, "duties" | "unit">): boolean {
+  return allows(actor, "cadre:personal-data:subtree");
 }
 
 /**

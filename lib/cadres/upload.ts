@@ -5,7 +5,7 @@
  */
 import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { audit } from "../audit/log";
 import { db } from "../db/client";
 import { todayInVietnam } from "../time";
@@ -25,7 +25,7 @@ function invalid(errors: ImportRowError[]): CadreImportOutcome {
 }
 
 export async function importCadres(actor: Actor, bytes: Uint8Array, fileName: string, today = todayInVietnam()): Promise<CadreImportOutcome> {
-  if (!can(actor.role, "cadre:manage:subtree")) throw new ActionError("NOT_FOUND");
+  if (!allows(actor, "cadre:manage:subtree")) throw new ActionError("NOT_FOUND");
   const units = await cadreUnitOptions(actor);
   const parsed = await parseCadreWorkbook(bytes, { unitsByKey: new Map(units.map((u) => [u.key, u.id])), today });
   if (!parsed.ok) return invalid(parsed.errors);

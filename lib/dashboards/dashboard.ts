@@ -4,7 +4,7 @@
  * from the rollup tables (lib/rollup), which the write transactions keep, so it is live.
  */
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
 import { writesSeen } from "../http/writes";
@@ -184,12 +184,12 @@ const inFlight = new Map<string, { writes: number; dashboard: Promise<Dashboard 
  * that arrives while an identical one is being computed waits for it instead of starting its own,
  * unless a request that may write has started or ended in this process since (lib/http/writes.ts).
  * Nothing is kept once it is computed, so figures are never older than the computation a request
- * joined. A dashboard depends on the actor only through their role and home unit. With `now` given
+ * joined. A dashboard depends on the actor only through their duties and home unit. With `now` given
  * (tests, benchmarks) it is computed alone.
  */
 export function dashboardFor(actor: Actor, unitId: number, period: Period, view: DashboardView, now?: Date): Promise<Dashboard | null> {
   if (now) return computeDashboard(actor, unitId, period, view, now);
-  const key = JSON.stringify([actor.role, actor.unit.id, unitId, period, view, isoDay(todayInVietnam())]);
+  const key = JSON.stringify([actor.duties, actor.unit.id, unitId, period, view, isoDay(todayInVietnam())]);
   const writes = writesSeen();
   const running = inFlight.get(key);
   if (running && running.writes === writes) return running.dashboard;
@@ -203,7 +203,7 @@ export function dashboardFor(actor: Actor, unitId: number, period: Period, view:
 }
 
 async function computeDashboard(actor: Actor, unitId: number, period: Period, view: DashboardView, now: Date): Promise<Dashboard | null> {
-  if (!can(actor.role, "report:read:subtree") || !Number.isSafeInteger(unitId) || unitId <= 0) return null;
+  if (!allows(actor, "report:read:subtree") || !Number.isSafeInteger(unitId) || unitId <= 0) return null;
   const unit = await db.unit.findFirst({ where: { AND: [{ id: unitId }, unitWhereFor(actor)] }, select: { id: true, code: true, level: true, typeLabel: true, name: true, validTo: true, ancestorIds: true } });
   if (!unit) return null;
   const today = todayInVietnam(now);

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { unitWhereFor } from "../auth/scope";
 import { audit } from "../audit/log";
 import { db } from "../db/client";
@@ -42,7 +42,7 @@ export const thresholdSchema = z.object({
 
 /** Only a province or the nation keeps a threshold, inside the actor's subtree. */
 export async function setThreshold(actor: Actor, input: z.output<typeof thresholdSchema>): Promise<{ unitId: number; onTimeRate: number }> {
-  if (!can(actor.role, "report:configure:subtree")) throw new ActionError("NOT_FOUND");
+  if (!allows(actor, "report:configure:subtree")) throw new ActionError("NOT_FOUND");
   return db.$transaction(async (tx) => {
     const unit = await tx.unit.findFirst({ where: { AND: [{ id: input.unitId }, unitWhereFor(actor)] }, select: { id: true, level: true } });
     if (!unit) throw new ActionError("NOT_FOUND");

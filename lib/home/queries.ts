@@ -1,5 +1,5 @@
 import type { Actor } from "../auth/actor";
-import { can, ROLES } from "../auth/roles";
+import { allows, hasKnownDuty } from "../auth/roles";
 import { meetingWhereFor, organisationWhereFor, unitWhereFor } from "../auth/scope";
 import { isWholeTree } from "../auth/subtree";
 import { db } from "../db/client";
@@ -29,10 +29,10 @@ export async function scopeSummary(actor: Actor, now = new Date()): Promise<Scop
   const today = todayInVietnam(now);
   const monthStart = startOfMonth(today);
   const current = { OR: [{ validTo: null }, { validTo: { gte: today } }] };
-  const known = (ROLES as readonly string[]).includes(actor.role);
+  const known = hasKnownDuty(actor.duties);
   // The nation's admin counts the whole tree: no test of each row's path (lib/auth/subtree.ts).
   const whole = await isWholeTree(actor);
-  const meetings = known && can(actor.role, "meeting:read:subtree");
+  const meetings = known && allows(actor, "meeting:read:subtree");
   const [levels, organisations, openPetitions, overduePetitions, meetingsThisMonth, compliance] = await Promise.all([
     db.unit.groupBy({
       by: ["level"],

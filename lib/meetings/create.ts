@@ -9,7 +9,7 @@
  */
 import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { petitionWhereFor } from "../auth/scope";
 import { audit } from "../audit/log";
 import { db, type Tx } from "../db/client";
@@ -150,7 +150,7 @@ async function writeMeeting(tx: Tx, actor: Actor, input: MeetingInput, m: Prepar
 }
 
 export async function createMeeting(actor: Actor, input: MeetingInput, now = new Date()): Promise<CreateMeetingResult> {
-  if (!can(actor.role, "meeting:create:subtree")) throw new ActionError("NOT_FOUND");
+  if (!allows(actor, "meeting:create:subtree")) throw new ActionError("NOT_FOUND");
   if (input.heldOn > todayInVietnam(now)) throw new ActionError("INVALID_STATE", "heldOn in the future");
   const earlier = await earlierSubmission(db, actor, input.idempotencyKey);
   if (earlier) return earlier;

@@ -3,7 +3,7 @@
  * petitions and the petitions raised, each with its current status, and what this user may do.
  */
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { meetingWhereFor, petitionWhereFor } from "../auth/scope";
 import { audit } from "../audit/log";
 import { db } from "../db/client";
@@ -45,7 +45,7 @@ export async function getMeetingPage(actor: Actor, id: number, now = new Date())
     attendance: { present, total: attendances.length, rate: attendances.length ? present / attendances.length : null },
     edit: editState(actor, meeting, now),
     locksAt: locksAt(meeting),
-    mayUnlock: can(actor.role, "meeting:unlock:subtree"),
+    mayUnlock: allows(actor, "meeting:unlock:subtree"),
   };
 }
 

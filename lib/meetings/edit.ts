@@ -6,7 +6,7 @@
  */
 import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { meetingWhereFor } from "../auth/scope";
 import { audit } from "../audit/log";
 import { db } from "../db/client";
@@ -82,7 +82,7 @@ export async function editMeeting(actor: Actor, input: MeetingEditInput, now = n
 
 /** An admin opens a locked meeting for corrections for a few more days. */
 export async function unlockMeeting(actor: Actor, input: UnlockInput, now = new Date()): Promise<EditResult & { unlockedUntil: Date }> {
-  if (!can(actor.role, "meeting:unlock:subtree")) throw new ActionError("NOT_FOUND");
+  if (!allows(actor, "meeting:unlock:subtree")) throw new ActionError("NOT_FOUND");
   return db.$transaction(async (tx) => {
     const meeting = await tx.meeting.findFirst({ where: { AND: [{ id: input.meetingId }, meetingWhereFor(actor)] }, select: { id: true, unitId: true, version: true } });
     if (!meeting) throw new ActionError("NOT_FOUND");

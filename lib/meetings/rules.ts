@@ -3,10 +3,13 @@
  * the page and the mutation ask the same question.
  */
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { EDIT_WINDOW_DAYS, UNLOCK_DAYS } from "./labels";
 
 const DAY_MS = 86_400_000;
+
+/** What the rule reads of the actor: their duties, home unit's level (for `allows`) and id. */
+type Corrector = Pick<Actor, "duties" | "userId"> & { unit: Pick<Actor["unit"], "level"> };
 
 interface Editable {
   createdAt: Date;
@@ -26,17 +29,18 @@ export function isLocked(meeting: Pick<Editable, "createdAt" | "unlockedUntil">,
 }
 
 /**
- * Its author, or the commune secretary of its commune (the meeting lies in their subtree,
- * which the caller has checked), among those who may log meetings at all.
+ * Its author, or whoever keeps the meetings of its unit (the MEETINGS duty, at any level; the
+ * meeting lies in their subtree, which the caller has checked), among those who may log meetings
+ * at all (decision 049; before it, the commune secretary).
  */
-export function mayCorrect(actor: Pick<Actor, "role" | "userId">, meeting: Pick<Editable, "createdById">): boolean {
-  if (!can(actor.role, "meeting:create:subtree")) return false;
-  return meeting.createdById === actor.userId || actor.role === "COMMUNE_SECRETARY";
+export function mayCorrect(actor: Corrector, meeting: Pick<Editable, "createdById">): boolean {
+  if (!allows(actor, "meeting:create:subtree")) return false;
+  return meeting.createdById === actor.userId || allows(actor, "meeting:correct:subtree");
 }
 
 export type EditState = "editable" | "locked" | "not-allowed";
 
-export function editState(actor: Pick<Actor, "role" | "userId">, meeting: Editable, now: Date): EditState {
+export function editState(actor: Corrector, meeting: Editable, now: Date): EditState {
   if (!mayCorrect(actor, meeting)) return "not-allowed";
   return isLocked(meeting, now) ? "locked" : "editable";
 }

@@ -6,7 +6,7 @@
 import { isoDay } from "../time";
 import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { cadreWhereFor, organisationWhereFor } from "../auth/scope";
 import { audit, auditPersonalDataRead } from "../audit/log";
 import { db, type Tx } from "../db/client";
@@ -57,7 +57,7 @@ export async function getOrganisationPage(actor: Actor, id: number, today = toda
   const current = rows.filter((m) => m.termEnd === null || m.termEnd >= today).sort(compareMembers);
   const past = rows.filter((m) => m.termEnd !== null && m.termEnd < today);
   const currentCadreIds = current.map((m) => m.cadreId);
-  const candidates = can(actor.role, "organisation:manage:subtree")
+  const candidates = allows(actor, "organisation:manage:subtree")
     ? await db.cadre.findMany({
         where: { AND: [cadreWhereFor(actor), { unit: eligibleUnitsWhere(org) }, { endedOn: null }, { id: { notIn: currentCadreIds } }] },
         select: { id: true, fullName: true, position: true },
@@ -76,7 +76,7 @@ export async function auditMemberPersonalDataRead(actor: Actor, organisation: { 
 
 async function findOrganisationInScope(tx: Tx, actor: Actor, id: number) {
   // Checked here too, not only by the action: a missing permission looks like a missing organisation.
-  if (!can(actor.role, "organisation:manage:subtree")) throw new ActionError("NOT_FOUND");
+  if (!allows(actor, "organisation:manage:subtree")) throw new ActionError("NOT_FOUND");
   const org = await tx.organisation.findFirst({
     where: { AND: [{ id }, organisationWhereFor(actor)] },
     include: { unit: { select: { parentId: true } } },

@@ -4,7 +4,7 @@
  * see it, and every such view is audited.
  */
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { agencyWhereFor, petitionWhereFor } from "../auth/scope";
 import { audit, auditPersonalDataRead, type PersonalDataVia } from "../audit/log";
 import { db } from "../db/client";
@@ -62,8 +62,8 @@ async function loadPetitionPage(actor: Actor, id: number, now: Date) {
     orderBy: { depth: "asc" },
     select: { id: true, typeLabel: true, name: true },
   });
-  const personal = can(actor.role, "petition:personal-data:subtree");
-  const steps = availableSteps(actor.role, petition, petition.createdById === actor.userId);
+  const personal = allows(actor, "petition:personal-data:subtree");
+  const steps = availableSteps(actor.duties, petition, petition.createdById === actor.userId);
   // The agencies of the petition's area: kept by a unit on its path (its district, its province). A national
   // admin reaches 7,100 agencies; the step offers the dozen that can handle this petition (decision 029).
   const agencies = steps.includes("assign")

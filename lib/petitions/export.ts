@@ -7,7 +7,7 @@
 import { Readable } from "node:stream";
 import { pipeline as pipelineTo } from "node:stream/promises";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { unitWhereFor } from "../auth/scope";
 import { audit } from "../audit/log";
 import { db } from "../db/client";
@@ -108,7 +108,7 @@ async function filterSummary(actor: Actor, f: PetitionFilters, label: Label): Pr
  * export is audited before its first byte, with its count.
  */
 export async function exportPetitions(actor: Actor, filters: PetitionFilters, format: ExportFormat, label: Label, now = new Date()) {
-  const personal = can(actor.role, "petition:personal-data:subtree");
+  const personal = allows(actor, "petition:personal-data:subtree");
   const today = todayInVietnam(now);
   // The newest id, one entry of the primary key (Prisma's `aggregate` wraps max() in a subquery that reads it whole).
   const newest = await db.petition.findFirst({ orderBy: { id: "desc" }, select: { id: true } });

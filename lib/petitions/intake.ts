@@ -12,7 +12,7 @@
  */
 import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { unitScopeSql } from "../auth/scope";
 import { auditInsertSql } from "../audit/log";
 import { deadlineFor } from "../calendar/table";
@@ -69,7 +69,7 @@ interface CheckRow {
  * deadline to assign it (the field's working days after receipt, by the holiday calendar).
  */
 export async function preparePetition(client: Tx, actor: Actor, input: IntakeInput, now = new Date()): Promise<PreparedPetition> {
-  if (!can(actor.role, "petition:create:subtree")) throw new ActionError("NOT_FOUND");
+  if (!allows(actor, "petition:create:subtree")) throw new ActionError("NOT_FOUND");
   if (input.receivedOn > todayInVietnam(now)) throw new ActionError("INVALID_STATE", "receivedOn in the future");
   const meetingId = input.meetingId ?? null;
   const [unit] = await client.$queryRaw<CheckRow[]>`

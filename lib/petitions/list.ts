@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { subtreeUnitIds } from "../auth/subtree";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { petitionWhereFor, unitWhereFor } from "../auth/scope";
 import { auditPersonalDataRead, type PersonalDataVia } from "../audit/log";
 import { db } from "../db/client";
@@ -249,7 +249,7 @@ export function petitionListWhere(actor: Actor, f: PetitionFilters, now = new Da
   if (f.overdue) and.push({ isOpen: true, dueOn: { lt: today } });
   if (f.dueWithin !== undefined) and.push({ isOpen: true, dueOn: { gte: today, lte: addDaysUtc(today, f.dueWithin) } });
   const words = searchWords(f.q);
-  const personal = can(actor.role, "petition:personal-data:subtree");
+  const personal = allows(actor, "petition:personal-data:subtree");
   for (const word of words) {
     and.push({ OR: [{ searchText: { contains: word } }, ...(personal ? [{ petitionerSearch: { contains: word } }] : [])] });
   }
@@ -527,7 +527,7 @@ export async function listPetitions(actor: Actor, f: PetitionFilters, now = new 
   const ordered = { ...f, sort: listOrder(f) };
   const plan = planFor(reach, ordered);
   const cursor = decodeCursor(f.cursor, ordered.sort);
-  const personal = can(actor.role, "petition:personal-data:subtree");
+  const personal = allows(actor, "petition:personal-data:subtree");
   const [rows, counted] = await Promise.all([
     ordered.sort === "relevance"
       ? rankedRows(where, reach.by === "tree" ? petitionListWhere(actor, { ...f, q: undefined }, now, reach) : where, ordered, plan, searchTiers(searchWords(f.q), personal), cursor)

@@ -1,6 +1,6 @@
 /**
  * Workflow steps on one petition. Each step: load the petition in the actor's subtree, ask
- * the workflow table whether this role may take it from this status, and work out the change
+ * the workflow table whether the actor's duties may take it from this status, and work out the change
  * (agency, deadline, merge target), all by reads before any transaction; then, in one short
  * transaction, the audit row, the timeline event and the change, written only if nobody else
  * saved since the form was shown (`version`: zero rows updated rolls everything back). The
@@ -125,8 +125,8 @@ export async function takeStep(actor: Actor, input: StepInput, now = new Date())
   const petition = await loadForStep(db, actor, input.petitionId);
   const isCreator = petition.createdById === actor.userId;
   // Without the step's permission the petition is "not found", as for any action (see workflow.ts).
-  if (!mayEverTake(actor.role, input.step, isCreator)) throw new ActionError("NOT_FOUND");
-  const to = nextStatus(actor.role, petition, input.step, isCreator);
+  if (!mayEverTake(actor.duties, input.step, isCreator)) throw new ActionError("NOT_FOUND");
+  const to = nextStatus(actor.duties, petition, input.step, isCreator);
   if (to === null) throw new ActionError("INVALID_STATE");
   // A comment changes nothing on the petition, so it never collides with an edit.
   const changes = input.step !== "comment";
@@ -172,8 +172,8 @@ export async function editPetition(actor: Actor, input: EditInput, now = new Dat
   });
   if (!petition) throw new ActionError("NOT_FOUND");
   const isCreator = petition.createdById === actor.userId;
-  if (!mayEverTake(actor.role, "edit", isCreator)) throw new ActionError("NOT_FOUND");
-  if (nextStatus(actor.role, petition, "edit", isCreator) === null) throw new ActionError("INVALID_STATE");
+  if (!mayEverTake(actor.duties, "edit", isCreator)) throw new ActionError("NOT_FOUND");
+  if (nextStatus(actor.duties, petition, "edit", isCreator) === null) throw new ActionError("INVALID_STATE");
   if (petition.version !== input.version) throw new ActionError("CONFLICT");
   const next = {
     receivedOn: input.receivedOn,

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { PetitionStatus, Role } from "../generated/prisma/enums";
-import { can, ROLES } from "../auth/roles";
+import type { Duty, PetitionStatus } from "../generated/prisma/enums";
+import { can, PRESET_NAMES, PRESETS, type Preset } from "../auth/roles";
+
+const d = (preset: Preset): Duty[] => [...PRESETS[preset]];
 import { availableSteps, mayEverTake, nextStatus, PETITION_STEPS, stepPermission, type PetitionStep } from "./workflow";
 
 const STATUSES: PetitionStatus[] = ["RECEIVED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "MERGED", "ESCALATED"];
 
 /**
- * For district staff and admins, with an agency assigned: status × step → next status ("·" = refused).
+ * For district staff, admins and the commune Party committee (decision 049), with an agency assigned: status × step → next status ("·" = refused).
  * Columns: edit, assign, start, resolve, reply, reject, merge, escalate, reopen, comment.
  */
 const HANDLER_TABLE: Record<PetitionStatus, string> = {
@@ -31,54 +33,54 @@ function row(status: PetitionStatus): Record<PetitionStep, PetitionStatus | null
 }
 
 describe("petition workflow", () => {
-  for (const role of ["DISTRICT_STAFF", "ADMIN"] as Role[]) {
+  for (const role of ["DISTRICT_STAFF", "ADMIN", "COMMUNE_COMMITTEE"] as Preset[]) {
     for (const status of STATUSES) {
       it(`${role} from ${status}`, () => {
         const expected = row(status);
         for (const step of PETITION_STEPS) {
-          expect(nextStatus(role, { status, agencyId: 7 }, step), step).toBe(expected[step]);
+          expect(nextStatus(d(role), { status, agencyId: 7 }, step), step).toBe(expected[step]);
         }
       });
     }
   }
 
   it("reopens to RECEIVED when no agency holds the petition", () => {
-    expect(nextStatus("DISTRICT_STAFF", { status: "REJECTED", agencyId: null }, "reopen")).toBe("RECEIVED");
-    expect(nextStatus("DISTRICT_STAFF", { status: "CLOSED", agencyId: 3 }, "reopen")).toBe("ASSIGNED");
+    expect(nextStatus(d("DISTRICT_STAFF"), { status: "REJECTED", agencyId: null }, "reopen")).toBe("RECEIVED");
+    expect(nextStatus(d("DISTRICT_STAFF"), { status: "CLOSED", agencyId: 3 }, "reopen")).toBe("ASSIGNED");
   });
 
   it("lets a commune secretary comment anywhere and correct only their own petition before assignment", () => {
     for (const status of STATUSES) {
-      const steps = availableSteps("COMMUNE_SECRETARY", { status, agencyId: null });
+      const steps = availableSteps(d("COMMUNE_SECRETARY"), { status, agencyId: null });
       expect(steps).toEqual(["comment"]);
     }
-    expect(availableSteps("COMMUNE_SECRETARY", { status: "RECEIVED", agencyId: null }, true)).toEqual(["edit", "comment"]);
-    expect(availableSteps("COMMUNE_SECRETARY", { status: "ASSIGNED", agencyId: 1 }, true)).toEqual(["comment"]);
+    expect(availableSteps(d("COMMUNE_SECRETARY"), { status: "RECEIVED", agencyId: null }, true)).toEqual(["edit", "comment"]);
+    expect(availableSteps(d("COMMUNE_SECRETARY"), { status: "ASSIGNED", agencyId: 1 }, true)).toEqual(["comment"]);
   });
 
   it("gives readers no steps at all", () => {
-    for (const role of ["PROVINCE_LEADER", "VIEWER"] as Role[]) {
-      for (const status of STATUSES) expect(availableSteps(role, { status, agencyId: 1 }, true)).toEqual([]);
+    for (const role of ["PROVINCE_LEADER", "VIEWER"] as Preset[]) {
+      for (const status of STATUSES) expect(availableSteps(d(role), { status, agencyId: 1 }, true)).toEqual([]);
     }
   });
 
   it("asks the role table (lib/auth/roles.ts) for each step's permission: petition:update:subtree for handling", () => {
     for (const step of PETITION_STEPS) expect(stepPermission(step)).toBe(step === "comment" ? "petition:comment:subtree" : "petition:update:subtree");
-    for (const role of ROLES) {
+    for (const role of PRESET_NAMES) {
       for (const step of PETITION_STEPS) {
         for (const status of STATUSES) {
           // Only the creator's own correction (petition:create:subtree, from RECEIVED) goes beyond the step's permission.
-          if (nextStatus(role, { status, agencyId: 7 }, step, false) !== null) expect(can(role, stepPermission(step)), `${role} ${step}`).toBe(true);
+          if (nextStatus(d(role), { status, agencyId: 7 }, step, false) !== null) expect(can(d(role), stepPermission(step)), `${role} ${step}`).toBe(true);
         }
-        expect(mayEverTake(role, step, true)).toBe(can(role, stepPermission(step)) || (step === "edit" && can(role, "petition:create:subtree")));
+        expect(mayEverTake(d(role), step, true)).toBe(can(d(role), stepPermission(step)) || (step === "edit" && can(d(role), "petition:create:subtree")));
       }
     }
-    expect(mayEverTake("VIEWER", "comment", true)).toBe(false);
-    expect(mayEverTake("COMMUNE_SECRETARY", "assign", true)).toBe(false);
+    expect(mayEverTake(d("VIEWER"), "comment", true)).toBe(false);
+    expect(mayEverTake(d("COMMUNE_SECRETARY"), "assign", true)).toBe(false);
   });
 
-  it("refuses unknown roles", () => {
-    expect(ROLES).not.toContain("GUEST");
-    expect(nextStatus("GUEST" as Role, { status: "RECEIVED", agencyId: null }, "comment")).toBeNull();
+  it("refuses unknown duties and none", () => {
+    expect(nextStatus(["GUEST" as Duty], { status: "RECEIVED", agencyId: null }, "comment")).toBeNull();
+    expect(nextStatus([], { status: "RECEIVED", agencyId: null }, "comment")).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { PetitionStatus, Role } from "../generated/prisma/enums";
+import type { Duty, PetitionStatus } from "../generated/prisma/enums";
 import { can, type Permission } from "../auth/roles";
 import { PETITION_STATUSES } from "./labels";
 import { OPEN_STATUSES } from "./status";
@@ -78,38 +78,38 @@ export function stepPermission(step: PetitionStep): Permission {
 }
 
 /**
- * Whether `role` could take `step` from some status. When it could not, the mutation answers
+ * Whether a holder of `duties` could take `step` from some status. When it could not, the mutation answers
  * NOT_FOUND, as the action chain does for any permission missing (lib/actions/result.ts), rather
  * than "not from this status".
  */
-export function mayEverTake(role: Role, step: PetitionStep, isCreator = false): boolean {
-  return can(role, RULES[step].permission) || (isCreator && CREATOR_STEPS.some((s) => s.step === step && can(role, s.permission)));
+export function mayEverTake(duties: readonly Duty[], step: PetitionStep, isCreator = false): boolean {
+  return can(duties, RULES[step].permission) || (isCreator && CREATOR_STEPS.some((s) => s.step === step && can(duties, s.permission)));
 }
 
 /**
- * The status `step` leads to, or null when `role` may not take it from here. `isCreator`
+ * The status `step` leads to, or null when a holder of `duties` may not take it from here. `isCreator`
  * says whether the actor entered the petition (a commune secretary may correct their own
  * petition until it is assigned).
  */
 export function nextStatus(
-  role: Role,
+  duties: readonly Duty[],
   petition: WorkflowPetition,
   step: PetitionStep,
   isCreator = false,
 ): PetitionStatus | null {
   const rule = RULES[step];
   const allowed =
-    (can(role, rule.permission) && rule.from.includes(petition.status)) ||
-    (isCreator && CREATOR_STEPS.some((s) => s.step === step && s.from.includes(petition.status) && can(role, s.permission)));
+    (can(duties, rule.permission) && rule.from.includes(petition.status)) ||
+    (isCreator && CREATOR_STEPS.some((s) => s.step === step && s.from.includes(petition.status) && can(duties, s.permission)));
   if (!allowed) return null;
   if (rule.to === "same") return petition.status;
   if (rule.to === "reopened") return petition.agencyId === null ? "RECEIVED" : "ASSIGNED";
   return rule.to;
 }
 
-/** The steps `role` may take now, in the order a page shows them. */
-export function availableSteps(role: Role, petition: WorkflowPetition, isCreator = false): PetitionStep[] {
-  return PETITION_STEPS.filter((step) => nextStatus(role, petition, step, isCreator) !== null);
+/** The steps a holder of `duties` may take now, in the order a page shows them. */
+export function availableSteps(duties: readonly Duty[], petition: WorkflowPetition, isCreator = false): PetitionStep[] {
+  return PETITION_STEPS.filter((step) => nextStatus(duties, petition, step, isCreator) !== null);
 }
 
 /** True when the status still waits for a resolution (and its deadline runs). */

@@ -7,6 +7,7 @@
  * the app; `npm run units:import` later hangs the provinces under this same root.
  */
 import { hashPassword } from "../auth/password";
+import { PRESETS } from "../auth/roles";
 import { audit } from "../audit/log";
 import type { PrismaClient } from "../generated/prisma/client";
 import { todayInVietnam } from "../time";
@@ -87,7 +88,7 @@ export async function createNationalAdmin(db: PrismaClient, input: FirstAdminInp
     const rootCreated = !root;
     root ??= await insertUnit(tx, { parentId: null, level: "NATION", typeLabel: ROOT_TYPE_LABEL, name: ROOT_NAME });
 
-    const existing = await tx.user.findUnique({ where: { username }, select: { id: true, role: true, unitId: true, active: true } });
+    const existing = await tx.user.findUnique({ where: { username }, select: { id: true, duties: true, unitId: true, active: true } });
     if (existing && !input.reset) {
       throw new FirstAdminError(
         "EXISTS",
@@ -100,7 +101,7 @@ export async function createNationalAdmin(db: PrismaClient, input: FirstAdminInp
       await tx.user.update({
         where: { id: existing.id },
         // A new password and seat end the account's open sessions.
-        data: { role: "ADMIN", unitId: root.id, active: true, passwordHash, mustChangePassword, sessionVersion: { increment: 1 } },
+        data: { duties: [...PRESETS.ADMIN], unitId: root.id, active: true, passwordHash, mustChangePassword, sessionVersion: { increment: 1 } },
       });
       await audit(tx, {
         actorId: null,
@@ -108,18 +109,18 @@ export async function createNationalAdmin(db: PrismaClient, input: FirstAdminInp
         entity: "User",
         entityId: existing.id,
         unitId: root.id,
-        data: { source: "admin:create", from: { role: existing.role, unitId: existing.unitId, active: existing.active }, mustChangePassword, rootCreated },
+        data: { source: "admin:create", from: { duties: existing.duties, unitId: existing.unitId, active: existing.active }, mustChangePassword, rootCreated },
       });
       return { userId: existing.id, username, created: false, generatedPassword, rootUnitId: root.id, rootCreated };
     }
-    const user = await tx.user.create({ data: { username, displayName, role: "ADMIN", unitId: root.id, passwordHash, mustChangePassword } });
+    const user = await tx.user.create({ data: { username, displayName, duties: [...PRESETS.ADMIN], unitId: root.id, passwordHash, mustChangePassword } });
     await audit(tx, {
       actorId: null,
       action: "user.create",
       entity: "User",
       entityId: user.id,
       unitId: root.id,
-      data: { source: "admin:create", username, displayName, role: "ADMIN", unitId: root.id, mustChangePassword, rootCreated },
+      data: { source: "admin:create", username, displayName, duties: [...PRESETS.ADMIN], unitId: root.id, mustChangePassword, rootCreated },
     });
     return { userId: user.id, username, created: true, generatedPassword, rootUnitId: root.id, rootCreated };
   });

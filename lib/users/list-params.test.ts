@@ -3,9 +3,9 @@ import { DEFAULT_LIST_PARAMS, parseUserListParams, userListHref } from "./list-p
 
 describe("parseUserListParams", () => {
   it("reads known values", () => {
-    expect(parseUserListParams({ q: "  nguyen ", role: "VIEWER", active: "false", sort: "lastLoginAt", dir: "desc", page: "3" })).toEqual({
+    expect(parseUserListParams({ q: "  nguyen ", duty: "MEETINGS", active: "false", sort: "lastLoginAt", dir: "desc", page: "3" })).toEqual({
       q: "nguyen",
-      role: "VIEWER",
+      duty: "MEETINGS",
       active: false,
       sort: "lastLoginAt",
       dir: "desc",
@@ -14,7 +14,7 @@ describe("parseUserListParams", () => {
   });
 
   it("falls back to the defaults for anything unknown", () => {
-    expect(parseUserListParams({ role: "ROOT", active: "maybe", sort: "passwordHash", dir: "up", page: "-2" })).toEqual(DEFAULT_LIST_PARAMS);
+    expect(parseUserListParams({ duty: "ROOT", active: "maybe", sort: "passwordHash", dir: "up", page: "-2" })).toEqual(DEFAULT_LIST_PARAMS);
     expect(parseUserListParams({ page: "1.5" }).page).toBe(1);
     expect(parseUserListParams({ q: ["a", "b"] }).q).toBe("a");
   });

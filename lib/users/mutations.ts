@@ -8,7 +8,8 @@
 import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
 import { hashPassword, verifyPassword } from "../auth/password";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
+import type { Duty } from "../generated/prisma/enums";
 import { unitWhereFor, userWhereFor } from "../auth/scope";
 import { audit } from "../audit/log";
 import { db, type Tx } from "../db/client";
@@ -19,7 +20,7 @@ import { isUniqueViolation } from "../db/errors";
 
 function requireManager(actor: Actor) {
   // Checked here too, not only by the action: a missing permission looks like a missing account.
-  if (!can(actor.role, "user:manage:subtree")) throw new ActionError("NOT_FOUND");
+  if (!allows(actor, "user:manage:subtree")) throw new ActionError("NOT_FOUND");
 }
 
 async function findUserInScope(tx: Tx, actor: Actor, id: number) {
@@ -39,6 +40,11 @@ async function findHomeUnitInScope(tx: Tx, actor: Actor, unitId: number, today: 
   return unit;
 }
 
+function sameDuties(a: readonly Duty[] | null, b: readonly Duty[]): boolean {
+  const x = new Set(a ?? []);
+  return x.size === new Set(b).size && b.every((d) => x.has(d));
+}
+
 /** A new account with a temporary password, shown once to the admin; the user must change it at first sign-in. */
 export async function createUser(actor: Actor, input: CreateUserInput, today = todayInVietnam()) {
   requireManager(actor);
@@ -52,7 +58,7 @@ export async function createUser(actor: Actor, input: CreateUserInput, today = t
         data: {
           username: input.username,
           displayName: input.displayName,
-          role: input.role,
+          duties: input.duties,
           unitId: input.unitId,
           passwordHash,
           mustChangePassword: true,
@@ -64,7 +70,7 @@ export async function createUser(actor: Actor, input: CreateUserInput, today = t
         entity: "User",
         entityId: user.id,
         unitId: user.unitId,
-        data: { username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId },
+        data: { username: user.username, displayName: user.displayName, duties: user.duties, unitId: user.unitId },
       });
       return { id: user.id, username: user.username, displayName: user.displayName, temporaryPassword };
     });
@@ -76,13 +82,13 @@ export async function createUser(actor: Actor, input: CreateUserInput, today = t
 }
 
 /**
- * Display name, role and home unit. A form drawn before the row last changed is refused
- * (CONFLICT). A new role or unit ends the account's sessions: what it may see has changed.
+ * Display name, duties and home unit. A form drawn before the row last changed is refused
+ * (CONFLICT). New duties or a new unit end the account's sessions: what it may see has changed.
  */
 export async function updateUser(actor: Actor, input: UpdateUserInput, today = todayInVietnam()) {
   return db.$transaction(async (tx) => {
     const user = await findUserInScope(tx, actor, input.userId);
-    const roleChanged = user.role !== input.role;
+    const roleChanged = !sameDuties(user.duties, input.duties);
     const unitChanged = user.unitId !== input.unitId;
     // An admin cannot demote themselves nor move out of their own seat.
     if (user.id === actor.userId && (roleChanged || unitChanged)) throw new ActionError("INVALID_STATE");
@@ -92,15 +98,15 @@ export async function updateUser(actor: Actor, input: UpdateUserInput, today = t
       where: { id: user.id, updatedAt: input.updatedAt },
       data: {
         displayName: input.displayName,
-        role: input.role,
+        duties: input.duties,
         unitId: input.unitId,
         ...(endSessions ? { sessionVersion: { increment: 1 } } : {}),
       },
     });
     if (count === 0) throw new ActionError("CONFLICT");
-    const changes: Record<string, { from: string | number; to: string | number }> = {};
+    const changes: Record<string, { from: string | number | string[]; to: string | number | string[] }> = {};
     if (user.displayName !== input.displayName) changes.displayName = { from: user.displayName, to: input.displayName };
-    if (roleChanged) changes.role = { from: user.role, to: input.role };
+    if (roleChanged) changes.duties = { from: user.duties, to: input.duties };
     if (unitChanged) changes.unitId = { from: user.unitId, to: input.unitId };
     await audit(tx, {
       actorId: actor.userId || null,

@@ -33,7 +33,7 @@ const LIST_SELECT = {
   id: true,
   username: true,
   displayName: true,
-  role: true,
+  duties: true,
   active: true,
   mustChangePassword: true,
   lastLoginAt: true,
@@ -44,7 +44,8 @@ const LIST_SELECT = {
 /** One page of the accounts in the actor's subtree, filtered and sorted as asked. */
 export async function listUsers(actor: Actor, params: UserListParams) {
   const filters: Prisma.UserWhereInput[] = [userWhereFor(actor)];
-  if (params.role) filters.push({ role: params.role });
+  // In SQL: Prisma's `has` on an enum list reaches PGlite's adapter as a malformed array.
+  if (params.duty) filters.push({ id: { in: (await db.$queryRaw<{ id: number }[]>`SELECT id FROM "User" WHERE ${params.duty}::"Duty" = ANY ("duties")`).map((r) => r.id) } });
   if (params.active !== null) filters.push({ active: params.active });
   if (toSearchText(params.q)) filters.push({ id: { in: await idsMatching(params.q) } });
   const where: Prisma.UserWhereInput = { AND: filters };

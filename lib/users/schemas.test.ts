@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { parseInput } from "../actions/result";
 import { changePasswordSchema, createUserSchema } from "./schemas";
 
-const create = (username: string) => parseInput(createUserSchema, { username, displayName: " Nguyễn  Văn An ", role: "VIEWER", unitId: "5" });
+const create = (username: string) => parseInput(createUserSchema, { username, displayName: " Nguyễn  Văn An ", preset: "VIEWER", unitId: "5" });
 
 describe("createUserSchema", () => {
   it("stores the username lower-case and tidies the name", async () => {
-    expect(await create("  Huyen.Lap_Thach-2 ")).toEqual({ ok: true, data: { username: "huyen.lap_thach-2", displayName: "Nguyễn Văn An", role: "VIEWER", unitId: 5 } });
+    expect(await create("  Huyen.Lap_Thach-2 ")).toEqual({ ok: true, data: { username: "huyen.lap_thach-2", displayName: "Nguyễn Văn An", duties: ["READING"], unitId: 5 } });
   });
 
   it.each(["ab", "a".repeat(41), "lập.thạch", "ten dang nhap", "a@b"])("refuses %j in Vietnamese", async (username) => {
@@ -16,9 +16,29 @@ describe("createUserSchema", () => {
     expect(result.fieldErrors?.username?.[0]).toMatch(/^Tên đăng nhập/);
   });
 
-  it("asks for a role and a unit", async () => {
-    const result = await parseInput(createUserSchema, { username: "abc", displayName: "An", role: "ROOT", unitId: "" });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { role: ["Vui lòng chọn vai trò."], unitId: ["Vui lòng chọn đơn vị."] } });
+  it("asks for duties and a unit at once", async () => {
+    const result = await parseInput(createUserSchema, { username: "abc", displayName: "An", unitId: "" });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { duties: ["Vui lòng chọn ít nhất một việc."], unitId: ["Vui lòng chọn đơn vị."] } });
+  });
+
+  it("refuses an unknown combination or duty", async () => {
+    expect(await parseInput(createUserSchema, { username: "abc", displayName: "An", preset: "ROOT", unitId: "5" })).toMatchObject({ ok: false, fieldErrors: { preset: ["Vai trò có sẵn không hợp lệ."] } });
+    expect(await parseInput(createUserSchema, { username: "abc", displayName: "An", duties: ["READING", "ROOT"], unitId: "5" })).toMatchObject({ ok: false, fieldErrors: { duties: ["Công việc không hợp lệ."] } });
+  });
+
+  it("takes a ready-made combination (issue 15: the commune Party committee does the three jobs)", async () => {
+    expect(await parseInput(createUserSchema, { username: "abc", displayName: "An", preset: "COMMUNE_COMMITTEE", duties: "READING", unitId: "5" })).toMatchObject({
+      ok: true,
+      data: { duties: ["PETITIONS", "MEETINGS", "ORGANISATION", "READING"] },
+    });
+  });
+
+  it("takes the ticked duties when no combination is chosen, once each and in the one order", async () => {
+    expect(await parseInput(createUserSchema, { username: "abc", displayName: "An", preset: "", duties: ["READING", "MEETINGS", "READING"], unitId: "5" })).toMatchObject({
+      ok: true,
+      data: { duties: ["MEETINGS", "READING"] },
+    });
+    expect(await parseInput(createUserSchema, { username: "abc", displayName: "An", duties: "MEETINGS", unitId: "5" })).toMatchObject({ ok: true, data: { duties: ["MEETINGS"] } });
   });
 });
 

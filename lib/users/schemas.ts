@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { confirmField, idField } from "../forms/fields";
-import { ROLES } from "../auth/roles";
+import { DUTIES, normaliseDuties, PRESET_NAMES, PRESETS } from "../auth/roles";
+import type { Duty } from "../generated/prisma/enums";
 
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 40;
@@ -33,24 +34,55 @@ const displayName = z
       .max(DISPLAY_NAME_MAX, { error: `Họ và tên tối đa ${DISPLAY_NAME_MAX} ký tự.` }),
   );
 
-const role = z.enum(ROLES, { error: "Vui lòng chọn vai trò." });
+/**
+ * What the user does (decision 049): a ready-made combination, or the ticked duties when none is
+ * chosen ("" = own choice). Ticked boxes arrive as repeated `duties` fields (none ticked: no field).
+ */
+const dutyFields = {
+  preset: z.union([z.literal(""), z.enum(PRESET_NAMES)], { error: "Vai trò có sẵn không hợp lệ." }).optional(),
+  duties: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.enum(DUTIES, { error: "Công việc không hợp lệ." }), { error: "Công việc không hợp lệ." }).max(DUTIES.length * 2, { error: "Công việc không hợp lệ." }),
+  ),
+};
+
+function withDuties<T extends { preset?: "" | (typeof PRESET_NAMES)[number]; duties: Duty[] }>(v: T): Omit<T, "preset" | "duties"> & { duties: Duty[] } {
+  const { preset, duties, ...rest } = v;
+  return { ...rest, duties: normaliseDuties(preset ? PRESETS[preset] : duties) };
+}
+
+/**
+ * A combination or at least one duty. Checked even when another field failed (zod's `when`), so
+ * the form names every missing answer at once.
+ */
+const someDuty = {
+  path: ["duties"],
+  error: "Vui lòng chọn ít nhất một việc.",
+  when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) => !payload.issues.some((i) => i.path?.[0] === "duties" || i.path?.[0] === "preset"),
+};
+const hasSomeDuty = (v: { preset?: string; duties?: readonly unknown[] }) => !!v.preset || (v.duties?.length ?? 0) > 0;
 const unitId = id("Vui lòng chọn đơn vị.");
 const userId = id("Mã người dùng không hợp lệ.");
 const confirm = confirmField;
 
-export const createUserSchema = z.object({ username: usernameSchema, displayName, role, unitId });
+export const createUserSchema = z
+  .object({ username: usernameSchema, displayName, ...dutyFields, unitId })
+  .refine(hasSomeDuty, someDuty)
+  .transform(withDuties);
 
 /** `updatedAt` is the row's stamp when the form was drawn: a newer row means someone saved first. */
 export const updateUserSchema = z.object({
   userId,
   displayName,
-  role,
+  ...dutyFields,
   unitId,
   updatedAt: z
     .string({ error: "Biểu mẫu đã cũ, vui lòng tải lại trang." })
     .transform((s) => new Date(s))
     .refine((d) => !Number.isNaN(d.getTime()), { error: "Biểu mẫu đã cũ, vui lòng tải lại trang." }),
-});
+})
+  .refine(hasSomeDuty, someDuty)
+  .transform(withDuties);
 
 export const resetPasswordSchema = z.object({ userId });
 

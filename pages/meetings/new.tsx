@@ -17,7 +17,7 @@ import { readFormPost, runFormAction } from "@/lib/actions/form-post";
 import type { ActionFailure } from "@/lib/actions/result";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { actorOfRequest } from "@/lib/auth/pages";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { PASSWORD_CHANGE_PATH, serializeCookie, TWO_FACTOR_PATH } from "@/lib/auth/session-cookie";
 import { carriedFields, takeSignInAgainFields } from "@/lib/auth/sign-in-again";
 import { signInRequestOfPage, signInWith } from "@/lib/auth/sign-in-form";
@@ -136,7 +136,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
   if (actor.mustEnrolTwoFactor) return { redirect: { destination: TWO_FACTOR_PATH, permanent: false } };
   const nonceHeader = req.headers[NONCE_HEADER];
   const base = { locale, actor, failure: null, nonce: typeof nonceHeader === "string" ? nonceHeader : "" };
-  if (!can(actor.role, "meeting:create:subtree")) {
+  if (!allows(actor, "meeting:create:subtree")) {
     res.statusCode = 404;
     return { props: { ...base, view: null } };
   }

@@ -2,7 +2,7 @@
  * The demo sign-ins. The README and the start script print them and the tests sign in
  * with them, so this file must stay free of database code.
  */
-import type { Role } from "../../lib/generated/prisma/enums";
+import type { Preset } from "../../lib/auth/roles";
 
 export const DEMO_PASSWORD = "dan-van-demo-2026";
 
@@ -17,7 +17,8 @@ export interface DemoUnitRef {
 
 export interface DemoAccount {
   username: string;
-  role: Role;
+  /** The ready-made combination of duties the account holds (lib/auth/roles.ts, decision 049). */
+  preset: Preset;
   displayName: string;
   /** The workplace, as users name it. */
   description: string;
@@ -27,35 +28,35 @@ export interface DemoAccount {
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     username: "admin",
-    role: "ADMIN",
+    preset: "ADMIN",
     displayName: "Quản trị hệ thống",
     description: "Quản trị hệ thống (toàn quốc)",
     unit: { level: "NATION", code: null },
   },
   {
     username: "tinh.vinhphuc",
-    role: "PROVINCE_LEADER",
+    preset: "PROVINCE_LEADER",
     displayName: "Nguyễn Thị Hương",
     description: "Ban Dân vận Tỉnh ủy Vĩnh Phúc",
     unit: { level: "PROVINCE", code: "26" },
   },
   {
     username: "huyen.lapthach",
-    role: "DISTRICT_STAFF",
+    preset: "DISTRICT_STAFF",
     displayName: "Trần Văn Thắng",
     description: "Ban Dân vận Huyện ủy Lập Thạch",
     unit: { level: "DISTRICT", code: "246" },
   },
   {
     username: "huyen.vinhtuong",
-    role: "DISTRICT_STAFF",
+    preset: "DISTRICT_STAFF",
     displayName: "Lê Thị Thu Hà",
     description: "Ban Dân vận Huyện ủy Vĩnh Tường",
     unit: { level: "DISTRICT", code: "252" },
   },
   {
     username: "xa.lapthach",
-    role: "COMMUNE_SECRETARY",
+    preset: "COMMUNE_SECRETARY",
     // Also the name of the cadre who heads the commune's bloc: the account is linked to that cadre.
     displayName: SHOWCASE_SECRETARY_NAME,
     description: "Khối dân vận Thị trấn Lập Thạch",
@@ -63,23 +64,32 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
   {
     username: "xem.vinhphuc",
-    role: "VIEWER",
+    preset: "VIEWER",
     displayName: "Phạm Minh Đức",
     description: "Tỉnh Vĩnh Phúc (chỉ xem)",
     unit: { level: "PROVINCE", code: "26" },
   },
   {
     username: "tinh.laichau",
-    role: "PROVINCE_LEADER",
+    preset: "PROVINCE_LEADER",
     displayName: "Lò Văn Hùng",
     description: "Ban Dân vận Tỉnh ủy Lai Châu",
     unit: { level: "PROVINCE", code: "12" },
   },
   {
     username: "admin.vinhphuc",
-    role: "ADMIN",
+    preset: "ADMIN",
     displayName: "Đỗ Quang Minh",
     description: "Quản trị hệ thống Tỉnh Vĩnh Phúc",
     unit: { level: "PROVINCE", code: "26" },
+  },
+  {
+    // Since the reform one commune Party committee takes petitions, keeps its blocs and teams and
+    // logs their meetings (issue 15): the three jobs in one account.
+    username: "xa.binhlu",
+    preset: "COMMUNE_COMMITTEE",
+    displayName: "Vàng Thị Mai",
+    description: "Đảng ủy xã Bình Lư, Lai Châu",
+    unit: { level: "COMMUNE", code: "03390" },
   },
 ];

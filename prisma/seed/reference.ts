@@ -1,6 +1,7 @@
 /** Reference lists: petition fields, agencies, the holiday calendar and the demo users. */
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { hashPassword } from "../../lib/auth/password";
+import { PRESETS } from "../../lib/auth/roles";
 import { calendarRowsOf } from "../../lib/calendar/table";
 import type { SeedContext } from "./context";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
@@ -135,26 +136,28 @@ export async function seedUsers(db: PrismaClient, tree: UnitTree, orgs: Organisa
   };
   const showcase = unitFor("COMMUNE", SHOWCASE_COMMUNE_CODE);
   const secretary = orgs.blocs.get(showcase.id)!.head.cadre;
-  if (secretary.fullName !== DEMO_ACCOUNTS.find((a) => a.role === "COMMUNE_SECRETARY")?.displayName) {
+  if (secretary.fullName !== DEMO_ACCOUNTS.find((a) => a.preset === "COMMUNE_SECRETARY")?.displayName) {
     throw new Error("seed: the commune secretary's account and cadre disagree");
   }
   const rows = DEMO_ACCOUNTS.map((a) => {
     const unit = unitFor(a.unit.level, a.unit.code);
-    const isSecretary = a.role === "COMMUNE_SECRETARY" && unit.id === showcase.id;
+    const isSecretary = a.preset === "COMMUNE_SECRETARY" && unit.id === showcase.id;
     return {
       username: a.username.toLowerCase(),
       displayName: a.displayName,
       passwordHash,
-      role: a.role,
+      duties: [...PRESETS[a.preset]],
       unitId: unit.id,
       cadreId: isSecretary ? secretary.id : null,
     };
   });
-  const users = await db.user.createManyAndReturn({ data: rows, select: { id: true, username: true, role: true, unitId: true } });
+  const users = await db.user.createManyAndReturn({ data: rows, select: { id: true, username: true, unitId: true } });
+  const presetOf = new Map(DEMO_ACCOUNTS.map((a) => [a.username.toLowerCase(), a.preset]));
   const byUsername = new Map(users.map((u) => [u.username, u.id]));
   const staffByUnit = new Map<number, number>();
   for (const u of users) {
-    if (u.role === "DISTRICT_STAFF" || (u.role === "PROVINCE_LEADER" && !staffByUnit.has(u.unitId))) staffByUnit.set(u.unitId, u.id);
+    const preset = presetOf.get(u.username);
+    if (preset === "DISTRICT_STAFF" || (preset === "PROVINCE_LEADER" && !staffByUnit.has(u.unitId))) staffByUnit.set(u.unitId, u.id);
   }
   const secretaryId = byUsername.get("xa.lapthach") ?? null;
   return {

@@ -23,7 +23,7 @@ function printSummary(s: SeedSummary, log: (msg: string) => void) {
   log(`  Kiến nghị / petitions: ${s.petitions.total} (${Object.entries(s.petitions.byStatus).map(([k, v]) => `${k} ${v}`).join(", ")}), sự kiện / events: ${s.petitions.events}`);
   log(`  Cuộc họp / meetings: ${s.meetings.total} (tổ ${s.meetings.teamMonthly}, khối ${s.meetings.bloc}, giao ban ${s.meetings.quarterlyBriefing}), lượt dự / attendance: ${s.meetings.attendance}`);
   log(`  Tài khoản / accounts (mật khẩu / password "${DEMO_PASSWORD}"):`);
-  for (const a of DEMO_ACCOUNTS) log(`    ${a.username.padEnd(16)} ${a.role.padEnd(18)} ${a.description}`);
+  for (const a of DEMO_ACCOUNTS) log(`    ${a.username.padEnd(16)} ${a.preset.padEnd(18)} ${a.description}`);
 }
 
 async function emptyAllTables(db: ReturnType<typeof installDb>) {

@@ -24,7 +24,7 @@ const seen = new Map<string, Set<string>>();
 
 type Rows = readonly (PageRow | RouteRow)[];
 const ROWS: Rows = [...PAGES, ...ROUTES];
-const SECRETARY_NAMES = new Set(DEMO_ACCOUNTS.filter((a) => a.role === "COMMUNE_SECRETARY").map((a) => a.displayName));
+const SECRETARY_NAMES = new Set(DEMO_ACCOUNTS.filter((a) => a.preset === "COMMUNE_SECRETARY").map((a) => a.displayName));
 
 async function signIn(request: APIRequestContext, username: string) {
   const res = await request.post("/sign-in", { form: { username, password: DEMO_PASSWORD }, maxRedirects: 0 });
@@ -63,7 +63,7 @@ type Targets = Record<Relation, Partial<Record<Target, string | null>>>;
 
 async function discover(admin: APIRequestContext): Promise<Map<string, Targets>> {
   const unitOf = (ref: string) => json<ApiUnit>(admin, `/api/v1/units/${ref}`);
-  const [p26, p12, d246, d252, c08761] = await Promise.all(["26", "12", "246", "252", "08761"].map(unitOf));
+  const [p26, p12, d246, d252, c08761, c03390] = await Promise.all(["26", "12", "246", "252", "08761", "03390"].map(unitOf));
   // The nation is in no API path: its id is the national administrator's own unit, linked from the home page.
   const home = await (await admin.get("/")).text();
   const nationId = Number(/<a[^>]*href="\/units\/(\d+)"[^>]*>(?:(?!<\/a>)[\s\S])*?Xem đơn vị của bạn/.exec(home)?.[1]);
@@ -82,6 +82,7 @@ async function discover(admin: APIRequestContext): Promise<Map<string, Targets>>
     [d246.id, userAt.get("huyen.lapthach")],
     [d252.id, userAt.get("huyen.vinhtuong")],
     [c08761.id, userAt.get("xa.lapthach")],
+    [c03390.id, userAt.get("xa.binhlu")],
   ]);
 
   const list = async (kind: "petitions" | "meetings", place: Place, extra = "") => {
@@ -103,14 +104,21 @@ async function discover(admin: APIRequestContext): Promise<Map<string, Targets>>
     DISTRICT: { own: place(d246), child: place(c08761), sibling: place(d252), parent: place(p26) },
     COMMUNE: { own: place(c08761), child: village, sibling: place(otherCommune), parent: place(d246) },
   };
+  // The commune Party committee of today (decision 049): Xã Bình Lư, directly under Lai Châu.
+  const binhLuPetitions = await list("petitions", { unitId: c03390.id, code: "03390" });
+  const binhLuVillage: Place = { unitId: binhLuPetitions.find((p) => p.unitId !== c03390.id)?.unitId ?? c03390.children[0].id, code: "03390", exact: true };
+  const BY_SEAT: Record<string, Partial<Record<Relation, Place>>> = {
+    "xa.binhlu": { own: place(c03390), child: binhLuVillage, sibling: place(p12.children.find((c) => c.id !== c03390.id)!), parent: place(p12) },
+  };
+  const placesOf = (seat: Seat) => BY_SEAT[seat.username] ?? PLACES[seat.level];
 
   const out = new Map<string, Targets>();
   for (const seat of SEATS) {
     const targets = {} as Targets;
     for (const relation of relationsOf(seat)) {
-      const unit = PLACES[seat.level][relation]!;
+      const unit = placesOf(seat)[relation]!;
       // Records (not units) of the "parent" lie in its subtree outside the user's unit: the sibling's.
-      const recordPlace = relation === "parent" ? PLACES[seat.level].sibling! : unit;
+      const recordPlace = relation === "parent" ? placesOf(seat).sibling! : unit;
       const [petition] = await list("petitions", recordPlace);
       // One a commune secretary did not enter: its creator may correct it until it is assigned (the
       // workflow's creator rule), so the matrix's answer for the seat would hang on who entered it.
@@ -135,7 +143,7 @@ async function discover(admin: APIRequestContext): Promise<Map<string, Targets>>
           break;
         }
       }
-      const user = usersByUnit.get(relation === "parent" ? PLACES[seat.level].parent!.unitId : unit.unitId);
+      const user = usersByUnit.get(relation === "parent" ? placesOf(seat).parent!.unitId : unit.unitId);
       targets[relation] = {
         unit: String(unit.unitId),
         "unit-ref": `id:${unit.unitId}`,
@@ -211,7 +219,7 @@ test.describe("the authorisation matrix of pages and route handlers", () => {
   });
 
   for (const seat of SEATS) {
-    test(`${seat.username} (${seat.role}): 404 exactly where the matrix says`, async ({ playwright, baseURL }) => {
+    test(`${seat.username} (${seat.preset}): 404 exactly where the matrix says`, async ({ playwright, baseURL }) => {
       test.setTimeout(900_000);
       const request = await playwright.request.newContext({ baseURL });
       await signIn(request, seat.username);

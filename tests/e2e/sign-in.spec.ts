@@ -8,6 +8,7 @@ const HOMES = [
   { username: "huyen.vinhtuong", role: "Cán bộ Ban Dân vận Huyện ủy", workplace: "Ban Dân vận Huyện ủy Vĩnh Tường" },
   { username: "xa.lapthach", role: "Phó Bí thư thường trực, Trưởng khối dân vận xã", workplace: "Khối dân vận Thị trấn Lập Thạch" },
   { username: "xem.vinhphuc", role: "Người xem", workplace: "Ban Dân vận Tỉnh ủy Vĩnh Phúc" },
+  { username: "xa.binhlu", role: "Đảng ủy xã, phường: kiến nghị + sinh hoạt + tổ chức", workplace: /Xã Bình Lư$/ },
 ];
 
 for (const account of HOMES) {

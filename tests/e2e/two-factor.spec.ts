@@ -20,7 +20,7 @@ async function freshUser(browser: Browser): Promise<{ username: string; page: Pa
   const username = `e2e.2fa.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
   await adminPage.getByLabel("Tên đăng nhập").fill(username);
   await adminPage.getByLabel("Họ và tên").fill("Trần Văn Hai Lớp");
-  await adminPage.getByLabel("Vai trò").selectOption({ label: "Cán bộ Ban Dân vận Huyện ủy" });
+  await adminPage.getByLabel("Vai trò có sẵn").selectOption({ label: "Cán bộ Ban Dân vận Huyện ủy" });
   await adminPage.getByRole("button", { name: "Tạo tài khoản" }).click();
   const status = adminPage.getByRole("status").filter({ hasText: "Đã tạo tài khoản" });
   const password = (await status.getByTestId("temporary-password").textContent())?.trim() ?? "";
@@ -134,18 +134,18 @@ test("the code page without a right password first goes back to the sign-in page
   await expect(page.getByTestId("login-error")).toContainText("Bước đăng nhập đã quá hạn");
 });
 
-test("only a national administrator reaches the rule per role; a province administrator gets not found", async ({ page, browser }) => {
+test("only a national administrator reaches the rule per duty; a province administrator gets not found", async ({ page, browser }) => {
   await signInAs(page, "admin");
   await page.goto("/admin");
-  await page.getByRole("link", { name: "Xác thực hai lớp theo vai trò" }).click();
+  await page.getByRole("link", { name: "Xác thực hai lớp theo công việc" }).click();
   await expect(page).toHaveURL(/\/admin\/two-factor$/);
-  // the demo data requires it of no role, so demo sign-ins stay one step
-  for (const role of ["Quản trị hệ thống", "Lãnh đạo Ban Dân vận Tỉnh ủy", "Người xem"]) await expect(page.getByRole("checkbox", { name: role })).not.toBeChecked();
+  // the demo data requires it of no duty, so demo sign-ins stay one step (decision 049)
+  for (const duty of ["Quản trị", "Chỉ đạo", "Xem số liệu, báo cáo"]) await expect(page.getByRole("checkbox", { name: duty, exact: true })).not.toBeChecked();
 
   const province = await (await browser.newContext()).newPage();
   await signInAs(province, "admin.vinhphuc");
   await province.goto("/admin");
-  await expect(province.getByRole("link", { name: "Xác thực hai lớp theo vai trò" })).toHaveCount(0);
+  await expect(province.getByRole("link", { name: "Xác thực hai lớp theo công việc" })).toHaveCount(0);
   const res = await province.goto("/admin/two-factor");
   expect(res?.status()).toBe(404);
 });

@@ -18,7 +18,7 @@ async function createAccount(page: Page, { unitQuery, unit, role }: { unitQuery:
   const username = `e2e.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
   await page.getByLabel("Tên đăng nhập").fill(username.toUpperCase()); // stored lower-case
   await page.getByLabel("Họ và tên").fill("Nguyễn Thị Thử Nghiệm");
-  await page.getByLabel("Vai trò").selectOption({ label: role });
+  await page.getByLabel("Vai trò có sẵn").selectOption({ label: role });
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
 
   const status = page.getByRole("status").filter({ hasText: "Đã tạo tài khoản" });
@@ -119,4 +119,48 @@ test("a province admin gets 404 for an account of another province", async ({ pa
   await vinhPhuc.goto(`/admin/users?q=${account.username}`);
   await expect(vinhPhuc.getByText("Không có tài khoản nào khớp với điều kiện lọc.")).toBeVisible();
   await vinhPhuc.context().close();
+});
+
+test("an administrator gives an account several duties with the keyboard, and the pages name what they make (decision 049)", async ({ page }) => {
+  await signInAs(page, "admin.vinhphuc");
+  await page.goto("/admin/users/new");
+  await page.getByRole("searchbox", { name: "Tìm đơn vị" }).fill("lap thach");
+  await page.getByRole("button", { name: "Tìm", exact: true }).click();
+  await page.getByRole("radio", { name: /^Huyện Lập Thạch/ }).check();
+  const username = `e2e.duties.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Họ và tên").fill("Lê Văn Ba Việc");
+  // Nothing chosen: the form asks for a duty, in Vietnamese
+  await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await expect(page.getByText("Vui lòng chọn ít nhất một việc.")).toBeVisible();
+  // The duties one by one, from the keyboard: the list then names the combination they make
+  for (const duty of ["Xử lý kiến nghị", "Sinh hoạt, họp", "Tổ chức", "Xem số liệu, báo cáo"]) {
+    await page.getByRole("checkbox", { name: duty, exact: true }).focus();
+    await page.keyboard.press("Space");
+  }
+  await expect(page.getByLabel("Vai trò có sẵn")).toHaveValue("COMMUNE_COMMITTEE");
+  await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+  const status = page.getByRole("status").filter({ hasText: "Đã tạo tài khoản" });
+  await expect(status).toContainText(`Đã tạo tài khoản ${username}.`);
+  await status.getByRole("link", { name: "Mở trang tài khoản" }).click();
+  await expect(page.getByTestId("user-duties")).toHaveText("Đảng ủy xã, phường: kiến nghị + sinh hoạt + tổ chức");
+
+  // Taking one away leaves an own combination, named duty by duty
+  const organisation = page.getByRole("checkbox", { name: "Tổ chức", exact: true });
+  await expect(organisation).toBeChecked();
+  await organisation.focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByLabel("Vai trò có sẵn")).toHaveValue("");
+  await page.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await expect(page.getByText("Đã lưu. Người dùng đã bị đăng xuất khỏi mọi thiết bị.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("user-duties")).toHaveText("Xử lý kiến nghị, Sinh hoạt, họp, Xem số liệu, báo cáo");
+
+  // A ready-made combination chosen in the list replaces the boxes
+  await page.getByLabel("Vai trò có sẵn").selectOption({ label: "Người xem" });
+  await expect(page.getByRole("checkbox", { name: "Xử lý kiến nghị", exact: true })).not.toBeChecked();
+  await page.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await expect(page.getByText("Đã lưu. Người dùng đã bị đăng xuất khỏi mọi thiết bị.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("user-duties")).toHaveText("Người xem");
 });

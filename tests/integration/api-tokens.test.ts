@@ -83,7 +83,7 @@ describe("actorFromToken", () => {
   it("a valid token acts as its user: same role and unit", async () => {
     const made = await createToken(owner, { name: "Hợp lệ", lifetime: 30 });
     const actor = await actorFromToken(made.token);
-    expect(actor).toMatchObject({ userId: owner.userId, role: "DISTRICT_STAFF", unit: { id: tree.districtA.id } });
+    expect(actor).toMatchObject({ userId: owner.userId, duties: ["PETITIONS", "ORGANISATION", "READING"], unit: { id: tree.districtA.id } });
   });
 
   it("refuses an unknown, malformed, revoked or expired token", async () => {

@@ -76,7 +76,7 @@ describe("actorFromClaims", () => {
   it("builds the actor with the home unit's path", async () => {
     const user = await createUser(tree.communeA, "COMMUNE_SECRETARY");
     const actor = await actorFromClaims({ uid: user.id, sv: 0, loginAt: Math.floor(Date.now() / 1000), sid: uid() });
-    expect(actor).toMatchObject({ userId: user.id, role: "COMMUNE_SECRETARY", unit: { id: tree.communeA.id, ancestorIds: tree.communeA.ancestorIds } });
+    expect(actor).toMatchObject({ userId: user.id, duties: ["PETITION_INTAKE", "MEETINGS", "READING"], unit: { id: tree.communeA.id, ancestorIds: tree.communeA.ancestorIds } });
   });
 
   it("ends the session when the user is disabled or their password changes", async () => {

@@ -1,7 +1,7 @@
 /**
  * The authorisation matrix for server actions (decision 024): every exported action of every
  * "use server" file (tests/support/authz-registry.ts), called as the app calls it, for each of the
- * six seats, on a record made for the call in the user's own unit, a child unit, a sibling and the
+ * seven seats (each a ready-made combination of duties, decision 049), on a record made for the call in the user's own unit, a child unit, a sibling and the
  * parent. The answer must be NOT_FOUND exactly where the matrix says 404, and anything but
  * NOT_FOUND, UNAUTHENTICATED, VALIDATION or INTERNAL where it says ✓.
  *
@@ -11,7 +11,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { callAction, loadAction, PROBES, unit, type Case, type UnitRow } from "../support/action-probes";
 import { ACTIONS } from "../support/authz-registry";
 import { expectedOutcome, relationsOf, SEATS, type Relation, type Seat } from "../support/authz-matrix";
@@ -47,7 +46,7 @@ beforeAll(async () => {
   author = await createUser(units.district, "DISTRICT_STAFF");
   for (const seat of SEATS) {
     const at = units[home[seat.level]];
-    actors.set(seat.username, actorAt(at, seat.role as Role, (await createUser(at, seat.role as Role)).id));
+    actors.set(seat.username, actorAt(at, seat.preset, (await createUser(at, seat.preset)).id));
   }
 });
 
@@ -78,7 +77,7 @@ describe("the authorisation matrix of server actions", () => {
           currentActor = null;
           calls++;
           const want = expectedOutcome(row, seat, relation);
-          if (got.outcome !== want) mismatches.push(`${seat.username} (${seat.role}) on ${relation}: expected ${want}, got ${got.outcome} (${got.detail})`);
+          if (got.outcome !== want) mismatches.push(`${seat.username} (${seat.preset}) on ${relation}: expected ${want}, got ${got.outcome} (${got.detail})`);
         }
       }
       expect(calls).toBeGreaterThanOrEqual(SEATS.length);

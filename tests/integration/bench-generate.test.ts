@@ -18,6 +18,7 @@ import { nextStatus } from "@/lib/petitions/workflow";
 import { rebuildStatements, ROLLUP_TABLES } from "@/lib/rollup/rebuild";
 import { isoDay, todayInVietnam } from "@/lib/time";
 import { serverUrl, testBackend } from "../support/test-db";
+import { PRESETS } from "@/lib/auth/roles";
 
 const onPostgres = testBackend() === "postgres";
 const NOW = new Date();
@@ -111,7 +112,7 @@ describe.skipIf(!onPostgres)("the bench generator, small", () => {
       for (const e of steps) {
         const step: PetitionStep = STEP[e.kind] ?? (e.toStatus === "IN_PROGRESS" ? "start" : "resolve");
         if (e.fromStatus !== status) say(`${e.kind} from ${e.fromStatus}, was ${status}`);
-        if (nextStatus("ADMIN", { status, agencyId }, step) !== e.toStatus) say(`${step} from ${status} cannot lead to ${e.toStatus}`);
+        if (nextStatus(PRESETS.ADMIN, { status, agencyId }, step) !== e.toStatus) say(`${step} from ${status} cannot lead to ${e.toStatus}`);
         if (e.at.getTime() < last) say(`${e.kind} before the step before it`);
         if (e.kind === "ASSIGNED") agencyId = Number(e.data?.agencyId);
         status = e.toStatus;
@@ -128,6 +129,12 @@ describe.skipIf(!onPostgres)("the bench generator, small", () => {
       if ((p.mergedIntoId !== null) !== (p.status === "MERGED")) say("mergedIntoId and status disagree");
     }
     expect(problems).toEqual([]);
+  });
+
+  it("gives each petition no agency holds its deadline to assign: 5 working days after receipt (decision 051)", async () => {
+    expect(await count(`SELECT count(*) AS n FROM "Petition" WHERE "agencyId" IS NULL`)).toBeGreaterThan(0);
+    // Five working days are at least five days and, across Tết and its weekends, at most twenty.
+    expect(await count(`SELECT count(*) AS n FROM "Petition" WHERE "agencyId" IS NULL AND ("dueOn" IS NULL OR "dueOn" < "receivedOn" + 5 OR "dueOn" > "receivedOn" + 20)`)).toBe(0);
   });
 
   it("gives each petition its province, district and commune, as PostgreSQL's trigger would (decision 039)", async () => {

@@ -8,6 +8,7 @@ import { ROOT_NAME, ROOT_TYPE_LABEL } from "@/lib/units/catalogue/import";
 import { MAX_CATALOGUE_BYTES } from "@/lib/units/catalogue/parse";
 import { uploadCatalogue } from "@/lib/units/catalogue/upload";
 import { actorAt } from "../support/factories";
+import { PRESETS } from "@/lib/auth/roles";
 
 const AS_OF = new Date("2025-03-01T00:00:00Z");
 let actor: Actor;
@@ -16,7 +17,7 @@ const writes = async () => ({ units: await db.unit.count(), audits: await db.aud
 
 beforeAll(async () => {
   const root = await insertUnit(db, { parentId: null, level: "NATION", typeLabel: ROOT_TYPE_LABEL, name: ROOT_NAME });
-  const user = await db.user.create({ data: { username: "admin.test", displayName: "Quản trị", passwordHash: "x", role: "ADMIN", unitId: root.id } });
+  const user = await db.user.create({ data: { username: "admin.test", displayName: "Quản trị", passwordHash: "x", duties: [...PRESETS.ADMIN], unitId: root.id } });
   actor = actorAt(root, "ADMIN", user.id);
 });
 

@@ -102,7 +102,7 @@ describe("agency choices", () => {
     expect(ids(await agencyChoices(staffB, { q: "lap thach", limit: 20 }))).toEqual([]);
     expect(ids(await agencyChoices(leader, { q: "phong tai nguyen", limit: 20 }))).toEqual([agencies.landA, agencies.landB]);
     expect((await agencyChoices(staffA, { q: "cong an", limit: 20 })).items[0]).toEqual({ id: agencies.policeA, label: "Công an huyện Lập Thạch", detail: `Huyện ${tree.districtA.name}` });
-    expect(ids(await agencyChoices({ ...staffA, role: "HACKER" as never }, { q: "", limit: 20 }))).toEqual([]);
+    expect(ids(await agencyChoices({ ...staffA, duties: ["HACKER" as never] }, { q: "", limit: 20 }))).toEqual([]);
     // "%" and "_" are letters here, not patterns.
     expect(ids(await agencyChoices(staffA, { q: "%", limit: 20 }))).toEqual([]);
   });

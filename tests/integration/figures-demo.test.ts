@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { dashboardFor } from "@/lib/dashboards/dashboard";
 import { FIGURES_WITH_LISTS, figureLists, type FigureWithList } from "@/lib/dashboards/links";
 import { lastDayOfMonth, periodContaining, previousPeriod } from "@/lib/dashboards/period";
@@ -120,7 +120,7 @@ describe("every figure opens its list (issue 14)", () => {
     let followed = 0;
     for (const user of users) {
       const actor = await loadActor(user.id);
-      if (!actor || !can(actor.role, "petition:read:subtree")) continue;
+      if (!actor || !allows(actor, "petition:read:subtree")) continue;
       const summary = await scopeSummary(actor, TODAY);
       for (const [figure, href] of [
         [summary.openPetitions, petitionListHref({ status: [...OPEN_STATUSES] })],
@@ -145,7 +145,7 @@ describe("teams that have not met this month (issue 14)", () => {
       const actor = await loadActor(user.id);
       if (!actor) continue;
       const summary = await scopeSummary(actor, TODAY);
-      if (!can(actor.role, "meeting:read:subtree")) {
+      if (!allows(actor, "meeting:read:subtree")) {
         expect(summary.teamsNotMetThisMonth, user.username).toBeNull();
         continue;
       }

@@ -5,6 +5,7 @@ import { TEMPORARY_PASSWORD_PATTERN } from "@/lib/users/temporary-password";
 import { createNationalAdmin, FirstAdminError } from "@/lib/users/first-admin";
 import { ROOT_NAME } from "@/lib/units/catalogue/import";
 import { insertUnit } from "@/lib/units/tree";
+import { PRESETS } from "@/lib/auth/roles";
 
 async function refusal(p: Promise<unknown>): Promise<FirstAdminError> {
   const error = await p.then(
@@ -25,7 +26,7 @@ describe("createNationalAdmin (npm run admin:create)", () => {
     const root = await db.unit.findUniqueOrThrow({ where: { id: result.rootUnitId } });
     expect(root).toMatchObject({ level: "NATION", parentId: null, name: ROOT_NAME });
     const user = await db.user.findUniqueOrThrow({ where: { username: "root" } });
-    expect(user).toMatchObject({ role: "ADMIN", unitId: root.id, mustChangePassword: true, active: true });
+    expect(user).toMatchObject({ duties: [...PRESETS.ADMIN], unitId: root.id, mustChangePassword: true, active: true });
     expect(await verifyPassword(user.passwordHash, result.generatedPassword!)).toBe(true);
 
     const audit = await db.auditLog.findFirstOrThrow({ where: { entity: "User", entityId: String(user.id) } });
@@ -64,14 +65,14 @@ describe("createNationalAdmin (npm run admin:create)", () => {
     const root = await db.unit.findFirstOrThrow({ where: { level: "NATION" } });
     const province = await insertUnit(db, { parentId: root.id, level: "PROVINCE", typeLabel: "Tỉnh", name: "Tỉnh Thử", code: "99" });
     const user = await db.user.create({
-      data: { username: "cu.quantri", displayName: "Cũ", passwordHash: "x", role: "VIEWER", unitId: province.id, active: false },
+      data: { username: "cu.quantri", displayName: "Cũ", passwordHash: "x", duties: [...PRESETS.VIEWER], unitId: province.id, active: false },
     });
     const result = await createNationalAdmin(db, { username: "cu.quantri", reset: true });
     expect(result).toMatchObject({ userId: user.id, created: false });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(after).toMatchObject({ role: "ADMIN", unitId: result.rootUnitId, active: true, mustChangePassword: true, sessionVersion: user.sessionVersion + 1 });
+    expect(after).toMatchObject({ duties: [...PRESETS.ADMIN], unitId: result.rootUnitId, active: true, mustChangePassword: true, sessionVersion: user.sessionVersion + 1 });
     expect(await verifyPassword(after.passwordHash, result.generatedPassword!)).toBe(true);
     const audit = await db.auditLog.findFirstOrThrow({ where: { entity: "User", entityId: String(user.id), action: "user.admin-reset" } });
-    expect(audit.data).toMatchObject({ source: "admin:create", from: { role: "VIEWER", unitId: province.id, active: false } });
+    expect(audit.data).toMatchObject({ source: "admin:create", from: { duties: [...PRESETS.VIEWER], unitId: province.id, active: false } });
   });
 });

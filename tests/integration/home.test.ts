@@ -74,7 +74,7 @@ describe("the home page's figures", () => {
   });
 
   it("shows nothing to a role it does not know", async () => {
-    const summary = await scopeSummary({ ...actorAt(tree.nation, "ADMIN"), role: "GUEST" as never }, NOW);
+    const summary = await scopeSummary({ ...actorAt(tree.nation, "ADMIN"), duties: ["GUEST" as never] }, NOW);
     expect(summary).toMatchObject({ openPetitions: 0, overduePetitions: 0 });
   });
 });

@@ -198,7 +198,7 @@ describe("petition list", () => {
       const order = f.sort === "dueOn" ? { dueOn: { sort: f.dir, nulls: "last" as const } } : { [f.sort]: f.dir };
       const expected = await db.petition.findMany({ where: petitionListWhere(actor, f, NOW), orderBy: [order, { id: f.dir }], take: 25, select: { id: true } });
       const page = await listPetitions(actor, f, NOW);
-      expect(page.items.map((i) => i.id), `${actor.role} ${JSON.stringify(params)}`).toEqual(expected.map((p) => p.id));
+      expect(page.items.map((i) => i.id), `${actor.duties.join("+")} ${JSON.stringify(params)}`).toEqual(expected.map((p) => p.id));
     }
     // A unit outside the actor's reach: nothing, as through the tree.
     expect((await listPetitions(staff, filters({ unit: String(tree.communeB.id) }), NOW)).items).toEqual([]);

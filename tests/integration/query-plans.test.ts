@@ -25,7 +25,7 @@ import { loadActor, type Actor } from "@/lib/auth/actor";
 import { runFormAction } from "@/lib/actions/form-post";
 import { openAdapter, type AdapterHandle } from "@/lib/db/adapter";
 import { currentDbHandle, db, installDb } from "@/lib/db/client";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { presetOf, type Preset } from "@/lib/auth/roles";
 import { logMeeting } from "@/lib/meetings/create";
 import { ROLLUP_TABLES } from "@/lib/rollup/rebuild";
 import { DEMO_PASSWORD } from "@/prisma/seed/accounts";
@@ -156,9 +156,10 @@ const FK_WITHOUT_INDEX: Readonly<Record<string, string>> = {
     "fields are never deleted, only deactivated (decision 011); the list's field filter is served by Petition_unit_list_idx in a district and by the date indexes above it (one petition in ten has a given field), its count by the rollups",
 };
 
-/** The users each entry runs for, by role: the demo's (tests/support/authz-matrix.ts) or the bench's. */
-const ROLES_RUN: readonly Role[] = ["ADMIN", "PROVINCE_LEADER", "DISTRICT_STAFF", "COMMUNE_SECRETARY"];
-const DEMO_SEATS: readonly Seat[] = ROLES_RUN.map((role) => SEATS.find((s) => s.role === role && (role !== "ADMIN" || s.level === "NATION"))!);
+/** The users each entry runs for, by their ready-made duties: the demo's (tests/support/authz-matrix.ts) or the bench's. */
+const ROLES_RUN: readonly Preset[] = ["ADMIN", "PROVINCE_LEADER", "DISTRICT_STAFF", "COMMUNE_SECRETARY"];
+const DEMO_SEATS: readonly Seat[] = ROLES_RUN.map((role) => SEATS.find((s) => s.preset === role && (role !== "ADMIN" || s.level === "NATION"))!);
+const roleOf = (actor: { duties: readonly string[] }) => presetOf(actor.duties) ?? actor.duties.join("+");
 
 interface Run {
   key: string;
@@ -202,7 +203,7 @@ function formOf(row: RouteRow, username: string): Record<string, string> | undef
 
 /** Every page and route handler for one user, with the lists' filters. */
 async function runPagesAndRoutes(actor: Actor) {
-  const who = `${actor.username} (${actor.role})`;
+  const who = `${actor.username} (${roleOf(actor)})`;
   const [targets, vars] = await recorder.without(async () => [await discoverTargets(actor), await discoverVars(actor)] as const);
   state.actor = actor;
   try {
@@ -226,7 +227,7 @@ async function runPagesAndRoutes(actor: Actor) {
 
 /** Every server action for one user, on a record made for the call in their own unit. */
 async function runActions(seat: Seat, actor: Actor, fieldId: number, authorId: number) {
-  const who = `${actor.username} (${actor.role})`;
+  const who = `${actor.username} (${roleOf(actor)})`;
   const home = (await db.unit.findUniqueOrThrow({ where: { id: actor.unit.id } })) as UnitRow;
   for (const row of ACTIONS) {
     const name = row.name.split("#")[1];
@@ -267,7 +268,7 @@ async function runMeetingPost(actor: Actor, fieldId: number) {
   };
   for (const m of team.memberships) fields[`att.${m.cadreId}`] = "PRESENT";
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  await run("pages/meetings/new.tsx", `${actor.username} (${actor.role})`, "POST /meetings/new", async () => {
+  await run("pages/meetings/new.tsx", `${actor.username} (${roleOf(actor)})`, "POST /meetings/new", async () => {
     const result = await runFormAction(logMeeting, form, actor);
     // Refused (a team this role does not log for): the chain ran; a broken form is a failure.
     return result.ok ? "ok" : ["VALIDATION", "INTERNAL", "UNAUTHENTICATED"].includes(result.error) ? `failed: ${JSON.stringify(result).slice(0, 300)}` : result.error;
@@ -293,7 +294,7 @@ beforeAll(async () => {
 
   installDb({ factory: recordingFactory(baseHandle.factory, recorder), close: baseHandle.close });
   const fieldId = (await db.petitionField.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
-  const authorId = (await db.user.findFirstOrThrow({ where: { role: "DISTRICT_STAFF" }, orderBy: { id: "asc" } })).id;
+  const authorId = (await db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, duties: true } })).find((u) => presetOf(u.duties) === "DISTRICT_STAFF")!.id;
   if (!onBench) {
     for (const seat of DEMO_SEATS) await runPagesAndRoutes(await actorOf(seat.username));
     for (const seat of DEMO_SEATS) await runMeetingPost(await actorOf(seat.username), fieldId);
@@ -307,7 +308,7 @@ beforeAll(async () => {
     url.searchParams.set("options", "-c default_transaction_read_only=on");
     benchHandle = openAdapter({ kind: "postgres", url: url.toString() });
     installDb({ factory: recordingFactory(benchHandle.factory, recorder), close: async () => {} });
-    const benchUsers = await db.user.findMany({ where: { role: { in: [...ROLES_RUN] }, active: true }, orderBy: { id: "asc" }, select: { username: true, role: true } });
+    const benchUsers = (await db.user.findMany({ where: { active: true }, orderBy: { id: "asc" }, select: { username: true, duties: true } })).map((u) => ({ ...u, role: presetOf(u.duties) }));
     for (const role of ROLES_RUN) {
       const user = benchUsers.find((u) => u.role === role && u.username.startsWith("bench.") && !u.username.startsWith("bench.staff.")) ?? benchUsers.find((u) => u.role === role);
       if (user) await runPagesAndRoutes(await actorOf(user.username));

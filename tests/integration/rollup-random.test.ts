@@ -33,6 +33,7 @@ import { Random } from "@/prisma/seed/random";
 import { loadBase, oracleKpis, type PathDuring } from "../support/dashboard-oracle";
 import { actorAt, buildTree, createField, createUser, type Tree } from "../support/factories";
 import { rebuiltRollupSnapshot, rollupSnapshot } from "../support/rollup-snapshot";
+import { PRESETS } from "@/lib/auth/roles";
 
 const NOW = new Date();
 const TODAY = todayInVietnam(NOW);
@@ -177,7 +178,7 @@ async function walk(id: number, count: number) {
     const last = await db.petitionEvent.findFirstOrThrow({ where: { petitionId: id }, orderBy: { at: "desc" } });
     const at = new Date(Math.min(last.at.getTime() + rng.int(1, 30 * 24) * 3_600_000, NOW.getTime() - 60_000));
     if (at <= last.at) return;
-    const steps = availableSteps("ADMIN", p).filter((s) => s !== "comment" && (s !== "merge" || rng.chance(0.2)) && (s !== "reject" || rng.chance(0.3)));
+    const steps = availableSteps(PRESETS.ADMIN, p).filter((s) => s !== "comment" && (s !== "merge" || rng.chance(0.2)) && (s !== "reject" || rng.chance(0.3)));
     if (!steps.length) return;
     const step = rng.pick(steps);
     if (step === "edit") {

@@ -73,14 +73,14 @@ describe("scope helpers", () => {
   });
 
   it("deny everything to an unknown role", async () => {
-    const stranger = { ...actorAt(tree.nation), role: "HACKER" as never };
+    const stranger = { ...actorAt(tree.nation), duties: ["HACKER" as never] };
     expect(await db.unit.count({ where: unitWhereFor(stranger) })).toBe(0);
     expect(await db.petition.count({ where: petitionWhereFor(stranger) })).toBe(0);
     expect(await db.agency.count({ where: agencyWhereFor(stranger) })).toBe(0);
   });
 
   it("say the same in SQL (unitScopeSql) as in Prisma (unitWhereFor), for every kind of actor", async () => {
-    const actors = [actorAt(tree.districtA), actorAt(tree.province, "PROVINCE_LEADER"), actorAt(tree.communeB, "COMMUNE_SECRETARY"), { ...actorAt(tree.nation), role: "HACKER" as never }];
+    const actors = [actorAt(tree.districtA), actorAt(tree.province, "PROVINCE_LEADER"), actorAt(tree.communeB, "COMMUNE_SECRETARY"), { ...actorAt(tree.nation), duties: ["HACKER" as never] }];
     for (const actor of actors) {
       const viaSql = await db.$queryRaw<{ id: number }[]>`SELECT u.id FROM "Unit" u WHERE ${unitScopeSql(actor, Prisma.sql`u."ancestorIds"`)} ORDER BY u.id`;
       const viaPrisma = await db.unit.findMany({ where: unitWhereFor(actor), select: { id: true }, orderBy: { id: "asc" } });

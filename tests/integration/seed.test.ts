@@ -11,6 +11,7 @@ import { unitPageCoverage } from "@/lib/units/coverage";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/accounts";
 import { isEmpty, seedDemo } from "@/prisma/seed/demo";
 import { readSharedFile, sharedData } from "../support/shared-data";
+import { PRESETS } from "@/lib/auth/roles";
 
 const TODAY = new Date("2026-11-23T03:00:00Z");
 const GSO = sharedData(["gso-admin-units-2025-03.json"], import.meta.filename);
@@ -100,7 +101,7 @@ describe("the demo seed", () => {
       const result = await authenticate(account.username, DEMO_PASSWORD, { now: TODAY });
       expect(result, account.username).toMatchObject({ ok: true });
       const user = await db.user.findUniqueOrThrow({ where: { username: account.username }, include: { unit: true } });
-      expect(user.role).toBe(account.role);
+      expect(user.duties).toEqual([...PRESETS[account.preset]]);
       expect(user.unit.code).toBe(account.unit.code);
     }
   });

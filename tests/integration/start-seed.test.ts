@@ -15,6 +15,7 @@ import { insertUnit } from "@/lib/units/tree";
 import { DEMO_PASSWORD } from "@/prisma/seed/accounts";
 import { migrateAndSeed } from "@/prisma/seed/run";
 import { createTestDatabase, testBackend, type TestDatabase } from "../support/test-db";
+import { PRESETS } from "@/lib/auth/roles";
 
 let workDir: string;
 let database: TestDatabase | undefined;
@@ -62,7 +63,7 @@ describe("migrateAndSeed, as npm start calls it", () => {
     // A real administrator who happens to be called "admin", with a password of their own.
     await between(async (db) => {
       const root = await insertUnit(db, { parentId: null, level: "NATION", typeLabel: "Cả nước", name: "Việt Nam" });
-      await db.user.create({ data: { username: "admin", displayName: "Quản trị", role: "ADMIN", unitId: root.id, passwordHash: await hashPassword("mat-khau-rieng-2026") } });
+      await db.user.create({ data: { username: "admin", displayName: "Quản trị", duties: [...PRESETS.ADMIN], unitId: root.id, passwordHash: await hashPassword("mat-khau-rieng-2026") } });
     });
     const lines: string[] = [];
     expect(await migrateAndSeed({ demo: "on", log: (l) => lines.push(l) })).toEqual({ seeded: false, demoAccounts: [] });

@@ -142,7 +142,7 @@ describe("admin reset and the rule per role", () => {
     expect(await loadActor(user.id)).toMatchObject({ mustEnrolTwoFactor: true });
   });
 
-  it("requires enrolment of the roles the setting names, and of no others", async () => {
+  it("requires enrolment of whoever holds a duty the setting names, and of no others (decision 049)", async () => {
     const admin = await createUser(tree.nation, "ADMIN");
     const leader = await createUser(tree.province, "PROVINCE_LEADER");
     const staff = await createUser(tree.districtA, "DISTRICT_STAFF");
@@ -151,12 +151,17 @@ describe("admin reset and the rule per role", () => {
     expect(await loadActor(leader.id)).toMatchObject({ mustEnrolTwoFactor: true });
     expect(await loadActor(staff.id)).toMatchObject({ mustEnrolTwoFactor: false });
     // a province administrator may not change the national rule
-    await expect(setTwoFactorRequired(actorAt(tree.province, "ADMIN", admin.id), ["ADMIN"])).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await setTwoFactorRequired(actorAt(tree.nation, "ADMIN", admin.id), ["ADMIN", "DISTRICT_STAFF"]);
+    await expect(setTwoFactorRequired(actorAt(tree.province, "ADMIN", admin.id), ["ACCOUNTS"])).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await setTwoFactorRequired(actorAt(tree.nation, "ADMIN", admin.id), ["ACCOUNTS", "ORGANISATION"]);
     expect(await loadActor(leader.id)).toMatchObject({ mustEnrolTwoFactor: false });
     expect(await loadActor(staff.id)).toMatchObject({ mustEnrolTwoFactor: true });
+    // one duty of several is enough: a commune Party committee user keeps the organisation too
+    const committee = await createUser(tree.communeA, "COMMUNE_COMMITTEE");
+    const secretary = await createUser(tree.communeA, "COMMUNE_SECRETARY");
+    expect(await loadActor(committee.id)).toMatchObject({ mustEnrolTwoFactor: true });
+    expect(await loadActor(secretary.id)).toMatchObject({ mustEnrolTwoFactor: false });
     expect(await db.auditLog.count({ where: { action: "auth.2fa-policy", actorId: admin.id } })).toBe(1);
-    await setTwoFactorRequired(actorAt(tree.nation, "ADMIN", admin.id), ["ADMIN", "PROVINCE_LEADER"]);
+    await setTwoFactorRequired(actorAt(tree.nation, "ADMIN", admin.id), ["ACCOUNTS", "DIRECTING"]);
     // once enrolled, the rule is met
     const { user } = await enrolled("ADMIN");
     expect(await loadActor(user.id)).toMatchObject({ mustEnrolTwoFactor: false });

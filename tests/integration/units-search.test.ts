@@ -83,7 +83,7 @@ describe("searchUnits", () => {
     expect(both.map((h) => h.id).sort()).toEqual([tree.communeA.id, dongIchB.id].sort());
     expect(both.find((h) => h.id === dongIchB.id)?.path.map((p) => p.id)).toEqual([tree.province.id, tree.districtB.id]);
 
-    const stranger = { ...actorAt(tree.nation), role: "HACKER" as never };
+    const stranger = { ...actorAt(tree.nation), duties: ["HACKER" as never] };
     expect(await searchUnits(stranger, "dong ich", { today: TODAY })).toEqual([]);
   });
 

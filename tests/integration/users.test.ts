@@ -3,6 +3,7 @@ import { ActionError } from "@/lib/actions/result";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { authenticate } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db/client";
+import { PRESETS } from "@/lib/auth/roles";
 import { insertUnit } from "@/lib/units/tree";
 import { DEFAULT_LIST_PARAMS } from "@/lib/users/list-params";
 import { changeOwnPassword, createUser, resetPassword, setUserActive, updateUser } from "@/lib/users/mutations";
@@ -41,10 +42,10 @@ beforeAll(async () => {
 describe("createUser", () => {
   it("creates an account inside the subtree with a one-time password that must be changed, audited without it", async () => {
     const username = newName();
-    const created = await createUser(provinceAdmin, { username, displayName: "Nguyễn Văn An", role: "DISTRICT_STAFF", unitId: tree.districtA.id });
+    const created = await createUser(provinceAdmin, { username, displayName: "Nguyễn Văn An", duties: [...PRESETS.DISTRICT_STAFF], unitId: tree.districtA.id });
     expect(created.temporaryPassword).toMatch(TEMPORARY_PASSWORD_PATTERN);
     const user = await db.user.findUniqueOrThrow({ where: { id: created.id } });
-    expect(user).toMatchObject({ username, displayName: "Nguyễn Văn An", role: "DISTRICT_STAFF", unitId: tree.districtA.id, active: true, mustChangePassword: true });
+    expect(user).toMatchObject({ username, displayName: "Nguyễn Văn An", duties: [...PRESETS.DISTRICT_STAFF], unitId: tree.districtA.id, active: true, mustChangePassword: true });
     expect(user.passwordHash).not.toContain(created.temporaryPassword);
     expect(await authenticate(username, created.temporaryPassword)).toMatchObject({ ok: true, userId: user.id });
     expect((await loadActor(user.id))?.mustChangePassword).toBe(true);
@@ -56,14 +57,14 @@ describe("createUser", () => {
 
   it("answers DUPLICATE for a username already taken, and creates nothing more", async () => {
     const username = newName();
-    await createUser(provinceAdmin, { username, displayName: "Trần Thị Bình", role: "VIEWER", unitId: tree.province.id });
-    await expectCode(createUser(provinceAdmin, { username, displayName: "Trần Thị Bình", role: "VIEWER", unitId: tree.province.id }), "DUPLICATE");
+    await createUser(provinceAdmin, { username, displayName: "Trần Thị Bình", duties: [...PRESETS.VIEWER], unitId: tree.province.id });
+    await expectCode(createUser(provinceAdmin, { username, displayName: "Trần Thị Bình", duties: [...PRESETS.VIEWER], unitId: tree.province.id }), "DUPLICATE");
     expect(await db.user.count({ where: { username } })).toBe(1);
   });
 
   it("two submissions at once make one account", async () => {
     const username = newName();
-    const input = { username, displayName: "Lê Văn Cường", role: "VIEWER" as const, unitId: tree.province.id };
+    const input = { username, displayName: "Lê Văn Cường", duties: [...PRESETS.VIEWER], unitId: tree.province.id };
     const results = await Promise.allSettled([createUser(provinceAdmin, input), createUser(provinceAdmin, input)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -73,17 +74,17 @@ describe("createUser", () => {
 
   it("refuses a home unit outside the admin's subtree as not found", async () => {
     const username = newName();
-    await expectCode(createUser(districtAdmin, { username, displayName: "Phạm Văn Dũng", role: "VIEWER", unitId: tree.districtB.id }), "NOT_FOUND");
-    await expectCode(createUser(provinceAdmin, { username, displayName: "Phạm Văn Dũng", role: "VIEWER", unitId: otherProvince.id }), "NOT_FOUND");
+    await expectCode(createUser(districtAdmin, { username, displayName: "Phạm Văn Dũng", duties: [...PRESETS.VIEWER], unitId: tree.districtB.id }), "NOT_FOUND");
+    await expectCode(createUser(provinceAdmin, { username, displayName: "Phạm Văn Dũng", duties: [...PRESETS.VIEWER], unitId: otherProvince.id }), "NOT_FOUND");
     expect(await db.user.count({ where: { username } })).toBe(0);
   });
 
   it("refuses a closed unit, and a role without the permission", async () => {
     const closed = await insertUnit(db, { parentId: tree.communeA.id, level: "VILLAGE", typeLabel: "Thôn", name: `Cũ ${uid()}` });
     await db.unit.update({ where: { id: closed.id }, data: { validTo: new Date("2020-01-01") } });
-    await expectCode(createUser(provinceAdmin, { username: newName(), displayName: "Hoàng Văn Em", role: "VIEWER", unitId: closed.id }), "NOT_FOUND");
+    await expectCode(createUser(provinceAdmin, { username: newName(), displayName: "Hoàng Văn Em", duties: [...PRESETS.VIEWER], unitId: closed.id }), "NOT_FOUND");
     const leader = actorAt(tree.province, "PROVINCE_LEADER", provinceAdmin.userId);
-    await expectCode(createUser(leader, { username: newName(), displayName: "Hoàng Văn Em", role: "VIEWER", unitId: tree.province.id }), "NOT_FOUND");
+    await expectCode(createUser(leader, { username: newName(), displayName: "Hoàng Văn Em", duties: [...PRESETS.VIEWER], unitId: tree.province.id }), "NOT_FOUND");
   });
 });
 
@@ -93,11 +94,11 @@ describe("scope", () => {
     expect(await getUserForAdmin(provinceAdmin, outsider.id)).toBeNull();
     const list = await listUsers(provinceAdmin, { ...DEFAULT_LIST_PARAMS, q: outsider.username });
     expect(list.total).toBe(0);
-    await expectCode(updateUser(provinceAdmin, { userId: outsider.id, displayName: "X", role: "VIEWER", unitId: tree.province.id, updatedAt: outsider.updatedAt }), "NOT_FOUND");
+    await expectCode(updateUser(provinceAdmin, { userId: outsider.id, displayName: "X", duties: [...PRESETS.VIEWER], unitId: tree.province.id, updatedAt: outsider.updatedAt }), "NOT_FOUND");
     await expectCode(resetPassword(provinceAdmin, { userId: outsider.id }), "NOT_FOUND");
     await expectCode(setUserActive(provinceAdmin, { userId: outsider.id, active: false }), "NOT_FOUND");
     const after = await db.user.findUniqueOrThrow({ where: { id: outsider.id } });
-    expect(after).toMatchObject({ role: "PROVINCE_LEADER", active: true, sessionVersion: 0, mustChangePassword: false });
+    expect(after).toMatchObject({ duties: [...PRESETS.PROVINCE_LEADER], active: true, sessionVersion: 0, mustChangePassword: false });
   });
 
   it("a district admin does not see accounts of the province above nor of the other district", async () => {
@@ -114,8 +115,8 @@ describe("listUsers", () => {
     const commune = await insertUnit(db, { parentId: tree.districtA.id, level: "COMMUNE", typeLabel: "Xã", name: `Tìm ${uid()}` });
     const admin = await adminAt(commune);
     const tag = uid();
-    const a = await createUser(admin, { username: `duc.${tag}`, displayName: `Nguyễn Văn Đức ${tag}`, role: "COMMUNE_SECRETARY", unitId: commune.id });
-    const b = await createUser(admin, { username: `hoa.${tag}`, displayName: "Trần Thị Hoa", role: "VIEWER", unitId: commune.id });
+    const a = await createUser(admin, { username: `duc.${tag}`, displayName: `Nguyễn Văn Đức ${tag}`, duties: [...PRESETS.COMMUNE_SECRETARY], unitId: commune.id });
+    const b = await createUser(admin, { username: `hoa.${tag}`, displayName: "Trần Thị Hoa", duties: [...PRESETS.VIEWER], unitId: commune.id });
     await setUserActive(admin, { userId: b.id, active: false });
 
     const find = (q: string, extra = {}) => listUsers(admin, { ...DEFAULT_LIST_PARAMS, q, ...extra }).then((r) => r.users.map((u) => u.id));
@@ -125,7 +126,7 @@ describe("listUsers", () => {
     expect(await find("thi hoa")).toEqual([b.id]);
     expect(await find("100%")).toEqual([]);
     expect(await find("", { active: false })).toEqual([b.id]);
-    expect(await find("", { role: "COMMUNE_SECRETARY" })).toEqual([a.id]);
+    expect(await find("", { duty: "PETITION_INTAKE" })).toEqual([a.id]);
     const all = await listUsers(admin, { ...DEFAULT_LIST_PARAMS, sort: "username", dir: "desc" });
     expect(all.total).toBe(3);
     expect(all.users.map((u) => u.username)).toEqual([...all.users.map((u) => u.username)].sort().reverse());
@@ -137,32 +138,32 @@ describe("listUsers", () => {
 describe("updateUser", () => {
   it("changes the name without ending sessions; a new role ends them", async () => {
     const user = await createUserRow(tree.communeA, "COMMUNE_SECRETARY");
-    const renamed = await updateUser(provinceAdmin, { userId: user.id, displayName: "Vũ Văn Giang", role: "COMMUNE_SECRETARY", unitId: tree.communeA.id, updatedAt: user.updatedAt });
+    const renamed = await updateUser(provinceAdmin, { userId: user.id, displayName: "Vũ Văn Giang", duties: [...PRESETS.COMMUNE_SECRETARY], unitId: tree.communeA.id, updatedAt: user.updatedAt });
     expect(renamed.sessionsEnded).toBe(false);
     let row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row).toMatchObject({ displayName: "Vũ Văn Giang", sessionVersion: 0 });
 
-    await updateUser(provinceAdmin, { userId: user.id, displayName: "Vũ Văn Giang", role: "VIEWER", unitId: tree.districtA.id, updatedAt: row.updatedAt });
+    await updateUser(provinceAdmin, { userId: user.id, displayName: "Vũ Văn Giang", duties: [...PRESETS.VIEWER], unitId: tree.districtA.id, updatedAt: row.updatedAt });
     row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(row).toMatchObject({ role: "VIEWER", unitId: tree.districtA.id, sessionVersion: 1 });
+    expect(row).toMatchObject({ duties: [...PRESETS.VIEWER], unitId: tree.districtA.id, sessionVersion: 1 });
     expect(await loadActor(user.id, 0)).toBeNull();
     const log = await db.auditLog.findFirstOrThrow({ where: { action: "user.update", entityId: String(user.id) }, orderBy: { id: "desc" } });
-    expect(log.data).toMatchObject({ changes: { role: { from: "COMMUNE_SECRETARY", to: "VIEWER" } }, sessionsEnded: true });
+    expect(log.data).toMatchObject({ changes: { duties: { from: [...PRESETS.COMMUNE_SECRETARY], to: [...PRESETS.VIEWER] } }, sessionsEnded: true });
   });
 
   it("refuses a stale form, a unit out of scope, and an admin demoting themselves", async () => {
     const user = await createUserRow(tree.communeA);
     const drawn = user.updatedAt;
-    await updateUser(provinceAdmin, { userId: user.id, displayName: "Người thứ nhất", role: user.role, unitId: user.unitId, updatedAt: drawn });
-    await expectCode(updateUser(provinceAdmin, { userId: user.id, displayName: "Người thứ hai", role: user.role, unitId: user.unitId, updatedAt: drawn }), "CONFLICT");
+    await updateUser(provinceAdmin, { userId: user.id, displayName: "Người thứ nhất", duties: user.duties, unitId: user.unitId, updatedAt: drawn });
+    await expectCode(updateUser(provinceAdmin, { userId: user.id, displayName: "Người thứ hai", duties: user.duties, unitId: user.unitId, updatedAt: drawn }), "CONFLICT");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).displayName).toBe("Người thứ nhất");
 
     const fresh = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    await expectCode(updateUser(districtAdmin, { userId: user.id, displayName: "X", role: user.role, unitId: tree.districtB.id, updatedAt: fresh.updatedAt }), "NOT_FOUND");
+    await expectCode(updateUser(districtAdmin, { userId: user.id, displayName: "X", duties: user.duties, unitId: tree.districtB.id, updatedAt: fresh.updatedAt }), "NOT_FOUND");
 
     const me = await db.user.findUniqueOrThrow({ where: { id: provinceAdmin.userId } });
-    await expectCode(updateUser(provinceAdmin, { userId: me.id, displayName: me.displayName, role: "VIEWER", unitId: me.unitId, updatedAt: me.updatedAt }), "INVALID_STATE");
-    expect((await db.user.findUniqueOrThrow({ where: { id: me.id } })).role).toBe("ADMIN");
+    await expectCode(updateUser(provinceAdmin, { userId: me.id, displayName: me.displayName, duties: [...PRESETS.VIEWER], unitId: me.unitId, updatedAt: me.updatedAt }), "INVALID_STATE");
+    expect((await db.user.findUniqueOrThrow({ where: { id: me.id } })).duties).toEqual([...PRESETS.ADMIN]);
   });
 });
 

@@ -81,14 +81,14 @@ export const PROBES: Record<string, Probe> = {
     return { userId: String((await createUser(c.unit, "VIEWER")).id), confirm: on };
   },
   async setTwoFactorPolicyAction() {
-    return { required: "ADMIN" };
+    return { required: "ACCOUNTS" };
   },
   async createUserAction(c) {
-    return { username: `user.${uid()}`, displayName: "Nguyễn Văn Mới", role: "VIEWER", unitId: String(c.unit.id) };
+    return { username: `user.${uid()}`, displayName: "Nguyễn Văn Mới", preset: "VIEWER", unitId: String(c.unit.id) };
   },
   async updateUserAction(c) {
     const user = await createUser(c.unit, "VIEWER");
-    return { userId: String(user.id), displayName: "Nguyễn Văn Sửa", role: "VIEWER", unitId: String(c.unit.id), updatedAt: user.updatedAt.toISOString() };
+    return { userId: String(user.id), displayName: "Nguyễn Văn Sửa", preset: "VIEWER", unitId: String(c.unit.id), updatedAt: user.updatedAt.toISOString() };
   },
   async resetPasswordAction(c) {
     return { userId: String((await createUser(c.unit, "VIEWER")).id), confirm: on };

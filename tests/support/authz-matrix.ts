@@ -3,25 +3,32 @@
  * relation, and the published table built from them (docs/authorization-matrix.md). Pure: the
  * unit test checks the file is up to date, `npm run docs:authz` rewrites it.
  */
-import { allows } from "@/lib/auth/roles";
-import type { Role, UnitLevel } from "@/lib/generated/prisma/enums";
+import { allows, PRESETS, type Preset } from "@/lib/auth/roles";
+import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { ACTIONS, PAGES, ROUTES, type Entry } from "./authz-registry";
 
-/** Where the demo users sit (prisma/seed/accounts.ts): the six seats every row is run for. */
+/**
+ * Where the demo users sit (prisma/seed/accounts.ts) and the ready-made combination of duties each
+ * holds (decision 049): the seven seats every row is run for.
+ */
 export interface Seat {
   username: string;
-  role: Role;
+  preset: Preset;
   level: Extract<UnitLevel, "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE">;
 }
 
 export const SEATS: readonly Seat[] = [
-  { username: "admin", role: "ADMIN", level: "NATION" },
-  { username: "admin.vinhphuc", role: "ADMIN", level: "PROVINCE" },
-  { username: "tinh.vinhphuc", role: "PROVINCE_LEADER", level: "PROVINCE" },
-  { username: "huyen.lapthach", role: "DISTRICT_STAFF", level: "DISTRICT" },
-  { username: "xa.lapthach", role: "COMMUNE_SECRETARY", level: "COMMUNE" },
-  { username: "xem.vinhphuc", role: "VIEWER", level: "PROVINCE" },
+  { username: "admin", preset: "ADMIN", level: "NATION" },
+  { username: "admin.vinhphuc", preset: "ADMIN", level: "PROVINCE" },
+  { username: "tinh.vinhphuc", preset: "PROVINCE_LEADER", level: "PROVINCE" },
+  { username: "huyen.lapthach", preset: "DISTRICT_STAFF", level: "DISTRICT" },
+  { username: "xa.lapthach", preset: "COMMUNE_SECRETARY", level: "COMMUNE" },
+  { username: "xa.binhlu", preset: "COMMUNE_COMMITTEE", level: "COMMUNE" },
+  { username: "xem.vinhphuc", preset: "VIEWER", level: "PROVINCE" },
 ];
+
+/** The seat as the app's checks see an actor: its duties and its home unit's level. */
+export const seatActor = (seat: Seat) => ({ duties: [...PRESETS[seat.preset]], unit: { level: seat.level } });
 
 /**
  * Where the record lies, seen from the user's home unit: in it, in a unit directly below it,
@@ -41,7 +48,7 @@ export function relationsOf(seat: Seat): readonly Relation[] {
 export function holds(entry: Entry, seat: Seat): boolean {
   if (entry.permission === "public" || entry.permission === "signed-in") return true;
   // The app's own check: a `national` permission also needs the nation as the home unit (decision 020).
-  return allows({ role: seat.role, unit: { level: seat.level } }, entry.permission);
+  return allows(seatActor(seat), entry.permission);
 }
 
 /**
@@ -51,11 +58,16 @@ export function holds(entry: Entry, seat: Seat): boolean {
 export function expectedOutcome(entry: Entry, seat: Seat, relation: Relation): Outcome {
   if (!holds(entry, seat)) return "not-found";
   if (entry.target === "none") return "allowed";
-  if (entry.only && !entry.only.includes(seat.role)) return "not-found";
-  if (relation === "child" && entry.ownUnitOnly?.includes(seat.role)) return "not-found";
+  if (entry.only && !allows(seatActor(seat), entry.only)) return "not-found";
+  if (relation === "child" && entry.ownUnitOnly && !keepsListsBelow(seat)) return "not-found";
   // What belongs to the user themself (`…:own`): only their own.
   if (entry.permission.endsWith(":own")) return relation === "own" ? "allowed" : "not-found";
   return relation === "own" || relation === "child" ? "allowed" : "not-found";
+}
+
+/** lib/petitions/reference/agencies.ts `mayChooseUnit`: administrators, and users at a province or above. */
+function keepsListsBelow(seat: Seat): boolean {
+  return allows(seatActor(seat), "admin:access") || seat.level === "NATION" || seat.level === "PROVINCE";
 }
 
 const SEAT_LABEL: Record<string, string> = {
@@ -64,6 +76,7 @@ const SEAT_LABEL: Record<string, string> = {
   "tinh.vinhphuc": "PROVINCE_LEADER",
   "huyen.lapthach": "DISTRICT_STAFF",
   "xa.lapthach": "COMMUNE_SECRETARY",
+  "xa.binhlu": "COMMUNE_COMMITTEE",
   "xem.vinhphuc": "VIEWER (province)",
 };
 
@@ -77,7 +90,7 @@ function table(title: string, entries: readonly Entry[], name: (e: Entry) => str
   const head = ["entry", "needs", "pointed at", ...SEATS.map((s) => SEAT_LABEL[s.username] ?? s.username)];
   const lines = [`## ${title}`, "", `| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
   for (const e of entries) {
-    const needs = `\`${e.permission}\`${e.only ? ` (only ${e.only.join(", ")} on others' records)` : ""}${e.ownUnitOnly ? ` (${e.ownUnitOnly.join(", ")}: own unit only)` : ""}`;
+    const needs = `\`${e.permission}\`${e.only ? ` (others' records: only with \`${e.only}\`)` : ""}${e.ownUnitOnly ? " (below a province, without administration: own unit only)" : ""}`;
     lines.push(`| ${name(e)}${e.note ? ` — ${e.note}` : ""} | ${needs} | ${e.target} | ${SEATS.map((s) => cell(e, s)).join(" | ")} |`);
   }
   return [...lines, ""];

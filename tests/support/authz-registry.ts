@@ -13,7 +13,6 @@
  * or a form that is not about one record); `url` is the address with `{target}` where the
  * record's id goes; `only` narrows who reaches a record they did not make.
  */
-import type { Role } from "@/lib/generated/prisma/enums";
 import type { Permission } from "@/lib/auth/roles";
 
 /** What the entry is pointed at. "none": a list, a form or a file that is not about one record. */
@@ -46,10 +45,13 @@ export type Requirement = Permission | "signed-in" | "public";
 interface Row {
   permission: Requirement;
   target: Target;
-  /** Only these roles reach a record of someone else (a rule beyond the permission); see `note`. */
-  only?: readonly Role[];
-  /** These roles reach records of their own unit only, not of the units below (see `note`). */
-  ownUnitOnly?: readonly Role[];
+  /** A record of someone else needs this permission too (a rule beyond the permission); see `note`. */
+  only?: Permission;
+  /**
+   * Users below a province who do not administer reach records of their own unit only, not of the
+   * units below (lib/petitions/reference/agencies.ts `mayChooseUnit`); see `note`.
+   */
+  ownUnitOnly?: true;
   /**
    * For the few pages that answer a record out of reach as they answer one that does not exist,
    * but not with a 404: reached means the answer holds this text (the record's form).
@@ -104,8 +106,8 @@ const APP = "app/(app)";
 
 /** lib/petitions/reference/agencies.ts `mayChooseUnit`: a district keeps its own list; admins and provinces any below. */
 const AGENCY_LIST_KEEPERS = {
-  ownUnitOnly: ["DISTRICT_STAFF", "COMMUNE_SECRETARY"],
-  note: "a district keeps its own list; admins and province users the lists of the provinces and districts below",
+  ownUnitOnly: true,
+  note: "a district or commune keeps its own list; admins and province users the lists of the units below",
 } as const;
 
 export const PAGES: readonly PageRow[] = [
@@ -145,8 +147,8 @@ export const PAGES: readonly PageRow[] = [
   page(`${APP}/meetings/compliance/page.tsx`, "/meetings/compliance?unit={target}", "meeting:read:subtree", "unit"),
   page(`${APP}/meetings/[id]/page.tsx`, "/meetings/{target}", "meeting:read:subtree", "meeting"),
   page(`${APP}/meetings/[id]/edit/page.tsx`, "/meetings/{target}/edit", "meeting:create:subtree", "meeting-recent", {
-    only: ["COMMUNE_SECRETARY"],
-    note: "its author, or the commune secretary of its commune, for 7 days after logging (lib/meetings/rules.ts)",
+    only: "meeting:correct:subtree",
+    note: "its author, or whoever keeps the unit's meetings (the meetings duty), for 7 days after logging (lib/meetings/rules.ts)",
   }),
   page("pages/meetings/new.tsx", "/meetings/new?kind=TEAM_MONTHLY&target=org:{target}", "meeting:create:subtree", "organisation", {
     shows: 'name="idempotencyKey"',
@@ -212,8 +214,8 @@ export const ACTIONS: readonly ActionRow[] = [
   action("lib/petitions/actions.ts#petitionStepAction", "petition:update:subtree", "petition", { note: "each step's permission is in the workflow table (lib/petitions/workflow.ts); the matrix runs `reject` (a handling step)" }),
   action("lib/petitions/actions.ts#editPetitionAction", "petition:update:subtree", "petition-received", { note: "a commune secretary also corrects their own petition until it is assigned" }),
   action("lib/meetings/actions.ts#editMeetingAction", "meeting:create:subtree", "meeting-recent", {
-    only: ["COMMUNE_SECRETARY"],
-    note: "its author, or the commune secretary of its commune, for 7 days after logging",
+    only: "meeting:correct:subtree",
+    note: "its author, or whoever keeps the unit's meetings (the meetings duty), for 7 days after logging",
   }),
   action("lib/meetings/actions.ts#unlockMeetingAction", "meeting:unlock:subtree", "meeting"),
   action("lib/organisations/actions.ts#addMemberAction", "organisation:manage:subtree", "organisation"),

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Duty } from "@/lib/generated/prisma/enums";
+import { PRESETS, type Preset } from "@/lib/auth/roles";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/actor";
 import { insertUnit } from "@/lib/units/tree";
@@ -26,12 +27,16 @@ export async function buildTree() {
 export type Tree = Awaited<ReturnType<typeof buildTree>>;
 type UnitRow = Tree["nation"];
 
-export function actorAt(unit: UnitRow, role: Role = "DISTRICT_STAFF", userId = 0): Actor {
+/** A ready-made combination by name (lib/auth/roles.ts PRESETS), or duties one by one (decision 049). */
+export type Seat = Preset | readonly Duty[];
+export const dutiesOf = (seat: Seat): Duty[] => (typeof seat === "string" ? [...PRESETS[seat]] : [...seat]);
+
+export function actorAt(unit: UnitRow, seat: Seat = "DISTRICT_STAFF", userId = 0): Actor {
   return {
     userId,
     username: `u${userId}`,
     displayName: "Người thử",
-    role,
+    duties: dutiesOf(seat),
     mustChangePassword: false,
     unit: { id: unit.id, level: unit.level, typeLabel: unit.typeLabel, name: unit.name, code: unit.code, ancestorIds: unit.ancestorIds },
   };
@@ -40,14 +45,14 @@ export function actorAt(unit: UnitRow, role: Role = "DISTRICT_STAFF", userId = 0
 let cachedHash: Promise<string> | undefined;
 export const TEST_PASSWORD = "mat-khau-thu-2026";
 
-export async function createUser(unit: UnitRow, role: Role = "DISTRICT_STAFF", overrides: { active?: boolean } = {}) {
+export async function createUser(unit: UnitRow, seat: Seat = "DISTRICT_STAFF", overrides: { active?: boolean } = {}) {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   return db.user.create({
     data: {
       username: `user.${uid()}`,
       displayName: "Nguyễn Văn Thử",
       passwordHash: await cachedHash,
-      role,
+      duties: dutiesOf(seat),
       unitId: unit.id,
       active: overrides.active ?? true,
     },

@@ -1,7 +1,7 @@
 import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current";
-import { allows, can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { countAwaitingPlacement } from "@/lib/units/merger/placement";
 
 export async function generateMetadata() {
@@ -11,7 +11,7 @@ export async function generateMetadata() {
 export default async function Page() {
   const actor = await requirePermission("admin:access");
   const [t, tm, tr, tf] = await Promise.all([getTranslations("admin"), getTranslations("mergers"), getTranslations("refdata"), getTranslations("twoFactor")]);
-  const manageUnits = can(actor.role, "unit:manage:subtree");
+  const manageUnits = allows(actor, "unit:manage:subtree");
   // The catalogue, mergers, calendar and fields are the whole country's (decision 020).
   const national = allows(actor, "reference:manage:national");
   const awaiting = manageUnits ? await countAwaitingPlacement(actor) : 0;

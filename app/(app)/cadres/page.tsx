@@ -2,7 +2,7 @@ import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { ChoiceField } from "@/components/choices/choice-field";
 import { requirePermission } from "@/lib/auth/current";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { cadreFiltersQuery, MAX_CADRE_QUERY_LENGTH, parseCadreFilters, type CadreFilters } from "@/lib/cadres/filters";
 import { auditCadrePersonalDataRead, listCadres } from "@/lib/cadres/queries";
 import { GENDER_LABELS } from "@/lib/cadres/rules";
@@ -31,7 +31,7 @@ export default async function CadresPage({ searchParams }: { searchParams: Searc
   const t = await getTranslations("cadres");
   const { rows, total, totalExact, nextCursor, first, personal } = await listCadres(actor, filters);
   if (personal) await auditCadrePersonalDataRead(actor, rows.map((r) => r.id), "list", filters.cursor && !first ? { cursor: filters.cursor } : {});
-  const manage = can(actor.role, "cadre:manage:subtree");
+  const manage = allows(actor, "cadre:manage:subtree");
   const at = (changes: Partial<CadreFilters>) => `/cadres${cadreFiltersQuery({ ...filters, cursor: undefined, ...changes })}`;
   const filtered = filters.q !== "" || filters.unitId !== null || filters.status !== "current" || filters.party !== "all";
 

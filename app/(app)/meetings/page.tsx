@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { MeetingFilterForm } from "@/components/meetings/filter-form";
 import { MeetingList } from "@/components/meetings/meeting-list";
 import { requirePermission } from "@/lib/auth/current";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { listMeetings, meetingFiltersToParams, parseMeetingFilters } from "@/lib/meetings/list";
 import { choiceText, filterDay } from "@/lib/choices/types";
 import { resolveUnitChoice } from "@/lib/choices/units";
@@ -28,7 +28,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <div className="flex flex-wrap gap-2">
-          {can(actor.role, "meeting:create:subtree") && (
+          {allows(actor, "meeting:create:subtree") && (
             <Link href="/meetings/new" className="rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800">
               {t("new.title")}
             </Link>

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PetitionFilterForm } from "@/components/petitions/filter-form";
 import { PetitionTable } from "@/components/petitions/petition-table";
 import { requirePermission } from "@/lib/auth/current";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { formatNumber } from "@/lib/format";
 import { filtersToParams, listOrder, listPetitions, parsePetitionFilters, petitionListHref } from "@/lib/petitions/list";
 import { resolveAgencyChoice } from "@/lib/choices/agencies";
@@ -41,7 +41,7 @@ export default async function PetitionsPage({ searchParams }: { searchParams: Pr
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          {can(actor.role, "petition:create:subtree") && (
+          {allows(actor, "petition:create:subtree") && (
             <Link href="/petitions/new" className="rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800">
               {t("new")}
             </Link>

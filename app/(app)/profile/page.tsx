@@ -5,6 +5,7 @@ import { requireActor } from "@/lib/auth/current";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { unitFullName, workplaceName } from "@/lib/units/labels";
 import { getOwnProfile } from "@/lib/users/queries";
+import { dutiesLabel } from "@/lib/users/duty-label";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("profile"))("title") };
@@ -35,7 +36,7 @@ export default async function ProfilePage() {
         </div>
         <div>
           <dt className="text-sm text-stone-600">{t("role")}</dt>
-          <dd className="font-medium">{tr(profile.role)}</dd>
+          <dd className="font-medium">{dutiesLabel(profile.duties, tr)}</dd>
         </div>
         <div>
           <dt className="text-sm text-stone-600">{t("unit")}</dt>

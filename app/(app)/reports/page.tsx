@@ -13,7 +13,7 @@ import { periodLabel } from "@/lib/dashboards/period-label";
 import { PrintButton } from "@/components/reports/print-button";
 import { ReportControls } from "@/components/reports/report-controls";
 import { requirePermission } from "@/lib/auth/current";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { setThresholdAction } from "@/lib/dashboards/actions";
 import { formatKpi, KPI_COLUMNS, kpiColumn, MIN_RESOLVED_TO_JUDGE, NEAR_THRESHOLD_POINTS, THRESHOLD_KPI, thresholdStanding } from "@/lib/dashboards/columns";
 import { dashboardFor } from "@/lib/dashboards/dashboard";
@@ -50,7 +50,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const unitName = unitFullName(dashboard.unit);
   const mapColumn = kpiColumn(params.map);
   const onTimeMap = params.map === THRESHOLD_KPI;
-  const configurable = can(actor.role, "report:configure:subtree") && (dashboard.unit.level === "PROVINCE" || dashboard.unit.level === "NATION");
+  const configurable = allows(actor, "report:configure:subtree") && (dashboard.unit.level === "PROVINCE" || dashboard.unit.level === "NATION");
   const months = monthsOf(dashboard.period).map((m) => m.slice(0, 7));
 
   return (
@@ -181,7 +181,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             // The on-time share is coloured by the province's threshold, as the table marks it (issue 14); other figures by rank.
             threshold={onTimeMap ? { value: threshold.value, near: NEAR_THRESHOLD_POINTS } : undefined}
             // An empty map tells an administrator how boundaries are imported; villages have no boundary source, so not below a commune.
-            importCommand={can(actor.role, "admin:access") && dashboard.unit.level !== "COMMUNE" ? boundaryImportCommand(`<${t("map.importFile")}>`) : undefined}
+            importCommand={allows(actor, "admin:access") && dashboard.unit.level !== "COMMUNE" ? boundaryImportCommand(`<${t("map.importFile")}>`) : undefined}
             units={dashboard.children.map((c) => ({
               unitId: c.unit.id,
               name: unitFullName(c.unit),

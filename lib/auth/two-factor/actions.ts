@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { defineAction, type ActionState } from "../../actions/define-action";
 import { confirmField, idField } from "../../forms/fields";
-import { ROLES } from "../roles";
+import { DUTIES } from "../roles";
 import { confirmEnrolment, resetTwoFactor, setTwoFactorRequired } from "./store";
 
 const confirmSchema = z.object({
@@ -13,7 +13,7 @@ const confirmSchema = z.object({
 const confirm = defineAction({
   schema: confirmSchema,
   permission: "profile:update:own",
-  // The one thing a user whose role requires a second factor may do before setting it up.
+  // The one thing a user whose duties require a second factor may do before setting it up.
   allowWhileTwoFactorEnrolmentRequired: true,
   run: async ({ input, actor }) => {
     // A refusal is data here, not an ActionError: the page words each of its three reasons.
@@ -31,9 +31,9 @@ const reset = defineAction({
   revalidate: ({ data }) => [`/admin/users/${data.id}`],
 });
 
-/** The ticked roles arrive as repeated `required` fields (none ticked: no field at all). */
+/** The ticked duties arrive as repeated `required` fields (none ticked: no field at all). */
 const policy = defineAction({
-  schema: z.object({ required: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(ROLES)).max(ROLES.length)) }),
+  schema: z.object({ required: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(DUTIES)).max(DUTIES.length)) }),
   permission: "security-policy:manage:national",
   run: async ({ input, actor }) => {
     await setTwoFactorRequired(actor, input.required);

@@ -1,8 +1,8 @@
 import { ActionError } from "../../actions/result";
-import type { Role } from "../../generated/prisma/enums";
+import type { Duty } from "../../generated/prisma/enums";
 import { audit } from "../../audit/log";
 import type { Actor } from "../actor";
-import { allows, can, ROLES } from "../roles";
+import { allows, DUTIES, normaliseDuties } from "../roles";
 import { userWhereFor } from "../scope";
 import { db } from "../../db/client";
 import { authSecret } from "../secret";
@@ -16,23 +16,23 @@ export const CODE_RULE: ThrottleRule = { max: 5, windowMs: 15 * 60 * 1000, lockM
 /** How long a secret shown on the enrolment page may wait for its first code. */
 const ENROLMENT_SECONDS = 15 * 60;
 
-/** Roles that must sign in with a second factor (TwoFactorPolicy; decision 025). */
-export async function rolesRequiringTwoFactor(): Promise<Role[]> {
-  const rows = await db.twoFactorPolicy.findMany({ where: { required: true }, select: { role: true } });
-  return rows.map((r) => r.role);
+/** Duties whose holders must sign in with a second factor (TwoFactorPolicy; decisions 025, 049). */
+export async function dutiesRequiringTwoFactor(): Promise<Duty[]> {
+  const rows = await db.twoFactorPolicy.findMany({ where: { required: true }, select: { duty: true } });
+  return normaliseDuties(rows.map((r) => r.duty));
 }
 
 /**
- * Sets which roles require a second factor. National reference policy: only an administrator of
+ * Sets which duties require a second factor. National reference policy: only an administrator of
  * the nation-level unit may (a province administrator gets NOT_FOUND, as for national data).
  */
-export async function setTwoFactorRequired(actor: Actor, required: Role[]): Promise<void> {
+export async function setTwoFactorRequired(actor: Actor, required: Duty[]): Promise<void> {
   if (!allows(actor, "security-policy:manage:national")) throw new ActionError("NOT_FOUND");
   const actorId = actor.userId;
   await db.$transaction(async (tx) => {
-    for (const role of ROLES) {
-      const value = required.includes(role);
-      await tx.twoFactorPolicy.upsert({ where: { role }, create: { role, required: value }, update: { required: value } });
+    for (const duty of DUTIES) {
+      const value = required.includes(duty);
+      await tx.twoFactorPolicy.upsert({ where: { duty }, create: { duty, required: value }, update: { required: value } });
     }
     await audit(tx, { actorId, action: "auth.2fa-policy", entity: "TwoFactorPolicy", data: { required } });
   });
@@ -43,10 +43,10 @@ export async function hasTwoFactor(userId: number): Promise<boolean> {
   return !!(await db.twoFactor.findFirst({ where: { userId, confirmedAt: { not: null } }, select: { userId: true } }));
 }
 
-/** Whether this user's role requires a second factor that they have not set up yet. */
-export async function mustEnrolTwoFactor(userId: number, role: Role): Promise<boolean> {
-  const policy = await db.twoFactorPolicy.findUnique({ where: { role }, select: { required: true } });
-  return !!policy?.required && !(await hasTwoFactor(userId));
+/** Whether one of these duties requires a second factor: a user holding it must set one up. */
+export async function dutiesRequireTwoFactor(duties: readonly Duty[]): Promise<boolean> {
+  if (duties.length === 0) return false;
+  return (await db.twoFactorPolicy.count({ where: { duty: { in: [...duties] }, required: true } })) > 0;
 }
 
 /**
@@ -133,7 +133,7 @@ export function recoveryCodesLeft(userId: number): Promise<number> {
  * INVALID_STATE, as for a password reset). Returns whether there was one to remove.
  */
 export async function resetTwoFactor(actor: Actor, userId: number): Promise<{ id: number; removed: boolean }> {
-  if (!can(actor.role, "user:manage:subtree")) throw new ActionError("NOT_FOUND");
+  if (!allows(actor, "user:manage:subtree")) throw new ActionError("NOT_FOUND");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({ where: { AND: [{ id: userId }, userWhereFor(actor)] }, select: { id: true, unitId: true } });
     if (!user) throw new ActionError("NOT_FOUND");

@@ -8,7 +8,7 @@
  */
 import { ActionError } from "../../actions/result";
 import type { Actor } from "../../auth/actor";
-import { can } from "../../auth/roles";
+import { allows } from "../../auth/roles";
 import { agencyWhereFor, unitWhereFor } from "../../auth/scope";
 import { audit } from "../../audit/log";
 import { db, type Tx } from "../../db/client";
@@ -18,8 +18,8 @@ import type { CreateAgencyInput, RenameAgencyInput, SetActiveInput } from "./sch
 import { isUniqueViolation } from "../../db/errors";
 
 /** An admin, or a user placed at a province (or above), may keep the list of any unit in their subtree. */
-export function mayChooseUnit(actor: Pick<Actor, "role" | "unit">): boolean {
-  return actor.role === "ADMIN" || actor.unit.level === "NATION" || actor.unit.level === "PROVINCE";
+export function mayChooseUnit(actor: Pick<Actor, "duties" | "unit">): boolean {
+  return allows(actor, "admin:access") || actor.unit.level === "NATION" || actor.unit.level === "PROVINCE";
 }
 
 const unitSelect = { id: true, typeLabel: true, name: true, level: true, ancestorIds: true } as const;
@@ -67,12 +67,12 @@ export async function getAgencyPage(actor: Actor, unitId: number = actor.unit.id
     unit: { id: unit.id, label: unitFullName(unit) },
     own: own.map((a) => ({ id: a.id, name: a.name, active: a.active, petitionCount: countOf.get(a.id) ?? 0 })),
     above: above.map((a) => ({ id: a.id, name: a.name, active: a.active, unit: unitFullName(a.unit) })),
-    canManage: can(actor.role, "agency:manage:subtree") && (mayChooseUnit(actor) || unit.id === actor.unit.id),
+    canManage: allows(actor, "agency:manage:subtree") && (mayChooseUnit(actor) || unit.id === actor.unit.id),
   };
 }
 
 function requireManager(actor: Actor) {
-  if (!can(actor.role, "agency:manage:subtree")) throw new ActionError("NOT_FOUND");
+  if (!allows(actor, "agency:manage:subtree")) throw new ActionError("NOT_FOUND");
 }
 
 /** Locks the unit's row: its agencies change one writer at a time, so the duplicate check holds. */

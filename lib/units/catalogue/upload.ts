@@ -34,7 +34,7 @@ export function checkCatalogueFile(fileName: string, size: number): CatalogueErr
 }
 
 export async function uploadCatalogue(
-  actor: Pick<Actor, "userId" | "role" | "unit">,
+  actor: Pick<Actor, "userId" | "duties" | "unit">,
   bytes: Uint8Array,
   fileName: string,
   asOf: Date,

@@ -5,7 +5,7 @@
  */
 import { ActionError } from "../../actions/result";
 import type { Actor } from "../../auth/actor";
-import { can } from "../../auth/roles";
+import { allows } from "../../auth/roles";
 import { unitWhereFor, type ScopedActor } from "../../auth/scope";
 import { audit } from "../../audit/log";
 import { db } from "../../db/client";
@@ -68,7 +68,7 @@ export async function villagesAwaitingPlacement(actor: ScopedActor, page = 1) {
 
 /** Places a village awaiting placement under one of its old commune's current successors. */
 export async function placeVillage(actor: Actor, input: PlaceVillageInput) {
-  if (!can(actor.role, "unit:manage:subtree")) throw new ActionError("NOT_FOUND");
+  if (!allows(actor, "unit:manage:subtree")) throw new ActionError("NOT_FOUND");
   return db.$transaction(async (tx) => {
     const village = await tx.unit.findFirst({
       where: { AND: [{ id: input.villageId }, unitWhereFor(actor)] },

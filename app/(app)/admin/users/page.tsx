@@ -1,7 +1,8 @@
 import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current";
-import { ROLES } from "@/lib/auth/roles";
+import { DUTIES } from "@/lib/auth/roles";
+import { dutiesLabel } from "@/lib/users/duty-label";
 import { formatDateTime } from "@/lib/format";
 import { unitFullName } from "@/lib/units/labels";
 import { MAX_QUERY_LENGTH, parseUserListParams, userListHref, type UserSort } from "@/lib/users/list-params";
@@ -18,7 +19,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const params = parseUserListParams(await searchParams);
   const [t, tr, { users, total, page, pages }] = await Promise.all([getTranslations("users"), getTranslations("roles"), listUsers(actor, params)]);
   const shown = { ...params, page };
-  const filtered = params.q !== "" || params.role !== null || params.active !== null;
+  const filtered = params.q !== "" || params.duty !== null || params.active !== null;
 
   const sortHeader = (column: UserSort, label: string) => {
     const current = params.sort === column;
@@ -65,14 +66,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             />
           </div>
           <div>
-            <label htmlFor="users-role" className="block text-sm font-medium">
-              {t("role")}
+            <label htmlFor="users-duty" className="block text-sm font-medium">
+              {t("duties")}
             </label>
-            <select id="users-role" name="role" defaultValue={params.role ?? ""} className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 text-base">
+            <select id="users-duty" name="duty" defaultValue={params.duty ?? ""} className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 text-base">
               <option value="">{t("anyRole")}</option>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {tr(role)}
+              {DUTIES.map((duty) => (
+                <option key={duty} value={duty}>
+                  {tr(`duty.${duty}`)}
                 </option>
               ))}
             </select>
@@ -122,7 +123,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                 <tr>
                   {sortHeader("displayName", t("displayName"))}
                   {sortHeader("username", t("username"))}
-                  {sortHeader("role", t("role"))}
+                  <th scope="col" className="py-2 pr-3">
+                    {t("role")}
+                  </th>
                   <th scope="col" className="py-2 pr-3">
                     {t("unit")}
                   </th>
@@ -141,7 +144,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                       </Link>
                     </th>
                     <td className="py-2 pr-3 font-mono">{u.username}</td>
-                    <td className="py-2 pr-3">{tr(u.role)}</td>
+                    <td className="py-2 pr-3">{dutiesLabel(u.duties, tr)}</td>
                     <td className="py-2 pr-3">{unitFullName(u.unit)}</td>
                     <td className={`py-2 pr-3 ${u.active ? "" : "font-medium text-red-800"}`}>
                       {u.active ? t("activeTrue") : t("activeFalse")}

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CadreForm, EndCadreForm } from "@/components/cadres/cadre-forms";
 import { AddTrainingForm, DeleteTrainingForm } from "@/components/cadres/training-forms";
 import { requirePermission } from "@/lib/auth/current";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { auditCadrePersonalDataRead, getCadre } from "@/lib/cadres/queries";
 import { cadreUnitList } from "@/lib/cadres/unit-options";
 import { unitChoice } from "@/lib/choices/units";
@@ -24,7 +24,7 @@ export default async function CadrePage({ params }: { params: Promise<{ id: stri
   const t = await getTranslations("cadres");
   const { personal } = cadre;
   if (personal) await auditCadrePersonalDataRead(actor, [cadre.id], "detail");
-  const manage = can(actor.role, "cadre:manage:subtree");
+  const manage = allows(actor, "cadre:manage:subtree");
   const editable = manage && cadre.endedOn === null;
   const [units, unit] = editable ? await Promise.all([cadreUnitList(actor), unitChoice(actor, cadre.unitId)]) : [[], null];
   const today = todayInVietnam();

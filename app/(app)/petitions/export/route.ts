@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/current";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { exportPetitions } from "@/lib/petitions/export";
 import { parsePetitionFilters } from "@/lib/petitions/list";
 
@@ -8,7 +8,7 @@ import { parsePetitionFilters } from "@/lib/petitions/list";
 export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor) return new Response("Chưa đăng nhập", { status: 401 });
-  if (!can(actor.role, "petition:read:subtree")) return new Response("Không tìm thấy", { status: 404 });
+  if (!allows(actor, "petition:read:subtree")) return new Response("Không tìm thấy", { status: 404 });
   const url = new URL(request.url);
   const params: Record<string, string> = Object.fromEntries(url.searchParams);
   const format = params.format === "csv" ? "csv" : "xlsx";

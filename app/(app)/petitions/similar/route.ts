@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getActor } from "@/lib/auth/current";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { cleanText, parseId } from "@/lib/forms/fields";
 import { findSimilarOpenPetitions } from "@/lib/petitions/similar";
 
@@ -8,7 +8,7 @@ import { findSimilarOpenPetitions } from "@/lib/petitions/similar";
 export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
-  if (!can(actor.role, "petition:create:subtree")) return NextResponse.json({ error: "not_found" }, { status: 404 });
+  if (!allows(actor, "petition:create:subtree")) return NextResponse.json({ error: "not_found" }, { status: 404 });
   const url = new URL(request.url);
   const unit = parseId(url.searchParams.get("unit"));
   const q = cleanText(url.searchParams.get("q") ?? "");

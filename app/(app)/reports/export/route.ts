@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { periodLabel } from "@/lib/dashboards/period-label";
 import { getActor } from "@/lib/auth/current";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { dashboardFor } from "@/lib/dashboards/dashboard";
 import { exportDashboard } from "@/lib/dashboards/export";
 import { parseReportParams } from "@/lib/dashboards/report-params";
@@ -11,7 +11,7 @@ import { todayInVietnam } from "@/lib/time";
 export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor) return new Response("Chưa đăng nhập", { status: 401 });
-  if (!can(actor.role, "report:read:subtree")) return new Response("Không tìm thấy", { status: 404 });
+  if (!allows(actor, "report:read:subtree")) return new Response("Không tìm thấy", { status: 404 });
   const params = parseReportParams(Object.fromEntries(new URL(request.url).searchParams), todayInVietnam());
   const dashboard = await dashboardFor(actor, params.unit ?? actor.unit.id, params.period, params.view);
   if (!dashboard) return new Response("Không tìm thấy", { status: 404 });

@@ -5,7 +5,7 @@ import { Stat } from "@/components/stat";
 import { CloseVillageForm, CreateVillageForm, MoveVillageForm, RenameVillageForm } from "@/components/units/village-forms";
 import { CreateOrganisationForm } from "@/components/organisations/lifecycle-forms";
 import { requirePermission } from "@/lib/auth/current";
-import { allows, can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { formatDate, formatNumber } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 import { organisationsOfUnit } from "@/lib/organisations/lifecycle";
@@ -105,7 +105,7 @@ export default async function UnitPage({
         </dl>
         {awaiting > 0 && (
           <p className="mt-3">
-            {can(actor.role, "unit:manage:subtree") ? (
+            {allows(actor, "unit:manage:subtree") ? (
               <Link href={`/admin/units/placement#commune-${unit.id}`} className="rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900 underline">
                 {t("mergers.badge", { count: awaiting })}
               </Link>

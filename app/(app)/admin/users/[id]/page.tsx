@@ -12,6 +12,8 @@ import { MAX_QUERY_LENGTH } from "@/lib/units/search";
 import { getUserForAdmin } from "@/lib/users/queries";
 import { homeUnitChoices } from "@/lib/users/unit-choices";
 import { parseId } from "@/lib/forms/fields";
+import { normaliseDuties } from "@/lib/auth/roles";
+import { dutiesLabel } from "@/lib/users/duty-label";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -50,7 +52,9 @@ export default async function UserPage({ params, searchParams }: { params: Param
           </div>
           <div>
             <dt className="text-stone-600">{t("role")}</dt>
-            <dd className="font-medium">{tr(user.role)}</dd>
+            <dd className="font-medium" data-testid="user-duties">
+              {dutiesLabel(user.duties, tr)}
+            </dd>
           </div>
           <div>
             <dt className="text-stone-600">{t("unit")}</dt>
@@ -84,7 +88,7 @@ export default async function UserPage({ params, searchParams }: { params: Param
       <section aria-label={t("editTitle")} className="space-y-4 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
         {!self && <UnitSearchForm action={`/admin/users/${user.id}`} query={query} tooShort={tooShort} noHits={searched && !tooShort && hits === 0} />}
         <EditUserForm
-          user={{ id: user.id, displayName: user.displayName, role: user.role, unitId: user.unit.id, updatedAt: user.updatedAt.toISOString() }}
+          user={{ id: user.id, displayName: user.displayName, duties: normaliseDuties(user.duties ?? []), unitId: user.unit.id, updatedAt: user.updatedAt.toISOString() }}
           units={choices}
           self={self}
         />
