@@ -8,7 +8,8 @@ import { OPEN_STATUSES } from "@/lib/petitions/status";
 import { formatNumber } from "@/lib/format";
 import { scopeSummary } from "@/lib/home/queries";
 import type { Locale } from "@/lib/i18n/config";
-import { unitFullName, workplaceName } from "@/lib/units/labels";
+import { isoDay, todayInVietnam } from "@/lib/time";
+import { officeName, unitFullName } from "@/lib/units/labels";
 import { dutiesLabel, homeTasks } from "@/lib/users/duty-label";
 
 const LEVEL_STATS = [
@@ -39,7 +40,7 @@ export default async function HomePage() {
           </div>
           <div>
             <dt className="text-sm text-stone-600">{t("home.unit")}</dt>
-            <dd className="font-medium" data-testid="workplace">{workplaceName(actor.unit)}</dd>
+            <dd className="font-medium" data-testid="workplace">{officeName(actor.unit, isoDay(todayInVietnam()))}</dd>
           </div>
           <div>
             <dt className="text-sm text-stone-600">{t("home.where")}</dt>

@@ -2,7 +2,8 @@ import Link from "@/components/link";
 import { useTranslations } from "next-intl";
 import type { Actor } from "@/lib/auth/actor";
 import { allows, type Permission } from "@/lib/auth/roles";
-import { workplaceName } from "@/lib/units/labels";
+import { isoDay, todayInVietnam } from "@/lib/time";
+import { officeName } from "@/lib/units/labels";
 import { LocaleSwitch } from "./locale-switch";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -36,7 +37,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
           <div className="flex flex-wrap items-center gap-3">
             <p className="text-sm leading-tight sm:text-right" data-testid="who">
               <span className="block font-semibold">{actor.displayName}</span>
-              <span className="block text-stone-600">{workplaceName(actor.unit)}</span>
+              <span className="block text-stone-600">{officeName(actor.unit, isoDay(todayInVietnam()))}</span>
             </p>
             <LocaleSwitch />
             <Link href="/profile" className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100">

@@ -11,8 +11,10 @@ import { audit } from "../audit/log";
 import { db } from "../db/client";
 import { safeCell } from "../export/safe-cell";
 import { formatDateTime } from "../format";
+import { isoDay, todayInVietnam } from "../time";
 import { unitFullName } from "../units/labels";
 import { KPI_COLUMNS, sortRows, type KpiColumn } from "./columns";
+import { reportingOffice } from "./period-label";
 import type { Dashboard } from "./types";
 
 type Label = (key: string, values?: Record<string, string>) => string;
@@ -46,6 +48,7 @@ export async function exportDashboard(
   title.font = { bold: true, size: 14 };
   title.alignment = { horizontal: "center" };
   const heading: [string, string][] = [
+    [t("export.office"), reportingOffice(dashboard.unit, dashboard.period, isoDay(todayInVietnam(now)))],
     [t("export.unit"), unitName],
     [t("export.period"), labels.period],
     [t("export.previous"), labels.previousPeriod],

@@ -1,5 +1,15 @@
 import type { Period } from "./types";
 import { formatMonth } from "../format";
+import { officeName } from "../units/labels";
+
+/**
+ * The office that reports a unit's period: the unit's office on the period's last day, or on `today`
+ * (ISO) while the period runs. A report about 2024 is the Ban Dân vận's, one about 2026 the Ban Tuyên
+ * giáo và Dân vận's (lib/units/labels.ts).
+ */
+export function reportingOffice(unit: Parameters<typeof officeName>[0], period: Pick<Period, "to">, today: string): string {
+  return officeName(unit, period.to < today ? period.to : today);
+}
 
 type T = (key: string, values?: Record<string, string>) => string;
 const ROMAN = ["I", "II", "III", "IV"];

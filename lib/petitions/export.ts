@@ -17,8 +17,8 @@ import { writeXlsx, type XlsxSheetSpec } from "../export/xlsx-stream";
 import type { Prisma } from "../generated/prisma/client";
 import { formatDate, formatDateTime } from "../format";
 import { maskName, maskPhone } from "../text/mask";
-import { todayInVietnam } from "../time";
-import { unitFullName, workplaceName } from "../units/labels";
+import { isoDay, todayInVietnam } from "../time";
+import { officeName, unitFullName } from "../units/labels";
 import { deadlineKind } from "./deadline";
 import { listReach, petitionListWhere, type PetitionFilters } from "./list";
 import { OPEN_STATUSES } from "./status";
@@ -189,7 +189,7 @@ export async function exportPetitions(actor: Actor, filters: PetitionFilters, fo
     landscape: true,
     rows: async (sheet) => {
       await sheet.row([label("reportTitle")], "bold");
-      await sheet.row([`${label("reportUnit")}: ${workplaceName(actor.unit)}`]);
+      await sheet.row([`${label("reportUnit")}: ${officeName(actor.unit, isoDay(today))}`]);
       await sheet.row([`${label(`reportPeriodOf.${filters.dateOf}`)}: ${period}`]);
       await sheet.row([`${label("reportFilters")}: ${safeCell(filterText)}`]);
       await sheet.row([`${label("reportGenerated")}: ${formatDateTime(now)} · ${safeCell(actor.displayName)}`]);

@@ -100,7 +100,7 @@ export async function getOwnProfile(actor: Actor) {
     where: { id: actor.userId },
     select: {
       ...LIST_SELECT,
-      unit: { select: { id: true, level: true, typeLabel: true, name: true, ancestorIds: true } },
+      unit: { select: { id: true, level: true, typeLabel: true, name: true, code: true, ancestorIds: true } },
     },
   });
   if (!user) return null;

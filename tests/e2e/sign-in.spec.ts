@@ -2,12 +2,12 @@ import { DEMO_PASSWORD } from "../../prisma/seed/accounts";
 import { expect, signInAs, signInWithForm, test } from "./fixtures";
 
 const HOMES = [
-  { username: "admin", role: "Quản trị hệ thống", workplace: "Ban Dân vận Trung ương" },
-  { username: "tinh.vinhphuc", role: "Lãnh đạo Ban Dân vận Tỉnh ủy", workplace: "Ban Dân vận Tỉnh ủy Vĩnh Phúc" },
+  { username: "admin", role: "Quản trị hệ thống", workplace: "Ban Tuyên giáo và Dân vận Trung ương" },
+  { username: "tinh.vinhphuc", role: "Lãnh đạo Ban Dân vận Tỉnh ủy", workplace: "Ban Tuyên giáo và Dân vận Tỉnh ủy Vĩnh Phúc" },
   { username: "huyen.lapthach", role: "Cán bộ Ban Dân vận Huyện ủy", workplace: "Ban Dân vận Huyện ủy Lập Thạch" },
   { username: "huyen.vinhtuong", role: "Cán bộ Ban Dân vận Huyện ủy", workplace: "Ban Dân vận Huyện ủy Vĩnh Tường" },
-  { username: "xa.lapthach", role: "Phó Bí thư thường trực, Trưởng khối dân vận xã", workplace: "Khối dân vận Thị trấn Lập Thạch" },
-  { username: "xem.vinhphuc", role: "Người xem", workplace: "Ban Dân vận Tỉnh ủy Vĩnh Phúc" },
+  { username: "xa.lapthach", role: "Phó Bí thư thường trực, Trưởng khối dân vận xã", workplace: "Đảng ủy Thị trấn Lập Thạch" },
+  { username: "xem.vinhphuc", role: "Người xem", workplace: "Ban Tuyên giáo và Dân vận Tỉnh ủy Vĩnh Phúc" },
   { username: "xa.binhlu", role: "Đảng ủy xã, phường: kiến nghị + sinh hoạt + tổ chức", workplace: /Xã Bình Lư$/ },
 ];
 

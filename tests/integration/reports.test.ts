@@ -79,6 +79,8 @@ describe("the xlsx report", () => {
     const rows = book.worksheets[0].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
     expect(rows[0][0]).toBe("export.title");
     expect(rows).toContainEqual(["export.unit", `Xã ${tree.communeA.name}`]);
+    // Reported by the commune's Party committee since the reform of 1 July 2025 (issue 15).
+    expect(rows).toContainEqual(["export.office", `Đảng ủy Xã ${tree.communeA.name}`]);
     expect(rows).toContainEqual(["export.period", "Năm nay"]);
     expect(rows).toContainEqual(["kpi.received", 3, expect.anything()]);
     const childRows = rows.filter((r) => typeof r[0] === "string" && r[0].startsWith("Thôn "));
@@ -90,5 +92,20 @@ describe("the xlsx report", () => {
     );
     const audit = await db.auditLog.findFirst({ where: { action: "report.export", actorId: staff.userId } });
     expect(audit?.entityId).toBe(String(tree.communeA.id));
+  });
+
+  it("names the office of the period's last day: a report about 2024 is the Ban Dân vận's (issue 15)", async () => {
+    const leader = actorAt(tree.province, "PROVINCE_LEADER", (await createUser(tree.province)).id);
+    const office = async (day: string, unitId: number) => {
+      const dashboard = (await dashboardFor(leader, unitId, periodContaining(new Date(day), "year"), "historical"))!;
+      const file = await exportDashboard(leader, dashboard, { t: label, period: "Năm", previousPeriod: "Năm trước" });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(file.body as unknown as ArrayBuffer);
+      const rows = book.worksheets[0].getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+      return rows.find((r) => r[0] === "export.office")?.[1];
+    };
+    expect(await office("2024-06-01", tree.province.id)).toBe(`Ban Dân vận Tỉnh ủy ${tree.province.name}`);
+    expect(await office("2026-06-01", tree.province.id)).toBe(`Ban Tuyên giáo và Dân vận Tỉnh ủy ${tree.province.name}`);
+    expect(await office("2024-06-01", tree.communeA.id)).toBe(`Khối dân vận Xã ${tree.communeA.name}`);
   });
 });

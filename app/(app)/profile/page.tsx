@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/current";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { unitFullName, workplaceName } from "@/lib/units/labels";
+import { isoDay, todayInVietnam } from "@/lib/time";
+import { officeName, unitFullName } from "@/lib/units/labels";
 import { getOwnProfile } from "@/lib/users/queries";
 import { dutiesLabel } from "@/lib/users/duty-label";
 
@@ -41,7 +42,7 @@ export default async function ProfilePage() {
         <div>
           <dt className="text-sm text-stone-600">{t("unit")}</dt>
           <dd className="font-medium">
-            {workplaceName(profile.unit)}
+            {officeName(profile.unit, isoDay(todayInVietnam()))}
             <span className="block font-normal">{unitFullName(profile.unit)}</span>
             {pathText && (
               <span className="block text-sm font-normal text-stone-600">

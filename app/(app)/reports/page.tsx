@@ -9,7 +9,7 @@ import { RefForm } from "@/components/refdata/ref-form";
 import { ChildTable } from "@/components/reports/child-table";
 import { KpiCards } from "@/components/reports/kpi-cards";
 import { figureLists } from "@/lib/dashboards/links";
-import { periodLabel } from "@/lib/dashboards/period-label";
+import { periodLabel, reportingOffice } from "@/lib/dashboards/period-label";
 import { PrintButton } from "@/components/reports/print-button";
 import { ReportControls } from "@/components/reports/report-controls";
 import { requirePermission } from "@/lib/auth/current";
@@ -23,7 +23,7 @@ import { thresholdFor } from "@/lib/dashboards/threshold";
 import { db } from "@/lib/db/client";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
-import { todayInVietnam } from "@/lib/time";
+import { isoDay, todayInVietnam } from "@/lib/time";
 import { boundaryImportCommand } from "@/lib/units/boundaries/import";
 import { boundariesOf } from "@/lib/units/boundaries/queries";
 import { unitFullName } from "@/lib/units/labels";
@@ -77,6 +77,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{t("heading", { unit: unitName })}</h1>
+          <p className="text-stone-700" data-testid="reporting-office">
+            {reportingOffice(dashboard.unit, dashboard.period, isoDay(today))}
+          </p>
           <p className="text-stone-700">
             {period} · {t(`view.${dashboard.view}`)}
           </p>
