@@ -137,12 +137,6 @@ describe.skipIf(!onPostgres)("the bench generator, small", () => {
     expect(await count(`SELECT count(*) AS n FROM "Petition" WHERE "agencyId" IS NULL AND ("dueOn" IS NULL OR "dueOn" < "receivedOn" + 5 OR "dueOn" > "receivedOn" + 20)`)).toBe(0);
   });
 
-  it("gives each petition no agency holds its deadline to assign: 5 working days after receipt (decision 051)", async () => {
-    expect(await count(`SELECT count(*) AS n FROM "Petition" WHERE "agencyId" IS NULL`)).toBeGreaterThan(0);
-    // Five working days are at least five days and, across Tết and its weekends, at most twenty.
-    expect(await count(`SELECT count(*) AS n FROM "Petition" WHERE "agencyId" IS NULL AND ("dueOn" IS NULL OR "dueOn" < "receivedOn" + 5 OR "dueOn" > "receivedOn" + 20)`)).toBe(0);
-  });
-
   it("gives each petition its province, district and commune, as PostgreSQL's trigger would (decision 039)", async () => {
     expect(await count(`SELECT count(*) AS n FROM "Petition" WHERE "districtId" IS NULL OR "communeId" IS NULL`)).toBe(0);
     expect(
