@@ -5,7 +5,7 @@
  */
 import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/roles";
+import { allows } from "../auth/roles";
 import { unitWhereFor } from "../auth/scope";
 import { audit } from "../audit/log";
 import { db, type Tx } from "../db/client";
@@ -23,7 +23,7 @@ export function teamName(village: { typeLabel: string; name: string }): string {
 
 async function findInScope(tx: Tx, actor: Actor, id: number) {
   // Checked here too, not only by the action: a missing permission looks like a missing unit.
-  if (!can(actor.role, "village:manage:subtree")) throw new ActionError("NOT_FOUND");
+  if (!allows(actor, "village:manage:subtree")) throw new ActionError("NOT_FOUND");
   const unit = await tx.unit.findFirst({ where: { AND: [{ id }, unitWhereFor(actor)] } });
   if (!unit) throw new ActionError("NOT_FOUND");
   return unit;
