@@ -26,6 +26,8 @@ export interface MeetingFormProps {
   kindLabel: string;
   target: string;
   heldBy: string;
+  /** A field visit's visiting unit (decision 053); null for other kinds. */
+  visitor?: string | null;
   defaults: { place: string; chair: string };
   roster: RosterRow[];
   openPetitions: OpenPetitionRow[];
@@ -64,6 +66,10 @@ export function MeetingForm(props: MeetingFormProps) {
   const err = (name: string) => `mf-${name.replace(/\./g, "-")}-error`;
   const fixedUnit = raisedUnits.length === 1 ? raisedUnits[0] : null;
   const card = "space-y-3 rounded-xl border border-stone-200 bg-white p-4";
+  // A field visit records who went, what they found and what must follow; a province's or
+  // district's own meeting takes no petitions of an area (decision 053).
+  const visit = kind === "FIELD_VISIT";
+  const ownUnit = kind === "CONFERENCE" || kind === "BRIEFING";
 
   const raisedRow = (id: number | string, ordinal: number | string) => (
     <li key={id} data-raised-row="" className="space-y-2 rounded-md border border-stone-200 p-3" aria-label={t("form.raisedRow", { n: ordinal })}>
@@ -143,30 +149,55 @@ export function MeetingForm(props: MeetingFormProps) {
         <p>
           <span className="block text-sm text-stone-600">{props.kindLabel}</span>
           <span className="font-medium">{props.heldBy}</span>{" "}
+          {visit && props.visitor && (
+            <span className="block text-sm text-stone-700">
+              {t("form.visitor")}: <span className="font-medium">{props.visitor}</span>
+            </span>
+          )}
           <Link href={`/meetings/new?kind=${kind}`} className="text-sm text-brand-700 underline underline-offset-2">{t("form.change")}</Link>
         </p>
         <div>
-          <label htmlFor="mf-heldOn" className="block text-sm font-medium">{t("form.heldOn")} *</label>
+          <label htmlFor="mf-heldOn" className="block text-sm font-medium">{t(visit ? "form.visitHeldOn" : "form.heldOn")} *</label>
           <input id="mf-heldOn" name="heldOn" type="date" required max={today} defaultValue={value("heldOn", today)} aria-describedby={err("heldOn")} className={inputClass} />
           <FieldError state={state} name="heldOn" id={err("heldOn")} />
         </div>
         <div>
-          <label htmlFor="mf-place" className="block text-sm font-medium">{t("form.place")} *</label>
+          <label htmlFor="mf-place" className="block text-sm font-medium">{t(visit ? "form.visitPlace" : "form.place")} *</label>
           <input id="mf-place" name="place" required maxLength={300} defaultValue={value("place", props.defaults.place)} aria-describedby={err("place")} className={inputClass} />
           <FieldError state={state} name="place" id={err("place")} />
         </div>
         <div>
-          <label htmlFor="mf-chair" className="block text-sm font-medium">{t("form.chair")} *</label>
+          <label htmlFor="mf-chair" className="block text-sm font-medium">{t(visit ? "form.visitChair" : "form.chair")} *</label>
           <input id="mf-chair" name="chair" required maxLength={200} defaultValue={value("chair", props.defaults.chair)} aria-describedby={err("chair")} className={inputClass} />
           <FieldError state={state} name="chair" id={err("chair")} />
         </div>
       </section>
 
       <section className={card}>
-        <AttendanceFields roster={roster} statusOf={(id) => value(`att.${id}`, failedValues ? "" : "PRESENT")} />
+        {visit ? (
+          <fieldset className="space-y-2" aria-describedby="mf-visitors-hint">
+            <legend className="text-lg font-semibold">{t("form.visitors")}</legend>
+            <p id="mf-visitors-hint" className="text-sm text-stone-600">{roster.length ? t("form.visitorsHint") : t("form.noVisitorRoster")}</p>
+            <ul className="divide-y divide-stone-100">
+              {roster.map((r) => (
+                <li key={r.cadreId}>
+                  <label className="flex min-h-11 items-center gap-3 py-2">
+                    <input type="checkbox" name={`att.${r.cadreId}`} value="PRESENT" defaultChecked={value(`att.${r.cadreId}`) === "PRESENT"} className="size-5 shrink-0" />
+                    <span>
+                      <span className="block font-medium">{r.fullName}</span>
+                      {r.role && <span className="block text-xs text-stone-600">{r.role}</span>}
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        ) : (
+          <AttendanceFields roster={roster} statusOf={(id) => value(`att.${id}`, failedValues ? "" : "PRESENT")} />
+        )}
         <FieldError state={state} name="attendance" id={err("attendance")} />
         <div>
-          <label htmlFor="mf-guests" className="block text-sm font-medium">{t("form.guests")}</label>
+          <label htmlFor="mf-guests" className="block text-sm font-medium">{t(visit ? "form.visitGuests" : "form.guests")}</label>
           <textarea id="mf-guests" name="guests" rows={2} maxLength={2000} defaultValue={value("guests")} aria-describedby="mf-guests-hint" className={inputClass} />
           <p id="mf-guests-hint" className="mt-1 text-xs text-stone-600">{t("form.guestsHint")}</p>
         </div>
@@ -174,7 +205,7 @@ export function MeetingForm(props: MeetingFormProps) {
 
       <section className={card} aria-labelledby="mf-agenda">
         <h2 id="mf-agenda" className="text-lg font-semibold">{t("form.agenda")}</h2>
-        {openPetitions.length > 0 ? (
+        {ownUnit ? null : openPetitions.length > 0 ? (
           <fieldset>
             <legend className="text-sm font-medium">{t("form.carried", { count: openPetitions.length })}</legend>
             <ul className="mt-1 space-y-1">
@@ -200,6 +231,7 @@ export function MeetingForm(props: MeetingFormProps) {
         </div>
       </section>
 
+      {raisedUnits.length > 0 && (
       <section className={card} aria-labelledby="mf-raised">
         <h2 id="mf-raised" className="text-lg font-semibold">{t("form.raised")}</h2>
         <p className="text-sm text-stone-600">{t("form.raisedHint")}</p>
@@ -212,11 +244,12 @@ export function MeetingForm(props: MeetingFormProps) {
           {t("form.addRow")}
         </button>
       </section>
+      )}
 
       <section className={card} aria-labelledby="mf-minutes-h">
-        <h2 id="mf-minutes-h" className="text-lg font-semibold">{t("form.minutesTitle")}</h2>
+        <h2 id="mf-minutes-h" className="text-lg font-semibold">{t(visit ? "form.findingsTitle" : "form.minutesTitle")}</h2>
         <div>
-          <label htmlFor="mf-minutes" className="block text-sm font-medium">{t("form.minutes")}</label>
+          <label htmlFor="mf-minutes" className="block text-sm font-medium">{t(visit ? "form.findings" : "form.minutes")}</label>
           <textarea id="mf-minutes" name="minutes" rows={6} maxLength={20000} defaultValue={value("minutes")} aria-describedby={err("minutes")} className={inputClass} />
           <FieldError state={state} name="minutes" id={err("minutes")} />
         </div>
@@ -227,6 +260,23 @@ export function MeetingForm(props: MeetingFormProps) {
           <FieldError state={state} name="attachments" id={err("attachments")} />
         </div>
       </section>
+
+      {visit && (
+        <section className={card} aria-labelledby="mf-follow-h">
+          <h2 id="mf-follow-h" className="text-lg font-semibold">{t("form.followUpTitle")}</h2>
+          <div>
+            <label htmlFor="mf-followUp" className="block text-sm font-medium">{t("form.followUp")}</label>
+            <textarea id="mf-followUp" name="followUp" rows={4} maxLength={5000} defaultValue={value("followUp")} aria-describedby={err("followUp")} className={inputClass} />
+            <FieldError state={state} name="followUp" id={err("followUp")} />
+          </div>
+          <div>
+            <label htmlFor="mf-followUpDueOn" className="block text-sm font-medium">{t("form.followUpDueOn")}</label>
+            <input id="mf-followUpDueOn" name="followUpDueOn" type="date" defaultValue={value("followUpDueOn")} aria-describedby={`mf-followUpDueOn-hint ${err("followUpDueOn")}`} className={inputClass} />
+            <p id="mf-followUpDueOn-hint" className="mt-1 text-xs text-stone-600">{t("form.followUpHint")}</p>
+            <FieldError state={state} name="followUpDueOn" id={err("followUpDueOn")} />
+          </div>
+        </section>
+      )}
 
       <div className="sticky bottom-0 -mx-4 space-y-2 border-t border-stone-200 bg-white/95 px-4 py-3 sm:mx-0 sm:rounded-xl sm:border">
         <ActionFeedback state={state} success={() => ""} />

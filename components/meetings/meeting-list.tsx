@@ -24,7 +24,10 @@ export async function MeetingList({ page, filters, emptyMessage }: { page: Page<
               </Link>
               <time dateTime={m.heldOn.toISOString().slice(0, 10)} className="shrink-0 text-sm font-medium">{formatDate(m.heldOn)}</time>
             </div>
-            <p className="text-sm text-stone-700">{t(`kinds.${m.kind}`)}</p>
+            <p className="text-sm text-stone-700">
+              {t(`kinds.${m.kind}`)}
+              {m.visitorName && ` · ${t("form.visitor")} ${m.visitorName}`}
+            </p>
             <p className="mt-1 text-xs text-stone-600">
               {m.parentName ? `${m.unitName} · ${m.parentName}` : m.unitName}
               {m.place && ` · ${m.place}`}

@@ -1,6 +1,6 @@
 import Link from "@/components/link";
 import { useTranslations } from "next-intl";
-import { MEETING_KINDS } from "@/lib/meetings/labels";
+import { isOwnUnitKind } from "@/lib/meetings/labels";
 import type { NewMeetingView } from "@/lib/meetings/new-page";
 
 const linkClass = "flex min-h-12 items-center rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-50";
@@ -15,7 +15,7 @@ export function MeetingTargetChoice({ view }: { view: Extract<NewMeetingView, { 
       <section aria-labelledby="mn-kind" className="space-y-2 rounded-xl border border-stone-200 bg-white p-4">
         <h2 id="mn-kind" className="text-lg font-semibold">{t("new.chooseKind")}</h2>
         <ul className="space-y-2">
-          {MEETING_KINDS.map((k) => (
+          {view.kinds.map((k) => (
             <li key={k}>
               <Link href={`/meetings/new?kind=${k}`} aria-current={k === kind ? "true" : undefined} className={`${linkClass} ${k === kind ? "border-brand-700 bg-brand-50 ring-2 ring-brand-700" : ""}`}>
                 <span>
@@ -30,7 +30,7 @@ export function MeetingTargetChoice({ view }: { view: Extract<NewMeetingView, { 
       {kind && (
         <section aria-labelledby="mn-target" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
           <h2 id="mn-target" className="text-lg font-semibold">{t(`new.chooseTarget.${kind}`)}</h2>
-          {groups.length === 0 && <p className="text-stone-600">{t("new.noTargets")}</p>}
+          {groups.length === 0 && <p className="text-stone-600">{t(isOwnUnitKind(kind) ? "new.noOwnUnit" : "new.noTargets")}</p>}
           {groups.map((g) => (
             <div key={g.commune}>
               {groups.length > 1 && <h3 className="font-medium text-stone-700">{g.commune}</h3>}

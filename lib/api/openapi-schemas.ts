@@ -256,7 +256,7 @@ export const schemas: Record<string, Schema> = {
     coverage: ref("Coverage"),
     children: arrayOf(objectOf<ChildRow>({ unit: ref("DashboardUnit"), kpis: ref("Kpis") })),
   }),
-  MeetingKind: enumOf(MEETING_KINDS, { description: "Team's monthly meeting, bloc meeting, quarterly briefing, other." }),
+  MeetingKind: enumOf(MEETING_KINDS, { description: "Team's monthly meeting, bloc meeting, quarterly briefing, other; a province's or district's own conference and briefing; a field visit to a commune or village (decision 053)." }),
   MeetingItem: objectOf<MeetingItem>({
     id: int,
     kind: ref("MeetingKind"),

@@ -66,6 +66,9 @@ async function prepareMeeting(actor: Actor, input: MeetingInput, now: Date): Pro
   const roster = await rosterOf(db, target, todayInVietnam(now));
   const marked = new Map(input.attendance.map((a) => [a.cadreId, a.status]));
   if ([...marked.keys()].some((id) => !roster.some((r) => r.cadreId === id))) throw new ActionError("INVALID_STATE", "attendance for someone not on the roster");
+  // A field visit records who went, and only them (decision 053).
+  const visit = input.kind === "FIELD_VISIT";
+  if (visit && [...marked.values()].some((s) => s !== "PRESENT")) throw new ActionError("INVALID_STATE", "a field visit records only who went");
   const agenda = input.agendaPetitionIds.length
     ? await db.petition.findMany({
         where: { AND: [{ id: { in: input.agendaPetitionIds } }, petitionWhereFor(actor), { unit: { ancestorIds: { has: target.unit.id } } }, { status: { in: [...OPEN_STATUSES] } }] },
@@ -99,7 +102,7 @@ async function prepareMeeting(actor: Actor, input: MeetingInput, now: Date): Pro
   }
   return {
     target,
-    attendance: roster.map((r) => ({ cadreId: r.cadreId, status: marked.get(r.cadreId) ?? "ABSENT" })),
+    attendance: visit ? roster.filter((r) => marked.has(r.cadreId)).map((r) => ({ cadreId: r.cadreId, status: "PRESENT" as const })) : roster.map((r) => ({ cadreId: r.cadreId, status: marked.get(r.cadreId) ?? "ABSENT" })),
     agendaPetitionIds: agenda.map((p) => p.id),
     raised,
   };
@@ -118,6 +121,9 @@ async function writeMeeting(tx: Tx, actor: Actor, input: MeetingInput, m: Prepar
       guests: input.guests ?? null,
       agenda: input.agenda ?? null,
       minutes: input.minutes ?? null,
+      visitorUnitId: m.target.visitor?.id ?? null,
+      followUp: input.followUp ?? null,
+      followUpDueOn: input.followUpDueOn ?? null,
       idempotencyKey: input.idempotencyKey,
       createdById: actor.userId,
       createdAt: now,
@@ -144,7 +150,7 @@ async function writeMeeting(tx: Tx, actor: Actor, input: MeetingInput, m: Prepar
     entity: "Meeting",
     entityId: meeting.id,
     unitId: m.target.unit.id,
-    data: { kind: input.kind, heldOn: input.heldOn.toISOString().slice(0, 10), present, expected: m.attendance.length, agenda: m.agendaPetitionIds.length, petitionIds, attachments: input.attachments.length },
+    data: { kind: input.kind, ...(m.target.visitor ? { visitorUnitId: m.target.visitor.id } : {}), heldOn: input.heldOn.toISOString().slice(0, 10), present, expected: m.attendance.length, agenda: m.agendaPetitionIds.length, petitionIds, attachments: input.attachments.length },
   });
   return { id: meeting.id, created: true, petitionIds };
 }

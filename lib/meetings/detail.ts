@@ -17,6 +17,7 @@ export async function getMeetingPage(actor: Actor, id: number, now = new Date())
       organisation: { select: { id: true, kind: true, name: true } },
       unit: { select: { id: true, typeLabel: true, name: true, level: true, ancestorIds: true } },
       createdBy: { select: { displayName: true } },
+      visitorUnit: { select: { typeLabel: true, name: true } },
       attendances: { include: { cadre: { select: { id: true, fullName: true, position: true } } } },
       agendaItems: { where: { petition: petitionWhereFor(actor) }, include: { petition: { select: { id: true, code: true, status: true, resolution: true, content: true } } } },
       raisedPetitions: { where: petitionWhereFor(actor), orderBy: { id: "asc" }, select: { id: true, code: true, status: true, resolution: true, content: true, unit: { select: { typeLabel: true, name: true } } } },
@@ -38,6 +39,8 @@ export async function getMeetingPage(actor: Actor, id: number, now = new Date())
       ...meeting,
       attendances,
       heldBy: meeting.organisation?.name ?? unitFullName(meeting.unit),
+      /** A field visit's visiting unit (decision 053). */
+      visitorUnitName: meeting.visitorUnit ? unitFullName(meeting.visitorUnit) : null,
       agendaItems: meeting.agendaItems.map((a) => ({ ...a.petition, content: excerpt(a.petition.content) })),
       raisedPetitions: meeting.raisedPetitions.map((p) => ({ ...p, content: excerpt(p.content), unitName: unitFullName(p.unit) })),
     },

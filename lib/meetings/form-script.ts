@@ -28,15 +28,16 @@ export interface FormScriptOptions {
 export function enhanceMeetingForm(form: HTMLFormElement | null, o: FormScriptOptions): void {
   if (!form) return;
   const one = <T extends HTMLElement>(selector: string) => form.querySelector<T>(selector) as T;
-  const list = one("[data-raised-rows]");
-  const template = one<HTMLTemplateElement>("[data-row-template]");
-  const addButton = one<HTMLButtonElement>("[data-add-row]");
+  // Absent where the meeting takes no raised petitions (a province's own conference, decision 053).
+  const list = form.querySelector<HTMLElement>("[data-raised-rows]");
+  const template = form.querySelector<HTMLTemplateElement>("[data-row-template]");
+  const addButton = form.querySelector<HTMLButtonElement>("[data-add-row]");
   const status = one("[data-draft-status]");
   const submit = one<HTMLButtonElement>("[data-submit]");
   const counter = form.querySelector<HTMLElement>("[data-present-count]");
   const time = (ms: number) => new Date(ms).toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" });
 
-  const rows = () => Array.from(list.querySelectorAll<HTMLElement>("[data-raised-row]"));
+  const rows = () => (list ? Array.from(list.querySelectorAll<HTMLElement>("[data-raised-row]")) : []);
   const rowId = (row: HTMLElement) => Number(/^raised\.(\d+)\./.exec(row.querySelector("[name]")?.getAttribute("name") ?? "")?.[1]);
   const renumber = () => {
     const all = rows();
@@ -46,14 +47,14 @@ export function enhanceMeetingForm(form: HTMLFormElement | null, o: FormScriptOp
       row.querySelector("[data-row-title]")!.textContent = title;
       row.querySelector<HTMLElement>("[data-remove-row]")!.hidden = all.length < 2;
     });
-    addButton.hidden = all.length >= o.maxRows;
+    if (addButton) addButton.hidden = all.length >= o.maxRows;
   };
   /** A new empty row with the smallest id not in use (ids are at most two digits). */
   const addRow = (id?: number): HTMLElement | null => {
     const used = new Set(rows().map(rowId));
     let next = id ?? 0;
     if (id === undefined) while (used.has(next)) next++;
-    if (used.has(next) || next > 99) return null;
+    if (used.has(next) || next > 99 || !list || !template) return null;
     list.insertAdjacentHTML("beforeend", template.innerHTML.split(o.row).join(String(next)).split(o.ordinal).join(""));
     return list.lastElementChild as HTMLElement;
   };
@@ -96,7 +97,7 @@ export function enhanceMeetingForm(form: HTMLFormElement | null, o: FormScriptOp
       for (const row of rows()) if (!ids.has(rowId(row))) row.remove();
       for (const id of [...ids].sort((a, b) => a - b)) {
         const row = rows().find((r) => rowId(r) === id) ?? addRow(id);
-        if (row) list.append(row);
+        if (row) list?.append(row);
       }
     }
     for (const element of Array.from(form.elements) as HTMLInputElement[]) {
@@ -110,14 +111,14 @@ export function enhanceMeetingForm(form: HTMLFormElement | null, o: FormScriptOp
     banner.hidden = false;
   };
 
-  list.addEventListener("click", (event) => {
+  list?.addEventListener("click", (event) => {
     const button = (event.target as Element).closest("[data-remove-row]");
     if (!button) return;
     button.closest("[data-raised-row]")!.remove();
     renumber();
     save();
   });
-  addButton.addEventListener("click", () => {
+  addButton?.addEventListener("click", () => {
     addRow()?.querySelector("textarea")?.focus();
     renumber();
     save();

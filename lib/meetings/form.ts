@@ -6,11 +6,13 @@ import { currentMembershipWhere } from "../organisations/members";
 import { petitionFieldOptions } from "../petitions/options";
 import { todayInVietnam } from "../time";
 import { unitFullName } from "../units/labels";
-import { parseTarget } from "./labels";
+import { isOwnUnitKind, parseTarget } from "./labels";
 import { openPetitionsOf, raisedUnitChoices, resolveTarget, rosterOf, type ResolvedTarget } from "./targets";
 
 /** The usual place: the village's cultural house, or the commune party committee's hall. */
 function usualPlace(t: ResolvedTarget): string {
+  if (isOwnUnitKind(t.kind)) return "";
+  if (t.kind === "FIELD_VISIT") return unitFullName(t.unit);
   return t.unit.level === "VILLAGE" ? `Nhà văn hóa ${unitFullName(t.unit)}` : `Hội trường Đảng ủy ${unitFullName(t.unit)}`;
 }
 
@@ -22,11 +24,13 @@ export async function getMeetingForm(actor: Actor, kind: MeetingKind, rawTarget:
   const today = todayInVietnam(now);
   const [roster, openPetitions, raisedUnits, fields, head] = await Promise.all([
     rosterOf(db, resolved, today),
-    openPetitionsOf(db, actor, resolved.unit.id),
+    // A province's or district's own meeting carries no area's petitions; a field visit does (to urge them on).
+    isOwnUnitKind(kind) ? [] : openPetitionsOf(db, actor, resolved.unit.id),
     raisedUnitChoices(db, resolved),
     petitionFieldOptions(),
     // The chair is usually the head of the team or bloc: the commune's bloc for a briefing, the village's team.
-    db.membership.findFirst({
+    // Not for a province's or district's own meeting, nor a field visit (its chair leads the visitors).
+    isOwnUnitKind(kind) || kind === "FIELD_VISIT" ? null : db.membership.findFirst({
       where: {
         role: "HEAD",
         ...currentMembershipWhere(today),
@@ -37,5 +41,5 @@ export async function getMeetingForm(actor: Actor, kind: MeetingKind, rawTarget:
       select: { cadre: { select: { fullName: true } } },
     }),
   ]);
-  return { target: resolved, roster, openPetitions, raisedUnits, fields, defaults: { place: usualPlace(resolved), chair: head?.cadre.fullName ?? "" } };
+  return { target: resolved, visitor: resolved.visitor?.label ?? null, roster, openPetitions, raisedUnits, fields, defaults: { place: usualPlace(resolved), chair: head?.cadre.fullName ?? "" } };
 }

@@ -1,7 +1,23 @@
 import type { AttendanceStatus, MeetingKind, PetitionChannel } from "../generated/prisma/enums";
 
 /** The enums in the order screens list them; their words live in the messages ("meetings"). */
-export const MEETING_KINDS = ["TEAM_MONTHLY", "BLOC", "QUARTERLY_BRIEFING", "OTHER"] as const satisfies readonly MeetingKind[];
+export const MEETING_KINDS = ["TEAM_MONTHLY", "BLOC", "QUARTERLY_BRIEFING", "OTHER", "CONFERENCE", "BRIEFING", "FIELD_VISIT"] as const satisfies readonly MeetingKind[];
+
+/**
+ * A province's or district's own conference or briefing (decision 053): held on the actor's own
+ * unit, which must be a province or a district. A commune's briefing stays QUARTERLY_BRIEFING.
+ */
+export const OWN_UNIT_KINDS = ["CONFERENCE", "BRIEFING"] as const satisfies readonly MeetingKind[];
+export const OWN_UNIT_LEVELS = ["PROVINCE", "DISTRICT"] as const;
+
+export function isOwnUnitKind(kind: MeetingKind): kind is (typeof OWN_UNIT_KINDS)[number] {
+  return (OWN_UNIT_KINDS as readonly string[]).includes(kind);
+}
+
+/** Which kinds a user at this level is offered: a province's or district's own meetings only there. */
+export function kindsFor(level: string): MeetingKind[] {
+  return MEETING_KINDS.filter((k) => !isOwnUnitKind(k) || (OWN_UNIT_LEVELS as readonly string[]).includes(level));
+}
 
 export const ATTENDANCE_STATUSES = ["PRESENT", "ABSENT", "EXCUSED"] as const satisfies readonly AttendanceStatus[];
 
@@ -15,6 +31,10 @@ export const RAISED_CHANNEL: Record<MeetingKind, PetitionChannel> = {
   BLOC: "CONFERENCE",
   QUARTERLY_BRIEFING: "CONFERENCE",
   OTHER: "CONFERENCE",
+  CONFERENCE: "CONFERENCE",
+  BRIEFING: "CONFERENCE",
+  // A petition heard on a field visit came neither from a meeting nor a conference.
+  FIELD_VISIT: "OTHER",
 };
 
 /**

@@ -61,6 +61,8 @@ export interface MeetingListItem {
   unitId: number;
   unitName: string;
   parentName: string | null;
+  /** A field visit's visiting unit (decision 053). */
+  visitorName: string | null;
   present: number;
   expected: number;
   raised: number;
@@ -76,6 +78,7 @@ const LIST_SELECT = {
   place: true,
   chair: true,
   organisation: { select: { name: true } },
+  visitorUnit: { select: { typeLabel: true, name: true } },
   unit: { select: { id: true, typeLabel: true, name: true, parent: { select: { typeLabel: true, name: true } } } },
 } satisfies Prisma.MeetingSelect;
 
@@ -135,6 +138,7 @@ export async function listMeetings(actor: Actor, f: MeetingFilters, { strictCurs
       unitId: r.unit.id,
       unitName: unitFullName(r.unit),
       parentName: r.unit.parent ? unitFullName(r.unit.parent) : null,
+      visitorName: r.visitorUnit ? unitFullName(r.visitorUnit) : null,
       present: presentBy.get(r.id) ?? 0,
       expected: expectedBy.get(r.id) ?? 0,
       raised: raisedBy.get(r.id) ?? 0,

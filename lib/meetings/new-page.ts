@@ -9,8 +9,9 @@ import type { MeetingKind, PetitionStatus } from "../generated/prisma/enums";
 import { isoDay, todayInVietnam } from "../time";
 import { monthPeriod, villagesWithoutTeamMeeting } from "./compliance";
 import { getMeetingForm } from "./form";
-import { MEETING_KINDS, targetValue } from "./labels";
-import { targetChoices } from "./targets";
+import { unitFullName } from "../units/labels";
+import { isOwnUnitKind, kindsFor, OWN_UNIT_LEVELS, targetValue } from "./labels";
+import { targetChoices, visitChoices } from "./targets";
 
 export interface TargetOption {
   value: string;
@@ -20,7 +21,7 @@ export interface TargetOption {
 }
 
 export type NewMeetingView =
-  | { step: "choose"; kind: MeetingKind | null; targetUnavailable: boolean; groups: { commune: string; options: TargetOption[] }[] }
+  | { step: "choose"; kind: MeetingKind | null; kinds: MeetingKind[]; targetUnavailable: boolean; groups: { commune: string; options: TargetOption[] }[] }
   | {
       step: "form";
       kind: MeetingKind;
@@ -29,6 +30,8 @@ export type NewMeetingView =
       idempotencyKey: string;
       today: string;
       heldBy: string;
+      /** A field visit's visiting unit. */
+      visitor: string | null;
       defaults: { place: string; chair: string };
       roster: { cadreId: number; fullName: string; role: string }[];
       openPetitions: { id: number; code: string; status: PetitionStatus; unitName: string; excerpt: string }[];
@@ -42,7 +45,8 @@ function one(value: string | string[] | undefined): string | undefined {
 
 export async function newMeetingView(actor: Actor, query: Partial<Record<string, string | string[]>>, now = new Date()): Promise<NewMeetingView> {
   const rawKind = one(query.kind);
-  const kind = (MEETING_KINDS as readonly string[]).includes(rawKind ?? "") ? (rawKind as MeetingKind) : null;
+  const kinds = kindsFor(actor.unit.level);
+  const kind = (kinds as readonly string[]).includes(rawKind ?? "") ? (rawKind as MeetingKind) : null;
   const target = one(query.target);
   const today = todayInVietnam(now);
 
@@ -56,6 +60,7 @@ export async function newMeetingView(actor: Actor, query: Partial<Record<string,
         idempotencyKey: randomUUID(),
         today: isoDay(today),
         heldBy: form.target.label,
+        visitor: form.visitor,
         defaults: form.defaults,
         roster: form.roster,
         openPetitions: form.openPetitions.map(({ id, code, status, unitName, excerpt }) => ({ id, code, status, unitName, excerpt })),
@@ -64,7 +69,23 @@ export async function newMeetingView(actor: Actor, query: Partial<Record<string,
       };
     }
   }
-  if (!kind) return { step: "choose", kind, targetUnavailable: false, groups: [] };
+  if (!kind) return { step: "choose", kind, kinds, targetUnavailable: false, groups: [] };
+  if (isOwnUnitKind(kind)) {
+    // Only the actor's own province or district (decision 053).
+    const own = (OWN_UNIT_LEVELS as readonly string[]).includes(actor.unit.level);
+    const label = unitFullName(actor.unit);
+    return { step: "choose", kind, kinds, targetUnavailable: Boolean(target), groups: own ? [{ commune: label, options: [{ value: targetValue({ kind: "unit", id: actor.unit.id }), label }] }] : [] };
+  }
+  if (kind === "FIELD_VISIT") {
+    const places = await visitChoices(actor);
+    const groups = places
+      .map((g) => ({
+        commune: g.commune.label,
+        options: [...(g.commune.id === actor.unit.id ? [] : [{ value: targetValue({ kind: "unit", id: g.commune.id }), label: g.commune.label }]), ...g.villages.map((v) => ({ value: targetValue({ kind: "unit", id: v.id }), label: v.label }))],
+      }))
+      .filter((g) => g.options.length > 0);
+    return { step: "choose", kind, kinds, targetUnavailable: Boolean(target), groups };
+  }
 
   const [choices, notMet] = await Promise.all([
     targetChoices(actor),
@@ -84,5 +105,5 @@ export async function newMeetingView(actor: Actor, query: Partial<Record<string,
       return { commune: g.commune.label, options };
     })
     .filter((g) => g.options.length > 0);
-  return { step: "choose", kind, targetUnavailable: Boolean(target), groups };
+  return { step: "choose", kind, kinds, targetUnavailable: Boolean(target), groups };
 }

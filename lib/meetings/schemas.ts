@@ -5,6 +5,7 @@ import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_CONTENT_LE
 import { ATTENDANCE_STATUSES, MAX_RAISED_ROWS, MEETING_KINDS, parseTarget, type MeetingTarget } from "./labels";
 
 export const MAX_MINUTES_LENGTH = 20_000;
+export const MAX_FOLLOW_UP_LENGTH = 5000;
 
 const requiredText = (max: number, required: string) =>
   z
@@ -110,6 +111,9 @@ const meetingBase = z.looseObject({
   /** For a team's meeting, the village every raised petition belongs to. */
   raisedUnitId: z.preprocess((v) => (v === "" ? undefined : v), idField().optional()),
   ...details,
+  /** A field visit's follow-up: what must be done, and by when (decision 053). Ignored for other kinds. */
+  followUp: optionalTextField(MAX_FOLLOW_UP_LENGTH, tooLong(MAX_FOLLOW_UP_LENGTH)),
+  followUpDueOn: z.preprocess((v) => (v === "" ? undefined : v), isoDateField("Vui lòng chọn hạn hoàn thành hợp lệ.").optional()),
   attachments: uploadsField({ allowed: ATTACHMENT_TYPES, maxBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_ATTACHMENTS }),
 });
 
@@ -129,6 +133,9 @@ export const meetingSchema = z.unknown().transform(async (input, ctx) => {
     return z.NEVER;
   }
   const v = base.data;
+  const visit = v.kind === "FIELD_VISIT";
+  if (visit && v.followUpDueOn && !v.followUp) ctx.addIssue({ code: "custom", path: ["followUp"], message: "Vui lòng ghi việc cần làm tiếp cho hạn đã chọn." });
+  if (visit && v.followUpDueOn && v.followUpDueOn < v.heldOn) ctx.addIssue({ code: "custom", path: ["followUpDueOn"], message: "Hạn hoàn thành không được trước ngày kiểm tra." });
   return {
     idempotencyKey: v.idempotencyKey,
     kind: v.kind,
@@ -139,6 +146,8 @@ export const meetingSchema = z.unknown().transform(async (input, ctx) => {
     guests: v.guests,
     agenda: v.agenda,
     minutes: v.minutes,
+    followUp: visit ? v.followUp : undefined,
+    followUpDueOn: visit ? v.followUpDueOn : undefined,
     agendaPetitionIds: carriedOf(raw),
     attachments: v.attachments,
     attendance,

@@ -11,7 +11,7 @@ import { compareMembers, membershipRoleLabel, AFFILIATION_LABELS } from "../orga
 import { currentMembershipWhere } from "../organisations/members";
 import { OPEN_STATUSES } from "../petitions/status";
 import { unitFullName } from "../units/labels";
-import type { MeetingTarget } from "./labels";
+import { isOwnUnitKind, OWN_UNIT_LEVELS, type MeetingTarget } from "./labels";
 
 const UNIT_SELECT = { id: true, level: true, typeLabel: true, name: true, parentId: true, validFrom: true, validTo: true } as const;
 
@@ -22,6 +22,8 @@ export interface ResolvedTarget {
   unit: { id: number; level: string; typeLabel: string; name: string; parentId: number | null; validFrom: Date | null; validTo: Date | null };
   /** What the form and the list call it: "Tổ dân vận thôn Đình", "Thị trấn Lập Thạch". */
   label: string;
+  /** A field visit's visiting unit: the actor's home unit (decision 053). */
+  visitor: { id: number; label: string } | null;
 }
 
 /**
@@ -29,6 +31,18 @@ export interface ResolvedTarget {
  * not one this kind of meeting can belong to).
  */
 export async function resolveTarget(tx: Tx, actor: Actor, kind: MeetingKind, target: MeetingTarget): Promise<ResolvedTarget | null> {
+  if (isOwnUnitKind(kind)) {
+    // A province's or district's own conference or briefing: on the actor's own unit only (decision 053).
+    if (target.kind !== "unit" || target.id !== actor.unit.id) return null;
+    const unit = await tx.unit.findFirst({ where: { AND: [{ id: target.id }, unitWhereFor(actor)], level: { in: [...OWN_UNIT_LEVELS] } }, select: UNIT_SELECT });
+    return unit && { kind, organisation: null, unit, label: unitFullName(unit), visitor: null };
+  }
+  if (kind === "FIELD_VISIT") {
+    // A visit to a commune or village of the actor's reach, never to their own unit.
+    if (target.kind !== "unit" || target.id === actor.unit.id) return null;
+    const unit = await tx.unit.findFirst({ where: { AND: [{ id: target.id }, unitWhereFor(actor)], level: { in: ["COMMUNE", "VILLAGE"] } }, select: UNIT_SELECT });
+    return unit && { kind, organisation: null, unit, label: unitFullName(unit), visitor: { id: actor.unit.id, label: unitFullName(actor.unit) } };
+  }
   if (target.kind === "org") {
     if (kind === "QUARTERLY_BRIEFING") return null;
     const org = await tx.organisation.findFirst({
@@ -38,7 +52,7 @@ export async function resolveTarget(tx: Tx, actor: Actor, kind: MeetingKind, tar
     if (!org) return null;
     if ((kind === "TEAM_MONTHLY" && org.kind !== "TEAM") || (kind === "BLOC" && org.kind !== "BLOC")) return null;
     const { unit, ...organisation } = org;
-    return { kind, organisation, unit, label: org.name };
+    return { kind, organisation, unit, label: org.name, visitor: null };
   }
   if (kind === "TEAM_MONTHLY" || kind === "BLOC") return null;
   const unit = await tx.unit.findFirst({
@@ -46,7 +60,7 @@ export async function resolveTarget(tx: Tx, actor: Actor, kind: MeetingKind, tar
     select: UNIT_SELECT,
   });
   if (!unit) return null;
-  return { kind, organisation: null, unit, label: unitFullName(unit) };
+  return { kind, organisation: null, unit, label: unitFullName(unit), visitor: null };
 }
 
 /** Whether the target existed on the meeting's day (the team not yet dissolved, the village not yet merged…). */
@@ -71,6 +85,9 @@ type MembershipRow = { role: MembershipRole; representing: keyof typeof AFFILIAT
  * its team's members.
  */
 export async function rosterOf(tx: Tx, t: ResolvedTarget, today: Date): Promise<RosterEntry[]> {
+  // A province's or district's own meeting: its own cadres; a field visit: the visiting unit's, who may go.
+  const staffOf = isOwnUnitKind(t.kind) ? t.unit.id : t.visitor?.id;
+  if (staffOf !== undefined) return unitStaff(tx, staffOf);
   const current = { ...currentMembershipWhere(today), cadre: { endedOn: null } };
   let rows: MembershipRow[];
   const select = { role: true, representing: true, cadre: { select: { id: true, fullName: true } }, organisation: { select: { kind: true, name: true } } } as const;
@@ -111,8 +128,20 @@ export async function rosterOf(tx: Tx, t: ResolvedTarget, today: Date): Promise<
   return out;
 }
 
-/** The places a raised petition may belong to: the village itself, or the commune and its villages. */
+/** The cadres registered at a unit itself (not below it), serving today: at most ROSTER_MAX, by name. */
+const ROSTER_MAX = 300;
+async function unitStaff(tx: Tx, unitId: number): Promise<RosterEntry[]> {
+  const rows = await tx.cadre.findMany({ where: { unitId, endedOn: null }, select: { id: true, fullName: true, position: true }, take: ROSTER_MAX, orderBy: { id: "asc" } });
+  const collator = new Intl.Collator("vi");
+  return rows.map((c) => ({ cadreId: c.id, fullName: c.fullName, role: c.position ?? "" })).sort((a, b) => collator.compare(a.fullName, b.fullName) || a.cadreId - b.cadreId);
+}
+
+/**
+ * The places a raised petition may belong to: the village itself, or the commune and its villages.
+ * None for a province's or district's own meeting: petitions are entered where they arise (decision 053).
+ */
 export async function raisedUnitChoices(tx: Tx, t: ResolvedTarget): Promise<{ id: number; label: string }[]> {
+  if (t.unit.level !== "VILLAGE" && t.unit.level !== "COMMUNE") return [];
   if (t.unit.level === "VILLAGE") return [{ id: t.unit.id, label: unitFullName(t.unit) }];
   const villages = await tx.unit.findMany({ where: { parentId: t.unit.id, level: "VILLAGE", validTo: null }, select: { id: true, typeLabel: true, name: true } });
   const collator = new Intl.Collator("vi");
@@ -159,4 +188,39 @@ export async function targetChoices(actor: Actor) {
     }))
     .sort((a, b) => collator.compare(a.commune.label, b.commune.label))
     .map((g) => ({ commune: g.commune, bloc: g.bloc && { id: g.bloc.id, name: g.bloc.name }, teams: g.teams.map((t) => ({ id: t.id, name: t.name, villageId: t.unit.id })) }));
+}
+
+const VISIT_COMMUNES_SHOWN = 2000;
+const VISIT_VILLAGES_SHOWN = 5000;
+
+/**
+ * The communes and villages a field visit may go to: those standing today (or on the last day of an
+ * ended unit), in the actor's reach, but their own unit; grouped by commune (decision 053).
+ */
+export async function visitChoices(actor: Actor): Promise<{ commune: { id: number; label: string }; villages: { id: number; label: string }[] }[]> {
+  // A unit that has ended (a district before the reform) visited the places standing on its last day.
+  const own = await db.unit.findUnique({ where: { id: actor.unit.id }, select: { validTo: true } });
+  const standing = own?.validTo ? { OR: [{ validTo: null }, { validTo: { gte: own.validTo } }] } : { validTo: null };
+  const communes = await db.unit.findMany({
+    where: { AND: [unitWhereFor(actor), { level: "COMMUNE" }, standing] },
+    select: { id: true, typeLabel: true, name: true },
+    orderBy: { id: "asc" },
+    take: VISIT_COMMUNES_SHOWN,
+  });
+  const villages = communes.length
+    ? await db.unit.findMany({
+        where: { AND: [{ parentId: { in: communes.map((c) => c.id) }, level: "VILLAGE" }, standing] },
+        select: { id: true, typeLabel: true, name: true, parentId: true },
+        orderBy: { id: "asc" },
+        take: VISIT_VILLAGES_SHOWN,
+      })
+    : [];
+  const collator = new Intl.Collator("vi");
+  const byLabel = (a: { label: string }, b: { label: string }) => collator.compare(a.label, b.label);
+  return communes
+    .map((c) => ({
+      commune: { id: c.id, label: unitFullName(c) },
+      villages: villages.filter((v) => v.parentId === c.id).map((v) => ({ id: v.id, label: unitFullName(v) })).sort(byLabel),
+    }))
+    .sort((a, b) => byLabel(a.commune, b.commune));
 }

@@ -67,6 +67,7 @@ function Content({ view, failure, nonce }: { view: NewMeetingView; failure: Acti
           kindLabel={t(`kinds.${view.kind}`)}
           target={view.target}
           heldBy={view.heldBy}
+          visitor={view.visitor}
           defaults={view.defaults}
           roster={view.roster}
           openPetitions={view.openPetitions.map((p) => ({ ...p, statusLabel: tp(`statuses.${p.status}`) }))}

@@ -224,6 +224,17 @@ async function meetingsFor(month: Date, count: number) {
       await db.meeting.create({ data: { kind: "QUARTERLY_BRIEFING", unitId: commune.id, heldOn, createdById: admin.userId } });
     }
   }
+  // A province's conference and a field visit to a village: no team's or commune's meeting, so they count
+  // for nothing, and the rollups must still equal a rebuild (decision 053).
+  const visited = rng.pick(villages);
+  if (month <= TODAY) {
+    await db.meeting.createMany({
+      data: [
+        { kind: "CONFERENCE", unitId: tree.province.id, heldOn: month, createdById: admin.userId },
+        { kind: "FIELD_VISIT", unitId: visited.id, visitorUnitId: tree.districtA.id, heldOn: month, followUp: "Đôn đốc tổ sinh hoạt", createdById: admin.userId },
+      ],
+    });
+  }
 }
 
 async function reloadUnits() {

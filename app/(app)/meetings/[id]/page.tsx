@@ -31,6 +31,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
     </div>
   );
   const card = "rounded-xl border border-stone-200 bg-white p-4 sm:p-6";
+  const visit = m.kind === "FIELD_VISIT";
   const rate = attendance.rate === null ? "—" : `${formatNumber(attendance.rate * 100, "vi", 1)} %`;
   return (
     <div className="space-y-4">
@@ -52,11 +53,12 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
           {m.heldBy} · {formatDate(m.heldOn)}
         </h1>
         <dl className="mt-4 grid gap-2 text-sm">
-          {row(t("detail.heldOn"), formatDate(m.heldOn))}
-          {row(t("detail.place"), m.place ?? "—")}
-          {row(t("detail.chair"), m.chair ?? "—")}
-          {row(t("detail.attendanceRate"), <span data-testid="attendance-rate">{t("detail.rate", { present: attendance.present, total: attendance.total, rate })}</span>)}
-          {m.guests && row(t("detail.guests"), <span className="whitespace-pre-line font-normal">{m.guests}</span>)}
+          {m.visitorUnitName && row(t("detail.visitor"), m.visitorUnitName)}
+          {row(t(visit ? "form.visitHeldOn" : "detail.heldOn"), formatDate(m.heldOn))}
+          {row(t(visit ? "form.visitPlace" : "detail.place"), m.place ?? "—")}
+          {row(t(visit ? "form.visitChair" : "detail.chair"), m.chair ?? "—")}
+          {!visit && row(t("detail.attendanceRate"), <span data-testid="attendance-rate">{t("detail.rate", { present: attendance.present, total: attendance.total, rate })}</span>)}
+          {m.guests && row(t(visit ? "form.visitGuests" : "detail.guests"), <span className="whitespace-pre-line font-normal">{m.guests}</span>)}
           {row(t("detail.createdBy"), `${m.createdBy.displayName} · ${formatDateTime(m.createdAt)}`)}
         </dl>
         <div className="mt-4 flex flex-wrap items-center gap-3 text-sm">
@@ -69,6 +71,14 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
           {edit === "locked" && <span className="text-stone-600">{t("detail.locked", { date: formatDateTime(locksAt) })}</span>}
         </div>
       </section>
+
+      {visit && (
+        <section aria-labelledby="m-follow" className={card} data-testid="follow-up">
+          <h2 id="m-follow" className="text-lg font-semibold">{t("detail.followUp")}</h2>
+          {m.followUp ? <p className="mt-2 whitespace-pre-line">{m.followUp}</p> : <p className="mt-2 text-stone-600">{t("detail.noFollowUp")}</p>}
+          {m.followUpDueOn && <p className="mt-1 text-sm font-medium">{t("detail.followUpDueOn", { date: formatDate(m.followUpDueOn) })}</p>}
+        </section>
+      )}
 
       <div className="grid gap-4 lg:grid-cols-2">
         <section aria-labelledby="m-raised" className={card}>
@@ -92,7 +102,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
         </section>
 
         <section aria-labelledby="m-attendance" className={card}>
-          <h2 id="m-attendance" className="text-lg font-semibold">{t("form.attendance")}</h2>
+          <h2 id="m-attendance" className="text-lg font-semibold">{t(visit ? "detail.visitors" : "form.attendance")}</h2>
           {m.attendances.length === 0 ? (
             <p className="mt-2 text-stone-600">{t("form.noRoster")}</p>
           ) : (
@@ -133,7 +143,7 @@ export default async function MeetingPage({ params, searchParams }: { params: Pr
         </section>
 
         <section aria-labelledby="m-minutes" className={card}>
-          <h2 id="m-minutes" className="text-lg font-semibold">{t("form.minutesTitle")}</h2>
+          <h2 id="m-minutes" className="text-lg font-semibold">{t(visit ? "detail.findings" : "form.minutesTitle")}</h2>
           <p className="mt-2 whitespace-pre-line">{m.minutes ?? t("detail.noMinutes")}</p>
           <h3 className="mt-4 font-medium">{t("form.attachments")}</h3>
           {m.attachments.length === 0 ? (
