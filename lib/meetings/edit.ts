@@ -20,7 +20,7 @@ export interface EditResult {
   version: number;
 }
 
-const FIELDS = ["heldOn", "place", "chair", "guests", "agenda", "minutes"] as const;
+const FIELDS = ["heldOn", "place", "chair", "guests", "agenda", "minutes", "followUp", "followUpDueOn"] as const;
 const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
 
 export async function editMeeting(actor: Actor, input: MeetingEditInput, now = new Date()): Promise<EditResult> {
@@ -30,7 +30,7 @@ export async function editMeeting(actor: Actor, input: MeetingEditInput, now = n
       where: { AND: [{ id: input.meetingId }, meetingWhereFor(actor)] },
       select: {
         id: true, kind: true, organisationId: true, unitId: true, version: true, createdAt: true, createdById: true, unlockedUntil: true,
-        heldOn: true, place: true, chair: true, guests: true, agenda: true, minutes: true,
+        heldOn: true, place: true, chair: true, guests: true, agenda: true, minutes: true, followUp: true, followUpDueOn: true,
         attendances: { select: { cadreId: true, status: true } },
       },
     });
@@ -41,7 +41,13 @@ export async function editMeeting(actor: Actor, input: MeetingEditInput, now = n
     if (state === "locked") throw new ActionError("INVALID_STATE", "locked");
     if (meeting.version !== input.version) throw new ActionError("CONFLICT");
 
-    const next = { heldOn: input.heldOn, place: input.place, chair: input.chair, guests: input.guests ?? null, agenda: input.agenda ?? null, minutes: input.minutes ?? null };
+    const visit = meeting.kind === "FIELD_VISIT";
+    const next = {
+      heldOn: input.heldOn, place: input.place, chair: input.chair, guests: input.guests ?? null, agenda: input.agenda ?? null, minutes: input.minutes ?? null,
+      // A field visit's follow-up (decision 053); other kinds have none.
+      followUp: visit ? (input.followUp ?? null) : null,
+      followUpDueOn: visit ? (input.followUpDueOn ?? null) : null,
+    };
     const changed: string[] = FIELDS.filter((key) => !same(meeting[key], next[key]));
     if (changed.includes("heldOn")) {
       const target = await resolveTarget(tx, actor, meeting.kind, meeting.organisationId ? { kind: "org", id: meeting.organisationId } : { kind: "unit", id: meeting.unitId });

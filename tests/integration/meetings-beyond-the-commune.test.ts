@@ -15,7 +15,8 @@ import { createMeeting, logMeeting } from "@/lib/meetings/create";
 import { getMeetingPage } from "@/lib/meetings/detail";
 import { listMeetings, parseMeetingFilters } from "@/lib/meetings/list";
 import { newMeetingView } from "@/lib/meetings/new-page";
-import { meetingSchema, type MeetingInput } from "@/lib/meetings/schemas";
+import { editMeeting } from "@/lib/meetings/edit";
+import { meetingEditSchema, meetingSchema, type MeetingInput } from "@/lib/meetings/schemas";
 import { complianceOf, monthPeriod } from "@/lib/meetings/compliance";
 import { actorAt, buildTree, createOrganisation, createUser, type Tree } from "../support/factories";
 import { rebuiltRollupSnapshot, rollupSnapshot } from "../support/rollup-snapshot";
@@ -158,6 +159,28 @@ describe("field visits (kiểm tra, đôn đốc)", () => {
     const compliance = (await complianceOf([tree.communeA.id, tree.villageA1.id], monthPeriod(2026, 3))).get(tree.villageA1.id);
     expect(compliance?.teams).toEqual({ expected: 1, held: 0 });
     expect(await rebuiltRollupSnapshot()).toEqual(await rollupSnapshot());
+  });
+
+  it("a correction changes the follow-up of a visit, checked as when it was logged; other kinds keep none", async () => {
+    const made = await createMeeting(districtStaff, await form({ kind: "FIELD_VISIT", target: `unit:${tree.villageA2.id}`, followUp: "Kiện toàn tổ dân vận." }), NOW);
+    const edit = async (id: number, version: number, extra: Record<string, string>) => {
+      const parsed = await parseInput(meetingEditSchema, { meetingId: String(id), version: String(version), heldOn: "2026-03-10", place: "Thôn", chair: "Ngô Văn Huyện", ...extra });
+      return parsed;
+    };
+    const early = await edit(made.id, 0, { followUp: "Kiện toàn tổ", followUpDueOn: "2026-03-01" });
+    expect(early.ok ? null : Object.keys(early.fieldErrors ?? {})).toEqual(["followUpDueOn"]);
+    const ok = await edit(made.id, 0, { followUp: "Kiện toàn tổ dân vận trước 30/4.", followUpDueOn: "2026-04-30" });
+    if (!ok.ok) throw new Error("edit");
+    await editMeeting(districtStaff, ok.data, NOW);
+    const after = await db.meeting.findUniqueOrThrow({ where: { id: made.id }, select: { followUp: true, followUpDueOn: true, version: true } });
+    expect(after).toMatchObject({ followUp: "Kiện toàn tổ dân vận trước 30/4.", version: 1 });
+    expect(after.followUpDueOn?.toISOString().slice(0, 10)).toBe("2026-04-30");
+    // A conference posted with a follow-up keeps none.
+    const conf = await createMeeting(provinceStaff, await form({ kind: "CONFERENCE", target: `unit:${tree.province.id}`, followUp: "Không thuộc hội nghị" }), NOW);
+    const confEdit = await edit(conf.id, 0, { followUp: "Không thuộc hội nghị" });
+    if (!confEdit.ok) throw new Error("edit");
+    await editMeeting(provinceStaff, confEdit.data, NOW);
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: conf.id }, select: { followUp: true } })).toEqual({ followUp: null });
   });
 
   it("a province visits a commune; nobody visits outside their reach or their own unit", async () => {

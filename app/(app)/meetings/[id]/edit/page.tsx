@@ -36,6 +36,9 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
           guests: m.guests ?? "",
           agenda: m.agenda ?? "",
           minutes: m.minutes ?? "",
+          kind: m.kind,
+          followUp: m.followUp ?? "",
+          followUpDueOn: m.followUpDueOn ? isoDay(m.followUpDueOn) : "",
           attendance: m.attendances.map((a) => ({ cadreId: a.cadre.id, fullName: a.cadre.fullName, role: a.cadre.position ?? "", status: a.status })),
         }}
       />
