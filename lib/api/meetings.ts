@@ -66,6 +66,9 @@ export async function getApiMeeting(actor: Actor, id: number) {
     guests: m.guests,
     agenda: m.agenda,
     minutes: m.minutes,
+    visitor: m.visitorUnitId !== null && m.visitorUnitName !== null ? { id: m.visitorUnitId, name: m.visitorUnitName } : null,
+    followUp: m.followUp,
+    followUpDueOn: m.followUpDueOn ? isoDay(m.followUpDueOn) : null,
     attendance: {
       present: attendance.present,
       total: attendance.total,

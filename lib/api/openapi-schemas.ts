@@ -285,7 +285,13 @@ export const schemas: Record<string, Schema> = {
     chair: nullable("string"),
     guests: nullable("string"),
     agenda: nullable("string"),
-    minutes: nullable("string", { description: "The minutes (biên bản)." }),
+    minutes: nullable("string", { description: "The minutes (biên bản); a field visit's findings." }),
+    visitor: {
+      oneOf: [objectOf<NonNullable<Meeting["visitor"]>>({ id: int, name: str }), { type: "null" }],
+      description: "A field visit's visiting unit; null for other kinds (decision 053).",
+    },
+    followUp: nullable("string", { description: "A field visit's follow-up: what must be done." }),
+    followUpDueOn: nullable("string", { format: "date", description: "When the follow-up is due, if set." }),
     attendance: objectOf<Meeting["attendance"]>({
       present: int,
       total: int,

@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isActionError, parseInput } from "@/lib/actions/result";
 import { runFormAction } from "@/lib/actions/form-post";
+import { getApiMeeting } from "@/lib/api/meetings";
 import { db } from "@/lib/db/client";
 import { insertUnit } from "@/lib/units/tree";
 import { createMeeting, logMeeting } from "@/lib/meetings/create";
@@ -154,6 +155,8 @@ describe("field visits (kiểm tra, đôn đốc)", () => {
     expect((await listMeetings(communeUser, parseMeetingFilters({ unit: String(tree.villageA1.id) }))).items.map((i) => i.id)).toContain(made.id);
     const page = await getMeetingPage(communeUser, made.id);
     expect(page?.meeting.visitorUnitName).toContain("Lập Thạch");
+    // The API says the same.
+    expect(await getApiMeeting(communeUser, made.id)).toMatchObject({ kind: "FIELD_VISIT", visitor: { id: tree.districtA.id }, followUp: "Bổ sung sổ ghi chép sinh hoạt tổ.", followUpDueOn: "2026-04-15" });
 
     // It is not the team's monthly meeting: compliance and the rollups are as before, and equal a rebuild.
     const compliance = (await complianceOf([tree.communeA.id, tree.villageA1.id], monthPeriod(2026, 3))).get(tree.villageA1.id);

@@ -132,6 +132,8 @@ export const VARIANTS: Record<string, readonly string[]> = {
   "app/(app)/petitions/export/route.ts": ["/petitions/export?format=csv&overdue=1"],
   "app/(app)/meetings/page.tsx": ["/meetings?kind=TEAM_MONTHLY", "/meetings?kind=QUARTERLY_BRIEFING", "/meetings?unit={child}", "/meetings?from={ago91}&to={today}", "/meetings?dir=asc"],
   "app/api/v1/meetings/route.ts": ["/api/v1/meetings?kind=BLOC&limit=5"],
+  // The choosing steps of decision 053: a field visit's communes and villages of the reach, the own unit's conference.
+  "pages/meetings/new.tsx": ["/meetings/new?kind=FIELD_VISIT", "/meetings/new?kind=CONFERENCE", "/meetings/new?kind=FIELD_VISIT&target=unit:{child}"],
   "app/(app)/cadres/page.tsx": [
     "/cadres?q=nguyen",
     "/cadres?unit={child}",
