@@ -25,6 +25,8 @@ const day = isoDayParam("ngày");
 export const meetingFilterSchema = z.object({
   kind: blank(z.enum(MEETING_KINDS).optional()).catch(undefined),
   unit: blank(idField().optional()).catch(undefined),
+  /** The field visits a unit's staff made (decision 053): the visitor's own list. */
+  visitor: blank(idField().optional()).catch(undefined),
   from: blank(day.optional()).catch(undefined),
   to: blank(day.optional()).catch(undefined),
   dir: z.enum(["asc", "desc"]).catch("desc"),
@@ -90,6 +92,7 @@ export async function listMeetings(actor: Actor, f: MeetingFilters, { strictCurs
   const units = !f.unit && (actor.unit.level === "NATION" || actor.unit.level === "PROVINCE") ? null : await subtreeUnitIds(actor, f.unit, SMALL_SUBTREE);
   const and: Prisma.MeetingWhereInput[] = [units ? { unitId: { in: units } } : meetingWhereFor(actor)];
   if (f.kind) and.push({ kind: f.kind });
+  if (f.visitor) and.push({ visitorUnitId: f.visitor });
   if (f.unit && !units) and.push({ unit: { ancestorIds: { has: f.unit } } });
   if (f.from) and.push({ heldOn: { gte: utcDay(f.from) } });
   if (f.to) and.push({ heldOn: { lte: utcDay(f.to) } });

@@ -153,6 +153,10 @@ describe("field visits (kiểm tra, đôn đốc)", () => {
       expect((await listMeetings(actor, parseMeetingFilters({ kind: "FIELD_VISIT" }))).items.map((i) => i.id), actor.username).toContain(made.id);
     }
     expect((await listMeetings(communeUser, parseMeetingFilters({ unit: String(tree.villageA1.id) }))).items.map((i) => i.id)).toContain(made.id);
+    // The visitor's own list: the visits its staff made (linked from the unit's page).
+    const byDistrict = await listMeetings(provinceStaff, parseMeetingFilters({ kind: "FIELD_VISIT", visitor: String(tree.districtA.id) }));
+    expect(byDistrict.items.map((i) => i.id)).toContain(made.id);
+    expect(byDistrict.items.every((i) => i.visitorName?.includes("Lập Thạch"))).toBe(true);
     const page = await getMeetingPage(communeUser, made.id);
     expect(page?.meeting.visitorUnitName).toContain("Lập Thạch");
     // The API says the same.

@@ -118,6 +118,27 @@ export default async function UnitPage({
         <SuccessionList label={t("unit.mergedFrom")} items={unit.predecessors} />
       </section>
       <CoverageSection unit={unit} viewDate={viewDate} />
+      {allows(actor, "meeting:read:subtree") && (
+        <section aria-labelledby="unit-meetings-title" className="rounded-xl border border-stone-200 bg-white p-6">
+          <h2 id="unit-meetings-title" className="text-lg font-semibold">{t("unit.meetingsTitle")}</h2>
+          {/* Field visits to this unit, and those its staff made (decision 053), in the meeting list. */}
+          <ul className="mt-2 flex flex-col gap-1 sm:flex-row sm:flex-wrap sm:gap-x-6">
+            <li>
+              <Link href={`/meetings?unit=${unit.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-2">{t("unit.meetingsHere")}</Link>
+            </li>
+            {(unit.level === "COMMUNE" || unit.level === "VILLAGE") && (
+              <li>
+                <Link href={`/meetings?unit=${unit.id}&kind=FIELD_VISIT`} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-2">{t("unit.visitsHere")}</Link>
+              </li>
+            )}
+            {unit.level !== "VILLAGE" && (
+              <li>
+                <Link href={`/meetings?kind=FIELD_VISIT&visitor=${unit.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-2">{t("unit.visitsMade")}</Link>
+              </li>
+            )}
+          </ul>
+        </section>
+      )}
       {allows(actor, "organisation:manage:subtree") && !closed && (unit.level === "COMMUNE" || unit.level === "VILLAGE") && (
         <OrganisationPanel unit={unit} today={today} actor={actor} />
       )}
