@@ -60,7 +60,8 @@ const someDuty = {
   error: "Vui lòng chọn ít nhất một việc.",
   when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) => !payload.issues.some((i) => i.path?.[0] === "duties" || i.path?.[0] === "preset"),
 };
-const hasSomeDuty = (v: { preset?: string; duties?: readonly unknown[] }) => !!v.preset || (v.duties?.length ?? 0) > 0;
+// Also run on what failed the object's own checks (`when`), so on anything at all: null included.
+const hasSomeDuty = (v: { preset?: string; duties?: readonly unknown[] } | null | undefined) => !!v?.preset || (v?.duties?.length ?? 0) > 0;
 const unitId = id("Vui lòng chọn đơn vị.");
 const userId = id("Mã người dùng không hợp lệ.");
 const confirm = confirmField;
