@@ -123,13 +123,6 @@ const EXCEPTIONS: readonly { table: string | RegExp; sql: RegExp; source?: RegEx
       "a province's or the nation's own units, organisations, cadres and memberships (thousands, or all: its home page's figures, its cadre list and export, the compliance of its teams, a cadre import resolving places): PostgreSQL reads the table rather than look each row up, by cost; these tables hold the country's geography and its cadres (110,694 units, 577,556 cadres), which do not grow with the records",
   },
   {
-    table: "Organisation",
-    sql: /^SELECT COUNT\(\*\)[\s\S]*"dissolvedOn" IS NULL GROUP BY ("public"\.)?"Organisation"\."kind"/,
-    source: /\(ADMIN\)/,
-    reason:
-      "the national admin's home page counts the country's current teams and blocs: its unit is the database's one root (lib/auth/subtree.ts), every organisation is in reach, and the count reads them all (109,920 rows, 38 ms at national scale) where it read them all through the unit tree before (98 ms)",
-  },
-  {
     table: "Petition",
     sql: /^SELECT COUNT\(\*\)[\s\S]*LIKE/,
     source: /petitions/,
