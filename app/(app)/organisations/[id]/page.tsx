@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DissolveOrganisationForm, MergeOrganisationForm } from "@/components/organisations/lifecycle-forms";
 import { AddMemberForm, EndMembershipForm } from "@/components/organisations/member-forms";
+import { OrganisationLinks } from "@/components/organisations/organisation-links";
 import { requirePermission } from "@/lib/auth/current";
 import { allows } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format";
@@ -70,14 +71,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
         {links.from.length > 0 && (
           <p className="mt-2 text-sm">
             <span className="text-stone-600">{tl("mergedFrom")}</span>
-            {links.from.map((o, i) => (
-              <span key={o.id}>
-                {i > 0 && "; "}
-                <Link href={`/organisations/${o.id}`} className="text-brand-700 underline underline-offset-2">
-                  {o.name}
-                </Link>
-              </span>
-            ))}
+            <OrganisationLinks items={links.from} />
           </p>
         )}
       </section>

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Stat } from "@/components/stat";
 import { CloseVillageForm, CreateVillageForm, MoveVillageForm, RenameVillageForm } from "@/components/units/village-forms";
 import { CreateOrganisationForm } from "@/components/organisations/lifecycle-forms";
+import { OrganisationLinks } from "@/components/organisations/organisation-links";
 import { requirePermission } from "@/lib/auth/current";
 import { allows } from "@/lib/auth/roles";
 import { formatDate, formatNumber } from "@/lib/format";
@@ -330,14 +331,7 @@ async function OrganisationPanel({ unit, today, actor }: { unit: { id: number; l
       {previous.length > 0 && (
         <p className="text-sm text-stone-600">
           {t("previous", { count: previous.length })}{" "}
-          {previous.map((o, i) => (
-            <span key={o.id}>
-              {i > 0 && "; "}
-              <Link href={`/organisations/${o.id}`} className="text-brand-700 underline underline-offset-2">
-                {o.name}
-              </Link>
-            </span>
-          ))}
+          <OrganisationLinks items={previous} />
         </p>
       )}
       {!standing && (
