@@ -18,7 +18,22 @@ const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
  * shows what would close, link and move (nothing written); the record button then needs the
  * confirmation box. Without JavaScript both steps post as plain forms.
  */
-export function MergerForm({ predecessors, successors, parents, typeLabels, today }: { predecessors: Choice[]; successors: Choice[]; parents: Choice[]; typeLabels: string[]; today: string }) {
+export function MergerForm({
+  predecessors,
+  successors,
+  parents,
+  typeLabels,
+  today,
+  levelUntilReform = false,
+}: {
+  predecessors: Choice[];
+  successors: Choice[];
+  parents: (Choice & { untilReform?: boolean })[];
+  typeLabels: string[];
+  today: string;
+  /** The merger's level is the district: a new one only for a day before the reform. */
+  levelUntilReform?: boolean;
+}) {
   const t = useTranslations("mergers");
   const id = useId();
   const [state, action, pending] = useActionState(recordMergerAction, null as ActionState<MergerOutcome>);
@@ -129,7 +144,7 @@ export function MergerForm({ predecessors, successors, parents, typeLabels, toda
             <select id={`${id}-type`} name="newTypeLabel" defaultValue={lastValue(state, "newTypeLabel", typeLabels[0])} className={inputClass}>
               {typeLabels.map((label) => (
                 <option key={label} value={label}>
-                  {TYPES_ENDED_BY_REFORM.includes(label) ? t("typeUntilReform", { type: label }) : label}
+                  {levelUntilReform || TYPES_ENDED_BY_REFORM.includes(label) ? t("typeUntilReform", { type: label }) : label}
                 </option>
               ))}
             </select>
@@ -156,7 +171,7 @@ export function MergerForm({ predecessors, successors, parents, typeLabels, toda
             <select id={`${id}-parent`} name="newParentId" defaultValue={lastValue(state, "newParentId", String(parents[0]?.id ?? ""))} className={inputClass}>
               {parents.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.label}
+                  {p.untilReform ? t("parentUntilReform", { name: p.label }) : p.label}
                 </option>
               ))}
             </select>

@@ -23,6 +23,8 @@ export interface Actor {
     name: string;
     code: string | null;
     ancestorIds: number[];
+    /** The home unit's last day; null (or absent) while it stands. A closed home strands the user (decision 055). */
+    validTo?: Date | null;
   };
 }
 
@@ -39,7 +41,7 @@ export async function loadActor(userId: number, sessionVersion?: number): Promis
       sessionVersion: true,
       mustChangePassword: true,
       twoFactor: { select: { confirmedAt: true } },
-      unit: { select: { id: true, level: true, typeLabel: true, name: true, code: true, ancestorIds: true } },
+      unit: { select: { id: true, level: true, typeLabel: true, name: true, code: true, ancestorIds: true, validTo: true } },
     },
   });
   if (!user || !user.active) return null;

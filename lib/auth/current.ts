@@ -6,6 +6,7 @@ import { cache } from "react";
 import type { Actor } from "./actor";
 import { authOptions } from "./options";
 import { allows, type Permission } from "./roles";
+import { HOME_CLOSED_PATH, isHomeClosed, mayOpenWhileHomeClosed } from "./home-closed";
 import { PASSWORD_CHANGE_PATH, PATHNAME_HEADER, sessionUpgradeCookieName, TWO_FACTOR_PATH } from "./session-cookie";
 import { actorOfSession } from "./session-actor";
 
@@ -26,6 +27,8 @@ export async function requireActor(): Promise<Actor> {
   if (actor.mustChangePassword && (await headers()).get(PATHNAME_HEADER) !== PASSWORD_CHANGE_PATH) redirect(PASSWORD_CHANGE_PATH);
   // Then a second factor, when the role requires one (decision 025).
   if (!actor.mustChangePassword && actor.mustEnrolTwoFactor && (await headers()).get(PATHNAME_HEADER) !== TWO_FACTOR_PATH) redirect(TWO_FACTOR_PATH);
+  // A home unit that has closed reaches nothing of today: a page saying so, not empty lists (decision 055).
+  if (isHomeClosed(actor) && !mayOpenWhileHomeClosed((await headers()).get(PATHNAME_HEADER))) redirect(HOME_CLOSED_PATH);
   return actor;
 }
 

@@ -2,7 +2,8 @@
 import { redirect } from "next/navigation";
 import { defineAction, type ActionResult, type ActionState } from "../actions/define-action";
 import { changeOwnPassword, createUser, resetPassword, setUserActive, updateUser, type ChangePasswordResult } from "./mutations";
-import { changePasswordSchema, createUserSchema, resetPasswordFormSchema, setActiveFormSchema, updateUserSchema } from "./schemas";
+import { changePasswordSchema, createUserSchema, rehomeUserFormSchema, resetPasswordFormSchema, setActiveFormSchema, updateUserSchema } from "./schemas";
+import { rehomeUser } from "./stranded";
 import { reissueSessionCookie } from "./session";
 
 const create = defineAction({
@@ -33,6 +34,13 @@ const activate = defineAction({
   revalidate: ({ data }) => ["/admin/users", `/admin/users/${data.id}`],
 });
 
+const rehome = defineAction({
+  schema: rehomeUserFormSchema,
+  permission: "user:manage:subtree",
+  run: ({ input, actor }) => rehomeUser(actor, input),
+  revalidate: ({ data }) => ["/admin", "/admin/users", "/admin/users/stranded", `/admin/users/${data.id}`],
+});
+
 // Every signed-in user may change their own password, even while made to (see define-action).
 const change = defineAction({
   schema: changePasswordSchema,
@@ -57,6 +65,10 @@ export async function resetPasswordAction(prev: ActionState<Data<typeof reset>>,
 
 export async function setUserActiveAction(prev: ActionState<Data<typeof activate>>, formData: FormData) {
   return activate(prev, formData);
+}
+
+export async function rehomeUserAction(prev: ActionState<Data<typeof rehome>>, formData: FormData) {
+  return rehome(prev, formData);
 }
 
 const REFUSAL_FIELD = { WRONG_CURRENT: "currentPassword", SAME_AS_USERNAME: "newPassword", SAME_AS_CURRENT: "newPassword" } as const;

@@ -96,6 +96,13 @@ export const setActiveSchema = z.object({
 export const resetPasswordFormSchema = resetPasswordSchema.extend({ confirm });
 export const setActiveFormSchema = setActiveSchema.extend({ confirm });
 
+/**
+ * Moving an account off a closed home unit (decision 055): `fromUnitId` is the home the page
+ * showed, so a move made meanwhile by someone else is told, not overwritten.
+ */
+export const rehomeUserSchema = z.object({ userId, fromUnitId: id("Mã đơn vị không hợp lệ."), unitId: id("Vui lòng chọn đơn vị mới.") });
+export const rehomeUserFormSchema = rehomeUserSchema.extend({ confirm });
+
 export const changePasswordSchema = z
   .object({
     currentPassword: z
@@ -114,4 +121,5 @@ export type CreateUserInput = z.output<typeof createUserSchema>;
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
 export type ResetPasswordInput = z.output<typeof resetPasswordSchema>;
 export type SetActiveInput = z.output<typeof setActiveSchema>;
+export type RehomeUserInput = z.output<typeof rehomeUserSchema>;
 export type ChangePasswordInput = z.output<typeof changePasswordSchema>;

@@ -61,7 +61,8 @@ describe("recordMerger", () => {
         { id: a.commune.id, kind: "FULL" },
         { id: b.commune.id, kind: "FULL" },
       ],
-      successor: { typeLabel: "Xã", name: "Hợp Nhất", code: nextCode(), parentId: tree.districtA.id },
+      // Since the reform a new commune hangs under its province (no unit is made under a district, decision 055).
+      successor: { typeLabel: "Xã", name: "Hợp Nhất", code: nextCode(), parentId: tree.province.id },
       effectiveOn: JULY,
     };
     const before = await writes();
@@ -70,7 +71,7 @@ describe("recordMerger", () => {
       level: "COMMUNE",
       effectiveOn: "2026-07-01",
       lastDay: "2026-06-30",
-      successor: { id: null, fullName: "Xã Hợp Nhất", created: true, parentName: `Huyện ${tree.districtA.name}` },
+      successor: { id: null, fullName: "Xã Hợp Nhất", created: true, parentName: `Tỉnh ${tree.province.name}` },
       villagesMoving: 4, // 3 villages and the hamlet below one of them
       villagesToPlace: 0,
     });
@@ -82,7 +83,7 @@ describe("recordMerger", () => {
 
     const result = await recordMerger(admin, input);
     const successor = await db.unit.findUniqueOrThrow({ where: { id: result.successorId } });
-    expect(successor).toMatchObject({ level: "COMMUNE", name: "Hợp Nhất", parentId: tree.districtA.id, validFrom: JULY, validTo: null });
+    expect(successor).toMatchObject({ level: "COMMUNE", name: "Hợp Nhất", parentId: tree.province.id, validFrom: JULY, validTo: null });
     for (const old of [a.commune, b.commune]) expect((await db.unit.findUniqueOrThrow({ where: { id: old.id } })).validTo).toEqual(JUNE_30);
     expect(await db.unitSuccession.findMany({ where: { successorId: successor.id }, select: { predecessorId: true, kind: true, effectiveOn: true }, orderBy: { predecessorId: "asc" } })).toEqual([
       { predecessorId: a.commune.id, kind: "FULL", effectiveOn: JULY },
@@ -175,11 +176,13 @@ describe("recordMerger", () => {
     await expectCode(recordMerger(admin, into({ id: a.commune.id }, { id: a.villages[0].id, kind: "FULL" })), "INVALID_STATE", "notMergeable");
     // a new successor: wrong parent level, wrong code, a code in use
     await expectCode(recordMerger(admin, into({ typeLabel: "Xã", name: "Mới", code: nextCode(), parentId: a.commune.id }, { id: b.commune.id, kind: "FULL" })), "INVALID_STATE", "badParent");
-    await expectCode(recordMerger(admin, into({ typeLabel: "Xã", name: "Mới", code: "123", parentId: tree.districtA.id }, { id: b.commune.id, kind: "FULL" })), "INVALID_STATE", "badCode");
-    await expectCode(recordMerger(admin, into({ typeLabel: "Xã", name: "Mới", code: a.commune.code!, parentId: tree.districtA.id }, { id: b.commune.id, kind: "FULL" })), "DUPLICATE");
+    await expectCode(recordMerger(admin, into({ typeLabel: "Xã", name: "Mới", code: "123", parentId: tree.province.id }, { id: b.commune.id, kind: "FULL" })), "INVALID_STATE", "badCode");
+    await expectCode(recordMerger(admin, into({ typeLabel: "Xã", name: "Mới", code: a.commune.code!, parentId: tree.province.id }, { id: b.commune.id, kind: "FULL" })), "DUPLICATE");
     // a town (thị trấn) made after the reform of 1 July 2025, which ended them (issue 15); before it, one may be made
-    await expectCode(recordMerger(admin, into({ typeLabel: "Thị trấn", name: "Mới", code: nextCode(), parentId: tree.districtA.id }, { id: b.commune.id, kind: "FULL" })), "INVALID_STATE", "typeEnded");
+    await expectCode(recordMerger(admin, into({ typeLabel: "Thị trấn", name: "Mới", code: nextCode(), parentId: tree.province.id }, { id: b.commune.id, kind: "FULL" })), "INVALID_STATE", "typeEnded");
     const town = { typeLabel: "Thị trấn", name: "Mới", code: nextCode(), parentId: tree.districtA.id };
+    // nor a unit under a district from the reform on (decision 055)
+    await expectCode(recordMerger(admin, into({ typeLabel: "Xã", name: "Mới", code: nextCode(), parentId: tree.districtA.id }, { id: b.commune.id, kind: "FULL" })), "INVALID_STATE", "districtAfterReform");
     const beforeReform = await previewMerger(admin, { predecessors: [{ id: b.commune.id, kind: "FULL" }], successor: town, effectiveOn: new Date("2025-06-30T00:00:00Z") });
     expect(beforeReform.successor.fullName).toBe("Thị trấn Mới");
     // out of scope: a district admin merging a commune of another district, or into one; a role without the permission
@@ -211,7 +214,7 @@ describe("the blocs of a merger of communes (issue 15 §4, decision 050)", () =>
         { id: a.commune.id, kind: "FULL" },
         { id: b.commune.id, kind: "FULL" },
       ],
-      successor: { typeLabel: "Xã", name: "Khối Mới", code: nextCode(), parentId: tree.districtA.id },
+      successor: { typeLabel: "Xã", name: "Khối Mới", code: nextCode(), parentId: tree.province.id },
       effectiveOn: JULY,
     });
     const [bloc] = await blocOf(result.successorId);

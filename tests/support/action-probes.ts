@@ -58,6 +58,14 @@ const meetingAt = async (u: UnitRow, authorId: number) => {
   return db.meeting.create({ data: { kind: "TEAM_MONTHLY", organisationId: team.id, unitId: u.id, heldOn: new Date("2026-03-05"), place: "Nhà văn hoá", chair: "Nguyễn Văn An", createdById: authorId } });
 };
 const on = "on";
+/** A unit in `u` that a merger closed on 30/6/2025 into a standing one beside it (decision 055). */
+const closedInto = async (u: UnitRow, kind: "FULL" | "PARTIAL") => {
+  const successor = await localAt(u);
+  const old = await unit(successor, "VILLAGE", "Thôn");
+  await db.unit.update({ where: { id: old.id }, data: { validTo: new Date("2025-06-30T00:00:00Z") } });
+  await db.unitSuccession.create({ data: { predecessorId: old.id, successorId: successor.id, kind, effectiveOn: new Date("2025-07-01T00:00:00Z") } });
+  return { old, successor };
+};
 
 export const PROBES: Record<string, Probe> = {
   async createTokenAction() {
@@ -93,6 +101,10 @@ export const PROBES: Record<string, Probe> = {
   async resetPasswordAction(c) {
     return { userId: String((await createUser(c.unit, "VIEWER")).id), confirm: on };
   },
+  async rehomeUserAction(c) {
+    const { old, successor } = await closedInto(c.unit, "FULL");
+    return { userId: String((await createUser(old, "VIEWER")).id), fromUnitId: String(old.id), unitId: String(successor.id), confirm: on };
+  },
   async setUserActiveAction(c) {
     return { userId: String((await createUser(c.unit, "VIEWER")).id), active: "false", confirm: on };
   },
@@ -112,6 +124,11 @@ export const PROBES: Record<string, Probe> = {
   async placeVillageAction(c) {
     const target = await unit(c.home, "COMMUNE", "Xã");
     return { villageId: String((await villageAt(c.unit)).id), version: "0", targetCommuneId: String(target.id) };
+  },
+  async placePetitionAction(c) {
+    const { old, successor } = await closedInto(c.unit, "PARTIAL");
+    const petition = await createPetition(old, c.authorId, c.fieldId);
+    return { petitionId: String(petition.id), version: "0", targetUnitId: String(successor.id), confirm: on };
   },
   async recordMergerAction(c) {
     const [a, b] = [await unit(c.unit, "COMMUNE", "Xã"), await unit(c.unit, "COMMUNE", "Xã")];

@@ -2,7 +2,9 @@ import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current";
 import { allows } from "@/lib/auth/roles";
+import { countPetitionsAwaitingPlacement } from "@/lib/units/merger/petitions";
 import { countAwaitingPlacement } from "@/lib/units/merger/placement";
+import { countStrandedAccounts } from "@/lib/users/stranded";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("nav"))("admin") };
@@ -10,11 +12,16 @@ export async function generateMetadata() {
 
 export default async function Page() {
   const actor = await requirePermission("admin:access");
-  const [t, tm, tr, tf] = await Promise.all([getTranslations("admin"), getTranslations("mergers"), getTranslations("refdata"), getTranslations("twoFactor")]);
+  const [t, tm, tr, tf, tu] = await Promise.all([getTranslations("admin"), getTranslations("mergers"), getTranslations("refdata"), getTranslations("twoFactor"), getTranslations("users")]);
   const manageUnits = allows(actor, "unit:manage:subtree");
   // The catalogue, mergers, calendar and fields are the whole country's (decision 020).
   const national = allows(actor, "reference:manage:national");
-  const awaiting = manageUnits ? await countAwaitingPlacement(actor) : 0;
+  const manageUsers = allows(actor, "user:manage:subtree");
+  const [awaiting, petitionsAwaiting, stranded] = await Promise.all([
+    manageUnits ? countAwaitingPlacement(actor) : 0,
+    manageUnits ? countPetitionsAwaitingPlacement(actor) : 0,
+    manageUsers ? countStrandedAccounts(actor) : 0,
+  ]);
   return (
     <section aria-labelledby="admin-title" className="space-y-4">
       <div>
@@ -32,6 +39,17 @@ export default async function Page() {
           </h2>
           <p className="mt-1 text-sm text-stone-700">{t("usersCardText")}</p>
         </li>
+        {manageUsers && (
+          <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+            <h2 className="flex flex-wrap items-center gap-2 text-lg font-semibold">
+              <Link href="/admin/users/stranded" className="text-brand-700 underline">
+                {tu("stranded.cardTitle")}
+              </Link>
+              {stranded > 0 && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">{tu("stranded.count", { count: stranded })}</span>}
+            </h2>
+            <p className="mt-1 text-sm text-stone-700">{tu("stranded.cardText")}</p>
+          </li>
+        )}
         <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
           <h2 className="text-lg font-semibold">
             <Link href="/admin/audit" className="text-brand-700 underline">
@@ -67,6 +85,7 @@ export default async function Page() {
                 {tm("placementCardTitle")}
               </Link>
               {awaiting > 0 && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">{tm("badge", { count: awaiting })}</span>}
+              {petitionsAwaiting > 0 && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">{tm("petitionsCount", { count: petitionsAwaiting })}</span>}
             </h2>
             <p className="mt-1 text-sm text-stone-700">{tm("placementCardText")}</p>
           </li>

@@ -1,9 +1,10 @@
 "use server";
 import { defineAction, type ActionState } from "../../actions/define-action";
 import { ActionError } from "../../actions/result";
+import { placePetition } from "./petitions";
 import { placeVillage } from "./placement";
 import { MERGER_REFUSALS, previewMerger, recordMerger, type MergerPlan, type MergerRefusal } from "./record";
-import { mergerFormSchema, mergerInputOf, placeVillageSchema } from "./schemas";
+import { mergerFormSchema, mergerInputOf, placePetitionFormSchema, placeVillageSchema } from "./schemas";
 
 export type MergerOutcome =
   | { status: "preview"; plan: MergerPlan }
@@ -39,6 +40,13 @@ const place = defineAction({
   revalidate: ({ data }) => ["/admin", "/admin/units/placement", `/units/${data.fromId}`, `/units/${data.parentId}`, `/units/${data.id}`],
 });
 
+const placeOpenPetition = defineAction({
+  schema: placePetitionFormSchema,
+  permission: "unit:manage:subtree",
+  run: ({ input, actor }) => placePetition(actor, input),
+  revalidate: ({ data }) => ["/admin", "/admin/units/placement", `/petitions/${data.id}`],
+});
+
 type Data<F> = F extends (prev: ActionState<infer T>, formData: FormData) => unknown ? T : never;
 
 export async function recordMergerAction(prev: ActionState<Data<typeof record>>, formData: FormData) {
@@ -47,4 +55,8 @@ export async function recordMergerAction(prev: ActionState<Data<typeof record>>,
 
 export async function placeVillageAction(prev: ActionState<Data<typeof place>>, formData: FormData) {
   return place(prev, formData);
+}
+
+export async function placePetitionAction(prev: ActionState<Data<typeof placeOpenPetition>>, formData: FormData) {
+  return placeOpenPetition(prev, formData);
 }

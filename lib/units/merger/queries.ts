@@ -41,7 +41,7 @@ export async function mergerChoices(actor: ScopedActor, predecessorIds: number[]
     db.unit.findMany({
       where: { AND: [{ id: { in: [...parentIds, ...grandparentIds] }, validTo: null }, unitWhereFor(actor)] },
       orderBy: [{ depth: "desc" }, { code: "asc" }],
-      select: { id: true, typeLabel: true, name: true, code: true },
+      select: { id: true, typeLabel: true, name: true, code: true, level: true },
     }),
   ]);
   const label = (u: { typeLabel: string; name: string; code: string | null }) => (u.code ? `${unitFullName(u)} (${u.code})` : unitFullName(u));
@@ -49,6 +49,7 @@ export async function mergerChoices(actor: ScopedActor, predecessorIds: number[]
     level: level as MergerLevel,
     predecessors,
     successors: successors.map((u) => ({ id: u.id, label: label(u) })),
-    parents: parents.map((u) => ({ id: u.id, label: label(u) })),
+    // A district is offered as a parent only for a day before the reform (decision 055): the form says so.
+    parents: parents.map((u) => ({ id: u.id, label: label(u), untilReform: u.level === "DISTRICT" })),
   };
 }

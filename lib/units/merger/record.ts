@@ -21,6 +21,7 @@ import { isoDay } from "../../time";
 import { unitFullName } from "../labels";
 import { insertUnit } from "../tree";
 import { CODE_LENGTH, MERGER_LEVELS, REFORM_DATE, SUCCESSOR_TYPE_LABELS, TYPES_ENDED_BY_REFORM, type MergerInput, type MergerLevel, type NewSuccessor } from "./schemas";
+import { carryOpenPetitions } from "./petitions";
 import { closeUnits, insertLinks, moveChildren, type SuccessionLink } from "./steps";
 
 export const MERGER_REFUSALS = [
@@ -34,6 +35,7 @@ export const MERGER_REFUSALS = [
   "badParent",
   "badType",
   "typeEnded",
+  "districtAfterReform",
   "badCode",
 ] as const;
 export type MergerRefusal = (typeof MERGER_REFUSALS)[number];
@@ -109,6 +111,8 @@ async function plan(tx: Tx, actor: Actor, input: MergerInput, lock: boolean): Pr
     const s = input.successor;
     const parent = await inScope(tx, actor, s.parentId);
     if (!PARENT_LEVELS[mergerLevel].includes(parent.level) || parent.validTo !== null) refuse("badParent");
+    // Districts ended with the reform: none is created from its day on, nor anything under one (issue 15).
+    if (effectiveOn >= REFORM_DATE && (mergerLevel === "DISTRICT" || parent.level === "DISTRICT")) refuse("districtAfterReform");
     if (!(SUCCESSOR_TYPE_LABELS[mergerLevel] as readonly string[]).includes(s.typeLabel)) refuse("badType");
     if (effectiveOn >= REFORM_DATE && TYPES_ENDED_BY_REFORM.includes(s.typeLabel)) refuse("typeEnded");
     if (!new RegExp(`^\\d{${CODE_LENGTH[mergerLevel]}}$`).test(s.code)) refuse("badCode");
@@ -158,6 +162,15 @@ export async function previewMerger(actor: Actor, input: MergerInput): Promise<M
   return db.$transaction(async (tx) => (await plan(tx, actor, input, false)).plan);
 }
 
+/**
+ * The units of this merger that now have exactly one successor: gone whole (FULL) and closing now. A
+ * PARTIAL one, or one closed earlier by another part of a split, has several.
+ */
+function onlySuccessorOf(whole: { old: number; successor: number }[], predecessors: MergerPlan["predecessors"]) {
+  const closing = new Set(predecessors.filter((p) => p.closes && p.kind === "FULL").map((p) => p.id));
+  return whole.filter((w) => closing.has(w.old));
+}
+
 /** Records the merger in one transaction with its audit row. */
 export async function recordMerger(actor: Actor, input: MergerInput): Promise<MergerPlan & { successorId: number }> {
   return db.$transaction(async (tx) => {
@@ -185,6 +198,8 @@ export async function recordMerger(actor: Actor, input: MergerInput): Promise<Me
     const whole = result.predecessors.filter((p) => p.kind === "FULL").map((p) => ({ old: p.id, successor: successorId! }));
     let moved = 0;
     for (const childLevel of CHILD_LEVELS[result.level]) moved += (await moveChildren(tx, whole, lastDay, childLevel)).length;
+    // The open petitions of a unit gone whole follow it; a split's wait to be placed (decision 055).
+    const petitionsCarried = await carryOpenPetitions(tx, onlySuccessorOf(whole, result.predecessors), { actorId: actor.userId || null, effectiveOn });
     // The new commune gets its bloc; the closed communes' blocs end with them, their members carried over when whole (decision 050).
     const blocs =
       result.level === "COMMUNE"
@@ -211,6 +226,7 @@ export async function recordMerger(actor: Actor, input: MergerInput): Promise<Me
         childrenMoved: moved,
         villagesMoved: result.villagesMoving,
         villagesToPlace: result.villagesToPlace,
+        petitionsCarried,
         ...(blocs ?? {}),
       },
     });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idField, isoDateField, versionField } from "../../forms/fields";
+import { confirmField, idField, isoDateField, versionField } from "../../forms/fields";
 import { normaliseUnitName } from "../schemas";
 
 /** The day the 2025 reform took effect: districts and towns (thị trấn) ended the day before. */
@@ -88,3 +88,12 @@ export const placeVillageSchema = z.object({
   targetCommuneId: idField("Vui lòng chọn xã, phường mới."),
 });
 export type PlaceVillageInput = z.output<typeof placeVillageSchema>;
+
+export const placePetitionSchema = z.object({
+  petitionId: id,
+  version: versionField,
+  targetUnitId: idField("Vui lòng chọn đơn vị mới."),
+});
+export type PlacePetitionInput = z.output<typeof placePetitionSchema>;
+/** The form adds a ticked "I confirm" box. */
+export const placePetitionFormSchema = placePetitionSchema.extend({ confirm: confirmField });

@@ -1,9 +1,12 @@
 import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
+import { PlacePetitionForm } from "@/components/admin/place-petition-form";
 import { PlaceVillageForm } from "@/components/admin/place-village-form";
 import { requirePermission } from "@/lib/auth/current";
+import { allows } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format";
 import { unitFullName } from "@/lib/units/labels";
+import { PETITION_PLACEMENT_SORTS, petitionsAwaitingPlacement, type PetitionPlacementSort } from "@/lib/units/merger/petitions";
 import { villagesAwaitingPlacement } from "@/lib/units/merger/placement";
 import { MAX_PAGE_NUMBER, parseId } from "@/lib/forms/fields";
 
@@ -14,9 +17,27 @@ export async function generateMetadata() {
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("unit:manage:subtree");
   const t = await getTranslations("mergers");
-  const raw = parseId((await searchParams).page);
-  const page = raw !== null && raw <= MAX_PAGE_NUMBER ? raw : 1;
-  const list = await villagesAwaitingPlacement(actor, page);
+  const params = await searchParams;
+  const pageOf = (value: string | string[] | undefined) => {
+    const raw = parseId(value);
+    return raw !== null && raw <= MAX_PAGE_NUMBER ? raw : 1;
+  };
+  const page = pageOf(params.page);
+  // The open petitions of split units, on the same page (decision 055): their own page and sort.
+  const petitionPage = pageOf(params.ppage);
+  const petitionSort: PetitionPlacementSort = (PETITION_PLACEMENT_SORTS as readonly unknown[]).includes(params.psort) ? (params.psort as PetitionPlacementSort) : "received";
+  const [list, petitions] = await Promise.all([villagesAwaitingPlacement(actor, page), petitionsAwaitingPlacement(actor, petitionPage, petitionSort)]);
+  const readsPetitions = allows(actor, "petition:read:subtree");
+  const petitionPages = Math.max(1, Math.ceil(petitions.total / petitions.pageSize));
+  const href = (changes: { page?: number; ppage?: number }) => {
+    const next = { page, ppage: petitionPage, ...changes };
+    const search = new URLSearchParams();
+    if (next.page > 1) search.set("page", String(next.page));
+    if (petitionSort !== "received") search.set("psort", petitionSort);
+    if (next.ppage > 1) search.set("ppage", String(next.ppage));
+    const query = search.toString();
+    return `/admin/units/placement${query ? `?${query}` : ""}`;
+  };
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const label = (u: { typeLabel: string; name: string; code: string | null }) => (u.code ? `${unitFullName(u)} (${u.code})` : unitFullName(u));
   return (
@@ -61,18 +82,78 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
       {pages > 1 && (
         <nav aria-label={t("page", { page, pages })} className="flex items-center gap-4">
           {page > 1 && (
-            <Link href={`/admin/units/placement?page=${page - 1}`} className="text-brand-700 underline">
+            <Link href={href({ page: page - 1 })} className="text-brand-700 underline">
               {t("previous")}
             </Link>
           )}
           <span>{t("page", { page, pages })}</span>
           {page < pages && (
-            <Link href={`/admin/units/placement?page=${page + 1}`} className="text-brand-700 underline">
+            <Link href={href({ page: page + 1 })} className="text-brand-700 underline">
               {t("next")}
             </Link>
           )}
         </nav>
       )}
+      <section aria-labelledby="petitions-title" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+        <h2 id="petitions-title" className="text-xl font-semibold">
+          {t("petitionsTitle")}
+        </h2>
+        <p className="text-stone-700">{t("petitionsIntro")}</p>
+        <form method="get" action="/admin/units/placement#petitions-title" className="flex flex-wrap items-end gap-3">
+          {page > 1 && <input type="hidden" name="page" value={page} />}
+          <div>
+            <label htmlFor="petitions-sort" className="block text-sm font-medium">
+              {t("petitionsSortLabel")}
+            </label>
+            <select id="petitions-sort" name="psort" defaultValue={petitionSort} className="mt-1 block rounded-md border border-stone-300 px-3 py-2 text-base">
+              <option value="received">{t("petitionsSortReceived")}</option>
+              <option value="code">{t("petitionsSortCode")}</option>
+            </select>
+          </div>
+          <button type="submit" className="rounded-md border border-stone-300 px-4 py-2 font-medium hover:bg-stone-50">
+            {t("petitionsApply")}
+          </button>
+        </form>
+        <p role="status" className="font-medium">
+          {t("petitionsCount", { count: petitions.total })}
+        </p>
+        {petitions.total === 0 ? (
+          <p className="text-stone-600">{t("petitionsEmpty")}</p>
+        ) : (
+          <ul className="divide-y divide-stone-100">
+            {petitions.rows.map((p) => (
+              <li key={p.id} className="space-y-2 py-3">
+                <p>
+                  <Link href={`/petitions/${p.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {t("petitionOf", { code: p.code, date: formatDate(p.receivedOn), unit: p.unit.label, closed: formatDate(p.unit.validTo) })}
+                  </Link>
+                </p>
+                {readsPetitions && <p className="line-clamp-2 text-sm text-stone-700">{p.content}</p>}
+                {p.candidates.length === 0 ? (
+                  <p className="text-stone-600">{t("petitionNoCandidates")}</p>
+                ) : (
+                  <PlacePetitionForm petition={{ id: p.id, version: p.version, code: p.code }} candidates={p.candidates} />
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {petitionPages > 1 && (
+          <nav aria-label={t("petitionsPage", { page: petitionPage, pages: petitionPages })} className="flex items-center gap-4">
+            {petitionPage > 1 && (
+              <Link href={href({ ppage: petitionPage - 1 })} className="text-brand-700 underline">
+                {t("previous")}
+              </Link>
+            )}
+            <span>{t("petitionsPage", { page: petitionPage, pages: petitionPages })}</span>
+            {petitionPage < petitionPages && (
+              <Link href={href({ ppage: petitionPage + 1 })} className="text-brand-700 underline">
+                {t("next")}
+              </Link>
+            )}
+          </nav>
+        )}
+      </section>
     </div>
   );
 }

@@ -150,6 +150,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
           successors={choices.successors}
           parents={choices.parents}
           typeLabels={[...SUCCESSOR_TYPE_LABELS[choices.level]]}
+          levelUntilReform={choices.level === "DISTRICT"}
           today={todayInVietnam().toISOString().slice(0, 10)}
         />
       )}
