@@ -43,6 +43,10 @@ export const petitionListQuery = z
       description: "`true` (or `1`, `on`): only open petitions past their deadline. Any other value, or none: no such filter.",
       example: true,
     }),
+    awaiting: filters.awaiting.meta({
+      description: "`true` (or `1`, `on`): only escalated petitions waiting for a unit in your reach to take them over. Any other value, or none: no such filter.",
+      example: true,
+    }),
     dueWithin: filters.dueWithin.meta({ description: "Open and due within this many days." }),
     resolution: filters.resolution.meta({ description: "Settled for good, or answered/explained only." }),
     sort: filters.sort.meta({

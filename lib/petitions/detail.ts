@@ -9,10 +9,12 @@ import { agencyWhereFor, petitionWhereFor } from "../auth/scope";
 import { audit, auditPersonalDataRead, type PersonalDataVia } from "../audit/log";
 import { db } from "../db/client";
 import { maskName, maskPhone } from "../text/mask";
-import { todayInVietnam } from "../time";
+import { isoDay, todayInVietnam } from "../time";
+import { officeName } from "../units/labels";
 import { deadlineKind } from "./deadline";
 import { OPEN_STATUSES } from "./status";
-import { availableSteps } from "./workflow";
+import { supervisingUnit } from "./supervising";
+import { availableSteps, standingOf } from "./workflow";
 
 /** The petition page's data, with the audit row of the personal data it shows. */
 export async function getPetitionPage(actor: Actor, id: number, now = new Date(), via: PersonalDataVia = "detail") {
@@ -53,6 +55,8 @@ async function loadPetitionPage(actor: Actor, id: number, now: Date) {
       mergedInto: { select: { id: true, code: true, status: true } },
       duplicates: { where: petitionWhereFor(actor), orderBy: { id: "asc" }, select: { id: true, code: true, status: true } },
       meeting: { select: { id: true, kind: true, heldOn: true } },
+      handlingUnit: { select: { id: true, level: true, typeLabel: true, name: true, code: true, ancestorIds: true } },
+      awaitingUnit: { select: { id: true, level: true, typeLabel: true, name: true, code: true, ancestorIds: true } },
     },
   });
   if (!petition) return null;
@@ -63,7 +67,15 @@ async function loadPetitionPage(actor: Actor, id: number, now: Date) {
     select: { id: true, typeLabel: true, name: true },
   });
   const personal = allows(actor, "petition:personal-data:subtree");
-  const steps = availableSteps(actor.duties, petition, petition.createdById === actor.userId);
+  const standing = standingOf(actor.unit.id, petition);
+  const steps = availableSteps(actor.duties, petition, petition.createdById === actor.userId, standing);
+  const today = todayInVietnam(now);
+  // Where escalating would send it (decision 054): the supervising unit's office, or null where the user names the body.
+  const escalateTo = steps.includes("escalate")
+    ? ((await supervisingUnit(db, { unitId: petition.unitId, ancestorIds: petition.unit.ancestorIds }, petition.handlingUnit ?? actor.unit, today))?.office ?? null)
+    : null;
+  const day = isoDay(today);
+  const office = (u: Parameters<typeof officeName>[0] | null) => (u ? officeName(u, day) : null);
   // The agencies of the petition's area: kept by a unit on its path (its district, its province). A national
   // admin reaches 7,100 agencies; the step offers the dozen that can handle this petition (decision 029).
   const agencies = steps.includes("assign")
@@ -73,7 +85,6 @@ async function loadPetitionPage(actor: Actor, id: number, now: Date) {
         select: { id: true, name: true },
       })
     : [];
-  const today = todayInVietnam(now);
   const open = (OPEN_STATUSES as readonly string[]).includes(petition.status);
   const { petitionerName, petitionerPhone, petitionerAddress, ...rest } = petition;
   return {
@@ -85,11 +96,15 @@ async function loadPetitionPage(actor: Actor, id: number, now: Date) {
       overdue: open && petition.dueOn !== null && petition.dueOn < today,
       /** Whether `dueOn` is the deadline to assign it or to resolve it (decision 051). */
       dueFor: deadlineKind(petition),
+      /** The office it waits for, and the one handling it since a take-over (decision 054). */
+      awaitingOffice: office(petition.awaitingUnit),
+      handlingOffice: office(petition.handlingUnit),
     },
     personal,
     path,
     steps,
     agencies,
+    escalateTo,
   };
 }
 

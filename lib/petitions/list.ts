@@ -88,6 +88,8 @@ export const petitionFilterFields = {
   to: blank(isoDayParam("to").optional()),
   dateOf: blank(z.enum(PETITION_DATES, { error: `dateOf: một trong ${PETITION_DATES.join(", ")}.` }).default("received")),
   overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
+  /** Escalated petitions waiting for a unit in the actor's reach to take them over ("Chờ tiếp nhận", decision 054). */
+  awaiting: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
   dueWithin: blank(z.coerce.number({ error: "dueWithin: số ngày từ 0 đến 365." }).int().min(0).max(365, { error: "dueWithin: số ngày từ 0 đến 365." }).optional()),
   resolution: blank(z.enum(RESOLUTION_KINDS, { error: `resolution: một trong ${RESOLUTION_KINDS.join(", ")}.` }).optional()),
   sort: z.enum(PETITION_SORTS, { error: `sort: một trong ${PETITION_SORTS.join(", ")}.` }).default("relevance"),
@@ -110,6 +112,7 @@ export const petitionFilterSchema = z.object({
   to: petitionFilterFields.to.catch(undefined),
   dateOf: petitionFilterFields.dateOf.catch("received"),
   overdue: petitionFilterFields.overdue.catch(false),
+  awaiting: petitionFilterFields.awaiting.catch(false),
   dueWithin: petitionFilterFields.dueWithin.catch(undefined),
   resolution: petitionFilterFields.resolution.catch(undefined),
   sort: z.enum(PETITION_SORTS).catch("relevance"),
@@ -134,7 +137,7 @@ export function parsePetitionFilters(params: Record<string, string | string[] | 
 /** The filters back as URL params (defaults left out), e.g. for links and exports. */
 export function filtersToParams(filters: Partial<PetitionFilters>): URLSearchParams {
   const params = new URLSearchParams();
-  const defaults: Partial<Record<keyof PetitionFilters, unknown>> = { sort: "relevance", dir: "desc", limit: 50, overdue: false, dateOf: "received" };
+  const defaults: Partial<Record<keyof PetitionFilters, unknown>> = { sort: "relevance", dir: "desc", limit: 50, overdue: false, awaiting: false, dateOf: "received" };
   for (const [key, value] of Object.entries(filters) as [keyof PetitionFilters, unknown][]) {
     if (value === undefined || value === null || value === "" || defaults[key] === value) continue;
     if (Array.isArray(value)) {
@@ -248,12 +251,19 @@ export function petitionListWhere(actor: Actor, f: PetitionFilters, now = new Da
   const today = todayInVietnam(now);
   if (f.overdue) and.push({ isOpen: true, dueOn: { lt: today } });
   if (f.dueWithin !== undefined) and.push({ isOpen: true, dueOn: { gte: today, lte: addDaysUtc(today, f.dueWithin) } });
+  // Read by the partial index of the petitions waiting for a unit (few, whatever the reach).
+  if (f.awaiting) and.push(awaitingWhereFor(actor));
   const words = searchWords(f.q);
   const personal = allows(actor, "petition:personal-data:subtree");
   for (const word of words) {
     and.push({ OR: [{ searchText: { contains: word } }, ...(personal ? [{ petitionerSearch: { contains: word } }] : [])] });
   }
   return { AND: and };
+}
+
+/** Escalated petitions waiting for a unit in the actor's reach to take them over (decision 054). */
+export function awaitingWhereFor(actor: Actor): Prisma.PetitionWhereInput {
+  return { awaitingUnitId: { not: null }, awaitingUnit: unitWhereFor(actor) };
 }
 
 /**
@@ -353,7 +363,7 @@ const isLastOfMonth = (iso: string) => isoDay(addDaysUtc(day(iso), 1)).endsWith(
  * null for any other filter, which is counted row by row.
  */
 export async function rolledUpTotal(actor: Actor, f: PetitionFilters, now = new Date()): Promise<number | null> {
-  if (f.q || f.channel.length || f.agency) return null;
+  if (f.q || f.channel.length || f.agency || f.awaiting) return null;
   // Received, or resolved (settled, explained only), first reopened or escalated, each by its month.
   const measure = f.dateOf === "resolved" && f.resolution ? (f.resolution === "SETTLED" ? "settled" : "explained") : f.resolution ? null : f.dateOf;
   if (measure === null) return null;
@@ -469,6 +479,8 @@ function smallSubtreePlan(f: OrderedFilters): string {
  * PostgreSQL's own plan (the trigram index) serves it.
  */
 function planFor(reach: ListReach, f: OrderedFilters): string | null {
+  // The petitions waiting for a take-over are few: their partial index, then the place's test on each.
+  if (f.awaiting) return null;
   if (reach.by === "units") return smallSubtreePlan(f);
   // A period of resolutions, reopenings or escalations: in that moment's order (`listOrder`), the
   // place's resolutions by time (`Petition_district_resolved_idx` and its kin) or the country's (few

@@ -141,12 +141,17 @@ export const stepSchema = z.discriminatedUnion(
         .pipe(z.string().min(1, { error: "Vui lòng nhập mã kiến nghị gốc." })),
       note: note(null),
     }),
+    /**
+     * Up to the supervising unit the tree names (decision 054), with the reason; `escalatedTo` names the body
+     * only where no level above is in the app (a province's), which the mutation checks.
+     */
     z.object({
       ...stepBase,
       step: z.literal("escalate"),
-      escalatedTo: note("Vui lòng ghi cấp, cơ quan được chuyển đến.", 300),
-      note: note(null),
+      escalatedTo: optionalTextField(300, "Không được dài quá 300 ký tự."),
+      note: note("Vui lòng ghi lý do chuyển cấp trên."),
     }),
+    z.object({ ...stepBase, step: z.literal("takeOver"), note: note(null) }),
     z.object({ ...stepBase, step: z.literal("reopen"), note: note("Vui lòng ghi lý do mở lại.") }),
     z.object({ ...stepBase, step: z.literal("comment"), note: note("Vui lòng nhập ghi chú.") }),
   ],

@@ -16,10 +16,12 @@ import { db, type Tx } from "../db/client";
 import { transaction } from "../db/retry";
 import type { Prisma } from "../generated/prisma/client";
 import type { PetitionEventKind, PetitionStatus } from "../generated/prisma/enums";
-import { todayInVietnam } from "../time";
+import { isoDay, todayInVietnam } from "../time";
+import { officeName } from "../units/labels";
 import type { EditInput, StepInput } from "./schemas";
 import { petitionSearchColumns } from "./search";
-import { mayEverTake, nextStatus } from "./workflow";
+import { supervisingUnit } from "./supervising";
+import { mayEverTake, nextStatus, outOfPlace, standingOf } from "./workflow";
 
 export interface StepResult {
   petitionId: number;
@@ -35,6 +37,7 @@ const EVENT_KIND: Record<StepInput["step"], PetitionEventKind> = {
   reject: "REJECTED",
   merge: "MERGED",
   escalate: "ESCALATED",
+  takeOver: "TAKEN_OVER",
   reopen: "REOPENED",
   comment: "COMMENTED",
 };
@@ -51,6 +54,12 @@ async function loadForStep(tx: Tx, actor: Actor, petitionId: number) {
       receivedOn: true,
       createdById: true,
       reopenedAt: true,
+      escalatedAt: true,
+      awaitingUnitId: true,
+      takenOverAt: true,
+      unit: { select: { ancestorIds: true } },
+      handlingUnit: { select: { id: true, level: true, ancestorIds: true } },
+      awaitingUnit: { select: { id: true, level: true, typeLabel: true, name: true, code: true, ancestorIds: true } },
       field: { select: { defaultDeadlineDays: true, assignmentDeadlineDays: true } },
     },
   });
@@ -72,8 +81,11 @@ async function changesFor(
     case "assign": {
       const agency = await tx.agency.findFirst({ where: { AND: [{ id: input.agencyId, active: true }, agencyWhereFor(actor)] }, select: { id: true, name: true } });
       if (!agency) throw new ActionError("NOT_FOUND");
-      // The deadline runs from receipt, in working days, by the field's default.
-      const dueOn = await deadlineFor(tx, petition.receivedOn, petition.field.defaultDeadlineDays);
+      // The deadline runs from receipt, in working days, by the field's default; for a level that took the
+      // petition over, from the day it did (decision 054).
+      const takenOn = petition.takenOverAt && todayInVietnam(petition.takenOverAt);
+      const from = takenOn && takenOn > petition.receivedOn ? takenOn : petition.receivedOn;
+      const dueOn = await deadlineFor(tx, from, petition.field.defaultDeadlineDays);
       return { data: { agencyId: agency.id, assignedAt: now, dueOn }, eventData: { agencyId: agency.id, agency: agency.name, dueOn: dueOn.toISOString().slice(0, 10) } };
     }
     case "start":
@@ -85,8 +97,34 @@ async function changesFor(
       return { data: { replyText: input.replyText, satisfaction: input.satisfaction, closedAt: now }, eventData: { satisfaction: input.satisfaction } };
     case "reject":
       return { data: { rejectionReason: input.note, closedAt: now } };
-    case "escalate":
-      return { data: { escalatedTo: input.escalatedTo, escalatedAt: now, closedAt: now }, eventData: { escalatedTo: input.escalatedTo } };
+    case "escalate": {
+      // Up to the supervising unit the tree names, to wait for its staff to take it over; from a level with none
+      // above it in the app, to the body the user names, where it ends (decision 054).
+      const day = todayInVietnam(now);
+      const target = await supervisingUnit(tx, { unitId: petition.unitId, ancestorIds: petition.unit.ancestorIds }, petition.handlingUnit ?? actor.unit, day);
+      if (!target && !input.escalatedTo) throw new ActionError("INVALID_STATE", "no supervising unit: name the body");
+      const escalatedTo = target ? target.office : input.escalatedTo!;
+      return {
+        data: {
+          escalatedTo,
+          awaitingUnitId: target?.id ?? null,
+          // Counted once, at its first escalation (decision 044).
+          ...(petition.escalatedAt === null ? { escalatedAt: now } : {}),
+          closedAt: now,
+        },
+        eventData: target ? { escalatedTo, toUnitId: target.id } : { escalatedTo },
+      };
+    }
+    case "takeOver": {
+      const unit = petition.awaitingUnit!;
+      // The taking level's clock starts now: no agency of theirs holds it yet, so its deadline is to assign
+      // (decision 051), counted from today. The lower level's agency is left on the timeline.
+      const dueOn = await deadlineFor(tx, todayInVietnam(now), petition.field.assignmentDeadlineDays);
+      return {
+        data: { handlingUnitId: unit.id, awaitingUnitId: null, takenOverAt: now, agencyId: null, closedAt: null, dueOn },
+        eventData: { unitId: unit.id, unit: officeName(unit, isoDay(todayInVietnam(now))), dueOn: isoDay(dueOn), ...(petition.agencyId !== null ? { previousAgencyId: petition.agencyId } : {}) },
+      };
+    }
     case "merge": {
       const target = await tx.petition.findFirst({
         where: { AND: [{ code: input.targetCode }, petitionWhereFor(actor)] },
@@ -126,7 +164,10 @@ export async function takeStep(actor: Actor, input: StepInput, now = new Date())
   const isCreator = petition.createdById === actor.userId;
   // Without the step's permission the petition is "not found", as for any action (see workflow.ts).
   if (!mayEverTake(actor.duties, input.step, isCreator)) throw new ActionError("NOT_FOUND");
-  const to = nextStatus(actor.duties, petition, input.step, isCreator);
+  // A petition a level above took over, or one waiting for a unit beyond the actor's reach: not theirs to step.
+  const standing = standingOf(actor.unit.id, petition);
+  if (outOfPlace(input.step, petition, standing)) throw new ActionError("NOT_FOUND");
+  const to = nextStatus(actor.duties, petition, input.step, isCreator, standing);
   if (to === null) throw new ActionError("INVALID_STATE");
   // A comment changes nothing on the petition, so it never collides with an edit.
   const changes = input.step !== "comment";
@@ -168,12 +209,17 @@ export async function editPetition(actor: Actor, input: EditInput, now = new Dat
   if (input.receivedOn > todayInVietnam(now)) throw new ActionError("INVALID_STATE", "receivedOn in the future");
   const petition = await db.petition.findFirst({
     where: { AND: [{ id: input.petitionId }, petitionWhereFor(actor)] },
-    select: { id: true, code: true, status: true, version: true, agencyId: true, unitId: true, createdById: true, receivedOn: true, channel: true, petitionerKind: true, petitionerName: true, petitionerPhone: true, petitionerAddress: true, fieldId: true, content: true, reopenCount: true },
+    select: {
+      id: true, code: true, status: true, version: true, agencyId: true, unitId: true, createdById: true, receivedOn: true, channel: true, petitionerKind: true, petitionerName: true, petitionerPhone: true, petitionerAddress: true, fieldId: true, content: true, reopenCount: true,
+      takenOverAt: true, awaitingUnitId: true, handlingUnit: { select: { ancestorIds: true } }, awaitingUnit: { select: { ancestorIds: true } },
+    },
   });
   if (!petition) throw new ActionError("NOT_FOUND");
   const isCreator = petition.createdById === actor.userId;
   if (!mayEverTake(actor.duties, "edit", isCreator)) throw new ActionError("NOT_FOUND");
-  if (nextStatus(actor.duties, petition, "edit", isCreator) === null) throw new ActionError("INVALID_STATE");
+  const standing = standingOf(actor.unit.id, petition);
+  if (outOfPlace("edit", petition, standing)) throw new ActionError("NOT_FOUND");
+  if (nextStatus(actor.duties, petition, "edit", isCreator, standing) === null) throw new ActionError("INVALID_STATE");
   if (petition.version !== input.version) throw new ActionError("CONFLICT");
   const next = {
     receivedOn: input.receivedOn,
@@ -191,7 +237,8 @@ export async function editPetition(actor: Actor, input: EditInput, now = new Dat
   if (!field) throw new ActionError("NOT_FOUND");
   // While no agency holds it, its deadline is the one to assign it, counted from receipt by its field: a corrected
   // day or field moves it (decision 051). A reopened one counts from its reopening, which a correction keeps.
-  const redue = petition.agencyId === null && petition.reopenCount === 0 && (changed.includes("receivedOn") || changed.includes("fieldId"));
+  // One taken over counts from its take-over (decision 054), which a correction keeps too.
+  const redue = petition.agencyId === null && petition.reopenCount === 0 && petition.takenOverAt === null && (changed.includes("receivedOn") || changed.includes("fieldId"));
   const dueOn = redue ? { dueOn: await deadlineFor(db, input.receivedOn, field.assignmentDeadlineDays) } : {};
   await transaction(async (tx) => {
     await audit(tx, { actorId: actor.userId, action: "petition.edit", entity: "Petition", entityId: petition.id, unitId: petition.unitId, data: { changed } });

@@ -13,6 +13,11 @@ import { OPEN_STATUSES } from "./status";
  *   RECEIVED → ASSIGNED → IN_PROGRESS → RESOLVED (settled | explained) → CLOSED (reply + satisfaction)
  *   any open status → REJECTED | MERGED | ESCALATED
  *   RESOLVED, CLOSED, REJECTED → reopened (ASSIGNED when an agency holds it, else RECEIVED)
+ *   ESCALATED to a unit of the app → taken over by that unit's staff: RECEIVED again, theirs to handle
+ *
+ * Where the actor stands matters too (decision 054): once a level above has taken a petition over, only
+ * those whose reach holds that level take its steps (the levels below keep reading and commenting); and
+ * only those whose reach holds the unit an escalated petition waits for take it over (`Standing`).
  */
 export const PETITION_STEPS = [
   "edit",
@@ -23,6 +28,7 @@ export const PETITION_STEPS = [
   "reject",
   "merge",
   "escalate",
+  "takeOver",
   "reopen",
   "comment",
 ] as const;
@@ -54,6 +60,8 @@ const RULES: Record<PetitionStep, StepRule> = {
   reject: { from: OPEN, to: "REJECTED", permission: HANDLE },
   merge: { from: OPEN, to: "MERGED", permission: HANDLE },
   escalate: { from: OPEN, to: "ESCALATED", permission: HANDLE },
+  /** The supervising level takes over a petition escalated to it; its clock starts again (decision 054). */
+  takeOver: { from: ["ESCALATED"], to: "RECEIVED", permission: HANDLE },
   reopen: { from: ["RESOLVED", "CLOSED", "REJECTED"], to: "reopened", permission: HANDLE },
   comment: { from: ANY, to: "same", permission: "petition:comment:subtree" },
 };
@@ -62,6 +70,45 @@ const RULES: Record<PetitionStep, StepRule> = {
 export interface WorkflowPetition {
   status: PetitionStatus;
   agencyId: number | null;
+  /** The unit an escalated petition waits for, or null (never escalated, or sent to a body outside the app). */
+  awaitingUnitId?: number | null;
+}
+
+/**
+ * Where the actor stands to a petition (decision 054): whether they handle it (no level above took it over,
+ * or their reach holds the level that did), and whether their reach holds the unit it waits for.
+ */
+export interface Standing {
+  handles: boolean;
+  takesOver: boolean;
+}
+
+/** Anyone who reaches the petition handles it until a level above takes it over. */
+export const HANDLES: Standing = { handles: true, takesOver: false };
+
+/**
+ * The actor's standing from the paths (`ancestorIds`, which hold the unit itself) of the handling and the
+ * awaited units: a unit is theirs when its path holds the actor's home unit, as `unitWhereFor` has it.
+ */
+export function standingOf(
+  actorUnitId: number,
+  petition: { handlingUnit: { ancestorIds: number[] } | null; awaitingUnit: { ancestorIds: number[] } | null },
+): Standing {
+  return {
+    handles: petition.handlingUnit === null || petition.handlingUnit.ancestorIds.includes(actorUnitId),
+    takesOver: petition.awaitingUnit !== null && petition.awaitingUnit.ancestorIds.includes(actorUnitId),
+  };
+}
+
+/**
+ * Whether the actor's place keeps them from the step altogether (answered "not found", as a record out of
+ * reach): a step of a petition a level above them handles, or taking over one that waits for a unit outside
+ * their reach. A comment is open to all who read the petition.
+ */
+export function outOfPlace(step: PetitionStep, petition: WorkflowPetition, standing: Standing): boolean {
+  if (step === "comment") return false;
+  if (step === "takeOver") return (petition.awaitingUnitId ?? null) !== null && !standing.takesOver;
+  return !standing.handles;
 }
 
 /**
@@ -96,8 +143,12 @@ export function nextStatus(
   petition: WorkflowPetition,
   step: PetitionStep,
   isCreator = false,
+  standing: Standing = HANDLES,
 ): PetitionStatus | null {
   const rule = RULES[step];
+  if (outOfPlace(step, petition, standing)) return null;
+  // Only a petition waiting for a unit of the app can be taken over; one sent outside ends there.
+  if (step === "takeOver" && (petition.awaitingUnitId ?? null) === null) return null;
   const allowed =
     (can(duties, rule.permission) && rule.from.includes(petition.status)) ||
     (isCreator && CREATOR_STEPS.some((s) => s.step === step && s.from.includes(petition.status) && can(duties, s.permission)));
@@ -108,8 +159,8 @@ export function nextStatus(
 }
 
 /** The steps a holder of `duties` may take now, in the order a page shows them. */
-export function availableSteps(duties: readonly Duty[], petition: WorkflowPetition, isCreator = false): PetitionStep[] {
-  return PETITION_STEPS.filter((step) => nextStatus(duties, petition, step, isCreator) !== null);
+export function availableSteps(duties: readonly Duty[], petition: WorkflowPetition, isCreator = false, standing: Standing = HANDLES): PetitionStep[] {
+  return PETITION_STEPS.filter((step) => nextStatus(duties, petition, step, isCreator, standing) !== null);
 }
 
 /** True when the status still waits for a resolution (and its deadline runs). */

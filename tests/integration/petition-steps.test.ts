@@ -81,7 +81,7 @@ describe("petition workflow steps", () => {
     // Racing: exactly one of two simultaneous saves lands.
     const results = await Promise.allSettled([
       step(staff, { petitionId: id, version: 1, step: "start" }),
-      step(otherStaff, { petitionId: id, version: 1, step: "escalate", escalatedTo: "UBND tỉnh" }),
+      step(otherStaff, { petitionId: id, version: 1, step: "escalate", note: "Vượt thẩm quyền của huyện." }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((await db.petition.findUniqueOrThrow({ where: { id } })).version).toBe(2);

@@ -178,7 +178,8 @@ async function walk(id: number, count: number) {
     const last = await db.petitionEvent.findFirstOrThrow({ where: { petitionId: id }, orderBy: { at: "desc" } });
     const at = new Date(Math.min(last.at.getTime() + rng.int(1, 30 * 24) * 3_600_000, NOW.getTime() - 60_000));
     if (at <= last.at) return;
-    const steps = availableSteps(PRESETS.ADMIN, p).filter((s) => s !== "comment" && (s !== "merge" || rng.chance(0.2)) && (s !== "reject" || rng.chance(0.3)));
+    // The nation's admin handles every petition and takes over any that waits (decision 054).
+    const steps = availableSteps(PRESETS.ADMIN, p, false, { handles: true, takesOver: true }).filter((s) => s !== "comment" && (s !== "merge" || rng.chance(0.2)) && (s !== "reject" || rng.chance(0.3)));
     if (!steps.length) return;
     const step = rng.pick(steps);
     if (step === "edit") {
@@ -191,7 +192,7 @@ async function walk(id: number, count: number) {
       resolve: { resolution: rng.chance(0.7) ? "SETTLED" : "EXPLAINED", note: "Đã xử lý" },
       reply: { replyText: "Đã trả lời", satisfaction: rng.pick<Satisfaction>(["SATISFIED", "PARTLY", "NOT_SATISFIED"]) },
       reject: { note: "Không thuộc thẩm quyền" },
-      escalate: { escalatedTo: "Ban Dân vận Tỉnh ủy" },
+      escalate: { escalatedTo: "Ban Dân vận Tỉnh ủy", note: "Vượt thẩm quyền" },
       reopen: { note: "Công dân chưa đồng ý" },
     }[step as string] as Record<string, string>;
     let fields_ = { petitionId: String(id), version: String(p.version), step, ...extra };
@@ -203,7 +204,10 @@ async function walk(id: number, count: number) {
     const input = await parseInput(stepSchema, fields_);
     if (!input.ok) throw new Error(`${step}: ${JSON.stringify(input.fieldErrors)}`);
     try {
-      await takeStep(admin, input.data, at);
+      // Half the escalations are a district's: up to its province, to wait there for a take-over (decision 054).
+      const district = [tree.districtA, tree.districtB].find((d) => d.id === p.unit.ancestorIds[2]);
+      const actor = step === "escalate" && district && rng.chance(0.5) ? actorAt(district, "DISTRICT_STAFF", admin.userId) : admin;
+      await takeStep(actor, input.data, at);
     } catch (error) {
       if (!isActionError(error)) throw error;
     }
@@ -347,6 +351,8 @@ describe("rollups over randomised data", () => {
   it("equal a rebuild from the base tables after every kind of write", async () => {
     const kept = await rollupSnapshot();
     expect(kept.RollupPetition.length).toBeGreaterThan(0);
+    // The walk escalated petitions up to a province and took some over (decision 054).
+    expect(await db.petitionEvent.count({ where: { kind: "TAKEN_OVER" } })).toBeGreaterThan(0);
     expect(await rebuiltRollupSnapshot()).toEqual(kept);
   });
 
