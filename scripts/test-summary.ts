@@ -15,6 +15,52 @@ export interface PlaywrightReport {
   stats: { expected: number; unexpected: number; flaky: number; skipped: number };
 }
 
+/** The parts of Playwright's JSON report that name a failed test. */
+export interface PlaywrightSuite {
+  file: string;
+  title?: string;
+  specs: { title: string; file: string; line: number; tests: { projectName: string; status: string; results: { status: string; error?: { message?: string } }[] }[] }[];
+  suites?: PlaywrightSuite[];
+}
+
+/** The parts of Vitest's JSON report that name a failed test (a file that failed to load has a message and no tests). */
+export interface VitestReport {
+  testResults: { name: string; message?: string; assertionResults: { status: string; fullName: string; failureMessages: string[] }[] }[];
+}
+
+const firstLine = (text: string | undefined) => (text ?? "").split("\n").find((l) => l.trim() !== "")?.trim().slice(0, 300) ?? "";
+const named = (where: string, message: string | undefined) => (firstLine(message) ? `${where}: ${firstLine(message)}` : where);
+
+/** Each failed test of a Vitest run, as "file › test: first line of the error", paths relative to `root`. */
+export function vitestFailures(report: VitestReport | undefined, root: string): string[] {
+  if (!report) return [];
+  const out: string[] = [];
+  for (const file of report.testResults) {
+    const rel = file.name.startsWith(`${root}/`) ? file.name.slice(root.length + 1) : file.name;
+    const failed = file.assertionResults.filter((a) => a.status === "failed");
+    for (const a of failed) out.push(named(`${rel} › ${a.fullName}`, a.failureMessages[0]));
+    if (failed.length === 0 && file.message) out.push(named(rel, file.message));
+  }
+  return out;
+}
+
+/** Each end-to-end test that failed (not one that passed on a retry), as "file:line › title [project]: first line of the error". */
+export function playwrightFailures(report: { suites?: PlaywrightSuite[] } | undefined): string[] {
+  const out: string[] = [];
+  const walk = (suite: PlaywrightSuite) => {
+    for (const spec of suite.specs) {
+      for (const test of spec.tests) {
+        if (test.status !== "unexpected") continue;
+        const error = [...test.results].reverse().find((r) => r.error)?.error?.message;
+        out.push(named(`${spec.file}:${spec.line} › ${spec.title} [${test.projectName}]`, error));
+      }
+    }
+    suite.suites?.forEach(walk);
+  };
+  report?.suites?.forEach(walk);
+  return out;
+}
+
 /** Counts from Playwright's JSON report; a failing run without a failed test (a crash) still fails. */
 export function playwrightCounts(report: PlaywrightReport | undefined, status: number): Counts {
   const counts = report
@@ -29,9 +75,11 @@ function line(c: Counts, withSkipped: boolean): string {
 }
 
 /** The lines printed after the run; the last one is the total CI reads. */
-export function summaryLines(results: { step: string; counts: Counts }[]): string[] {
+export function summaryLines(results: { step: string; counts: Counts; failures?: string[] }[]): string[] {
   const lines = ["Kết quả / results:"];
   for (const r of results) lines.push(`  ${r.step.padEnd(28)} ${line(r.counts, true)}`);
+  const failures = results.flatMap((r) => (r.failures ?? []).map((f) => `  ${r.step} › ${f}`));
+  if (failures.length) lines.push("", "Lỗi / failed:", ...failures);
   const total = results.reduce(
     (a, r) => ({ passed: a.passed + r.counts.passed, failed: a.failed + r.counts.failed, flaky: a.flaky + r.counts.flaky, skipped: a.skipped + r.counts.skipped }),
     { passed: 0, failed: 0, flaky: 0, skipped: 0 },

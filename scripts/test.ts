@@ -10,9 +10,9 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { loadEnvFile } from "../lib/env";
-import { playwrightCounts, summaryLines, type Counts, type PlaywrightReport } from "./test-summary";
+import { playwrightCounts, playwrightFailures, summaryLines, vitestFailures, type Counts, type PlaywrightReport, type PlaywrightSuite, type VitestReport } from "./test-summary";
 
-const results: { step: string; counts: Counts }[] = [];
+const results: { step: string; counts: Counts; failures?: string[] }[] = [];
 const outDir = path.resolve(".data/test-results");
 fs.mkdirSync(outDir, { recursive: true });
 
@@ -40,13 +40,13 @@ function vitest(step: string, project: string, env: Record<string, string | unde
   const file = path.join(outDir, `${step.replace(/\W+/g, "-")}.json`);
   fs.rmSync(file, { force: true });
   const status = run("npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], env);
-  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(file);
+  const report = readJson<VitestReport & { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(file);
   const counts = report
     ? { passed: report.numPassedTests, failed: report.numFailedTests, flaky: 0, skipped: report.numPendingTests + report.numTodoTests }
     : { passed: 0, failed: 1, flaky: 0, skipped: 0 };
   // A crash outside any test still fails the step.
   if (status !== 0 && counts.failed === 0) counts.failed = 1;
-  results.push({ step, counts });
+  results.push({ step, counts, failures: vitestFailures(report, process.cwd()) });
 }
 
 function postgresServer(): string | undefined {
@@ -96,7 +96,8 @@ async function main() {
   await withE2eDatabase((url) => {
     console.log(`  database: ${url.replace(/\/\/[^@]*@/, "//")}`);
     const status = run("npx", ["playwright", "test"], { E2E_DATABASE_URL: url, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
-    results.push({ step: "end-to-end", counts: playwrightCounts(readJson<PlaywrightReport>(file), status) });
+    const report = readJson<PlaywrightReport & { suites?: PlaywrightSuite[] }>(file);
+    results.push({ step: "end-to-end", counts: playwrightCounts(report, status), failures: playwrightFailures(report) });
   });
 
   // The last line, in the form CI reads.
