@@ -78,6 +78,15 @@ export default async function HomePage() {
             tone={summary.overduePetitions ? "alert" : "default"}
             href={lists ? petitionListHref({ overdue: true }) : undefined}
           />
+          {summary.awaitingTakeOver !== null && (
+            // Escalated petitions waiting for this level to take them over (decision 054).
+            <Stat
+              label={t("home.awaitingTakeOver")}
+              value={n(summary.awaitingTakeOver)}
+              tone={summary.awaitingTakeOver ? "alert" : "default"}
+              href={petitionListHref({ awaiting: true })}
+            />
+          )}
           <Stat label={t("home.meetingsThisMonth")} value={n(summary.meetingsThisMonth)} />
           {summary.teamsNotMetThisMonth !== null && (
             // Opens the compliance page of the month, which names them (issue 14).

@@ -16,8 +16,11 @@ export async function PetitionFilterForm({
   agency,
   area,
   hrefFor,
+  takesOver = false,
 }: {
   filters: PetitionFilters;
+  /** Whether the user takes over escalated petitions: the "waiting" filter is theirs (decision 054). */
+  takesOver?: boolean;
   fields: { id: number; name: string }[];
   /** The agency and area filters: chosen on demand, never listed in the page (decision 029). */
   agency: ResolvedChoice;
@@ -64,6 +67,12 @@ export async function PetitionFilterForm({
           {t("overdue")}
         </label>
       </div>
+      {(takesOver || filters.awaiting) && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="awaiting" value="1" defaultChecked={filters.awaiting} className="size-5" />
+          {t("awaiting")}
+        </label>
+      )}
       <details open={more} className="group">
         <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("moreFilters")}</summary>
         <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">

@@ -21,6 +21,7 @@ function StepForm({
   agencies,
   deadlineDays,
   primary,
+  escalation,
 }: {
   step: PetitionStep;
   petitionId: number;
@@ -28,6 +29,7 @@ function StepForm({
   agencies: { id: number; name: string }[];
   deadlineDays: number;
   primary: boolean;
+  escalation: Escalation;
 }) {
   const t = useTranslations("petitions");
   const id = useId();
@@ -68,7 +70,7 @@ function StepForm({
         {step === "assign" && (
           <>
             {choice("agencyId", t("steps.agency"), agencies.map((a) => ({ value: String(a.id), label: a.name })))}
-            <p className="text-xs text-stone-600">{t("steps.deadlineHint", { days: deadlineDays })}</p>
+            <p className="text-xs text-stone-600">{t(escalation.takenOver ? "steps.deadlineHintTakenOver" : "steps.deadlineHint", { days: deadlineDays })}</p>
             {text("note", t("steps.note"), false, 2)}
           </>
         )}
@@ -98,11 +100,23 @@ function StepForm({
         )}
         {step === "escalate" && (
           <>
-            <div>
-              <label htmlFor={`${id}-to`} className="block text-sm font-medium">{t("steps.escalatedTo")} *</label>
-              <input id={`${id}-to`} name="escalatedTo" required defaultValue={lastValue(state, "escalatedTo", "")} aria-describedby={`${id}-to-error`} className={inputClass} />
-              <FieldError state={state} name="escalatedTo" id={`${id}-to-error`} />
-            </div>
+            {/* Up to the supervising unit the tree names; only where none is in the app does the user name the body (decision 054). */}
+            {escalation.to ? (
+              <p className="rounded-md bg-purple-50 p-3 text-sm text-purple-900" data-testid="escalate-to">{t("steps.escalateToUnit", { office: escalation.to })}</p>
+            ) : (
+              <div>
+                <p className="mb-2 text-sm text-stone-700">{t("steps.escalateOutside")}</p>
+                <label htmlFor={`${id}-to`} className="block text-sm font-medium">{t("steps.escalatedTo")} *</label>
+                <input id={`${id}-to`} name="escalatedTo" required maxLength={300} defaultValue={lastValue(state, "escalatedTo", "")} aria-describedby={`${id}-to-error`} className={inputClass} />
+                <FieldError state={state} name="escalatedTo" id={`${id}-to-error`} />
+              </div>
+            )}
+            {text("note", t("steps.escalateReason"), true)}
+          </>
+        )}
+        {step === "takeOver" && (
+          <>
+            <p className="text-sm text-stone-700">{t("steps.takeOverHint", { days: escalation.assignDays })}</p>
             {text("note", t("steps.note"), false, 2)}
           </>
         )}
@@ -127,7 +141,18 @@ function StepForm({
 }
 
 /** The step that moves a petition forward from each status: its form opens first. */
-const FORWARD: Partial<Record<PetitionStatus, PetitionStep>> = { RECEIVED: "assign", ASSIGNED: "start", IN_PROGRESS: "resolve", RESOLVED: "reply" };
+const FORWARD: Partial<Record<PetitionStatus, PetitionStep>> = { RECEIVED: "assign", ASSIGNED: "start", IN_PROGRESS: "resolve", RESOLVED: "reply", ESCALATED: "takeOver" };
+
+/**
+ * What the escalation and take-over forms say (decision 054): the office escalating would send it to (null: the
+ * user names the body), the field's days to assign, and whether this level took the petition over (its
+ * deadline to resolve then counts from that day).
+ */
+export interface Escalation {
+  to: string | null;
+  assignDays: number;
+  takenOver: boolean;
+}
 
 /** One small form per step the workflow allows this user now; the one that moves it forward is open. */
 export function StepForms({
@@ -137,6 +162,7 @@ export function StepForms({
   steps,
   agencies,
   deadlineDays,
+  escalation,
 }: {
   petitionId: number;
   status: PetitionStatus;
@@ -144,6 +170,7 @@ export function StepForms({
   steps: PetitionStep[];
   agencies: { id: number; name: string }[];
   deadlineDays: number;
+  escalation: Escalation;
 }) {
   // Correcting intake details has its own page; the other steps are small forms here.
   const t = useTranslations("petitions");
@@ -158,7 +185,7 @@ export function StepForms({
         </Link>
       )}
       {shown.map((step) => (
-        <StepForm key={step} step={step} petitionId={petitionId} version={version} agencies={agencies} deadlineDays={deadlineDays} primary={step === forward} />
+        <StepForm key={step} step={step} petitionId={petitionId} version={version} agencies={agencies} deadlineDays={deadlineDays} primary={step === forward} escalation={escalation} />
       ))}
     </div>
   );

@@ -5,7 +5,7 @@ import { isWholeTree } from "../auth/subtree";
 import { db } from "../db/client";
 import type { UnitLevel } from "../generated/prisma/enums";
 import { complianceOf, monthPeriod } from "../meetings/compliance";
-import { awaitingWhereFor } from "../petitions/list";
+import { countAwaiting } from "../petitions/list";
 import { OPEN_STATUSES } from "../petitions/status";
 import { rolledUpPetitionCount } from "../rollup/counts";
 import { addDaysUtc, isoDay, startOfMonth, todayInVietnam } from "../time";
@@ -30,8 +30,6 @@ export interface ScopeSummary {
   awaitingTakeOver: number | null;
 }
 
-/** The levels escalated petitions go up to, and the nation, which reaches them all (decision 054). */
-const TAKE_OVER_LEVELS: readonly UnitLevel[] = ["NATION", "PROVINCE", "DISTRICT"];
 
 /** The figures a user sees on their home page, all inside their subtree. */
 export async function scopeSummary(actor: Actor, now = new Date()): Promise<ScopeSummary> {
@@ -42,7 +40,6 @@ export async function scopeSummary(actor: Actor, now = new Date()): Promise<Scop
   // The nation's admin counts the whole tree: no test of each row's path (lib/auth/subtree.ts).
   const whole = await isWholeTree(actor);
   const meetings = known && allows(actor, "meeting:read:subtree");
-  const takesOver = known && allows(actor, "petition:update:subtree") && TAKE_OVER_LEVELS.includes(actor.unit.level);
   const [levels, organisations, openPetitions, overduePetitions, meetingsThisMonth, compliance, awaitingTakeOver] = await Promise.all([
     db.unit.groupBy({
       by: ["level"],
@@ -61,8 +58,7 @@ export async function scopeSummary(actor: Actor, now = new Date()): Promise<Scop
     known ? rolledUpPetitionCount({ unitId: actor.unit.id, openDue: { to: isoDay(addDaysUtc(today, -1)) } }).then((n) => n ?? 0) : 0,
     db.meeting.count({ where: { AND: [whole ? {} : meetingWhereFor(actor), { heldOn: { gte: monthStart, lte: today } }] } }),
     meetings ? complianceOf([actor.unit.id], monthPeriod(today.getUTCFullYear(), today.getUTCMonth() + 1)) : null,
-    // Few rows, read by their partial index whatever the reach.
-    takesOver ? db.petition.count({ where: awaitingWhereFor(actor) }) : null,
+    known ? countAwaiting(actor) : null,
   ]);
   const teams = compliance?.get(actor.unit.id)?.teams;
   return {

@@ -266,6 +266,22 @@ export function awaitingWhereFor(actor: Actor): Prisma.PetitionWhereInput {
   return { awaitingUnitId: { not: null }, awaitingUnit: unitWhereFor(actor) };
 }
 
+/** The levels escalated petitions go up to, and the nation, which reaches them all (decision 054). */
+const TAKE_OVER_LEVELS: readonly string[] = ["NATION", "PROVINCE", "DISTRICT"];
+
+/** Whether the actor takes over escalated petitions: they handle petitions at a level petitions go up to. */
+export function takesOverPetitions(actor: Actor): boolean {
+  return allows(actor, "petition:update:subtree") && TAKE_OVER_LEVELS.includes(actor.unit.level);
+}
+
+/**
+ * How many escalated petitions wait for a unit in the actor's reach (the list's and the home page's figure),
+ * or null for one who does not take them over. Few rows, read by their partial index whatever the reach.
+ */
+export async function countAwaiting(actor: Actor): Promise<number | null> {
+  return takesOverPetitions(actor) ? db.petition.count({ where: awaitingWhereFor(actor) }) : null;
+}
+
 /**
  * Rows after the cursor in the chosen order; `dueOn` puts petitions without a deadline last.
  * The leading `gte`/`lte` repeats what the OR says so that the index scan starts at the

@@ -5,7 +5,7 @@ import { PetitionTable } from "@/components/petitions/petition-table";
 import { requirePermission } from "@/lib/auth/current";
 import { allows } from "@/lib/auth/roles";
 import { formatNumber } from "@/lib/format";
-import { filtersToParams, listOrder, listPetitions, parsePetitionFilters, petitionListHref } from "@/lib/petitions/list";
+import { countAwaiting, filtersToParams, listOrder, listPetitions, parsePetitionFilters, petitionListHref } from "@/lib/petitions/list";
 import { resolveAgencyChoice } from "@/lib/choices/agencies";
 import { choiceText, filterDay } from "@/lib/choices/types";
 import { resolveUnitChoice } from "@/lib/choices/units";
@@ -27,7 +27,13 @@ export default async function PetitionsPage({ searchParams }: { searchParams: Pr
   ]);
   const retyped = area.text !== null || agency.text !== null;
   const filters = { ...parsed, unit: area.selected?.id, agency: agency.selected?.id, cursor: retyped ? undefined : parsed.cursor };
-  const [page, fields, t, tr] = await Promise.all([listPetitions(actor, filters), petitionFieldOptions(), getTranslations("petitions"), getTranslations("refdata")]);
+  const [page, fields, t, tr, awaiting] = await Promise.all([
+    listPetitions(actor, filters),
+    petitionFieldOptions(),
+    getTranslations("petitions"),
+    getTranslations("refdata"),
+    countAwaiting(actor),
+  ]);
   const { cursor: _cursor, ...withoutCursor } = filters;
   const exportQuery = filtersToParams({ ...withoutCursor, limit: undefined }).toString();
   const filtered = filtersToParams({ ...withoutCursor, sort: undefined, dir: undefined, limit: undefined }).toString() !== "";
@@ -39,6 +45,12 @@ export default async function PetitionsPage({ searchParams }: { searchParams: Pr
           <p className="text-stone-600" aria-live="polite">
             {page.totalExact ? t("count", { count: page.total }) : t("countMore", { count: formatNumber(page.total) })}
           </p>
+          {/* Escalated petitions waiting for this level to take them over (decision 054). */}
+          {awaiting !== null && !filters.awaiting && (
+            <Link href={petitionListHref({ awaiting: true })} data-testid="awaiting-take-over" className="mt-1 inline-block text-sm font-medium text-brand-700 underline underline-offset-2">
+              {t("awaiting")}: {formatNumber(awaiting)}
+            </Link>
+          )}
         </div>
         <div className="flex flex-wrap gap-2">
           {allows(actor, "petition:create:subtree") && (
@@ -63,6 +75,7 @@ export default async function PetitionsPage({ searchParams }: { searchParams: Pr
         agency={agency}
         area={area}
         hrefFor={(key, id) => petitionListHref({ ...withoutCursor, [key]: id })}
+        takesOver={awaiting !== null}
       />
       <PetitionTable
         page={page}

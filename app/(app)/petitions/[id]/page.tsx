@@ -25,7 +25,7 @@ export default async function PetitionPage({
   if (id === null) notFound();
   const data = await getPetitionPage(actor, id);
   if (!data) notFound();
-  const { petition: p, path, steps, agencies, personal } = data;
+  const { petition: p, path, steps, agencies, personal, escalateTo } = data;
   const query = await searchParams;
   const t = await getTranslations("petitions");
   const row = (label: string, value: React.ReactNode) => (
@@ -77,7 +77,9 @@ export default async function PetitionPage({
           {p.replyText && row(t("detail.reply"), <span className="whitespace-pre-line font-normal">{p.replyText}</span>)}
           {p.satisfaction && row(t("detail.satisfaction"), t(`satisfactions.${p.satisfaction}`))}
           {p.rejectionReason && row(t("detail.rejection"), p.rejectionReason)}
-          {p.escalatedTo && row(t("detail.escalatedTo"), p.escalatedTo)}
+          {p.escalatedTo && !p.awaitingOffice && row(t("detail.escalatedTo"), p.escalatedTo)}
+          {p.awaitingOffice && row(t("detail.awaiting"), p.awaitingOffice)}
+          {p.handlingOffice && p.takenOverAt && row(t("detail.handling"), t("detail.takenOverOn", { office: p.handlingOffice, date: formatDate(p.takenOverAt) }))}
           {row(t("detail.createdBy"), `${p.createdBy.displayName} · ${formatDateTime(p.createdAt)}`)}
         </dl>
       </section>
@@ -166,7 +168,15 @@ export default async function PetitionPage({
           {steps.length === 0 ? (
             <p className="mt-2 text-stone-600">{t("detail.noActions")}</p>
           ) : (
-            <StepForms petitionId={p.id} status={p.status} version={p.version} steps={steps} agencies={agencies} deadlineDays={p.field.defaultDeadlineDays} />
+            <StepForms
+              petitionId={p.id}
+              status={p.status}
+              version={p.version}
+              steps={steps}
+              agencies={agencies}
+              deadlineDays={p.field.defaultDeadlineDays}
+              escalation={{ to: escalateTo, assignDays: p.field.assignmentDeadlineDays, takenOver: p.takenOverAt !== null }}
+            />
           )}
         </section>
       </div>
