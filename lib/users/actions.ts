@@ -4,6 +4,8 @@ import { defineAction, type ActionResult, type ActionState } from "../actions/de
 import { changeOwnPassword, createUser, resetPassword, setUserActive, updateUser, type ChangePasswordResult } from "./mutations";
 import { changePasswordSchema, createUserSchema, rehomeUserFormSchema, resetPasswordFormSchema, setActiveFormSchema, updateUserSchema } from "./schemas";
 import { rehomeUser } from "./stranded";
+import { getActor } from "../auth/current";
+import { HOME_CLOSED_PATH, isHomeClosed } from "../auth/home-closed";
 import { reissueSessionCookie } from "./session";
 
 const create = defineAction({
@@ -94,5 +96,8 @@ export async function changePasswordAction(prev: ActionState<ChangePasswordResul
     return { ok: false, error: "VALIDATION", fieldErrors: { [REFUSAL_FIELD[reason]]: [REFUSAL_MESSAGE[reason]] } };
   }
   await reissueSessionCookie(result.data.sessionVersion);
-  redirect("/?passwordChanged=1");
+  // A user whose home unit has closed goes straight to the notice (decision 055): sent to the home page, whose
+  // render then redirects, the browser fetched the notice again and again after this action's redirect.
+  const actor = await getActor();
+  redirect(actor && isHomeClosed(actor) ? HOME_CLOSED_PATH : "/?passwordChanged=1");
 }

@@ -202,6 +202,8 @@ describe("merger import (fixture)", () => {
       blocsFounded: 4,
       blocsDissolved: 3,
       blocMembersCarried: 3,
+      // the fixture's petitions are all in villages, which move themselves (decision 055)
+      petitionsCarried: 0,
     });
 
     const root = await db.unit.findFirstOrThrow({ where: { level: "NATION" } });

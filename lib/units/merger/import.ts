@@ -15,6 +15,7 @@ import { blocsAfterMerger } from "../../organisations/carry";
 import { organisationName } from "../../organisations/labels";
 import { unitSearchName } from "../tree";
 import type { ParsedMerger, PredecessorLevel } from "./parse";
+import { carryOpenPetitions } from "./petitions";
 import { closeUnits, insertLinks, moveChildren, planMoves, uniqueLinks, villagesOfSplits, type SuccessionLink, type VillageToPlace } from "./steps";
 import { REFORM_DATE } from "./schemas";
 
@@ -47,6 +48,8 @@ export type MergerCounts = {
   blocsDissolved: number;
   /** Members of those blocs carried into the new commune's bloc (communes that went whole only). */
   blocMembersCarried: number;
+  /** Open petitions of communes that went whole, moved to their new commune (decision 055). */
+  petitionsCarried: number;
 };
 
 export interface MergerImportResult {
@@ -204,6 +207,8 @@ export async function importMerger(client: PrismaClient, parsed: ParsedMerger, o
       const { whole, splits } = planMoves(communeLinks);
       const movedVillages = await moveChildren(tx, whole, dayBefore, "VILLAGE");
       const villagesToPlace = await villagesOfSplits(tx, splits, dayBefore);
+      // The open petitions of a commune gone whole follow it; a split's wait on /admin/units/placement (decision 055).
+      const petitionsCarried = await carryOpenPetitions(tx, whole, { actorId: options.actorId, effectiveOn });
 
       // 7. Each new commune gets its bloc; the old communes' blocs end with them (decision 050).
       const byCode = new Map(parsed.communes.map((c) => [c.code, c]));
@@ -232,6 +237,7 @@ export async function importMerger(client: PrismaClient, parsed: ParsedMerger, o
         villagesToPlace: villagesToPlace.length,
         unmentionedOpen,
         ...blocs,
+        petitionsCarried,
       };
       await audit(tx, {
         actorId: options.actorId,
