@@ -9,18 +9,19 @@ const STATUSES: PetitionStatus[] = ["RECEIVED", "ASSIGNED", "IN_PROGRESS", "RESO
 
 /**
  * For district staff, admins and the commune Party committee (decision 049), with an agency assigned: status × step → next status ("·" = refused).
- * Columns: edit, assign, start, resolve, reply, reject, merge, escalate, reopen, comment.
+ * Columns: edit, assign, start, resolve, reply, reject, merge, escalate, takeOver, reopen, comment. A take-over needs a
+ * unit the petition waits for, which these rows have not (see below).
  */
 const HANDLER_TABLE: Record<PetitionStatus, string> = {
-  //           edit         assign     start        resolve   reply   reject    merge   escalate   reopen    comment
-  RECEIVED:    "RECEIVED    ASSIGNED   ·            ·         ·       REJECTED  MERGED  ESCALATED  ·         RECEIVED",
-  ASSIGNED:    "ASSIGNED    ASSIGNED   IN_PROGRESS  RESOLVED  ·       REJECTED  MERGED  ESCALATED  ·         ASSIGNED",
-  IN_PROGRESS: "IN_PROGRESS ASSIGNED   ·            RESOLVED  ·       REJECTED  MERGED  ESCALATED  ·         IN_PROGRESS",
-  RESOLVED:    "·           ·          ·            ·         CLOSED  ·         ·       ·          ASSIGNED  RESOLVED",
-  CLOSED:      "·           ·          ·            ·         ·       ·         ·       ·          ASSIGNED  CLOSED",
-  REJECTED:    "·           ·          ·            ·         ·       ·         ·       ·          ASSIGNED  REJECTED",
-  MERGED:      "·           ·          ·            ·         ·       ·         ·       ·          ·         MERGED",
-  ESCALATED:   "·           ·          ·            ·         ·       ·         ·       ·          ·         ESCALATED",
+  //           edit         assign     start        resolve   reply   reject    merge   escalate   takeOver  reopen    comment
+  RECEIVED:    "RECEIVED    ASSIGNED   ·            ·         ·       REJECTED  MERGED  ESCALATED  ·         ·         RECEIVED",
+  ASSIGNED:    "ASSIGNED    ASSIGNED   IN_PROGRESS  RESOLVED  ·       REJECTED  MERGED  ESCALATED  ·         ·         ASSIGNED",
+  IN_PROGRESS: "IN_PROGRESS ASSIGNED   ·            RESOLVED  ·       REJECTED  MERGED  ESCALATED  ·         ·         IN_PROGRESS",
+  RESOLVED:    "·           ·          ·            ·         CLOSED  ·         ·       ·          ·         ASSIGNED  RESOLVED",
+  CLOSED:      "·           ·          ·            ·         ·       ·         ·       ·          ·         ASSIGNED  CLOSED",
+  REJECTED:    "·           ·          ·            ·         ·       ·         ·       ·          ·         ASSIGNED  REJECTED",
+  MERGED:      "·           ·          ·            ·         ·       ·         ·       ·          ·         ·         MERGED",
+  ESCALATED:   "·           ·          ·            ·         ·       ·         ·       ·          ·         ·         ESCALATED",
 };
 
 function row(status: PetitionStatus): Record<PetitionStep, PetitionStatus | null> {
@@ -77,6 +78,24 @@ describe("petition workflow", () => {
     }
     expect(mayEverTake(d("VIEWER"), "comment", true)).toBe(false);
     expect(mayEverTake(d("COMMUNE_SECRETARY"), "assign", true)).toBe(false);
+  });
+
+  it("takes over an escalated petition only where it waits for a unit in the actor's reach (decision 054)", () => {
+    const waiting = { status: "ESCALATED" as const, agencyId: 7, awaitingUnitId: 12 };
+    expect(nextStatus(d("DISTRICT_STAFF"), waiting, "takeOver", false, { handles: true, takesOver: true })).toBe("RECEIVED");
+    expect(nextStatus(d("DISTRICT_STAFF"), waiting, "takeOver", false, { handles: true, takesOver: false })).toBeNull();
+    expect(nextStatus(d("PROVINCE_LEADER"), waiting, "takeOver", false, { handles: true, takesOver: true })).toBeNull();
+    // Sent to a body outside the app: it ends there.
+    expect(nextStatus(d("DISTRICT_STAFF"), { ...waiting, awaitingUnitId: null }, "takeOver", false, { handles: true, takesOver: true })).toBeNull();
+    expect(availableSteps(d("COMMUNE_COMMITTEE"), waiting, false, { handles: true, takesOver: true })).toEqual(["takeOver", "comment"]);
+  });
+
+  it("leaves the levels below a take-over only comments (decision 054)", () => {
+    const below = { handles: false, takesOver: false };
+    for (const status of STATUSES) {
+      expect(availableSteps(d("COMMUNE_COMMITTEE"), { status, agencyId: 7 }, true, below)).toEqual(["comment"]);
+      expect(availableSteps(d("COMMUNE_SECRETARY"), { status, agencyId: null }, true, below)).toEqual(["comment"]);
+    }
   });
 
   it("refuses unknown duties and none", () => {
