@@ -40,7 +40,7 @@ const rehome = defineAction({
   schema: rehomeUserFormSchema,
   permission: "user:manage:subtree",
   run: ({ input, actor }) => rehomeUser(actor, input),
-  revalidate: ({ data }) => ["/admin", "/admin/users", "/admin/users/stranded", `/admin/users/${data.id}`],
+  revalidate: ({ data }) => ["/admin", "/admin/users", `/admin/users/${data.id}`],
 });
 
 // Every signed-in user may change their own password, even while made to (see define-action).
@@ -69,8 +69,14 @@ export async function setUserActiveAction(prev: ActionState<Data<typeof activate
   return activate(prev, formData);
 }
 
+/**
+ * On success, back to the list saying who moved where: the row leaves the list as the page renders again, and
+ * a confirmation drawn in it would go with it (decision 055).
+ */
 export async function rehomeUserAction(prev: ActionState<Data<typeof rehome>>, formData: FormData) {
-  return rehome(prev, formData);
+  const result = await rehome(prev, formData);
+  if (result.ok) redirect(`/admin/users/stranded?moved=${result.data.id}`);
+  return result;
 }
 
 const REFUSAL_FIELD = { WRONG_CURRENT: "currentPassword", SAME_AS_USERNAME: "newPassword", SAME_AS_CURRENT: "newPassword" } as const;

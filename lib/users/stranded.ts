@@ -174,3 +174,12 @@ export async function homeClosure(actor: Pick<Actor, "unit">, today = todayInVie
   const offer = (await homeChoicesFor(db, null, [unit], today)).get(unit.id)!;
   return { unit: { id: unit.id, label: label(unit) }, lastDay: isoDay(unit.validTo), successors: offer.choices };
 }
+
+/** The account just moved, for the list's confirmation: in reach, with its home now; null otherwise. */
+export async function movedAccount(actor: ScopedActor, userId: number) {
+  const user = await db.user.findFirst({
+    where: { AND: [{ id: userId }, userWhereFor(actor)] },
+    select: { username: true, unit: { select: { typeLabel: true, name: true, code: true } } },
+  });
+  return user ? { username: user.username, unit: label(user.unit) } : null;
+}

@@ -1,4 +1,5 @@
 "use server";
+import { redirect } from "next/navigation";
 import { defineAction, type ActionState } from "../../actions/define-action";
 import { ActionError } from "../../actions/result";
 import { placePetition } from "./petitions";
@@ -44,7 +45,7 @@ const placeOpenPetition = defineAction({
   schema: placePetitionFormSchema,
   permission: "unit:manage:subtree",
   run: ({ input, actor }) => placePetition(actor, input),
-  revalidate: ({ data }) => ["/admin", "/admin/units/placement", `/petitions/${data.id}`],
+  revalidate: ({ data }) => ["/admin", `/petitions/${data.id}`],
 });
 
 type Data<F> = F extends (prev: ActionState<infer T>, formData: FormData) => unknown ? T : never;
@@ -57,6 +58,9 @@ export async function placeVillageAction(prev: ActionState<Data<typeof place>>, 
   return place(prev, formData);
 }
 
+/** On success, back to the list saying which petition went where (its row leaves the list; decision 055). */
 export async function placePetitionAction(prev: ActionState<Data<typeof placeOpenPetition>>, formData: FormData) {
-  return placeOpenPetition(prev, formData);
+  const result = await placeOpenPetition(prev, formData);
+  if (result.ok) redirect(`/admin/units/placement?placed=${result.data.id}#petitions-title`);
+  return result;
 }

@@ -157,3 +157,12 @@ export async function placePetition(actor: Actor, input: PlacePetitionInput, tod
     return { id: petition.id, unitId: target.id, fromUnitId: petition.unitId };
   });
 }
+
+/** The petition just placed, for the list's confirmation: in reach, with its unit now; null otherwise. */
+export async function placedPetition(actor: ScopedActor, petitionId: number) {
+  const petition = await db.petition.findFirst({
+    where: { AND: [{ id: petitionId }, petitionWhereFor(actor)] },
+    select: { code: true, unit: { select: { typeLabel: true, name: true, code: true } } },
+  });
+  return petition ? { code: petition.code, unit: petition.unit.code ? `${unitFullName(petition.unit)} (${petition.unit.code})` : unitFullName(petition.unit) } : null;
+}

@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/auth/current";
 import { allows } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format";
 import { unitFullName } from "@/lib/units/labels";
-import { PETITION_PLACEMENT_SORTS, petitionsAwaitingPlacement, type PetitionPlacementSort } from "@/lib/units/merger/petitions";
+import { PETITION_PLACEMENT_SORTS, petitionsAwaitingPlacement, placedPetition, type PetitionPlacementSort } from "@/lib/units/merger/petitions";
 import { villagesAwaitingPlacement } from "@/lib/units/merger/placement";
 import { MAX_PAGE_NUMBER, parseId } from "@/lib/forms/fields";
 
@@ -26,7 +26,12 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   // The open petitions of split units, on the same page (decision 055): their own page and sort.
   const petitionPage = pageOf(params.ppage);
   const petitionSort: PetitionPlacementSort = (PETITION_PLACEMENT_SORTS as readonly unknown[]).includes(params.psort) ? (params.psort as PetitionPlacementSort) : "received";
-  const [list, petitions] = await Promise.all([villagesAwaitingPlacement(actor, page), petitionsAwaitingPlacement(actor, petitionPage, petitionSort)]);
+  const placedId = parseId(params.placed);
+  const [list, petitions, placed] = await Promise.all([
+    villagesAwaitingPlacement(actor, page),
+    petitionsAwaitingPlacement(actor, petitionPage, petitionSort),
+    placedId === null ? null : placedPetition(actor, placedId),
+  ]);
   const readsPetitions = allows(actor, "petition:read:subtree");
   const petitionPages = Math.max(1, Math.ceil(petitions.total / petitions.pageSize));
   const href = (changes: { page?: number; ppage?: number }) => {
@@ -114,9 +119,12 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
             {t("petitionsApply")}
           </button>
         </form>
-        <p role="status" className="font-medium">
-          {t("petitionsCount", { count: petitions.total })}
-        </p>
+        {placed && (
+          <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">
+            {t("petitionPlacedTo", { code: placed.code, unit: placed.unit })}
+          </p>
+        )}
+        <p className="font-medium">{t("petitionsCount", { count: petitions.total })}</p>
         {petitions.total === 0 ? (
           <p className="text-stone-600">{t("petitionsEmpty")}</p>
         ) : (

@@ -6,7 +6,7 @@ import { MAX_PAGE_NUMBER, parseId } from "@/lib/forms/fields";
 import { formatDate } from "@/lib/format";
 import { isoDay, todayInVietnam } from "@/lib/time";
 import { dutiesLabel } from "@/lib/users/duty-label";
-import { STRANDED_SORTS, strandedAccounts, type StrandedSort } from "@/lib/users/stranded";
+import { movedAccount, STRANDED_SORTS, strandedAccounts, type StrandedSort } from "@/lib/users/stranded";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("users"))("stranded.title") };
@@ -21,7 +21,13 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
   const raw = parseId(params.page);
   const page = raw !== null && raw <= MAX_PAGE_NUMBER ? raw : 1;
   const sort: StrandedSort = (STRANDED_SORTS as readonly unknown[]).includes(params.sort) ? (params.sort as StrandedSort) : "user";
-  const [t, tr, list] = await Promise.all([getTranslations("users.stranded"), getTranslations("roles"), strandedAccounts(actor, { page, sort })]);
+  const movedId = parseId(params.moved);
+  const [t, tr, list, moved] = await Promise.all([
+    getTranslations("users.stranded"),
+    getTranslations("roles"),
+    strandedAccounts(actor, { page, sort }),
+    movedId === null ? null : movedAccount(actor, movedId),
+  ]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const today = isoDay(todayInVietnam());
   const href = (p: number) => `/admin/users/stranded?${new URLSearchParams({ ...(sort !== "user" ? { sort } : {}), ...(p > 1 ? { page: String(p) } : {}) }).toString()}`;
@@ -52,9 +58,12 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
             {t("apply")}
           </button>
         </form>
-        <p role="status" className="font-medium">
-          {t("count", { count: list.total })}
-        </p>
+        {moved && (
+          <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">
+            {t("movedTo", { name: moved.username, unit: moved.unit })}
+          </p>
+        )}
+        <p className="font-medium">{t("count", { count: list.total })}</p>
         {list.total === 0 && <p className="text-stone-600">{t("empty")}</p>}
       </section>
       {list.rows.length > 0 && (
