@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Cadre_current_unitId_idx" ON "Cadre"("unitId") WHERE ("endedOn" IS NULL);
