@@ -6,8 +6,8 @@ import { cache } from "react";
 import type { Actor } from "./actor";
 import { authOptions } from "./options";
 import { allows, type Permission } from "./roles";
-import { HOME_CLOSED_PATH, isHomeClosed, mayOpenWhileHomeClosed } from "./home-closed";
-import { PASSWORD_CHANGE_PATH, PATHNAME_HEADER, sessionUpgradeCookieName, TWO_FACTOR_PATH } from "./session-cookie";
+import { gateRedirect } from "./gate";
+import { PATHNAME_HEADER, sessionUpgradeCookieName } from "./session-cookie";
 import { actorOfSession } from "./session-actor";
 
 /** The actor of this request, read once per request; null when not signed in. */
@@ -24,11 +24,9 @@ export const getActor = cache(async (): Promise<Actor | null> =>
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login?expired=1");
-  if (actor.mustChangePassword && (await headers()).get(PATHNAME_HEADER) !== PASSWORD_CHANGE_PATH) redirect(PASSWORD_CHANGE_PATH);
-  // Then a second factor, when the role requires one (decision 025).
-  if (!actor.mustChangePassword && actor.mustEnrolTwoFactor && (await headers()).get(PATHNAME_HEADER) !== TWO_FACTOR_PATH) redirect(TWO_FACTOR_PATH);
-  // A home unit that has closed reaches nothing of today: a page saying so, not empty lists (decision 055).
-  if (isHomeClosed(actor) && !mayOpenWhileHomeClosed((await headers()).get(PATHNAME_HEADER))) redirect(HOME_CLOSED_PATH);
+  // A forced password change, a second factor, a home unit that has closed (lib/auth/gate.ts).
+  const to = gateRedirect(actor, (await headers()).get(PATHNAME_HEADER));
+  if (to) redirect(to);
   return actor;
 }
 

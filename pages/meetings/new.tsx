@@ -18,7 +18,8 @@ import type { ActionFailure } from "@/lib/actions/result";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { actorOfRequest } from "@/lib/auth/pages";
 import { allows } from "@/lib/auth/roles";
-import { PASSWORD_CHANGE_PATH, serializeCookie, TWO_FACTOR_PATH } from "@/lib/auth/session-cookie";
+import { gateRedirect } from "@/lib/auth/gate";
+import { serializeCookie } from "@/lib/auth/session-cookie";
 import { carriedFields, takeSignInAgainFields } from "@/lib/auth/sign-in-again";
 import { signInRequestOfPage, signInWith } from "@/lib/auth/sign-in-form";
 import { NONCE_HEADER } from "@/lib/http/security-headers";
@@ -133,8 +134,9 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     actor = await loadActor(signedIn.userId);
     if (!actor) return { redirect: { destination: "/login?expired=1", permanent: false } };
   }
-  if (actor.mustChangePassword) return { redirect: { destination: PASSWORD_CHANGE_PATH, permanent: false } };
-  if (actor.mustEnrolTwoFactor) return { redirect: { destination: TWO_FACTOR_PATH, permanent: false } };
+  // The same gate as every App Router page (lib/auth/gate.ts): password change, second factor, a closed home unit.
+  const gate = gateRedirect(actor, "/meetings/new");
+  if (gate) return { redirect: { destination: gate, permanent: false } };
   const nonceHeader = req.headers[NONCE_HEADER];
   const base = { locale, actor, failure: null, nonce: typeof nonceHeader === "string" ? nonceHeader : "" };
   if (!allows(actor, "meeting:create:subtree")) {

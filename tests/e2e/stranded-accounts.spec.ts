@@ -49,6 +49,9 @@ test("the administrator moves an account stranded by a merger to the proposed su
   await expect(user.getByRole("listitem").filter({ hasText: "Xã Than Uyên (03595)" })).toBeVisible();
   await user.goto("/petitions");
   await expect(user).toHaveURL(/\/home-closed$/);
+  // The field form (its own router, decision 043) says the same, not an empty list of teams.
+  await user.goto("/meetings/new");
+  await expect(user).toHaveURL(/\/home-closed$/);
 
   // The administrator, on a phone: the account is listed with Than Uyên proposed, and moved with the keyboard.
   await page.setViewportSize({ width: 390, height: 844 });

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { gateRedirect } from "./gate";
+
+const open = { mustChangePassword: false, mustEnrolTwoFactor: false, unit: { validTo: null } };
+const closed = { ...open, unit: { validTo: new Date("2025-06-30T00:00:00Z") } };
+
+describe("the gate before every page", () => {
+  it("lets a user in good standing through", () => {
+    expect(gateRedirect(open, "/petitions")).toBeNull();
+    expect(gateRedirect({ ...open, unit: { validTo: new Date("2099-12-31T00:00:00Z") } }, "/meetings/new")).toBeNull();
+  });
+
+  it("sends to the password change first, then the second factor, then the closed home's notice", () => {
+    expect(gateRedirect({ ...closed, mustChangePassword: true, mustEnrolTwoFactor: true }, "/meetings/new")).toBe("/profile/password");
+    expect(gateRedirect({ ...closed, mustChangePassword: true }, "/profile/password")).toBeNull();
+    expect(gateRedirect({ ...closed, mustEnrolTwoFactor: true }, "/meetings/new")).toBe("/profile/two-factor");
+    expect(gateRedirect({ ...open, mustEnrolTwoFactor: true }, "/profile/two-factor")).toBeNull();
+    expect(gateRedirect(closed, "/meetings/new")).toBe("/home-closed");
+    expect(gateRedirect(closed, null)).toBe("/home-closed");
+  });
+
+  it("keeps a stranded user's own profile and the notice open", () => {
+    for (const path of ["/home-closed", "/profile", "/profile/tokens"]) expect(gateRedirect(closed, path)).toBeNull();
+  });
+});
