@@ -83,7 +83,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     username: "tinh.laichau",
     preset: "PROVINCE_LEADER",
     displayName: "Lò Văn Hùng",
-    description: "Ban Dân vận Tỉnh ủy Lai Châu",
+    description: "Ban Tuyên giáo và Dân vận Tỉnh ủy Lai Châu",
     unit: { level: "PROVINCE", code: "12" },
   },
   {
