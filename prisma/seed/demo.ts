@@ -16,7 +16,7 @@ import { assignMeetingIds, insertMeetings, planMeetings } from "./meetings";
 import { seedOrganisations } from "./organisations";
 import { planPetitions, seedPetitions } from "./petitions";
 import { seedReference, seedUsers } from "./reference";
-import { applyReform } from "./reform";
+import { applyReform, REFORM_EVE } from "./reform";
 import { seedUnits } from "./units";
 
 /** `reform`: the demo spans the reform of 1 July 2025; `three-level`: districts stay current (decision 056). */
@@ -80,7 +80,7 @@ export async function seedDemo(
   // shape Vĩnh Phúc's districts record up to 30 June 2025; then the merger, then the months
   // since on the new communes (the same steps on the new tree).
   const vinhPhucAreas = tree.areas.filter((a) => a.province.code === "26");
-  if (shape === "reform") for (const a of vinhPhucAreas) a.until = "2025-06-30";
+  if (shape === "reform") for (const a of vinhPhucAreas) a.until = REFORM_EVE;
   const meetings = planMeetings(ctx, tree, orgs, users);
   await assignMeetingIds(db, meetings);
   const petitionPlans = planPetitions(ctx, tree, ref, users, meetings);

@@ -97,7 +97,6 @@ export async function applyReform(db: PrismaClient, old: UnitTree, orgs: Organis
     communes.push(commune);
   }
   area.communes = communes;
-  for (const a of old.areas) if (a.province.code === "26") a.until = REFORM_EVE;
 
   // Each new bloc took in the members of the communes merged into it; the head of the commune
   // whose code the new one keeps heads it (the merger names no head when several arrive, decision 050).
