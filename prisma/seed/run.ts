@@ -56,7 +56,11 @@ async function liveDemoAccounts(db: ReturnType<typeof installDb>): Promise<DemoA
   });
   const live = new Set<string>();
   for (const u of users) if (await verifyPassword(u.passwordHash, DEMO_PASSWORD)) live.add(u.username);
-  return DEMO_ACCOUNTS.filter((a) => live.has(a.username));
+  if (!live.size) return [];
+  // The seed's own audit row says which shape it made (a demo seeded before decision 056 had districts current).
+  const seeded = await db.auditLog.findFirst({ where: { action: "seed.demo" }, orderBy: { id: "desc" }, select: { data: true } });
+  const shape = (seeded?.data as { shape?: DemoShape } | null)?.shape === "reform" ? "reform" : "three-level";
+  return demoAccountsFor(shape).filter((a) => live.has(a.username));
 }
 
 export interface MigrateAndSeedResult {
