@@ -45,6 +45,10 @@ export default defineConfig({
       LOG_FILE: process.env.E2E_LOG_FILE,
       // The tests sign in as the demo accounts, whatever the developer's .env says (the environment wins over it).
       DEMO_DATA: "on",
+      // The three-level workflow's fixture: Vĩnh Phúc's districts current, as the tests were written for
+      // (decision 056); `npm start` alone seeds the demo that spans the 2025 reform
+      // (tests/e2e/demo-reform.spec.ts starts one of its own).
+      DEMO_SHAPE: "three-level",
       // As behind the README's reverse proxy: the tests speak for the proxy, setting X-Forwarded-For to stand
       // for different client addresses (sign-in throttling) and X-Request-Id.
       TRUST_PROXY: "1",

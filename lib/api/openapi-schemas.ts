@@ -14,7 +14,7 @@ import type { Schema } from "./openapi-zod";
 import type { getApiPetition, listApiPetitions } from "./petitions";
 import type { getApiRollup } from "./rollup";
 import { API_ERROR_CODES, type ApiErrorBody } from "./route";
-import type { ApiPathEntry, ApiUnit, ApiUnitChild, ApiUnitHit } from "./units";
+import type { ApiPathEntry, ApiUnit, ApiUnitChild, ApiUnitHit, ApiUnitLink } from "./units";
 
 type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
 type ObjectOptions<T> = [OptionalKeys<T>] extends [never]
@@ -126,6 +126,17 @@ export const schemas: Record<string, Schema> = {
     asOf: { ...day, description: "The day the children and counts were read on." },
     path: arrayOf(ref("PathEntry")),
     children: arrayOf(ref("UnitChild")),
+    successors: arrayOf(ref("UnitLink"), { description: "The units that took it in by a merger (the 2025 reform), with the day." }),
+    predecessors: arrayOf(ref("UnitLink"), { description: "The units it took in by a merger." }),
+  }),
+  UnitLink: objectOf<ApiUnitLink>({
+    id: int,
+    code: nullable("string", { example: "25" }),
+    name: { ...str, example: "Phú Thọ" },
+    typeLabel: { ...str, example: "Tỉnh" },
+    level: ref("Level"),
+    kind: { ...enumOf(["FULL", "PARTIAL"]), description: "FULL: the whole unit; PARTIAL: part of it (a split)." },
+    effectiveOn: { ...day, description: "The first day of the successor." },
   }),
   UnitHit: objectOf<ApiUnitHit>({ id: int, code: nullable("string"), name: str, typeLabel: str, level: ref("Level"), path: arrayOf(ref("PathEntry")) }),
   UnitSearchPage: listOf("UnitHit"),

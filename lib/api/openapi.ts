@@ -90,11 +90,13 @@ export const openApiDocument: OpenApiDocument = {
     "/api/v1/units/{code}": {
       get: {
         operationId: "getUnit",
-        summary: "One unit with its path and children",
+        summary: "One unit with its path, children and merger links",
         description:
           "`{code}` is the official code (province 2 digits, district 3, commune 5) of the unit valid on `asOf`: codes are reused by " +
           "the 2025 reform. Villages have no code: use `id:{id}` (`/api/v1/units/id:1234`), with the `id` the children and search " +
-          "results carry; an id names that unit whatever its dates. Children are those valid on `asOf`, with their counts on that day.",
+          "results carry; an id names that unit whatever its dates. Children are those valid on `asOf`, with their counts on that day. " +
+          "Without `asOf`, a code no unit bears today names the last unit that bore it, read on its last day (`/api/v1/units/26`: " +
+          "Vĩnh Phúc, ended 2025-06-30); `successors` and `predecessors` name the units a merger linked it to.",
         tags: ["units"],
         parameters: [
           {

@@ -55,6 +55,18 @@ export interface ApiUnitChild {
   hasBloc: boolean;
 }
 
+/** A unit that took in this one (successor) or that this one took in (predecessor) by a merger. */
+export interface ApiUnitLink {
+  id: number;
+  code: string | null;
+  name: string;
+  typeLabel: string;
+  level: UnitLevel;
+  /** FULL: the whole unit; PARTIAL: part of it (a split). */
+  kind: "FULL" | "PARTIAL";
+  effectiveOn: string;
+}
+
 export interface ApiUnit {
   id: number;
   code: string | null;
@@ -63,10 +75,12 @@ export interface ApiUnit {
   level: UnitLevel;
   validFrom: string | null;
   validTo: string | null;
-  /** The day the children and counts are read on (today in Vietnam unless asked). */
+  /** The day the children and counts are read on (today in Vietnam unless asked; an ended unit's last day). */
   asOf: string;
   path: ApiPathEntry[];
   children: ApiUnitChild[];
+  successors: ApiUnitLink[];
+  predecessors: ApiUnitLink[];
 }
 
 export interface ApiUnitHit {
@@ -134,19 +148,29 @@ function validOn(day: Date) {
 /**
  * The unit for a reference, in the actor's subtree, with its children as of `asOf` (today in
  * Vietnam by default), or null. A code names the unit valid on that day (codes are reused by the
- * 2025 reform); an id names that unit whatever its dates.
+ * 2025 reform); an id names that unit whatever its dates. Without `asOf`, a code no unit bears
+ * today names the last unit that bore it, read on its last day: `/api/v1/units/26` answers that
+ * Vĩnh Phúc ended on 2025-06-30, with its districts then and its successor (decision 056).
  */
 export async function getApiUnit(actor: ScopedActor, ref: UnitRef, options: { asOf?: Date } = {}): Promise<ApiUnit | null> {
-  const day = options.asOf ?? todayInVietnam();
+  let day = options.asOf ?? todayInVietnam();
   let id: number;
   if (ref.kind === "id") {
     id = ref.id;
   } else {
-    const found = await db.unit.findFirst({
+    let found: { id: number; validTo: Date | null } | null = await db.unit.findFirst({
       where: { AND: [{ code: ref.code }, unitWhereFor(actor), validOn(day)] },
       orderBy: [{ depth: "asc" }, { id: "desc" }],
-      select: { id: true },
+      select: { id: true, validTo: true },
     });
+    if (!found && !options.asOf) {
+      found = await db.unit.findFirst({
+        where: { AND: [{ code: ref.code }, unitWhereFor(actor), { validTo: { lt: day } }] },
+        orderBy: [{ validTo: "desc" }, { depth: "asc" }, { id: "desc" }],
+        select: { id: true, validTo: true },
+      });
+      if (found?.validTo) day = found.validTo;
+    }
     if (!found) return null;
     id = found.id;
   }
@@ -177,7 +201,14 @@ export async function getApiUnit(actor: ScopedActor, ref: UnitRef, options: { as
       hasTeam: has(child, "TEAM"),
       hasBloc: has(child, "BLOC"),
     })),
+    successors: unit.successors.map(linkOf),
+    predecessors: unit.predecessors.map(linkOf),
   };
+}
+
+function linkOf(link: { kind: "FULL" | "PARTIAL"; effectiveOn: Date; unit: { id: number; code: string | null; name: string; typeLabel: string; level: UnitLevel } }): ApiUnitLink {
+  const { id, code, name, typeLabel, level } = link.unit;
+  return { id, code, name, typeLabel, level, kind: link.kind, effectiveOn: isoDay(link.effectiveOn) };
 }
 
 /**

@@ -45,7 +45,7 @@ export async function getUnitInScope(actor: ScopedActor, id: number, options: { 
         select: {
           kind: true,
           effectiveOn: true,
-          successor: { select: { id: true, typeLabel: true, name: true, ancestorIds: true } },
+          successor: { select: { id: true, code: true, level: true, typeLabel: true, name: true, ancestorIds: true } },
         },
       },
       predecessorLinks: {
@@ -53,7 +53,7 @@ export async function getUnitInScope(actor: ScopedActor, id: number, options: { 
         select: {
           kind: true,
           effectiveOn: true,
-          predecessor: { select: { id: true, typeLabel: true, name: true, ancestorIds: true } },
+          predecessor: { select: { id: true, code: true, level: true, typeLabel: true, name: true, ancestorIds: true } },
         },
       },
     },

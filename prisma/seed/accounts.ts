@@ -23,6 +23,11 @@ export interface DemoAccount {
   /** The workplace, as users name it. */
   description: string;
   unit: DemoUnitRef;
+  /**
+   * Where the reform of 1 July 2025 moved the account's person, in the demo that spans it
+   * (decision 056; prisma/seed/reform.ts moves them): the workplace and duties since.
+   */
+  afterReform?: { preset: Preset; description: string; unit: DemoUnitRef };
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -39,6 +44,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: "Nguyễn Thị Hương",
     description: "Ban Dân vận Tỉnh ủy Vĩnh Phúc",
     unit: { level: "PROVINCE", code: "26" },
+    afterReform: { preset: "PROVINCE_LEADER", description: "Ban Tuyên giáo và Dân vận Tỉnh ủy Phú Thọ (Vĩnh Phúc đến 30/6/2025)", unit: { level: "PROVINCE", code: "25" } },
   },
   {
     username: "huyen.lapthach",
@@ -46,6 +52,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: "Trần Văn Thắng",
     description: "Ban Dân vận Huyện ủy Lập Thạch",
     unit: { level: "DISTRICT", code: "246" },
+    afterReform: { preset: "DISTRICT_STAFF", description: "Ban Dân vận Huyện ủy Lập Thạch, đến 30/6/2025 (hồ sơ thời còn cấp huyện)", unit: { level: "DISTRICT", code: "246" } },
   },
   {
     username: "huyen.vinhtuong",
@@ -53,6 +60,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: "Lê Thị Thu Hà",
     description: "Ban Dân vận Huyện ủy Vĩnh Tường",
     unit: { level: "DISTRICT", code: "252" },
+    afterReform: { preset: "DISTRICT_STAFF", description: "Ban Dân vận Huyện ủy Vĩnh Tường, đến 30/6/2025 (hồ sơ thời còn cấp huyện)", unit: { level: "DISTRICT", code: "252" } },
   },
   {
     username: "xa.lapthach",
@@ -61,6 +69,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: SHOWCASE_SECRETARY_NAME,
     description: "Khối dân vận Thị trấn Lập Thạch",
     unit: { level: "COMMUNE", code: "08761" },
+    afterReform: { preset: "COMMUNE_COMMITTEE", description: "Đảng ủy xã Lập Thạch, Phú Thọ (Thị trấn Lập Thạch đến 30/6/2025)", unit: { level: "COMMUNE", code: "08761" } },
   },
   {
     username: "xem.vinhphuc",
@@ -68,12 +77,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: "Phạm Minh Đức",
     description: "Tỉnh Vĩnh Phúc (chỉ xem)",
     unit: { level: "PROVINCE", code: "26" },
+    afterReform: { preset: "VIEWER", description: "Tỉnh Phú Thọ (chỉ xem)", unit: { level: "PROVINCE", code: "25" } },
   },
   {
     username: "tinh.laichau",
     preset: "PROVINCE_LEADER",
     displayName: "Lò Văn Hùng",
-    description: "Ban Dân vận Tỉnh ủy Lai Châu",
+    description: "Ban Tuyên giáo và Dân vận Tỉnh ủy Lai Châu",
     unit: { level: "PROVINCE", code: "12" },
   },
   {
@@ -82,6 +92,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: "Đỗ Quang Minh",
     description: "Quản trị hệ thống Tỉnh Vĩnh Phúc",
     unit: { level: "PROVINCE", code: "26" },
+    afterReform: { preset: "ADMIN", description: "Quản trị hệ thống Tỉnh Phú Thọ", unit: { level: "PROVINCE", code: "25" } },
   },
   {
     // Since the reform one commune Party committee takes petitions, keeps its blocs and teams and
@@ -93,3 +104,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     unit: { level: "COMMUNE", code: "03390" },
   },
 ];
+
+/** The accounts as a demo of `shape` holds them: in the reform shape, where the reform moved them. */
+export function demoAccountsFor(shape: "reform" | "three-level"): DemoAccount[] {
+  return DEMO_ACCOUNTS.map((a) => (shape === "reform" && a.afterReform ? { ...a, ...a.afterReform } : a));
+}

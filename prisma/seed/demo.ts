@@ -1,8 +1,13 @@
 /**
- * The demo data set: two provinces (one in the old three-tier shape, one in the new
- * two-tier shape), their organisations, cadres, two years of petitions and meetings.
- * Dates are relative to `today`, so the demo always looks current, and all randomness
- * comes from one seeded generator, so the same `today` always gives the same data.
+ * The demo data set: two provinces, their organisations, cadres, two years of petitions and
+ * meetings. Dates are relative to `today`, so the demo always looks current, and all
+ * randomness comes from one seeded generator, so the same `today` always gives the same data.
+ *
+ * Two shapes (decision 056). `reform`, what `npm start` seeds: Vĩnh Phúc with Lập Thạch and
+ * Vĩnh Tường until 30 June 2025, the real merger into Tỉnh Phú Thọ's new communes on 1 July
+ * 2025 through the app's merger import, and the months since on the new communes.
+ * `three-level`: Vĩnh Phúc's districts still current, the fixture of the three-level workflow's
+ * tests. Lai Châu is in the post-reform shape in both.
  */
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { seedBoundaries } from "./boundaries";
@@ -11,11 +16,19 @@ import { assignMeetingIds, insertMeetings, planMeetings } from "./meetings";
 import { seedOrganisations } from "./organisations";
 import { planPetitions, seedPetitions } from "./petitions";
 import { seedReference, seedUsers } from "./reference";
+import { applyReform, REFORM_EVE } from "./reform";
 import { seedUnits } from "./units";
+
+/** `reform`: the demo spans the reform of 1 July 2025; `three-level`: districts stay current (decision 056). */
+export type DemoShape = "reform" | "three-level";
+export const DEMO_SHAPES: readonly DemoShape[] = ["reform", "three-level"];
 
 export interface SeedSummary {
   /** Vietnam's date the data is relative to. */
   today: string;
+  shape: DemoShape;
+  /** What the merger import did (reform shape only). */
+  merger: Record<string, number> | null;
   units: { provinces: number; districts: number; communes: number; villages: number; total: number };
   organisations: { blocs: number; teams: number };
   cadres: number;
@@ -36,10 +49,15 @@ export async function isEmpty(db: PrismaClient): Promise<boolean> {
 
 /**
  * `sharedDataDir`: where the map's boundary file is looked for (default: SHARED_DATA_DIR, else
- * ../shared/data; prisma/seed/boundaries.ts).
+ * ../shared/data; prisma/seed/boundaries.ts). `shape`: `three-level` unless told (the tests'
+ * fixture); `npm start` and `npm run db:seed` ask for `reform` (DEMO_SHAPE, prisma/seed/run.ts).
  */
-export async function seedDemo(db: PrismaClient, opts: { today?: Date; log?: (msg: string) => void; sharedDataDir?: string } = {}): Promise<SeedSummary> {
+export async function seedDemo(
+  db: PrismaClient,
+  opts: { today?: Date; log?: (msg: string) => void; sharedDataDir?: string; shape?: DemoShape } = {},
+): Promise<SeedSummary> {
   const log = opts.log ?? (() => {});
+  const shape = opts.shape ?? "three-level";
   const ctx = createContext(opts.today ?? new Date(), log);
   const started = Date.now();
   const lap = (what: string) => log(`  ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -58,20 +76,48 @@ export async function seedDemo(db: PrismaClient, opts: { today?: Date; log?: (ms
   lap(`${users.byUsername.size} tài khoản / users, ${ref.fields.length} lĩnh vực / fields, ${ref.agencies} cơ quan / agencies`);
 
   // Meetings are planned before petitions, which are raised at them, but inserted after
-  // the petitions are planned, since their minutes count those petitions.
+  // the petitions are planned, since their minutes count those petitions. In the reform
+  // shape Vĩnh Phúc's districts record up to 30 June 2025; then the merger, then the months
+  // since on the new communes (the same steps on the new tree).
+  const vinhPhucAreas = tree.areas.filter((a) => a.province.code === "26");
+  if (shape === "reform") for (const a of vinhPhucAreas) a.until = REFORM_EVE;
   const meetings = planMeetings(ctx, tree, orgs, users);
   await assignMeetingIds(db, meetings);
   const petitionPlans = planPetitions(ctx, tree, ref, users, meetings);
-  const attendance = await insertMeetings(db, meetings);
-  lap(`${meetings.all.length} cuộc họp / meetings, ${attendance} lượt dự / attendance rows`);
+  let attendance = await insertMeetings(db, meetings);
   const petitions = await seedPetitions(db, ctx, petitionPlans, ref, users);
+  let merger: SeedSummary["merger"] = null;
+  const allMeetings = [...meetings.all];
+  const allTrees = [tree];
+  if (shape === "reform") {
+    lap(`${petitions.total} kiến nghị, ${meetings.all.length} cuộc họp đến 30/6/2025 / petitions, meetings up to the reform`);
+    const reform = await applyReform(db, tree, orgs, users);
+    merger = reform.counts;
+    lap(`sắp xếp 1/7/2025 / the 2025 merger: ${reform.counts.communesClosed} xã cũ → ${reform.counts.communesCreated} xã mới, ${reform.counts.villagesMoved} thôn chuyển`);
+    await ref.addAgencies([reform.area]);
+    const after = planMeetings(ctx, reform.tree, orgs, users);
+    await assignMeetingIds(db, after);
+    const afterPlans = planPetitions(ctx, reform.tree, ref, users, after);
+    attendance += await insertMeetings(db, after);
+    const more = await seedPetitions(db, ctx, afterPlans, ref, users);
+    petitions.total += more.total;
+    petitions.events += more.events;
+    petitions.raisedAtMeetings += more.raisedAtMeetings;
+    for (const [k, v] of Object.entries(more.byStatus)) petitions.byStatus[k] = (petitions.byStatus[k] ?? 0) + v;
+    allMeetings.push(...after.all);
+    allTrees.push(reform.tree);
+  }
+  lap(`${allMeetings.length} cuộc họp / meetings, ${attendance} lượt dự / attendance rows`);
   lap(`${petitions.total} kiến nghị / petitions, ${petitions.events} sự kiện / events`);
 
-  const count = (level: string) => tree.all.filter((u) => u.level === level).length;
-  const kinds = (kind: string) => meetings.all.filter((m) => m.kind === kind).length;
+  const unitIds = new Map(allTrees.flatMap((t) => t.all.map((u) => [u.id, u.level] as const)));
+  const count = (level: string) => [...unitIds.values()].filter((l) => l === level).length;
+  const kinds = (kind: string) => allMeetings.filter((m) => m.kind === kind).length;
   const summary: SeedSummary = {
     today: ctx.today,
-    units: { provinces: count("PROVINCE"), districts: count("DISTRICT"), communes: count("COMMUNE"), villages: count("VILLAGE"), total: tree.all.length },
+    shape,
+    merger,
+    units: { provinces: count("PROVINCE"), districts: count("DISTRICT"), communes: count("COMMUNE"), villages: count("VILLAGE"), total: unitIds.size },
     organisations: { blocs: orgs.blocs.size, teams: orgs.teams.size },
     cadres: orgs.cadres.length,
     memberships: orgs.memberships,
@@ -82,7 +128,7 @@ export async function seedDemo(db: PrismaClient, opts: { today?: Date; log?: (ms
     calendarDays: ref.calendarDays,
     petitions,
     meetings: {
-      total: meetings.all.length,
+      total: allMeetings.length,
       teamMonthly: kinds("TEAM_MONTHLY"),
       bloc: kinds("BLOC"),
       quarterlyBriefing: kinds("QUARTERLY_BRIEFING"),

@@ -91,7 +91,8 @@ export function planMeetings(ctx: SeedContext, tree: UnitTree, orgs: Organisatio
   for (const commune of tree.communes) {
     const area = commune.area;
     const createdById = users.secretaryOf(commune.id) ?? users.staffOf(area);
-    const months = ctx.months.filter((m) => !area.since || m.last >= area.since);
+    const months = ctx.months.filter((m) => (!area.since || m.last >= area.since) && (!area.until || m.first <= area.until));
+    const lastDay = area.until && area.until < ctx.lastDay ? area.until : ctx.lastDay;
     const bloc = orgs.blocs.get(commune.id)!;
     const showcase = commune.code === SHOWCASE_COMMUNE_CODE;
     // The showcase commune must show gaps in its compliance table, the latest month included.
@@ -110,7 +111,7 @@ export function planMeetings(ctx: SeedContext, tree: UnitTree, orgs: Organisatio
       for (const m of months) {
         const heldOn = dayIn(ctx, m, preferred - 3, preferred + 3);
         const missed = rng.chance(0.06) || forcedMisses.get(village.id)?.has(m.index);
-        if (missed || heldOn > ctx.lastDay) continue;
+        if (missed || heldOn > lastDay) continue;
         const attendance = attendanceOf(ctx, team.members.map((mm) => ({ cadreId: mm.cadre.id, chair: mm === team.head })));
         const topic = SEASONAL[m.month];
         const prev = m.month === 1 ? `12/${m.year - 1}` : `${m.month - 1}/${m.year}`;
@@ -140,12 +141,12 @@ export function planMeetings(ctx: SeedContext, tree: UnitTree, orgs: Organisatio
     const hall = `Hội trường Đảng ủy ${inlineName(commune)}`;
     for (const m of months) {
       const heldOn = workingDayIn(ctx, m, 2, 8);
-      if (heldOn > ctx.lastDay || (area.since && heldOn < area.since)) continue;
+      if (heldOn > lastDay || (area.since && heldOn < area.since)) continue;
       all.push(blocMeeting(ctx, bloc, commune.id, heldOn, hall, m, createdById));
     }
     for (const m of months.filter((mm) => mm.month % 3 === 0)) {
       const heldOn = workingDayIn(ctx, m, 20, 28);
-      if (heldOn > ctx.lastDay) continue;
+      if (heldOn > lastDay) continue;
       const q = m.month / 3;
       const attendees = [
         ...bloc.members.map((mm) => ({ cadreId: mm.cadre.id, chair: mm === bloc.head })),

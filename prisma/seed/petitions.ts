@@ -81,7 +81,7 @@ export function planPetitions(ctx: SeedContext, tree: UnitTree, ref: Reference, 
     const staffId = users.staffOf(area);
     for (const m of ctx.months) {
       const from = maxDate(m.first, area.since ?? m.first);
-      const to = minDate(m.last, ctx.lastDay);
+      const to = minDate(minDate(m.last, ctx.lastDay), area.until ?? ctx.lastDay);
       if (to < from) continue;
       const share = (daysBetween(from, to) + 1) / daysInMonth(m.year, m.month);
       const trend = 0.92 + (0.16 * m.index) / ctx.months.length;

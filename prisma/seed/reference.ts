@@ -91,6 +91,8 @@ export interface Reference {
   calendarDays: number;
   /** The agency that handles `fieldCode` in `area`. */
   agencyFor(area: Area, fieldCode: string, rng: Random): AgencyRec;
+  /** Creates the agencies of areas that begin later (the new province after the reform). */
+  addAgencies(areas: Area[]): Promise<void>;
 }
 
 export async function seedReference(db: PrismaClient, ctx: SeedContext, tree: UnitTree): Promise<Reference> {
@@ -100,22 +102,31 @@ export async function seedReference(db: PrismaClient, ctx: SeedContext, tree: Un
   });
   const byCode = new Map(fields.map((f) => [f.code, f]));
 
-  const wanted = tree.areas.flatMap((area) => [...new Set(Object.values(agencyNames(area)))].map((name) => ({ unitId: area.unit.id, name })));
-  const agencies = await db.agency.createManyAndReturn({ data: wanted, select: { id: true, unitId: true, name: true } });
-  const agencyByKey = new Map(agencies.map((a) => [`${a.unitId}|${a.name}`, a]));
+  const agencyByKey = new Map<string, AgencyRec>();
+  const addAgencies = async (areas: Area[]) => {
+    const wanted = areas.flatMap((area) => [...new Set(Object.values(agencyNames(area)))].map((name) => ({ unitId: area.unit.id, name })));
+    const created = await db.agency.createManyAndReturn({ data: wanted, select: { id: true, unitId: true, name: true } });
+    for (const a of created) agencyByKey.set(`${a.unitId}|${a.name}`, a);
+    return created.length;
+  };
+  const agencyCount = await addAgencies(tree.areas);
 
   const calendarRows = ctx.calendarYears.flatMap(calendarRowsOf);
   await db.calendarDay.createMany({ data: calendarRows });
 
-  return {
+  const ref: Reference = {
     fields: FIELDS.map((f) => byCode.get(f.code)!),
-    agencies: agencies.length,
+    agencies: agencyCount,
     calendarDays: calendarRows.length,
     agencyFor(area, fieldCode, rng) {
       const key = rng.weighted(AGENCY_BY_FIELD[fieldCode]);
       return agencyByKey.get(`${area.unit.id}|${agencyNames(area)[key]}`)!;
     },
+    async addAgencies(areas) {
+      ref.agencies += await addAgencies(areas);
+    },
   };
+  return ref;
 }
 
 export interface Users {
@@ -124,6 +135,10 @@ export interface Users {
   staffOf(area: Area): number;
   /** The commune secretary's user, for the showcase commune only. */
   secretaryOf(communeId: number): number | null;
+  /** A user moved to another unit (the reform), who records that unit's work from then on. */
+  rehome(userId: number, unitId: number): void;
+  /** The showcase commune after the reform: the new commune its secretary now works for. */
+  setSecretary(communeId: number, userId: number | null): void;
 }
 
 export async function seedUsers(db: PrismaClient, tree: UnitTree, orgs: Organisations): Promise<Users> {
@@ -159,7 +174,7 @@ export async function seedUsers(db: PrismaClient, tree: UnitTree, orgs: Organisa
     const preset = presetOf.get(u.username);
     if (preset === "DISTRICT_STAFF" || (preset === "PROVINCE_LEADER" && !staffByUnit.has(u.unitId))) staffByUnit.set(u.unitId, u.id);
   }
-  const secretaryId = byUsername.get("xa.lapthach") ?? null;
+  const secretaries = new Map<number, number | null>([[showcase.id, byUsername.get("xa.lapthach") ?? null]]);
   return {
     byUsername,
     staffOf(area) {
@@ -167,6 +182,11 @@ export async function seedUsers(db: PrismaClient, tree: UnitTree, orgs: Organisa
       if (id === undefined) throw new Error(`seed: no staff user for ${area.unit.name}`);
       return id;
     },
-    secretaryOf: (communeId) => (communeId === showcase.id ? secretaryId : null),
+    secretaryOf: (communeId) => secretaries.get(communeId) ?? null,
+    rehome(userId, unitId) {
+      const preset = presetOf.get(users.find((u) => u.id === userId)!.username);
+      if (preset === "PROVINCE_LEADER" && !staffByUnit.has(unitId)) staffByUnit.set(unitId, userId);
+    },
+    setSecretary: (communeId, userId) => secretaries.set(communeId, userId),
   };
 }

@@ -40,6 +40,8 @@ export interface Area {
   region: Region;
   /** First day the area has records (null: before the seed window). */
   since: CalendarDate | null;
+  /** Last day the area has records of its own (null: still standing); a district ended by the reform. */
+  until: CalendarDate | null;
   communes: CommuneNode[];
 }
 
@@ -132,7 +134,7 @@ export async function seedUnits(db: PrismaClient, rng: Random): Promise<UnitTree
     for (const g of groups) {
       const areaUnit = g.district ? node(take(), province, "DISTRICT", g.district.typeLabel, g.district.name, g.district.code, null) : province;
       if (g.district) tree.all.push(areaUnit);
-      const area: Area = { unit: areaUnit, province, region, since: p.communesFrom, communes: [] };
+      const area: Area = { unit: areaUnit, province, region, since: p.communesFrom, until: null, communes: [] };
       tree.areas.push(area);
       for (const { c, names } of g.communes) {
         const commune: CommuneNode = { ...node(take(), areaUnit, "COMMUNE", c.typeLabel, c.name, c.code, p.communesFrom), area, villages: [] };

@@ -81,6 +81,8 @@ test.beforeAll(async () => {
         // One public address for both, as behind the proxy.
         NEXTAUTH_URL: first,
         DEMO_DATA: "on",
+        // The district staff account signs in: districts current (decision 056).
+        DEMO_SHAPE: "three-level",
         TRUST_PROXY: "1",
       },
     });
