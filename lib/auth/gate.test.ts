@@ -19,7 +19,8 @@ describe("the gate before every page", () => {
     expect(gateRedirect(closed, null)).toBe("/home-closed");
   });
 
-  it("keeps a stranded user's own profile and the notice open", () => {
-    for (const path of ["/home-closed", "/profile", "/profile/tokens"]) expect(gateRedirect(closed, path)).toBeNull();
+  it("keeps a stranded user's own profile, the notice and their old unit's reports (its past, as the units were) open", () => {
+    for (const path of ["/home-closed", "/profile", "/profile/tokens", "/reports", "/reports/export"]) expect(gateRedirect(closed, path)).toBeNull();
+    for (const path of ["/reportsx", "/petitions", "/"]) expect(gateRedirect(closed, path)).toBe("/home-closed");
   });
 });

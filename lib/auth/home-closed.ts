@@ -14,8 +14,11 @@ export function isHomeClosed(actor: { unit: { validTo?: Date | null } }, today =
   return !!validTo && isoDay(validTo) < isoDay(today);
 }
 
-/** The pages a stranded user may still open. */
+/**
+ * The pages a stranded user may still open: the notice, their own profile, and the reports, where their old
+ * unit's past reads as it was (the view "as the units were" of the months it stood; decision 055).
+ */
 export function mayOpenWhileHomeClosed(pathname: string | null): boolean {
   if (!pathname) return false;
-  return pathname === HOME_CLOSED_PATH || pathname === "/profile" || pathname.startsWith("/profile/");
+  return [HOME_CLOSED_PATH, "/profile", "/reports"].some((open) => pathname === open || pathname.startsWith(`${open}/`));
 }

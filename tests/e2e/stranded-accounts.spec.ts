@@ -52,6 +52,10 @@ test("the administrator moves an account stranded by a merger to the proposed su
   // The field form (its own router, decision 043) says the same, not an empty list of teams.
   await user.goto("/meetings/new");
   await expect(user).toHaveURL(/\/home-closed$/);
+  // Their old unit's past stays readable: the reports, from a link on the notice.
+  await user.getByRole("link", { name: "Báo cáo của đơn vị cũ" }).click();
+  await expect(user).toHaveURL(/\/reports$/);
+  await expect(user.getByRole("heading", { level: 1 })).toContainText("Tân Uyên");
 
   // The administrator, on a phone: the account is listed with Than Uyên proposed, and moved with the keyboard.
   await page.setViewportSize({ width: 390, height: 844 });

@@ -37,6 +37,12 @@ export default async function Page() {
           </ul>
         )}
       </div>
+      <p>
+        {t("history")}{" "}
+        <Link href="/reports" className="text-brand-700 underline">
+          {t("reports")}
+        </Link>
+      </p>
       <p className="font-medium">{t("ask")}</p>
       <p className="text-sm text-stone-700">
         {t("stillOpen")}{" "}
