@@ -1,7 +1,7 @@
 import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
-import { PlacePetitionForm } from "@/components/admin/place-petition-form";
-import { PlaceVillageForm } from "@/components/admin/place-village-form";
+import { UnitChoiceForm } from "@/components/admin/unit-choice-form";
+import { placePetitionAction, placeVillageAction } from "@/lib/units/merger/actions";
 import { requirePermission } from "@/lib/auth/current";
 import { allows } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format";
@@ -76,7 +76,15 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
               <ul className="divide-y divide-stone-100">
                 {commune.children.map((village) => (
                   <li key={village.id} className="py-3">
-                    <PlaceVillageForm village={{ id: village.id, version: village.version, fullName: unitFullName(village) }} candidates={candidates} />
+                    <UnitChoiceForm
+                      action={placeVillageAction}
+                      hidden={{ villageId: village.id, version: village.version }}
+                      name="targetCommuneId"
+                      label={t("target", { name: unitFullName(village) })}
+                      choices={candidates}
+                      submit={t("place")}
+                      done={t("placed", { name: unitFullName(village) })}
+                    />
                   </li>
                 ))}
               </ul>
@@ -140,7 +148,16 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
                 {p.candidates.length === 0 ? (
                   <p className="text-stone-600">{t("petitionNoCandidates")}</p>
                 ) : (
-                  <PlacePetitionForm petition={{ id: p.id, version: p.version, code: p.code }} candidates={p.candidates} />
+                  <UnitChoiceForm
+                    action={placePetitionAction}
+                    hidden={{ petitionId: p.id, version: p.version }}
+                    name="targetUnitId"
+                    label={t("petitionTarget", { code: p.code })}
+                    choices={p.candidates}
+                    confirm={t("petitionConfirm")}
+                    submit={t("placePetition")}
+                    done={t("petitionPlaced", { code: p.code })}
+                  />
                 )}
               </li>
             ))}

@@ -1,6 +1,7 @@
 import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
-import { RehomeUserForm } from "@/components/admin/rehome-user-form";
+import { UnitChoiceForm } from "@/components/admin/unit-choice-form";
+import { rehomeUserAction } from "@/lib/users/actions";
 import { requirePermission } from "@/lib/auth/current";
 import { MAX_PAGE_NUMBER, parseId } from "@/lib/forms/fields";
 import { formatDate } from "@/lib/format";
@@ -87,7 +88,17 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
                 {row.choices.length === 0 ? (
                   <p className="text-stone-600">{t("noChoice")}</p>
                 ) : (
-                  <RehomeUserForm user={{ id: row.id, name: row.username }} fromUnitId={row.home.id} choices={row.choices} proposedId={row.proposed?.id ?? null} />
+                  <UnitChoiceForm
+                    action={rehomeUserAction}
+                    hidden={{ userId: row.id, fromUnitId: row.home.id }}
+                    name="unitId"
+                    label={t("target", { name: row.username })}
+                    choices={row.choices}
+                    proposedId={row.proposed?.id ?? null}
+                    confirm={t("confirm")}
+                    submit={t("move")}
+                    done={t("moved", { name: row.username })}
+                  />
                 )}
                 <p>
                   <Link href={`/admin/users/${row.id}`} className="text-sm text-brand-700 underline">
