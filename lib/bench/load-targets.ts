@@ -115,6 +115,7 @@ export const OVERRIDES: Readonly<Record<string, Override>> = {
   [`${APP}/meetings/page.tsx`]: { users: ALL },
   [`${APP}/meetings/compliance/page.tsx`]: { users: ALL, note: "the user's own unit" },
   [`${APP}/reports/page.tsx`]: { users: ALL, note: "the user's own unit" },
+  [`${APP}/home-closed/page.tsx`]: { expect: [307], note: "no bench user's home has closed: the notice sends them home (decision 055)" },
   [`${APP}/meetings/[id]/edit/page.tsx`]: { note: "a meeting the run's meeting writes logged (its author may correct it for 7 days)" },
   "pages/meetings/new.tsx": { marker: 'name="idempotencyKey"', note: "the form of a team of the bench district" },
   "app/api/v1/petitions/route.ts": { users: ALL },
