@@ -107,7 +107,8 @@ test("an admin records a merger of two communes through the page, then places a 
   await form.getByLabel("Loại đơn vị").selectOption("Xã");
   await form.getByLabel("Tên (không ghi loại)").fill("Vĩnh Phú Thịnh");
   await form.getByLabel("Mã đơn vị (Tổng cục Thống kê)").fill("09990");
-  await form.getByLabel("Đơn vị cấp trên").selectOption({ label: "Huyện Vĩnh Tường (252)" });
+  // From 1/7/2025 there are no districts: a new commune sits under its province (decision 055).
+  await form.getByLabel("Đơn vị cấp trên").selectOption({ label: "Tỉnh Vĩnh Phúc (26)" });
   await form.getByLabel("Ngày hiệu lực").fill("2026-07-01");
   await form.getByRole("button", { name: "Xem trước" }).click();
 
