@@ -1,5 +1,6 @@
 import type { Duty, UnitLevel } from "../generated/prisma/enums";
 import { db } from "../db/client";
+import { unitsStoodFor } from "./reach";
 import { normaliseDuties } from "./roles";
 import { dutiesRequireTwoFactor } from "./two-factor/store";
 import { ABSOLUTE_TIMEOUT_SECONDS, isPastAbsoluteLimit, type SessionClaims } from "./session-policy";
@@ -25,6 +26,8 @@ export interface Actor {
     ancestorIds: number[];
     /** The home unit's last day; null (or absent) while it stands. A closed home strands the user (decision 055). */
     validTo?: Date | null;
+    /** The units that closed into the home unit, whose subtrees the user reaches too (decision 057; lib/auth/reach.ts). */
+    standsFor?: number[];
   };
 }
 
@@ -48,8 +51,11 @@ export async function loadActor(userId: number, sessionVersion?: number): Promis
   if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
   const { id, username, displayName, mustChangePassword, unit } = user;
   const duties = normaliseDuties(user.duties ?? []);
-  const mustEnrolTwoFactor = !user.twoFactor?.confirmedAt && (await dutiesRequireTwoFactor(duties));
-  return { userId: id, username, displayName, duties, mustChangePassword, mustEnrolTwoFactor, unit };
+  const [mustEnrolTwoFactor, standsFor] = await Promise.all([
+    user.twoFactor?.confirmedAt ? false : dutiesRequireTwoFactor(duties),
+    unitsStoodFor(unit),
+  ]);
+  return { userId: id, username, displayName, duties, mustChangePassword, mustEnrolTwoFactor, unit: { ...unit, standsFor } };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The only way to read scoped tables: one `where` builder per entity, limiting rows to
- * the actor's subtree of the unit tree. Every list, detail, count, export and dashboard
- * query goes through these. A record outside the subtree is simply not found.
+ * the actor's reach in the unit tree: their home unit's subtree, and the subtrees of the units
+ * that closed into it (decision 057). Every list, detail, count, export and dashboard query goes
+ * through these. A record outside the reach is simply not found.
  */
 import { Prisma } from "../generated/prisma/client";
 import type { Actor } from "./actor";
@@ -16,9 +17,27 @@ function knownRole(actor: ScopedActor): boolean {
   return hasKnownDuty(actor.duties);
 }
 
-/** Units inside the actor's subtree (the home unit included). GIN-indexed. */
+/** The units whose subtrees the actor reaches: the home unit first, then those that closed into it (decision 057). */
+export function reachRoots(actor: ScopedActor): number[] {
+  return [actor.unit.id, ...(actor.unit.standsFor ?? [])];
+}
+
+/** Where the actor's reach begins on a unit's path (its `ancestorIds`, itself last): the index of the first root on it, -1 when outside. */
+export function reachStart(actor: ScopedActor, ancestorIds: readonly number[]): number {
+  const roots = reachRoots(actor);
+  return ancestorIds.findIndex((id) => roots.includes(id));
+}
+
+/** Whether a unit, by its `ancestorIds`, lies in the actor's reach (the role aside). */
+export function reaches(actor: ScopedActor, ancestorIds: readonly number[]): boolean {
+  return reachStart(actor, ancestorIds) >= 0;
+}
+
+/** Units inside the actor's reach (the home unit included). GIN-indexed: `@>` for one root, `&&` for several. */
 export function unitWhereFor(actor: ScopedActor): Prisma.UnitWhereInput {
-  return knownRole(actor) ? { ancestorIds: { has: actor.unit.id } } : { id: NO_ID };
+  if (!knownRole(actor)) return { id: NO_ID };
+  const roots = reachRoots(actor);
+  return roots.length === 1 ? { ancestorIds: { has: roots[0] } } : { ancestorIds: { hasSome: roots } };
 }
 
 export function petitionWhereFor(actor: ScopedActor): Prisma.PetitionWhereInput {
@@ -52,7 +71,9 @@ export function agencyWhereFor(actor: ScopedActor): Prisma.AgencyWhereInput {
  * reach inside one SQL read (intake, lib/petitions/intake.ts).
  */
 export function unitScopeSql(actor: ScopedActor, ancestorIds: Prisma.Sql): Prisma.Sql {
-  return knownRole(actor) ? Prisma.sql`${ancestorIds} @> ARRAY[${actor.unit.id}::int]` : Prisma.sql`FALSE`;
+  if (!knownRole(actor)) return Prisma.sql`FALSE`;
+  const roots = reachRoots(actor);
+  return roots.length === 1 ? Prisma.sql`${ancestorIds} @> ARRAY[${roots[0]}::int]` : Prisma.sql`${ancestorIds} && ${roots}::int[]`;
 }
 
 /**
@@ -73,5 +94,5 @@ export function agencyScopeSql(actor: ScopedActor): Prisma.Sql {
 export function auditScopeSql(actor: ScopedActor): Prisma.Sql {
   if (!knownRole(actor)) return Prisma.sql`FALSE`;
   if (actor.unit.level === "NATION") return Prisma.sql`TRUE`;
-  return Prisma.sql`a."actorId" IN (SELECT u.id FROM "User" u JOIN "Unit" n ON n.id = u."unitId" WHERE n."ancestorIds" @> ARRAY[${actor.unit.id}]::int[])`;
+  return Prisma.sql`a."actorId" IN (SELECT u.id FROM "User" u JOIN "Unit" n ON n.id = u."unitId" WHERE ${unitScopeSql(actor, Prisma.sql`n."ancestorIds"`)})`;
 }

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { readCursor, toPage } from "../api/cursor";
 import type { ScopedActor } from "../auth/scope";
-import { unitWhereFor } from "../auth/scope";
+import { reachRoots, reachStart, unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
 import { MAX_INT } from "../forms/fields";
 import { toSearchText } from "../text/search";
@@ -29,9 +29,9 @@ interface Named {
   name: string;
 }
 
-/** The units between the actor's home unit and this one (both left out), as the choice's detail line. */
+/** The units between where the actor's reach begins and this one (both left out), as the choice's detail line. */
 function detailOf(path: Named[], actor: ScopedActor): string | null {
-  const below = path[0]?.id === actor.unit.id ? path.slice(1) : path;
+  const below = path.length && reachRoots(actor).includes(path[0].id) ? path.slice(1) : path;
   return below.length ? below.map(unitFullName).join(" › ") : null;
 }
 
@@ -82,7 +82,7 @@ export async function unitChoice(actor: ScopedActor, unitId: number, options: { 
   const unit = await db.unit.findFirst({ where: { AND: [{ id: unitId }, unitWhereFor(actor)] }, select: { id: true, typeLabel: true, name: true, ancestorIds: true } });
   if (!unit) return null;
   const ancestorIds = (await pathsOn([unit.id], options.today ?? todayInVietnam())).get(unit.id) ?? unit.ancestorIds;
-  const home = ancestorIds.indexOf(actor.unit.id);
+  const home = reachStart(actor, ancestorIds);
   const pathIds = home < 0 ? [] : ancestorIds.slice(home + 1, -1);
   const path = pathIds.length ? await db.unit.findMany({ where: { id: { in: pathIds } }, select: { id: true, typeLabel: true, name: true } }) : [];
   const byId = new Map(path.map((u) => [u.id, u]));

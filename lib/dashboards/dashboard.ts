@@ -5,7 +5,7 @@
  */
 import type { Actor } from "../auth/actor";
 import { allows } from "../auth/roles";
-import { unitWhereFor } from "../auth/scope";
+import { reaches, reachRoots, reachStart, unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
 import { writesSeen } from "../http/writes";
 import { PETITION_STATUSES } from "../petitions/labels";
@@ -189,7 +189,7 @@ const inFlight = new Map<string, { writes: number; dashboard: Promise<Dashboard 
  */
 export function dashboardFor(actor: Actor, unitId: number, period: Period, view: DashboardView, now?: Date): Promise<Dashboard | null> {
   if (now) return computeDashboard(actor, unitId, period, view, now);
-  const key = JSON.stringify([actor.duties, actor.unit.id, unitId, period, view, isoDay(todayInVietnam())]);
+  const key = JSON.stringify([actor.duties, reachRoots(actor), unitId, period, view, isoDay(todayInVietnam())]);
   const writes = writesSeen();
   const running = inFlight.get(key);
   if (running && running.writes === writes) return running.dashboard;
@@ -209,13 +209,13 @@ async function computeDashboard(actor: Actor, unitId: number, period: Period, vi
   const today = todayInVietnam(now);
   // Every shift that touches a child touches the unit too (it is on the child's paths), so both load at once.
   const [listed, shifts] = await Promise.all([childrenIn(view, unit.id, monthsOf(period), today), shiftsFor(view, [unit.id], windowOf(period).keys)]);
-  // A former child that has since moved out of the actor's subtree is not shown (its past still counts in the unit).
-  const children = listed.filter((c) => c.ancestorIds.includes(actor.unit.id));
+  // A former child that has since moved out of the actor's reach is not shown (its past still counts in the unit).
+  const children = listed.filter((c) => reaches(actor, c.ancestorIds));
   const display = [unit.id, ...children.map((c) => c.id)];
-  const home = unit.ancestorIds.indexOf(actor.unit.id);
+  const home = reachStart(actor, unit.ancestorIds);
   const pathIds = unit.ancestorIds.slice(Math.max(home, 0));
 
-  const [{ kpis, previousKpis, previous, charts, due, comparison, complete }, grandchildren, pathUnits, coverage, fields] = await Promise.all([
+  const [{ kpis, previousKpis, previous, charts, due, comparison, complete }, grandchildren, pathUnits, coverage, fields, predecessors] = await Promise.all([
     figuresOf(display, period, shifts, today),
     children.length
       ? db.unit.groupBy({ by: ["parentId"], where: { parentId: { in: children.map((c) => c.id) } }, _count: { _all: true } })
@@ -223,6 +223,11 @@ async function computeDashboard(actor: Actor, unitId: number, period: Period, vi
     db.unit.findMany({ where: { id: { in: pathIds } }, select: { id: true, code: true, level: true, typeLabel: true, name: true, validTo: true } }),
     readCoverage(unit.id, period.to < isoDay(today) ? period.to : isoDay(today)).then(coverageKpis),
     db.petitionField.findMany({ select: { id: true, code: true, name: true }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }),
+    db.unitSuccession.findMany({
+      where: { successorId: unit.id, predecessor: unitWhereFor(actor) },
+      select: { predecessor: { select: { id: true, code: true, level: true, typeLabel: true, name: true, validTo: true } } },
+      orderBy: [{ effectiveOn: "asc" }, { predecessorId: "asc" }],
+    }),
   ]);
   const withChildren = new Set(grandchildren.map((g) => g.parentId));
   const byId = new Map(pathUnits.map((u) => [u.id, u]));
@@ -233,6 +238,7 @@ async function computeDashboard(actor: Actor, unitId: number, period: Period, vi
     view,
     unit: dashboardUnit(unit, children.length > 0),
     path: pathIds.map((id) => byId.get(id)).filter((u) => u !== undefined).map((u) => dashboardUnit(u, u.id !== unit.id || children.length > 0)),
+    predecessors: predecessors.map((s) => dashboardUnit(s.predecessor, true)),
     period: { ...period, complete, meetingsDue: due },
     previousPeriod: previous,
     kpis: kpis.get(unit.id)!,

@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { sortRows } from "./columns";
 import { periodLabel } from "./period-label";
-import { parseReportParams, reportQuery } from "./report-params";
+import { parseReportParams, predecessorQuery, reportQuery } from "./report-params";
 import type { Kpis } from "./types";
 
 const TODAY = new Date("2026-12-01T00:00:00Z");
 const t = (key: string, values?: Record<string, string>) => `${key}${values ? JSON.stringify(values) : ""}`;
 
 describe("the reports page's URL", () => {
+  it("opens a unit merged into the one shown as the units were: for the period shown while it stood, else for its last year", () => {
+    const year = parseReportParams({ at: "2026-12" }, TODAY);
+    expect(predecessorQuery(year, { id: 26, validTo: "2025-06-30" })).toBe("unit=26&at=2025-06&view=historical");
+    const crossing = parseReportParams({ period: "custom", from: "2025-01", to: "2025-12", sort: "overdue" }, TODAY);
+    expect(predecessorQuery(crossing, { id: 26, validTo: "2025-06-30" })).toBe("unit=26&period=custom&from=2025-01&to=2025-12&view=historical&sort=overdue");
+  });
+
   it("defaults to the year so far of the actor's own unit, on today's units, by name", () => {
     const p = parseReportParams({}, TODAY);
     expect(p).toMatchObject({ unit: undefined, kind: "year", at: "2026-12", view: "restated", sort: "name", dir: "asc", map: "onTimeRate" });

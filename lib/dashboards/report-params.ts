@@ -77,8 +77,18 @@ export function parseReportParams(raw: Record<string, string | string[] | undefi
   return { ...base, kind: p.period, at, to: period.to.slice(0, 7), period };
 }
 
+/**
+ * The report of a unit that closed into the one shown (decision 057), as the units were: for the period
+ * shown while it overlaps the unit's life, else for the year of its last day.
+ */
+export function predecessorQuery(params: ReportParams, predecessor: { id: number; validTo: string | null }): string {
+  const ended = predecessor.validTo !== null && predecessor.validTo < params.period.from;
+  const period = ended ? { kind: "year" as const, at: predecessor.validTo!.slice(0, 7) } : {};
+  return reportQuery(params, { unit: predecessor.id, view: "historical", ...period });
+}
+
 /** The params back as a query string (defaults left out), with some of them changed. */
-export function reportQuery(params: ReportParams, change: Partial<Pick<ReportParams, "unit" | "view" | "sort" | "dir" | "map">> = {}): string {
+export function reportQuery(params: ReportParams, change: Partial<Pick<ReportParams, "unit" | "view" | "sort" | "dir" | "map" | "kind" | "at">> = {}): string {
   const next = { ...params, ...change };
   const q = new URLSearchParams();
   if (next.unit !== undefined) q.set("unit", String(next.unit));

@@ -204,6 +204,8 @@ export interface Dashboard {
   unit: DashboardUnit;
   /** From the root of the actor's scope down to the unit itself (the breadcrumb). */
   path: DashboardUnit[];
+  /** The units that closed into this one, in the actor's reach, by their last day: their past reads on their own reports (decision 057). */
+  predecessors: DashboardUnit[];
   period: ReportedPeriod;
   /** The period of the same number of months just before `period`. */
   previousPeriod: Period;

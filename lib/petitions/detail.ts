@@ -5,7 +5,7 @@
  */
 import type { Actor } from "../auth/actor";
 import { allows } from "../auth/roles";
-import { agencyWhereFor, petitionWhereFor } from "../auth/scope";
+import { agencyWhereFor, petitionWhereFor, reachRoots } from "../auth/scope";
 import { audit, auditPersonalDataRead, type PersonalDataVia } from "../audit/log";
 import { db } from "../db/client";
 import { maskName, maskPhone } from "../text/mask";
@@ -67,7 +67,7 @@ async function loadPetitionPage(actor: Actor, id: number, now: Date) {
     select: { id: true, typeLabel: true, name: true },
   });
   const personal = allows(actor, "petition:personal-data:subtree");
-  const standing = standingOf(actor.unit.id, petition);
+  const standing = standingOf(reachRoots(actor), petition);
   const steps = availableSteps(actor.duties, petition, petition.createdById === actor.userId, standing);
   const today = todayInVietnam(now);
   // Where escalating would send it (decision 054): the supervising unit's office, or null where the user names the body.

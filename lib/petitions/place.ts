@@ -6,7 +6,7 @@
  * Several or none: nothing is entered, and the form shows the matches to choose from (decision 033).
  */
 import "server-only";
-import type { ScopedActor } from "../auth/scope";
+import { reachRoots, type ScopedActor } from "../auth/scope";
 import { unitFullName } from "../units/labels";
 import { toSearchText } from "../text/search";
 import { normaliseUnitQuery, searchUnits, type UnitSearchHit } from "../units/search";
@@ -22,7 +22,7 @@ const COMMUNE_MATCHES = 50;
 export type IntakePlace = { unitId: number } | { text: string; matches: Choice[]; more: boolean };
 
 function detailOf(hit: UnitSearchHit, actor: ScopedActor): string | null {
-  const below = hit.path[0]?.id === actor.unit.id ? hit.path.slice(1) : hit.path;
+  const below = hit.path.length && reachRoots(actor).includes(hit.path[0].id) ? hit.path.slice(1) : hit.path;
   return below.length ? below.map(unitFullName).join(" › ") : null;
 }
 

@@ -3,8 +3,9 @@
  * similarity on the accent-free text), so a repeat can be linked instead of entered twice.
  */
 import type { Actor } from "../auth/actor";
-import { unitWhereFor } from "../auth/scope";
+import { unitScopeSql, unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
 import { toSearchText } from "../text/search";
 import { OPEN_STATUSES } from "./status";
 
@@ -31,7 +32,7 @@ export async function findSimilarOpenPetitions(actor: Actor, unitId: number, tex
     SELECT p.id, p.code, p.status::text AS status, p."receivedOn", p.content, similarity(p."searchText", ${query}) AS score
     FROM "Petition" p JOIN "Unit" u ON u.id = p."unitId"
     WHERE u."ancestorIds" @> ARRAY[${communeId}]::int[]
-      AND u."ancestorIds" @> ARRAY[${actor.unit.id}]::int[]
+      AND ${unitScopeSql(actor, Prisma.sql`u."ancestorIds"`)}
       AND p.status::text = ANY(${[...OPEN_STATUSES]}::text[])
       AND p."searchText" % ${query}
     ORDER BY score DESC, p.id DESC

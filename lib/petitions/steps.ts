@@ -9,7 +9,7 @@
  */
 import { ActionError } from "../actions/result";
 import type { Actor } from "../auth/actor";
-import { agencyWhereFor, petitionWhereFor } from "../auth/scope";
+import { agencyWhereFor, petitionWhereFor, reachRoots } from "../auth/scope";
 import { audit } from "../audit/log";
 import { deadlineFor } from "../calendar/table";
 import { db, type Tx } from "../db/client";
@@ -165,7 +165,7 @@ export async function takeStep(actor: Actor, input: StepInput, now = new Date())
   // Without the step's permission the petition is "not found", as for any action (see workflow.ts).
   if (!mayEverTake(actor.duties, input.step, isCreator)) throw new ActionError("NOT_FOUND");
   // A petition a level above took over, or one waiting for a unit beyond the actor's reach: not theirs to step.
-  const standing = standingOf(actor.unit.id, petition);
+  const standing = standingOf(reachRoots(actor), petition);
   if (outOfPlace(input.step, petition, standing)) throw new ActionError("NOT_FOUND");
   const to = nextStatus(actor.duties, petition, input.step, isCreator, standing);
   if (to === null) throw new ActionError("INVALID_STATE");
@@ -217,7 +217,7 @@ export async function editPetition(actor: Actor, input: EditInput, now = new Dat
   if (!petition) throw new ActionError("NOT_FOUND");
   const isCreator = petition.createdById === actor.userId;
   if (!mayEverTake(actor.duties, "edit", isCreator)) throw new ActionError("NOT_FOUND");
-  const standing = standingOf(actor.unit.id, petition);
+  const standing = standingOf(reachRoots(actor), petition);
   if (outOfPlace("edit", petition, standing)) throw new ActionError("NOT_FOUND");
   if (nextStatus(actor.duties, petition, "edit", isCreator, standing) === null) throw new ActionError("INVALID_STATE");
   if (petition.version !== input.version) throw new ActionError("CONFLICT");

@@ -88,15 +88,17 @@ export const HANDLES: Standing = { handles: true, takesOver: false };
 
 /**
  * The actor's standing from the paths (`ancestorIds`, which hold the unit itself) of the handling and the
- * awaited units: a unit is theirs when its path holds the actor's home unit, as `unitWhereFor` has it.
+ * awaited units: a unit is theirs when its path holds one of the roots of the actor's reach (`reachRoots`), as
+ * `unitWhereFor` has it.
  */
 export function standingOf(
-  actorUnitId: number,
+  reach: readonly number[],
   petition: { handlingUnit: { ancestorIds: number[] } | null; awaitingUnit: { ancestorIds: number[] } | null },
 ): Standing {
+  const within = (unit: { ancestorIds: number[] }) => unit.ancestorIds.some((id) => reach.includes(id));
   return {
-    handles: petition.handlingUnit === null || petition.handlingUnit.ancestorIds.includes(actorUnitId),
-    takesOver: petition.awaitingUnit !== null && petition.awaitingUnit.ancestorIds.includes(actorUnitId),
+    handles: petition.handlingUnit === null || within(petition.handlingUnit),
+    takesOver: petition.awaitingUnit !== null && within(petition.awaitingUnit),
   };
 }
 

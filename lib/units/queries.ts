@@ -1,5 +1,5 @@
 import type { ScopedActor } from "../auth/scope";
-import { unitWhereFor } from "../auth/scope";
+import { reaches, unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { parseIsoDay } from "../forms/fields";
@@ -88,10 +88,10 @@ export async function getUnitInScope(actor: ScopedActor, id: number, options: { 
   return { ...rest, children, path, successors, predecessors };
 }
 
-/** Whether a unit with this path lies in the actor's subtree (the same rule as unitWhereFor). */
+/** Whether a unit with this path lies in the actor's reach (the same rule as unitWhereFor). */
 function unitWhereIsIn(actor: ScopedActor, ancestorIds: number[]): boolean {
   const where = unitWhereFor(actor);
-  return "ancestorIds" in where ? ancestorIds.includes(actor.unit.id) : false;
+  return "ancestorIds" in where ? reaches(actor, ancestorIds) : false;
 }
 
 /**

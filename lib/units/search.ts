@@ -1,5 +1,5 @@
 import type { ScopedActor } from "../auth/scope";
-import { unitWhereFor } from "../auth/scope";
+import { reachStart, unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { UnitLevel } from "../generated/prisma/enums";
@@ -172,10 +172,10 @@ export async function searchUnits(actor: ScopedActor, query: string, options: Un
   const units = [...first.map((u) => ({ ...u, tier: 0 as const })), ...rest.map((u) => ({ ...u, tier: 1 as const }))];
   if (units.length === 0) return [];
 
-  // The path of every hit on the day, from the actor's home unit down: one query for all of them.
+  // The path of every hit on the day, from where the actor's reach begins down: one query for all of them.
   const pathsThen = await pathsOn(units.map((u) => u.id), day);
   const pathIdsOf = (ancestorIds: number[]) => {
-    const home = ancestorIds.indexOf(actor.unit.id);
+    const home = reachStart(actor, ancestorIds);
     return home < 0 ? [] : ancestorIds.slice(home, -1);
   };
   const ancestorIds = [...new Set(units.flatMap((u) => pathIdsOf(pathsThen.get(u.id) ?? u.ancestorIds)))];

@@ -4,7 +4,7 @@
  */
 import { Prisma } from "../generated/prisma/client";
 import type { Actor } from "../auth/actor";
-import { userWhereFor } from "../auth/scope";
+import { reachStart, userWhereFor } from "../auth/scope";
 import { db } from "../db/client";
 import { toSearchText } from "../text/search";
 import { PAGE_SIZE, type UserListParams } from "./list-params";
@@ -89,8 +89,9 @@ export async function getUserForAdmin(actor: Actor, id: number) {
   });
   if (!user) return null;
   const { ancestorIds, ...unit } = user.unit;
-  // The path from the actor's home unit down: what lies above it is not the actor's to see.
-  const path = (await unitPath({ id: unit.id, ancestorIds })).filter((a) => ancestorIds.indexOf(a.id) >= ancestorIds.indexOf(actor.unit.id));
+  // The path from where the actor's reach begins down: what lies above it is not the actor's to see.
+  const start = reachStart(actor, ancestorIds);
+  const path = (await unitPath({ id: unit.id, ancestorIds })).filter((a) => ancestorIds.indexOf(a.id) >= start);
   return { ...user, unit: { ...unit, path } };
 }
 

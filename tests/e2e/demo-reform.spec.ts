@@ -76,13 +76,34 @@ test("the province leader's office is today's, and Vĩnh Phúc ended on 30/6/202
 
   const phuTho = await (await page.request.get(`${base}/api/v1/units/25`)).json();
   expect(phuTho.children.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(["Lập Thạch", "Hợp Lý", "Thái Hòa", "Liên Hòa", "Tiên Lữ", "Sơn Đông"]));
-  // Vĩnh Phúc lies outside a Phú Thọ account's reach (decision 056); the administrator reads it.
-  expect((await page.request.get(`${base}/api/v1/units/26`)).status()).toBe(404);
-  await page.context().clearCookies();
-  await signIn(page, "admin");
+  // Vĩnh Phúc closed into Phú Thọ: a Phú Thọ account reaches it (decision 057), as the administrator does.
   const vinhPhuc = await (await page.request.get(`${base}/api/v1/units/26`)).json();
   expect(vinhPhuc).toMatchObject({ name: "Vĩnh Phúc", validTo: "2025-06-30" });
   expect(vinhPhuc.successors).toEqual([expect.objectContaining({ code: "25", name: "Phú Thọ" })]);
+  // Lai Châu's commune does not.
+  await page.context().clearCookies();
+  await signIn(page, "xa.binhlu");
+  expect((await page.request.get(`${base}/api/v1/units/26`)).status()).toBe(404);
+});
+
+test("the province leader moved to Phú Thọ reads Vĩnh Phúc's reports as the units were, from Phú Thọ's; a commune user of today does not", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "tinh.vinhphuc");
+  await page.goto(`${base}/reports`);
+  const merged = page.getByRole("navigation", { name: "Đơn vị đã sáp nhập vào Tỉnh Phú Thọ:" });
+  const link = merged.getByRole("link", { name: "Tỉnh Vĩnh Phúc (đến 30/06/2025)" });
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Báo cáo Tỉnh Vĩnh Phúc");
+  // The year of its last day, on the units as they were.
+  await expect(page.getByText("Năm 2025 · Theo đơn vị khi phát sinh")).toBeVisible();
+  const children = page.getByRole("table").filter({ hasText: "Lập Thạch" }).first();
+  await expect(children).toContainText("Vĩnh Tường");
+  const url = page.url();
+
+  await page.context().clearCookies();
+  await signIn(page, "xa.lapthach");
+  expect((await page.goto(url))!.status()).toBe(404);
 });
 
 test("the commune user works in the new commune: Đảng ủy xã Lập Thạch, petitions coded with Phú Thọ's code", async ({ page }) => {

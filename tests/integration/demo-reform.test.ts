@@ -8,6 +8,7 @@ import { GET as getUnitRoute } from "@/app/api/v1/units/[code]/route";
 import { createToken } from "@/lib/api/tokens";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { PRESETS } from "@/lib/auth/roles";
+import { meetingWhereFor, unitWhereFor } from "@/lib/auth/scope";
 import { dashboardFor } from "@/lib/dashboards/dashboard";
 import { parsePeriod } from "@/lib/dashboards/period";
 import { db } from "@/lib/db/client";
@@ -138,5 +139,45 @@ describe("the demo across the reform", () => {
     // The head of the new commune's bloc is the account's cadre, the secretary of before.
     const bloc = await db.organisation.findFirstOrThrow({ where: { unitId: communeUnit.id, kind: "BLOC", dissolvedOn: null }, include: { memberships: { where: { role: "HEAD", termEnd: null } } } });
     expect(bloc.memberships.map((m) => m.cadreId)).toEqual([(await db.user.findUniqueOrThrow({ where: { username: "xa.lapthach" } })).cadreId]);
+  });
+
+  it("moved accounts reach the units that closed into theirs (decision 057): the province its former provinces, a commune its former communes, and no further", async () => {
+    const province = (await actorOf("tinh.vinhphuc"))!;
+    const vinhPhuc = await unitOf("PROVINCE", "26", false);
+    const firstHalf = parsePeriod("2025-01-01", "2025-06-30");
+    // Vĩnh Phúc's reports as the units were read the same for the province leader moved to Phú Thọ as for the national admin.
+    const asWere = await dashboardFor(province, vinhPhuc.id, firstHalf, "historical", TODAY);
+    expect(asWere).not.toBeNull();
+    expect(asWere!.kpis).toEqual((await dashboardFor(admin, vinhPhuc.id, firstHalf, "historical", TODAY))!.kpis);
+    expect(asWere!.kpis.received).toBeGreaterThan(100);
+    expect(asWere!.children.map((c) => c.unit.name).sort()).toEqual(["Lập Thạch", "Vĩnh Tường"]);
+
+    // The old communes' bloc meetings.
+    const oldCommuneIds = (await db.unit.findMany({ where: { level: "COMMUNE", validTo: new Date("2025-06-30T00:00:00Z") }, select: { id: true } })).map((u) => u.id);
+    const oldMeetings = { kind: "BLOC" as const, unitId: { in: oldCommuneIds } };
+    const all = await db.meeting.count({ where: oldMeetings });
+    expect(all).toBeGreaterThan(0);
+    expect(await db.meeting.count({ where: { AND: [oldMeetings, meetingWhereFor(province)] } })).toBe(all);
+
+    // The commune user reaches the communes merged into theirs, and not those merged into the neighbours.
+    const commune = (await actorOf("xa.lapthach"))!;
+    const predecessors = await db.unitSuccession.findMany({ where: { successorId: commune.unit.id }, select: { predecessorId: true } });
+    const own = new Set(predecessors.map((p) => p.predecessorId));
+    expect(own.size).toBeGreaterThan(1);
+    const reached = await db.unit.findMany({ where: { AND: [{ id: { in: oldCommuneIds } }, unitWhereFor(commune)] }, select: { id: true } });
+    expect(new Set(reached.map((u) => u.id))).toEqual(own);
+    // Their villages went to the new communes with their petitions; what stays on the old communes is their blocs' meetings.
+    const theirs = await db.meeting.count({ where: { unitId: { in: [...own] } } });
+    expect(theirs).toBeGreaterThan(0);
+    expect(await db.meeting.count({ where: { AND: [{ unitId: { in: oldCommuneIds } }, meetingWhereFor(commune)] } })).toBe(theirs);
+    expect(await dashboardFor(commune, vinhPhuc.id, firstHalf, "historical", TODAY)).toBeNull();
+
+    // Nobody else gains: Lai Châu's commune reaches nothing of Vĩnh Phúc, a stranded district account only its own district.
+    const laiChau = (await actorOf("xa.binhlu"))!;
+    expect(await db.unit.count({ where: { AND: [{ ancestorIds: { has: vinhPhuc.id } }, unitWhereFor(laiChau)] } })).toBe(0);
+    const vinhTuong = (await actorOf("huyen.vinhtuong"))!;
+    const lapThach = await unitOf("DISTRICT", "246", false);
+    expect(await db.unit.count({ where: { AND: [{ ancestorIds: { has: lapThach.id } }, unitWhereFor(vinhTuong)] } })).toBe(0);
+    expect(await dashboardFor(vinhTuong, lapThach.id, firstHalf, "historical", TODAY)).toBeNull();
   });
 });

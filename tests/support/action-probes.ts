@@ -33,9 +33,16 @@ export interface Case {
 export type Probe = (c: Case) => Promise<Record<string, string | File>>;
 
 let codes = 0;
-/** Units with official codes (a petition's code is made from its district's or province's). */
+/** Units with official codes (a petition's code is made from its district's or province's); one below a closed unit closed with it. */
 export const unit = (parent: UnitRow | null, level: UnitLevel, typeLabel: string, name = `${typeLabel} ${uid()}`) =>
-  insertUnit(db, { parentId: parent?.id ?? null, level, typeLabel, name, code: level === "NATION" || level === "VILLAGE" ? undefined : `9${String(++codes).padStart(4, "0")}${uid()}` });
+  insertUnit(db, {
+    parentId: parent?.id ?? null,
+    level,
+    typeLabel,
+    name,
+    code: level === "NATION" || level === "VILLAGE" ? undefined : `9${String(++codes).padStart(4, "0")}${uid()}`,
+    validTo: parent?.validTo ?? undefined,
+  });
 /** A commune to act on: the unit itself when it is one, else a new one right below it. */
 const communeAt = async (u: UnitRow) => (u.level === "COMMUNE" ? u : unit(u, "COMMUNE", "Xã"));
 const villageAt = (u: UnitRow) => unit(u, "VILLAGE", "Thôn");

@@ -31,12 +31,15 @@ export const SEATS: readonly Seat[] = [
 export const seatActor = (seat: Seat) => ({ duties: [...PRESETS[seat.preset]], unit: { level: seat.level } });
 
 /**
- * Where the record lies, seen from the user's home unit: in it, in a unit directly below it,
- * in a neighbouring unit under the same parent, in the parent. The nation has no sibling or
- * parent.
+ * Where the record lies, seen from the user's home unit: in it, in a unit directly below it, in a
+ * unit a merger closed into it (decision 057), in a neighbouring unit under the same parent, in the
+ * parent, in a unit a merger closed into the neighbour. The nation has no sibling or parent, and
+ * nothing closes into it.
  */
-export const RELATIONS = ["own", "child", "sibling", "parent"] as const;
+export const RELATIONS = ["own", "child", "merged", "sibling", "parent", "mergedNext"] as const;
 export type Relation = (typeof RELATIONS)[number];
+/** The relations made by a merger: the demo of the three-level fixture records none (tests/e2e/authz-matrix.spec.ts). */
+export const MERGED_RELATIONS: readonly Relation[] = ["merged", "mergedNext"];
 
 export type Outcome = "allowed" | "not-found";
 
@@ -59,10 +62,11 @@ export function expectedOutcome(entry: Entry, seat: Seat, relation: Relation): O
   if (!holds(entry, seat)) return "not-found";
   if (entry.target === "none") return "allowed";
   if (entry.only && !allows(seatActor(seat), entry.only)) return "not-found";
-  if (relation === "child" && entry.ownUnitOnly && !keepsListsBelow(seat)) return "not-found";
+  if ((relation === "child" || relation === "merged") && entry.ownUnitOnly && !keepsListsBelow(seat)) return "not-found";
+  if (relation === "merged" && entry.standingUnitOnly) return "not-found";
   // What belongs to the user themself (`…:own`): only their own.
   if (entry.permission.endsWith(":own")) return relation === "own" ? "allowed" : "not-found";
-  return relation === "own" || relation === "child" ? "allowed" : "not-found";
+  return relation === "own" || relation === "child" || relation === "merged" ? "allowed" : "not-found";
 }
 
 /** lib/petitions/reference/agencies.ts `mayChooseUnit`: administrators, and users at a province or above. */
@@ -106,13 +110,15 @@ export function renderMatrix(): string {
     "",
     "Each row is a page, a route handler or a server action; each column a demo user's seat",
     "(prisma/seed/accounts.ts). A cell is what the entry answers for a record in the user's own unit, in a child",
-    "unit, in a sibling unit and in the parent unit, in that order: ✓ (allowed) or 404 (a 404 page or response,",
-    "NOT_FOUND from an action: exactly what a record that does not exist gets). `–`: the nation has no sibling or",
-    "parent. A row pointed at no record (`none`) has one mark. `public` needs no session; `signed-in` any session.",
+    "unit, in a unit a merger closed into the user's (decision 057), in a sibling unit, in the parent unit and in a",
+    "unit a merger closed into the sibling, in that order: ✓ (allowed) or 404 (a 404 page or response, NOT_FOUND",
+    "from an action: exactly what a record that does not exist gets). `–`: the nation has no sibling or parent, and",
+    "nothing closes into it. A row pointed at no record (`none`) has one mark. `public` needs no session;",
+    "`signed-in` any session.",
     "",
-    "Checked by tests/e2e/authz-matrix.spec.ts (pages and route handlers over HTTP, signed in as each demo user)",
-    "and tests/integration/authz-actions.test.ts (each exported server action, for each seat, on a record made",
-    "in each relation).",
+    "Checked by tests/e2e/authz-matrix.spec.ts (pages and route handlers over HTTP, signed in as each demo user,",
+    "in the four relations the three-level demo holds) and tests/integration/authz-actions.test.ts (each exported",
+    "server action, for each seat, on a record made in each of the six relations).",
     "",
     ...table("Pages", PAGES, (e) => `\`${(e as { url: string }).url}\``),
     ...table("Route handlers", ROUTES, (e) => `\`${(e as { method: string }).method} ${(e as { url: string }).url}\``),

@@ -53,6 +53,11 @@ interface Row {
    */
   ownUnitOnly?: true;
   /**
+   * The entry makes something that must live in a unit standing today (an account's home, a cadre): a unit a
+   * merger closed into the user's is in reach, but answers as not found (decision 057); see `note`.
+   */
+  standingUnitOnly?: true;
+  /**
    * For the few pages that answer a record out of reach as they answer one that does not exist,
    * but not with a 404: reached means the answer holds this text (the record's form).
    */
@@ -100,7 +105,7 @@ const route = (file: string, method: "GET" | "POST", url: string, permission: Re
   target,
   ...extra,
 });
-const action = (name: string, permission: Requirement, target: Target, extra: Pick<Row, "only" | "ownUnitOnly" | "shows" | "note"> = {}): ActionRow => ({ kind: "action", name, permission, target, ...extra });
+const action = (name: string, permission: Requirement, target: Target, extra: Pick<Row, "only" | "ownUnitOnly" | "standingUnitOnly" | "shows" | "note"> = {}): ActionRow => ({ kind: "action", name, permission, target, ...extra });
 
 const APP = "app/(app)";
 
@@ -191,7 +196,7 @@ export const ACTIONS: readonly ActionRow[] = [
   action("lib/auth/two-factor/actions.ts#confirmTwoFactorAction", "profile:update:own", "none", { note: "the user's own enrolment" }),
   action("lib/auth/two-factor/actions.ts#resetTwoFactorAction", "user:manage:subtree", "user"),
   action("lib/auth/two-factor/actions.ts#setTwoFactorPolicyAction", "security-policy:manage:national", "none"),
-  action("lib/users/actions.ts#createUserAction", "user:manage:subtree", "unit"),
+  action("lib/users/actions.ts#createUserAction", "user:manage:subtree", "unit", { standingUnitOnly: true, note: "the new account's home must stand today" }),
   action("lib/users/actions.ts#updateUserAction", "user:manage:subtree", "user"),
   action("lib/users/actions.ts#resetPasswordAction", "user:manage:subtree", "user"),
   action("lib/users/actions.ts#setUserActiveAction", "user:manage:subtree", "user"),
@@ -227,7 +232,7 @@ export const ACTIONS: readonly ActionRow[] = [
   action("lib/organisations/actions.ts#createOrganisationAction", "organisation:manage:subtree", "commune"),
   action("lib/organisations/actions.ts#dissolveOrganisationAction", "organisation:manage:subtree", "organisation"),
   action("lib/organisations/actions.ts#mergeOrganisationAction", "organisation:manage:subtree", "organisation", { note: "into an organisation in the user's own reach" }),
-  action("lib/cadres/actions.ts#createCadreAction", "cadre:manage:subtree", "unit"),
+  action("lib/cadres/actions.ts#createCadreAction", "cadre:manage:subtree", "unit", { standingUnitOnly: true, note: "a cadre is registered in a commune or village standing today" }),
   action("lib/cadres/actions.ts#updateCadreAction", "cadre:manage:subtree", "cadre"),
   action("lib/cadres/actions.ts#endCadreAction", "cadre:manage:subtree", "cadre"),
   action("lib/cadres/actions.ts#addTrainingAction", "cadre:manage:subtree", "cadre"),

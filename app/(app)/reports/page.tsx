@@ -18,7 +18,7 @@ import { setThresholdAction } from "@/lib/dashboards/actions";
 import { formatKpi, KPI_COLUMNS, kpiColumn, MIN_RESOLVED_TO_JUDGE, NEAR_THRESHOLD_POINTS, THRESHOLD_KPI, thresholdStanding } from "@/lib/dashboards/columns";
 import { dashboardFor } from "@/lib/dashboards/dashboard";
 import { monthsOf } from "@/lib/dashboards/period";
-import { parseReportParams, reportQuery } from "@/lib/dashboards/report-params";
+import { parseReportParams, predecessorQuery, reportQuery } from "@/lib/dashboards/report-params";
 import { thresholdFor } from "@/lib/dashboards/threshold";
 import { db } from "@/lib/db/client";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -108,6 +108,23 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       )}
       <ReportControls params={params} />
       <p className="text-sm text-stone-600 print:hidden">{t(dashboard.view === "historical" ? "view.historicalHint" : "view.restatedHint")}</p>
+      {dashboard.predecessors.length > 0 && (
+        <nav aria-labelledby="predecessors-title" className="text-sm print:hidden" data-testid="report-predecessors">
+          <h2 id="predecessors-title" className="inline font-medium">
+            {t("predecessors.title", { unit: unitName })}
+          </h2>{" "}
+          <ul className="inline">
+            {dashboard.predecessors.map((p, i) => (
+              <li key={p.id} className="inline">
+                {i > 0 && ", "}
+                <Link href={`/reports?${predecessorQuery(params, p)}`} className="text-brand-700 underline underline-offset-2">
+                  {p.validTo ? t("predecessors.until", { unit: unitFullName(p), date: formatDate(p.validTo) }) : unitFullName(p)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
 
       <KpiCards
         kpis={dashboard.kpis}
