@@ -178,7 +178,7 @@ export async function getApiUnit(actor: ScopedActor, ref: UnitRef, options: { as
   if (!unit) return null;
 
   // The children come with the organisations standing on `day` (getUnitInScope's `standingOn`).
-  const [counts, paths] = await Promise.all([childCounts(unit.id, day), pathsOf([unit.id])]);
+  const [counts, paths] = await Promise.all([childCounts(unit.children, day), pathsOf([unit.id])]);
   const has = (child: (typeof unit.children)[number], kind: "TEAM" | "BLOC") => child.organisations.some((o) => o.kind === kind);
   return {
     id: unit.id,
@@ -212,26 +212,29 @@ function linkOf(link: { kind: "FULL" | "PARTIAL"; effectiveOn: Date; unit: { id:
 }
 
 /**
- * For each child of `parentId`: its children and the villages below it, valid on `day`, in one
- * query over the parent's subtree (GIN on ancestorIds), grouped by the child each row lies under.
+ * For each child: its children valid on `day` (the parent index), and the villages below it on `day`,
+ * from the coverage rollup (decision 033: one lookup a child, the nation's provinces as cheap as a
+ * commune's villages). Read from the subtree instead, the nation's answer went through every unit of the
+ * country on each call. A village has no village below it.
  */
-async function childCounts(parentId: number, day: Date): Promise<Map<number, { childCount: number; villageCount: number }>> {
-  const rows = await db.$queryRaw<{ childId: number; childCount: number; villageCount: number }[]>`
-    WITH below AS (
-      SELECT u."parentId", u."level", u."ancestorIds"[array_position(u."ancestorIds", ${parentId}::int) + 1] AS "childId"
-      FROM "Unit" u
-      WHERE u."ancestorIds" @> ARRAY[${parentId}::int]
-        AND cardinality(u."ancestorIds") > array_position(u."ancestorIds", ${parentId}::int) + 1
-        AND (u."validFrom" IS NULL OR u."validFrom" <= ${isoDay(day)}::date)
-        AND (u."validTo" IS NULL OR u."validTo" >= ${isoDay(day)}::date)
-    )
-    SELECT "childId",
-      count(*) FILTER (WHERE "parentId" = "childId")::int AS "childCount",
-      count(*) FILTER (WHERE "level" = 'VILLAGE')::int AS "villageCount"
-    FROM below
-    GROUP BY "childId"
-  `;
-  return new Map(rows.map((r) => [Number(r.childId), { childCount: Number(r.childCount), villageCount: Number(r.villageCount) }]));
+async function childCounts(children: { id: number; level: UnitLevel }[], day: Date): Promise<Map<number, { childCount: number; villageCount: number }>> {
+  const ids = children.map((c) => c.id);
+  if (ids.length === 0) return new Map();
+  const [grandchildren, villages] = await Promise.all([
+    db.$queryRaw<{ id: number; n: number }[]>`
+      SELECT "parentId" AS id, count(*)::int AS n FROM "Unit"
+      WHERE "parentId" = ANY(${ids}::int[])
+        AND ("validFrom" IS NULL OR "validFrom" <= ${isoDay(day)}::date)
+        AND ("validTo" IS NULL OR "validTo" >= ${isoDay(day)}::date)
+      GROUP BY "parentId"`,
+    db.$queryRaw<{ id: number; n: number }[]>`
+      SELECT "unitId" AS id, coalesce(sum(villages), 0)::int AS n FROM "RollupCoverage"
+      WHERE "unitId" = ANY(${ids}::int[]) AND day <= ${isoDay(day)}::date
+      GROUP BY "unitId"`,
+  ]);
+  const childCount = new Map(grandchildren.map((r) => [Number(r.id), Number(r.n)]));
+  const villageCount = new Map(villages.map((r) => [Number(r.id), Number(r.n)]));
+  return new Map(children.map((c) => [c.id, { childCount: childCount.get(c.id) ?? 0, villageCount: c.level === "VILLAGE" ? 0 : (villageCount.get(c.id) ?? 0) }]));
 }
 
 /**
