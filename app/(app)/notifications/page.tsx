@@ -23,7 +23,6 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     if (!(error instanceof InvalidCursorError)) throw error;
     page = await listNotifications(actor);
   }
-  const anyUnread = page.items.some((n) => !n.read);
   return (
     <section aria-labelledby="notifications-title" className="space-y-4 rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
       <div>
@@ -37,7 +36,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           </Link>
         </p>
       </div>
-      {anyUnread && <MarkAllReadForm />}
+      {page.items.length > 0 && <MarkAllReadForm />}
       {page.items.length === 0 ? (
         <p role="status" className="text-stone-600">
           {t("empty")}
@@ -54,9 +53,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               <h2 className="font-semibold">{n.title}</h2>
               <p>{n.body}</p>
               <p className="flex flex-wrap items-center gap-3">
-                <Link href={n.link} className="font-medium text-brand-700 underline">
+                <Link href={n.link} aria-label={`${t("open")}: ${n.title}`} className="font-medium text-brand-700 underline">
                   {t("open")}
-                  <span className="sr-only">: {n.title}</span>
                 </Link>
                 {!n.read && <MarkReadForm id={n.id} title={n.title} />}
               </p>
