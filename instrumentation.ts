@@ -10,3 +10,21 @@ export const onRequestError: Instrumentation.onRequestError = async (error, _req
   const [{ currentRequestId }, { logError }] = await Promise.all([import("./lib/log/context"), import("./lib/log/logger")]);
   logError(context.routeType, currentRequestId(), error, { route: context.routePath });
 };
+
+/**
+ * The job queue's worker inside the server (decision 060): on by default, so that `npm start` alone
+ * sends reminders, on the embedded database too (where no second process may open it). With
+ * JOBS_WORKER=off the server leaves the queue to `npm run worker`. Started after the server is up,
+ * without holding its start.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { jobsInProcess } = await import("./lib/env");
+  if (!jobsInProcess()) return;
+  const { startWorker } = await import("./lib/jobs/worker");
+  const { logger } = await import("./lib/log/logger");
+  startWorker({ log: (line) => logger.info({ type: "jobs" }, line) }).then(
+    () => logger.info({ type: "jobs" }, "worker started"),
+    (error: unknown) => logger.error({ type: "jobs", error: error instanceof Error ? error.message.split("\n")[0] : String(error) }, "worker did not start"),
+  );
+}

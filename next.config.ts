@@ -26,7 +26,7 @@ const config: NextConfig = {
     const headers = Object.entries({ ...FIXED_SECURITY_HEADERS, "Content-Security-Policy": STATIC_FILE_POLICY }).map(([key, value]) => ({ key, value }));
     return ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/robots.txt"].map((source) => ({ source, headers }));
   },
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@prisma/schema-engine-wasm", "exceljs", "pino"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@prisma/schema-engine-wasm", "exceljs", "pino", "pg-boss", "nodemailer"],
 };
 
 export default withNextIntl(config);

@@ -112,3 +112,59 @@ export function serverProcessEnv(env: ServerEnv, base: Env = process.env): NodeJ
     NEXT_TELEMETRY_DISABLED: "1",
   };
 }
+
+const booleanSetting = (name: string) =>
+  z
+    .enum(["true", "false", "1", "0", "on", "off"], { error: `${name} phải là true hoặc false / ${name} must be true or false` })
+    .transform((v) => v === "true" || v === "1" || v === "on");
+
+const mailSchema = z.object({
+  SMTP_HOST: z.string().trim().min(1).optional(),
+  SMTP_PORT: z.coerce
+    .number({ error: "SMTP_PORT phải là số / SMTP_PORT must be a number" })
+    .int()
+    .min(1, "SMTP_PORT phải từ 1 đến 65535 / SMTP_PORT must be 1–65535")
+    .max(65535, "SMTP_PORT phải từ 1 đến 65535 / SMTP_PORT must be 1–65535")
+    .default(587),
+  SMTP_SECURE: booleanSetting("SMTP_SECURE").optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().trim().optional(),
+});
+
+/** E-mail through SMTP (decision 062): off (null) while SMTP_HOST is unset. */
+export interface MailEnv {
+  host: string;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  auth?: { user: string; pass: string };
+  from: string;
+}
+
+export function loadMailEnv(env: Env = process.env): MailEnv | null {
+  const parsed = mailSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Cấu hình e-mail không hợp lệ / invalid e-mail settings:\n${parsed.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  }
+  const s = parsed.data;
+  if (!s.SMTP_HOST) return null;
+  if (!s.SMTP_FROM || !z.email().safeParse(s.SMTP_FROM.replace(/^.*<(.+)>\s*$/, "$1")).success) {
+    throw new Error("SMTP_FROM phải là địa chỉ gửi, ví dụ \"Dân vận <no-reply@example.gov.vn>\" / SMTP_FROM must be the sender's address");
+  }
+  return {
+    host: s.SMTP_HOST,
+    port: s.SMTP_PORT,
+    secure: s.SMTP_SECURE ?? s.SMTP_PORT === 465,
+    auth: s.SMTP_USER ? { user: s.SMTP_USER, pass: s.SMTP_PASSWORD ?? "" } : undefined,
+    from: s.SMTP_FROM,
+  };
+}
+
+/** Whether this process works the job queue (decision 060): on unless JOBS_WORKER=off. */
+export function jobsInProcess(env: Env = process.env): boolean {
+  const value = env.JOBS_WORKER?.trim();
+  if (!value || value === "on" || value === "true" || value === "1") return true;
+  if (value === "off" || value === "false" || value === "0") return false;
+  throw new Error(`JOBS_WORKER phải là on hoặc off / JOBS_WORKER must be on or off, got "${value}"`);
+}

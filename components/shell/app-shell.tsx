@@ -21,7 +21,7 @@ const SECTIONS: { href: string; key: string; permission?: Permission }[] = [
  * The signed-in shell: header, section menu, main. A plain component (no data of its own, no
  * async), so that both the App Router's layout and the one Pages Router page render the same one.
  */
-export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
+export function AppShell({ actor, unreadCount, children }: { actor: Actor; /** The header's badge (decision 062); absent, no link. */ unreadCount?: number; children: React.ReactNode }) {
   const t = useTranslations();
   const items = SECTIONS.filter((s) => !s.permission || allows(actor, s.permission)).map((s) => ({ href: s.href, label: t(`nav.${s.key}`) }));
   return (
@@ -40,6 +40,21 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
               <span className="block text-stone-600">{officeName(actor.unit, isoDay(todayInVietnam()))}</span>
             </p>
             <LocaleSwitch />
+            {unreadCount !== undefined && (
+              <Link
+                href="/notifications"
+                aria-label={t("notifications.bell", { count: unreadCount })}
+                className="inline-flex items-center gap-1.5 rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100"
+                data-testid="notification-bell"
+              >
+                {t("nav.notifications")}
+                {unreadCount > 0 && (
+                  <span className="rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white" data-testid="unread-count">
+                    {unreadCount > 99 ? "99+" : unreadCount}
+                  </span>
+                )}
+              </Link>
+            )}
             <Link href="/profile" className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100">
               {t("nav.profile")}
             </Link>

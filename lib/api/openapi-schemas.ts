@@ -10,6 +10,7 @@ import { MEETING_KINDS } from "../meetings/labels";
 import { PETITION_CHANNELS, PETITION_STATUSES, PETITIONER_KINDS, RESOLUTION_KINDS, SATISFACTIONS } from "../petitions/labels";
 import { PETITION_STEPS } from "../petitions/workflow";
 import type { getApiMeeting, listApiMeetings } from "./meetings";
+import type { listApiNotifications } from "./notifications";
 import type { Schema } from "./openapi-zod";
 import type { getApiPetition, listApiPetitions } from "./petitions";
 import type { getApiRollup } from "./rollup";
@@ -38,6 +39,7 @@ type Petition = Of<typeof getApiPetition>;
 type MeetingItem = Of<typeof listApiMeetings>["items"][number];
 type Meeting = Of<typeof getApiMeeting>;
 type Rollup = Of<typeof getApiRollup>;
+type NotificationItem = Of<typeof listApiNotifications>["items"][number];
 
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const int = { type: "integer" };
@@ -282,6 +284,17 @@ export const schemas: Record<string, Schema> = {
     raisedPetitions: { ...int, description: "Petitions raised at the meeting." },
   }),
   MeetingPage: listOf("MeetingItem"),
+  NotificationItem: objectOf<NotificationItem>({
+    id: int,
+    kind: enumOf(["DUE_SOON", "DUE_TODAY", "OVERDUE", "OVERDUE_ESCALATED"], { description: "Due soon, due today, overdue (to whoever must act), overdue at the level below (to the supervising level)." }),
+    day: { ...day, description: "The working day the reminder was made for." },
+    title: { ...str, example: "Kiến nghị 25-2026-00042 đã quá hạn" },
+    body: str,
+    link: { ...str, description: "The record it is about, a path of this site.", example: "/petitions/42" },
+    read: bool,
+    createdAt: { type: "string", format: "date-time" },
+  }),
+  NotificationPage: listOf("NotificationItem"),
   Meeting: objectOf<Meeting>({
     id: int,
     kind: ref("MeetingKind"),

@@ -8,6 +8,7 @@
  */
 import { MAX_INT } from "../forms/fields";
 import { meetingListQuery } from "./meetings";
+import { notificationListQuery } from "./notifications";
 import { queryParameters, type Parameter, type Schema } from "./openapi-zod";
 import { ref, schemas } from "./openapi-schemas";
 import { petitionListQuery } from "./petitions";
@@ -73,6 +74,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: "petitions", description: "Citizens' petitions (kiến nghị, phản ánh) and their handling." },
     { name: "meetings", description: "Meetings of village teams and communes (sinh hoạt tổ dân vận, họp khối, giao ban) with attendance." },
     { name: "dashboards", description: "Rolled-up figures of a unit and its children for a period (decision 014)." },
+    { name: "notifications", description: "Your own notifications: reminders of deadlines, in working days (decisions 061, 062)." },
   ],
   paths: {
     "/api/v1/units": {
@@ -167,6 +169,18 @@ export const openApiDocument: OpenApiDocument = {
         tags: ["meetings"],
         parameters: [pathId("meeting")],
         responses: { "200": { description: "The meeting.", content: json(ref("Meeting")) }, ...ERRORS },
+      },
+    },
+    "/api/v1/notifications": {
+      get: {
+        operationId: "listNotifications",
+        summary: "Your own notifications, newest first",
+        description:
+          "The reminders of the signed-in user (or the token's user) only: due soon, due today, overdue, and overdue at the level below. " +
+          "Each names the petition's code, field, deadline and unit, never personal data, and links to the petition. Keyset pages by id.",
+        tags: ["notifications"],
+        parameters: queryParameters(notificationListQuery),
+        responses: { "200": { description: "One page.", content: json(ref("NotificationPage")) }, ...ERRORS },
       },
     },
     "/api/v1/openapi.json": {

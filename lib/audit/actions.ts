@@ -49,6 +49,8 @@ export const AUDIT_ACTIONS = [
   "petition-field.update",
   "petition-field.deactivate",
   "petition-field.reactivate",
+  "reminder-schedule.update",
+  "notification.settings",
   "calendar.day.add",
   "calendar.day.update",
   "calendar.day.delete",

@@ -69,6 +69,7 @@ describe("can: what the ready-made combinations grant", () => {
  * The roles of before decision 049, as lib/auth/roles.ts granted them: the migration gave each old
  * role its combination, and each combination must grant exactly these, no more and no less.
  */
+// Issue 16 gave every user their own notifications, and the national administrator the job queue (decisions 060, 062).
 const OLD_GRANTS: Record<Exclude<Preset, "COMMUNE_COMMITTEE">, Permission[]> = {
   ADMIN: [
     "profile:update:own", "admin:access", "reference:manage:national", "security-policy:manage:national", "unit:manage:subtree",
@@ -76,22 +77,23 @@ const OLD_GRANTS: Record<Exclude<Preset, "COMMUNE_COMMITTEE">, Permission[]> = {
     "petition:comment:subtree", "petition:update:subtree", "petition:personal-data:subtree", "meeting:read:subtree",
     "meeting:create:subtree", "meeting:unlock:subtree", "organisation:read:subtree", "organisation:manage:subtree",
     "cadre:manage:subtree", "cadre:personal-data:subtree", "report:read:subtree", "report:configure:subtree", "api-token:manage:own",
+    "notification:read:own", "jobs:read:national",
   ],
-  PROVINCE_LEADER: ["profile:update:own", "petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", "report:configure:subtree", "api-token:manage:own"],
+  PROVINCE_LEADER: ["profile:update:own", "petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", "report:configure:subtree", "api-token:manage:own", "notification:read:own"],
   DISTRICT_STAFF: [
     "profile:update:own", "village:manage:subtree", "agency:manage:subtree", "petition:read:subtree", "petition:create:subtree",
     "petition:comment:subtree", "petition:update:subtree", "petition:personal-data:subtree", "meeting:read:subtree",
     "organisation:read:subtree", "organisation:manage:subtree", "cadre:manage:subtree", "cadre:personal-data:subtree",
-    "report:read:subtree", "api-token:manage:own",
+    "report:read:subtree", "api-token:manage:own", "notification:read:own",
   ],
   // The commune secretary also corrected others' meetings of the commune, a rule in lib/meetings/rules.ts
   // then; it is the permission meeting:correct:subtree now.
   COMMUNE_SECRETARY: [
     "profile:update:own", "petition:read:subtree", "petition:create:subtree", "petition:comment:subtree",
     "petition:personal-data:subtree", "meeting:read:subtree", "meeting:create:subtree", "meeting:correct:subtree",
-    "organisation:read:subtree", "cadre:personal-data:subtree", "report:read:subtree", "api-token:manage:own",
+    "organisation:read:subtree", "cadre:personal-data:subtree", "report:read:subtree", "api-token:manage:own", "notification:read:own",
   ],
-  VIEWER: ["profile:update:own", "api-token:manage:own", "petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree"],
+  VIEWER: ["profile:update:own", "api-token:manage:own", "notification:read:own", "petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree"],
 };
 
 describe("the old roles keep exactly their permissions (the migration's mapping)", () => {

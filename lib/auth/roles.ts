@@ -7,7 +7,7 @@ import type { Duty, UnitLevel } from "../generated/prisma/enums";
 export const DUTIES = ["PETITIONS", "PETITION_INTAKE", "MEETINGS", "ORGANISATION", "READING", "DIRECTING", "ACCOUNTS"] as const satisfies readonly Duty[];
 
 /** What every signed-in user with at least one duty may do for themself. */
-const EVERY_USER = ["profile:update:own", "api-token:manage:own"] as const;
+const EVERY_USER = ["profile:update:own", "api-token:manage:own", "notification:read:own"] as const;
 
 /**
  * What each duty grants, as `entity:action:reach`. Reach is the user's subtree (see
@@ -59,6 +59,7 @@ const GRANTS = {
     "meeting:read:subtree",
     "meeting:create:subtree",
     "meeting:unlock:subtree",
+    "jobs:read:national",
   ],
 } as const satisfies Record<Duty, readonly string[]>;
 

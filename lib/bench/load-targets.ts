@@ -197,6 +197,10 @@ const ACTION_EXCLUSIONS: ReadonlySet<string> = new Set([
   "lib/cadres/actions.ts#deleteTrainingAction",
   "lib/cadres/actions.ts#importCadresAction",
   "lib/dashboards/actions.ts#setThresholdAction",
+  "lib/notifications/actions.ts#markNotificationReadAction",
+  "lib/notifications/actions.ts#markAllNotificationsReadAction",
+  "lib/notifications/actions.ts#saveNotificationSettingsAction",
+  "lib/notifications/actions.ts#saveReminderScheduleAction",
 ]);
 
 function label(row: PageRow | RouteRow): string {

@@ -70,6 +70,11 @@ export interface AdapterHandle {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** Releases the connection pool or closes the embedded database. */
   close(): Promise<void>;
+  /**
+   * A statement sent past Prisma, on the same pool or embedded database: the job queue's
+   * (pg-boss's `db.executeSql`, decision 060). Without values the text may hold several statements.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 /** Builds the Prisma driver adapter for a database. */
@@ -84,7 +89,7 @@ export function openAdapter(config: DatabaseConfig, opts: { forMigrations?: bool
     // pool; unheard, it would crash the process. The next query simply opens a new connection.
     pool.on("error", (error) => console.error(`[db] idle connection closed: ${error.message}`));
     const factory = opts.forMigrations ? new WholeScriptPg(pool) : new PrismaPg(pool);
-    return { factory, close: () => pool.end() };
+    return { factory, close: () => pool.end(), executeSql: (text, values) => pool.query(text, values as unknown[] | undefined) };
   }
   return pgliteHandle(openPglite(config.dataDir));
 }
@@ -98,5 +103,16 @@ export function pgliteHandle(client: PGlite): AdapterHandle {
     connect: () => base.connect(),
     connectToShadowDb: async (): Promise<SqlDriverAdapter> => new PrismaPGlite(openPglite(null)).connect(),
   };
-  return { factory, close: () => client.close() };
+  return { factory, close: () => client.close(), executeSql: (text, values) => pgliteSql(client, text, values) };
+}
+
+/**
+ * PGlite runs a parameterised statement through `query` (one statement) and a script without
+ * parameters through `exec` (several, as pg-boss installs its schema); either waits for a
+ * transaction Prisma holds open, since PGlite serialises them.
+ */
+async function pgliteSql(client: PGlite, text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
+  if (values && values.length > 0) return client.query(text, values as unknown[]);
+  const results = await client.exec(text);
+  return results[results.length - 1] ?? { rows: [] };
 }

@@ -9,12 +9,13 @@ export const SHELL_NAMESPACES = ["error", "actions", "signInAgain", "login", "ch
 
 /** The first path segment under app/(app) → what its client components use. */
 export const SECTION_NAMESPACES = {
-  admin: ["admin", "mergers", "users", "roles", "twoFactor"],
+  admin: ["admin", "mergers", "users", "roles", "twoFactor", "notifications"],
   cadres: ["cadres"],
   meetings: ["meetings"],
+  notifications: ["notifications"],
   organisations: ["members", "orgLifecycle"],
   petitions: ["petitions"],
-  profile: ["profile", "twoFactor", "roles", "apiTokens"],
+  profile: ["profile", "twoFactor", "roles", "apiTokens", "notifications"],
   reports: ["dashboardCharts"],
   units: ["villages", "orgLifecycle"],
 } as const satisfies Record<string, readonly string[]>;

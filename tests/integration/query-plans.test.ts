@@ -299,7 +299,7 @@ beforeAll(async () => {
   }
   await db.$executeRawUnsafe("ANALYZE");
 
-  installDb({ factory: recordingFactory(baseHandle.factory, recorder), close: baseHandle.close });
+  installDb({ factory: recordingFactory(baseHandle.factory, recorder), close: baseHandle.close, executeSql: baseHandle.executeSql });
   const fieldId = (await db.petitionField.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
   const authorId = (await db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, duties: true } })).find((u) => presetOf(u.duties) === "DISTRICT_STAFF")!.id;
   if (!onBench) {
@@ -314,7 +314,7 @@ beforeAll(async () => {
     const url = new URL(BENCH_URL!);
     url.searchParams.set("options", "-c default_transaction_read_only=on");
     benchHandle = openAdapter({ kind: "postgres", url: url.toString() });
-    installDb({ factory: recordingFactory(benchHandle.factory, recorder), close: async () => {} });
+    installDb({ factory: recordingFactory(benchHandle.factory, recorder), close: async () => {}, executeSql: benchHandle.executeSql });
     const benchUsers = (await db.user.findMany({ where: { active: true }, orderBy: { id: "asc" }, select: { username: true, duties: true } })).map((u) => ({ ...u, role: presetOf(u.duties) }));
     for (const role of ROLES_RUN) {
       const user = benchUsers.find((u) => u.role === role && u.username.startsWith("bench.") && !u.username.startsWith("bench.staff.")) ?? benchUsers.find((u) => u.role === role);

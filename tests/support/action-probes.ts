@@ -84,6 +84,23 @@ export const PROBES: Record<string, Probe> = {
     const token = await db.apiToken.create({ data: { userId: owner, name: "Thử", tokenHash: randomUUID(), prefix: "dv_test" } });
     return { tokenId: String(token.id), confirm: on };
   },
+  async markNotificationReadAction(c) {
+    // Their own notification; in any other relation, one of a user of that unit.
+    const owner = c.unit.id === c.home.id ? c.actor.userId : (await createUser(c.unit)).id;
+    const n = await db.notification.create({
+      data: { userId: owner, kind: "OVERDUE", day: new Date("2026-03-02"), title: "Kiến nghị T-1 đã quá hạn", body: "Thử", link: "/petitions/1", dedupeKey: randomUUID() },
+    });
+    return { notificationId: String(n.id) };
+  },
+  async markAllNotificationsReadAction() {
+    return {};
+  },
+  async saveNotificationSettingsAction() {
+    return { email: "can.bo@danvan.test", byEmail: on };
+  },
+  async saveReminderScheduleAction(c) {
+    return { fieldId: String(c.fieldId), daysBefore: "3", onDueDay: on, overdueEvery: "5" };
+  },
   async changePasswordAction() {
     // A wrong current password: the chain is passed when the mutation answers about it.
     return { currentPassword: "not-the-password", newPassword: "mat-khau-moi-2026", confirmPassword: "mat-khau-moi-2026" };

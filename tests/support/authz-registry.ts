@@ -37,6 +37,8 @@ export type Target =
   | "user"
   | "agency"
   | "token"
+  /** A notification: the user's own, or another user's of that unit. */
+  | "notification"
   | "merger";
 
 /** `signed-in`: any user with a session; `public`: no session needed (sign-in, health). */
@@ -124,6 +126,10 @@ export const PAGES: readonly PageRow[] = [
   page(`${APP}/profile/password/page.tsx`, "/profile/password", "signed-in"),
   page(`${APP}/profile/tokens/page.tsx`, "/profile/tokens", "api-token:manage:own"),
   page(`${APP}/profile/two-factor/page.tsx`, "/profile/two-factor", "profile:update:own", "none", { note: "the user's own second factor" }),
+  page(`${APP}/profile/notifications/page.tsx`, "/profile/notifications", "profile:update:own", "none", { note: "the user's own channels (decision 062)" }),
+  page(`${APP}/notifications/page.tsx`, "/notifications", "notification:read:own", "none", { note: "the user's own notifications only" }),
+  page(`${APP}/admin/jobs/page.tsx`, "/admin/jobs", "jobs:read:national", "none", { note: "the job queue of the whole installation (decision 060)" }),
+  page(`${APP}/admin/reminders/page.tsx`, "/admin/reminders", "reference:manage:national"),
   page(`${APP}/admin/two-factor/page.tsx`, "/admin/two-factor", "security-policy:manage:national"),
   page(`${APP}/admin/page.tsx`, "/admin", "admin:access"),
   page(`${APP}/admin/calendar/page.tsx`, "/admin/calendar", "reference:manage:national"),
@@ -177,6 +183,7 @@ export const ROUTES: readonly RouteRow[] = [
   route("app/api/v1/petitions/[id]/route.ts", "GET", "/api/v1/petitions/{target}", "petition:read:subtree", "petition"),
   route("app/api/v1/meetings/route.ts", "GET", "/api/v1/meetings", "meeting:read:subtree"),
   route("app/api/v1/meetings/[id]/route.ts", "GET", "/api/v1/meetings/{target}", "meeting:read:subtree", "meeting"),
+  route("app/api/v1/notifications/route.ts", "GET", "/api/v1/notifications", "notification:read:own", "none", { note: "the user's own notifications only" }),
   route("app/api/v1/rollup/route.ts", "GET", "/api/v1/rollup?unit={target}&from=2026-01-01&to=2026-03-31", "report:read:subtree", "unit-ref"),
   route("app/api/choices/units/route.ts", "GET", "/api/choices/units?q=lap", "organisation:read:subtree", "none", { note: "units of the user's subtree, for choice boxes" }),
   route("app/api/choices/agencies/route.ts", "GET", "/api/choices/agencies", "petition:read:subtree", "none", { note: "agencies the user reaches, for choice boxes" }),
@@ -193,6 +200,10 @@ export const ACTIONS: readonly ActionRow[] = [
   action("lib/api/actions.ts#createTokenAction", "api-token:manage:own", "none"),
   action("lib/api/actions.ts#revokeTokenAction", "api-token:manage:own", "token", { note: "only the user's own tokens: another user's token is not found" }),
   action("lib/users/actions.ts#changePasswordAction", "profile:update:own", "none"),
+  action("lib/notifications/actions.ts#markNotificationReadAction", "notification:read:own", "notification", { note: "only the user's own notifications: another user's is not found" }),
+  action("lib/notifications/actions.ts#markAllNotificationsReadAction", "notification:read:own", "none", { note: "the user's own notifications" }),
+  action("lib/notifications/actions.ts#saveNotificationSettingsAction", "profile:update:own", "none", { note: "the user's own channels" }),
+  action("lib/notifications/actions.ts#saveReminderScheduleAction", "reference:manage:national", "none", { note: "national reference data: in no unit" }),
   action("lib/auth/two-factor/actions.ts#confirmTwoFactorAction", "profile:update:own", "none", { note: "the user's own enrolment" }),
   action("lib/auth/two-factor/actions.ts#resetTwoFactorAction", "user:manage:subtree", "user"),
   action("lib/auth/two-factor/actions.ts#setTwoFactorPolicyAction", "security-policy:manage:national", "none"),

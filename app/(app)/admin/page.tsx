@@ -12,7 +12,14 @@ export async function generateMetadata() {
 
 export default async function Page() {
   const actor = await requirePermission("admin:access");
-  const [t, tm, tr, tf, tu] = await Promise.all([getTranslations("admin"), getTranslations("mergers"), getTranslations("refdata"), getTranslations("twoFactor"), getTranslations("users")]);
+  const [t, tm, tr, tf, tu, tn] = await Promise.all([
+    getTranslations("admin"),
+    getTranslations("mergers"),
+    getTranslations("refdata"),
+    getTranslations("twoFactor"),
+    getTranslations("users"),
+    getTranslations("notifications"),
+  ]);
   const manageUnits = allows(actor, "unit:manage:subtree");
   // The catalogue, mergers, calendar and fields are the whole country's (decision 020).
   const national = allows(actor, "reference:manage:national");
@@ -48,6 +55,26 @@ export default async function Page() {
               {stranded > 0 && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">{tu("stranded.count", { count: stranded })}</span>}
             </h2>
             <p className="mt-1 text-sm text-stone-700">{tu("stranded.cardText")}</p>
+          </li>
+        )}
+        {allows(actor, "jobs:read:national") && (
+          <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+            <h2 className="text-lg font-semibold">
+              <Link href="/admin/jobs" className="text-brand-700 underline">
+                {tn("jobsTitle")}
+              </Link>
+            </h2>
+            <p className="mt-1 text-sm text-stone-700">{tn("jobsIntro")}</p>
+          </li>
+        )}
+        {national && (
+          <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+            <h2 className="text-lg font-semibold">
+              <Link href="/admin/reminders" className="text-brand-700 underline">
+                {tn("remindersTitle")}
+              </Link>
+            </h2>
+            <p className="mt-1 text-sm text-stone-700">{tn("remindersIntro")}</p>
           </li>
         )}
         <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">

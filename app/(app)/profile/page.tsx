@@ -16,7 +16,7 @@ export default async function ProfilePage() {
   const actor = await requireActor();
   const profile = await getOwnProfile(actor);
   if (!profile) notFound();
-  const [t, tr] = await Promise.all([getTranslations("profile"), getTranslations("roles")]);
+  const [t, tr, tn] = await Promise.all([getTranslations("profile"), getTranslations("roles"), getTranslations("notifications")]);
   const pathText = [...profile.unit.path]
     .reverse()
     .map((a) => unitFullName(a))
@@ -70,6 +70,11 @@ export default async function ProfilePage() {
         <li>
           <Link href="/profile/tokens" className="inline-block rounded-md border border-stone-300 px-4 py-2.5 font-semibold hover:bg-stone-100">
             {t("tokens")}
+          </Link>
+        </li>
+        <li>
+          <Link href="/profile/notifications" className="inline-block rounded-md border border-stone-300 px-4 py-2.5 font-semibold hover:bg-stone-100">
+            {tn("settingsLink")}
           </Link>
         </li>
         <li>

@@ -1,0 +1,44 @@
+/**
+ * The worker (decision 060): works the queues of lib/jobs/queue.ts in this process. `npm start`
+ * runs it inside the app's server (instrumentation.ts) unless JOBS_WORKER=off; `npm run worker`
+ * runs it alone, beside app processes started with JOBS_WORKER=off, on PostgreSQL.
+ */
+import { sendNotificationEmail } from "../notifications/email";
+import { sweepReminders } from "../notifications/sweep";
+import { isoDay, todayInVietnam } from "../time";
+import { jobQueue, QUEUES, sendOnce } from "./queue";
+
+/** Every day at 07:00 in Vietnam; the sweep itself does nothing on a day off. */
+export const SWEEP_CRON = "0 7 * * *";
+export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+/** The day's sweep: one job per day (its id is made from the day), sent again harmlessly. */
+export function sendSweep(day: Date = todayInVietnam()) {
+  return sendOnce(QUEUES.sweep, isoDay(day), { day: isoDay(day) });
+}
+
+/** Runs one sweep and sends an e-mail job per new notification whose user chose e-mail. */
+export async function runSweep(day: string) {
+  const result = await sweepReminders(new Date(`${day}T00:00:00Z`));
+  for (const id of result.emailIds) await sendOnce(QUEUES.email, String(id), { notificationId: id });
+  return result;
+}
+
+export async function startWorker(opts: { log?: (line: string) => void; sweepNow?: boolean } = {}) {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const boss = await jobQueue();
+  await boss.work<{ day?: string }>(QUEUES.sweep, { pollingIntervalSeconds: 5 }, async (jobs) => {
+    for (const job of jobs) {
+      // A cron job carries no day: it is today's.
+      const result = await runSweep(job.data?.day ?? isoDay(todayInVietnam()));
+      log(`[jobs] reminders ${result.day}: ${result.workingDay ? `${result.created} notifications for ${result.petitions} petitions` : "not a working day"}`);
+    }
+  });
+  await boss.work<{ notificationId: number }>(QUEUES.email, { pollingIntervalSeconds: 5, batchSize: 20 }, async (jobs) => {
+    for (const job of jobs) await sendNotificationEmail(job.data.notificationId);
+  });
+  await boss.schedule(QUEUES.sweep, SWEEP_CRON, {}, { tz: TIME_ZONE });
+  // Today's at once: a server started after 07:00 (or the demo's first start) does not wait a day.
+  if (opts.sweepNow !== false) await sendSweep();
+  return boss;
+}
