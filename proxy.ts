@@ -16,7 +16,7 @@ function refusalResponse(refusal: RequestRefusal, pathname: string): NextRespons
 
 /** Paths anyone may open (/tra-cuu: the citizens' lookup, decision 058). */
 function isPublic(pathname: string): boolean {
-  return pathname === "/login" || pathname === "/login/code" || pathname === "/locale" || pathname === "/api/health" || pathname === "/tra-cuu";
+  return pathname === "/login" || pathname === "/login/code" || pathname === "/locale" || pathname === "/api/health" || pathname === "/tra-cuu" || pathname.startsWith("/tra-cuu/");
 }
 
 /**

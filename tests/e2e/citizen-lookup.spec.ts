@@ -174,3 +174,34 @@ test("the 21st lookup in a minute from one address is refused with a Vietnamese 
   expect(forged.status()).toBe(403);
   await client.dispose();
 });
+
+test("malformed lookups answer with the page or a 4xx, never a 5xx", async ({ playwright, baseURL }) => {
+  const client = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": `198.18.0.${1 + (randomBytes(1)[0] % 250)}` } });
+  const wrong: string[] = [];
+  const gets: [string, number][] = [
+    ["/tra-cuu?ma=%00", 400],
+    [`/tra-cuu?ma=${"x".repeat(5000)}`, 200],
+    ["/tra-cuu?ma=a&ma=b&loi=khong-khop&loi=nhap", 200],
+    ["/tra-cuu?loi=%3Cscript%3E&danh-gia=%E2%80%AE", 200],
+    ["/tra-cuu/xem", 405],
+    ["/tra-cuu/danh-gia", 405],
+  ];
+  for (const [url, status] of gets) {
+    const res = await client.get(url, { maxRedirects: 0 });
+    if (res.status() !== status) wrong.push(`GET ${url} → ${res.status()}`);
+  }
+  const posts: { url: string; options: Parameters<typeof client.post>[1] }[] = [
+    { url: "/tra-cuu/xem", options: { data: { ma: "1", so: "1234" } } },
+    { url: "/tra-cuu/xem", options: { headers: { "content-type": "multipart/form-data; boundary=x" }, data: "--x\r\nbroken" } },
+    { url: "/tra-cuu/xem", options: { form: { ma: "a\u0000b", so: "\u0000" } } },
+    { url: "/tra-cuu/xem", options: { form: { ma: "x".repeat(20_000), so: "1" } } },
+    { url: "/tra-cuu/danh-gia", options: { form: { muc: "__proto__" }, headers: { cookie: "dv.lookup=%00%00" } } },
+    { url: "/tra-cuu/danh-gia", options: { headers: { "content-type": "text/plain" }, data: "muc=SATISFIED" } },
+  ];
+  for (const { url, options } of posts) {
+    const res = await client.post(url, { ...options, maxRedirects: 0 });
+    if (res.status() >= 500 || ![303, 400, 413].includes(res.status())) wrong.push(`POST ${url} ${JSON.stringify(options)} → ${res.status()}`);
+  }
+  expect(wrong).toEqual([]);
+  await client.dispose();
+});
