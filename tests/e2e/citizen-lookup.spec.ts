@@ -205,3 +205,34 @@ test("malformed lookups answer with the page or a 4xx, never a 5xx", async ({ pl
   expect(wrong).toEqual([]);
   await client.dispose();
 });
+
+test("an anonymous petition's receipt carries a lookup number, shown once, that opens it", async ({ page, browser, baseURL }) => {
+  await signInAs(page, "huyen.lapthach");
+  await page.goto("/petitions/new");
+  await page.getByLabel("Hình thức tiếp nhận *").selectOption({ label: "Đơn thư" });
+  await page.getByRole("radio", { name: "Ẩn danh" }).check();
+  await page.getByLabel("Lọc danh sách thôn (gõ không dấu)").fill("dong ich");
+  const village = page.getByLabel("Thôn, tổ dân phố nơi phát sinh vụ việc *");
+  await village.selectOption((await village.locator("option").nth(1).getAttribute("value"))!);
+  await page.getByLabel("Lĩnh vực *").selectOption({ label: "Môi trường" });
+  await page.getByLabel("Nội dung kiến nghị *").fill("Phản ánh bãi rác tự phát cạnh kênh tưới tiêu của thôn.");
+  await page.getByRole("button", { name: "Lưu kiến nghị" }).click();
+  await expect(page).toHaveURL(/\/petitions\/\d+\?created=1$/);
+  const code = (await page.locator("h1").textContent())!.trim();
+  await page.getByRole("link", { name: "In giấy biên nhận cho công dân" }).click();
+  const receipt = page.getByTestId("receipt");
+  await expect(receipt.getByTestId("receipt-number-missing")).toContainText("cấp số tra cứu");
+  await receipt.getByRole("button", { name: "Cấp số tra cứu" }).click();
+  const shown = (await receipt.getByTestId("receipt-number").textContent())!;
+  expect(shown).toMatch(/^\d{4} \d{4}$/);
+  // Shown once: opened again, the receipt says a number was issued, and offers a new one.
+  await page.reload();
+  await expect(receipt.getByTestId("receipt-number")).toHaveCount(0);
+  await expect(receipt.getByRole("button", { name: "Cấp số tra cứu mới" })).toBeVisible();
+
+  const citizen = await citizenPage(browser, baseURL!);
+  await citizen.goto(`/tra-cuu?ma=${encodeURIComponent(code)}`);
+  expect(await lookUpByKeyboard(citizen, code, shown)).toBe(303);
+  await expect(citizen.getByTestId("lookup-status")).toHaveText("Đã tiếp nhận, đang chuyển cơ quan giải quyết");
+  await citizen.context().close();
+});
