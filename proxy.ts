@@ -14,9 +14,9 @@ function refusalResponse(refusal: RequestRefusal, pathname: string): NextRespons
   return new NextResponse(body, { status, headers });
 }
 
-/** Paths anyone may open. */
+/** Paths anyone may open (/tra-cuu: the citizens' lookup, decision 058). */
 function isPublic(pathname: string): boolean {
-  return pathname === "/login" || pathname === "/login/code" || pathname === "/locale" || pathname === "/api/health";
+  return pathname === "/login" || pathname === "/login/code" || pathname === "/locale" || pathname === "/api/health" || pathname === "/tra-cuu" || pathname.startsWith("/tra-cuu/");
 }
 
 /**

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId } from "react";
 import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
 import { petitionStepAction } from "@/lib/petitions/actions";
-import { RESOLUTION_KINDS, SATISFACTIONS } from "@/lib/petitions/labels";
+import { RESOLUTION_KINDS, SATISFACTION_NOT_KNOWN, SATISFACTIONS } from "@/lib/petitions/labels";
 import type { PetitionStatus } from "@/lib/generated/prisma/enums";
 import type { PetitionStep } from "@/lib/petitions/workflow";
 
@@ -84,9 +84,14 @@ function StepForm({
         {step === "reply" && (
           <>
             {text("replyText", t("steps.replyText"), true, 4)}
-            {choice("satisfaction", t("steps.satisfaction"), SATISFACTIONS.map((s) => ({ value: s, label: t(`satisfactions.${s}`) })))}
+            {choice("satisfaction", t("steps.satisfaction"), [
+              ...SATISFACTIONS.map((s) => ({ value: s, label: t(`satisfactions.${s}`) })),
+              { value: SATISFACTION_NOT_KNOWN, label: t("satisfactionNotKnown") },
+            ])}
+            <p className="text-xs text-stone-600">{t("steps.satisfactionHint")}</p>
           </>
         )}
+        {step === "rate" && choice("satisfaction", t("steps.satisfaction"), SATISFACTIONS.map((s) => ({ value: s, label: t(`satisfactions.${s}`) })))}
         {(step === "reject" || step === "reopen") && text("note", t("steps.reason"), true)}
         {step === "merge" && (
           <>
@@ -141,7 +146,7 @@ function StepForm({
 }
 
 /** The step that moves a petition forward from each status: its form opens first. */
-const FORWARD: Partial<Record<PetitionStatus, PetitionStep>> = { RECEIVED: "assign", ASSIGNED: "start", IN_PROGRESS: "resolve", RESOLVED: "reply", ESCALATED: "takeOver" };
+const FORWARD: Partial<Record<PetitionStatus, PetitionStep>> = { RECEIVED: "assign", ASSIGNED: "start", IN_PROGRESS: "resolve", RESOLVED: "reply", CLOSED: "rate", ESCALATED: "takeOver" };
 
 /**
  * What the escalation and take-over forms say (decision 054): the office escalating would send it to (null: the

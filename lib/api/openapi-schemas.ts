@@ -194,7 +194,7 @@ export const schemas: Record<string, Schema> = {
           from: nullableEnum(PETITION_STATUSES),
           to: nullableEnum(PETITION_STATUSES),
           at: { type: "string", format: "date-time" },
-          actor: str,
+          actor: nullable("string", { description: "Null for the citizen's own rating on the public lookup page (decision 058)." }),
           note: nullable("string"),
         }),
       ),

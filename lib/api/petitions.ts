@@ -119,7 +119,7 @@ export async function getApiPetition(actor: Actor, id: number) {
     duplicates: p.duplicates.map((d) => ({ id: d.id, code: d.code })),
     meetingId: p.meeting?.id ?? null,
     attachments: p.attachments.map((a) => ({ id: a.id, fileName: a.fileName, mimeType: a.mimeType, size: a.size })),
-    timeline: p.events.map((e) => ({ kind: e.kind, from: e.fromStatus, to: e.toStatus, at: e.at.toISOString(), actor: e.actor.displayName, note: e.note })),
+    timeline: p.events.map((e) => ({ kind: e.kind, from: e.fromStatus, to: e.toStatus, at: e.at.toISOString(), actor: e.actor?.displayName ?? null, note: e.note })),
     steps,
   };
 }

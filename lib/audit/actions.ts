@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   "petition.create",
   ...PETITION_STEPS.map((step) => `petition.${step}` as const),
   "petition.export",
+  "petition.lookup-number.issue",
   "petition.unit.carry",
   "petition.unit.place",
   "cadre.personal-data.read",

@@ -132,6 +132,10 @@ export const OVERRIDES: Readonly<Record<string, Override>> = {
   },
   "app/sign-in/code/route.ts": { skip: "the second factor's step: the bench users have none" },
   "app/sign-out/route.ts": { skip: "it ends the session the run signs in with" },
+  "app/tra-cuu/xem/route.ts": {
+    skip: "the public lookup is limited to 20 a minute per client address (decision 058): a load from the bench's one address measures the 429",
+  },
+  "app/tra-cuu/danh-gia/route.ts": { skip: "the same limit, and a reply is rated once: a load measures the refusal" },
 };
 
 /** The writes, by the registry row of the action or page a browser's submission reaches. */
@@ -171,6 +175,8 @@ const ACTION_EXCLUSIONS: ReadonlySet<string> = new Set([
   "lib/units/merger/actions.ts#recordMergerAction",
   "lib/units/merger/actions.ts#placeVillageAction",
   "lib/units/merger/actions.ts#placePetitionAction",
+  // One per receipt of a petition without a phone (decision 058): an UPDATE of one row and its audit row.
+  "lib/lookup/actions.ts#issueLookupNumberAction",
   "lib/units/catalogue/actions.ts#uploadCatalogueAction",
   "lib/calendar/actions.ts#addCalendarDayAction",
   "lib/calendar/actions.ts#updateCalendarDayAction",

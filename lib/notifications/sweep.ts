@@ -78,7 +78,7 @@ export async function sweepReminders(today: Date = todayInVietnam()): Promise<Sw
     orderBy: [{ petitionId: "asc" }, { at: "asc" }],
     select: { petitionId: true, actorId: true },
   })) {
-    assigners.set(e.petitionId, e.actorId); // the last assignment wins
+    if (e.actorId !== null) assigners.set(e.petitionId, e.actorId); // the last assignment wins
   }
   const activeAssigners = new Set(
     (await db.user.findMany({ where: { id: { in: [...new Set(assigners.values())] }, active: true }, select: { id: true } })).map((u) => u.id),

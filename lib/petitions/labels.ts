@@ -29,3 +29,6 @@ export const PETITIONER_KINDS = ["PERSON", "GROUP", "ANONYMOUS"] as const satisf
 export const RESOLUTION_KINDS = ["SETTLED", "EXPLAINED"] as const satisfies readonly ResolutionKind[];
 
 export const SATISFACTIONS = ["SATISFIED", "PARTLY", "NOT_SATISFIED"] as const satisfies readonly Satisfaction[];
+
+/** The reply form's "Không rõ": the citizen's satisfaction is not known (stored as none; decision 058). */
+export const SATISFACTION_NOT_KNOWN = "UNKNOWN";

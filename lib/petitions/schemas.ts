@@ -3,7 +3,7 @@ import { idField, isoDateField, optionalTextField, versionField } from "../forms
 import { uploadsField } from "../files/upload";
 import { normalisePhone } from "../text/phone";
 import { addDaysUtc, todayInVietnam } from "../time";
-import { PETITION_CHANNELS, PETITIONER_KINDS, RESOLUTION_KINDS, SATISFACTIONS } from "./labels";
+import { PETITION_CHANNELS, PETITIONER_KINDS, RESOLUTION_KINDS, SATISFACTION_NOT_KNOWN, SATISFACTIONS } from "./labels";
 
 export const MAX_CONTENT_LENGTH = 10_000;
 export const ATTACHMENT_TYPES = ["pdf", "jpg", "png", "docx", "xlsx"] as const;
@@ -129,8 +129,12 @@ export const stepSchema = z.discriminatedUnion(
       ...stepBase,
       step: z.literal("reply"),
       replyText: note("Vui lòng ghi nội dung trả lời công dân.", 5000),
-      satisfaction: z.enum(SATISFACTIONS, { error: "Vui lòng chọn mức độ hài lòng của công dân." }),
+      /** "Không rõ" (not known) is a choice: stored as none, for the citizen's lookup or a later rating to fill. */
+      satisfaction: z
+        .enum([...SATISFACTIONS, SATISFACTION_NOT_KNOWN], { error: "Vui lòng chọn mức độ hài lòng của công dân (hoặc “Không rõ”)." })
+        .transform((v) => (v === SATISFACTION_NOT_KNOWN ? null : v)),
     }),
+    z.object({ ...stepBase, step: z.literal("rate"), satisfaction: z.enum(SATISFACTIONS, { error: "Vui lòng chọn mức độ hài lòng của công dân." }) }),
     z.object({ ...stepBase, step: z.literal("reject"), note: note("Vui lòng ghi lý do không thụ lý.") }),
     z.object({
       ...stepBase,

@@ -34,6 +34,7 @@ const EVENT_KIND: Record<StepInput["step"], PetitionEventKind> = {
   start: "STATUS_CHANGED",
   resolve: "STATUS_CHANGED",
   reply: "REPLIED",
+  rate: "RATED",
   reject: "REJECTED",
   merge: "MERGED",
   escalate: "ESCALATED",
@@ -57,6 +58,7 @@ async function loadForStep(tx: Tx, actor: Actor, petitionId: number) {
       escalatedAt: true,
       awaitingUnitId: true,
       takenOverAt: true,
+      satisfaction: true,
       unit: { select: { ancestorIds: true } },
       handlingUnit: { select: { id: true, level: true, ancestorIds: true } },
       awaitingUnit: { select: { id: true, level: true, typeLabel: true, name: true, code: true, ancestorIds: true } },
@@ -94,7 +96,11 @@ async function changesFor(
     case "resolve":
       return { data: { resolvedAt: now, resolution: input.resolution }, eventData: { resolution: input.resolution } };
     case "reply":
+      // "Not known" (null) leaves the rating to the citizen's lookup or a later `rate` (decision 058).
       return { data: { replyText: input.replyText, satisfaction: input.satisfaction, closedAt: now }, eventData: { satisfaction: input.satisfaction } };
+    case "rate":
+      // Only where no rating was given: the update below matches on `version`, and the workflow refused a rated one.
+      return { data: { satisfaction: input.satisfaction }, eventData: { satisfaction: input.satisfaction, by: "staff" } };
     case "reject":
       return { data: { rejectionReason: input.note, closedAt: now } };
     case "escalate": {

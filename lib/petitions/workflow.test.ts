@@ -9,19 +9,19 @@ const STATUSES: PetitionStatus[] = ["RECEIVED", "ASSIGNED", "IN_PROGRESS", "RESO
 
 /**
  * For district staff, admins and the commune Party committee (decision 049), with an agency assigned: status × step → next status ("·" = refused).
- * Columns: edit, assign, start, resolve, reply, reject, merge, escalate, takeOver, reopen, comment. A take-over needs a
+ * Columns: edit, assign, start, resolve, reply, rate (a reply whose satisfaction is not known), reject, merge, escalate, takeOver, reopen, comment. A take-over needs a
  * unit the petition waits for, which these rows have not (see below).
  */
 const HANDLER_TABLE: Record<PetitionStatus, string> = {
-  //           edit         assign     start        resolve   reply   reject    merge   escalate   takeOver  reopen    comment
-  RECEIVED:    "RECEIVED    ASSIGNED   ·            ·         ·       REJECTED  MERGED  ESCALATED  ·         ·         RECEIVED",
-  ASSIGNED:    "ASSIGNED    ASSIGNED   IN_PROGRESS  RESOLVED  ·       REJECTED  MERGED  ESCALATED  ·         ·         ASSIGNED",
-  IN_PROGRESS: "IN_PROGRESS ASSIGNED   ·            RESOLVED  ·       REJECTED  MERGED  ESCALATED  ·         ·         IN_PROGRESS",
-  RESOLVED:    "·           ·          ·            ·         CLOSED  ·         ·       ·          ·         ASSIGNED  RESOLVED",
-  CLOSED:      "·           ·          ·            ·         ·       ·         ·       ·          ·         ASSIGNED  CLOSED",
-  REJECTED:    "·           ·          ·            ·         ·       ·         ·       ·          ·         ASSIGNED  REJECTED",
-  MERGED:      "·           ·          ·            ·         ·       ·         ·       ·          ·         ·         MERGED",
-  ESCALATED:   "·           ·          ·            ·         ·       ·         ·       ·          ·         ·         ESCALATED",
+  //           edit         assign     start        resolve   reply   rate    reject    merge   escalate   takeOver  reopen    comment
+  RECEIVED:    "RECEIVED    ASSIGNED   ·            ·         ·       ·       REJECTED  MERGED  ESCALATED  ·         ·         RECEIVED",
+  ASSIGNED:    "ASSIGNED    ASSIGNED   IN_PROGRESS  RESOLVED  ·       ·       REJECTED  MERGED  ESCALATED  ·         ·         ASSIGNED",
+  IN_PROGRESS: "IN_PROGRESS ASSIGNED   ·            RESOLVED  ·       ·       REJECTED  MERGED  ESCALATED  ·         ·         IN_PROGRESS",
+  RESOLVED:    "·           ·          ·            ·         CLOSED  ·       ·         ·       ·          ·         ASSIGNED  RESOLVED",
+  CLOSED:      "·           ·          ·            ·         ·       CLOSED  ·         ·       ·          ·         ASSIGNED  CLOSED",
+  REJECTED:    "·           ·          ·            ·         ·       ·       ·         ·       ·          ·         ASSIGNED  REJECTED",
+  MERGED:      "·           ·          ·            ·         ·       ·       ·         ·       ·          ·         ·         MERGED",
+  ESCALATED:   "·           ·          ·            ·         ·       ·       ·         ·       ·          ·         ·         ESCALATED",
 };
 
 function row(status: PetitionStatus): Record<PetitionStep, PetitionStatus | null> {
@@ -96,6 +96,14 @@ describe("petition workflow", () => {
       expect(availableSteps(d("COMMUNE_COMMITTEE"), { status, agencyId: 7 }, true, below)).toEqual(["comment"]);
       expect(availableSteps(d("COMMUNE_SECRETARY"), { status, agencyId: null }, true, below)).toEqual(["comment"]);
     }
+  });
+
+  it("rates a reply once: only while its satisfaction is not known (decision 058)", () => {
+    expect(nextStatus(d("DISTRICT_STAFF"), { status: "CLOSED", agencyId: 7, satisfaction: null }, "rate")).toBe("CLOSED");
+    for (const satisfaction of ["SATISFIED", "PARTLY", "NOT_SATISFIED"] as const) {
+      expect(nextStatus(d("DISTRICT_STAFF"), { status: "CLOSED", agencyId: 7, satisfaction }, "rate")).toBeNull();
+    }
+    expect(nextStatus(d("VIEWER"), { status: "CLOSED", agencyId: 7, satisfaction: null }, "rate")).toBeNull();
   });
 
   it("refuses unknown duties and none", () => {

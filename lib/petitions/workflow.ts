@@ -1,4 +1,4 @@
-import type { Duty, PetitionStatus } from "../generated/prisma/enums";
+import type { Duty, PetitionStatus, Satisfaction } from "../generated/prisma/enums";
 import { can, type Permission } from "../auth/roles";
 import { PETITION_STATUSES } from "./labels";
 import { OPEN_STATUSES } from "./status";
@@ -12,6 +12,7 @@ import { OPEN_STATUSES } from "./status";
  *
  *   RECEIVED → ASSIGNED → IN_PROGRESS → RESOLVED (settled | explained) → CLOSED (reply + satisfaction)
  *   any open status → REJECTED | MERGED | ESCALATED
+ *   CLOSED with its satisfaction "not known" → rated once (staff told in person; the citizen on /tra-cuu, decision 058)
  *   RESOLVED, CLOSED, REJECTED → reopened (ASSIGNED when an agency holds it, else RECEIVED)
  *   ESCALATED to a unit of the app → taken over by that unit's staff: RECEIVED again, theirs to handle
  *
@@ -25,6 +26,7 @@ export const PETITION_STEPS = [
   "start",
   "resolve",
   "reply",
+  "rate",
   "reject",
   "merge",
   "escalate",
@@ -55,8 +57,10 @@ const RULES: Record<PetitionStep, StepRule> = {
   assign: { from: OPEN, to: "ASSIGNED", permission: HANDLE },
   start: { from: ["ASSIGNED"], to: "IN_PROGRESS", permission: HANDLE },
   resolve: { from: ["ASSIGNED", "IN_PROGRESS"], to: "RESOLVED", permission: HANDLE },
-  /** The reply to the citizen and their satisfaction close the petition. */
+  /** The reply to the citizen and their satisfaction ("not known" allowed) close the petition. */
   reply: { from: ["RESOLVED"], to: "CLOSED", permission: HANDLE },
+  /** A satisfaction recorded as "not known" at the reply, given later in person: once (decision 058). */
+  rate: { from: ["CLOSED"], to: "same", permission: HANDLE },
   reject: { from: OPEN, to: "REJECTED", permission: HANDLE },
   merge: { from: OPEN, to: "MERGED", permission: HANDLE },
   escalate: { from: OPEN, to: "ESCALATED", permission: HANDLE },
@@ -72,6 +76,8 @@ export interface WorkflowPetition {
   agencyId: number | null;
   /** The unit an escalated petition waits for, or null (never escalated, or sent to a body outside the app). */
   awaitingUnitId?: number | null;
+  /** The citizen's satisfaction; null while "not known", which only the `rate` step fills. */
+  satisfaction?: Satisfaction | null;
 }
 
 /**
@@ -151,6 +157,8 @@ export function nextStatus(
   if (outOfPlace(step, petition, standing)) return null;
   // Only a petition waiting for a unit of the app can be taken over; one sent outside ends there.
   if (step === "takeOver" && (petition.awaitingUnitId ?? null) === null) return null;
+  // A rating once given is not overwritten, by staff or by the citizen (decision 058).
+  if (step === "rate" && (petition.satisfaction ?? null) !== null) return null;
   const allowed =
     (can(duties, rule.permission) && rule.from.includes(petition.status)) ||
     (isCreator && CREATOR_STEPS.some((s) => s.step === step && s.from.includes(petition.status) && can(duties, s.permission)));

@@ -205,6 +205,7 @@ function formOf(row: RouteRow, username: string): Record<string, string> | undef
   if (row.url === "/sign-in") return { username, password: DEMO_PASSWORD };
   if (row.url === "/sign-in/code") return { code: "123456" };
   if (row.url === "/locale") return { locale: "en" };
+  if (row.url === "/tra-cuu/xem") return { ma: "246-2026-00001", so: "1234" };
   return {};
 }
 

@@ -24,6 +24,7 @@ import { coverageFor } from "@/lib/organisations/coverage";
 import { createPetition } from "@/lib/petitions/intake";
 import { intakeSchema, stepSchema } from "@/lib/petitions/schemas";
 import { editPetition, takeStep } from "@/lib/petitions/steps";
+import { rateAsCitizen } from "@/lib/lookup/lookup";
 import { availableSteps } from "@/lib/petitions/workflow";
 import { addDaysUtc, isoDay, todayInVietnam } from "@/lib/time";
 import { recordMerger } from "@/lib/units/merger/record";
@@ -190,11 +191,18 @@ async function walk(id: number, count: number) {
     const extra: Record<string, string> = {
       assign: { agencyId: String(agencies.get(district)) },
       resolve: { resolution: rng.chance(0.7) ? "SETTLED" : "EXPLAINED", note: "Đã xử lý" },
-      reply: { replyText: "Đã trả lời", satisfaction: rng.pick<Satisfaction>(["SATISFIED", "PARTLY", "NOT_SATISFIED"]) },
+      // "Không rõ" too: rated later by staff (`rate`) or by the citizen on the lookup page (decision 058).
+      reply: { replyText: "Đã trả lời", satisfaction: rng.pick<Satisfaction | "UNKNOWN">(["SATISFIED", "PARTLY", "NOT_SATISFIED", "UNKNOWN"]) },
+      rate: { satisfaction: rng.pick<Satisfaction>(["SATISFIED", "PARTLY", "NOT_SATISFIED"]) },
       reject: { note: "Không thuộc thẩm quyền" },
       escalate: { escalatedTo: "Ban Dân vận Tỉnh ủy", note: "Vượt thẩm quyền" },
       reopen: { note: "Công dân chưa đồng ý" },
     }[step as string] as Record<string, string>;
+    if (step === "rate" && rng.chance(0.5)) {
+      // The citizen's own tap on /tra-cuu: counted as staff's is.
+      await rateAsCitizen(id, extra.satisfaction as Satisfaction, at);
+      continue;
+    }
     let fields_ = { petitionId: String(id), version: String(p.version), step, ...extra };
     if (step === "merge") {
       const target = await db.petition.findFirst({ where: { id: { not: id }, status: { not: "MERGED" } }, orderBy: { id: "asc" }, select: { code: true } });
@@ -212,6 +220,27 @@ async function walk(id: number, count: number) {
       if (!isActionError(error)) throw error;
     }
   }
+}
+
+/** Assigned, resolved, replied with "Không rõ", then rated: by the citizen, or by staff told in person. */
+async function ratedLater(id: number, byCitizen: boolean) {
+  const p = await db.petition.findUniqueOrThrow({ where: { id }, include: { unit: { select: { ancestorIds: true } } } });
+  const created = await db.petitionEvent.findFirstOrThrow({ where: { petitionId: id }, orderBy: { at: "desc" } });
+  const at = (days: number) => new Date(created.at.getTime() + days * 24 * 3_600_000);
+  const steps: Record<string, string>[] = [
+    { step: "assign", agencyId: String(agencies.get(p.unit.ancestorIds[2])) },
+    { step: "resolve", resolution: "SETTLED", note: "Đã xử lý" },
+    { step: "reply", replyText: "Đã trả lời", satisfaction: "UNKNOWN" },
+  ];
+  let version = p.version;
+  for (const [i, fields_] of steps.entries()) {
+    const input = await parseInput(stepSchema, { petitionId: String(id), version: String(version), ...fields_ });
+    if (!input.ok) throw new Error(JSON.stringify(input.fieldErrors));
+    version = (await takeStep(admin, input.data, at(i + 1))).version;
+  }
+  const satisfaction = rng.pick<Satisfaction>(["SATISFIED", "PARTLY", "NOT_SATISFIED"]);
+  if (byCitizen) expect(await rateAsCitizen(id, satisfaction, at(5))).toBe(true);
+  else await takeStep(admin, { petitionId: id, version, step: "rate", satisfaction }, at(5));
 }
 
 async function meetingsFor(month: Date, count: number) {
@@ -310,6 +339,8 @@ beforeAll(async () => {
   const placesAfter = units.filter((u) => u.level === "VILLAGE");
   for (let i = 0; i < 40; i++) ids.push(await petitionAt(rng.pick(placesAfter).id, randomDay(MERGER_ON, TODAY)));
   for (const id of rng.shuffle(ids)) await walk(id, rng.int(0, 4));
+  // Replies whose satisfaction was not known, rated afterwards: by the citizen on /tra-cuu and by staff (decision 058).
+  for (let i = 0; i < 6; i++) await ratedLater(await petitionAt(rng.pick(placesAfter).id, randomDay(MERGER_ON, addDaysUtc(TODAY, -20))), i % 2 === 0);
   for (let m = 4; m >= 0; m--) await meetingsFor(monthStart(m), 6);
   const some = await db.meeting.findMany({ orderBy: { id: "asc" } });
   for (const mt of rng.sample(some, 8)) await db.meeting.delete({ where: { id: mt.id } });
@@ -333,6 +364,9 @@ describe("rollups over randomised data", () => {
   it("made the data the test meant to make", async () => {
     expect(await db.petitionEvent.count({ where: { kind: "REOPENED" } })).toBeGreaterThan(0);
     expect(await db.petition.count({ where: { resolution: "EXPLAINED" } })).toBeGreaterThan(0);
+    // Replies rated afterwards, by the citizen (no actor) and by staff (decision 058).
+    expect(await db.petitionEvent.count({ where: { kind: "RATED", actorId: null } })).toBeGreaterThan(0);
+    expect(await db.petitionEvent.count({ where: { kind: "RATED", actorId: { not: null } } })).toBeGreaterThan(0);
     expect(await db.petition.count({ where: { unitId: tree.communeB.id } })).toBeGreaterThan(0);
     expect(await db.unitPathHistory.count()).toBeGreaterThan(0);
     expect(done.unitsMovedWithTrainedCadres).toBeGreaterThan(0);

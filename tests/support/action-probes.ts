@@ -212,6 +212,11 @@ export const PROBES: Record<string, Probe> = {
     const petition = await createPetition(c.unit, c.authorId, c.fieldId);
     return { petitionId: String(petition.id), version: "0", step: "reject", note: "Không thuộc thẩm quyền giải quyết." };
   },
+  async issueLookupNumberAction(c) {
+    // The factory's petition has no phone: a receipt gives it a lookup number.
+    const petition = await createPetition(c.unit, c.authorId, c.fieldId);
+    return { petitionId: String(petition.id) };
+  },
   async editPetitionAction(c) {
     const petition = await createPetition(c.unit, c.authorId, c.fieldId);
     return {

@@ -120,6 +120,7 @@ const AGENCY_LIST_KEEPERS = {
 export const PAGES: readonly PageRow[] = [
   page("app/login/page.tsx", "/login", "public"),
   page("app/login/code/page.tsx", "/login/code", "public", "none", { note: "without the pending cookie of a right password: back to /login" }),
+  page("app/tra-cuu/page.tsx", "/tra-cuu", "public", "none", { note: "the citizens' lookup: shows only the petition this browser's lookup opened, without personal data (decision 058)" }),
   page(`${APP}/page.tsx`, "/", "signed-in"),
   page(`${APP}/profile/page.tsx`, "/profile", "signed-in"),
   page(`${APP}/home-closed/page.tsx`, "/home-closed", "signed-in", "none", { note: "the notice of a user whose home unit has closed; anyone else is sent to / (decision 055)" }),
@@ -153,6 +154,7 @@ export const PAGES: readonly PageRow[] = [
   page(`${APP}/petitions/new/page.tsx`, "/petitions/new", "petition:create:subtree"),
   page(`${APP}/petitions/agencies/page.tsx`, "/petitions/agencies?unit={target}", "petition:read:subtree", "unit"),
   page(`${APP}/petitions/[id]/page.tsx`, "/petitions/{target}", "petition:read:subtree", "petition"),
+  page(`${APP}/petitions/[id]/receipt/page.tsx`, "/petitions/{target}/receipt", "petition:read:subtree", "petition"),
   page(`${APP}/petitions/[id]/edit/page.tsx`, "/petitions/{target}/edit", "petition:update:subtree", "petition-received", {
     note: "the workflow's edit step: handlers while open; a commune secretary on their own petition until it is assigned",
   }),
@@ -174,6 +176,8 @@ export const ROUTES: readonly RouteRow[] = [
   route("app/sign-in/route.ts", "POST", "/sign-in", "public", "none", { note: "the one way in; same-site forms only" }),
   route("app/sign-in/code/route.ts", "POST", "/sign-in/code", "public", "none", { note: "the second factor's step; needs the pending cookie of a right password" }),
   route("app/api/health/route.ts", "GET", "/api/health", "public"),
+  route("app/tra-cuu/xem/route.ts", "POST", "/tra-cuu/xem", "public", "none", { note: "a code and digits open one petition; same-site forms only; 20 a minute per client address (decision 058)" }),
+  route("app/tra-cuu/danh-gia/route.ts", "POST", "/tra-cuu/danh-gia", "public", "none", { note: "rates the petition this browser's lookup opened, once its reply is sent; same-site forms only" }),
   route("app/sign-out/route.ts", "POST", "/sign-out", "public", "none", { note: "signs out whoever calls it; without a session it only clears cookies" }),
   route("app/locale/route.ts", "POST", "/locale", "public", "none", { note: "sets the language cookie" }),
   route("app/api/v1/openapi.json/route.ts", "GET", "/api/v1/openapi.json", "signed-in"),
@@ -232,6 +236,7 @@ export const ACTIONS: readonly ActionRow[] = [
   action("lib/petitions/reference/actions.ts#setAgencyActiveAction", "agency:manage:subtree", "agency", AGENCY_LIST_KEEPERS),
   action("lib/petitions/actions.ts#createPetitionAction", "petition:create:subtree", "unit"),
   action("lib/petitions/actions.ts#petitionStepAction", "petition:update:subtree", "petition", { note: "each step's permission is in the workflow table (lib/petitions/workflow.ts); the matrix runs `reject` (a handling step)" }),
+  action("lib/lookup/actions.ts#issueLookupNumberAction", "petition:create:subtree", "petition", { note: "a petition without a phone only: one with a phone is looked up by its digits (decision 058)" }),
   action("lib/petitions/actions.ts#editPetitionAction", "petition:update:subtree", "petition-received", { note: "a commune secretary also corrects their own petition until it is assigned" }),
   action("lib/meetings/actions.ts#editMeetingAction", "meeting:create:subtree", "meeting-recent", {
     only: "meeting:correct:subtree",

@@ -36,7 +36,12 @@ export default async function PetitionPage({
   );
   return (
     <div className="space-y-4">
-      {query.created && <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("detail.created", { code: p.code })}</p>}
+      {query.created && (
+        <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">
+          {t("detail.created", { code: p.code })}{" "}
+          <Link href={`/petitions/${p.id}/receipt`} className="font-semibold underline underline-offset-2">{t("detail.createdReceipt")}</Link>
+        </p>
+      )}
       {query.edited && <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("edited")}</p>}
       {query.resubmitted && <p role="status" className="rounded-md bg-amber-50 p-3 text-amber-900">{t("detail.resubmitted")}</p>}
       <nav aria-label="breadcrumb" className="text-sm text-stone-600">
@@ -51,6 +56,7 @@ export default async function PetitionPage({
           <StatusBadge status={p.status} resolution={p.resolution} />
           {p.overdue && <span className="rounded bg-red-700 px-2 py-0.5 text-sm font-semibold text-white">{t("overdueBadge")}</span>}
           {p.reopenCount > 0 && <span className="text-sm text-stone-600">{t("detail.reopened", { count: p.reopenCount })}</span>}
+          <Link href={`/petitions/${p.id}/receipt`} className="ml-auto text-sm text-brand-700 underline underline-offset-2">{t("detail.receipt")}</Link>
         </div>
         <dl className="mt-4 grid gap-2 text-sm">
           {row(t("detail.receivedOn"), formatDate(p.receivedOn))}
@@ -75,7 +81,7 @@ export default async function PetitionPage({
           )}
           {p.resolution && row(t("detail.resolution"), t(`resolutions.${p.resolution}`))}
           {p.replyText && row(t("detail.reply"), <span className="whitespace-pre-line font-normal">{p.replyText}</span>)}
-          {p.satisfaction && row(t("detail.satisfaction"), t(`satisfactions.${p.satisfaction}`))}
+          {(p.satisfaction || p.status === "CLOSED") && row(t("detail.satisfaction"), p.satisfaction ? t(`satisfactions.${p.satisfaction}`) : t("satisfactionNotKnown"))}
           {p.rejectionReason && row(t("detail.rejection"), p.rejectionReason)}
           {p.escalatedTo && !p.awaitingOffice && row(t("detail.escalatedTo"), p.escalatedTo)}
           {p.awaitingOffice && row(t("detail.awaiting"), p.awaitingOffice)}
@@ -154,7 +160,7 @@ export default async function PetitionPage({
                     {e.toStatus && e.fromStatus !== e.toStatus && <span className="font-normal text-stone-600"> → {t(`statuses.${e.toStatus}`)}</span>}
                   </p>
                   <p className="text-sm text-stone-600">
-                    {e.actor.displayName} · <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
+                    {e.actor?.displayName ?? t("detail.citizenOnline")} · <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
                   </p>
                   {e.note && <p className="mt-1 whitespace-pre-line text-sm">{e.note}</p>}
                 </li>

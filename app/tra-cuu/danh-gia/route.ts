@@ -1,0 +1,3 @@
+import { rateFromForm } from "@/lib/lookup/routes";
+
+export const POST = rateFromForm;

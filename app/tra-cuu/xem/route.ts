@@ -1,0 +1,3 @@
+import { lookupFromForm } from "@/lib/lookup/routes";
+
+export const POST = lookupFromForm;
