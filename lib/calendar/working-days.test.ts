@@ -101,6 +101,22 @@ describe("properties", () => {
     };
   }
 
+  it("workingDaysBetween counts what a walk of the days counts, holidays on weekends and make-up weekdays included", () => {
+    // Make-up days on a Saturday, on a Sunday, and on a weekday that is also a holiday (the make-up day wins).
+    const cal = calendarForYears(2019, 2032, ["2026-03-07", "2025-04-26", "2024-02-18", "2026-02-17"]);
+    const walk = (from: string, to: string) => {
+      let n = 0;
+      for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, cal)) n++;
+      return n;
+    };
+    const rand = mulberry32(20261207);
+    for (let i = 0; i < 400; i++) {
+      const from = addDays("2019-01-01", Math.floor(rand() * 365 * 13));
+      const to = addDays(from, Math.floor(rand() * 900) - 20);
+      expect(workingDaysBetween(from, to, cal), `${from} → ${to}`).toBe(walk(from, to));
+    }
+  });
+
   it("addWorkingDays lands on a working day and inverts workingDaysBetween", () => {
     const cal = calendarForYears(2019, 2032, ["2026-03-07", "2025-04-26"]);
     const rand = mulberry32(20260213);
