@@ -12,7 +12,7 @@ import { addWorkingDays, isWorkingDay } from "../calendar";
 import { loadHolidayCalendar } from "../calendar/table";
 import { db } from "../db/client";
 import type { NotificationKind, UnitLevel } from "../generated/prisma/enums";
-import { supervisingUnit } from "../petitions/supervising";
+import { nearestSupervising } from "../petitions/supervising";
 import { isoDay, todayInVietnam } from "../time";
 import { officeName } from "../units/labels";
 import { DEFAULT_SCHEDULE, reminderOn, type Reminder, type ReminderScheduleValues } from "./schedule";
@@ -27,8 +27,30 @@ export interface SweepResult {
   emailIds: number[];
 }
 
-const unitSelect = { id: true, level: true, typeLabel: true, name: true, code: true, ancestorIds: true } as const;
-type UnitRow = { id: number; level: UnitLevel; typeLabel: string; name: string; code: string | null; ancestorIds: number[] };
+const unitSelect = { id: true, level: true, typeLabel: true, name: true, code: true, ancestorIds: true, validFrom: true, validTo: true } as const;
+type UnitRow = { id: number; level: UnitLevel; typeLabel: string; name: string; code: string | null; ancestorIds: number[]; validFrom: Date | null; validTo: Date | null };
+
+/** Petitions read and reminded at a time: memory and each statement's list of ids stay bounded at any size. */
+const PAGE_SIZE = 1000;
+
+const petitionSelect = {
+  id: true,
+  code: true,
+  dueOn: true,
+  fieldId: true,
+  field: { select: { name: true } },
+  unitId: true,
+  unit: { select: { ancestorIds: true } },
+  handlingUnitId: true,
+} as const;
+type SweptPetition = { id: number; code: string; dueOn: Date | null; fieldId: number; field: { name: string }; unitId: number; unit: { ancestorIds: number[] }; handlingUnitId: number | null };
+
+interface SweepDay {
+  day: string;
+  today: Date;
+  calendar: Awaited<ReturnType<typeof loadHolidayCalendar>>;
+  scheduleOf: (fieldId: number) => ReminderScheduleValues;
+}
 
 export async function sweepReminders(today: Date = todayInVietnam()): Promise<SweepResult> {
   const day = isoDay(today);
@@ -42,13 +64,39 @@ export async function sweepReminders(today: Date = todayInVietnam()): Promise<Sw
   const scheduleOf = (fieldId: number) => schedules.get(fieldId) ?? DEFAULT_SCHEDULE;
   const furthest = Math.max(DEFAULT_SCHEDULE.daysBefore, ...[...schedules.values()].map((s) => s.daysBefore));
   const horizon = new Date(`${addWorkingDays(day, furthest, calendar)}T00:00:00Z`);
+  const ctx: SweepDay = { day, today, calendar, scheduleOf };
 
-  const petitions = await db.petition.findMany({
-    where: { isOpen: true, dueOn: { lte: horizon } },
-    select: { id: true, code: true, dueOn: true, fieldId: true, field: { select: { name: true } }, unitId: true, unit: { select: { ancestorIds: true } }, handlingUnitId: true },
-    orderBy: { id: "asc" },
-  });
-  if (petitions.length === 0) return { day, workingDay: true, petitions: 0, created: 0, emailIds: [] };
+  // Open petitions due by the horizon, a page at a time in the order of `Petition_dueOn_id_idx`.
+  const result: SweepResult = { day, workingDay: true, petitions: 0, created: 0, emailIds: [] };
+  let after: { dueOn: Date; id: number } | null = null;
+  for (;;) {
+    // The row comparison is the index's own condition: each page starts where the last ended (Prisma's OR of the two
+    // columns was a filter, so that every page read the index from its start).
+    const ids = await db.$queryRaw<{ id: number }[]>`
+      SELECT id FROM "Petition"
+      WHERE "isOpen" AND "dueOn" <= ${isoDay(horizon)}::date
+        AND ("dueOn", id) > (${after ? isoDay(after.dueOn) : "0001-01-01"}::date, ${after?.id ?? 0}::int)
+      ORDER BY "dueOn", id
+      LIMIT ${PAGE_SIZE}`;
+    const page: SweptPetition[] = ids.length
+      ? await db.petition.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: petitionSelect, orderBy: [{ dueOn: "asc" }, { id: "asc" }] })
+      : [];
+    if (page.length === 0) break;
+    const done = await remindPage(ctx, page);
+    result.petitions += done.petitions;
+    result.created += done.created;
+    result.emailIds.push(...done.emailIds);
+    if (page.length < PAGE_SIZE) break;
+    const last = page[page.length - 1];
+    after = { dueOn: last.dueOn!, id: last.id };
+  }
+  return result;
+}
+
+/** The reminders of one page of petitions, written at once (a notification's key makes a second run harmless). */
+async function remindPage(ctx: SweepDay, petitions: SweptPetition[]): Promise<Omit<SweepResult, "day" | "workingDay">> {
+  const { day, today, calendar, scheduleOf } = ctx;
+  const none = { petitions: 0, created: 0, emailIds: [] };
   const ids = petitions.map((p) => p.id);
 
   const lastOverdue = new Map<number, string>();
@@ -61,9 +109,9 @@ export async function sweepReminders(today: Date = todayInVietnam()): Promise<Sw
     if (r) due.set(p.id, r);
   }
   const reminded = petitions.filter((p) => due.has(p.id));
-  if (reminded.length === 0) return { day, workingDay: true, petitions: 0, created: 0, emailIds: [] };
+  if (reminded.length === 0) return none;
 
-  // Petition staff on every reminded petition's path, and the units they sit on.
+  // Petition staff on every reminded petition's path, and the path's units (the supervising level among them).
   const pathOf = (p: (typeof reminded)[number]) => (p.handlingUnitId ? [p.handlingUnitId] : [...p.unit.ancestorIds, p.unitId]);
   const pathUnits = [...new Set(reminded.flatMap(pathOf))];
   // Duties filtered here: the users of a few units, and Prisma's enum-array filters fail on the PGlite adapter.
@@ -71,7 +119,8 @@ export async function sweepReminders(today: Date = todayInVietnam()): Promise<Sw
     u.duties.includes("PETITIONS"),
   );
   const staffByUnit = groupBy(staff, (u) => u.unitId);
-  const units = new Map<number, UnitRow>((await db.unit.findMany({ where: { id: { in: pathUnits } }, select: unitSelect })).map((u) => [u.id, u]));
+  const unitIds = [...new Set([...pathUnits, ...reminded.flatMap((p) => p.unit.ancestorIds)])];
+  const units = new Map<number, UnitRow>((await db.unit.findMany({ where: { id: { in: unitIds } }, select: unitSelect })).map((u) => [u.id, u]));
   const assigners = new Map<number, number>();
   for (const e of await db.petitionEvent.findMany({
     where: { petitionId: { in: reminded.map((p) => p.id) }, kind: "ASSIGNED" },
@@ -84,20 +133,9 @@ export async function sweepReminders(today: Date = todayInVietnam()): Promise<Sw
     (await db.user.findMany({ where: { id: { in: [...new Set(assigners.values())] }, active: true }, select: { id: true } })).map((u) => u.id),
   );
 
-  const supervisorsCache = new Map<string, { unit: UnitRow; userIds: number[] } | null>();
-  async function supervisorsOf(p: (typeof reminded)[number], level: UnitLevel) {
-    const key = `${p.unitId}:${level}`;
-    if (!supervisorsCache.has(key)) {
-      const up = await supervisingUnit(db, { unitId: p.unitId, ancestorIds: p.unit.ancestorIds }, { level }, today);
-      const users = up
-        ? (await db.user.findMany({ where: { unitId: up.id, active: true }, select: { id: true, duties: true } })).filter((u) => u.duties.includes("PETITIONS") || u.duties.includes("DIRECTING"))
-        : [];
-      supervisorsCache.set(key, up ? { unit: up, userIds: users.map((u) => u.id) } : null);
-    }
-    return supervisorsCache.get(key)!;
-  }
-
   const rows: { userId: number; kind: NotificationKind; petitionId: number; day: Date; title: string; body: string; link: string; dedupeKey: string }[] = [];
+  const escalations: { add: (userId: number, kind: NotificationKind) => void; actors: Set<number>; up: UnitRow | null }[] = [];
+  const standing = (u: UnitRow | undefined): u is UnitRow => !!u && (!u.validFrom || u.validFrom <= today) && (!u.validTo || u.validTo >= today);
   for (const p of reminded) {
     const reminder = due.get(p.id)!;
     // The unit handling it: the level that took it over, else the deepest unit of its path with petition staff.
@@ -118,12 +156,22 @@ export async function sweepReminders(today: Date = todayInVietnam()): Promise<Sw
     const add = (userId: number, kind: NotificationKind) =>
       rows.push({ userId, kind, petitionId: p.id, day: today, ...reminderText(kind, facts), link: `/petitions/${p.id}`, dedupeKey: `${kind}:${p.id}:${day}:${userId}` });
     for (const userId of actors) add(userId, reminder.kind);
-    // Nobody below to act: the level above is told at once.
+    // Nobody below to act: the level above is told at once. Its unit: the rule of `supervisingUnit`, on the path's units
+    // loaded above (today's path is the unit's own), so that a page costs its queries whatever the number of units.
     if (reminder.kind === "OVERDUE" && (reminder.escalate || actors.size === 0)) {
-      const up = await supervisorsOf(p, handlingUnit?.level ?? "COMMUNE");
-      for (const userId of up?.userIds ?? []) if (!actors.has(userId)) add(userId, "OVERDUE_ESCALATED");
+      const up = nearestSupervising(p.unit.ancestorIds.map((id) => units.get(id)).filter(standing), handlingUnit?.level ?? "COMMUNE");
+      escalations.push({ add, actors, up });
     }
   }
+  // The supervising levels' petition staff and leaders, for all the page's escalations at once.
+  const upIds = [...new Set(escalations.flatMap((e) => (e.up ? [e.up.id] : [])))];
+  const leaders = groupBy(
+    (upIds.length ? await db.user.findMany({ where: { unitId: { in: upIds }, active: true }, select: { id: true, unitId: true, duties: true } }) : []).filter(
+      (u) => u.duties.includes("PETITIONS") || u.duties.includes("DIRECTING"),
+    ),
+    (u) => u.unitId,
+  );
+  for (const e of escalations) for (const u of (e.up && leaders.get(e.up.id)) || []) if (!e.actors.has(u.id)) e.add(u.id, "OVERDUE_ESCALATED");
 
   const created = rows.length ? await db.notification.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true, userId: true } }) : [];
   const byEmail = new Set(
@@ -134,7 +182,7 @@ export async function sweepReminders(today: Date = todayInVietnam()): Promise<Sw
       })
     ).map((s) => s.userId),
   );
-  return { day, workingDay: true, petitions: reminded.length, created: created.length, emailIds: created.filter((n) => byEmail.has(n.userId)).map((n) => n.id) };
+  return { petitions: reminded.length, created: created.length, emailIds: created.filter((n) => byEmail.has(n.userId)).map((n) => n.id) };
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {

@@ -35,13 +35,27 @@ export async function supervisingUnit(
   escalating: { level: UnitLevel },
   day: Date,
 ): Promise<SupervisingUnit | null> {
-  const above = SUPERVISING_LEVELS.filter((level) => RANK[level] < RANK[escalating.level]);
-  if (above.length === 0) return null;
+  if (supervisingLevels(escalating.level).length === 0) return null;
   const path = (await pathsOn([petition.unitId], day)).get(petition.unitId) ?? petition.ancestorIds;
   const candidates = await tx.unit.findMany({
-    where: { AND: [{ id: { in: path } }, { level: { in: above } }, validOn(day)] },
+    where: { AND: [{ id: { in: path } }, { level: { in: supervisingLevels(escalating.level) } }, validOn(day)] },
     select: { id: true, level: true, typeLabel: true, name: true, code: true, ancestorIds: true },
   });
-  const nearest = candidates.sort((a, b) => RANK[b.level] - RANK[a.level])[0];
+  const nearest = nearestSupervising(candidates, escalating.level);
   return nearest ? { ...nearest, office: officeName(nearest, isoDay(day)) } : null;
+}
+
+/** The levels that supervise a unit of this level. */
+function supervisingLevels(escalating: UnitLevel): UnitLevel[] {
+  return SUPERVISING_LEVELS.filter((level) => RANK[level] < RANK[escalating]);
+}
+
+/**
+ * Among the units of a petition's path that stand on the day, the one that supervises a unit of `escalating`'s
+ * level: the nearest district or province above it. The rule of `supervisingUnit`, for callers that hold the
+ * path's units already (the reminder sweep, a page of petitions at a time).
+ */
+export function nearestSupervising<U extends { level: UnitLevel }>(standing: readonly U[], escalating: UnitLevel): U | null {
+  const above = supervisingLevels(escalating);
+  return standing.filter((u) => above.includes(u.level)).sort((a, b) => RANK[b.level] - RANK[a.level])[0] ?? null;
 }
