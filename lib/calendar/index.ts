@@ -29,6 +29,7 @@ export {
   calendarForYears,
   calendarFromHolidays,
   isWorkingDay,
+  workingDayOnOrBefore,
   workingDaysBetween,
   type HolidayCalendar,
 } from "./working-days";

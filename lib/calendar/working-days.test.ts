@@ -6,6 +6,7 @@ import {
   calendarForYears,
   calendarFromHolidays,
   isWorkingDay,
+  workingDayOnOrBefore,
   workingDaysBetween,
   type HolidayCalendar,
 } from "./working-days";
@@ -75,6 +76,14 @@ describe("addWorkingDays", () => {
   it("rejects invalid n", () => {
     expect(() => addWorkingDays("2026-03-02", -1, calendar)).toThrow(RangeError);
     expect(() => addWorkingDays("2026-03-02", 1.5, calendar)).toThrow(RangeError);
+  });
+});
+
+describe("workingDayOnOrBefore", () => {
+  it("is the day itself on a working day, else the last one before it", () => {
+    expect(workingDayOnOrBefore("2026-03-02", calendar)).toBe("2026-03-02"); // Monday
+    expect(workingDayOnOrBefore("2026-03-08", calendar)).toBe("2026-03-06"); // Sunday → Friday
+    expect(workingDayOnOrBefore("2026-02-22", calendar)).toBe("2026-02-13"); // the Sunday after Tết 2026 → the Friday before it
   });
 });
 

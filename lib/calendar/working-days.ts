@@ -46,6 +46,16 @@ export function addWorkingDays(start: CalendarDate, n: number, calendar: Holiday
   return date;
 }
 
+/** The latest working day on or before `date`. */
+export function workingDayOnOrBefore(date: CalendarDate, calendar: HolidayCalendar): CalendarDate {
+  let day = date;
+  for (let scanned = 0; !isWorkingDay(day, calendar); scanned++) {
+    if (scanned > MAX_SCAN_DAYS) throw new RangeError("workingDayOnOrBefore: no working days found");
+    day = addDays(day, -1);
+  }
+  return day;
+}
+
 /**
  * Number of working days in the half-open interval (from, to]; 0 if
  * `to <= from`. Inverse of addWorkingDays: for any n >= 1,

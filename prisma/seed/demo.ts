@@ -9,7 +9,10 @@
  * `three-level`: Vĩnh Phúc's districts still current, the fixture of the three-level workflow's
  * tests. Lai Châu is in the post-reform shape in both.
  */
+import { workingDayOnOrBefore } from "../../lib/calendar";
+import { loadHolidayCalendar } from "../../lib/calendar/table";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { sweepReminders } from "../../lib/notifications/sweep";
 import { seedBoundaries } from "./boundaries";
 import { createContext } from "./context";
 import { assignMeetingIds, insertMeetings, planMeetings } from "./meetings";
@@ -135,6 +138,12 @@ export async function seedDemo(
       attendance,
     },
   };
+  // The reminders of the last working day (decision 061): the demo shows its overdue petitions' reminders whatever day
+  // it starts on; the worker adds today's when today is a working day (the same keys: nothing twice).
+  const year = Number(ctx.today.slice(0, 4));
+  const reminderDay = workingDayOnOrBefore(ctx.today, await loadHolidayCalendar(db, year - 1, year));
+  const reminders = await sweepReminders(new Date(`${reminderDay}T00:00:00Z`));
+  lap(`${reminders.created} nhắc việc ngày ${reminderDay} / reminders`);
   await db.auditLog.create({ data: { action: "seed.demo", entity: "Database", data: JSON.parse(JSON.stringify(summary)) } });
   return summary;
 }
