@@ -1,13 +1,12 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { requireActor } from "@/lib/auth/current";
-import { allows } from "@/lib/auth/roles";
-import { unreadCount } from "@/lib/notifications/queries";
+import { headerUnreadCount } from "@/lib/notifications/queries";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const unread = allows(actor, "notification:read:own") ? await unreadCount(actor.userId) : undefined;
+  const unread = await headerUnreadCount(actor);
   return (
-    <AppShell actor={actor} unreadCount={unread}>
+    <AppShell actor={actor} unreadCount={unread ?? undefined}>
       {children}
     </AppShell>
   );

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { ActionError } from "../actions/result";
+import { allows } from "../auth/roles";
 import { readCursor, toPage, type Page } from "../api/cursor";
 import { db } from "../db/client";
 import type { NotificationKind } from "../generated/prisma/enums";
@@ -45,6 +46,11 @@ export async function listNotifications(actor: Pick<Actor, "userId">, opts: { cu
 }
 
 /** The header's count, capped (the badge says "99+" beyond). */
+/** The header's badge for this user (both routers' shells): their unread count, or null for a user without the centre. */
+export async function headerUnreadCount(actor: Pick<Actor, "userId" | "duties" | "unit">): Promise<number | null> {
+  return allows(actor, "notification:read:own") ? unreadCount(actor.userId) : null;
+}
+
 export async function unreadCount(userId: number): Promise<number> {
   const rows = await db.notification.findMany({ where: { userId, readAt: null }, select: { id: true }, take: 100 });
   return rows.length;

@@ -28,6 +28,7 @@ import en from "@/lib/i18n/messages/en.json";
 import vi from "@/lib/i18n/messages/vi.json";
 import { logMeeting } from "@/lib/meetings/create";
 import { newMeetingView, type NewMeetingView } from "@/lib/meetings/new-page";
+import { headerUnreadCount } from "@/lib/notifications/queries";
 
 // `runtime` only so that Next.js's page-config type accepts the object; `unstable_runtimeJS` is what matters.
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
@@ -44,6 +45,8 @@ interface Props {
   signInAgain?: { action: string; fields: [string, string][]; hadFiles: boolean; error: string | null };
   /** This response's CSP nonce, set by proxy.ts (decision 023), for the form's inline script. */
   nonce: string;
+  /** The header's unread notifications, as on the App Router's shell (decision 062); null: no centre. */
+  unreadCount?: number | null;
 }
 
 function Content({ view, failure, nonce }: { view: NewMeetingView; failure: ActionFailure | null; nonce: string }) {
@@ -93,7 +96,7 @@ function SignInAgainScreen({ action, fields, hadFiles, error }: NonNullable<Prop
   );
 }
 
-export default function NewMeetingPage({ locale, actor, view, failure, signInAgain, nonce }: Props) {
+export default function NewMeetingPage({ locale, actor, view, failure, signInAgain, nonce, unreadCount }: Props) {
   return (
     <NextIntlClientProvider locale={locale} messages={locale === "en" ? en : vi} timeZone={TIME_ZONE}>
       <Head>
@@ -104,7 +107,7 @@ export default function NewMeetingPage({ locale, actor, view, failure, signInAga
       {signInAgain ? (
         <SignInAgainScreen {...signInAgain} />
       ) : view && actor ? (
-        <AppShell actor={actor}>
+        <AppShell actor={actor} unreadCount={unreadCount ?? undefined}>
           <Content view={view} failure={failure} nonce={nonce} />
         </AppShell>
       ) : (
@@ -149,5 +152,6 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
     if (result.ok) return { redirect: { destination: `/meetings/${result.data.id}?${result.data.created ? "created" : "resubmitted"}=1`, statusCode: 303 } };
     failure = result;
   }
-  return { props: { ...base, failure, view: await newMeetingView(actor, query) } };
+  const [view, unreadCount] = await Promise.all([newMeetingView(actor, query), headerUnreadCount(actor)]);
+  return { props: { ...base, failure, view, unreadCount } };
 };

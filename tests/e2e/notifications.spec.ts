@@ -2,14 +2,14 @@ import { expect, signInWithForm, test } from "./fixtures";
 
 /**
  * Issue 16, "Done when" (decisions 060–062): with the demo running, the overdue petitions have produced in-app
- * reminders for their staff (the job queue's worker runs inside `npm start` on the embedded database and
- * sweeps once at start), and the header shows the count. On a phone's width, by keyboard: open the list,
- * mark one read, follow its link to the petition, mark all read. The API answers the user's own.
- * The sweep sends nothing on a day off (a weekend, a holiday): this test expects a working day.
+ * reminders for their staff (the demo seeds those of the last working day; the job queue's worker runs inside
+ * `npm start` on the embedded database and sweeps once at start, on a working day), and the header shows the
+ * count, on the field form's page too. On a phone's width, by keyboard: open the list, mark one read, follow its
+ * link to the petition, mark all read. The API answers the user's own.
  */
 test.use({ viewport: { width: 390, height: 844 } });
 
-test("the district's petition staff find their overdue reminders, counted in the header @phone", async ({ page }) => {
+test("the district's petition staff find their overdue reminders, counted in the header, on a phone's width", async ({ page }) => {
   test.setTimeout(240_000);
   await signInWithForm(page, "huyen.lapthach");
   await expect(page).toHaveURL(/\/$/);
@@ -48,6 +48,11 @@ test("the district's petition staff find their overdue reminders, counted in the
   await expect(items.first().getByText("Đã đọc", { exact: true })).toBeVisible();
   await page.reload();
   if (before <= 99) await expect(page.getByTestId("unread-count")).toHaveText(String(before - 1));
+  // The field form, the Pages Router's one page, counts them in its header too.
+  await page.goto("/meetings/new");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  if (before <= 99) await expect(page.getByTestId("unread-count")).toHaveText(String(before - 1));
+  await page.goto("/notifications");
 
   // Follow its link, by keyboard, to the petition of its code.
   const code = title.match(/\d{3}-\d{4}-\d{5}/)![0];
