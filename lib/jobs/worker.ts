@@ -3,6 +3,7 @@
  * runs it inside the app's server (instrumentation.ts) unless JOBS_WORKER=off; `npm run worker`
  * runs it alone, beside app processes started with JOBS_WORKER=off, on PostgreSQL.
  */
+import { sendWeeklyDigest } from "../notifications/digest";
 import { sendNotificationEmail } from "../notifications/email";
 import { sweepReminders } from "../notifications/sweep";
 import { isoDay, todayInVietnam } from "../time";
@@ -17,11 +18,15 @@ export function sendSweep(day: Date = todayInVietnam()) {
   return sendOnce(QUEUES.sweep, isoDay(day), { day: isoDay(day) });
 }
 
-/** Runs one sweep and sends an e-mail job per new notification whose user chose e-mail. */
+/**
+ * Runs one day's sweep, and the leaders' weekly digest when the day is its week's first working day; sends an
+ * e-mail job per new notification whose user chose e-mail. `created` counts the reminders, `digest` the digests.
+ */
 export async function runSweep(day: string) {
   const result = await sweepReminders(new Date(`${day}T00:00:00Z`));
-  for (const id of result.emailIds) await sendOnce(QUEUES.email, String(id), { notificationId: id });
-  return result;
+  const digest = result.workingDay ? await sendWeeklyDigest(new Date(`${day}T00:00:00Z`)) : null;
+  for (const id of [...result.emailIds, ...(digest?.emailIds ?? [])]) await sendOnce(QUEUES.email, String(id), { notificationId: id });
+  return { ...result, digest: digest?.created ?? 0 };
 }
 
 export async function startWorker(opts: { log?: (line: string) => void; sweepNow?: boolean } = {}) {
@@ -31,7 +36,7 @@ export async function startWorker(opts: { log?: (line: string) => void; sweepNow
     for (const job of jobs) {
       // A cron job carries no day: it is today's.
       const result = await runSweep(job.data?.day ?? isoDay(todayInVietnam()));
-      log(`[jobs] reminders ${result.day}: ${result.workingDay ? `${result.created} notifications for ${result.petitions} petitions` : "not a working day"}`);
+      log(`[jobs] reminders ${result.day}: ${result.workingDay ? `${result.created} notifications for ${result.petitions} petitions, ${result.digest} weekly digests` : "not a working day"}`);
     }
   });
   await boss.work<{ notificationId: number }>(QUEUES.email, { pollingIntervalSeconds: 5, batchSize: 20 }, async (jobs) => {

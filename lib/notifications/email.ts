@@ -13,7 +13,7 @@ export async function sendNotificationEmail(notificationId: number, mail: MailEn
   if (!mail) return "no-smtp";
   const n = await db.notification.findUnique({
     where: { id: notificationId },
-    select: { id: true, title: true, body: true, link: true, emailedAt: true, user: { select: { active: true, notificationSettings: { select: { email: true, byEmail: true } } } } },
+    select: { id: true, kind: true, title: true, body: true, link: true, emailedAt: true, user: { select: { active: true, notificationSettings: { select: { email: true, byEmail: true } } } } },
   });
   if (!n) return "gone";
   if (n.emailedAt) return "already-sent";

@@ -16,7 +16,7 @@ import { nearestSupervising } from "../petitions/supervising";
 import { isoDay, todayInVietnam } from "../time";
 import { officeName } from "../units/labels";
 import { DEFAULT_SCHEDULE, reminderOn, type Reminder, type ReminderScheduleValues } from "./schedule";
-import { reminderText } from "./texts";
+import { reminderText, type ReminderKind } from "./texts";
 
 export interface SweepResult {
   day: string;
@@ -134,7 +134,7 @@ async function remindPage(ctx: SweepDay, petitions: SweptPetition[]): Promise<Om
   );
 
   const rows: { userId: number; kind: NotificationKind; petitionId: number; day: Date; title: string; body: string; link: string; dedupeKey: string }[] = [];
-  const escalations: { add: (userId: number, kind: NotificationKind) => void; actors: Set<number>; up: UnitRow | null }[] = [];
+  const escalations: { add: (userId: number, kind: ReminderKind) => void; actors: Set<number>; up: UnitRow | null }[] = [];
   const standing = (u: UnitRow | undefined): u is UnitRow => !!u && (!u.validFrom || u.validFrom <= today) && (!u.validTo || u.validTo >= today);
   for (const p of reminded) {
     const reminder = due.get(p.id)!;
@@ -153,7 +153,7 @@ async function remindPage(ctx: SweepDay, petitions: SweptPetition[]): Promise<Om
       workingDaysLeft: reminder.kind === "DUE_SOON" ? reminder.workingDaysLeft : undefined,
       workingDaysOverdue: reminder.kind === "OVERDUE" ? reminder.workingDaysOverdue : undefined,
     };
-    const add = (userId: number, kind: NotificationKind) =>
+    const add = (userId: number, kind: ReminderKind) =>
       rows.push({ userId, kind, petitionId: p.id, day: today, ...reminderText(kind, facts), link: `/petitions/${p.id}`, dedupeKey: `${kind}:${p.id}:${day}:${userId}` });
     for (const userId of actors) add(userId, reminder.kind);
     // Nobody below to act: the level above is told at once. Its unit: the rule of `supervisingUnit`, on the path's units

@@ -17,7 +17,10 @@ export interface ReminderFacts {
   workingDaysOverdue?: number;
 }
 
-export function reminderText(kind: NotificationKind, f: ReminderFacts): { title: string; body: string } {
+/** The kinds about one petition (the digest is about a leader's reach). */
+export type ReminderKind = Exclude<NotificationKind, "DIGEST">;
+
+export function reminderText(kind: ReminderKind, f: ReminderFacts): { title: string; body: string } {
   const due = formatDate(f.dueOn);
   switch (kind) {
     case "DUE_SOON":
@@ -43,11 +46,30 @@ export function reminderText(kind: NotificationKind, f: ReminderFacts): { title:
   }
 }
 
-/** The e-mail of a notification: its title as the subject, its text and the link to the record. */
-export function emailOf(n: { title: string; body: string; link: string }, baseUrl: string): { subject: string; text: string } {
+/** The e-mail of a notification: its title as the subject, its text and the link to the record (the list, for a digest). */
+export function emailOf(n: { kind: NotificationKind; title: string; body: string; link: string }, baseUrl: string): { subject: string; text: string } {
   const url = new URL(n.link, baseUrl).toString();
   return {
     subject: `[Dân vận] ${n.title}`,
-    text: `${n.body}\n\nXem kiến nghị: ${url}\n\nThư tự động của hệ thống Dân vận; chọn kênh nhận thông báo tại Hồ sơ → Thông báo.`,
+    text: `${n.body}\n\n${n.kind === "DIGEST" ? "Xem danh sách" : "Xem kiến nghị"}: ${url}\n\nThư tự động của hệ thống Dân vận; chọn kênh nhận thông báo tại Hồ sơ → Thông báo.`,
+  };
+}
+
+export interface DigestFacts {
+  /** The week's first day (its Monday). */
+  week: Date;
+  /** The office the leader directs, named as on the day. */
+  unit: string;
+  overdue: number;
+  /** The most overdue, worst first. */
+  worst: { code: string; field: string; workingDaysOverdue: number }[];
+}
+
+/** The leaders' weekly digest (decision 061): the count and the most overdue by code, field and working days overdue. */
+export function digestText(f: DigestFacts): { title: string; body: string } {
+  const worst = f.worst.map((p) => `${p.code} (${p.field}, quá hạn ${p.workingDaysOverdue} ngày làm việc)`).join("; ");
+  return {
+    title: `Tổng hợp tuần ${formatDate(f.week)}: ${f.overdue} kiến nghị quá hạn`,
+    body: `Trong phạm vi ${f.unit} có ${f.overdue} kiến nghị đã quá hạn giải quyết. Quá hạn lâu nhất: ${worst}.`,
   };
 }

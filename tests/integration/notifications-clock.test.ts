@@ -15,6 +15,7 @@ import { db } from "@/lib/db/client";
 import { jobsOverview } from "@/lib/jobs/status";
 import { jobQueue, stopJobQueue } from "@/lib/jobs/queue";
 import { runSweep, sendSweep, startWorker } from "@/lib/jobs/worker";
+import { sendWeeklyDigest } from "@/lib/notifications/digest";
 import { createPetition } from "@/lib/petitions/intake";
 import { intakeSchema, stepSchema } from "@/lib/petitions/schemas";
 import { takeStep } from "@/lib/petitions/steps";
@@ -86,8 +87,9 @@ afterAll(async () => {
   await smtp?.close();
 });
 
+/** A user's reminders of petitions (the weekly digest aside: its own tests below). */
 async function received(userId: number) {
-  const rows = await db.notification.findMany({ where: { userId }, orderBy: [{ day: "asc" }, { petitionId: "asc" }], select: { day: true, kind: true, petitionId: true } });
+  const rows = await db.notification.findMany({ where: { userId, kind: { not: "DIGEST" } }, orderBy: [{ day: "asc" }, { petitionId: "asc" }], select: { day: true, kind: true, petitionId: true } });
   return rows.map((r) => `${isoDay(r.day)} ${r.kind} ${r.petitionId === petitionA.id ? "A" : r.petitionId === petitionB.id ? "B" : r.petitionId}`);
 }
 
@@ -137,7 +139,7 @@ describe("reminders on the working days of the holiday calendar", () => {
   });
 
   it("say the code, the field, the deadline and the unit, in Vietnamese, and nothing of the petitioner", async () => {
-    const all = await db.notification.findMany({ select: { title: true, body: true, link: true, petitionId: true } });
+    const all = await db.notification.findMany({ where: { kind: { not: "DIGEST" } }, select: { title: true, body: true, link: true, petitionId: true } });
     expect(all.length).toBeGreaterThan(20);
     for (const n of all) {
       const text = `${n.title}\n${n.body}\n${n.link}`;
@@ -150,6 +152,43 @@ describe("reminders on the working days of the holiday calendar", () => {
     const a = await db.notification.findFirstOrThrow({ where: { userId: users.staff.id, petitionId: petitionA.id, kind: "OVERDUE", day: new Date("2025-02-06") } });
     expect(a.title).toBe(`Kiến nghị ${petitionA.code} đã quá hạn`);
     expect(a.body).toContain("quá hạn 4 ngày làm việc");
+  });
+});
+
+describe("the weekly digest", () => {
+  const digests = async (userId: number) =>
+    (await db.notification.findMany({ where: { userId, kind: "DIGEST" }, orderBy: { day: "asc" }, select: { day: true, title: true, body: true, link: true, petitionId: true } })).map(
+      (n) => ({ ...n, day: isoDay(n.day) }),
+    );
+
+  it("tells the leaders, on the first working day of each week, what is overdue in their reach, worst first", async () => {
+    // Due on 24/1: nothing overdue on the Mondays 13/1 and 20/1; the week of Tết (27–31/1) has no working day;
+    // then Monday 3/2 and Monday 10/2.
+    const leader = await digests(users.leader.id);
+    expect(leader.map((d) => d.day)).toEqual(["2025-02-03", "2025-02-10"]);
+    expect(leader[0].title).toBe("Tổng hợp tuần 03/02/2025: 2 kiến nghị quá hạn");
+    expect(leader[0].body).toContain(`${petitionA.code} (Môi trường, quá hạn 1 ngày làm việc); ${petitionB.code} (Môi trường, quá hạn 1 ngày làm việc)`);
+    expect(leader[1].body).toContain(`${petitionA.code} (Môi trường, quá hạn 6 ngày làm việc)`);
+    expect(leader[1].link).toBe("/petitions?overdue=1&sort=dueOn&dir=asc");
+    expect(leader[1].petitionId).toBeNull();
+    // The national administrator directs too; petition staff, a viewer and another district's staff do not get it.
+    expect((await digests(users.admin.id)).map((d) => d.day)).toEqual(["2025-02-03", "2025-02-10"]);
+    for (const u of [users.staff, users.secretary, users.viewer, users.otherDistrict]) expect(await digests(u.id)).toEqual([]);
+  });
+
+  it("moves to the first working day when the week begins with holidays, and is made once a week", async () => {
+    // 2025: Monday 1/9 and Tuesday 2/9 are the National Day's days off: the week's digest is on Wednesday 3/9.
+    // The digest alone: the reminders of those days would move the petitions' last overdue day past the queue's test.
+    const made = [];
+    for (const day of ["2025-09-01", "2025-09-02", "2025-09-03", "2025-09-04", "2025-09-03"]) made.push((await sendWeeklyDigest(new Date(`${day}T00:00:00Z`))).created);
+    expect(made).toEqual([0, 0, 2, 0, 0]);
+    expect((await digests(users.leader.id)).map((d) => d.day).filter((d) => d >= "2025-09-01")).toEqual(["2025-09-03"]);
+  });
+
+  it("says codes, fields and days overdue only, nothing of the petitioner", async () => {
+    for (const n of await digests(users.leader.id)) {
+      for (const secret of [PERSONAL.name, PERSONAL.phone, PERSONAL.address, "cống thoát nước"]) expect(`${n.title}\n${n.body}`).not.toContain(secret);
+    }
   });
 });
 
