@@ -94,7 +94,6 @@ test("an agency opens its link, proposes “settled”, and the staff accepts: o
   await agency.keyboard.press("Space");
   await expect(settled).toBeChecked();
   await agency.keyboard.press("Tab");
-  await agency.keyboard.press("Tab");
   await expect(agency.getByLabel("Tóm tắt kết quả")).toBeFocused();
   await agency.keyboard.type("Đã khơi thông 300 m mương, nghiệm thu với thôn.");
   await agency.getByLabel("Văn bản trả lời").setInputFiles({ name: "tra-loi.pdf", mimeType: "application/pdf", buffer: PDF });
