@@ -8,7 +8,7 @@ import { takeAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { clientAddress } from "@/lib/http/client-address";
 
-export const metadata = { title: "Trả lời kiến nghị được giao", referrer: "no-referrer" };
+export const metadata = { title: "Trả lời kiến nghị được giao" };
 
 /**
  * The agency's page behind its link (decision 063), open without a session: `?k=` is the token (query values
