@@ -118,7 +118,7 @@ test("an agency opens its link, proposes “settled”, and the staff accepts: o
   await expect(proposed).toContainText("(qua đường liên kết)");
   await expect(proposed).toContainText("Đã khơi thông 300 m mương");
   await expect(timeline.last()).toContainText("Chấp nhận kết quả do");
-  await expect(page.getByText(/^Kết quả giải quyết$/).locator("..")).toContainText("Giải quyết dứt điểm");
+  await expect(page.getByText(/^Kết quả$/).locator("..")).toContainText("Giải quyết dứt điểm");
 
   // The rollups count it.
   const after = await monthFigures(page);
