@@ -3,7 +3,8 @@
  * site's form is refused (403), a body over the reply document's limit is refused from its declared length
  * before any work and never read past it (413), every post is counted per client address (key `c:<address>`,
  * 30 a minute; the 31st answers 429), and a link that no longer opens its petition, or a token of no shape,
- * answers the one 404 the page gives. Otherwise a 303 back to the page, which words what happened.
+ * answers the one 404 the page gives; a post naming no link goes back to /co-quan. Otherwise a 303 back to the
+ * page, which words what happened.
  */
 import { NextResponse } from "next/server";
 import { parseInput } from "../actions/result";
@@ -99,8 +100,11 @@ export async function answerFromForm(request: Request): Promise<Response> {
   const body = await readBytes(request, MAX_ANSWER_BODY_BYTES);
   if (body === null) return tooLarge();
   const form = await readForm(request, body);
-  const token = linkTokenOf(form?.get("k"));
-  if (!form || token === null) return linkNotFound();
+  // A post that names no link at all guesses at none: back to the page that says what it is for.
+  const given = form?.get("k");
+  if (!form || given === null || given === undefined || given === "") return new NextResponse(null, { status: 303, headers: { location: AGENCY_PATH } });
+  const token = linkTokenOf(given);
+  if (token === null) return linkNotFound();
   const text = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? cleanText(value) : undefined;

@@ -72,7 +72,7 @@ describe("the agency's endpoint takes junk without a 500", () => {
         const response = await answerFromForm(new Request("http://localhost/co-quan/gui", { method: "POST", headers, body }));
         expect([303, 403, 404, 413, 429], JSON.stringify({ params, raw, type, status: response.status })).toContain(response.status);
         seen.add(response.status);
-        if (response.status === 303) expect(response.headers.get("location")).toMatch(/^\/co-quan\?k=dvc_/);
+        if (response.status === 303) expect(response.headers.get("location")).toMatch(/^\/co-quan(\?k=dvc_|$)/);
       }),
       { numRuns: 150 },
     );

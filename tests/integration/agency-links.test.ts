@@ -120,6 +120,8 @@ describe("the agency's link (decision 063)", () => {
       expect(await bytesOf(await answerFromForm(post({ k: token, loai: "tien-do", "noi-dung": "Đang khảo sát." })))).toEqual(wrong);
     };
     await same("not a token");
+    // A post that names no link is sent to the page that says what it is for.
+    expect((await answerFromForm(post({ loai: "tien-do", "noi-dung": "Đang khảo sát." }))).headers.get("location")).toBe("/co-quan");
 
     const expired = await assigned();
     await db.agencyLink.updateMany({ where: { petitionId: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
