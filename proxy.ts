@@ -14,9 +14,12 @@ function refusalResponse(refusal: RequestRefusal, pathname: string): NextRespons
   return new NextResponse(body, { status, headers });
 }
 
-/** Paths anyone may open (/tra-cuu: the citizens' lookup, decision 058). */
+/** Paths anyone may open (/tra-cuu: the citizens' lookup, decision 058; /co-quan: the agency's link, decision 063). */
 function isPublic(pathname: string): boolean {
-  return pathname === "/login" || pathname === "/login/code" || pathname === "/locale" || pathname === "/api/health" || pathname === "/tra-cuu" || pathname.startsWith("/tra-cuu/");
+  return (
+    pathname === "/login" || pathname === "/login/code" || pathname === "/locale" || pathname === "/api/health" || pathname === "/tra-cuu" || pathname.startsWith("/tra-cuu/") ||
+    pathname === "/co-quan" || pathname === "/co-quan/gui"
+  );
 }
 
 /**

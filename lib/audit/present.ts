@@ -4,7 +4,7 @@
  */
 import type { PersonalDataVia } from "./log";
 
-const VIAS: readonly PersonalDataVia[] = ["list", "detail", "edit", "api", "export"];
+const VIAS: readonly PersonalDataVia[] = ["list", "detail", "edit", "api", "export", "agency-link"];
 const DETAILS_MAX = 160;
 
 export interface AuditUrlFilters {

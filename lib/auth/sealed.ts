@@ -5,7 +5,7 @@ import crypto from "node:crypto";
  * secret (NEXTAUTH_SECRET, lib/auth/secret.ts) by HKDF, one key per purpose, so a value sealed for
  * one use (a known-device cookie) can never be opened as another (a pending second-factor step).
  */
-export type SealPurpose = "known-device" | "two-factor-pending" | "two-factor-secret" | "two-factor-enrolment" | "citizen-lookup";
+export type SealPurpose = "known-device" | "two-factor-pending" | "two-factor-secret" | "two-factor-enrolment" | "citizen-lookup" | "agency-link";
 
 function keyFor(secret: string, purpose: SealPurpose): Buffer {
   return Buffer.from(crypto.hkdfSync("sha256", secret, "dan-van", `dan-van ${purpose} v1`, 32));

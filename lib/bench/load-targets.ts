@@ -136,6 +136,9 @@ export const OVERRIDES: Readonly<Record<string, Override>> = {
     skip: "the public lookup is limited to 20 a minute per client address (decision 058): a load from the bench's one address measures the 429",
   },
   "app/tra-cuu/danh-gia/route.ts": { skip: "the same limit, and a reply is rated once: a load measures the refusal" },
+  "app/co-quan/gui/route.ts": {
+    skip: "the agency's answers are limited to 30 a minute per client address (decision 063), and need a live link's token: a load from the bench's one address measures the 429",
+  },
 };
 
 /** The writes, by the registry row of the action or page a browser's submission reaches. */
@@ -177,6 +180,10 @@ const ACTION_EXCLUSIONS: ReadonlySet<string> = new Set([
   "lib/units/merger/actions.ts#placePetitionAction",
   // One per receipt of a petition without a phone (decision 058): an UPDATE of one row and its audit row.
   "lib/lookup/actions.ts#issueLookupNumberAction",
+  // Now and then per assigned petition (decision 063): a link reissued or revoked, an agency's answer decided.
+  "lib/agency-links/actions.ts#reissueAgencyLinkAction",
+  "lib/agency-links/actions.ts#revokeAgencyLinkAction",
+  "lib/agency-links/actions.ts#decideAgencyAnswerAction",
   "lib/units/catalogue/actions.ts#uploadCatalogueAction",
   "lib/calendar/actions.ts#addCalendarDayAction",
   "lib/calendar/actions.ts#updateCalendarDayAction",

@@ -8,6 +8,7 @@
  * (decision 027). Retried after a deadlock or a serialisation failure (lib/db/retry.ts).
  */
 import { ActionError } from "../actions/result";
+import { issueLink, voidLinks } from "../agency-links/links";
 import type { Actor } from "../auth/actor";
 import { agencyWhereFor, petitionWhereFor, reachRoots } from "../auth/scope";
 import { audit } from "../audit/log";
@@ -20,6 +21,7 @@ import { isoDay, todayInVietnam } from "../time";
 import { officeName } from "../units/labels";
 import type { EditInput, StepInput } from "./schemas";
 import { petitionSearchColumns } from "./search";
+import { OPEN_STATUSES } from "./status";
 import { supervisingUnit } from "./supervising";
 import { mayEverTake, nextStatus, outOfPlace, standingOf } from "./workflow";
 
@@ -165,7 +167,11 @@ async function changesFor(
   }
 }
 
-export async function takeStep(actor: Actor, input: StepInput, now = new Date()): Promise<StepResult> {
+/**
+ * `alongside`: more writes that must commit with the step or not at all (an agency's proposal accepted as the
+ * resolution, decision 063), run in its transaction before the petition's update.
+ */
+export async function takeStep(actor: Actor, input: StepInput, now = new Date(), alongside?: (tx: Tx) => Promise<void>): Promise<StepResult> {
   const petition = await loadForStep(db, actor, input.petitionId);
   const isCreator = petition.createdById === actor.userId;
   // Without the step's permission the petition is "not found", as for any action (see workflow.ts).
@@ -192,6 +198,14 @@ export async function takeStep(actor: Actor, input: StepInput, now = new Date())
     await tx.petitionEvent.create({
       data: { petitionId: petition.id, kind: EVENT_KIND[input.step], fromStatus: petition.status, toStatus: to, actorId: actor.userId, note, data: eventData, at: now },
     });
+    if (alongside) await alongside(tx);
+    // The agency's link lives as long as its assignment: a new one comes with each assignment, and the
+    // petition's end, a take-over or a reassignment voids the old (decision 063).
+    if (input.step === "assign") {
+      await issueLink(tx, { petitionId: petition.id, agencyId: data.agencyId as number, assignedAt: now, dueOn: (data.dueOn as Date) ?? null, issuedById: actor.userId }, now);
+    } else if (input.step === "takeOver" || (changes && !(OPEN_STATUSES as readonly string[]).includes(to))) {
+      await voidLinks(tx, petition.id, actor.userId, now);
+    }
     if (changes) {
       const { count } = await tx.petition.updateMany({
         where: { id: petition.id, version: input.version },

@@ -159,6 +159,9 @@ const FK_WITHOUT_INDEX: Readonly<Record<string, string>> = {
   "PetitionEvent.actorId": "users are never deleted (as above); a timeline is read by petition",
   "Attachment.uploadedById": "users are never deleted (as above); attachments are read by petition or meeting",
   "Meeting.createdById": "users are never deleted (as above); a meeting's author is read with the meeting",
+  "AgencyLink.issuedById": "users are never deleted (as above); an agency's links are read by petition (decision 063)",
+  "AgencyLink.revokedById": "users are never deleted (as above); an agency's links are read by petition",
+  "AgencyAnswer.decidedById": "users are never deleted (as above); an agency's answers are read by petition or link",
   "Petition.fieldId":
     "fields are never deleted, only deactivated (decision 011); the list's field filter is served by Petition_unit_list_idx in a district and by the date indexes above it (one petition in ten has a given field), its count by the rollups",
 };

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
+import { issueLink } from "@/lib/agency-links/links";
 import { db } from "@/lib/db/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { FIXTURE_JSON, fixtureBytes } from "@/lib/units/catalogue/fixtures";
@@ -57,6 +58,19 @@ const localAt = async (u: UnitRow): Promise<UnitRow> => {
   return unit(u.level === "NATION" ? await unit(u, "PROVINCE", "Tỉnh") : u, "COMMUNE", "Xã");
 };
 const cadreAt = (u: UnitRow) => db.cadre.create({ data: { fullName: "Lê Văn Tâm", searchName: "le van tam", unitId: u.id, gender: "MALE" } });
+/**
+ * A petition in `c.unit` assigned to an agency, as the assign step leaves it: the petition's columns and the
+ * agency's link (decision 063), made whatever the seat.
+ */
+async function assignedAt(c: Case) {
+  const petition = await createPetition(c.unit, c.authorId, c.fieldId);
+  const agency = await db.agency.create({ data: { name: `Phòng ${uid()}`, unitId: c.unit.id } });
+  const assignedAt = new Date();
+  await db.petition.update({ where: { id: petition.id }, data: { agencyId: agency.id, assignedAt, status: "ASSIGNED", dueOn: new Date("2026-03-23"), version: 1 } });
+  await issueLink(db, { petitionId: petition.id, agencyId: agency.id, assignedAt, dueOn: new Date("2026-03-23"), issuedById: c.authorId }, assignedAt);
+  return { id: petition.id, version: 1 };
+}
+
 /** A unit has one team: the one already there, else a new one. */
 const teamAt = async (u: UnitRow) =>
   (await db.organisation.findFirst({ where: { unitId: u.id, kind: "TEAM" } })) ?? db.organisation.create({ data: { kind: "TEAM", unitId: u.id, name: `Tổ dân vận ${uid()}` } });
@@ -216,6 +230,19 @@ export const PROBES: Record<string, Probe> = {
     // The factory's petition has no phone: a receipt gives it a lookup number.
     const petition = await createPetition(c.unit, c.authorId, c.fieldId);
     return { petitionId: String(petition.id) };
+  },
+  async reissueAgencyLinkAction(c) {
+    return { petitionId: String((await assignedAt(c)).id) };
+  },
+  async revokeAgencyLinkAction(c) {
+    return { petitionId: String((await assignedAt(c)).id), confirm: on };
+  },
+  async decideAgencyAnswerAction(c) {
+    // The agency proposed "settled" through its link; the seat accepts it.
+    const petition = await assignedAt(c);
+    const link = await db.agencyLink.findFirstOrThrow({ where: { petitionId: petition.id, revokedAt: null } });
+    const answer = await db.agencyAnswer.create({ data: { petitionId: petition.id, linkId: link.id, agencyId: link.agencyId, kind: "RESULT", resolution: "SETTLED", text: "Đã sửa xong đường." } });
+    return { answerId: String(answer.id), version: String(petition.version), decision: "accept" };
   },
   async editPetitionAction(c) {
     const petition = await createPetition(c.unit, c.authorId, c.fieldId);

@@ -120,6 +120,7 @@ const AGENCY_LIST_KEEPERS = {
 export const PAGES: readonly PageRow[] = [
   page("app/login/page.tsx", "/login", "public"),
   page("app/login/code/page.tsx", "/login/code", "public", "none", { note: "without the pending cookie of a right password: back to /login" }),
+  page("app/co-quan/page.tsx", "/co-quan", "public", "none", { note: "the agency's page behind its link (`?k=` token); a token that opens nothing, or an address over 30 a minute, answers 404; without `k`, what the page is for (decision 063)" }),
   page("app/tra-cuu/page.tsx", "/tra-cuu", "public", "none", { note: "the citizens' lookup: shows only the petition this browser's lookup opened, without personal data (decision 058)" }),
   page(`${APP}/page.tsx`, "/", "signed-in"),
   page(`${APP}/profile/page.tsx`, "/profile", "signed-in"),
@@ -176,6 +177,7 @@ export const ROUTES: readonly RouteRow[] = [
   route("app/sign-in/route.ts", "POST", "/sign-in", "public", "none", { note: "the one way in; same-site forms only" }),
   route("app/sign-in/code/route.ts", "POST", "/sign-in/code", "public", "none", { note: "the second factor's step; needs the pending cookie of a right password" }),
   route("app/api/health/route.ts", "GET", "/api/health", "public"),
+  route("app/co-quan/gui/route.ts", "POST", "/co-quan/gui", "public", "none", { note: "the agency's answer through its link: same-site forms only, the reply document's size checked before reading, 30 a minute per client address; a token that opens nothing answers 404, a post naming no link goes back to /co-quan (decision 063)" }),
   route("app/tra-cuu/xem/route.ts", "POST", "/tra-cuu/xem", "public", "none", { note: "a code and digits open one petition; same-site forms only; 20 a minute per client address (decision 058)" }),
   route("app/tra-cuu/danh-gia/route.ts", "POST", "/tra-cuu/danh-gia", "public", "none", { note: "rates the petition this browser's lookup opened, once its reply is sent; same-site forms only" }),
   route("app/sign-out/route.ts", "POST", "/sign-out", "public", "none", { note: "signs out whoever calls it; without a session it only clears cookies" }),
@@ -237,6 +239,9 @@ export const ACTIONS: readonly ActionRow[] = [
   action("lib/petitions/actions.ts#createPetitionAction", "petition:create:subtree", "unit"),
   action("lib/petitions/actions.ts#petitionStepAction", "petition:update:subtree", "petition", { note: "each step's permission is in the workflow table (lib/petitions/workflow.ts); the matrix runs `reject` (a handling step)" }),
   action("lib/lookup/actions.ts#issueLookupNumberAction", "petition:create:subtree", "petition", { note: "a petition without a phone only: one with a phone is looked up by its digits (decision 058)" }),
+  action("lib/agency-links/actions.ts#reissueAgencyLinkAction", "petition:update:subtree", "petition", { note: "a new link for the current assignment; the old one stops working (decision 063)" }),
+  action("lib/agency-links/actions.ts#revokeAgencyLinkAction", "petition:update:subtree", "petition", { note: "after a confirmation; audited" }),
+  action("lib/agency-links/actions.ts#decideAgencyAnswerAction", "petition:update:subtree", "petition", { note: "accepts or refuses what the agency proposed; an accepted result is the resolve step (decision 063)" }),
   action("lib/petitions/actions.ts#editPetitionAction", "petition:update:subtree", "petition-received", { note: "a commune secretary also corrects their own petition until it is assigned" }),
   action("lib/meetings/actions.ts#editMeetingAction", "meeting:create:subtree", "meeting-recent", {
     only: "meeting:correct:subtree",

@@ -11,6 +11,7 @@ import { createElement, type ComponentType, type ReactNode } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { cadreCursorAfter } from "@/lib/cadres/queries";
 import { agencyWhereFor, cadreWhereFor, meetingWhereFor, organisationWhereFor, petitionWhereFor, unitWhereFor, userWhereFor } from "@/lib/auth/scope";
+import { tokenOf } from "@/lib/agency-links/links";
 import { db } from "@/lib/db/client";
 import { isoDay, todayInVietnam, addDaysUtc } from "@/lib/time";
 import type { PageRow, RouteRow, Target } from "./authz-registry";
@@ -81,7 +82,10 @@ export async function discoverVars(actor: Actor): Promise<Vars> {
   const field = await db.petitionField.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
   const agency = await db.agency.findFirst({ where: agencyWhereFor(actor), orderBy: { id: "asc" }, select: { id: true } });
   const today = todayInVietnam();
+  // The newest link still open of a petition in reach: the agency's page (decision 063), as its agency opens it.
+  const link = await db.agencyLink.findFirst({ where: { revokedAt: null, expiresAt: { gt: new Date() }, petition: petitionWhereFor(actor) }, orderBy: { id: "desc" }, select: { sealedToken: true } });
   return {
+    agencyToken: link ? tokenOf(link) : null,
     child: String(child?.id ?? actor.unit.id),
     field: field ? String(field.id) : null,
     agency: agency ? String(agency.id) : null,
@@ -101,6 +105,7 @@ export async function discoverVars(actor: Actor): Promise<Vars> {
  * no page or route fails the test.
  */
 export const VARIANTS: Record<string, readonly string[]> = {
+  "app/co-quan/page.tsx": ["/co-quan?k={agencyToken}"],
   "app/(app)/petitions/page.tsx": [
     "/petitions?status=RECEIVED,ASSIGNED,IN_PROGRESS",
     "/petitions?status=CLOSED",

@@ -8,6 +8,10 @@ import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import { getPetitionPage } from "@/lib/petitions/detail";
 import { unitFullName } from "@/lib/units/labels";
 import { parseId } from "@/lib/forms/fields";
+import { headers } from "next/headers";
+import { AgencyLinkPanel } from "@/components/agency-links/link-panel";
+import { agencyLinkPanel } from "@/lib/agency-links/staff";
+import { publicBaseUrl } from "@/lib/lookup/receipt";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   return { title: `${(await getTranslations("petitions"))("title")} #${(await params).id}` };
@@ -27,6 +31,8 @@ export default async function PetitionPage({
   if (!data) notFound();
   const { petition: p, path, steps, agencies, personal, escalateTo } = data;
   const query = await searchParams;
+  // The agency's link and its waiting answers, for those who handle the petition (decision 063).
+  const linkPanel = await agencyLinkPanel(actor, p.id, publicBaseUrl(await headers()));
   const t = await getTranslations("petitions");
   const row = (label: string, value: React.ReactNode) => (
     <div className="flex flex-col sm:flex-row sm:gap-2">
@@ -160,7 +166,7 @@ export default async function PetitionPage({
                     {e.toStatus && e.fromStatus !== e.toStatus && <span className="font-normal text-stone-600"> → {t(`statuses.${e.toStatus}`)}</span>}
                   </p>
                   <p className="text-sm text-stone-600">
-                    {e.actor?.displayName ?? t("detail.citizenOnline")} · <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
+                    {e.actor?.displayName ?? (agencyOf(e.data) !== null ? t("detail.agencyOnline", { agency: agencyOf(e.data)! }) : t("detail.citizenOnline"))} · <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
                   </p>
                   {e.note && <p className="mt-1 whitespace-pre-line text-sm">{e.note}</p>}
                 </li>
@@ -169,6 +175,19 @@ export default async function PetitionPage({
           </section>
         </div>
 
+        <div className="h-fit space-y-4">
+        {linkPanel && (
+          <AgencyLinkPanel
+            petitionId={linkPanel.petitionId}
+            version={linkPanel.version}
+            agency={linkPanel.agency}
+            link={linkPanel.link && { url: linkPanel.link.url, expiresOn: formatDate(new Date(linkPanel.link.expiresAt.getTime() - 1)) }}
+            waiting={linkPanel.waiting.map((a) => ({
+              id: a.id, kind: a.kind, text: a.text, resolution: a.resolution, days: a.days, sentAt: formatDateTime(a.createdAt), agency: a.agency.name,
+              attachment: a.attachment && { href: `/petitions/${p.id}/attachments/${a.attachment.id}`, fileName: a.attachment.fileName },
+            }))}
+          />
+        )}
         <section aria-labelledby="p-actions" className="h-fit rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
           <h2 id="p-actions" className="text-lg font-semibold">{t("detail.actions")}</h2>
           {steps.length === 0 ? (
@@ -185,7 +204,15 @@ export default async function PetitionPage({
             />
           )}
         </section>
+        </div>
       </div>
     </div>
   );
+}
+
+/** The agency named by an event the agency sent through its link (decision 063), else null. */
+function agencyOf(data: unknown): string | null {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return null;
+  const d = data as Record<string, unknown>;
+  return d.by === "agency" && typeof d.agency === "string" ? d.agency : null;
 }
