@@ -161,6 +161,57 @@ export function loadMailEnv(env: Env = process.env): MailEnv | null {
   };
 }
 
+const phoneChannelsSchema = z.object({
+  ZALO_ZNS_URL: z.url({ error: "ZALO_ZNS_URL phải là địa chỉ https của API ZNS / ZALO_ZNS_URL must be the ZNS API's address" }).optional(),
+  ZALO_ZNS_ACCESS_TOKEN: z.string().trim().min(1).optional(),
+  ZALO_ZNS_TEMPLATE_ID: z.string().trim().regex(/^\d{1,20}$/, "ZALO_ZNS_TEMPLATE_ID là mã số mẫu tin đã duyệt / ZALO_ZNS_TEMPLATE_ID is the approved template's number").optional(),
+  SMS_URL: z.url({ error: "SMS_URL phải là địa chỉ của API gửi tin / SMS_URL must be the SMS API's address" }).optional(),
+  SMS_API_KEY: z.string().trim().min(1).optional(),
+  SMS_SECRET_KEY: z.string().trim().min(1).optional(),
+  SMS_BRANDNAME: z.string().trim().min(1).max(11).optional(),
+});
+
+/** Zalo Notification Service (decision 062): off (null) until its token is set; then its address and template too. */
+export interface ZaloEnv {
+  url: string;
+  accessToken: string;
+  templateId: string;
+}
+
+/** SMS through an eSMS-style brandname API (decision 062): off (null) until its key is set; then the rest too. */
+export interface SmsEnv {
+  url: string;
+  apiKey: string;
+  secretKey: string;
+  brandname: string;
+}
+
+function phoneChannels(env: Env) {
+  const parsed = phoneChannelsSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Cấu hình Zalo/SMS không hợp lệ / invalid Zalo or SMS settings:\n${parsed.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export function loadZaloEnv(env: Env = process.env): ZaloEnv | null {
+  const s = phoneChannels(env);
+  if (!s.ZALO_ZNS_ACCESS_TOKEN) return null;
+  if (!s.ZALO_ZNS_URL || !s.ZALO_ZNS_TEMPLATE_ID) {
+    throw new Error("ZALO_ZNS_ACCESS_TOKEN cần cả ZALO_ZNS_URL và ZALO_ZNS_TEMPLATE_ID / ZALO_ZNS_ACCESS_TOKEN needs ZALO_ZNS_URL and ZALO_ZNS_TEMPLATE_ID");
+  }
+  return { url: s.ZALO_ZNS_URL, accessToken: s.ZALO_ZNS_ACCESS_TOKEN, templateId: s.ZALO_ZNS_TEMPLATE_ID };
+}
+
+export function loadSmsEnv(env: Env = process.env): SmsEnv | null {
+  const s = phoneChannels(env);
+  if (!s.SMS_API_KEY) return null;
+  if (!s.SMS_URL || !s.SMS_SECRET_KEY || !s.SMS_BRANDNAME) {
+    throw new Error("SMS_API_KEY cần cả SMS_URL, SMS_SECRET_KEY và SMS_BRANDNAME / SMS_API_KEY needs SMS_URL, SMS_SECRET_KEY and SMS_BRANDNAME");
+  }
+  return { url: s.SMS_URL, apiKey: s.SMS_API_KEY, secretKey: s.SMS_SECRET_KEY, brandname: s.SMS_BRANDNAME };
+}
+
 /** Whether this process works the job queue (decision 060): on unless JOBS_WORKER=off. */
 export function jobsInProcess(env: Env = process.env): boolean {
   const value = env.JOBS_WORKER?.trim();

@@ -35,11 +35,12 @@ export function MarkAllReadForm() {
 }
 
 /** Hồ sơ → Kênh nhận thông báo: the e-mail address and whether to use it. */
-export function NotificationSettingsForm({ email, byEmail }: { email: string | null; byEmail: boolean }) {
+export function NotificationSettingsForm({ email, byEmail, phone, byZalo, bySms }: { email: string | null; byEmail: boolean; phone: string | null; byZalo: boolean; bySms: boolean }) {
   const t = useTranslations("notifications");
   const id = useId();
   const [state, action, pending] = useActionState(saveNotificationSettingsAction, null as Result<typeof saveNotificationSettingsAction>);
-  const checked = state && !state.ok ? lastValue(state, "byEmail", "") === "on" : state?.ok ? state.data.byEmail : byEmail;
+  const ticked = (name: "byEmail" | "byZalo" | "bySms", saved: boolean) => (state && !state.ok ? lastValue(state, name, "") === "on" : state?.ok ? state.data[name] : saved);
+  const checked = ticked("byEmail", byEmail);
   return (
     <form action={action} className="space-y-3">
       <div>
@@ -64,6 +65,34 @@ export function NotificationSettingsForm({ email, byEmail }: { email: string | n
       <label className="flex items-center gap-2">
         <input type="checkbox" name="byEmail" defaultChecked={checked} key={String(checked)} className="h-5 w-5" />
         <span>{t("byEmail")}</span>
+      </label>
+      <div>
+        <label htmlFor={`${id}-phone`} className="block text-sm font-medium">
+          {t("phone")}
+        </label>
+        <input
+          id={`${id}-phone`}
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          maxLength={20}
+          defaultValue={lastValue(state, "phone", phone ? `0${phone.slice(2)}` : "")}
+          aria-describedby={`${id}-phone-hint ${id}-phone-error`}
+          className={inputClass}
+        />
+        <p id={`${id}-phone-hint`} className="mt-1 text-sm text-stone-600">
+          {t("phoneHint")}
+        </p>
+        <FieldError state={state} name="phone" id={`${id}-phone-error`} />
+      </div>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="byZalo" defaultChecked={ticked("byZalo", byZalo)} key={`z${ticked("byZalo", byZalo)}`} className="h-5 w-5" />
+        <span>{t("byZalo")}</span>
+      </label>
+      <label className="flex items-center gap-2">
+        <input type="checkbox" name="bySms" defaultChecked={ticked("bySms", bySms)} key={`s${ticked("bySms", bySms)}`} className="h-5 w-5" />
+        <span>{t("bySms")}</span>
       </label>
       <button type="submit" disabled={pending} className={buttonClass}>
         {t("save")}

@@ -15,8 +15,8 @@ export const JOB_SCHEMA = "pgboss";
 export const QUEUES = {
   /** The daily reminder sweep (lib/notifications/sweep.ts), one job per day. */
   sweep: "reminders-sweep",
-  /** One e-mail per notification. */
-  email: "notification-email",
+  /** One delivery per notification, on the channels its user chose (e-mail, Zalo, SMS). */
+  deliver: "notification-deliver",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

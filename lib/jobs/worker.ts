@@ -4,7 +4,7 @@
  * runs it alone, beside app processes started with JOBS_WORKER=off, on PostgreSQL.
  */
 import { sendWeeklyDigest } from "../notifications/digest";
-import { sendNotificationEmail } from "../notifications/email";
+import { deliverNotification } from "../notifications/deliver";
 import { sweepReminders } from "../notifications/sweep";
 import { isoDay, todayInVietnam } from "../time";
 import { jobQueue, QUEUES, sendOnce } from "./queue";
@@ -20,12 +20,12 @@ export function sendSweep(day: Date = todayInVietnam()) {
 
 /**
  * Runs one day's sweep, and the leaders' weekly digest when the day is its week's first working day; sends an
- * e-mail job per new notification whose user chose e-mail. `created` counts the reminders, `digest` the digests.
+ * delivery job per new notification whose user chose a channel (e-mail, Zalo, SMS). `created` counts the reminders, `digest` the digests.
  */
 export async function runSweep(day: string) {
   const result = await sweepReminders(new Date(`${day}T00:00:00Z`));
   const digest = result.workingDay ? await sendWeeklyDigest(new Date(`${day}T00:00:00Z`)) : null;
-  for (const id of [...result.emailIds, ...(digest?.emailIds ?? [])]) await sendOnce(QUEUES.email, String(id), { notificationId: id });
+  for (const id of [...result.deliverIds, ...(digest?.deliverIds ?? [])]) await sendOnce(QUEUES.deliver, String(id), { notificationId: id });
   return { ...result, digest: digest?.created ?? 0 };
 }
 
@@ -39,8 +39,8 @@ export async function startWorker(opts: { log?: (line: string) => void; sweepNow
       log(`[jobs] reminders ${result.day}: ${result.workingDay ? `${result.created} notifications for ${result.petitions} petitions, ${result.digest} weekly digests` : "not a working day"}`);
     }
   });
-  await boss.work<{ notificationId: number }>(QUEUES.email, { pollingIntervalSeconds: 5, batchSize: 20 }, async (jobs) => {
-    for (const job of jobs) await sendNotificationEmail(job.data.notificationId);
+  await boss.work<{ notificationId: number }>(QUEUES.deliver, { pollingIntervalSeconds: 5, batchSize: 20 }, async (jobs) => {
+    for (const job of jobs) await deliverNotification(job.data.notificationId);
   });
   await boss.schedule(QUEUES.sweep, SWEEP_CRON, {}, { tz: TIME_ZONE });
   // Today's at once: a server started after 07:00 (or the demo's first start) does not wait a day.

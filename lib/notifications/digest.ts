@@ -13,6 +13,7 @@ import { loadHolidayCalendar } from "../calendar/table";
 import { db } from "../db/client";
 import { isoDay } from "../time";
 import { officeName } from "../units/labels";
+import { toDeliver } from "./deliver";
 import { digestText } from "./texts";
 
 /** How many of the most overdue a digest names. */
@@ -25,8 +26,8 @@ export interface DigestResult {
   /** Whether `day` is its week's digest day. */
   digestDay: boolean;
   created: number;
-  /** The new digests whose user chose e-mail. */
-  emailIds: number[];
+  /** The new digests whose user chose a channel beyond the app. */
+  deliverIds: number[];
 }
 
 export async function sendWeeklyDigest(today: Date): Promise<DigestResult> {
@@ -37,7 +38,7 @@ export async function sendWeeklyDigest(today: Date): Promise<DigestResult> {
   const monday = addDays(day, -((today.getUTCDay() + 6) % 7));
   let first: string | null = null;
   for (let d = monday; d <= addDays(monday, 6) && first === null; d = addDays(d, 1)) if (isWorkingDay(d, calendar)) first = d;
-  if (first !== day) return { day, digestDay: false, created: 0, emailIds: [] };
+  if (first !== day) return { day, digestDay: false, created: 0, deliverIds: [] };
 
   // Duties filtered here: Prisma's enum-array filters fail on the PGlite adapter (as in sweep.ts).
   const leaders = (await db.user.findMany({ where: { active: true }, select: { id: true, duties: true }, orderBy: { id: "asc" } })).filter((u) => u.duties.includes("DIRECTING"));
@@ -63,13 +64,5 @@ export async function sendWeeklyDigest(today: Date): Promise<DigestResult> {
     rows.push({ userId: leader.id, kind: "DIGEST" as const, petitionId: null, day: today, ...text, link: DIGEST_LINK, dedupeKey: `DIGEST:${leader.id}:${monday}` });
   }
   const created = rows.length ? await db.notification.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true, userId: true } }) : [];
-  const byEmail = new Set(
-    (
-      await db.notificationSettings.findMany({
-        where: { userId: { in: created.map((n) => n.userId) }, byEmail: true, email: { not: null } },
-        select: { userId: true },
-      })
-    ).map((s) => s.userId),
-  );
-  return { day, digestDay: true, created: created.length, emailIds: created.filter((n) => byEmail.has(n.userId)).map((n) => n.id) };
+  return { day, digestDay: true, created: created.length, deliverIds: await toDeliver(created) };
 }

@@ -16,6 +16,7 @@ import { nearestSupervising } from "../petitions/supervising";
 import { isoDay, todayInVietnam } from "../time";
 import { officeName } from "../units/labels";
 import { DEFAULT_SCHEDULE, reminderOn, type Reminder, type ReminderScheduleValues } from "./schedule";
+import { toDeliver } from "./deliver";
 import { reminderText, type ReminderKind } from "./texts";
 
 export interface SweepResult {
@@ -23,8 +24,8 @@ export interface SweepResult {
   workingDay: boolean;
   petitions: number;
   created: number;
-  /** The new notifications whose user chose e-mail: the queue sends one job each. */
-  emailIds: number[];
+  /** The new notifications whose user chose a channel beyond the app (e-mail, Zalo, SMS): the queue sends one job each. */
+  deliverIds: number[];
 }
 
 const unitSelect = { id: true, level: true, typeLabel: true, name: true, code: true, ancestorIds: true, validFrom: true, validTo: true } as const;
@@ -56,7 +57,7 @@ export async function sweepReminders(today: Date = todayInVietnam()): Promise<Sw
   const day = isoDay(today);
   const year = today.getUTCFullYear();
   const calendar = await loadHolidayCalendar(db, year - 1, year + 1);
-  if (!isWorkingDay(day, calendar)) return { day, workingDay: false, petitions: 0, created: 0, emailIds: [] };
+  if (!isWorkingDay(day, calendar)) return { day, workingDay: false, petitions: 0, created: 0, deliverIds: [] };
 
   const schedules = new Map<number, ReminderScheduleValues>(
     (await db.reminderSchedule.findMany({ select: { fieldId: true, daysBefore: true, onDueDay: true, overdueEvery: true } })).map((s) => [s.fieldId, s]),
@@ -67,7 +68,7 @@ export async function sweepReminders(today: Date = todayInVietnam()): Promise<Sw
   const ctx: SweepDay = { day, today, calendar, scheduleOf };
 
   // Open petitions due by the horizon, a page at a time in the order of `Petition_dueOn_id_idx`.
-  const result: SweepResult = { day, workingDay: true, petitions: 0, created: 0, emailIds: [] };
+  const result: SweepResult = { day, workingDay: true, petitions: 0, created: 0, deliverIds: [] };
   let after: { dueOn: Date; id: number } | null = null;
   for (;;) {
     // The row comparison is the index's own condition: each page starts where the last ended (Prisma's OR of the two
@@ -85,7 +86,7 @@ export async function sweepReminders(today: Date = todayInVietnam()): Promise<Sw
     const done = await remindPage(ctx, page);
     result.petitions += done.petitions;
     result.created += done.created;
-    result.emailIds.push(...done.emailIds);
+    result.deliverIds.push(...done.deliverIds);
     if (page.length < PAGE_SIZE) break;
     const last = page[page.length - 1];
     after = { dueOn: last.dueOn!, id: last.id };
@@ -96,7 +97,7 @@ export async function sweepReminders(today: Date = todayInVietnam()): Promise<Sw
 /** The reminders of one page of petitions, written at once (a notification's key makes a second run harmless). */
 async function remindPage(ctx: SweepDay, petitions: SweptPetition[]): Promise<Omit<SweepResult, "day" | "workingDay">> {
   const { day, today, calendar, scheduleOf } = ctx;
-  const none = { petitions: 0, created: 0, emailIds: [] };
+  const none = { petitions: 0, created: 0, deliverIds: [] };
   const ids = petitions.map((p) => p.id);
 
   const lastOverdue = new Map<number, string>();
@@ -174,15 +175,7 @@ async function remindPage(ctx: SweepDay, petitions: SweptPetition[]): Promise<Om
   for (const e of escalations) for (const u of (e.up && leaders.get(e.up.id)) || []) if (!e.actors.has(u.id)) e.add(u.id, "OVERDUE_ESCALATED");
 
   const created = rows.length ? await db.notification.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true, userId: true } }) : [];
-  const byEmail = new Set(
-    (
-      await db.notificationSettings.findMany({
-        where: { userId: { in: [...new Set(created.map((n) => n.userId))] }, byEmail: true, email: { not: null } },
-        select: { userId: true },
-      })
-    ).map((s) => s.userId),
-  );
-  return { petitions: reminded.length, created: created.length, emailIds: created.filter((n) => byEmail.has(n.userId)).map((n) => n.id) };
+  return { petitions: reminded.length, created: created.length, deliverIds: await toDeliver(created) };
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {

@@ -79,6 +79,6 @@ describe("the notification centre", () => {
     expect(settingsSchema.safeParse({ email: "", byEmail: "" }).success).toBe(true);
     expect(settingsSchema.safeParse({ email: "", byEmail: "on" }).success).toBe(false);
     expect(settingsSchema.safeParse({ email: "không phải e-mail", byEmail: "on" }).success).toBe(false);
-    expect(settingsSchema.safeParse({ email: "can.bo@danvan.test", byEmail: "on" }).data).toEqual({ email: "can.bo@danvan.test", byEmail: true });
+    expect(settingsSchema.safeParse({ email: "can.bo@danvan.test", byEmail: "on" }).data).toEqual({ email: "can.bo@danvan.test", byEmail: true, phone: null, byZalo: false, bySms: false });
   });
 });

@@ -225,7 +225,7 @@ describe("the job queue", () => {
     const sweep = overview.queues.find((q) => q.name === "reminders-sweep")!;
     expect(sweep.completed).toBeGreaterThanOrEqual(1);
     expect(sweep.lastCompletedAt).not.toBeNull();
-    const email = overview.queues.find((q) => q.name === "notification-email")!;
+    const email = overview.queues.find((q) => q.name === "notification-deliver")!;
     expect(email.completed).toBeGreaterThanOrEqual(12);
     expect(email.failed).toBe(0);
   });

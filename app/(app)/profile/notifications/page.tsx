@@ -25,7 +25,12 @@ export default async function NotificationSettingsPage() {
           {t("emailOff")}
         </p>
       )}
-      <NotificationSettingsForm email={settings.email} byEmail={settings.byEmail} />
+      {(!settings.zaloAvailable || !settings.smsAvailable) && (
+        <p role="note" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          {t(!settings.zaloAvailable && !settings.smsAvailable ? "phoneOff" : !settings.zaloAvailable ? "zaloOff" : "smsOff")}
+        </p>
+      )}
+      <NotificationSettingsForm email={settings.email} byEmail={settings.byEmail} phone={settings.phone} byZalo={settings.byZalo} bySms={settings.bySms} />
     </section>
   );
 }
