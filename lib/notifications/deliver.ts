@@ -5,7 +5,7 @@
  * is thrown after the other channels have had their turn, and the queue retries with back-off.
  */
 import { db } from "../db/client";
-import { loadMailEnv, loadSmsEnv, loadZaloEnv, type MailEnv, type SmsEnv, type ZaloEnv } from "../env";
+import { loadMailEnv, loadSmsEnv, loadZaloEnv, type Env, type MailEnv, type SmsEnv, type ZaloEnv } from "../env";
 import { sendSms, sendZns, vietnamMobile } from "./channels/phone";
 import { mailNotification } from "./email";
 
@@ -17,7 +17,7 @@ export interface Channels {
   baseUrl: string;
 }
 
-export function configuredChannels(env: NodeJS.ProcessEnv = process.env): Channels {
+export function configuredChannels(env: Env = process.env): Channels {
   return { mail: loadMailEnv(env), zalo: loadZaloEnv(env), sms: loadSmsEnv(env), baseUrl: env.NEXTAUTH_URL ?? "http://localhost:3000" };
 }
 
