@@ -6,6 +6,7 @@
  * answers the one 404 the page gives; a post naming no link goes back to /co-quan. Otherwise a 303 back to the
  * page, which words what happened.
  */
+import { readBodyBytes } from "../http/body";
 import { NextResponse } from "next/server";
 import { parseInput } from "../actions/result";
 import { takeAttempt, type ThrottleRule } from "../auth/throttle";
@@ -51,26 +52,6 @@ function tooLarge(): Response {
   return new Response("Biểu mẫu quá lớn: văn bản trả lời tối đa 10 MB.", { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
-/** The body as bytes, or null when it is larger than `max` (read no further than that). */
-async function readBytes(request: Request, max: number): Promise<Buffer | null> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (!(declared <= max)) return null;
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
 
 async function readForm(request: Request, body: Buffer): Promise<FormData | null> {
   const type = request.headers.get("content-type") ?? "";
@@ -97,7 +78,7 @@ export async function answerFromForm(request: Request): Promise<Response> {
   if (!isSameOrigin(request.headers)) return new Response(null, { status: 403 });
   if (!(Number(request.headers.get("content-length") ?? 0) <= MAX_ANSWER_BODY_BYTES)) return tooLarge();
   if (!(await takeAttempt(db, agencyThrottleKey(addressOf(request)), AGENCY_LINK_RULE))) return tooMany();
-  const body = await readBytes(request, MAX_ANSWER_BODY_BYTES);
+  const body = await readBodyBytes(request, MAX_ANSWER_BODY_BYTES);
   if (body === null) return tooLarge();
   const form = await readForm(request, body);
   // A post that names no link at all guesses at none: back to the page that says what it is for.

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { readBodyBytes } from "../http/body";
 import { isSameOrigin } from "../http/same-origin";
 import { sameSitePath } from "../http/safe-path";
 import { clientAddress } from "../http/client-address";
@@ -15,29 +16,10 @@ const MAX_BODY_BYTES = 16 * 1024;
 
 export type SignInFormError = SignInError | "REQUIRED" | "UNKNOWN" | "CODE_REQUIRED" | "CODE_INVALID" | "CODE_LOCKED" | "EXPIRED";
 
-/** The body as text, or null when it is larger than `max` (read no further than that). */
-async function readBody(request: Request, max: number): Promise<string | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > max) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 /** The fields of a urlencoded or multipart form, or null when the body is not one. */
 export async function readSignInForm(request: Request): Promise<URLSearchParams | FormData | null> {
-  const body = await readBody(request, MAX_BODY_BYTES);
+  const body = (await readBodyBytes(request, MAX_BODY_BYTES))?.toString("utf8") ?? null;
   if (body === null) return null;
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("application/x-www-form-urlencoded")) return new URLSearchParams(body);
