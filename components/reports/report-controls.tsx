@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { PERIOD_KINDS, type ReportParams } from "@/lib/dashboards/report-params";
+import { PERIOD_KINDS, reportQuery, type ReportParams } from "@/lib/dashboards/report-params";
 
 const input = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2";
 
@@ -11,7 +11,9 @@ const input = "mt-1 block w-full rounded-md border border-stone-300 bg-white px-
 export async function ReportControls({ params }: { params: ReportParams }) {
   const t = await getTranslations("reports");
   return (
-    <form method="get" action="/reports" className="grid grid-cols-2 gap-3 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6 print:hidden" aria-label={t("period.legend")}>
+    // Keyed by what it shows: a link to another view (a unit merged into this one opens "as the units were")
+    // navigates without a reload, and a select keeps the value it was mounted with (seen in Chromium).
+    <form key={reportQuery(params)} method="get" action="/reports" className="grid grid-cols-2 gap-3 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6 print:hidden" aria-label={t("period.legend")}>
       {params.unit !== undefined && <input type="hidden" name="unit" value={params.unit} />}
       {params.sort !== "name" && <input type="hidden" name="sort" value={params.sort} />}
       {params.dir !== "asc" && <input type="hidden" name="dir" value={params.dir} />}

@@ -97,6 +97,8 @@ test("the province leader moved to Phú Thọ reads Vĩnh Phúc's reports as the
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Báo cáo Tỉnh Vĩnh Phúc");
   // The year of its last day, on the units as they were.
   await expect(page.getByText("Năm 2025 · Theo đơn vị khi phát sinh")).toBeVisible();
+  // The form says so too: the link navigates without a reload, and the view's choice follows it.
+  await expect(page.getByLabel("Đơn vị hành chính")).toHaveValue("historical");
   const children = page.getByRole("table").filter({ hasText: "Lập Thạch" }).first();
   await expect(children).toContainText("Vĩnh Tường");
   const url = page.url();
