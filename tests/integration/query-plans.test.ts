@@ -17,6 +17,7 @@
  * Only the session is stood in for (the actor of each run), with Next.js's request scope
  * (headers, cookies, translations): the pages, routes, actions and queries are the real ones.
  */
+import { issueLink } from "@/lib/agency-links/links";
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -298,6 +299,15 @@ beforeAll(async () => {
   const file = { fileName: "bien-ban.pdf", mimeType: "application/pdf", size: 5, sha256: "0".repeat(64), content: Buffer.from("%PDF-"), uploadedById: secretary.userId };
   await db.attachment.create({ data: { ...file, petitionId: first.id } });
   await db.attachment.create({ data: { ...file, meetingId: meeting.id } });
+  // A live agency link (decision 063): the demo issues none, and without one the agency's page would go unread.
+  // The demo's assigned petitions carry their agency but no moment of assignment, which a link is tied to.
+  const assigned = await db.petition.findFirstOrThrow({
+    where: { status: { in: ["ASSIGNED", "IN_PROGRESS"] }, agencyId: { not: null } },
+    orderBy: { id: "desc" },
+    select: { id: true, agencyId: true, assignedAt: true, dueOn: true },
+  });
+  const assignedAt = assigned.assignedAt ?? (await db.petition.update({ where: { id: assigned.id }, data: { assignedAt: new Date() }, select: { assignedAt: true } })).assignedAt!;
+  await issueLink(db, { petitionId: assigned.id, agencyId: assigned.agencyId!, assignedAt, dueOn: assigned.dueOn, issuedById: secretary.userId }, new Date());
   for (const seat of DEMO_SEATS) {
     const actor = await actorOf(seat.username);
     await db.apiToken.create({ data: { userId: actor.userId, name: "Báo cáo", tokenHash: randomUUID(), prefix: "dv_test" } });
