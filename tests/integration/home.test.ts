@@ -3,6 +3,7 @@ import { meetingWhereFor, organisationWhereFor, petitionWhereFor, unitWhereFor }
 import { db } from "@/lib/db/client";
 import { scopeSummary } from "@/lib/home/queries";
 import { actorAt, buildTree, createField, createOrganisation, createPetition, createUser, type Tree } from "../support/factories";
+import { insertUnit } from "@/lib/units/tree";
 
 /**
  * The home page's figures. The open and overdue petitions come from the rollups (decision 028):
@@ -71,6 +72,25 @@ describe("the home page's figures", () => {
     for (const t of [tree, other]) expect(await scopeSummary(actorAt(t.nation, "ADMIN"), NOW)).toMatchObject(await scoped(t.nation));
     expect(await scopeSummary(actorAt(tree.nation, "ADMIN"), NOW)).toEqual(alone);
     expect(await scopeSummary(actorAt(tree.province, "PROVINCE_LEADER"), NOW)).toMatchObject(await scoped(tree.province));
+  });
+
+  it("counts again after any write to the units or the organisations, though it keeps its counts between them (decision 074)", async () => {
+    const t = await buildTree();
+    const actor = actorAt(t.province, "PROVINCE_LEADER");
+    const first = await scopeSummary(actor, NOW);
+    expect(await scopeSummary(actor, NOW)).toEqual(first);
+    // A village added, by Prisma and by raw SQL: the unit tree's version moves on.
+    await insertUnit(db, { parentId: t.communeB.id, level: "VILLAGE", typeLabel: "Thôn", name: `Thôn mới ${t.communeB.id}` });
+    const afterVillage = await scopeSummary(actor, NOW);
+    expect(afterVillage.unitsByLevel.VILLAGE).toBe((first.unitsByLevel.VILLAGE ?? 0) + 1);
+    // A team founded, then dissolved by raw SQL (as a merger carries organisations over).
+    const team = await createOrganisation(t.villageB1, "TEAM", ["Trần Văn Mới"]);
+    expect((await scopeSummary(actor, NOW)).teams).toBe(first.teams + 1);
+    await db.$executeRaw`UPDATE "Organisation" SET "dissolvedOn" = '2026-03-01' WHERE id = ${team.org.id}`;
+    expect((await scopeSummary(actor, NOW)).teams).toBe(first.teams);
+    // A village closed: not current any more.
+    await db.$executeRaw`UPDATE "Unit" SET "validTo" = '2026-03-01' WHERE id = ${t.villageB1.id}`;
+    expect((await scopeSummary(actor, NOW)).unitsByLevel.VILLAGE).toBe(first.unitsByLevel.VILLAGE);
   });
 
   it("shows nothing to a role it does not know", async () => {
