@@ -10,11 +10,12 @@ import type { Actor } from "../auth/actor";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { allows } from "../auth/roles";
 import type { Duty } from "../generated/prisma/enums";
-import { unitWhereFor, userWhereFor } from "../auth/scope";
+import { agencyWhereFor, unitWhereFor, userWhereFor } from "../auth/scope";
 import { audit } from "../audit/log";
 import { db, type Tx } from "../db/client";
 import { todayInVietnam } from "../time";
-import type { ChangePasswordInput, CreateUserInput, ResetPasswordInput, SetActiveInput, UpdateUserInput } from "./schemas";
+import { resolveAgencyChoice } from "../choices/agencies";
+import type { AgencyPick, ChangePasswordInput, CreateUserInput, ResetPasswordInput, SetActiveInput, UpdateUserInput } from "./schemas";
 import { generateTemporaryPassword } from "./temporary-password";
 import { isUniqueViolation } from "../db/errors";
 
@@ -40,6 +41,23 @@ async function findHomeUnitInScope(tx: Tx, actor: Actor, unitId: number, today: 
   return unit;
 }
 
+/**
+ * The agency an agency's account is bound to (decision 064): an active one in the actor's reach, or NOT_FOUND. A
+ * name typed without JavaScript must find exactly one; null when the account is no agency's.
+ */
+async function agencyInScope(tx: Tx, actor: Actor, pick: AgencyPick | undefined): Promise<number | null> {
+  if (pick === undefined) return null;
+  let agencyId: number | undefined;
+  if ("id" in pick) agencyId = pick.id;
+  else {
+    const found = await resolveAgencyChoice(actor, undefined, pick.text);
+    if (found.others.length === 0) agencyId = found.selected?.id;
+  }
+  const agency = agencyId === undefined ? null : await tx.agency.findFirst({ where: { AND: [{ id: agencyId, active: true }, agencyWhereFor(actor)] }, select: { id: true } });
+  if (!agency) throw new ActionError("NOT_FOUND");
+  return agency.id;
+}
+
 function sameDuties(a: readonly Duty[] | null, b: readonly Duty[]): boolean {
   const x = new Set(a ?? []);
   return x.size === new Set(b).size && b.every((d) => x.has(d));
@@ -53,12 +71,14 @@ export async function createUser(actor: Actor, input: CreateUserInput, today = t
   try {
     return await db.$transaction(async (tx) => {
       await findHomeUnitInScope(tx, actor, input.unitId, today);
+      const agencyId = await agencyInScope(tx, actor, input.agency);
       if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) throw new ActionError("DUPLICATE");
       const user = await tx.user.create({
         data: {
           username: input.username,
           displayName: input.displayName,
           duties: input.duties,
+          agencyId,
           unitId: input.unitId,
           passwordHash,
           mustChangePassword: true,
@@ -70,7 +90,7 @@ export async function createUser(actor: Actor, input: CreateUserInput, today = t
         entity: "User",
         entityId: user.id,
         unitId: user.unitId,
-        data: { username: user.username, displayName: user.displayName, duties: user.duties, unitId: user.unitId },
+        data: { username: user.username, displayName: user.displayName, duties: user.duties, unitId: user.unitId, ...(user.agencyId ? { agencyId: user.agencyId } : {}) },
       });
       return { id: user.id, username: user.username, displayName: user.displayName, temporaryPassword };
     });
@@ -88,7 +108,9 @@ export async function createUser(actor: Actor, input: CreateUserInput, today = t
 export async function updateUser(actor: Actor, input: UpdateUserInput, today = todayInVietnam()) {
   return db.$transaction(async (tx) => {
     const user = await findUserInScope(tx, actor, input.userId);
-    const roleChanged = !sameDuties(user.duties, input.duties);
+    // The same agency kept needs no check (it may have been deactivated since); a new one must be in reach.
+    const agencyId = input.agency && "id" in input.agency && input.agency.id === user.agencyId ? user.agencyId : await agencyInScope(tx, actor, input.agency);
+    const roleChanged = !sameDuties(user.duties, input.duties) || user.agencyId !== agencyId;
     const unitChanged = user.unitId !== input.unitId;
     // An admin cannot demote themselves nor move out of their own seat.
     if (user.id === actor.userId && (roleChanged || unitChanged)) throw new ActionError("INVALID_STATE");
@@ -99,6 +121,7 @@ export async function updateUser(actor: Actor, input: UpdateUserInput, today = t
       data: {
         displayName: input.displayName,
         duties: input.duties,
+        agencyId,
         unitId: input.unitId,
         ...(endSessions ? { sessionVersion: { increment: 1 } } : {}),
       },
@@ -106,7 +129,8 @@ export async function updateUser(actor: Actor, input: UpdateUserInput, today = t
     if (count === 0) throw new ActionError("CONFLICT");
     const changes: Record<string, { from: string | number | string[]; to: string | number | string[] }> = {};
     if (user.displayName !== input.displayName) changes.displayName = { from: user.displayName, to: input.displayName };
-    if (roleChanged) changes.duties = { from: user.duties, to: input.duties };
+    if (!sameDuties(user.duties, input.duties)) changes.duties = { from: user.duties, to: input.duties };
+    if (user.agencyId !== agencyId) changes.agencyId = { from: user.agencyId ?? "", to: agencyId ?? "" };
     if (unitChanged) changes.unitId = { from: user.unitId, to: input.unitId };
     await audit(tx, {
       actorId: actor.userId || null,
