@@ -30,9 +30,15 @@ async function heldNow(actor: Actor, petitionId: number, tx: Pick<Tx, "petition"
   });
 }
 
+/** POST /agency/{id}/gui, as the session's actor. */
 export async function answerFromAccount(request: Request, rawId: string): Promise<Response> {
   if (!isSameOrigin(request.headers)) return new Response(null, { status: 403 });
-  const actor = await getActor();
+  return answerAsAccount(request, rawId, await getActor());
+}
+
+/** The same, for an actor already read (the tests call it with actors loaded as a session loads them). */
+export async function answerAsAccount(request: Request, rawId: string, actor: Actor | null): Promise<Response> {
+  if (!isSameOrigin(request.headers)) return new Response(null, { status: 403 });
   if (!actor) return new Response("Chưa đăng nhập", { status: 401 });
   const petitionId = parseId(rawId);
   if (!allows(actor, "agency-petition:answer:agency") || petitionId === null || !(await heldNow(actor, petitionId))) return notFound();
