@@ -42,18 +42,20 @@ async function findHomeUnitInScope(tx: Tx, actor: Actor, unitId: number, today: 
 }
 
 /**
- * The agency an agency's account is bound to (decision 064): an active one in the actor's reach, or NOT_FOUND. A
- * name typed without JavaScript must find exactly one; null when the account is no agency's.
+ * The agency an agency's account is bound to (decision 064), by id: a name typed without JavaScript must find
+ * exactly one agency in reach (read before the transaction), else NOT_FOUND; undefined when the account is no agency's.
  */
-async function agencyInScope(tx: Tx, actor: Actor, pick: AgencyPick | undefined): Promise<number | null> {
-  if (pick === undefined) return null;
-  let agencyId: number | undefined;
-  if ("id" in pick) agencyId = pick.id;
-  else {
-    const found = await resolveAgencyChoice(actor, undefined, pick.text);
-    if (found.others.length === 0) agencyId = found.selected?.id;
-  }
-  const agency = agencyId === undefined ? null : await tx.agency.findFirst({ where: { AND: [{ id: agencyId, active: true }, agencyWhereFor(actor)] }, select: { id: true } });
+async function pickedAgency(actor: Actor, pick: AgencyPick | undefined): Promise<number | undefined> {
+  if (pick === undefined || "id" in pick) return pick?.id;
+  const found = await resolveAgencyChoice(actor, undefined, pick.text);
+  if (found.others.length > 0 || !found.selected) throw new ActionError("NOT_FOUND");
+  return found.selected.id;
+}
+
+/** An active agency in the actor's reach, or NOT_FOUND; null when there is none to bind. */
+async function agencyInScope(tx: Tx, actor: Actor, agencyId: number | undefined): Promise<number | null> {
+  if (agencyId === undefined) return null;
+  const agency = await tx.agency.findFirst({ where: { AND: [{ id: agencyId, active: true }, agencyWhereFor(actor)] }, select: { id: true } });
   if (!agency) throw new ActionError("NOT_FOUND");
   return agency.id;
 }
@@ -68,10 +70,11 @@ export async function createUser(actor: Actor, input: CreateUserInput, today = t
   requireManager(actor);
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
+  const picked = await pickedAgency(actor, input.agency);
   try {
     return await db.$transaction(async (tx) => {
       await findHomeUnitInScope(tx, actor, input.unitId, today);
-      const agencyId = await agencyInScope(tx, actor, input.agency);
+      const agencyId = await agencyInScope(tx, actor, picked);
       if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) throw new ActionError("DUPLICATE");
       const user = await tx.user.create({
         data: {
@@ -106,10 +109,12 @@ export async function createUser(actor: Actor, input: CreateUserInput, today = t
  * (CONFLICT). New duties or a new unit end the account's sessions: what it may see has changed.
  */
 export async function updateUser(actor: Actor, input: UpdateUserInput, today = todayInVietnam()) {
+  requireManager(actor);
+  const picked = await pickedAgency(actor, input.agency);
   return db.$transaction(async (tx) => {
     const user = await findUserInScope(tx, actor, input.userId);
     // The same agency kept needs no check (it may have been deactivated since); a new one must be in reach.
-    const agencyId = input.agency && "id" in input.agency && input.agency.id === user.agencyId ? user.agencyId : await agencyInScope(tx, actor, input.agency);
+    const agencyId = picked !== undefined && picked === user.agencyId ? user.agencyId : await agencyInScope(tx, actor, picked);
     const roleChanged = !sameDuties(user.duties, input.duties) || user.agencyId !== agencyId;
     const unitChanged = user.unitId !== input.unitId;
     // An admin cannot demote themselves nor move out of their own seat.
