@@ -13,6 +13,7 @@ import { db } from "../db/client";
 import { transaction } from "../db/retry";
 import type { Tx } from "../db/client";
 import type { AgencyAnswerKind, PetitionEventKind, PetitionStatus } from "../generated/prisma/enums";
+import { startedByAgency } from "../petitions/workflow";
 import { openLink, type OpenedLink } from "./links";
 import type { AgencyAnswerInput } from "./schemas";
 
@@ -154,11 +155,22 @@ export async function answerAs(
       ...(input.kind === "ket-qua" ? { resolution: input.resolution, attachmentId: attachment!.id } : {}),
       ...(input.kind === "gia-han" ? { days: input.days } : {}),
     };
+    const ref = voice.via === "link" ? { linkId: voice.linkId } : {};
+    // The first progress report starts the work: "đã giao" → "đang giải quyết", the workflow's `start` (decision 065),
+    // guarded by the status and assignment read, so a change by staff meanwhile wins and the report stays a report.
+    let toStatus = petition.status;
+    const started = kind === "PROGRESS" ? startedByAgency(petition.status) : null;
+    if (started) {
+      const { count } = await tx.petition.updateMany({ where: { id: petitionId, status: petition.status, agencyId, assignedAt }, data: { status: started, version: { increment: 1 } } });
+      if (count > 0) {
+        toStatus = started;
+        await audit(tx, { actorId: userId, action: "petition.start", entity: "Petition", entityId: petitionId, unitId: petition.unitId, data: { from: petition.status, to: started, by: "agency", ...ref, agencyId } });
+      }
+    }
     await tx.petitionEvent.create({
-      data: { petitionId, kind: event, fromStatus: petition.status, toStatus: petition.status, actorId: userId, note: input.text, data, at: now },
+      data: { petitionId, kind: event, fromStatus: petition.status, toStatus, actorId: userId, note: input.text, data, at: now },
     });
     // No text in the audit row: it is on the timeline, and may name the citizen.
-    const ref = voice.via === "link" ? { linkId: voice.linkId } : {};
     await audit(tx, { actorId: userId, action: voice.via === "link" ? action : action.replace("agency-link.", "agency-account."), entity: "Petition", entityId: petitionId, unitId: petition.unitId, data: { ...ref, answerId: answer.id, agencyId } });
     return "sent";
   });

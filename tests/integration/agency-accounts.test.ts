@@ -12,6 +12,8 @@ import { parseInput } from "@/lib/actions/result";
 import { heldPetition, listHeldPetitions } from "@/lib/agency-accounts/queries";
 import { parseHeldListParams } from "@/lib/agency-accounts/list-params";
 import { answerAsAccount } from "@/lib/agency-accounts/routes";
+import { submitAnswer } from "@/lib/agency-links/agency";
+import { tokenOf } from "@/lib/agency-links/links";
 import { decideAnswer } from "@/lib/agency-links/staff";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { allows } from "@/lib/auth/roles";
@@ -23,6 +25,7 @@ import { takeStep } from "@/lib/petitions/steps";
 import { createUser as createAccount, updateUser } from "@/lib/users/mutations";
 import { createUserSchema, updateUserSchema } from "@/lib/users/schemas";
 import { paramsFor } from "../support/arbitraries";
+import { rebuiltRollupSnapshot, rollupSnapshot } from "../support/rollup-snapshot";
 import { actorAt, buildTree, createField, createUser, type Tree } from "../support/factories";
 
 const ORIGIN = "http://localhost";
@@ -185,6 +188,31 @@ describe("an agency's account (decision 064)", () => {
     // Resolved: still in the list, no longer answered on.
     expect((await heldPetition(account, p.id))?.heldNow).toBe(false);
     expect((await answerAsAccount(post(p.id, { loai: "tien-do", "noi-dung": "Đã xong việc." }), String(p.id), account)).status).toBe(404);
+  });
+
+  it("a progress report on an assigned petition moves it to “đang giải quyết”, as the start step does, by link or account (issue 16, part 3)", async () => {
+    // By the account.
+    const p = await assignedTo(agencyX.id);
+    await answerAsAccount(post(p.id, { loai: "tien-do", "noi-dung": "Đã cử cán bộ xuống hiện trường." }), String(p.id), account);
+    expect(await db.petition.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "IN_PROGRESS", version: p.version + 1 });
+    const event = await db.petitionEvent.findFirstOrThrow({ where: { petitionId: p.id, kind: "AGENCY_PROGRESS" } });
+    expect(event).toMatchObject({ fromStatus: "ASSIGNED", toStatus: "IN_PROGRESS", actorId: account.userId });
+    expect(await db.auditLog.count({ where: { action: "petition.start", entityId: String(p.id), actorId: account.userId } })).toBe(1);
+    // A second report leaves it where it is.
+    await answerAsAccount(post(p.id, { loai: "tien-do", "noi-dung": "Đang hoàn thiện hồ sơ." }), String(p.id), account);
+    expect(await db.petition.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "IN_PROGRESS", version: p.version + 1 });
+    // A result or an extension does not start it: the agency has not said it is working on it.
+    const q = await assignedTo(agencyX.id);
+    await answerAsAccount(post(q.id, { loai: "gia-han", "so-ngay": "5", "noi-dung": "Chờ ý kiến của xã." }), String(q.id), account);
+    expect((await db.petition.findUniqueOrThrow({ where: { id: q.id } })).status).toBe("ASSIGNED");
+
+    // By the link, the same; and the rollups the triggers keep equal a rebuild.
+    const r = await assignedTo(agencyY.id);
+    const link = await db.agencyLink.findFirstOrThrow({ where: { petitionId: r.id, revokedAt: null } });
+    expect(await submitAnswer(tokenOf(link)!, { kind: "tien-do", text: "Đã tiếp nhận, đang khảo sát." })).toBe("sent");
+    expect((await db.petition.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("IN_PROGRESS");
+    expect(await db.petitionEvent.findFirstOrThrow({ where: { petitionId: r.id, kind: "AGENCY_PROGRESS" } })).toMatchObject({ fromStatus: "ASSIGNED", toStatus: "IN_PROGRESS", actorId: null });
+    expect(await rollupSnapshot()).toEqual(await rebuiltRollupSnapshot());
   });
 
   it("follows its administrator: another agency, or another duty, and the old sessions end", async () => {
