@@ -2,8 +2,8 @@
  * What the agency does through its link, without an account (decision 063), or through its own account (decision
  * 064, lib/agency-accounts): the same view and the same answers: read what it needs of the
  * petition, and send progress, a proposed result with its reply document, or a request for more time. Each
- * answer is a row, a timeline event without an actor (`data.by = "agency"`) and an audit row, in one
- * transaction that first checks the link again. Staff decide on results and extensions (./staff.ts).
+ * answer is a row, a timeline event (`data.by = "agency"`; by link without an actor, by account with it) and an
+ * audit row, in one transaction that first checks the link, or the account's hold, again. Staff decide on results and extensions (./staff.ts).
  *
  * The page shows the petitioner's name, phone and address: the agency has to reach the citizen to settle the
  * matter, as staff do. Each view that shows them is an audited read of personal data (via "agency-link").
