@@ -1,4 +1,5 @@
 import Link from "@/components/link";
+import { SortHeader } from "@/components/sort-header";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { heldListHref, MAX_HELD_QUERY_LENGTH, parseHeldListParams, type HeldSort } from "@/lib/agency-accounts/list-params";
@@ -23,18 +24,16 @@ export default async function HeldPetitionsPage({ searchParams }: { searchParams
   const t = await getTranslations({ locale: "vi", namespace: "petitions" });
   const { agency, items, total, page, pages } = list;
   const filtered = params.q !== "" || params.state !== null;
-  const sortHeader = (column: HeldSort, label: string) => {
-    const current = params.sort === column;
-    const dir = current && params.dir === "desc" ? "asc" : "desc";
-    return (
-      <th scope="col" className="py-2 pr-3" aria-sort={current ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
-        <Link href={heldListHref(params, { sort: column, dir, page: 1 })} className="underline-offset-2 hover:underline" aria-label={`Sắp xếp theo ${label.toLowerCase()}`}>
-          {label}
-          {current && <span aria-hidden="true">{params.dir === "asc" ? " ▲" : " ▼"}</span>}
-        </Link>
-      </th>
-    );
-  };
+  const sortHeader = (column: HeldSort, label: string) => (
+    <SortHeader
+      label={label}
+      ariaLabel={`Sắp xếp theo ${label.toLowerCase()}`}
+      current={params.sort === column}
+      dir={params.dir}
+      firstDir="desc"
+      href={(dir) => heldListHref(params, { sort: column, dir, page: 1 })}
+    />
+  );
   return (
     <div className="space-y-4">
       <section aria-labelledby="held-title" className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
