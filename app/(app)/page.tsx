@@ -2,7 +2,9 @@ import Link from "@/components/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Stat } from "@/components/stat";
 import { requireActor } from "@/lib/auth/current";
-import { allows } from "@/lib/auth/roles";
+import { redirect } from "next/navigation";
+import { AGENCY_HOME } from "@/lib/agency-accounts/list-params";
+import { allows, isAgencyDuties } from "@/lib/auth/roles";
 import { petitionListHref } from "@/lib/petitions/list";
 import { OPEN_STATUSES } from "@/lib/petitions/status";
 import { formatNumber } from "@/lib/format";
@@ -21,6 +23,8 @@ const LEVEL_STATS = [
 
 export default async function HomePage() {
   const actor = await requireActor();
+  // An agency's account has one page: its petitions (decision 064).
+  if (isAgencyDuties(actor.duties)) redirect(AGENCY_HOME);
   const [t, locale, summary] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>, scopeSummary(actor)]);
   const n = (value: number) => formatNumber(value, locale);
   // The petition counts open their lists (issue 14), for those who may read them.

@@ -1,7 +1,14 @@
 import { formatDate, formatDateTime } from "@/lib/format";
-import type { agencyView } from "@/lib/agency-links/agency";
+import type { agencyPetitionView, agencyView } from "@/lib/agency-links/agency";
 
 type View = NonNullable<Awaited<ReturnType<typeof agencyView>>>;
+type PetitionView = NonNullable<Awaited<ReturnType<typeof agencyPetitionView>>>;
+
+/** Where the three forms post, and what they carry beside their fields (the link's token, or nothing). */
+export interface AnswerTarget {
+  action: string;
+  hidden: Record<string, string>;
+}
 
 const inputClass = "mt-1 block w-full rounded-md border border-stone-300 px-3 py-2 text-base";
 const buttonClass = "w-full rounded-md bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-2";
@@ -34,6 +41,25 @@ function Decision({ decision, note }: { decision: string | null; note: string | 
  * /co-quan/gui (no script, labelled fields), each carrying the token in its body. Always in Vietnamese.
  */
 export function AgencyPage({ view, token, sent, error, form }: { view: View; token: string; sent?: string; error?: string; form?: string }) {
+  return (
+    <main id="main" className="mx-auto max-w-2xl space-y-4 p-4">
+      <header>
+        <p className="text-sm text-stone-600">Dân vận · Trả lời kiến nghị được giao</p>
+        <h1 className="text-2xl font-semibold">Kiến nghị {view.petition.code}</h1>
+        <p className="text-sm text-stone-600">
+          Giao cho: <strong>{view.agency.name}</strong> · Đường liên kết dùng đến hết ngày {formatDate(new Date(view.expiresAt.getTime() - 1))}
+        </p>
+      </header>
+      <AgencyPetition view={view} target={{ action: "/co-quan/gui", hidden: { k: token } }} sent={sent} error={error} form={form} />
+    </main>
+  );
+}
+
+/**
+ * The petition as its agency sees it, and while it holds it (`target`) the three plain forms: the link's page and
+ * the agency's account (decision 064) show the same. Without `target`, what the agency sent, and no forms.
+ */
+export function AgencyPetition({ view, target, sent, error, form }: { view: PetitionView; target: AnswerTarget | null; sent?: string; error?: string; form?: string }) {
   const p = view.petition;
   const row = (label: string, value: React.ReactNode) => (
     <div className="flex flex-col border-b border-stone-100 py-1.5 last:border-0">
@@ -47,19 +73,15 @@ export function AgencyPage({ view, token, sent, error, form }: { view: View; tok
     ) : null;
   const hidden = (kind: string) => (
     <>
-      <input type="hidden" name="k" value={token} />
+      {Object.entries(target?.hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <input type="hidden" name="loai" value={kind} />
     </>
   );
+  const action = target?.action ?? "";
   return (
-    <main id="main" className="mx-auto max-w-2xl space-y-4 p-4">
-      <header>
-        <p className="text-sm text-stone-600">Dân vận · Trả lời kiến nghị được giao</p>
-        <h1 className="text-2xl font-semibold">Kiến nghị {p.code}</h1>
-        <p className="text-sm text-stone-600">
-          Giao cho: <strong>{view.agency.name}</strong> · Đường liên kết dùng đến hết ngày {formatDate(new Date(view.expiresAt.getTime() - 1))}
-        </p>
-      </header>
+    <>
       {sent && SENT[sent] && (
         <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{SENT[sent]}</p>
       )}
@@ -73,7 +95,7 @@ export function AgencyPage({ view, token, sent, error, form }: { view: View; tok
           {row("Nơi phát sinh", `${p.unit.typeLabel} ${p.unit.name}`)}
           {row("Ngày tiếp nhận", formatDate(p.receivedOn))}
           {row("Hạn giải quyết", p.dueOn ? formatDate(p.dueOn) : "Chưa có")}
-          {row(
+          {"petitionerName" in p && row(
             "Người kiến nghị",
             <>
               {PETITIONER[p.petitionerKind] ?? p.petitionerKind}
@@ -84,15 +106,17 @@ export function AgencyPage({ view, token, sent, error, form }: { view: View; tok
           )}
         </dl>
         <p className="mt-3 whitespace-pre-line">{p.content}</p>
-        <p className="mt-2 text-xs text-stone-600">Thông tin người kiến nghị chỉ dùng để liên hệ giải quyết; mỗi lần xem đều được ghi nhật ký.</p>
+        {"petitionerName" in p && <p className="mt-2 text-xs text-stone-600">Thông tin người kiến nghị chỉ dùng để liên hệ giải quyết; mỗi lần xem đều được ghi nhật ký.</p>}
       </section>
 
+      {target && (
+      <>
       <section aria-labelledby="a-result" className="rounded-xl border border-stone-200 bg-white p-4">
         <h2 id="a-result" className="text-lg font-semibold">Đề xuất kết quả giải quyết</h2>
         {view.resultPending ? (
           <p className="mt-2 text-stone-700">Đề xuất kết quả của cơ quan đang chờ cán bộ xem xét.</p>
         ) : (
-          <form method="post" action="/co-quan/gui" encType="multipart/form-data" className="mt-3 space-y-3">
+          <form method="post" action={action} encType="multipart/form-data" className="mt-3 space-y-3">
             {hidden("ket-qua")}
             {errorFor("ket-qua")}
             <fieldset>
@@ -120,7 +144,7 @@ export function AgencyPage({ view, token, sent, error, form }: { view: View; tok
 
       <section aria-labelledby="a-progress" className="rounded-xl border border-stone-200 bg-white p-4">
         <h2 id="a-progress" className="text-lg font-semibold">Báo cáo tiến độ</h2>
-        <form method="post" action="/co-quan/gui" className="mt-3 space-y-3">
+        <form method="post" action={action} className="mt-3 space-y-3">
           {hidden("tien-do")}
           {errorFor("tien-do")}
           <div>
@@ -136,7 +160,7 @@ export function AgencyPage({ view, token, sent, error, form }: { view: View; tok
         {view.extensionPending ? (
           <p className="mt-2 text-stone-700">Đề nghị gia hạn của cơ quan đang chờ cán bộ xem xét.</p>
         ) : (
-          <form method="post" action="/co-quan/gui" className="mt-3 space-y-3">
+          <form method="post" action={action} className="mt-3 space-y-3">
             {hidden("gia-han")}
             {errorFor("gia-han")}
             <div>
@@ -152,10 +176,13 @@ export function AgencyPage({ view, token, sent, error, form }: { view: View; tok
         )}
       </section>
 
+      </>
+      )}
+
       <section aria-labelledby="a-history" className="rounded-xl border border-stone-200 bg-white p-4">
         <h2 id="a-history" className="text-lg font-semibold">Các lần cơ quan đã gửi</h2>
         {view.answers.length === 0 ? (
-          <p className="mt-2 text-stone-600">Cơ quan chưa gửi gì qua đường liên kết này.</p>
+          <p className="mt-2 text-stone-600">Cơ quan chưa gửi gì về kiến nghị này.</p>
         ) : (
           <ol className="mt-2 space-y-3" data-testid="agency-answers">
             {view.answers.map((a) => (
@@ -176,6 +203,6 @@ export function AgencyPage({ view, token, sent, error, form }: { view: View; tok
           </ol>
         )}
       </section>
-    </main>
+    </>
   );
 }

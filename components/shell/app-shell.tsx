@@ -11,6 +11,7 @@ import { SignOutButton } from "./sign-out-button";
 const SECTIONS: { href: string; key: string; permission?: Permission }[] = [
   { href: "/", key: "home" },
   { href: "/petitions", key: "petitions", permission: "petition:read:subtree" },
+  { href: "/agency", key: "agency", permission: "agency-petition:read:agency" },
   { href: "/meetings", key: "meetings", permission: "meeting:read:subtree" },
   { href: "/organisation", key: "organisation", permission: "organisation:read:subtree" },
   { href: "/reports", key: "reports", permission: "report:read:subtree" },

@@ -1,9 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { FieldError, inputClass } from "@/components/units/action-feedback";
+import { ChoiceBox } from "@/components/choices/choice-box";
+import { FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
+import type { Choice } from "@/lib/choices/types";
 import type { ActionState } from "@/lib/actions/result";
-import { DUTIES, normaliseDuties, PRESET_NAMES, PRESETS, presetOf, type Preset } from "@/lib/auth/roles";
+import { AGENCY_DUTY, DUTIES, normaliseDuties, PRESET_NAMES, PRESETS, presetOf, type Preset } from "@/lib/auth/roles";
 import type { Duty } from "@/lib/generated/prisma/enums";
 
 /**
@@ -31,7 +33,20 @@ export function useDutyChoice(initial: readonly Duty[]) {
   };
 }
 
-export function DutyFields({ id, state, choice, current }: { id: string; state: ActionState<unknown>; choice: ReturnType<typeof useDutyChoice>; current?: readonly Duty[] }) {
+export function DutyFields({
+  id,
+  state,
+  choice,
+  current,
+  agency = null,
+}: {
+  id: string;
+  state: ActionState<unknown>;
+  choice: ReturnType<typeof useDutyChoice>;
+  current?: readonly Duty[];
+  /** The agency the account answers for, if it is an agency's account (decision 064). */
+  agency?: Choice | null;
+}) {
   const t = useTranslations("users");
   const tr = useTranslations("roles");
   const currentPreset = current ? presetOf(current) : null;
@@ -92,6 +107,27 @@ export function DutyFields({ id, state, choice, current }: { id: string; state: 
         ))}
       </ul>
       <FieldError state={state} name="duties" id={`${id}-duties-error`} />
+      {/* Shown always, so that a browser without JavaScript can fill it too; only an agency's account keeps it. */}
+      <div className={choice.duties.includes(AGENCY_DUTY) || !choice.duties.length ? "" : "opacity-70"}>
+        <label htmlFor={`${id}-agency`} className="block text-sm font-medium">
+          {t("agencyLabel")}
+        </label>
+        <ChoiceBox
+          id={`${id}-agency`}
+          name="agencyId"
+          textName="agencyIdText"
+          source="agencies"
+          selected={agency}
+          text={lastValue(state, "agencyIdText", "") || null}
+          required={choice.duties.includes(AGENCY_DUTY)}
+          describedBy={`${id}-agency-hint ${id}-agency-error`}
+          className={inputClass}
+        />
+        <p id={`${id}-agency-hint`} className="mt-1 text-sm text-stone-600">
+          {t("agencyHint")}
+        </p>
+        <FieldError state={state} name="agencyId" id={`${id}-agency-error`} />
+      </div>
     </fieldset>
   );
 }

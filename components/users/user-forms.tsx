@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { ConfirmBox, ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
 import type { ActionState } from "@/lib/actions/result";
+import type { Choice } from "@/lib/choices/types";
 import type { Duty } from "@/lib/generated/prisma/enums";
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/lib/users/actions";
 import { USERNAME_MAX } from "@/lib/users/schemas";
@@ -129,10 +130,13 @@ export function EditUserForm({
   user,
   units,
   self,
+  agency,
 }: {
   user: { id: number; displayName: string; duties: Duty[]; unitId: number; updatedAt: string };
   units: UnitChoice[];
   self: boolean;
+  /** The agency an agency's account answers for (decision 064). */
+  agency: Choice | null;
 }) {
   const t = useTranslations("users");
   const ta = useTranslations("actions");
@@ -168,7 +172,7 @@ export function EditUserForm({
         {self ? (
           user.duties.map((d) => <input key={d} type="hidden" name="duties" value={d} />)
         ) : (
-          <DutyFields id={id} state={state} choice={duties} current={user.duties} />
+          <DutyFields id={id} state={state} choice={duties} current={user.duties} agency={agency} />
         )}
       </div>
       {self ? (

@@ -17,6 +17,14 @@ export const ANSWERING_STATUSES = ["ASSIGNED", "IN_PROGRESS"] as const;
 
 type Writer = Pick<Tx, "agencyLink">;
 
+/**
+ * The agency holds the petition from its assignment on (decision 064): its account lists the petitions its agency
+ * holds or held. Once per agency and petition; a later assignment to the same agency keeps the first day.
+ */
+export async function recordHold(tx: Pick<Tx, "agencyHold">, at: { agencyId: number; petitionId: number }, now: Date): Promise<void> {
+  await tx.agencyHold.createMany({ data: [{ ...at, firstAssignedAt: now }], skipDuplicates: true });
+}
+
 /** Revokes every live link of the petition (a reassignment, its end, or staff's own choice); returns how many. */
 export async function voidLinks(tx: Writer, petitionId: number, byUserId: number | null, now: Date): Promise<number> {
   const { count } = await tx.agencyLink.updateMany({ where: { petitionId, revokedAt: null }, data: { revokedAt: now, revokedById: byUserId } });

@@ -15,7 +15,7 @@ import { clientAddress } from "../http/client-address";
 import { isSameOrigin } from "../http/same-origin";
 import { MAX_ATTACHMENT_BYTES } from "../petitions/schemas";
 import { cleanText } from "../forms/fields";
-import { submitAnswer } from "./agency";
+import { submitAnswer, type AgencyAnswerOutcome } from "./agency";
 import { openLink } from "./links";
 import { agencyAnswerSchema } from "./schemas";
 import { linkTokenOf } from "./token";
@@ -73,19 +73,12 @@ const back = (token: string, query: Record<string, string>) => {
   return new NextResponse(null, { status: 303, headers: { location: `${AGENCY_PATH}?${search}`, "cache-control": "no-store" } });
 };
 
-/** POST /co-quan/gui */
-export async function answerFromForm(request: Request): Promise<Response> {
-  if (!isSameOrigin(request.headers)) return new Response(null, { status: 403 });
-  if (!(Number(request.headers.get("content-length") ?? 0) <= MAX_ANSWER_BODY_BYTES)) return tooLarge();
-  if (!(await takeAttempt(db, agencyThrottleKey(addressOf(request)), AGENCY_LINK_RULE))) return tooMany();
-  const body = await readBodyBytes(request, MAX_ANSWER_BODY_BYTES);
-  if (body === null) return tooLarge();
-  const form = await readForm(request, body);
-  // A post that names no link at all guesses at none: back to the page that says what it is for.
-  const given = form?.get("k");
-  if (!form || given === null || given === undefined || given === "") return new NextResponse(null, { status: 303, headers: { location: AGENCY_PATH } });
-  const token = linkTokenOf(given);
-  if (token === null) return linkNotFound();
+/**
+ * The answer a form carries, with the link's fields or without (the account's form, decision 064): each field
+ * cleaned of control characters and checked by the one schema; refused, which field went wrong and in which form
+ * (never the text typed).
+ */
+export async function answerOfForm(form: FormData) {
   const text = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? cleanText(value) : undefined;
@@ -97,13 +90,49 @@ export async function answerFromForm(request: Request): Promise<Response> {
   if (files.length) raw.document = files.length === 1 ? files[0] : files;
   const parsed = await parseInput(agencyAnswerSchema, raw);
   const kind = ANSWER_KINDS.find((k) => k === raw.kind) ?? "";
-  if (!parsed.ok) {
+  if (parsed.ok) return { ok: true as const, input: parsed.data, kind };
+  const field = Object.keys(parsed.fieldErrors ?? {})[0] ?? "";
+  return { ok: false as const, refused: { loi: FIELD_CODES[field] ?? "yeu-cau", mau: kind }, kind };
+}
+
+/** The query that words what happened on the page the form came from. */
+export function outcomeQuery(outcome: AgencyAnswerOutcome, kind: string): Record<string, string> {
+  return outcome === "pending" ? { loi: "cho", mau: kind } : { "da-gui": kind };
+}
+
+/**
+ * The body of an answer, read no further than its limit (callers check the declared length first,
+ * `declaredWithinLimit`): a 413 when it runs over, else the form (null when the body is no form).
+ */
+export async function readAnswerBody(request: Request): Promise<Response | FormData | null> {
+  const body = await readBodyBytes(request, MAX_ANSWER_BODY_BYTES);
+  if (body === null) return tooLarge();
+  return readForm(request, body);
+}
+
+/** Whether the declared body is within the limit: checked before any work. */
+export const declaredWithinLimit = (request: Request) => Number(request.headers.get("content-length") ?? 0) <= MAX_ANSWER_BODY_BYTES;
+export { tooLarge };
+
+/** POST /co-quan/gui */
+export async function answerFromForm(request: Request): Promise<Response> {
+  if (!isSameOrigin(request.headers)) return new Response(null, { status: 403 });
+  if (!declaredWithinLimit(request)) return tooLarge();
+  if (!(await takeAttempt(db, agencyThrottleKey(addressOf(request)), AGENCY_LINK_RULE))) return tooMany();
+  const form = await readAnswerBody(request);
+  if (form instanceof Response) return form;
+  // A post that names no link at all guesses at none: back to the page that says what it is for.
+  const given = form?.get("k");
+  if (!form || given === null || given === undefined || given === "") return new NextResponse(null, { status: 303, headers: { location: AGENCY_PATH } });
+  const token = linkTokenOf(given);
+  if (token === null) return linkNotFound();
+  const answer = await answerOfForm(form);
+  if (!answer.ok) {
     // Even a refused form says nothing until the link is known to open its petition.
     if (!(await openLink(token))) return linkNotFound();
-    const field = Object.keys(parsed.fieldErrors ?? {})[0] ?? "";
-    return back(token, { loi: FIELD_CODES[field] ?? "yeu-cau", mau: kind });
+    return back(token, answer.refused);
   }
-  const outcome = await submitAnswer(token, parsed.data);
+  const outcome = await submitAnswer(token, answer.input);
   if (outcome === "gone") return linkNotFound();
-  return back(token, outcome === "pending" ? { loi: "cho", mau: kind } : { "da-gui": kind });
+  return back(token, outcomeQuery(outcome, answer.kind));
 }

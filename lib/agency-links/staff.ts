@@ -100,14 +100,14 @@ export async function revokeLink(actor: Actor, petitionId: number, now = new Dat
 export async function decideAnswer(actor: Actor, input: DecideInput, now = new Date()) {
   const answer = await db.agencyAnswer.findFirst({
     where: { id: input.answerId, kind: { in: ["RESULT", "EXTENSION"] }, petition: petitionWhereFor(actor) },
-    select: { id: true, kind: true, petitionId: true, agencyId: true, resolution: true, days: true, decision: true, agency: { select: { name: true } }, link: { select: { assignedAt: true } } },
+    select: { id: true, kind: true, petitionId: true, agencyId: true, resolution: true, days: true, decision: true, agency: { select: { name: true } }, assignedAt: true },
   });
   if (!answer) throw new ActionError("NOT_FOUND");
   const petition = await handledPetition(actor, answer.petitionId);
   if (!petition) throw new ActionError("NOT_FOUND");
   if (answer.decision !== null) throw new ActionError("INVALID_STATE", "already decided");
   // An answer of an assignment that is over (reassigned, taken over, ended) can no longer be accepted.
-  const current = answering(petition.status) && petition.agencyId === answer.agencyId && petition.assignedAt?.getTime() === answer.link.assignedAt.getTime();
+  const current = answering(petition.status) && petition.agencyId === answer.agencyId && petition.assignedAt?.getTime() === answer.assignedAt.getTime();
   if (input.decision === "accept" && !current) throw new ActionError("INVALID_STATE", "assignment over");
   if (petition.version !== input.version) throw new ActionError("CONFLICT");
   const mark = (decision: "ACCEPTED" | "REFUSED") => async (tx: Parameters<Parameters<typeof transaction>[0]>[0]) => {

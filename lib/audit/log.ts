@@ -42,7 +42,7 @@ export function auditInsertSql(
 }
 
 /** Where a personal-data read happened: a page, the read API, an export. */
-export type PersonalDataVia = "list" | "detail" | "edit" | "api" | "export" | "agency-link";
+export type PersonalDataVia = "list" | "detail" | "edit" | "api" | "export" | "agency-link" | "agency-account";
 
 /**
  * The one way to record that a user was shown citizens' or cadres' personal data: one row per

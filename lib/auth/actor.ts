@@ -16,6 +16,8 @@ export interface Actor {
   mustChangePassword: boolean;
   /** One of the duties requires a second factor and the user has none yet: they must set it up before anything else (decision 025). */
   mustEnrolTwoFactor?: boolean;
+  /** An agency's account (duty AGENCY, decision 064): the agency it answers for; null for everyone else. */
+  agencyId?: number | null;
   /** The home unit: the user works inside its subtree. */
   unit: {
     id: number;
@@ -43,19 +45,20 @@ export async function loadActor(userId: number, sessionVersion?: number): Promis
       active: true,
       sessionVersion: true,
       mustChangePassword: true,
+      agencyId: true,
       twoFactor: { select: { confirmedAt: true } },
       unit: { select: { id: true, level: true, typeLabel: true, name: true, code: true, ancestorIds: true, validTo: true } },
     },
   });
   if (!user || !user.active) return null;
   if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
-  const { id, username, displayName, mustChangePassword, unit } = user;
+  const { id, username, displayName, mustChangePassword, agencyId, unit } = user;
   const duties = normaliseDuties(user.duties ?? []);
   const [mustEnrolTwoFactor, standsFor] = await Promise.all([
     user.twoFactor?.confirmedAt ? false : dutiesRequireTwoFactor(duties),
     unitsStoodFor(unit),
   ]);
-  return { userId: id, username, displayName, duties, mustChangePassword, mustEnrolTwoFactor, unit: { ...unit, standsFor } };
+  return { userId: id, username, displayName, duties, mustChangePassword, mustEnrolTwoFactor, agencyId, unit: { ...unit, standsFor } };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allows, can, DUTIES, normaliseDuties, permissionsOf, PRESETS, presetOf, type Permission, type Preset } from "./roles";
+import { allows, can, DUTIES, hasKnownDuty, isAgencyDuties, normaliseDuties, permissionsOf, PRESET_NAMES, PRESETS, presetOf, type Permission, type Preset } from "./roles";
 
 describe("can: what the ready-made combinations grant", () => {
   it.each([
@@ -60,8 +60,17 @@ describe("can: what the ready-made combinations grant", () => {
     expect(can(["MEETINGS", "PETITIONS"], "petition:update:subtree")).toBe(true);
     for (const duty of DUTIES) {
       expect(can([duty], "profile:update:own")).toBe(true);
-      expect(can([duty], "api-token:manage:own")).toBe(true);
+      expect(can([duty], "api-token:manage:own")).toBe(duty !== "AGENCY");
     }
+  });
+
+  it("an agency's account holds its agency's petitions, its password and notifications, and nothing of a unit (decision 064)", () => {
+    expect(permissionsOf(PRESETS.AGENCY)).toEqual(["agency-petition:answer:agency", "agency-petition:read:agency", "notification:read:own", "profile:update:own"]);
+    expect(hasKnownDuty(["AGENCY"])).toBe(false);
+    expect(hasKnownDuty(["AGENCY", "READING"])).toBe(true);
+    expect(isAgencyDuties(["AGENCY"])).toBe(true);
+    expect(isAgencyDuties(["READING"])).toBe(false);
+    for (const preset of PRESET_NAMES.filter((p) => p !== "AGENCY")) expect(permissionsOf(PRESETS[preset]).some((p) => p.startsWith("agency-petition:"))).toBe(false);
   });
 });
 
@@ -70,7 +79,7 @@ describe("can: what the ready-made combinations grant", () => {
  * role its combination, and each combination must grant exactly these, no more and no less.
  */
 // Issue 16 gave every user their own notifications, and the national administrator the job queue (decisions 060, 062).
-const OLD_GRANTS: Record<Exclude<Preset, "COMMUNE_COMMITTEE">, Permission[]> = {
+const OLD_GRANTS: Record<Exclude<Preset, "COMMUNE_COMMITTEE" | "AGENCY">, Permission[]> = {
   ADMIN: [
     "profile:update:own", "admin:access", "reference:manage:national", "security-policy:manage:national", "unit:manage:subtree",
     "village:manage:subtree", "user:manage:subtree", "agency:manage:subtree", "petition:read:subtree", "petition:create:subtree",

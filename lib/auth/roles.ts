@@ -4,9 +4,15 @@ import type { Duty, UnitLevel } from "../generated/prisma/enums";
  * A user's role is the work they do in their unit, at whatever level it sits (decision 049): one
  * or more duties. The order is the order forms and lists show them in.
  */
-export const DUTIES = ["PETITIONS", "PETITION_INTAKE", "MEETINGS", "ORGANISATION", "READING", "DIRECTING", "ACCOUNTS"] as const satisfies readonly Duty[];
+export const DUTIES = ["PETITIONS", "PETITION_INTAKE", "MEETINGS", "ORGANISATION", "READING", "DIRECTING", "ACCOUNTS", "AGENCY"] as const satisfies readonly Duty[];
 
-/** What every signed-in user with at least one duty may do for themself. */
+/**
+ * The agency's own account (decision 064): held alone, it reaches no unit, only the petitions its agency
+ * (`User.agencyId`) holds or held, through lib/agency-accounts.
+ */
+export const AGENCY_DUTY = "AGENCY" as const satisfies Duty;
+
+/** What every signed-in user with at least one duty of a unit may do for themself (an agency's account: its own grants). */
 const EVERY_USER = ["profile:update:own", "api-token:manage:own", "notification:read:own"] as const;
 
 /**
@@ -61,6 +67,12 @@ const GRANTS = {
     "meeting:unlock:subtree",
     "jobs:read:national",
   ],
+  /**
+   * Cơ quan giải quyết: an agency's own account (decision 064). `agency` is the reach of the petitions its agency
+   * holds or held (lib/agency-accounts/scope.ts); it reads them and answers on those it holds, as its link does.
+   * Its password and its notifications, but no API tokens: nothing of the API is its.
+   */
+  AGENCY: ["agency-petition:read:agency", "agency-petition:answer:agency", "profile:update:own", "notification:read:own"],
 } as const satisfies Record<Duty, readonly string[]>;
 
 export type Permission = (typeof GRANTS)[keyof typeof GRANTS][number] | (typeof EVERY_USER)[number];
@@ -78,6 +90,8 @@ export const PRESETS = {
   COMMUNE_SECRETARY: ["PETITION_INTAKE", "MEETINGS", "READING"],
   VIEWER: ["READING"],
   ADMIN: ["PETITIONS", "ORGANISATION", "READING", "DIRECTING", "ACCOUNTS"],
+  /** An agency's own account (decision 064): the duty alone, bound to one agency. */
+  AGENCY: ["AGENCY"],
 } as const satisfies Record<string, readonly Duty[]>;
 
 export type Preset = keyof typeof PRESETS;
@@ -106,16 +120,24 @@ export function presetOf(duties: readonly unknown[]): Preset | null {
   }) ?? null;
 }
 
-/** Whether the duties hold at least one known duty: a user with none reaches nothing (scope.ts). */
+/**
+ * Whether the duties hold at least one known duty of a unit: a user with none reaches no unit (scope.ts). An
+ * agency's account (AGENCY) reaches none: only its agency's petitions (decision 064).
+ */
 export function hasKnownDuty(duties: readonly unknown[] | undefined): boolean {
-  return !!duties?.some(isDuty);
+  return !!duties?.some((d) => isDuty(d) && d !== AGENCY_DUTY);
+}
+
+/** Whether the duties make an agency's account (decision 064): AGENCY, which is held alone. */
+export function isAgencyDuties(duties: readonly unknown[] | undefined): boolean {
+  return !!duties?.includes(AGENCY_DUTY);
 }
 
 function granted(duties: readonly unknown[] | undefined, permission: Permission): boolean {
   if (!Array.isArray(duties)) return false;
   const known = duties.filter(isDuty);
   if (known.length === 0) return false;
-  if ((EVERY_USER as readonly string[]).includes(permission)) return true;
+  if (hasKnownDuty(known) && (EVERY_USER as readonly string[]).includes(permission)) return true;
   return known.some((d) => (GRANTS[d] as readonly string[]).includes(permission));
 }
 
@@ -123,7 +145,7 @@ function granted(duties: readonly unknown[] | undefined, permission: Permission)
 export function permissionsOf(duties: readonly unknown[]): Permission[] {
   const all = new Set<Permission>();
   for (const d of duties.filter(isDuty)) for (const p of GRANTS[d]) all.add(p);
-  if (all.size > 0) for (const p of EVERY_USER) all.add(p);
+  if (hasKnownDuty(duties)) for (const p of EVERY_USER) all.add(p);
   return [...all].sort();
 }
 

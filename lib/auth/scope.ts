@@ -6,7 +6,7 @@
  */
 import { Prisma } from "../generated/prisma/client";
 import type { Actor } from "./actor";
-import { hasKnownDuty } from "./roles";
+import { hasKnownDuty, isAgencyDuties } from "./roles";
 
 export type ScopedActor = Pick<Actor, "duties" | "unit">;
 
@@ -42,6 +42,15 @@ export function unitWhereFor(actor: ScopedActor): Prisma.UnitWhereInput {
 
 export function petitionWhereFor(actor: ScopedActor): Prisma.PetitionWhereInput {
   return { unit: unitWhereFor(actor) };
+}
+
+/**
+ * The petitions an agency's account reaches (decision 064): those its agency holds or held (`AgencyHold`, by its
+ * primary key's agency). Anyone else's account reaches none this way; staff read through `petitionWhereFor`.
+ */
+export function heldPetitionWhereFor(actor: Pick<Actor, "duties" | "agencyId">): Prisma.PetitionWhereInput {
+  if (!isAgencyDuties(actor.duties) || !actor.agencyId) return { id: NO_ID };
+  return { agencyHolds: { some: { agencyId: actor.agencyId } } };
 }
 
 export function meetingWhereFor(actor: ScopedActor): Prisma.MeetingWhereInput {

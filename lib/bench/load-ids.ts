@@ -69,8 +69,10 @@ export async function benchIds(client: pg.ClientBase): Promise<BenchIds> {
         return String(home);
       case "unit-ref":
         return `id:${home}`;
-      // The district's latest closed petition: a full timeline, as most are.
+      // The district's latest closed petition: a full timeline, as most are. The bench has no agency account
+      // (decision 064): its pages are run as the admin on that petition, and measure their refusal.
       case "petition":
+      case "held-petition":
         return once(target, `SELECT id::text AS ref FROM "Petition" WHERE ${inDistrict} AND status = 'CLOSED' ORDER BY id DESC LIMIT 1`, [districtId]);
       // Its oldest received one: the workflow step's writes take the newest first.
       case "petition-received":

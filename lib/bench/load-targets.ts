@@ -71,6 +71,7 @@ export const PICKABLE: ReadonlySet<Target> = new Set<Target>([
   "unit-ref",
   "petition",
   "petition-received",
+  "held-petition",
   "petition-attachment",
   "meeting",
   "meeting-recent",
@@ -136,6 +137,12 @@ export const OVERRIDES: Readonly<Record<string, Override>> = {
     skip: "the public lookup is limited to 20 a minute per client address (decision 058): a load from the bench's one address measures the 429",
   },
   "app/tra-cuu/danh-gia/route.ts": { skip: "the same limit, and a reply is rated once: a load measures the refusal" },
+  // An agency's own account (decision 064): the bench database has no agency account (its generator makes none, nor
+  // AgencyHold rows), so these run as the national admin and measure the refusal every other user gets; the account's
+  // own queries are explained by tests/integration/query-plans.test.ts.
+  [`${APP}/agency/page.tsx`]: { expect: [404], note: "an agency's account's list: the bench has none, so the refusal (decision 064)" },
+  [`${APP}/agency/[id]/page.tsx`]: { expect: [404], note: "an agency's account's petition: the bench has none, so the refusal (decision 064)" },
+  [`${APP}/agency/[id]/gui/route.ts`]: { skip: "an agency's account's answer: the bench has no agency account, and an answer writes (decision 064)" },
   "app/co-quan/gui/route.ts": {
     skip: "the agency's answers are limited to 30 a minute per client address (decision 063), and need a live link's token: a load from the bench's one address measures the 429",
   },

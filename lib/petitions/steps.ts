@@ -8,7 +8,7 @@
  * (decision 027). Retried after a deadlock or a serialisation failure (lib/db/retry.ts).
  */
 import { ActionError } from "../actions/result";
-import { issueLink, voidLinks } from "../agency-links/links";
+import { issueLink, recordHold, voidLinks } from "../agency-links/links";
 import type { Actor } from "../auth/actor";
 import { agencyWhereFor, petitionWhereFor, reachRoots } from "../auth/scope";
 import { audit } from "../audit/log";
@@ -200,8 +200,10 @@ export async function takeStep(actor: Actor, input: StepInput, now = new Date(),
     });
     if (alongside) await alongside(tx);
     // The agency's link lives as long as its assignment: a new one comes with each assignment, and the
-    // petition's end, a take-over or a reassignment voids the old (decision 063).
+    // petition's end, a take-over or a reassignment voids the old (decision 063). The agency holds it from
+    // now on, and its account keeps it in its list after the assignment ends (decision 064).
     if (input.step === "assign") {
+      await recordHold(tx, { agencyId: data.agencyId as number, petitionId: petition.id }, now);
       await issueLink(tx, { petitionId: petition.id, agencyId: data.agencyId as number, assignedAt: now, dueOn: (data.dueOn as Date) ?? null, issuedById: actor.userId }, now);
     } else if (input.step === "takeOver" || (changes && !(OPEN_STATUSES as readonly string[]).includes(to))) {
       await voidLinks(tx, petition.id, actor.userId, now);

@@ -3,7 +3,7 @@ import type { Duty, PetitionStatus } from "../generated/prisma/enums";
 import { can, PRESET_NAMES, PRESETS, type Preset } from "../auth/roles";
 
 const d = (preset: Preset): Duty[] => [...PRESETS[preset]];
-import { availableSteps, mayEverTake, nextStatus, PETITION_STEPS, stepPermission, type PetitionStep } from "./workflow";
+import { availableSteps, mayEverTake, nextStatus, PETITION_STEPS, startedByAgency, stepPermission, type PetitionStep } from "./workflow";
 
 const STATUSES: PetitionStatus[] = ["RECEIVED", "ASSIGNED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "MERGED", "ESCALATED"];
 
@@ -109,5 +109,13 @@ describe("petition workflow", () => {
   it("refuses unknown duties and none", () => {
     expect(nextStatus(["GUEST" as Duty], { status: "RECEIVED", agencyId: null }, "comment")).toBeNull();
     expect(nextStatus([], { status: "RECEIVED", agencyId: null }, "comment")).toBeNull();
+  });
+});
+
+describe("the agency's progress report (issue 16, part 3)", () => {
+  it("starts an assigned petition as the start step does, and moves nothing else", () => {
+    expect(startedByAgency("ASSIGNED")).toBe("IN_PROGRESS");
+    expect(startedByAgency("ASSIGNED")).toBe(nextStatus(["PETITIONS"], { status: "ASSIGNED", agencyId: 1 }, "start"));
+    for (const status of ["RECEIVED", "IN_PROGRESS", "RESOLVED", "CLOSED", "REJECTED", "MERGED", "ESCALATED"] as const) expect(startedByAgency(status), status).toBeNull();
   });
 });

@@ -168,6 +168,16 @@ export function nextStatus(
   return rule.to;
 }
 
+/**
+ * Where the assigned agency's progress report moves its petition (issue 16, part 3; decision 065): the `start` step's
+ * status, from where `start` may be taken ("đã giao" → "đang giải quyết"); null elsewhere. The agency holds no staff
+ * permission: this is the step's transition without it, since an agency reporting work under way has started it.
+ */
+export function startedByAgency(status: PetitionStatus): PetitionStatus | null {
+  const rule = RULES.start;
+  return rule.from.includes(status) && rule.to !== "same" && rule.to !== "reopened" ? rule.to : null;
+}
+
 /** The steps a holder of `duties` may take now, in the order a page shows them. */
 export function availableSteps(duties: readonly Duty[], petition: WorkflowPetition, isCreator = false, standing: Standing = HANDLES): PetitionStep[] {
   return PETITION_STEPS.filter((step) => nextStatus(duties, petition, step, isCreator, standing) !== null);

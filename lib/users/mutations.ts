@@ -10,11 +10,12 @@ import type { Actor } from "../auth/actor";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { allows } from "../auth/roles";
 import type { Duty } from "../generated/prisma/enums";
-import { unitWhereFor, userWhereFor } from "../auth/scope";
+import { agencyWhereFor, unitWhereFor, userWhereFor } from "../auth/scope";
 import { audit } from "../audit/log";
 import { db, type Tx } from "../db/client";
 import { todayInVietnam } from "../time";
-import type { ChangePasswordInput, CreateUserInput, ResetPasswordInput, SetActiveInput, UpdateUserInput } from "./schemas";
+import { resolveAgencyChoice } from "../choices/agencies";
+import type { AgencyPick, ChangePasswordInput, CreateUserInput, ResetPasswordInput, SetActiveInput, UpdateUserInput } from "./schemas";
 import { generateTemporaryPassword } from "./temporary-password";
 import { isUniqueViolation } from "../db/errors";
 
@@ -40,6 +41,25 @@ async function findHomeUnitInScope(tx: Tx, actor: Actor, unitId: number, today: 
   return unit;
 }
 
+/**
+ * The agency an agency's account is bound to (decision 064), by id: a name typed without JavaScript must find
+ * exactly one agency in reach (read before the transaction), else NOT_FOUND; undefined when the account is no agency's.
+ */
+async function pickedAgency(actor: Actor, pick: AgencyPick | undefined): Promise<number | undefined> {
+  if (pick === undefined || "id" in pick) return pick?.id;
+  const found = await resolveAgencyChoice(actor, undefined, pick.text);
+  if (found.others.length > 0 || !found.selected) throw new ActionError("NOT_FOUND");
+  return found.selected.id;
+}
+
+/** An active agency in the actor's reach, or NOT_FOUND; null when there is none to bind. */
+async function agencyInScope(tx: Tx, actor: Actor, agencyId: number | undefined): Promise<number | null> {
+  if (agencyId === undefined) return null;
+  const agency = await tx.agency.findFirst({ where: { AND: [{ id: agencyId, active: true }, agencyWhereFor(actor)] }, select: { id: true } });
+  if (!agency) throw new ActionError("NOT_FOUND");
+  return agency.id;
+}
+
 function sameDuties(a: readonly Duty[] | null, b: readonly Duty[]): boolean {
   const x = new Set(a ?? []);
   return x.size === new Set(b).size && b.every((d) => x.has(d));
@@ -50,15 +70,18 @@ export async function createUser(actor: Actor, input: CreateUserInput, today = t
   requireManager(actor);
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
+  const picked = await pickedAgency(actor, input.agency);
   try {
     return await db.$transaction(async (tx) => {
       await findHomeUnitInScope(tx, actor, input.unitId, today);
+      const agencyId = await agencyInScope(tx, actor, picked);
       if (await tx.user.findUnique({ where: { username: input.username }, select: { id: true } })) throw new ActionError("DUPLICATE");
       const user = await tx.user.create({
         data: {
           username: input.username,
           displayName: input.displayName,
           duties: input.duties,
+          agencyId,
           unitId: input.unitId,
           passwordHash,
           mustChangePassword: true,
@@ -70,7 +93,7 @@ export async function createUser(actor: Actor, input: CreateUserInput, today = t
         entity: "User",
         entityId: user.id,
         unitId: user.unitId,
-        data: { username: user.username, displayName: user.displayName, duties: user.duties, unitId: user.unitId },
+        data: { username: user.username, displayName: user.displayName, duties: user.duties, unitId: user.unitId, ...(user.agencyId ? { agencyId: user.agencyId } : {}) },
       });
       return { id: user.id, username: user.username, displayName: user.displayName, temporaryPassword };
     });
@@ -86,9 +109,13 @@ export async function createUser(actor: Actor, input: CreateUserInput, today = t
  * (CONFLICT). New duties or a new unit end the account's sessions: what it may see has changed.
  */
 export async function updateUser(actor: Actor, input: UpdateUserInput, today = todayInVietnam()) {
+  requireManager(actor);
+  const picked = await pickedAgency(actor, input.agency);
   return db.$transaction(async (tx) => {
     const user = await findUserInScope(tx, actor, input.userId);
-    const roleChanged = !sameDuties(user.duties, input.duties);
+    // The same agency kept needs no check (it may have been deactivated since); a new one must be in reach.
+    const agencyId = picked !== undefined && picked === user.agencyId ? user.agencyId : await agencyInScope(tx, actor, picked);
+    const roleChanged = !sameDuties(user.duties, input.duties) || user.agencyId !== agencyId;
     const unitChanged = user.unitId !== input.unitId;
     // An admin cannot demote themselves nor move out of their own seat.
     if (user.id === actor.userId && (roleChanged || unitChanged)) throw new ActionError("INVALID_STATE");
@@ -99,6 +126,7 @@ export async function updateUser(actor: Actor, input: UpdateUserInput, today = t
       data: {
         displayName: input.displayName,
         duties: input.duties,
+        agencyId,
         unitId: input.unitId,
         ...(endSessions ? { sessionVersion: { increment: 1 } } : {}),
       },
@@ -106,7 +134,8 @@ export async function updateUser(actor: Actor, input: UpdateUserInput, today = t
     if (count === 0) throw new ActionError("CONFLICT");
     const changes: Record<string, { from: string | number | string[]; to: string | number | string[] }> = {};
     if (user.displayName !== input.displayName) changes.displayName = { from: user.displayName, to: input.displayName };
-    if (roleChanged) changes.duties = { from: user.duties, to: input.duties };
+    if (!sameDuties(user.duties, input.duties)) changes.duties = { from: user.duties, to: input.duties };
+    if (user.agencyId !== agencyId) changes.agencyId = { from: user.agencyId ?? "", to: agencyId ?? "" };
     if (unitChanged) changes.unitId = { from: user.unitId, to: input.unitId };
     await audit(tx, {
       actorId: actor.userId || null,

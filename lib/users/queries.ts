@@ -84,6 +84,8 @@ export async function getUserForAdmin(actor: Actor, id: number) {
     select: {
       ...LIST_SELECT,
       updatedAt: true,
+      // An agency's account: the agency it answers for (decision 064).
+      agency: { select: { id: true, name: true, unit: { select: { typeLabel: true, name: true } } } },
       unit: { select: { id: true, level: true, typeLabel: true, name: true, ancestorIds: true, validTo: true } },
     },
   });

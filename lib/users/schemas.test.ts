@@ -16,6 +16,17 @@ describe("createUserSchema", () => {
     expect(result.fieldErrors?.username?.[0]).toMatch(/^Tên đăng nhập/);
   });
 
+  it("binds an agency's account to one agency, alone, and nobody else (decision 064)", async () => {
+    const base = { username: "pt.lapthach", displayName: "Phòng Tài nguyên và Môi trường", unitId: "5" };
+    expect(await parseInput(createUserSchema, { ...base, preset: "AGENCY", agencyId: "7" })).toEqual({ ok: true, data: { username: "pt.lapthach", displayName: "Phòng Tài nguyên và Môi trường", duties: ["AGENCY"], agency: { id: 7 }, unitId: 5 } });
+    expect(await parseInput(createUserSchema, { ...base, preset: "AGENCY", agencyId: "", agencyIdText: " Phòng Tài nguyên " })).toMatchObject({ ok: true, data: { agency: { text: "Phòng Tài nguyên" } } });
+    expect(await parseInput(createUserSchema, { ...base, preset: "AGENCY", agencyId: "" })).toMatchObject({ ok: false, fieldErrors: { agencyId: ["Vui lòng chọn cơ quan mà tài khoản trả lời thay."] } });
+    expect(await parseInput(createUserSchema, { ...base, duties: ["AGENCY", "READING"], agencyId: "7" })).toMatchObject({ ok: false, fieldErrors: { duties: [expect.stringMatching(/^Cơ quan giải quyết là tài khoản riêng/)] } });
+    expect(await parseInput(createUserSchema, { ...base, preset: "AGENCY", agencyId: "x" })).toMatchObject({ ok: false, fieldErrors: { agencyId: ["Cơ quan không hợp lệ."] } });
+    // Another duty drops the agency: only an agency's account is bound to one.
+    expect(await parseInput(createUserSchema, { ...base, preset: "VIEWER", agencyId: "7" })).toEqual({ ok: true, data: { username: "pt.lapthach", displayName: "Phòng Tài nguyên và Môi trường", duties: ["READING"], unitId: 5 } });
+  });
+
   it("asks for duties and a unit at once", async () => {
     const result = await parseInput(createUserSchema, { username: "abc", displayName: "An", unitId: "" });
     expect(result).toMatchObject({ ok: false, fieldErrors: { duties: ["Vui lòng chọn ít nhất một việc."], unitId: ["Vui lòng chọn đơn vị."] } });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { confirmField, idField } from "../forms/fields";
-import { DUTIES, normaliseDuties, PRESET_NAMES, PRESETS } from "../auth/roles";
+import { DUTIES, isAgencyDuties, normaliseDuties, PRESET_NAMES, PRESETS } from "../auth/roles";
 import type { Duty } from "../generated/prisma/enums";
 
 export const USERNAME_MIN = 3;
@@ -46,10 +46,30 @@ const dutyFields = {
   ),
 };
 
-function withDuties<T extends { preset?: "" | (typeof PRESET_NAMES)[number]; duties: Duty[] }>(v: T): Omit<T, "preset" | "duties"> & { duties: Duty[] } {
-  const { preset, duties, ...rest } = v;
-  return { ...rest, duties: normaliseDuties(preset ? PRESETS[preset] : duties) };
+function withDuties<T extends { preset?: "" | (typeof PRESET_NAMES)[number]; duties: Duty[]; agencyId?: number; agencyIdText?: string }>(
+  v: T,
+  ctx: z.RefinementCtx,
+): Omit<T, "preset" | "duties" | "agencyId" | "agencyIdText"> & { duties: Duty[]; agency?: AgencyPick } {
+  const { preset, duties, agencyId, agencyIdText, ...rest } = v;
+  const chosen = normaliseDuties(preset ? PRESETS[preset] : duties);
+  // An agency's account (decision 064): the duty alone, bound to one agency; nobody else is bound to one.
+  if (!isAgencyDuties(chosen)) return { ...rest, duties: chosen };
+  if (chosen.length > 1) ctx.addIssue({ code: "custom", path: ["duties"], message: "Cơ quan giải quyết là tài khoản riêng của cơ quan: không chọn kèm việc khác." });
+  if (agencyId === undefined && !agencyIdText) ctx.addIssue({ code: "custom", path: ["agencyId"], message: "Vui lòng chọn cơ quan mà tài khoản trả lời thay." });
+  return { ...rest, duties: chosen, ...(agencyId !== undefined ? { agency: { id: agencyId } } : agencyIdText ? { agency: { text: agencyIdText } } : {}) };
 }
+
+/**
+ * The agency an agency's account answers for: its id as the choice box picked it, or without JavaScript the name
+ * typed, which must name exactly one agency in reach (lib/users/mutations.ts).
+ */
+export type AgencyPick = { id: number } | { text: string };
+const agencyId = z.preprocess((v) => (v === "" ? undefined : v), id("Cơ quan không hợp lệ.").optional());
+const agencyIdText = z
+  .string()
+  .optional()
+  .transform((v) => v?.normalize("NFC").trim() || undefined)
+  .pipe(z.string().max(200, { error: "Tên cơ quan tối đa 200 ký tự." }).optional());
 
 /**
  * A combination or at least one duty. Checked even when another field failed (zod's `when`), so
@@ -67,7 +87,7 @@ const userId = id("Mã người dùng không hợp lệ.");
 const confirm = confirmField;
 
 export const createUserSchema = z
-  .object({ username: usernameSchema, displayName, ...dutyFields, unitId })
+  .object({ username: usernameSchema, displayName, ...dutyFields, agencyId, agencyIdText, unitId })
   .refine(hasSomeDuty, someDuty)
   .transform(withDuties);
 
@@ -76,6 +96,8 @@ export const updateUserSchema = z.object({
   userId,
   displayName,
   ...dutyFields,
+  agencyId,
+  agencyIdText,
   unitId,
   updatedAt: z
     .string({ error: "Biểu mẫu đã cũ, vui lòng tải lại trang." })

@@ -3,6 +3,7 @@
  * with them, so this file must stay free of database code.
  */
 import type { Preset } from "../../lib/auth/roles";
+import type { AgencyKey } from "./reference";
 
 export const DEMO_PASSWORD = "dan-van-demo-2026";
 
@@ -28,6 +29,8 @@ export interface DemoAccount {
    * (decision 056; prisma/seed/reform.ts moves them): the workplace and duties since.
    */
   afterReform?: { preset: Preset; description: string; unit: DemoUnitRef };
+  /** An agency's account (decision 064): which of its unit's agencies it answers for (prisma/seed/reference.ts `agencyNames`). */
+  agency?: AgencyKey;
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -102,6 +105,17 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: "Vàng Thị Mai",
     description: "Đảng ủy xã Bình Lư, Lai Châu",
     unit: { level: "COMMUNE", code: "03390" },
+  },
+  {
+    // An agency's own account (decision 064): only the petitions its agency holds or held. Land matters are the
+    // most common, so its list is the longest. Since the reform the province's department answers for them.
+    username: "coquan.lapthach",
+    preset: "AGENCY",
+    displayName: "Phòng Tài nguyên và Môi trường huyện Lập Thạch",
+    description: "Cơ quan chủ trì giải quyết: Phòng Tài nguyên và Môi trường huyện Lập Thạch",
+    unit: { level: "DISTRICT", code: "246" },
+    agency: "land",
+    afterReform: { preset: "AGENCY", description: "Cơ quan chủ trì giải quyết: Sở Nông nghiệp và Môi trường tỉnh Phú Thọ", unit: { level: "PROVINCE", code: "25" } },
   },
 ];
 

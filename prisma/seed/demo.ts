@@ -18,7 +18,7 @@ import { createContext } from "./context";
 import { assignMeetingIds, insertMeetings, planMeetings } from "./meetings";
 import { seedOrganisations } from "./organisations";
 import { planPetitions, seedPetitions } from "./petitions";
-import { seedReference, seedUsers } from "./reference";
+import { bindAgencyAccounts, seedReference, seedUsers } from "./reference";
 import { applyReform, REFORM_EVE } from "./reform";
 import { seedUnits } from "./units";
 
@@ -110,6 +110,7 @@ export async function seedDemo(
     allMeetings.push(...after.all);
     allTrees.push(reform.tree);
   }
+  await bindAgencyAccounts(db, users);
   lap(`${allMeetings.length} cuộc họp / meetings, ${attendance} lượt dự / attendance rows`);
   lap(`${petitions.total} kiến nghị / petitions, ${petitions.events} sự kiện / events`);
 

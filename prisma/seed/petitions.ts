@@ -262,6 +262,17 @@ export async function seedPetitions(db: PrismaClient, ctx: SeedContext, plans: P
     10000,
   );
 
+  // Every agency that held a petition, from its first assignment (decision 064): as the assign step records it.
+  const holds = new Map<string, { agencyId: number; petitionId: number; firstAssignedAt: Date }>();
+  for (const e of events) {
+    const agencyId = (e.data as { agencyId?: unknown } | null)?.agencyId;
+    if (e.kind !== "ASSIGNED" || typeof agencyId !== "number") continue;
+    const key = `${agencyId}|${e.petitionId}`;
+    const at = new Date(e.at as Date);
+    if (!holds.has(key) || holds.get(key)!.firstAssignedAt > at) holds.set(key, { agencyId, petitionId: e.petitionId, firstAssignedAt: at });
+  }
+  await db.agencyHold.createMany({ data: [...holds.values()] });
+
   // The code counters, keyed like the codes: the area's official code and the year (decision 027).
   const counters = new Map<string, { areaCode: string; year: number; last: number }>();
   for (const p of plans) {

@@ -129,6 +129,25 @@ export async function seedReference(db: PrismaClient, ctx: SeedContext, tree: Un
   return ref;
 }
 
+/**
+ * The demo's agency accounts (decision 064) bound to their agencies, once the agencies exist and the reform has moved
+ * the accounts: each answers for the agency of its home unit named by its key.
+ */
+export async function bindAgencyAccounts(db: PrismaClient, users: Users): Promise<number> {
+  let bound = 0;
+  for (const account of DEMO_ACCOUNTS.filter((a) => a.agency)) {
+    const id = users.byUsername.get(account.username);
+    const user = id === undefined ? null : await db.user.findUnique({ where: { id }, select: { unit: { select: { id: true, level: true, name: true } } } });
+    if (!user) continue;
+    const name = agencyNames({ unit: user.unit })[account.agency!];
+    const agency = await db.agency.findUnique({ where: { unitId_name: { unitId: user.unit.id, name } }, select: { id: true } });
+    if (!agency) throw new Error(`seed: no agency "${name}" for ${account.username}`);
+    await db.user.update({ where: { id: id! }, data: { agencyId: agency.id, displayName: name } });
+    bound += 1;
+  }
+  return bound;
+}
+
 export interface Users {
   byUsername: Map<string, number>;
   /** The staff user who records an area's petitions and meetings. */

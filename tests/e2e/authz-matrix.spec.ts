@@ -13,7 +13,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/seed/accounts";
 import { PAGES, ROUTES, keyOf, type PageRow, type RouteRow, type Target } from "../support/authz-registry";
-import { expectedOutcome, MERGED_RELATIONS, relationsOf, SEATS, type Relation, type Seat } from "../support/authz-matrix";
+import { AGENCY_RELATIONS, expectedOutcome, MERGED_RELATIONS, relationsFor, relationsOf, SEATS, type AnyRelation, type Relation, type Seat } from "../support/authz-matrix";
 import { expect, test } from "./fixtures";
 
 /**
@@ -21,6 +21,8 @@ import { expect, test } from "./fixtures";
  * action in tests/integration/authz-actions.test.ts, and for the reports in tests/e2e/demo-reform.spec.ts.
  */
 const demoRelationsOf = (seat: Seat) => relationsOf(seat).filter((r) => !MERGED_RELATIONS.includes(r));
+/** The same for a row pointed at `target`: an agency's seat meets a held petition by its agency (decision 064). */
+const demoRelationsFor = (seat: Seat, target: Target): readonly AnyRelation[] => relationsFor(seat, target).filter((r) => !(MERGED_RELATIONS as readonly string[]).includes(r));
 
 /** Rows the demo data holds no record for: attachments (tests/e2e/petitions.spec.ts and meetings' cover their 404s). */
 const NO_DEMO_RECORD: readonly Target[] = ["petition-attachment", "meeting-attachment"];
@@ -65,7 +67,11 @@ interface Place {
 }
 
 /** The ids each target kind is pointed at, by relation, for one seat (null: none in the demo data). */
-type Targets = Record<Relation, Partial<Record<Target, string | null>>>;
+type Targets = Partial<Record<AnyRelation, Partial<Record<Target, string | null>>>>;
+
+/** The demo agency account's agency (prisma/seed/accounts.ts `coquan.lapthach`) and its neighbour of the same district. */
+const SEAT_AGENCY = "Phòng Tài nguyên và Môi trường huyện Lập Thạch";
+const OTHER_AGENCY = "Chi nhánh Văn phòng Đăng ký đất đai huyện Lập Thạch";
 
 async function discover(admin: APIRequestContext): Promise<Map<string, Targets>> {
   const unitOf = (ref: string) => json<ApiUnit>(admin, `/api/v1/units/${ref}`);
@@ -162,17 +168,44 @@ async function discover(admin: APIRequestContext): Promise<Map<string, Targets>>
         user: user ?? null,
         "petition-attachment": null,
         "meeting-attachment": null,
+        // Staff meet an agency's page in their unit relations: any petition there.
+        "held-petition": petition ? String(petition.id) : null,
       };
     }
     out.set(seat.username, targets);
+  }
+
+  // The agency's seat meets its agency's petitions (decision 064): held now, held before (resolved or closed since),
+  // and the neighbouring agency's, all found as the national administrator sees them.
+  const agencyId = async (name: string) => {
+    const { items } = await json<{ items: { id: number; label: string }[] }>(admin, `/api/choices/agencies?q=${encodeURIComponent(name)}&limit=5`);
+    const found = items.find((i) => i.label === name);
+    expect(found, name).toBeTruthy();
+    return found!.id;
+  };
+  const [mine, other] = [await agencyId(SEAT_AGENCY), await agencyId(OTHER_AGENCY)];
+  const byAgency = async (id: number, statuses: string[]) => {
+    for (const status of statuses) {
+      const { items } = await json<{ items: Listed[] }>(admin, `/api/v1/petitions?agency=${id}&status=${status}&limit=1`);
+      if (items[0]) return String(items[0].id);
+    }
+    return null;
+  };
+  for (const seat of SEATS.filter((s) => s.preset === "AGENCY")) {
+    const targets = out.get(seat.username)!;
+    const held = { held: await byAgency(mine, ["ASSIGNED", "IN_PROGRESS"]), heldBefore: await byAgency(mine, ["RESOLVED", "CLOSED"]), otherAgency: await byAgency(other, ["ASSIGNED", "IN_PROGRESS"]) };
+    for (const relation of AGENCY_RELATIONS) {
+      expect(held[relation], `${seat.username}: a petition ${relation}`).toBeTruthy();
+      targets[relation] = { "held-petition": held[relation] };
+    }
   }
   return out;
 }
 
 /** The address of a row for a record, or null when the demo data has none. */
-function urlOf(row: PageRow | RouteRow, targets: Targets | undefined, relation: Relation): string | null {
+function urlOf(row: PageRow | RouteRow, targets: Targets | undefined, relation: AnyRelation): string | null {
   if (row.target === "none") return row.url;
-  const id = targets?.[relation][row.target];
+  const id = targets?.[relation]?.[row.target];
   return id ? row.url.replace("{target}", id) : null;
 }
 
@@ -232,7 +265,7 @@ test.describe("the authorisation matrix of pages and route handlers", () => {
       const targets = targetsBySeat.get(seat.username);
       const mismatches: string[] = [];
       for (const row of ROWS.filter((r) => r.permission !== "public")) {
-        const relations = row.target === "none" ? (["own"] as const) : demoRelationsOf(seat);
+        const relations = row.target === "none" ? (["own"] as const) : demoRelationsFor(seat, row.target);
         for (const relation of relations) {
           const url = urlOf(row, targets, relation);
           if (!url) continue;

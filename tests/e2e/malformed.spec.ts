@@ -134,3 +134,27 @@ test.describe("malformed requests answer 4xx with a message, never 5xx", () => {
     expect(await big.text()).toMatch(/quá lớn/);
   });
 });
+
+/** An agency's own account (decision 064): its list's odd filters are dropped; a petition that cannot exist is not found. */
+const AGENCY_PAGES: [string, 200 | 400 | 404][] = [
+  [`/agency?page=${HUGE}&sort=petitionerName&dir=up&state=${BIG}`, 200],
+  [`/agency?q=${"x".repeat(500)}`, 200],
+  [`/agency?q=a${NUL}`, 400],
+  [`/agency/${BIG}`, 404],
+  [`/agency/${HUGE}`, 404],
+  ["/agency/1e3", 404],
+];
+
+test("an agency's account: malformed requests answer 4xx, never 5xx", async ({ page, baseURL }) => {
+  await signInAs(page, "coquan.lapthach");
+  const wrong: string[] = [];
+  for (const [url, status] of AGENCY_PAGES) {
+    const res = await page.request.get(url, { maxRedirects: 0 });
+    if (res.status() !== status) wrong.push(`${url} → ${res.status()}`);
+  }
+  for (const id of [BIG, HUGE, "abc", "-1"]) {
+    const res = await page.request.post(`/agency/${id}/gui`, { headers: { origin: baseURL! }, multipart: { loai: "ket-qua", "ket-qua": "SETTLED", "noi-dung": "x".repeat(6000) }, maxRedirects: 0 });
+    if (res.status() !== 404) wrong.push(`POST /agency/${id}/gui → ${res.status()}`);
+  }
+  expect(wrong).toEqual([]);
+});

@@ -196,18 +196,21 @@ describe("the agency's link (decision 063)", () => {
     expect(petition.events.at(-1)).toMatchObject({ kind: "DEADLINE_EXTENDED", actorId: staff.userId, data: { days: 5, dueOn: expected.toISOString().slice(0, 10) } });
     expect(petition.events.at(-2)).toMatchObject({ kind: "AGENCY_EXTENSION_ASKED", actorId: null, note: "Chờ kết quả đo đạc." });
 
-    // Progress, then a result refused with a reason: the agency reads it and may propose again.
+    // Progress, then a result refused with a reason: the agency reads it and may propose again. The first progress
+    // report starts the work (decision 065): the petition is "đang giải quyết", its version one further.
     expect((await answerFromForm(post({ k: p.token, loai: "tien-do", "noi-dung": "Đã thuê đơn vị đo đạc." }))).status).toBe(303);
+    const started = await db.petition.findUniqueOrThrow({ where: { id: p.id } });
+    expect(started).toMatchObject({ status: "IN_PROGRESS", version: petition.version + 1 });
     await answerFromForm(post({ ...settled(p.token), "ket-qua": "EXPLAINED" }));
     const proposal = await db.agencyAnswer.findFirstOrThrow({ where: { petitionId: p.id, kind: "RESULT" } });
     // A refusal needs its reason.
-    expect(await parseInput(decideSchema, { answerId: String(proposal.id), version: String(petition.version), decision: "refuse", note: " " })).toMatchObject({ ok: false, fieldErrors: { note: [expect.any(String)] } });
-    await decideAnswer(staff, { answerId: proposal.id, version: petition.version, decision: "refuse", note: "Thiếu biên bản nghiệm thu." });
+    expect(await parseInput(decideSchema, { answerId: String(proposal.id), version: String(started.version), decision: "refuse", note: " " })).toMatchObject({ ok: false, fieldErrors: { note: [expect.any(String)] } });
+    await decideAnswer(staff, { answerId: proposal.id, version: started.version, decision: "refuse", note: "Thiếu biên bản nghiệm thu." });
     const view = await agencyView((await openLink(p.token))!);
     expect(view?.resultPending).toBe(false);
     expect(view?.answers.map((a) => [a.kind, a.decision])).toEqual([["RESULT", "REFUSED"], ["PROGRESS", null], ["EXTENSION", "ACCEPTED"]]);
     expect(view?.answers[0].decisionNote).toBe("Thiếu biên bản nghiệm thu.");
-    expect((await db.petition.findUniqueOrThrow({ where: { id: p.id } })).status).toBe("ASSIGNED");
+    expect((await db.petition.findUniqueOrThrow({ where: { id: p.id } })).status).toBe("IN_PROGRESS");
   });
 
   it("refuses another site's form, a body over the limit before reading it, and the 31st post in a minute", async () => {

@@ -14,6 +14,8 @@ import { parsePeriod } from "@/lib/dashboards/period";
 import { db } from "@/lib/db/client";
 import { officeName } from "@/lib/units/labels";
 import { isEmpty, seedDemo, type SeedSummary } from "@/prisma/seed/demo";
+import { parseHeldListParams } from "@/lib/agency-accounts/list-params";
+import { listHeldPetitions } from "@/lib/agency-accounts/queries";
 
 const TODAY = new Date("2026-12-07T03:00:00Z");
 const REFORM = new Date("2025-07-01T00:00:00Z");
@@ -40,6 +42,18 @@ beforeAll(async () => {
 });
 
 describe("the demo across the reform", () => {
+  it("gives the agency's account (decision 064) the Phú Thọ department's petitions, some still its to answer", async () => {
+    const account = (await actorOf("coquan.lapthach"))!;
+    expect(account).toMatchObject({ duties: ["AGENCY"], displayName: "Sở Nông nghiệp và Môi trường tỉnh Phú Thọ", unit: { code: "25", validTo: null } });
+    const list = (await listHeldPetitions(account, parseHeldListParams({})))!;
+    expect(list.agency.name).toBe("Sở Nông nghiệp và Môi trường tỉnh Phú Thọ");
+    expect(list.total).toBeGreaterThan(10);
+    expect((await listHeldPetitions(account, parseHeldListParams({ state: "dang-giu" })))!.total).toBeGreaterThan(0);
+    // Every listed petition was assigned to its agency, and none is another agency's today.
+    for (const item of list.items) expect(await db.agencyHold.count({ where: { petitionId: item.id, agencyId: account.agencyId! } })).toBe(1);
+    expect(list.items.every((i) => i.agencyId === account.agencyId)).toBe(true);
+  });
+
   it("/api/v1/units/26 says Vĩnh Phúc ended on 2025-06-30, and its successor Phú Thọ lists the new communes of the former Lập Thạch", async () => {
     const { token } = await createToken(admin, { name: "Kiểm tra sắp xếp", lifetime: 30 });
     const call = async (code: string) => {

@@ -1,7 +1,7 @@
 /**
  * Every query has its index, or a reason (issue 13, decision 028). Every page, route handler and
- * server action of the registry (tests/support/authz-registry.ts) runs for four users — a national
- * administrator, a province leader, a district's staff, a commune secretary — with the filters
+ * server action of the registry (tests/support/authz-registry.ts) runs for five users — a national
+ * administrator, a province leader, a district's staff, a commune secretary, an agency's account — with the filters
  * each list offers (tests/support/query-scenarios.ts); every statement they send is recorded at
  * the driver adapter (lib/db/query-capture.ts) and explained with its parameters. The test
  * fails when a plan reads a large table by a sequential scan, outside the short list of
@@ -84,6 +84,7 @@ const onBench = !!BENCH_URL;
 const LARGE_TABLES = new Set([
   "Petition",
   "PetitionEvent",
+  "AgencyHold",
   "Attachment",
   "Meeting",
   "MeetingAttendance",
@@ -164,12 +165,13 @@ const FK_WITHOUT_INDEX: Readonly<Record<string, string>> = {
   "AgencyLink.issuedById": "users are never deleted (as above); an agency's links are read by petition (decision 063)",
   "AgencyLink.revokedById": "users are never deleted (as above); an agency's links are read by petition",
   "AgencyAnswer.decidedById": "users are never deleted (as above); an agency's answers are read by petition or link",
+  "AgencyAnswer.answeredById": "users are never deleted (as above); an agency account's answers are read by petition, under its agency (decision 064)",
   "Petition.fieldId":
     "fields are never deleted, only deactivated (decision 011); the list's field filter is served by Petition_unit_list_idx in a district and by the date indexes above it (one petition in ten has a given field), its count by the rollups",
 };
 
 /** The users each entry runs for, by their ready-made duties: the demo's (tests/support/authz-matrix.ts) or the bench's. */
-const ROLES_RUN: readonly Preset[] = ["ADMIN", "PROVINCE_LEADER", "DISTRICT_STAFF", "COMMUNE_SECRETARY"];
+const ROLES_RUN: readonly Preset[] = ["ADMIN", "PROVINCE_LEADER", "DISTRICT_STAFF", "COMMUNE_SECRETARY", "AGENCY"];
 const DEMO_SEATS: readonly Seat[] = ROLES_RUN.map((role) => SEATS.find((s) => s.preset === role && (role !== "ADMIN" || s.level === "NATION"))!);
 const roleOf = (actor: { duties: readonly string[] }) => presetOf(actor.duties) ?? actor.duties.join("+");
 

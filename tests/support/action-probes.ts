@@ -241,7 +241,7 @@ export const PROBES: Record<string, Probe> = {
     // The agency proposed "settled" through its link; the seat accepts it.
     const petition = await assignedAt(c);
     const link = await db.agencyLink.findFirstOrThrow({ where: { petitionId: petition.id, revokedAt: null } });
-    const answer = await db.agencyAnswer.create({ data: { petitionId: petition.id, linkId: link.id, agencyId: link.agencyId, kind: "RESULT", resolution: "SETTLED", text: "Đã sửa xong đường." } });
+    const answer = await db.agencyAnswer.create({ data: { petitionId: petition.id, linkId: link.id, agencyId: link.agencyId, assignedAt: link.assignedAt, kind: "RESULT", resolution: "SETTLED", text: "Đã sửa xong đường." } });
     return { answerId: String(answer.id), version: String(petition.version), decision: "accept" };
   },
   async editPetitionAction(c) {

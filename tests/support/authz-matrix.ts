@@ -5,7 +5,7 @@
  */
 import { allows, PRESETS, type Preset } from "@/lib/auth/roles";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
-import { ACTIONS, PAGES, ROUTES, type Entry } from "./authz-registry";
+import { ACTIONS, PAGES, ROUTES, type Entry, type Target } from "./authz-registry";
 
 /**
  * Where the demo users sit (prisma/seed/accounts.ts) and the ready-made combination of duties each
@@ -25,6 +25,8 @@ export const SEATS: readonly Seat[] = [
   { username: "xa.lapthach", preset: "COMMUNE_SECRETARY", level: "COMMUNE" },
   { username: "xa.binhlu", preset: "COMMUNE_COMMITTEE", level: "COMMUNE" },
   { username: "xem.vinhphuc", preset: "VIEWER", level: "PROVINCE" },
+  // An agency's own account (decision 064), homed on the district whose land office it answers for.
+  { username: "coquan.lapthach", preset: "AGENCY", level: "DISTRICT" },
 ];
 
 /** The seat as the app's checks see an actor: its duties and its home unit's level. */
@@ -40,11 +42,24 @@ export const RELATIONS = ["own", "child", "merged", "sibling", "parent", "merged
 export type Relation = (typeof RELATIONS)[number];
 /** The relations made by a merger: the demo of the three-level fixture records none (tests/e2e/authz-matrix.spec.ts). */
 export const MERGED_RELATIONS: readonly Relation[] = ["merged", "mergedNext"];
+/**
+ * A petition as an agency's account meets it (decision 064), for the rows pointed at `held-petition`: one its agency
+ * holds now, one it held before (resolved, or assigned elsewhere since), and another agency's of the same unit.
+ */
+export const AGENCY_RELATIONS = ["held", "heldBefore", "otherAgency"] as const;
+export type AgencyRelation = (typeof AGENCY_RELATIONS)[number];
+export type AnyRelation = Relation | AgencyRelation;
+const isAgencySeat = (seat: Seat) => seat.preset === "AGENCY";
 
 export type Outcome = "allowed" | "not-found";
 
 export function relationsOf(seat: Seat): readonly Relation[] {
   return seat.level === "NATION" ? ["own", "child"] : RELATIONS;
+}
+
+/** The relations a row pointed at `target` is run in for the seat: an agency's seat meets a held petition by its agency. */
+export function relationsFor(seat: Seat, target: Target): readonly AnyRelation[] {
+  return target === "held-petition" && isAgencySeat(seat) ? AGENCY_RELATIONS : relationsOf(seat);
 }
 
 /** Whether the seat holds the row's requirement at all (record aside). */
@@ -58,9 +73,13 @@ export function holds(entry: Entry, seat: Seat): boolean {
  * What the row must answer for this seat on a record in this relation: "not-found" is a 404
  * page or response, or NOT_FOUND from an action; "allowed" is anything else but a 500.
  */
-export function expectedOutcome(entry: Entry, seat: Seat, relation: Relation): Outcome {
+export function expectedOutcome(entry: Entry, seat: Seat, relation: AnyRelation): Outcome {
   if (!holds(entry, seat)) return "not-found";
   if (entry.target === "none") return "allowed";
+  // An agency's account (decision 064): it reads what its agency holds or held, and answers on what it holds now.
+  if (entry.permission === "agency-petition:read:agency") return relation === "held" || relation === "heldBefore" ? "allowed" : "not-found";
+  if (entry.permission === "agency-petition:answer:agency") return relation === "held" ? "allowed" : "not-found";
+  if ((AGENCY_RELATIONS as readonly string[]).includes(relation)) return "not-found";
   if (entry.only && !allows(seatActor(seat), entry.only)) return "not-found";
   if ((relation === "child" || relation === "merged") && entry.ownUnitOnly && !keepsListsBelow(seat)) return "not-found";
   if (relation === "merged" && entry.standingUnitOnly) return "not-found";
@@ -82,12 +101,14 @@ const SEAT_LABEL: Record<string, string> = {
   "xa.lapthach": "COMMUNE_SECRETARY",
   "xa.binhlu": "COMMUNE_COMMITTEE",
   "xem.vinhphuc": "VIEWER (province)",
+  "coquan.lapthach": "AGENCY",
 };
 
 function cell(entry: Entry, seat: Seat): string {
-  const mark = (r: Relation) => (expectedOutcome(entry, seat, r) === "allowed" ? "✓" : "404");
+  const mark = (r: AnyRelation) => (expectedOutcome(entry, seat, r) === "allowed" ? "✓" : "404");
   if (entry.target === "none") return mark("own");
-  return RELATIONS.map((r) => (relationsOf(seat).includes(r) ? mark(r) : "–")).join(" ");
+  const columns: readonly AnyRelation[] = entry.target === "held-petition" ? [...RELATIONS, ...AGENCY_RELATIONS] : RELATIONS;
+  return columns.map((r) => (relationsFor(seat, entry.target).includes(r) ? mark(r) : "–")).join(" ");
 }
 
 function table(title: string, entries: readonly Entry[], name: (e: Entry) => string): string[] {

@@ -24,6 +24,11 @@ export type Target =
   | "village"
   | "commune"
   | "petition"
+  /**
+   * A petition as an agency's account meets it (decision 064): for the agency's seat, one its agency holds now, held
+   * before, or another agency's (./authz-matrix.ts AGENCY_RELATIONS); for the other seats, a petition in the relation's unit.
+   */
+  | "held-petition"
   | "petition-received"
   | "petition-attachment"
   | "meeting"
@@ -151,6 +156,8 @@ export const PAGES: readonly PageRow[] = [
   page(`${APP}/cadres/new/page.tsx`, "/cadres/new", "cadre:manage:subtree"),
   page(`${APP}/cadres/import/page.tsx`, "/cadres/import", "cadre:manage:subtree"),
   page(`${APP}/cadres/[id]/page.tsx`, "/cadres/{target}", "organisation:read:subtree", "cadre"),
+  page(`${APP}/agency/page.tsx`, "/agency", "agency-petition:read:agency", "none", { note: "an agency's account: the petitions its agency holds or held (decision 064)" }),
+  page(`${APP}/agency/[id]/page.tsx`, "/agency/{target}", "agency-petition:read:agency", "held-petition", { note: "its agency's petition, held now (the link's page and forms) or before (what it sent)" }),
   page(`${APP}/petitions/page.tsx`, "/petitions", "petition:read:subtree"),
   page(`${APP}/petitions/new/page.tsx`, "/petitions/new", "petition:create:subtree"),
   page(`${APP}/petitions/agencies/page.tsx`, "/petitions/agencies?unit={target}", "petition:read:subtree", "unit"),
@@ -193,6 +200,9 @@ export const ROUTES: readonly RouteRow[] = [
   route("app/api/v1/rollup/route.ts", "GET", "/api/v1/rollup?unit={target}&from=2026-01-01&to=2026-03-31", "report:read:subtree", "unit-ref"),
   route("app/api/choices/units/route.ts", "GET", "/api/choices/units?q=lap", "organisation:read:subtree", "none", { note: "units of the user's subtree, for choice boxes" }),
   route("app/api/choices/agencies/route.ts", "GET", "/api/choices/agencies", "petition:read:subtree", "none", { note: "agencies the user reaches, for choice boxes" }),
+  route(`${APP}/agency/[id]/gui/route.ts`, "POST", "/agency/{target}/gui", "agency-petition:answer:agency", "held-petition", {
+    note: "an agency's account answers as its link does, on a petition its agency holds now; same-site forms only, the body's size checked before reading (decision 064)",
+  }),
   route(`${APP}/petitions/export/route.ts`, "GET", "/petitions/export", "petition:read:subtree"),
   route(`${APP}/petitions/similar/route.ts`, "GET", "/petitions/similar?content=%C4%91%C6%B0%E1%BB%9Dng%20li%C3%AAn%20th%C3%B4n", "petition:create:subtree"),
   route(`${APP}/petitions/[id]/attachments/[attachmentId]/route.ts`, "GET", "/petitions/{target}", "petition:read:subtree", "petition-attachment"),

@@ -10,7 +10,7 @@ import path from "node:path";
 import { createElement, type ComponentType, type ReactNode } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { cadreCursorAfter } from "@/lib/cadres/queries";
-import { agencyWhereFor, cadreWhereFor, meetingWhereFor, organisationWhereFor, petitionWhereFor, unitWhereFor, userWhereFor } from "@/lib/auth/scope";
+import { agencyWhereFor, cadreWhereFor, heldPetitionWhereFor, meetingWhereFor, organisationWhereFor, petitionWhereFor, unitWhereFor, userWhereFor } from "@/lib/auth/scope";
 import { tokenOf } from "@/lib/agency-links/links";
 import { db } from "@/lib/db/client";
 import { isoDay, todayInVietnam, addDaysUtc } from "@/lib/time";
@@ -33,6 +33,8 @@ export async function discoverTargets(actor: Actor): Promise<Targets> {
   const unitOf = async (level: "VILLAGE" | "COMMUNE") =>
     (await db.unit.findFirst({ where: { AND: [inReach, { level, validTo: null }] }, ...newest, select: { id: true } }))?.id ?? null;
   const petition = await db.petition.findFirst({ where: petitionWhereFor(actor), ...newest, select: { id: true } });
+  // An agency's account meets the petitions its agency holds or held (decision 064); anyone else, their own.
+  const held = await db.petition.findFirst({ where: heldPetitionWhereFor(actor), ...newest, select: { id: true } });
   const received = await db.petition.findFirst({ where: { AND: [petitionWhereFor(actor), { status: "RECEIVED" }] }, ...newest, select: { id: true } });
   const petitionFile = await db.attachment.findFirst({ where: { petition: petitionWhereFor(actor) }, ...newest, select: { id: true, petitionId: true } });
   const meeting = await db.meeting.findFirst({ where: meetingWhereFor(actor), ...newest, select: { id: true } });
@@ -53,6 +55,7 @@ export async function discoverTargets(actor: Actor): Promise<Targets> {
     village: (await unitOf("VILLAGE"))?.toString() ?? null,
     commune: (await unitOf("COMMUNE"))?.toString() ?? null,
     petition: str(petition),
+    "held-petition": str(held ?? petition),
     "petition-received": str(received),
     "petition-attachment": petitionFile ? `${petitionFile.petitionId}/attachments/${petitionFile.id}` : null,
     meeting: str(meeting),
@@ -106,6 +109,8 @@ export async function discoverVars(actor: Actor): Promise<Vars> {
  */
 export const VARIANTS: Record<string, readonly string[]> = {
   "app/co-quan/page.tsx": ["/co-quan?k={agencyToken}"],
+  // An agency's account's list (decision 064): held now or no longer, each order, a search, a second page.
+  "app/(app)/agency/page.tsx": ["/agency?state=dang-giu", "/agency?state=da-xong&sort=dueOn&dir=asc", "/agency?sort=code", "/agency?q=duong", "/agency?page=2"],
   "app/(app)/petitions/page.tsx": [
     "/petitions?status=RECEIVED,ASSIGNED,IN_PROGRESS",
     "/petitions?status=CLOSED",

@@ -1,4 +1,5 @@
 import Link from "@/components/link";
+import { SortHeader } from "@/components/sort-header";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/current";
 import { DUTIES } from "@/lib/auth/roles";
@@ -21,18 +22,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const shown = { ...params, page };
   const filtered = params.q !== "" || params.duty !== null || params.active !== null;
 
-  const sortHeader = (column: UserSort, label: string) => {
-    const current = params.sort === column;
-    const dir = current && params.dir === "asc" ? "desc" : "asc";
-    return (
-      <th scope="col" className="py-2 pr-3" aria-sort={current ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
-        <Link href={userListHref(params, { sort: column, dir, page: 1 })} className="underline-offset-2 hover:underline" aria-label={t("sortBy", { column: label })}>
-          {label}
-          {current && <span aria-hidden="true">{params.dir === "asc" ? " ▲" : " ▼"}</span>}
-        </Link>
-      </th>
-    );
-  };
+  const sortHeader = (column: UserSort, label: string) => (
+    <SortHeader label={label} ariaLabel={t("sortBy", { column: label })} current={params.sort === column} dir={params.dir} href={(dir) => userListHref(params, { sort: column, dir, page: 1 })} />
+  );
 
   return (
     <div className="space-y-4">

@@ -56,6 +56,14 @@ export default async function UserPage({ params, searchParams }: { params: Param
               {dutiesLabel(user.duties, tr)}
             </dd>
           </div>
+          {user.agency && (
+            <div>
+              <dt className="text-stone-600">{t("agencyLabel")}</dt>
+              <dd className="font-medium" data-testid="user-agency">
+                {user.agency.name}
+              </dd>
+            </div>
+          )}
           <div>
             <dt className="text-stone-600">{t("unit")}</dt>
             <dd className="font-medium">
@@ -91,6 +99,7 @@ export default async function UserPage({ params, searchParams }: { params: Param
           user={{ id: user.id, displayName: user.displayName, duties: normaliseDuties(user.duties ?? []), unitId: user.unit.id, updatedAt: user.updatedAt.toISOString() }}
           units={choices}
           self={self}
+          agency={user.agency && { id: user.agency.id, label: user.agency.name, detail: unitFullName(user.agency.unit) }}
         />
       </section>
 
