@@ -156,7 +156,15 @@ export function enhanceMeetingForm(form: HTMLFormElement | null, o: FormScriptOp
   window.addEventListener("offline", online);
   online();
 
-  if (o.restore) restore();
+  // The service worker kept the last form offline and answered with this new one (decision 071): its draft
+  // (and the idempotency key in it) belongs to the kept meeting, not to the next.
+  if (location.hash === "#queued") {
+    try {
+      localStorage.removeItem(o.draftKey);
+    } catch {
+      // nothing kept
+    }
+  } else if (o.restore) restore();
   renumber();
   recount();
   // A refused submission: straight to the first field with a message (on a phone it may be far down).
