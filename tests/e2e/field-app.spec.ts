@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 import { expect, signInAs, signInWithForm, test } from "./fixtures";
 
@@ -177,15 +180,31 @@ test("signing out with unsent items asks first; removing them leaves nothing on 
   expect(await meetingsWith(page.request, token)).toHaveLength(0);
 });
 
-test("Chromium finds the app installable: a valid manifest, a service worker in control, icons that load", async ({ page, context, playwright, baseURL }) => {
-  await signInAs(page, USER);
-  await keep(page, "/meetings/new");
-  const cdp = await context.newCDPSession(page);
-  const manifest = (await cdp.send("Page.getAppManifest")) as { url: string; errors: unknown[]; data?: string };
-  expect(manifest.url).toMatch(/\/manifest\.webmanifest$/);
-  expect(manifest.errors).toEqual([]);
-  const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: unknown[] };
-  expect(installabilityErrors).toEqual([]);
+test("Chromium finds the app installable: a valid manifest, a service worker in control, icons that load", async ({ playwright, baseURL }, info) => {
+  // Chromium never offers to install from an incognito profile, which every Playwright context is: a profile on disk.
+  const profile = mkdtempSync(join(tmpdir(), "dv-install-"));
+  const context = await playwright.chromium.launchPersistentContext(profile, {
+    ...info.project.use.launchOptions,
+    baseURL,
+    locale: "vi-VN",
+    viewport: { width: 412, height: 915 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await signInAs(page, USER);
+    await keep(page, "/meetings/new");
+    const cdp = await context.newCDPSession(page);
+    const manifest = (await cdp.send("Page.getAppManifest")) as { url: string; errors: unknown[] };
+    expect(manifest.url).toMatch(/\/manifest\.webmanifest$/);
+    expect(manifest.errors).toEqual([]);
+    const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: unknown[] };
+    expect(installabilityErrors).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
   // The manifest, its icons, the favicon and the service worker answer without a session.
   const anonymous = await playwright.request.newContext({ baseURL });
   const parsed = (await (await anonymous.get("/manifest.webmanifest", { maxRedirects: 0 })).json()) as { icons: { src: string; sizes: string }[] };
