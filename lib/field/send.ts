@@ -14,14 +14,19 @@ import "server-only";
  */
 import { getActor } from "../auth/current";
 import { MAX_FORM_BYTES, runFormAction } from "../actions/form-post";
-import type { ActionDefinition, ActionResult } from "../actions/result";
+import { formDataToObject, textValues, type ActionResult } from "../actions/result";
+import type { Actor } from "../auth/actor";
+import { logMeeting } from "../meetings/create";
+import { intakeDefinition, placeMessage } from "../petitions/intake-action";
 import { actionErrorMessage } from "../actions/messages";
 import { allows, type Permission } from "../auth/roles";
 import { parseId } from "../forms/fields";
 import { isSameOrigin } from "../http/same-origin";
 import { readBodyBytes } from "../http/body";
 import vi from "../i18n/messages/vi.json";
-import type { z } from "zod";
+
+/** What the list shows while an item waits for its user to sign in again. */
+const SIGN_IN_AGAIN = "Phiên đăng nhập đã hết hạn: đăng nhập lại để gửi.";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
@@ -32,33 +37,51 @@ function messageOf(result: Extract<ActionResult<unknown>, { ok: false }>): strin
   return template.replace(/\{(\w+)\}/g, (_, name: string) => values?.[name] ?? "");
 }
 
-export async function sendQueuedForm<S extends z.ZodType, T>(
-  request: Request,
-  permission: Permission,
-  definition: ActionDefinition<S, T>,
-  accepted: (data: T) => { ok: true; id: number; created: boolean; url: string } | { ok: false; fieldErrors: Record<string, string[]> },
-): Promise<Response> {
+export type QueuedKind = "meeting" | "petition";
+const PERMISSION: Record<QueuedKind, Permission> = { meeting: "meeting:create:subtree", petition: "petition:create:subtree" };
+type Accepted = { ok: true; id: number; created: boolean; url: string } | { ok: false; fieldErrors: Record<string, string[]> };
+
+/** The form's own chain (the meeting form's `logMeeting`, the intake's `intakeDefinition`), and what an accepted one answers. */
+async function runQueued(kind: QueuedKind, body: FormData, actor: Actor): Promise<ActionResult<Accepted>> {
+  if (kind === "meeting") {
+    const result = await runFormAction(logMeeting, body, actor);
+    return result.ok ? { ok: true, data: { ok: true, id: result.data.id, created: result.data.created, url: `/meetings/${result.data.id}` } } : result;
+  }
+  const result = await runFormAction(intakeDefinition, body, actor);
+  if (!result.ok) return result;
+  const data = result.data;
+  // Text typed for the place that named no single village: refused with the intake form's message.
+  if ("place" in data) return { ok: true, data: { ok: false, fieldErrors: { unitId: [placeMessage(data.place.text, data.place.matches.length > 0)] } } };
+  return { ok: true, data: { ok: true, id: data.id, created: data.created, url: `/petitions/${data.id}` } };
+}
+
+/** The answer to a queued form of `kind` sent by `actor` (null: no session). Never throws for what a client sends. */
+export async function answerQueuedForm(request: Request, actor: Actor | null, kind: QueuedKind): Promise<Response> {
   if (!isSameOrigin(request.headers)) return json({ error: "cross-site" }, 403);
-  const actor = await getActor();
-  if (!actor) return json({ error: "unauthenticated", message: vi.actions.UNAUTHENTICATED }, 401);
-  if (!allows(actor, permission)) return json({ error: "not_found" }, 404);
+  if (!actor) return json({ error: "unauthenticated", message: SIGN_IN_AGAIN }, 401);
+  if (!allows(actor, PERMISSION[kind])) return json({ error: "not_found" }, 404);
   // Kept on a shared phone for someone else: never sent as this user.
   const owner = request.headers.get("x-queued-for");
   if (owner !== null && parseId(owner) !== actor.userId) return json({ error: "other_user" }, 409);
   const bytes = await readBodyBytes(request, MAX_FORM_BYTES);
   if (bytes === null) return json({ error: "too_large" }, 413);
-  let form: FormData;
+  let body: FormData;
   try {
-    form = await new Request("http://form.local/", { method: "POST", headers: { "content-type": request.headers.get("content-type") ?? "" }, body: new Uint8Array(bytes) }).formData();
+    body = await new Request("http://form.local/", { method: "POST", headers: { "content-type": request.headers.get("content-type") ?? "" }, body: new Uint8Array(bytes) }).formData();
   } catch {
-    return json({ ok: false, error: "VALIDATION", message: "Không đọc được biểu mẫu đã gửi.", fieldErrors: {} });
+    return json({ ok: false, error: "VALIDATION", message: "Không đọc được biểu mẫu đã gửi.", fieldErrors: {}, values: {} });
   }
-  const result = await runFormAction(definition, form, actor);
+  const result = await runQueued(kind, body, actor);
   if (!result.ok) {
-    if (result.error === "UNAUTHENTICATED") return json({ error: "unauthenticated", message: vi.actions.UNAUTHENTICATED }, 401);
+    if (result.error === "UNAUTHENTICATED") return json({ error: "unauthenticated", message: SIGN_IN_AGAIN }, 401);
     return json({ ok: false, error: result.error, message: messageOf(result), fieldErrors: result.fieldErrors ?? {}, values: result.values ?? {} });
   }
-  const answer = accepted(result.data);
+  const answer = result.data;
   if (answer.ok) return json(answer);
-  return json({ ok: false, error: "VALIDATION", message: vi.actions.VALIDATION, fieldErrors: answer.fieldErrors, values: {} });
+  return json({ ok: false, error: "VALIDATION", message: vi.actions.VALIDATION, fieldErrors: answer.fieldErrors, values: textValues(formDataToObject(body)) });
+}
+
+/** The route handlers' whole body: the session's actor, then the answer. */
+export function queuedFormRoute(kind: QueuedKind) {
+  return async (request: Request) => answerQueuedForm(request, await getActor(), kind);
 }
