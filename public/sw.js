@@ -128,8 +128,14 @@ async function sendAll(user) {
       break; // offline again: the rest waits
     }
     changed = true;
-    if (response.ok) {
+    // 200 is the server's answer, accepted or refused (lib/field/send.ts): only `ok: true` takes it off the phone.
+    const answer = response.status === 200 ? await response.json().catch(() => null) : null;
+    if (answer?.ok === true) {
       await deleteItem(item.key);
+      continue;
+    }
+    if (answer) {
+      await putItem({ ...item, state: "refused", failure: answer });
       continue;
     }
     if (response.status === 401) {
@@ -254,8 +260,12 @@ async function fieldPage(event) {
 
 /** A kept item's form, opened again and now accepted (the server redirected to what it made): off the device. */
 async function acceptedAgain(copy) {
-  const key = (await copy.formData()).get("idempotencyKey");
-  if (typeof key !== "string") return;
+  // A server action's body carries the form's fields under a prefix (React's reply encoding: "1_idempotencyKey").
+  let key = null;
+  (await copy.formData()).forEach((value, name) => {
+    if (/(^|_)idempotencyKey$/.test(name) && typeof value === "string") key = value;
+  });
+  if (!key) return;
   const item = (await allItems()).find((i) => i.key === key);
   if (item) {
     await deleteItem(key);

@@ -57,14 +57,14 @@ async function runQueued(kind: QueuedKind, body: FormData, actor: Actor): Promis
 
 /** The answer to a queued form of `kind` sent by `actor` (null: no session). Never throws for what a client sends. */
 export async function answerQueuedForm(request: Request, actor: Actor | null, kind: QueuedKind): Promise<Response> {
-  if (!isSameOrigin(request.headers)) return json({ error: "cross-site" }, 403);
+  if (!isSameOrigin(request.headers)) return json({ error: "cross-site", message: "Biểu mẫu không gửi từ trang này." }, 403);
   if (!actor) return json({ error: "unauthenticated", message: SIGN_IN_AGAIN }, 401);
-  if (!allows(actor, PERMISSION[kind])) return json({ error: "not_found" }, 404);
+  if (!allows(actor, PERMISSION[kind])) return json({ error: "not_found", message: vi.actions.NOT_FOUND }, 404);
   // Kept on a shared phone for someone else: never sent as this user.
   const owner = request.headers.get("x-queued-for");
   if (owner !== null && parseId(owner) !== actor.userId) return json({ error: "other_user" }, 409);
   const bytes = await readBodyBytes(request, MAX_FORM_BYTES);
-  if (bytes === null) return json({ error: "too_large" }, 413);
+  if (bytes === null) return json({ error: "too_large", message: `Biểu mẫu quá lớn: tệp đính kèm cộng lại tối đa ${Math.floor(MAX_FORM_BYTES / 1024 / 1024)} MB.` }, 413);
   let body: FormData;
   try {
     body = await new Request("http://form.local/", { method: "POST", headers: { "content-type": request.headers.get("content-type") ?? "" }, body: new Uint8Array(bytes) }).formData();

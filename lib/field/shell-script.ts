@@ -137,6 +137,7 @@ export function fieldShell(root: HTMLElement | null, o: FieldShellOptions): void
 
   /** A refused item back as its form, with the server's messages: the meeting form answers a post of it; intake reads it. */
   const reopenForm = async (item: QueueItem) => {
+    panel.close();
     if (item.kind === "petition") {
       // No router here (this runs without React on the Pages Router): a full load of the intake page.
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination

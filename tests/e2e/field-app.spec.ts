@@ -47,8 +47,8 @@ async function logMeetingOffline(page: Page, url: string, place: string, petitio
   return key;
 }
 
-async function takePetitionOffline(page: Page, name: string): Promise<void> {
-  await page.goto("/petitions/new");
+async function takePetitionOffline(page: Page, name: string, open = true): Promise<void> {
+  if (open) await page.goto("/petitions/new");
   await page.getByLabel("Hình thức tiếp nhận *").selectOption({ label: "Tiếp dân" });
   await page.getByLabel("Họ tên (hoặc người đại diện nhóm) *").fill(name);
   const village = page.getByLabel("Thôn, tổ dân phố nơi phát sinh vụ việc *");
@@ -149,6 +149,54 @@ test("a queued meeting sent again after its answer was lost makes nothing new", 
   await page.getByRole("button", { name: "Gửi ngay" }).click();
   await expect(badge(page)).toBeHidden();
   expect(await meetingsWith(page.request, token)).toHaveLength(1);
+});
+
+test("a kept meeting the server refuses comes back as its form with the messages; corrected and saved, it leaves the phone", async ({ page, context }) => {
+  const token = randomBytes(3).toString("hex");
+  await signInAs(page, USER);
+  const url = await teamFormUrl(page);
+  await keep(page, new URL(url).pathname + new URL(url).search);
+  await context.setOffline(true);
+  await logMeetingOffline(page, url, `Nhà văn hóa ${token} A`, "Ngắn");
+  await context.setOffline(false);
+  await expect(badge(page)).toHaveText("1 chưa gửi");
+  await badge(page).click();
+  const panel = page.getByRole("dialog", { name: "Chưa gửi" });
+  await expect(panel.getByText("Máy chủ chưa nhận: cần sửa lại.")).toBeVisible();
+  await expect(panel.getByText(/^Nội dung kiến nghị quá ngắn/)).toBeVisible();
+  await panel.getByRole("button", { name: "Mở lại biểu mẫu" }).click();
+  // The meeting form, as the server answers a refused submission: the message on its field, what was typed.
+  await expect(page.getByRole("main").getByText(/^Nội dung kiến nghị quá ngắn/)).toBeVisible();
+  await expect(page.getByLabel("Địa điểm")).toHaveValue(`Nhà văn hóa ${token} A`);
+  const row = page.getByRole("listitem", { name: "Kiến nghị 1" });
+  await expect(row.getByLabel("Nội dung kiến nghị")).toHaveValue("Ngắn");
+  await row.getByLabel("Nội dung kiến nghị").fill(`Đề nghị sửa đèn đường ngõ 3 ${token}.`);
+  await page.getByRole("button", { name: "Lưu cuộc họp" }).click();
+  await expect(page).toHaveURL(/\/meetings\/\d+\?created=1$/);
+  await expect(badge(page)).toBeHidden();
+  expect(await meetingsWith(page.request, token)).toHaveLength(1);
+});
+
+test("a kept petition the server refuses opens again in the intake form with its message", async ({ page, context }) => {
+  const token = randomBytes(3).toString("hex");
+  await signInAs(page, USER);
+  await keep(page, "/petitions/new");
+  // Accepted by the phone, refused by the server: a petitioner's name longer than the server takes.
+  await context.setOffline(true);
+  await page.goto("/petitions/new");
+  await page.getByLabel("Họ tên (hoặc người đại diện nhóm) *").evaluate((input: HTMLInputElement) => input.removeAttribute("maxlength"));
+  await takePetitionOffline(page, `${"Nguyễn ".repeat(40)}${token}`, false);
+  await context.setOffline(false);
+  await expect(badge(page)).toHaveText("1 chưa gửi");
+  await badge(page).click();
+  await page.getByRole("dialog", { name: "Chưa gửi" }).getByRole("button", { name: "Mở lại biểu mẫu" }).click();
+  await expect(page.getByRole("main").getByText("Họ tên không được dài quá 200 ký tự.")).toBeVisible();
+  await expect(page.getByLabel("Nội dung kiến nghị *")).toHaveValue(new RegExp(token));
+  await page.getByLabel("Họ tên (hoặc người đại diện nhóm) *").fill(`Nguyễn Văn ${token}`);
+  await page.getByRole("button", { name: "Lưu kiến nghị" }).click();
+  await expect(page).toHaveURL(/\/petitions\/\d+\?created=1$/);
+  await expect(badge(page)).toBeHidden();
+  expect(await petitionsWith(page.request, `Nguyễn Văn ${token}`)).toHaveLength(1);
 });
 
 test("signing out with unsent items asks first; removing them leaves nothing on the phone", async ({ page, context }) => {
