@@ -136,6 +136,12 @@ export const OVERRIDES: Readonly<Record<string, Override>> = {
     skip: "the public lookup is limited to 20 a minute per client address (decision 058): a load from the bench's one address measures the 429",
   },
   "app/tra-cuu/danh-gia/route.ts": { skip: "the same limit, and a reply is rated once: a load measures the refusal" },
+  "app/field/meetings/route.ts": {
+    skip: "a meeting form kept offline, sent once per item when a phone comes back online: the meeting form's own chain, loaded as its POST (write: meeting) (decision 071)",
+  },
+  "app/field/petitions/route.ts": {
+    skip: "a petition kept offline, sent once per item when a phone comes back online: the intake's own chain, loaded as its server action (decision 071)",
+  },
   "app/co-quan/gui/route.ts": {
     skip: "the agency's answers are limited to 30 a minute per client address (decision 063), and need a live link's token: a load from the bench's one address measures the 429",
   },
