@@ -240,7 +240,7 @@ BUILT_APP.field = async (args) => {
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     console.log(`\nload average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}\n`);
     console.log("| measure | value |\n|---|---|");
-    console.log(`| first visit to ${formUrl}: all responses (headers + bodies as sent) | ${kb(result.firstVisit.bytes)} in ${result.firstVisit.requests} requests, fonts ${kb(result.firstVisit.fontBytes)} |`);
+    console.log(`| first visit to ${formUrl}: all responses (headers + bodies as sent) | ${kb(result.firstVisit.bytes)} in ${result.firstVisit.requests.length} requests (${result.firstVisit.requests.join(", ")}), fonts ${kb(result.firstVisit.fontBytes)} |`);
     console.log(`| offline, field home → usable form, CPU 4× slower: median of ${runs} (min–max) | ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms (${sorted[0].toFixed(0)}–${sorted[sorted.length - 1].toFixed(0)}) |`);
   };
   if (values["base-url"]) await measure(values["base-url"]);

@@ -13,7 +13,7 @@
 import { chromium, type BrowserContext } from "@playwright/test";
 
 export interface FieldBench {
-  firstVisit: { bytes: number; requests: number; fontBytes: number };
+  firstVisit: { bytes: number; requests: string[]; fontBytes: number };
   offlineOpenMs: number[];
 }
 
@@ -34,15 +34,17 @@ export async function benchField(base: string, formPath: string, account: { user
     const first = await browser.newContext(PHONE);
     await signedIn(first, base, account.username, account.password);
     const page = await first.newPage();
-    const sizes: Promise<{ type: string; bytes: number }>[] = [];
-    first.on("requestfinished", (request) => sizes.push(request.sizes().then((s) => ({ type: request.resourceType(), bytes: s.responseHeadersSize + s.responseBodySize }))));
+    const sizes: Promise<{ type: string; path: string; bytes: number }>[] = [];
+    first.on("requestfinished", (request) =>
+      sizes.push(request.sizes().then((s) => ({ type: request.resourceType(), path: new URL(request.url()).pathname, bytes: s.responseHeadersSize + s.responseBodySize }))),
+    );
     await page.goto(new URL(formPath, base).href);
     await page.waitForLoadState("networkidle");
     const downloads = await Promise.all(sizes);
     await first.close();
     const firstVisit = {
       bytes: downloads.reduce((n, d) => n + d.bytes, 0),
-      requests: downloads.length,
+      requests: downloads.map((d) => `${d.path} ${(d.bytes / 1024).toFixed(1)} KB`),
       fontBytes: downloads.filter((d) => d.type === "font").reduce((n, d) => n + d.bytes, 0),
     };
 
