@@ -12,6 +12,9 @@
 const VERSION = "1";
 const STATIC_CACHE = `dv-static-${VERSION}`;
 const PAGE_CACHE = `dv-pages-${VERSION}`;
+/** Whose the kept pages and new queue items are: the last page's word, kept across the worker's restarts. */
+const META_CACHE = "dv-meta";
+const USER_KEY = "/__dv/user";
 const DB_NAME = "dv-field";
 const STORE = "queue";
 const SYNC_TAG = "dv-queue";
@@ -24,7 +27,7 @@ self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name.startsWith("dv-") && name !== STATIC_CACHE && name !== PAGE_CACHE) await caches.delete(name);
+      for (const name of await caches.keys()) if (name.startsWith("dv-") && name !== STATIC_CACHE && name !== PAGE_CACHE && name !== META_CACHE) await caches.delete(name);
       await self.clients.claim();
     })(),
   );
@@ -59,6 +62,25 @@ const deleteItem = (key) => store("readwrite", (s) => s.delete(key));
 
 /** The user whose pages are open (each page says so): queued forms are theirs, kept pages too. */
 let currentUser = null;
+let userRead = null;
+/** The user last seen, read once after the worker (re)starts: the browser stops an idle worker at will. */
+function knownUser() {
+  userRead ??= caches
+    .open(META_CACHE)
+    .then((c) => c.match(USER_KEY))
+    .then((r) => (r ? r.text() : ""))
+    .then((t) => {
+      if (currentUser === null && /^\d+$/.test(t)) currentUser = Number(t);
+    })
+    .catch(() => undefined);
+  return userRead.then(() => currentUser);
+}
+async function setUser(user) {
+  currentUser = user;
+  const meta = await caches.open(META_CACHE);
+  if (user === null) await meta.delete(USER_KEY);
+  else await meta.put(USER_KEY, new Response(String(user)));
+}
 
 function text(entries, name) {
   const found = entries.find(([n, v]) => n === name && typeof v === "string");
@@ -76,7 +98,7 @@ async function enqueue(kind, request, formUrl) {
     kind === "meeting"
       ? [text(entries, "heldOn"), text(entries, "place")].filter(Boolean).join(" · ")
       : text(entries, "content").slice(0, 80);
-  const item = { key, kind, user: currentUser, formUrl, entries, summary, createdAt: Date.now(), state: "queued", failure: null };
+  const item = { key, kind, user: await knownUser(), formUrl, entries, summary, createdAt: Date.now(), state: "queued", failure: null };
   await putItem(item);
   try {
     await self.registration.sync?.register(SYNC_TAG);
@@ -162,11 +184,12 @@ self.addEventListener("message", (event) => {
   const port = event.ports[0];
   const reply = (value) => port?.postMessage(value);
   const work = async () => {
+    await knownUser();
     switch (data.type) {
       case "hello": {
         // Another user on this phone: the pages kept for the one before are theirs, not this one's.
         if (typeof data.user === "number" && currentUser !== null && currentUser !== data.user) await caches.delete(PAGE_CACHE);
-        if (typeof data.user === "number") currentUser = data.user;
+        if (typeof data.user === "number" && data.user !== currentUser) await setUser(data.user);
         return status(currentUser);
       }
       case "status":
@@ -187,7 +210,7 @@ self.addEventListener("message", (event) => {
         // Kept pages hold names and rosters: gone with the session. The queue stays unless the user chose to discard it.
         await caches.delete(PAGE_CACHE);
         if (data.discard) for (const item of await allItems()) if (item.user === currentUser || item.user === null) await deleteItem(item.key);
-        currentUser = null;
+        await setUser(null);
         return { ok: true };
       }
       default:
