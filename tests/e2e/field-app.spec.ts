@@ -73,6 +73,15 @@ async function petitionsWith(request: APIRequestContext, token: string): Promise
   return body.items;
 }
 
+/** Signed in, the first team's form kept, the network cut, and one meeting saved: kept on the phone. */
+async function oneMeetingOffline(page: Page, context: BrowserContext, token: string, petition?: string): Promise<void> {
+  await signInAs(page, USER);
+  const url = await teamFormUrl(page);
+  await keep(page, new URL(url).pathname + new URL(url).search);
+  await context.setOffline(true);
+  await logMeetingOffline(page, url, `Nhà văn hóa ${token} A`, petition);
+}
+
 /** Two meetings (one with a petition raised at it) and one petition taken in, all offline; reloaded, the header says 3. */
 async function fillTheQueue(page: Page, context: BrowserContext, token: string): Promise<string[]> {
   await signInAs(page, USER);
@@ -128,11 +137,7 @@ test("a session that lapsed offline strands nothing: after signing in again the 
 
 test("a queued meeting sent again after its answer was lost makes nothing new", async ({ page, context }) => {
   const token = randomBytes(3).toString("hex");
-  await signInAs(page, USER);
-  const url = await teamFormUrl(page);
-  await keep(page, new URL(url).pathname + new URL(url).search);
-  await context.setOffline(true);
-  await logMeetingOffline(page, url, `Nhà văn hóa ${token} A`);
+  await oneMeetingOffline(page, context, token);
   // The server takes the first send, and its answer never reaches the phone.
   let dropped = 0;
   await context.route("**/field/meetings", async (route) => {
@@ -153,11 +158,7 @@ test("a queued meeting sent again after its answer was lost makes nothing new", 
 
 test("a kept meeting the server refuses comes back as its form with the messages; corrected and saved, it leaves the phone", async ({ page, context }) => {
   const token = randomBytes(3).toString("hex");
-  await signInAs(page, USER);
-  const url = await teamFormUrl(page);
-  await keep(page, new URL(url).pathname + new URL(url).search);
-  await context.setOffline(true);
-  await logMeetingOffline(page, url, `Nhà văn hóa ${token} A`, "Ngắn");
+  await oneMeetingOffline(page, context, token, "Ngắn");
   await context.setOffline(false);
   await expect(badge(page)).toHaveText("1 chưa gửi");
   await badge(page).click();
@@ -201,11 +202,7 @@ test("a kept petition the server refuses opens again in the intake form with its
 
 test("signing out with unsent items asks first; removing them leaves nothing on the phone", async ({ page, context }) => {
   const token = randomBytes(3).toString("hex");
-  await signInAs(page, USER);
-  const url = await teamFormUrl(page);
-  await keep(page, new URL(url).pathname + new URL(url).search);
-  await context.setOffline(true);
-  await logMeetingOffline(page, url, `Nhà văn hóa ${token} A`);
+  await oneMeetingOffline(page, context, token);
   // Back online, the server answers the send as it answers a lapsed session (this page stays signed in).
   await context.route("**/field/meetings", (route) => route.fulfill({ status: 401, json: { error: "unauthenticated" } }));
   await context.setOffline(false);
@@ -231,8 +228,11 @@ test("signing out with unsent items asks first; removing them leaves nothing on 
 test("Chromium finds the app installable: a valid manifest, a service worker in control, icons that load", async ({ playwright, baseURL }, info) => {
   // Chromium never offers to install from an incognito profile, which every Playwright context is: a profile on disk.
   const profile = mkdtempSync(join(tmpdir(), "dv-install-"));
+  const launch = info.project.use.launchOptions ?? {};
   const context = await playwright.chromium.launchPersistentContext(profile, {
-    ...info.project.use.launchOptions,
+    ...launch,
+    // Chromium offers installation only after some use of the site; this switch skips the wait, as a test must.
+    args: [...(launch.args ?? []), "--bypass-app-banner-engagement-checks"],
     baseURL,
     locale: "vi-VN",
     viewport: { width: 412, height: 915 },
@@ -249,6 +249,9 @@ test("Chromium finds the app installable: a valid manifest, a service worker in 
     expect(manifest.errors).toEqual([]);
     const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: unknown[] };
     expect(installabilityErrors).toEqual([]);
+    // On a phone, Chromium's offer becomes the header's install button.
+    await page.reload();
+    await expect(page.getByRole("banner").getByRole("button", { name: "Cài ứng dụng" })).toBeVisible();
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
