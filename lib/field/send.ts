@@ -13,7 +13,7 @@ import "server-only";
  *   for another user; 403: another site; 413: too large.
  */
 import { getActor } from "../auth/current";
-import { MAX_FORM_BYTES, runFormAction } from "../actions/form-post";
+import { MAX_FORM_BYTES, parseFormBody, runFormAction } from "../actions/form-post";
 import { formDataToObject, textValues, type ActionResult } from "../actions/result";
 import type { Actor } from "../auth/actor";
 import { logMeeting } from "../meetings/create";
@@ -65,12 +65,8 @@ export async function answerQueuedForm(request: Request, actor: Actor | null, ki
   if (owner !== null && parseId(owner) !== actor.userId) return json({ error: "other_user" }, 409);
   const bytes = await readBodyBytes(request, MAX_FORM_BYTES);
   if (bytes === null) return json({ error: "too_large", message: `Biểu mẫu quá lớn: tệp đính kèm cộng lại tối đa ${Math.floor(MAX_FORM_BYTES / 1024 / 1024)} MB.` }, 413);
-  let body: FormData;
-  try {
-    body = await new Request("http://form.local/", { method: "POST", headers: { "content-type": request.headers.get("content-type") ?? "" }, body: new Uint8Array(bytes) }).formData();
-  } catch {
-    return json({ ok: false, error: "VALIDATION", message: "Không đọc được biểu mẫu đã gửi.", fieldErrors: {}, values: {} });
-  }
+  const body = await parseFormBody(bytes, request.headers.get("content-type") ?? "");
+  if (body === "malformed") return json({ ok: false, error: "VALIDATION", message: "Không đọc được biểu mẫu đã gửi.", fieldErrors: {}, values: {} });
   const result = await runQueued(kind, body, actor);
   if (!result.ok) {
     if (result.error === "UNAUTHENTICATED") return json({ error: "unauthenticated", message: SIGN_IN_AGAIN }, 401);
