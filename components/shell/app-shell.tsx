@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { allows, type Permission } from "@/lib/auth/roles";
 import { isoDay, todayInVietnam } from "@/lib/time";
 import { officeName } from "@/lib/units/labels";
-import { FieldStatus } from "./field-status";
+import { FieldStatus } from "@/components/field/field-status";
 import { LocaleSwitch } from "./locale-switch";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -31,7 +31,7 @@ export function AppShell({
   actor: Actor;
   /** The header's badge (decision 062); absent, no link. */
   unreadCount?: number;
-  /** The Pages Router page's CSP nonce: its field app script is inlined (components/shell/field-status.tsx). */
+  /** The Pages Router page's CSP nonce: its field app script is inlined (components/field/field-status.tsx). */
   nonce?: string;
   children: React.ReactNode;
 }) {

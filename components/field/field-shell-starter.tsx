@@ -1,8 +1,8 @@
 "use client";
 import { useEffect, useRef } from "react";
-import { fieldShell, type FieldShellOptions } from "@/lib/field/shell-script";
+import { fieldShell, type FieldShellOptions } from "@/components/field/shell-script";
 
-/** Starts the header's field app script on the App Router, once the page is hydrated (components/shell/field-status.tsx). */
+/** Starts the header's field app script on the App Router, once the page is hydrated (./field-status.tsx). */
 export function FieldShellStarter({ options }: { options: FieldShellOptions }) {
   const marker = useRef<HTMLSpanElement>(null);
   const started = useRef(false);

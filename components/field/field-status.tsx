@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
-import type { FieldShellOptions } from "@/lib/field/shell-script";
-import { fieldShell } from "@/lib/field/shell-script";
+import type { FieldShellOptions } from "@/components/field/shell-script";
+import { fieldShell } from "@/components/field/shell-script";
 import { FieldShellStarter } from "./field-shell-starter";
 
 const KEYS = ["count", "countSignIn", "kindMeeting", "kindPetition", "stateQueued", "stateSignIn", "stateRefused", "reopen", "discard", "discardConfirm", "sendNow", "sending", "empty", "queued", "signInLink", "signOutText"] as const;
@@ -10,7 +10,7 @@ const smallButton = "min-h-11 rounded-md border border-stone-300 px-3 py-1.5 tex
 
 /**
  * The header's field app part (decisions 070, 071): "N chưa gửi" and its list, the install hint, and the
- * question before signing out with unsent items. Hidden until its script (lib/field/shell-script.ts) finds
+ * question before signing out with unsent items. Hidden until its script (./shell-script.ts) finds
  * something to show: without JavaScript, or without a service worker, nothing of it appears.
  * `nonce`: on the Pages Router (no React in the browser) the script is inlined with it; without one (the
  * App Router) a client component starts the same script after hydration.

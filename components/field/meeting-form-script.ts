@@ -9,7 +9,7 @@
  * - raised-petition rows added from the form's `<template>` and removed, numbered again;
  * - the attendance count kept up to date; a notice while the device is offline;
  * - the submit button busy after the first press; after a refusal, the first field with a message focused.
- * The draft's shape is the one ./draft.ts reads.
+ * The draft's shape is the one ./meeting-draft.ts reads.
  */
 export interface FormScriptOptions {
   draftKey: string;

@@ -4,7 +4,7 @@
  * connection returns and on a tap, offers to install the app on a phone, and asks what to do with unsent
  * items before signing out. Both routers run this one function: inlined with the page's nonce on the
  * Pages Router (no React there, decision 019), called after hydration on the App Router
- * (components/shell/field-status.tsx). So it stays self-contained: no imports, browser APIs only.
+ * (./field-status.tsx). So it stays self-contained: no imports, browser APIs only.
  * The service worker owns the queue; this talks to it by messages.
  */
 export interface FieldShellOptions {
