@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { FIXED_SECURITY_HEADERS, STATIC_FILE_POLICY } from "./lib/http/security-headers";
+import { FIXED_SECURITY_HEADERS, SERVICE_WORKER_POLICY, STATIC_FILE_POLICY } from "./lib/http/security-headers";
 import { MAX_REQUEST_BODY_BYTES } from "./lib/http/request-guard";
 
 // The messages are compiled at build time, so the browser gets next-intl's small formatter instead of
@@ -24,7 +24,11 @@ const config: NextConfig = {
   // gets them, with the page's nonce, from the proxy (decision 023).
   async headers() {
     const headers = Object.entries({ ...FIXED_SECURITY_HEADERS, "Content-Security-Policy": STATIC_FILE_POLICY }).map(([key, value]) => ({ key, value }));
-    return ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/robots.txt"].map((source) => ({ source, headers }));
+    const staticFiles = ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/robots.txt", "/icons/:path*", "/manifest.webmanifest"].map((source) => ({ source, headers }));
+    // The service worker's own policy governs what it fetches: this site only (decision 070). Never taken
+    // from the HTTP cache, so that a new version reaches phones on their next visit.
+    const worker = Object.entries({ ...FIXED_SECURITY_HEADERS, "Content-Security-Policy": SERVICE_WORKER_POLICY, "Cache-Control": "no-cache" }).map(([key, value]) => ({ key, value }));
+    return [...staticFiles, { source: "/sw.js", headers: worker }];
   },
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@prisma/schema-engine-wasm", "exceljs", "pino", "pg-boss", "nodemailer"],
 };

@@ -100,5 +100,6 @@ async function sessionGate(request: NextRequest, headers: Headers): Promise<Next
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // The field app's files (decision 070) are served without a session: the service worker, the manifest, the icons.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|sw.js|manifest.webmanifest|icons/).*)"],
 };

@@ -5,7 +5,13 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("fullName") };
+  return {
+    title: { default: t("name"), template: `%s · ${t("name")}` },
+    description: t("fullName"),
+    // The field app (decision 070): app/manifest.ts, and the icons scripts/make-icons.ts draws.
+    manifest: "/manifest.webmanifest",
+    icons: { icon: [{ url: "/favicon.ico", sizes: "32x32" }], apple: "/icons/apple-touch-icon.png" },
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#b42318" };

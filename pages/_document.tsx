@@ -8,7 +8,12 @@ export default function Document(props: DocumentProps) {
   const nonce = pageProps?.nonce || undefined;
   return (
     <Html lang={locale}>
-      <Head nonce={nonce} />
+      <Head nonce={nonce}>
+        {/* The field app (decision 070), as app/layout.tsx's metadata gives the App Router's pages. */}
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
+      </Head>
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">
         <Main />
         <NextScript nonce={nonce} />

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- seed|catalogue|coverage|bundle|lighthouse]: measurements recorded in BENCHMARKS.md. Each benchmark runs
+ * npm run bench [-- seed|catalogue|coverage|bundle|field|lighthouse]: measurements recorded in BENCHMARKS.md. Each benchmark runs
  * on a fresh in-memory PGlite and, when BENCH_DATABASE_URL or DATABASE_URL points at a
  * PostgreSQL server, on a fresh database there too.
  *
@@ -9,6 +9,8 @@
  * comparison, of other pages, as a browser gets them (lib/bench/bundle.ts). BENCH_PORT picks the port
  * (default: the first free one from 3400).
  *
+ * The field app: npm run bench -- field [--runs 5] [--base-url URL]: a first visit to the meeting form (every byte,
+ * fonts included) and the offline open time from the field home to a usable form (lib/bench/field.ts).
  * A phone, in Lighthouse: npm run bench -- lighthouse [--runs 3] [--details] [--base-url URL] serves the app the same way (or
  * measures the demo app already running at URL) and runs
  * Lighthouse's performance category (mobile, simulated throttling) in Debian's Chromium on /reports and
@@ -39,6 +41,7 @@ import { openAdapter } from "../lib/db/adapter";
 import { DEFAULT_BENCH_DATABASE, generateBenchData, withDatabase } from "../lib/bench/generate";
 import { serveBuiltApp } from "../lib/bench/serve";
 import { firstLoadJs } from "../lib/bench/bundle";
+import { benchField } from "../lib/bench/field";
 import { lighthousePages, type LighthousePage } from "../lib/bench/lighthouse";
 import { signIn } from "../lib/bench/http-session";
 import { DEMO_PASSWORD } from "../prisma/seed/accounts";
@@ -217,6 +220,31 @@ const BUILT_APP: Record<string, (args: string[]) => Promise<void>> = {
       }
     });
   },
+};
+
+/**
+ * The field app (issue 19): a first visit to a team's meeting form, every byte that crossed the network, fonts
+ * included; and the time from the field home to a usable form, offline, on a 4× slower CPU (lib/bench/field.ts).
+ */
+BUILT_APP.field = async (args) => {
+  const { values } = parseArgs({ args, options: { runs: { type: "string", default: "5" }, "base-url": { type: "string" } } });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: ${values.runs}`);
+  const measure = async (base: string) => {
+    const cookie = await signIn(base, "xa.lapthach", DEMO_PASSWORD);
+    const formUrl = await meetingFormUrl(base, cookie);
+    // One unmeasured visit: the server's first render is not what a phone waits for.
+    await fetch(new URL(formUrl, base), { headers: { cookie } });
+    const result = await benchField(base, formUrl, { username: "xa.lapthach", password: DEMO_PASSWORD }, runs);
+    const sorted = [...result.offlineOpenMs].sort((a, b) => a - b);
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    console.log(`\nload average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}\n`);
+    console.log("| measure | value |\n|---|---|");
+    console.log(`| first visit to ${formUrl}: all responses (headers + bodies as sent) | ${kb(result.firstVisit.bytes)} in ${result.firstVisit.requests.length} requests (${result.firstVisit.requests.join(", ")}), fonts ${kb(result.firstVisit.fontBytes)} |`);
+    console.log(`| offline, field home → usable form, CPU 4× slower: median of ${runs} (min–max) | ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms (${sorted[0].toFixed(0)}–${sorted[sorted.length - 1].toFixed(0)}) |`);
+  };
+  if (values["base-url"]) await measure(values["base-url"]);
+  else await serveBuiltApp({ name: "bench-field" }, measure);
 };
 
 /**

@@ -20,7 +20,7 @@ const TONE: Record<(typeof ATTENDANCE_STATUSES)[number], string> = {
  * excused), easy to hit with a thumb. Plain radios, so it works without JavaScript;
  * `statusOf` gives each row's first value (what was typed before a refusal, or saved). The
  * correction form (App Router) hydrates it; the meeting form (Pages Router, no React in the
- * browser) keeps the count with lib/meetings/form-script.ts, from `data-present-count`.
+ * browser) keeps the count with components/field/meeting-form-script.ts, from `data-present-count`.
  */
 export function AttendanceFields({ roster, statusOf }: { roster: RosterRow[]; statusOf: (cadreId: number) => string }) {
   const t = useTranslations("meetings");

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect } from "react";
-import { clearDraft, draftStorageKey, readDraft } from "@/lib/meetings/draft";
+import { clearDraft, draftStorageKey, readDraft } from "@/components/field/meeting-draft";
 
 /**
  * On the page a saved meeting lands on: the device's draft of that form is done with. Only

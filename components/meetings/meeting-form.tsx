@@ -2,8 +2,8 @@ import Link from "@/components/link";
 import { useTranslations } from "next-intl";
 import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "@/components/units/action-feedback";
 import type { ActionState } from "@/lib/actions/result";
-import { draftStorageKey } from "@/lib/meetings/draft";
-import { enhanceMeetingForm } from "@/lib/meetings/form-script";
+import { draftStorageKey } from "@/components/field/meeting-draft";
+import { enhanceMeetingForm } from "@/components/field/meeting-form-script";
 import { MAX_RAISED_ROWS, RAISED_ROWS_WITHOUT_JS } from "@/lib/meetings/labels";
 import { AttendanceFields, type RosterRow } from "./attendance-fields";
 
@@ -54,7 +54,7 @@ const ORDINAL_PLACEHOLDER = "__n__";
 /**
  * Logging a meeting, mobile-first. Rendered on the server only (no React in the browser,
  * decision 019): a plain multipart form that works without JavaScript. With it, the small
- * script of lib/meetings/form-script.ts keeps a draft on the device, adds and removes raised
+ * script of components/field/meeting-form-script.ts keeps a draft on the device, adds and removes raised
  * rows (from the `<template>`), keeps the attendance count, and says when the device is offline.
  */
 export function MeetingForm(props: MeetingFormProps) {

@@ -9,7 +9,7 @@ import { PETITION_CHANNELS, PETITIONER_KINDS } from "@/lib/petitions/labels";
 import { toSearchText } from "@/lib/text/search";
 
 type State = IntakeState;
-type VillageGroup = { commune: string; villages: { id: number; label: string }[] };
+export type VillageGroup = { commune: string; villages: { id: number; label: string }[] };
 type Similar = { id: number; code: string; status: string; excerpt: string };
 
 /** Open petitions of the same commune that read like what is being typed. */
@@ -42,14 +42,20 @@ export function IntakeForm({
   today,
   fields,
   villages,
+  initialState = null,
+  onSubmit,
 }: {
   idempotencyKey: string;
   today: string;
   fields: { id: number; name: string }[];
   villages: VillageGroup[] | null;
+  /** A refusal to show on a first showing: a petition kept offline that the server refused (decision 071). */
+  initialState?: State;
+  /** Offline, the field app keeps the form instead of sending it (./offline-intake-form.tsx). */
+  onSubmit?: (event: React.FormEvent<HTMLFormElement>) => void;
 }) {
   const t = useTranslations("petitions");
-  const [state, action, pending] = useActionState(createPetitionAction, null as State);
+  const [state, action, pending] = useActionState(createPetitionAction, initialState);
   const resetKey = useResetKey(state);
   const [kind, setKind] = useState(lastValue(state, "petitionerKind", "PERSON"));
   const [unitFilter, setUnitFilter] = useState("");
@@ -71,7 +77,7 @@ export function IntakeForm({
   const err = (name: string) => `pi-${name}-error`;
 
   return (
-    <form key={resetKey} action={action} className="space-y-5 rounded-xl border border-stone-200 bg-white p-4 sm:p-6" noValidate={false}>
+    <form key={resetKey} action={action} onSubmit={onSubmit} className="space-y-5 rounded-xl border border-stone-200 bg-white p-4 sm:p-6" noValidate={false}>
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <div>

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { allows, type Permission } from "@/lib/auth/roles";
 import { isoDay, todayInVietnam } from "@/lib/time";
 import { officeName } from "@/lib/units/labels";
+import { FieldStatus } from "@/components/field/field-status";
 import { LocaleSwitch } from "./locale-switch";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -22,7 +23,19 @@ const SECTIONS: { href: string; key: string; permission?: Permission }[] = [
  * The signed-in shell: header, section menu, main. A plain component (no data of its own, no
  * async), so that both the App Router's layout and the one Pages Router page render the same one.
  */
-export function AppShell({ actor, unreadCount, children }: { actor: Actor; /** The header's badge (decision 062); absent, no link. */ unreadCount?: number; children: React.ReactNode }) {
+export function AppShell({
+  actor,
+  unreadCount,
+  nonce,
+  children,
+}: {
+  actor: Actor;
+  /** The header's badge (decision 062); absent, no link. */
+  unreadCount?: number;
+  /** The Pages Router page's CSP nonce: its field app script is inlined (components/field/field-status.tsx). */
+  nonce?: string;
+  children: React.ReactNode;
+}) {
   const t = useTranslations();
   const items = SECTIONS.filter((s) => !s.permission || allows(actor, s.permission)).map((s) => ({ href: s.href, label: t(`nav.${s.key}`) }));
   return (
@@ -60,6 +73,7 @@ export function AppShell({ actor, unreadCount, children }: { actor: Actor; /** T
               {t("nav.profile")}
             </Link>
             <SignOutButton />
+            <FieldStatus userId={actor.userId} nonce={nonce} />
           </div>
         </div>
       </header>

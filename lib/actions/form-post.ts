@@ -28,9 +28,13 @@ export async function readFormData(req: IncomingMessage, maxBytes = MAX_FORM_BYT
     if (size > maxBytes) return "too-large";
     chunks.push(chunk);
   }
-  const type = req.headers["content-type"] ?? "";
+  return parseFormBody(Buffer.concat(chunks), req.headers["content-type"] ?? "");
+}
+
+/** A body already read within its limit, as FormData (multipart or urlencoded, by its content type). */
+export async function parseFormBody(bytes: Uint8Array, contentType: string): Promise<FormData | "malformed"> {
   try {
-    return await new Request("http://form.local/", { method: "POST", headers: { "content-type": type }, body: Buffer.concat(chunks) }).formData();
+    return await new Request("http://form.local/", { method: "POST", headers: { "content-type": contentType }, body: new Uint8Array(bytes) }).formData();
   } catch {
     return "malformed";
   }

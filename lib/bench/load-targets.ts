@@ -143,6 +143,12 @@ export const OVERRIDES: Readonly<Record<string, Override>> = {
   [`${APP}/agency/page.tsx`]: { expect: [404], note: "an agency's account's list: the bench has none, so the refusal (decision 064)" },
   [`${APP}/agency/[id]/page.tsx`]: { expect: [404], note: "an agency's account's petition: the bench has none, so the refusal (decision 064)" },
   [`${APP}/agency/[id]/gui/route.ts`]: { skip: "an agency's account's answer: the bench has no agency account, and an answer writes (decision 064)" },
+  "app/field/meetings/route.ts": {
+    skip: "a meeting form kept offline, sent once per item when a phone comes back online: the meeting form's own chain, loaded as its POST (write: meeting) (decision 071)",
+  },
+  "app/field/petitions/route.ts": {
+    skip: "a petition kept offline, sent once per item when a phone comes back online: the intake's own chain, loaded as its server action (decision 071)",
+  },
   "app/co-quan/gui/route.ts": {
     skip: "the agency's answers are limited to 30 a minute per client address (decision 063), and need a live link's token: a load from the bench's one address measures the 429",
   },

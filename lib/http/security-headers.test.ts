@@ -12,6 +12,9 @@ describe("security headers", () => {
     expect(directive(csp, "base-uri")).toEqual(["'self'"]);
     expect(directive(csp, "form-action")).toEqual(["'self'"]);
     expect(directive(csp, "connect-src")).toEqual(["'self'"]);
+    // The field app's service worker and manifest (decision 070), from this site only.
+    expect(directive(csp, "worker-src")).toEqual(["'self'"]);
+    expect(directive(csp, "manifest-src")).toEqual(["'self'"]);
     expect(directive(csp, "img-src")).toEqual(["'self'", "data:", "blob:"]);
     expect(directive(csp, "upgrade-insecure-requests")).toBeUndefined();
   });

@@ -35,6 +35,9 @@ export function contentSecurityPolicy(nonce: string, { development, https }: Pol
     ["img-src", "'self'", "data:", "blob:"],
     ["font-src", "'self'"],
     ["connect-src", "'self'"],
+    // The field app (decision 070): its service worker (/sw.js) and manifest come from this site.
+    ["worker-src", "'self'"],
+    ["manifest-src", "'self'"],
     ["object-src", "'none'"],
     ["base-uri", "'self'"],
     ["form-action", "'self'"],
@@ -46,6 +49,9 @@ export function contentSecurityPolicy(nonce: string, { development, https }: Pol
 
 /** What static files (scripts, styles, fonts, images) get: they load nothing and are framed by no one. */
 export const STATIC_FILE_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/** The service worker's (/sw.js): it fetches pages and posts forms to this site, and nothing else. */
+export const SERVICE_WORKER_POLICY = "default-src 'self'; frame-ancestors 'none'";
 
 /** Browser features the app never uses, switched off for it and anything it might embed. */
 const PERMISSIONS_POLICY = ["accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb", "serial", "hid"]

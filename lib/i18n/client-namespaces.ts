@@ -14,7 +14,7 @@ export const SECTION_NAMESPACES = {
   meetings: ["meetings"],
   notifications: ["notifications"],
   organisations: ["members", "orgLifecycle"],
-  petitions: ["petitions"],
+  petitions: ["petitions", "field"],
   profile: ["profile", "twoFactor", "roles", "apiTokens", "notifications"],
   reports: ["dashboardCharts"],
   units: ["villages", "orgLifecycle"],

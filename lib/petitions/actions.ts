@@ -3,25 +3,12 @@ import { redirect } from "next/navigation";
 import { defineAction, type ActionState } from "../actions/define-action";
 import { formDataToObject, textValues, type ActionFailure } from "../actions/result";
 import type { Choice } from "../choices/types";
-import { createPetition } from "./intake";
-import { resolveIntakePlace } from "./place";
-import { editSchema, intakeFormSchema, stepSchema } from "./schemas";
+import type { createPetition } from "./intake";
+import { intakeDefinition, placeMessage } from "./intake-action";
+import { editSchema, stepSchema } from "./schemas";
 import { editPetition, takeStep } from "./steps";
 
-/**
- * A village picked is entered as it is; text typed instead is looked up first (./place.ts): one village
- * found, the petition is entered there; otherwise nothing is entered and the matches go back to the form.
- */
-const intake = defineAction({
-  schema: intakeFormSchema,
-  permission: "petition:create:subtree",
-  run: async ({ input: { unitId, unitIdText, ...input }, actor }) => {
-    const place = unitId === undefined ? await resolveIntakePlace(actor, unitIdText ?? "") : { unitId };
-    if (!("unitId" in place)) return { place };
-    return createPetition(actor, { ...input, unitId: place.unitId });
-  },
-  revalidate: ({ data }) => ("place" in data ? [] : ["/petitions"]),
-});
+const intake = defineAction(intakeDefinition);
 
 /**
  * The chain asks for the least any step needs (a comment); which step from which status, and the
@@ -58,10 +45,7 @@ export async function createPetitionAction(_prev: IntakeState, formData: FormDat
   if (!result.ok) return result;
   if ("place" in result.data) {
     const { text, matches, more } = result.data.place;
-    const message = matches.length
-      ? `Có nhiều thôn, tổ dân phố khớp với “${text}”: chọn một trong danh sách dưới đây, hoặc gõ thêm tên xã sau dấu phẩy (ví dụ: “Đông, Tiên Lữ”).`
-      : `Không tìm thấy thôn, tổ dân phố nào khớp với “${text}” trong phạm vi của bạn.`;
-    return { ok: false, error: "VALIDATION", fieldErrors: { unitId: [message] }, values: textValues(formDataToObject(formData)), places: matches, morePlaces: more };
+    return { ok: false, error: "VALIDATION", fieldErrors: { unitId: [placeMessage(text, matches.length > 0)] }, values: textValues(formDataToObject(formData)), places: matches, morePlaces: more };
   }
   redirect(`/petitions/${result.data.id}?${result.data.created ? "created" : "resubmitted"}=1`);
 }

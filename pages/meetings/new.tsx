@@ -107,7 +107,7 @@ export default function NewMeetingPage({ locale, actor, view, failure, signInAga
       {signInAgain ? (
         <SignInAgainScreen {...signInAgain} />
       ) : view && actor ? (
-        <AppShell actor={actor} unreadCount={unreadCount ?? undefined}>
+        <AppShell actor={actor} unreadCount={unreadCount ?? undefined} nonce={nonce}>
           <Content view={view} failure={failure} nonce={nonce} />
         </AppShell>
       ) : (

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
-import { IntakeForm } from "@/components/petitions/intake-form";
+import { OfflineIntakeForm } from "@/components/petitions/offline-intake-form";
 import { requirePermission } from "@/lib/auth/current";
 import { petitionFieldOptions, villageChoices } from "@/lib/petitions/options";
 import { isoDay, todayInVietnam } from "@/lib/time";
@@ -20,7 +20,7 @@ export default async function NewPetitionPage() {
         <p className="text-stone-600">{t("intro")}</p>
       </div>
       {/* A new key per page load: resubmitting this form never makes a second petition. */}
-      <IntakeForm idempotencyKey={randomUUID()} today={isoDay(todayInVietnam())} fields={fields} villages={villages} />
+      <OfflineIntakeForm idempotencyKey={randomUUID()} today={isoDay(todayInVietnam())} fields={fields} villages={villages} />
     </div>
   );
 }

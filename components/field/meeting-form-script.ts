@@ -9,7 +9,7 @@
  * - raised-petition rows added from the form's `<template>` and removed, numbered again;
  * - the attendance count kept up to date; a notice while the device is offline;
  * - the submit button busy after the first press; after a refusal, the first field with a message focused.
- * The draft's shape is the one ./draft.ts reads.
+ * The draft's shape is the one ./meeting-draft.ts reads.
  */
 export interface FormScriptOptions {
   draftKey: string;
@@ -156,7 +156,15 @@ export function enhanceMeetingForm(form: HTMLFormElement | null, o: FormScriptOp
   window.addEventListener("offline", online);
   online();
 
-  if (o.restore) restore();
+  // The service worker kept the last form offline and answered with this new one (decision 071): its draft
+  // (and the idempotency key in it) belongs to the kept meeting, not to the next.
+  if (location.hash === "#queued") {
+    try {
+      localStorage.removeItem(o.draftKey);
+    } catch {
+      // nothing kept
+    }
+  } else if (o.restore) restore();
   renumber();
   recount();
   // A refused submission: straight to the first field with a message (on a phone it may be far down).

@@ -1,7 +1,7 @@
 /**
  * The meeting form's draft on the device (localStorage): one per kind and team, bloc or unit,
  * `{ savedAt, values }` with the form's text fields, its idempotency key included. Written by the
- * form's script (./form-script.ts); removed by the saved meeting's page (DraftCleaner).
+ * form's script (./meeting-form-script.ts); removed by the saved meeting's page (DraftCleaner).
  */
 export interface Draft {
   savedAt: number;
