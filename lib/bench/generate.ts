@@ -43,7 +43,7 @@ export const DEFAULT_BENCH_DATABASE = "dv_bench";
 /** Written on the database the generator makes: it drops no other. */
 export const BENCH_MARKER = "dan-van bench data: npm run bench -- generate";
 /** The users the list benchmark signs in as. */
-export const BENCH_USERS = { admin: "bench.admin", province: "bench.province", district: "bench.district" } as const;
+export const BENCH_USERS = { admin: "bench.admin", province: "bench.province", district: "bench.district", agency: "bench.agency" } as const;
 
 export interface GenerateOptions {
   villages: number;
@@ -150,6 +150,28 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
         ["areaCode", "year", "last"],
         [...counters].map(([key, last]) => [key.split("|")[0], Number(key.split("|")[1]), last]),
       );
+      // The agencies that have held each petition (decision 064), as the assign step writes them: the same
+      // statement as the migration that made the table (20261207121508_agency_accounts) fills it from the timeline.
+      const holds = await client.query(`
+        INSERT INTO "AgencyHold" ("agencyId", "petitionId", "firstAssignedAt")
+        SELECT h."agencyId", h."petitionId", MIN(h.at) FROM (
+          SELECT (e.data->>'agencyId')::int AS "agencyId", e."petitionId", e.at FROM "PetitionEvent" e
+           WHERE e.kind = 'ASSIGNED' AND jsonb_typeof(e.data->'agencyId') = 'number'
+          UNION ALL
+          SELECT p."agencyId", p.id, COALESCE(p."assignedAt", p."createdAt") FROM "Petition" p WHERE p."agencyId" IS NOT NULL
+        ) h JOIN "Agency" ag ON ag.id = h."agencyId"
+        GROUP BY h."agencyId", h."petitionId"`);
+      rows.AgencyHold = holds.rowCount ?? 0;
+      // The bench agency's account is bound to the agency holding the most open petitions, the bench district's
+      // first (a small generation may leave that district none), and homed at the agency's unit.
+      await client.query(
+        `UPDATE "User" u SET "agencyId" = best.id, "unitId" = best."unitId" FROM (
+           SELECT a.id, a."unitId" FROM "Petition" p JOIN "Agency" a ON a.id = p."agencyId"
+            WHERE p.status IN ('ASSIGNED', 'IN_PROGRESS')
+            GROUP BY a.id, a."unitId" ORDER BY (a."unitId" = $2) DESC, count(*) DESC, a.id LIMIT 1) best
+         WHERE u.username = $1`,
+        [BENCH_USERS.agency, tree.districts[0].unit.id],
+      );
     });
     await phase("sequences", () => resetSequences(client));
     await phase("indexes and foreign keys", () => recreateIndexes(url, dropped, log));
@@ -163,7 +185,7 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
       rows.RollupPetition = Number(counted[0].n);
     });
     await phase("vacuum analyze", async () => {
-      await client.query(`VACUUM (ANALYZE) ${[...BIG_TABLES, "Agency", "User", "PetitionCodeCounter", "TwoFactorPolicy", ...ROLLUP_TABLES].map((t) => `"${t}"`).join(", ")}`);
+      await client.query(`VACUUM (ANALYZE) ${[...BIG_TABLES, "Agency", "AgencyHold", "User", "PetitionCodeCounter", "TwoFactorPolicy", ...ROLLUP_TABLES].map((t) => `"${t}"`).join(", ")}`);
     });
     const { rows: size } = await client.query<{ bytes: string }>("SELECT pg_database_size(current_database()) AS bytes");
     return { url, rows, phases, databaseBytes: Number(size[0].bytes) };
@@ -468,11 +490,18 @@ async function loadReference(client: pg.Client, tree: Tree, log: (message: strin
     ...tree.districts.map((d): [string, Preset, number] => [`bench.staff.${d.unit.code}`, "DISTRICT_STAFF", d.unit.id]),
   ];
   tree.districts.forEach((d, i) => (d.staffId = i + 4));
+  // An agency's own account (decision 064), bound to one of the bench district's agencies (the one holding the
+  // most open petitions, once they are written).
+  const benchAgency = Object.values(tree.districts[0].agencyIds)[0];
+  const agencyOf = new Map<string, number>([[BENCH_USERS.agency, benchAgency]]);
+  users.push([BENCH_USERS.agency, "AGENCY", tree.districts[0].unit.id]);
   rows.User = await copyRows(
     client,
     "User",
-    ["id", "username", "displayName", "passwordHash", "duties", "unitId", "updatedAt"],
-    users.map(([username, preset, unitId], i) => [i + 1, username, personName(rng, rng.chance(0.5) ? "MALE" : "FEMALE").fullName, passwordHash, `{${PRESETS[preset].join(",")}}`, unitId, now]),
+    ["id", "username", "displayName", "passwordHash", "duties", "unitId", "agencyId", "updatedAt"],
+    users.map(([username, preset, unitId], i) => [
+      i + 1, username, personName(rng, rng.chance(0.5) ? "MALE" : "FEMALE").fullName, passwordHash, `{${PRESETS[preset].join(",")}}`, unitId, agencyOf.get(username) ?? null, now,
+    ]),
   );
   return rows;
 }

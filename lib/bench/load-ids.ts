@@ -36,7 +36,7 @@ const IN_DISTRICT = `SELECT id FROM "Unit" WHERE "ancestorIds" @> ARRAY[$1]::int
 
 export async function benchIds(client: pg.ClientBase): Promise<BenchIds> {
   const users = {} as BenchIds["users"];
-  for (const kind of ["admin", "province", "district"] as const) {
+  for (const kind of ["admin", "province", "district", "agency"] as const) {
     const row = await one<{ id: number; unitId: number }>(client, `SELECT id, "unitId" FROM "User" WHERE username = $1`, [BENCH_USERS[kind]]);
     if (!row) throw new Error(`Không có người dùng / no user ${BENCH_USERS[kind]}: is this a database made by npm run bench -- generate?`);
     users[kind] = row;
@@ -69,11 +69,16 @@ export async function benchIds(client: pg.ClientBase): Promise<BenchIds> {
         return String(home);
       case "unit-ref":
         return `id:${home}`;
-      // The district's latest closed petition: a full timeline, as most are. The bench has no agency account
-      // (decision 064): its pages are run as the admin on that petition, and measure their refusal.
+      // The district's latest closed petition: a full timeline, as most are.
       case "petition":
-      case "held-petition":
         return once(target, `SELECT id::text AS ref FROM "Petition" WHERE ${inDistrict} AND status = 'CLOSED' ORDER BY id DESC LIMIT 1`, [districtId]);
+      // The latest petition the bench agency's account holds now (decision 064).
+      case "held-petition":
+        return once(
+          target,
+          `SELECT p.id::text AS ref FROM "Petition" p JOIN "User" u ON u."agencyId" = p."agencyId" WHERE u.id = $1 AND p.status IN ('ASSIGNED', 'IN_PROGRESS') ORDER BY p.id DESC LIMIT 1`,
+          [users.agency.id],
+        );
       // Its oldest received one: the workflow step's writes take the newest first.
       case "petition-received":
         return once(target, `SELECT id::text AS ref FROM "Petition" WHERE ${inDistrict} AND status = 'RECEIVED' ORDER BY id LIMIT 1`, [districtId]);

@@ -11,7 +11,8 @@
  */
 import type { ActionRow, Entry, PageRow, RouteRow, Target } from "../../tests/support/authz-registry";
 
-export type BenchUser = "admin" | "province" | "district";
+/** The bench users (lib/bench/generate.ts BENCH_USERS); "agency" is an agency's own account (decision 064). */
+export type BenchUser = "admin" | "province" | "district" | "agency";
 export const BENCH_USER_KINDS: readonly BenchUser[] = ["admin", "province", "district"];
 
 /** A page or a route: a request whose answer is judged by its status (and a marker). */
@@ -137,12 +138,10 @@ export const OVERRIDES: Readonly<Record<string, Override>> = {
     skip: "the public lookup is limited to 20 a minute per client address (decision 058): a load from the bench's one address measures the 429",
   },
   "app/tra-cuu/danh-gia/route.ts": { skip: "the same limit, and a reply is rated once: a load measures the refusal" },
-  // An agency's own account (decision 064): the bench database has no agency account (its generator makes none, nor
-  // AgencyHold rows), so these run as the national admin and measure the refusal every other user gets; the account's
-  // own queries are explained by tests/integration/query-plans.test.ts.
-  [`${APP}/agency/page.tsx`]: { expect: [404], note: "an agency's account's list: the bench has none, so the refusal (decision 064)" },
-  [`${APP}/agency/[id]/page.tsx`]: { expect: [404], note: "an agency's account's petition: the bench has none, so the refusal (decision 064)" },
-  [`${APP}/agency/[id]/gui/route.ts`]: { skip: "an agency's account's answer: the bench has no agency account, and an answer writes (decision 064)" },
+  // An agency's own account (decision 064): its list, and a petition its agency holds now.
+  [`${APP}/agency/page.tsx`]: { users: ["agency"], note: "an agency's account's list (decision 064)" },
+  [`${APP}/agency/[id]/page.tsx`]: { users: ["agency"], note: "a petition its agency holds now, with the forms to answer (decision 064)" },
+  [`${APP}/agency/[id]/gui/route.ts`]: { skip: "an agency's account's answer writes, one pending result or extension at a time per assignment (decision 064): a load measures the refusal" },
   "app/field/meetings/route.ts": {
     skip: "a meeting form kept offline, sent once per item when a phone comes back online: the meeting form's own chain, loaded as its POST (write: meeting) (decision 071)",
   },

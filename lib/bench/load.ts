@@ -97,10 +97,11 @@ export async function runLoadBench(o: LoadBenchOptions): Promise<LoadBenchReport
   try {
     const ids = await benchIds(client);
     const cookies = {} as Record<BenchUser, string>;
-    for (const user of ["admin", "province", "district"] as const) {
+    for (const user of ["admin", "province", "district", "agency"] as const) {
       cookies[user] = await signIn(o.base, BENCH_USERS[user], DEMO_PASSWORD);
       // A bench user sent elsewhere (to set up a second factor…) would measure that page instead of every other.
-      const home = await fetch(new URL("/", o.base), { headers: { cookie: cookies[user] }, redirect: "manual" });
+      // An agency's account is at home on its list (decision 064).
+      const home = await fetch(new URL(user === "agency" ? "/agency" : "/", o.base), { headers: { cookie: cookies[user] }, redirect: "manual" });
       if (home.status !== 200) {
         throw new Error(
           `${BENCH_USERS[user]}: GET / answers ${home.status} → ${home.headers.get("location")}. The bench users must reach their pages in one step: ` +

@@ -137,6 +137,22 @@ describe.skipIf(!onPostgres)("the bench generator, small", () => {
     expect(await count(`SELECT count(*) AS n FROM "Petition" WHERE "agencyId" IS NULL AND ("dueOn" IS NULL OR "dueOn" < "receivedOn" + 5 OR "dueOn" > "receivedOn" + 20)`)).toBe(0);
   });
 
+  it("makes an agency's account, and records every agency that held a petition, as the assign step does (decision 064)", async () => {
+    const [user] = (await client.query<{ duties: string; agencyId: number | null; unitId: number; agencyUnit: number }>(
+      `SELECT u.duties::text, u."agencyId", u."unitId", a."unitId" AS "agencyUnit" FROM "User" u JOIN "Agency" a ON a.id = u."agencyId" WHERE u.username = 'bench.agency'`,
+    )).rows;
+    expect(user).toMatchObject({ duties: "{AGENCY}" });
+    expect(user.agencyUnit).toBe(user.unitId);
+    // The current holder of every assigned petition, and every agency its timeline assigned it to, hold it.
+    expect(await count(`SELECT count(*) AS n FROM "Petition" p WHERE p."agencyId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "AgencyHold" h WHERE h."agencyId" = p."agencyId" AND h."petitionId" = p.id)`)).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM "PetitionEvent" e WHERE e.kind = 'ASSIGNED' AND NOT EXISTS (SELECT 1 FROM "AgencyHold" h WHERE h."agencyId" = (e.data->>'agencyId')::int AND h."petitionId" = e."petitionId")`),
+    ).toBe(0);
+    expect(rows.AgencyHold).toBe(await count(`SELECT count(*) AS n FROM "AgencyHold"`));
+    // The account has petitions to list, some of them held now.
+    expect(await count(`SELECT count(*) AS n FROM "Petition" WHERE "agencyId" = ${user.agencyId} AND status IN ('ASSIGNED', 'IN_PROGRESS')`)).toBeGreaterThan(0);
+  });
+
   it("gives each petition its province, district and commune, as PostgreSQL's trigger would (decision 039)", async () => {
     expect(await count(`SELECT count(*) AS n FROM "Petition" WHERE "districtId" IS NULL OR "communeId" IS NULL`)).toBe(0);
     expect(
