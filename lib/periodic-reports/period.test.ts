@@ -47,3 +47,16 @@ describe("report periods", () => {
     expect(reportPeriodLabel(parseReportPeriod("2026")!)).toBe("năm 2026");
   });
 });
+
+describe("the report period of a dashboard's months", () => {
+  it("is the month, quarter, half or year those months make, else none", async () => {
+    const { reportPeriodOf } = await import("./period");
+    expect(reportPeriodOf({ from: "2026-11-01", months: 1 })?.key).toBe("2026-11");
+    expect(reportPeriodOf({ from: "2026-10-01", months: 3 })?.key).toBe("2026-Q4");
+    expect(reportPeriodOf({ from: "2026-07-01", months: 6 })?.key).toBe("2026-H2");
+    expect(reportPeriodOf({ from: "2026-01-01", months: 12 })?.key).toBe("2026");
+    expect(reportPeriodOf({ from: "2026-02-01", months: 3 })).toBeNull();
+    expect(reportPeriodOf({ from: "2026-03-01", months: 6 })).toBeNull();
+    expect(reportPeriodOf({ from: "2026-01-01", months: 2 })).toBeNull();
+  });
+});

@@ -91,3 +91,19 @@ export function reportPeriodLabel(period: Pick<ReportPeriod, "kind" | "key" | "y
   if (period.kind === "HALF") return m[4] === "1" ? `6 tháng đầu năm ${period.year}` : `6 tháng cuối năm ${period.year}`;
   return `năm ${period.year}`;
 }
+
+/** The report period that is exactly these months (a month, quarter, half or year), or null for any other run. */
+export function reportPeriodOf(period: Pick<Period, "from" | "months">): ReportPeriod | null {
+  const [year, month] = period.from.split("-").map(Number);
+  const key =
+    period.months === 1
+      ? period.from.slice(0, 7)
+      : period.months === 3 && (month - 1) % 3 === 0
+        ? `${year}-Q${(month - 1) / 3 + 1}`
+        : period.months === 6 && (month === 1 || month === 7)
+          ? `${year}-H${month === 1 ? 1 : 2}`
+          : period.months === 12 && month === 1
+            ? String(year)
+            : null;
+  return key ? parseReportPeriod(key) : null;
+}
