@@ -51,21 +51,18 @@ export async function seedPeriodicReports(db: PrismaClient, ctx: SeedContext, us
       select: { id: true, level: true, typeLabel: true, name: true, parentId: true, ancestorIds: true },
       orderBy: { id: "asc" },
     });
-    for (const unit of units) {
+    for (const [i, unit] of units.entries()) {
       if (age === 0 && accountUnits.has(unit.id)) continue;
-      // The last month: some not begun, drafts, sent; older months: mostly approved, some returned or never sent.
-      const roll = ctx.rng.next();
-      const status: PeriodicReportStatus | null =
-        age === 0
-          ? roll < 0.25 ? null : roll < 0.5 ? "DRAFT" : roll < 0.85 ? "SUBMITTED" : "RETURNED"
-          : roll < 0.1 ? null : roll < 0.18 ? "RETURNED" : roll < 0.3 ? "SUBMITTED" : "APPROVED";
+      // By the unit's place in the list, so that any ten units side by side hold every case: the last month some
+      // not begun, drafts, sent, returned; older months mostly approved, some returned, waiting, or never sent.
+      const status: PeriodicReportStatus | null = age === 0 ? ([null, "DRAFT", "SUBMITTED", "SUBMITTED", "RETURNED"] as const)[i % 5] : i % 10 === 3 ? null : i % 10 === 6 ? "RETURNED" : i % 10 === 8 ? "SUBMITTED" : "APPROVED";
       if (!status) continue;
       const template = await templateFor(db, unit, period.kind);
       const dueOn = dueOnOf(period, template.deadlineDay);
       const { figures } = await liveFigures(admin, unit.id, period, template.figureKeys, now);
       const sent = status !== "DRAFT";
       // Sent a few days before the deadline, or (older months, one in four) some days after it; never after today.
-      const late = age > 0 && ctx.rng.chance(0.25);
+      const late = age > 0 && i % 4 === 1;
       let submittedAt = sent ? addDaysUtc(dueOn, late ? ctx.rng.int(1, 9) : -ctx.rng.int(0, 6)) : null;
       if (submittedAt && submittedAt >= today) submittedAt = addDaysUtc(today, -1);
       if (submittedAt) submittedAt = new Date(submittedAt.getTime() + 2 * 3_600_000);
