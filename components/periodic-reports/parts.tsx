@@ -1,9 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { FIGURE_TABLES, figureOf, type Figures } from "@/lib/periodic-reports/figures";
+import { FIGURE_TABLES, formatFigure, type Figures } from "@/lib/periodic-reports/figures";
 import { periodChoices } from "@/lib/periodic-reports/params";
 import { reportPeriodLabel, type ReportPeriod } from "@/lib/periodic-reports/period";
 import type { Standing } from "@/lib/periodic-reports/standing";
-import { formatNumber } from "@/lib/format";
 
 const STATUS_CLASS: Record<string, string> = {
   DRAFT: "bg-stone-100 text-stone-800",
@@ -58,13 +57,6 @@ export async function PeriodForm({ action, unit, period, today }: { action: stri
       </button>
     </form>
   );
-}
-
-/** A figure's value as the report writes it: counts whole, shares and days with one decimal; "–" for none. */
-export function formatFigure(key: string, value: number | null | undefined): string {
-  if (value === null || value === undefined) return "–";
-  const kind = figureOf(key)?.kind;
-  return formatNumber(value, "vi", kind === "count" ? 0 : 1);
 }
 
 /** The report's figures as tables, one per group, only the figures its template lists. */

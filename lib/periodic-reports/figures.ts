@@ -4,6 +4,7 @@
  * /api/v1/rollup's one entry, so it can never count differently (decision 066).
  */
 import type { CoverageKpis, Dashboard, Kpis } from "../dashboards/types";
+import { formatNumber } from "../format";
 
 type KpiFigure = { key: keyof Kpis & string; from: "kpis"; kind: "count" | "percent" | "days" };
 type CoverageFigure = { key: keyof CoverageKpis & string; from: "coverage"; kind: "count" | "percent" };
@@ -71,4 +72,10 @@ export function readFigures(raw: unknown): Figures {
     if (value === null || (typeof value === "number" && Number.isFinite(value))) out[key as FigureKey] = value;
   }
   return out;
+}
+
+/** A figure's value as a report writes it: counts whole, shares and days with one decimal; "–" for none. */
+export function formatFigure(key: string, value: number | null | undefined): string {
+  if (value === null || value === undefined) return "–";
+  return formatNumber(value, "vi", figureOf(key)?.kind === "count" ? 0 : 1);
 }

@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { docxPart, docxParagraphs } from "../support/docx-xml";
 import { expect, signInAs, test } from "./fixtures";
 
 /** A figure as the report writes it ("1.234", "91,8", "–") back to a number (null for "–"). */
@@ -83,6 +84,25 @@ test("a commune writes last month's report with the rollup's figures; the provin
   const approved = await pageFigures(province);
   const listed = await (await province.request.get(`/api/v1/periodic-reports?unit=id:${unitId}&period=${month.key}`)).json();
   expect(listed.items).toEqual([expect.objectContaining({ period: month.key, status: "approved", submittedAt: expect.any(String), approvedAt: expect.any(String) })]);
+
+  // The .docx in the Party's format, read from the file: header, number, title, the figures' table, signature block.
+  const file = await province.request.get(`/reports/periodic/report/docx?unit=${unitId}&period=${month.key}`);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-type"]).toContain("wordprocessingml.document");
+  const xml = docxPart(new Uint8Array(await file.body()));
+  const paragraphs = docxParagraphs(xml);
+  for (const text of ["ĐẢNG BỘ TỈNH LAI CHÂU", "ĐẢNG ỦY XÃ BÌNH LƯ", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số      -BC/ĐU", "BÁO CÁO", `Kết quả công tác dân vận ${month.label}`, "Nơi nhận:", "T/M ĐẢNG ỦY", "PHÓ BÍ THƯ"]) {
+    expect(paragraphs, text).toContain(text);
+  }
+  expect(paragraphs.some((p) => /^Bình Lư, ngày \d{2} tháng \d{1,2} năm \d{4}$/.test(p))).toBe(true);
+  const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => docxParagraphs(m[0]));
+  const petitions = tables.find((t) => t[0] === "Chỉ tiêu" && t.includes("Kiến nghị tiếp nhận"))!;
+  expect(figure(petitions[petitions.indexOf("Kiến nghị tiếp nhận") + 1])).toBe(approved.received);
+  // The print view lays out the same parts.
+  await province.goto(`/reports/periodic/report/print?unit=${unitId}&period=${month.key}`);
+  await expect(province.getByTestId("document-number")).toHaveText("Số -BC/ĐU");
+  await expect(province.getByTestId("signature-block")).toContainText("T/M ĐẢNG ỦY");
+  await province.goto(`/reports/periodic/report?unit=${unitId}&period=${month.key}`);
 
   // A petition of that month resolved afterwards: the live figures move, the approved report's do not.
   const open = await (await commune.request.get(`/api/v1/petitions?unit=${rollup.unit.code}&status=ASSIGNED,IN_PROGRESS&from=${month.from}&to=${month.to}&limit=1`)).json();

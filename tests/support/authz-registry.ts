@@ -173,6 +173,7 @@ export const PAGES: readonly PageRow[] = [
   page(`${APP}/reports/page.tsx`, "/reports?unit={target}", "report:read:subtree", "unit"),
   page(`${APP}/reports/periodic/page.tsx`, "/reports/periodic?unit={target}", "periodic-report:read:subtree", "unit", { note: "the unit's periodic report of a period and the reports of the units below it (decision 066)" }),
   page(`${APP}/reports/periodic/report/page.tsx`, "/reports/periodic/report?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit", { note: "one unit's report of a period; its steps are offered to its own unit's writers and to the level it goes to" }),
+  page(`${APP}/reports/periodic/report/print/page.tsx`, "/reports/periodic/report/print?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit", { note: "the report laid out as a Party body's report, for printing (decision 067); a unit in reach without a report of the period: said so" }),
   page(`${APP}/reports/periodic/inbox/page.tsx`, "/reports/periodic/inbox", "periodic-report:approve:subtree", "none", { note: "reports sent to the user's unit (or one that closed into it) awaiting its decision" }),
 ];
 
@@ -203,6 +204,7 @@ export const ROUTES: readonly RouteRow[] = [
   route(`${APP}/cadres/export/route.ts`, "GET", "/cadres/export", "organisation:read:subtree"),
   route(`${APP}/cadres/template/route.ts`, "GET", "/cadres/template", "cadre:manage:subtree"),
   route(`${APP}/reports/export/route.ts`, "GET", "/reports/export?unit={target}", "report:read:subtree", "unit"),
+  route(`${APP}/reports/periodic/report/docx/route.ts`, "GET", "/reports/periodic/report/docx?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit", { note: "the report as a .docx in the Party's format (decision 067), audited; a unit in reach without a report of the period: 409 with the reason" }),
   route("app/api/v1/periodic-reports/route.ts", "GET", "/api/v1/periodic-reports?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit-ref"),
 ];
 

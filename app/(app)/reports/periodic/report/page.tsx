@@ -51,6 +51,16 @@ export default async function PeriodicReportPage({ searchParams }: { searchParam
         </p>
         {data.approverUnit && <p className="text-sm text-stone-700">{t("report.approver", { unit: unitFullName(data.approverUnit) })}</p>}
         {report && <p className="text-sm text-stone-600">{t("report.template", { version: String(report.template.version) })}</p>}
+        {report && (
+          <p className="flex flex-wrap gap-3 print:hidden">
+            <Link href={`/reports/periodic/report/print?${periodicQuery({ unit: unit.id, period: params.period })}`} className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-50">
+              {t("report.printView")}
+            </Link>
+            <a href={`/reports/periodic/report/docx?${periodicQuery({ unit: unit.id, period: params.period })}`} className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium hover:bg-stone-50">
+              {t("report.docx")}
+            </a>
+          </p>
+        )}
       </header>
 
       {!report && (
