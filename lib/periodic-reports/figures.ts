@@ -79,3 +79,14 @@ export function formatFigure(key: string, value: number | null | undefined): str
   if (value === null || value === undefined) return "–";
   return formatNumber(value, "vi", figureOf(key)?.kind === "count" ? 0 : 1);
 }
+
+/** The count figures of several reports added up: only counts, which add; a share or an average does not. */
+export function sumCounts(all: readonly Figures[]): Figures {
+  const out: Figures = {};
+  for (const figure of FIGURES) {
+    if (figure.kind !== "count") continue;
+    const values = all.map((f) => f[figure.key]).filter((v): v is number => typeof v === "number");
+    if (values.length) out[figure.key] = values.reduce((a, b) => a + b, 0);
+  }
+  return out;
+}

@@ -13,7 +13,7 @@ import type { ReportPeriodKind } from "../generated/prisma/enums";
 import { percent } from "../percent";
 import { isoDay, todayInVietnam } from "../time";
 import { z } from "zod";
-import { readFigures } from "./figures";
+import { readFigures, sumCounts } from "./figures";
 import { REPORTING_LEVELS, approvesFor, writesFor } from "./mutations";
 import { dueOnOf, type ReportPeriod } from "./period";
 import { countStandings, standingOf, type Standing } from "./standing";
@@ -149,4 +149,27 @@ export async function awaitingApproval(actor: Actor, options: { cursor?: string;
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   return { items: shown, nextCursor: rows.length > limit && last ? encodeCursor([last.submittedAt!.toISOString(), last.id]) : null };
+}
+
+/**
+ * What a unit's writer draws on: the approved reports of the period of the units that report to it, their
+ * count figures summed (a share or an average cannot be summed: those stay each child's), and each one's text.
+ * Null out of reach.
+ */
+export async function approvedBelow(actor: Actor, unitId: number, period: ReportPeriod) {
+  if (!allows(actor, "periodic-report:read:subtree")) return null;
+  const unit = await db.unit.findFirst({ where: { AND: [{ id: unitId }, unitWhereFor(actor)] }, select: { id: true } });
+  if (!unit) return null;
+  const children = await reportingChildren(unit.id, period);
+  const reports = children.length
+    ? await db.periodicReport.findMany({
+        where: { unitId: { in: children.map((c) => c.id) }, periodKind: period.kind, period: period.key, status: "APPROVED" },
+        select: { id: true, unitId: true, narrative: true, figures: true, approvedAt: true, template: { select: { sectionKeys: true } } },
+      })
+    : [];
+  const byId = new Map(children.map((c) => [c.id, c]));
+  const items = reports
+    .map((r) => ({ unit: byId.get(r.unitId)!, figures: readFigures(r.figures), narrative: (r.narrative ?? {}) as Record<string, string>, sectionKeys: r.template.sectionKeys, approvedAt: r.approvedAt }))
+    .sort((a, b) => a.unit.name.localeCompare(b.unit.name, "vi") || a.unit.id - b.unit.id);
+  return { expected: children.length, items, summed: sumCounts(items.map((i) => i.figures)) };
 }

@@ -104,6 +104,19 @@ test("a commune writes last month's report with the rollup's figures; the provin
   await expect(province.getByTestId("signature-block")).toContainText("T/M ĐẢNG ỦY");
   await province.goto(`/reports/periodic/report?unit=${unitId}&period=${month.key}`);
 
+  // The province's own report of the month draws on it: Bình Lư's text listed, its counts in the sum.
+  await province.goto(`/reports/periodic?period=${month.key}`);
+  await province.getByTestId("own-report").getByRole("link", { name: "Lập báo cáo" }).click();
+  await expect(province.getByTestId("periodic-report")).toBeVisible();
+  await province.getByRole("button", { name: "Lập báo cáo" }).click();
+  const below = province.getByTestId("approved-below");
+  await expect(below.locator(`li[data-unit="${unitId}"] summary`)).toBeVisible();
+  await below.locator(`li[data-unit="${unitId}"] summary`).click();
+  await expect(below.locator(`li[data-unit="${unitId}"]`)).toContainText("Không có điểm nóng dư luận.");
+  const summed = figure(await below.locator('[data-testid="report-figures"]').first().locator('[data-figure="received"] td').textContent());
+  // The demo approves no report of last month: Bình Lư's is the only one in the sum.
+  expect(summed).toBe(approved.received);
+
   // A petition of that month resolved afterwards: the live figures move, the approved report's do not.
   const open = await (await commune.request.get(`/api/v1/petitions?unit=${rollup.unit.code}&status=ASSIGNED,IN_PROGRESS&from=${month.from}&to=${month.to}&limit=1`)).json();
   expect(open.items.length, "an open petition of last month in the commune").toBe(1);

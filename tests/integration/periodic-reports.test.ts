@@ -12,7 +12,7 @@ import { db } from "@/lib/db/client";
 import { transaction } from "@/lib/db/retry";
 import { parseReportPeriod } from "@/lib/periodic-reports/period";
 import { decideReport, refreshReport, saveReport, startReport } from "@/lib/periodic-reports/mutations";
-import { awaitingApproval, completenessOf, reportOfPeriod } from "@/lib/periodic-reports/queries";
+import { approvedBelow, awaitingApproval, completenessOf, reportOfPeriod } from "@/lib/periodic-reports/queries";
 import { decideReportSchema, saveReportSchema } from "@/lib/periodic-reports/schemas";
 import { saveTemplateVersion } from "@/lib/periodic-reports/template";
 import { actorAt, buildTree, createField, createPetition, createUser, type Tree } from "../support/factories";
@@ -166,6 +166,18 @@ describe("completeness and timeliness", () => {
     );
     expect(result.counts).toMatchObject({ units: 2, late: 1, missing: 1, onTime: 0, completeness: 50, timeliness: 0 });
     expect(await completenessOf(otherDistrict, tree.districtA.id, month)).toBeNull();
+
+    // Approved, it is what the district's own report draws on: its counts added up, its text listed.
+    expect((await approvedBelow(district, tree.districtA.id, month))!.items).toEqual([]);
+    await decide(district, { reportId, version: await version(reportId), decision: "approve" });
+    const below = (await approvedBelow(district, tree.districtA.id, month))!;
+    const sent = (await reportOfPeriod(district, tree.communeA.id, month))!.report!.figures;
+    expect(below.expected).toBe(2);
+    expect(below.items.map((i) => [i.unit.id, i.narrative.situation])).toEqual([[tree.communeA.id, sections.situation]]);
+    expect(below.summed.received).toBe(sent.received);
+    expect(below.summed.villages).toBe(sent.villages);
+    expect(below.summed).not.toHaveProperty("resolvedRate");
+    expect(await approvedBelow(otherDistrict, tree.districtA.id, month)).toBeNull();
   });
 });
 

@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { decideReportAction, refreshReportAction, startReportAction } from "@/lib/periodic-reports/actions";
 import { parsePeriodicParams, periodicQuery } from "@/lib/periodic-reports/params";
 import { reportPeriodLabel } from "@/lib/periodic-reports/period";
-import { reportOfPeriod } from "@/lib/periodic-reports/queries";
+import { approvedBelow, reportOfPeriod } from "@/lib/periodic-reports/queries";
 import { COMMENT_MAX, SECTION_MAX } from "@/lib/periodic-reports/schemas";
 import { SECTION_KEYS } from "@/lib/periodic-reports/template";
 import { todayInVietnam } from "@/lib/time";
@@ -23,8 +23,8 @@ export async function generateMetadata() {
 export default async function PeriodicReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("periodic-report:read:subtree");
   const params = parsePeriodicParams(await searchParams, todayInVietnam());
-  const data = await reportOfPeriod(actor, params.unit ?? actor.unit.id, params.period);
-  if (!data) notFound();
+  const [data, below] = await Promise.all([reportOfPeriod(actor, params.unit ?? actor.unit.id, params.period), approvedBelow(actor, params.unit ?? actor.unit.id, params.period)]);
+  if (!data || !below) notFound();
   const t = await getTranslations("periodicReports");
   const { unit, report } = data;
   const unitName = unitFullName(unit);
@@ -135,6 +135,48 @@ export default async function PeriodicReportPage({ searchParams }: { searchParam
               ))
             )}
           </section>
+
+          {below.expected > 0 && (
+            <section aria-labelledby="below-title" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 print:hidden" data-testid="approved-below">
+              <h2 id="below-title" className="text-lg font-semibold">
+                {t("below.title")}
+              </h2>
+              {below.items.length === 0 ? (
+                <p role="status" className="text-stone-600">
+                  {t("below.none")}
+                </p>
+              ) : (
+                <>
+                  <p className="text-sm text-stone-700">{t("below.intro", { approved: String(below.items.length), expected: String(below.expected) })}</p>
+                  <h3 className="font-medium">{t("below.summed")}</h3>
+                  <FigureTables figures={below.summed} />
+                  <ul className="space-y-2">
+                    {below.items.map((item) => (
+                      <li key={item.unit.id} data-unit={item.unit.id}>
+                        <details className="rounded-md border border-stone-200 p-2">
+                          <summary className="cursor-pointer font-medium">
+                            {unitFullName(item.unit)}
+                            {item.approvedAt && <span className="font-normal text-stone-600"> · {t("below.approvedOn", { date: formatDate(item.approvedAt) })}</span>}
+                          </summary>
+                          <div className="mt-2 space-y-2">
+                            {item.sectionKeys
+                              .filter((k) => item.narrative[k])
+                              .map((k) => (
+                                <div key={k}>
+                                  <h4 className="text-sm font-medium">{(SECTION_KEYS as readonly string[]).includes(k) ? t(`section.${k}`) : k}</h4>
+                                  <p className="whitespace-pre-line text-sm text-stone-800">{item.narrative[k]}</p>
+                                </div>
+                              ))}
+                            <FigureTables figures={item.figures} />
+                          </div>
+                        </details>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </section>
+          )}
 
           {report.approverSteps.length > 0 && (
             <section aria-labelledby="decide-title" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 print:hidden" data-testid="report-decision">
