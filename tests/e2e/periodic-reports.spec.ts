@@ -23,7 +23,9 @@ const COVERAGE = ["villages", "villagesWithTeam", "blocs"] as const;
 
 async function pageFigures(page: Page) {
   const out: Record<string, number | null> = {};
-  for (const key of [...FIGURES, ...COVERAGE]) out[key] = figure(await page.locator(`[data-figure="${key}"] td`).textContent());
+  // The report's own figures: the first tables of the page (those below are the units' below it).
+  const own = page.getByTestId("report-figures").first();
+  for (const key of [...FIGURES, ...COVERAGE]) out[key] = figure(await own.locator(`[data-figure="${key}"] td`).textContent());
   return out;
 }
 
@@ -102,7 +104,6 @@ test("a commune writes last month's report with the rollup's figures; the provin
   await province.goto(`/reports/periodic/report/print?unit=${unitId}&period=${month.key}`);
   await expect(province.getByTestId("document-number")).toHaveText("Số -BC/ĐU");
   await expect(province.getByTestId("signature-block")).toContainText("T/M ĐẢNG ỦY");
-  await province.goto(`/reports/periodic/report?unit=${unitId}&period=${month.key}`);
 
   // The province's own report of the month draws on it: Bình Lư's text listed, its counts in the sum.
   await province.goto(`/reports/periodic?period=${month.key}`);
@@ -137,7 +138,8 @@ test("a commune writes last month's report with the rollup's figures; the provin
   await expect(commune.locator("h1 + span")).toContainText("Đã giải quyết");
   const after = await (await commune.request.get(`/api/v1/rollup?unit=id:${unitId}&from=${month.from}&to=${month.to}&view=historical`)).json();
   expect(after.kpis.receivedResolved).toBe(rollup.kpis.receivedResolved + 1);
-  await province.reload();
+  await province.goto(`/reports/periodic/report?unit=${unitId}&period=${month.key}`);
+  await expect(status(province)).toHaveAttribute("data-status", "APPROVED");
   expect(await pageFigures(province)).toEqual(approved);
 });
 
@@ -175,4 +177,17 @@ test("another unit's report is not found, on the page and through the API", asyn
   expect((await commune.goto(`/reports/periodic?unit=${district.id}&period=${month.key}`))?.status()).toBe(404);
   expect((await commune.request.get(`/api/v1/periodic-reports?unit=id:${district.id}&period=${month.key}`)).status()).toBe(404);
   expect((await admin.request.get(`/api/v1/periodic-reports?unit=id:${district.id}&period=${month.key}`)).status()).toBe(200);
+});
+
+test("a commune's report reads on a phone: status, figures and text without sideways scrolling @phone", async ({ page }) => {
+  await signInAs(page, "xa.lapthach");
+  const vn = new Date(Date.now() + 7 * 3_600_000);
+  const twoBack = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth() - 2, 1)).toISOString().slice(0, 7);
+  await page.goto(`/reports/periodic/report?period=${twoBack}`);
+  await expect(page.getByTestId("periodic-report")).toBeVisible();
+  const state = await status(page).getAttribute("data-status");
+  expect(["DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "none"]).toContain(state);
+  if (state !== "none") await expect(page.getByTestId("report-figures").first().locator('[data-figure="received"] td')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 });
