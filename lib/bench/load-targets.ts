@@ -118,7 +118,7 @@ export const OVERRIDES: Readonly<Record<string, Override>> = {
   [`${APP}/reports/periodic/page.tsx`]: { users: ALL, note: "the user's own unit: its report and the completeness of the units below" },
   [`${APP}/reports/periodic/report/page.tsx`]: { users: ALL, note: "the user's own unit" },
   [`${APP}/reports/periodic/report/print/page.tsx`]: { users: ALL, note: "the bench database holds no periodic report: the page of a unit without one" },
-  [`${APP}/reports/periodic/report/docx/route.ts`]: { expect: [409], note: "the bench database holds no periodic report: the answer for a unit without one" },
+  [`${APP}/reports/periodic/report/docx/route.ts`]: { expect: [303], note: "the bench database holds no periodic report: a unit without one is sent to its report page" },
   [`${APP}/home-closed/page.tsx`]: { expect: [307], note: "no bench user's home has closed: the notice sends them home (decision 055)" },
   [`${APP}/meetings/[id]/edit/page.tsx`]: { note: "a meeting the run's meeting writes logged (its author may correct it for 7 days)" },
   "pages/meetings/new.tsx": { marker: 'name="idempotencyKey"', note: "the form of a team of the bench district" },

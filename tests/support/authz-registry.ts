@@ -204,7 +204,7 @@ export const ROUTES: readonly RouteRow[] = [
   route(`${APP}/cadres/export/route.ts`, "GET", "/cadres/export", "organisation:read:subtree"),
   route(`${APP}/cadres/template/route.ts`, "GET", "/cadres/template", "cadre:manage:subtree"),
   route(`${APP}/reports/export/route.ts`, "GET", "/reports/export?unit={target}", "report:read:subtree", "unit"),
-  route(`${APP}/reports/periodic/report/docx/route.ts`, "GET", "/reports/periodic/report/docx?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit", { note: "the report as a .docx in the Party's format (decision 067), audited; a unit in reach without a report of the period: 409 with the reason" }),
+  route(`${APP}/reports/periodic/report/docx/route.ts`, "GET", "/reports/periodic/report/docx?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit", { note: "the report as a .docx in the Party's format (decision 067), audited; a unit in reach without a report of the period: sent to its report page (303)" }),
   route("app/api/v1/periodic-reports/route.ts", "GET", "/api/v1/periodic-reports?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit-ref"),
 ];
 
