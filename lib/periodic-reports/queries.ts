@@ -85,6 +85,13 @@ async function reportingChildren(unitId: number, period: ReportPeriod) {
   });
 }
 
+/** The units reporting to a unit in the actor's reach for a period; null out of reach (or without the right to read reports). */
+async function reportingBelow(actor: Actor, unitId: number, period: ReportPeriod) {
+  if (!allows(actor, "periodic-report:read:subtree")) return null;
+  const unit = await db.unit.findFirst({ where: { AND: [{ id: unitId }, unitWhereFor(actor)] }, select: { id: true } });
+  return unit ? reportingChildren(unit.id, period) : null;
+}
+
 export interface CompletenessRow {
   unit: { id: number; code: string | null; level: string; typeLabel: string; name: string; validTo: Date | null };
   standing: Standing;
@@ -99,10 +106,8 @@ export interface CompletenessRow {
  * time, late, overdue or not yet due, with the counts. Null when the unit is out of reach.
  */
 export async function completenessOf(actor: Actor, unitId: number, period: ReportPeriod, now = new Date()) {
-  if (!allows(actor, "periodic-report:read:subtree")) return null;
-  const unit = await db.unit.findFirst({ where: { AND: [{ id: unitId }, unitWhereFor(actor)] }, select: { id: true } });
-  if (!unit) return null;
-  const children = await reportingChildren(unit.id, period);
+  const children = await reportingBelow(actor, unitId, period);
+  if (!children) return null;
   const reports = children.length
     ? await db.periodicReport.findMany({
         where: { unitId: { in: children.map((c) => c.id) }, periodKind: period.kind, period: period.key },
@@ -157,10 +162,8 @@ export async function awaitingApproval(actor: Actor, options: { cursor?: string;
  * Null out of reach.
  */
 export async function approvedBelow(actor: Actor, unitId: number, period: ReportPeriod) {
-  if (!allows(actor, "periodic-report:read:subtree")) return null;
-  const unit = await db.unit.findFirst({ where: { AND: [{ id: unitId }, unitWhereFor(actor)] }, select: { id: true } });
-  if (!unit) return null;
-  const children = await reportingChildren(unit.id, period);
+  const children = await reportingBelow(actor, unitId, period);
+  if (!children) return null;
   const reports = children.length
     ? await db.periodicReport.findMany({
         where: { unitId: { in: children.map((c) => c.id) }, periodKind: period.kind, period: period.key, status: "APPROVED" },
