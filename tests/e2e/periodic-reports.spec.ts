@@ -41,7 +41,10 @@ test("a commune writes last month's report with the rollup's figures; the provin
   test.setTimeout(180_000);
   const month = lastMonth();
   const commune = await signedIn(browser, "xa.binhlu");
-  await commune.goto(`/reports/periodic?period=${month.key}`);
+  // From the reports page: the periodic reports of the last month that has ended.
+  await commune.goto("/reports");
+  await commune.getByRole("link", { name: "Báo cáo định kỳ" }).click();
+  await expect(commune).toHaveURL(new RegExp(`/reports/periodic\\?unit=\\d+&period=${month.key}$`));
   await expect(commune.getByTestId("own-report").locator("[data-status]")).toHaveAttribute("data-status", "none");
   await commune.getByTestId("own-report").getByRole("link", { name: "Lập báo cáo" }).click();
   await expect(commune).toHaveURL(/\/reports\/periodic\/report\?unit=\d+&period=/);

@@ -28,7 +28,7 @@ import { boundaryImportCommand } from "@/lib/units/boundaries/import";
 import { boundariesOf } from "@/lib/units/boundaries/queries";
 import { unitFullName } from "@/lib/units/labels";
 import { periodicQuery } from "@/lib/periodic-reports/params";
-import { reportPeriodOf } from "@/lib/periodic-reports/period";
+import { lastEndedPeriod, reportPeriodOf } from "@/lib/periodic-reports/period";
 import { completenessOf } from "@/lib/periodic-reports/queries";
 import { CompletenessSummary } from "@/components/periodic-reports/completeness-summary";
 
@@ -102,6 +102,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <p className="hidden text-sm text-stone-600 print:block">{t("generatedBy", { name: actor.displayName })}</p>
         </div>
         <div className="flex flex-wrap gap-2 print:hidden">
+          {allows(actor, "periodic-report:read:subtree") && (
+            <Link
+              href={`/reports/periodic?${periodicQuery({ unit: dashboard.unit.id, period: reportPeriod && reportPeriod.to < isoDay(today) ? reportPeriod : lastEndedPeriod("MONTH", today) })}`}
+              className="rounded-md border border-stone-300 bg-white px-4 py-2.5 font-medium hover:bg-stone-50"
+            >
+              {tp("title")}
+            </Link>
+          )}
           <a href={`/reports/export?${reportQuery({ ...params, unit: dashboard.unit.id })}`} className="rounded-md border border-stone-300 bg-white px-4 py-2.5 font-medium hover:bg-stone-50">
             {t("actions.exportXlsx")}
           </a>
