@@ -9,6 +9,7 @@ export type RefField =
   | { kind: "hidden"; name: string; value: string }
   | { kind: "text" | "date" | "number"; name: string; label: string; defaultValue?: string; required?: boolean; min?: number; max?: number; maxLength?: number; hint?: string }
   | { kind: "select"; name: string; label: string; defaultValue?: string; required?: boolean; options: { value: string; label: string }[]; hint?: string }
+  | { kind: "textarea"; name: string; label: string; defaultValue?: string; required?: boolean; maxLength?: number; rows?: number; hint?: string }
   | { kind: "confirm"; name: string; label: string };
 
 /**
@@ -74,7 +75,18 @@ export function RefForm<T>({
                 {f.label}
                 {f.required && <span aria-hidden="true"> *</span>}
               </label>
-              {f.kind === "select" ? (
+              {f.kind === "textarea" ? (
+                <textarea
+                  id={fid}
+                  name={f.name}
+                  required={f.required}
+                  maxLength={f.maxLength}
+                  rows={f.rows ?? 3}
+                  defaultValue={lastValue(state, f.name, f.defaultValue ?? "")}
+                  aria-describedby={described}
+                  className={inputClass}
+                />
+              ) : f.kind === "select" ? (
                 <select id={fid} name={f.name} required={f.required} defaultValue={lastValue(state, f.name, f.defaultValue ?? "")} aria-describedby={described} className={inputClass}>
                   {f.options.map((o) => (
                     <option key={o.value} value={o.value}>

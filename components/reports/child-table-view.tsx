@@ -22,6 +22,8 @@ export interface ChildTableRow {
   cells: string[];
   /** By figure: the petition list that figure counts (lib/dashboards/links.ts), or null. */
   links: (string | null)[];
+  /** The unit's periodic report of the period (completeness and timeliness), when the period is one reports are written for. */
+  report?: { label: string; standing: string; href: string | null };
 }
 
 /**
@@ -38,6 +40,7 @@ export function ChildTableView({
   total,
   standingLabels,
   belowColumn,
+  reportColumn,
 }: {
   caption: string;
   columns: ChildTableColumn[];
@@ -46,6 +49,8 @@ export function ChildTableView({
   standingLabels: { below: string; tooFew: string };
   /** The figure a row below the threshold stands out by (the on-time rate). */
   belowColumn: string;
+  /** The heading of the periodic reports' column, when the rows carry their report. */
+  reportColumn?: string;
 }) {
   const [first, ...figures] = columns;
   const heading = (c: ChildTableColumn, className: string) => (
@@ -68,6 +73,11 @@ export function ChildTableView({
         <tr>
           {heading(first, "sticky left-0 z-10 min-w-40 bg-stone-50")}
           {figures.map((c) => heading(c, "text-right"))}
+          {reportColumn && (
+            <th scope="col" className="px-2 py-2 align-bottom font-medium">
+              {reportColumn}
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -93,6 +103,11 @@ export function ChildTableView({
                   )}
                 </td>
               ))}
+              {reportColumn && (
+                <td className="!text-left" data-report-standing={row.report?.standing}>
+                  {row.report?.href ? <Link href={row.report.href}>{row.report.label}</Link> : row.report?.label}
+                </td>
+              )}
             </tr>
           );
         })}
@@ -107,6 +122,7 @@ export function ChildTableView({
               {total.cells[i]}
             </td>
           ))}
+          {reportColumn && <td />}
         </tr>
       </tfoot>
     </table>

@@ -17,11 +17,14 @@ export async function ChildTable({
   params,
   caption,
   threshold,
+  reports,
 }: {
   dashboard: Dashboard;
   params: ReportParams;
   caption: string;
   threshold: { value: number; note: string };
+  /** Each child's periodic report of the period (lib/periodic-reports), when the period is one reports are written for. */
+  reports?: { heading: string; byUnit: Map<number, { label: string; standing: string; href: string | null }> };
 }) {
   const [t, locale] = await Promise.all([getTranslations("reports"), getLocale().then(toLocale)]);
   if (dashboard.children.length === 0) return <p className="rounded-lg border border-dashed border-stone-300 bg-white p-4 text-stone-700">{t("children.empty")}</p>;
@@ -60,10 +63,12 @@ export async function ChildTable({
             closed: row.unit.validTo ? t("children.closed", { date: formatDate(row.unit.validTo) }) : null,
             standing: thresholdStanding(row.kpis, threshold.value),
             cells: KPI_COLUMNS.map((c) => formatKpi(row.kpis[c.key], c.kind, locale)),
+            report: reports?.byUnit.get(row.unit.id),
           }))}
           total={{ label: t("children.total", { unit: unitFullName(dashboard.unit) }), cells: KPI_COLUMNS.map((c) => formatKpi(dashboard.kpis[c.key], c.kind, locale)) }}
           standingLabels={{ below: t("children.below"), tooFew: t("children.tooFew") }}
           belowColumn={THRESHOLD_KPI}
+          reportColumn={reports?.heading}
         />
       </div>
       <p className="text-sm text-stone-600">{threshold.note}</p>

@@ -11,6 +11,7 @@ import { PETITION_CHANNELS, PETITION_STATUSES, PETITIONER_KINDS, RESOLUTION_KIND
 import { PETITION_STEPS } from "../petitions/workflow";
 import type { getApiMeeting, listApiMeetings } from "./meetings";
 import type { listApiNotifications } from "./notifications";
+import type { listApiPeriodicReports } from "./periodic-reports";
 import type { Schema } from "./openapi-zod";
 import type { getApiPetition, listApiPetitions } from "./petitions";
 import type { getApiRollup } from "./rollup";
@@ -40,6 +41,7 @@ type MeetingItem = Of<typeof listApiMeetings>["items"][number];
 type Meeting = Of<typeof getApiMeeting>;
 type Rollup = Of<typeof getApiRollup>;
 type NotificationItem = Of<typeof listApiNotifications>["items"][number];
+type PeriodicReportItem = Of<typeof listApiPeriodicReports>["items"][number];
 
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const int = { type: "integer" };
@@ -297,6 +299,16 @@ export const schemas: Record<string, Schema> = {
     createdAt: { type: "string", format: "date-time" },
   }),
   NotificationPage: listOf("NotificationItem"),
+  PeriodicReportItem: objectOf<PeriodicReportItem>({
+    id: int,
+    unit: objectOf<PeriodicReportItem["unit"]>({ id: int, code: nullable("string"), level: ref("Level"), name: str }),
+    period: { ...str, description: "YYYY-MM, YYYY-Qn, YYYY-H1, YYYY-H2 or YYYY." },
+    status: enumOf(["draft", "submitted", "returned", "approved"]),
+    dueOn: day,
+    submittedAt: nullable("string", { format: "date-time", description: "The last submission; null while never submitted." }),
+    approvedAt: nullable("string", { format: "date-time", description: "Null unless approved." }),
+  }),
+  PeriodicReportPage: listOf("PeriodicReportItem"),
   Meeting: objectOf<Meeting>({
     id: int,
     kind: ref("MeetingKind"),

@@ -121,7 +121,7 @@ describe("the document's parameters are the routes' zod schemas", async () => {
   const withQuery = [...queries].filter((entry): entry is [string, z.ZodType] => entry[1] !== undefined);
 
   it("reads the query schema of every route that has one", () => {
-    expect(withQuery.map(([p]) => p).sort()).toEqual(["/api/v1/meetings", "/api/v1/notifications", "/api/v1/petitions", "/api/v1/rollup", "/api/v1/units", "/api/v1/units/{code}"]);
+    expect(withQuery.map(([p]) => p).sort()).toEqual(["/api/v1/meetings", "/api/v1/notifications", "/api/v1/periodic-reports", "/api/v1/petitions", "/api/v1/rollup", "/api/v1/units", "/api/v1/units/{code}"]);
     for (const [p, query] of queries) if (!query) expect(queryParams(doc, p), p).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ import { meetingListQuery } from "./meetings";
 import { notificationListQuery } from "./notifications";
 import { queryParameters, type Parameter, type Schema } from "./openapi-zod";
 import { ref, schemas } from "./openapi-schemas";
+import { periodicReportListQuery } from "./periodic-reports";
 import { petitionListQuery } from "./petitions";
 import { rollupQuery } from "./rollup";
 import { UNIT_REF_PATTERN, unitLookupQuery, unitSearchQuery } from "./units";
@@ -74,6 +75,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: "petitions", description: "Citizens' petitions (kiến nghị, phản ánh) and their handling." },
     { name: "meetings", description: "Meetings of village teams and communes (sinh hoạt tổ dân vận, họp khối, giao ban) with attendance." },
     { name: "dashboards", description: "Rolled-up figures of a unit and its children for a period (decision 014)." },
+    { name: "periodic-reports", description: "Units' periodic reports (báo cáo định kỳ) and where each stands in its cycle: draft, submitted, returned, approved (decision 066)." },
     { name: "notifications", description: "Your own notifications: reminders of deadlines, in working days (decisions 061, 062)." },
   ],
   paths: {
@@ -150,6 +152,19 @@ export const openApiDocument: OpenApiDocument = {
         tags: ["dashboards"],
         parameters: queryParameters(rollupQuery),
         responses: { "200": { description: "The figures.", content: json(ref("Rollup")) }, ...ERRORS },
+      },
+    },
+    "/api/v1/periodic-reports": {
+      get: {
+        operationId: "listPeriodicReports",
+        summary: "The periodic reports of a period, of a unit and the units below it",
+        description:
+          "One item per report started: the unit, the period, its `status` (`draft`, `submitted`, `returned`, `approved`), its deadline, " +
+          "when it was last submitted and when approved (null until then). A unit that has not started its report has no item: the " +
+          "reports page's completeness names those. Keyset pages by id. A unit outside your subtree answers 404.",
+        tags: ["periodic-reports"],
+        parameters: queryParameters(periodicReportListQuery),
+        responses: { "200": { description: "One page.", content: json(ref("PeriodicReportPage")) }, ...ERRORS },
       },
     },
     "/api/v1/meetings": {

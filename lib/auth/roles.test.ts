@@ -79,6 +79,11 @@ describe("can: what the ready-made combinations grant", () => {
  * role its combination, and each combination must grant exactly these, no more and no less.
  */
 // Issue 16 gave every user their own notifications, and the national administrator the job queue (decisions 060, 062).
+// Issue 17 gave periodic reports (decision 066): reading to readers and directors, writing to those who keep the
+// unit's meetings or organisation and to directors, approving to organisation keepers and directors.
+const READ_R = "periodic-report:read:subtree" as const;
+const WRITE_R = "periodic-report:write:subtree" as const;
+const APPROVE_R = "periodic-report:approve:subtree" as const;
 const OLD_GRANTS: Record<Exclude<Preset, "COMMUNE_COMMITTEE" | "AGENCY">, Permission[]> = {
   ADMIN: [
     "profile:update:own", "admin:access", "reference:manage:national", "security-policy:manage:national", "unit:manage:subtree",
@@ -86,23 +91,23 @@ const OLD_GRANTS: Record<Exclude<Preset, "COMMUNE_COMMITTEE" | "AGENCY">, Permis
     "petition:comment:subtree", "petition:update:subtree", "petition:personal-data:subtree", "meeting:read:subtree",
     "meeting:create:subtree", "meeting:unlock:subtree", "organisation:read:subtree", "organisation:manage:subtree",
     "cadre:manage:subtree", "cadre:personal-data:subtree", "report:read:subtree", "report:configure:subtree", "api-token:manage:own",
-    "notification:read:own", "jobs:read:national",
+    "notification:read:own", "jobs:read:national", READ_R, WRITE_R, APPROVE_R,
   ],
-  PROVINCE_LEADER: ["profile:update:own", "petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", "report:configure:subtree", "api-token:manage:own", "notification:read:own"],
+  PROVINCE_LEADER: ["profile:update:own", "petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", "report:configure:subtree", "api-token:manage:own", "notification:read:own", READ_R, WRITE_R, APPROVE_R],
   DISTRICT_STAFF: [
     "profile:update:own", "village:manage:subtree", "agency:manage:subtree", "petition:read:subtree", "petition:create:subtree",
     "petition:comment:subtree", "petition:update:subtree", "petition:personal-data:subtree", "meeting:read:subtree",
     "organisation:read:subtree", "organisation:manage:subtree", "cadre:manage:subtree", "cadre:personal-data:subtree",
-    "report:read:subtree", "api-token:manage:own", "notification:read:own",
+    "report:read:subtree", "api-token:manage:own", "notification:read:own", READ_R, WRITE_R, APPROVE_R,
   ],
   // The commune secretary also corrected others' meetings of the commune, a rule in lib/meetings/rules.ts
   // then; it is the permission meeting:correct:subtree now.
   COMMUNE_SECRETARY: [
     "profile:update:own", "petition:read:subtree", "petition:create:subtree", "petition:comment:subtree",
     "petition:personal-data:subtree", "meeting:read:subtree", "meeting:create:subtree", "meeting:correct:subtree",
-    "organisation:read:subtree", "cadre:personal-data:subtree", "report:read:subtree", "api-token:manage:own", "notification:read:own",
+    "organisation:read:subtree", "cadre:personal-data:subtree", "report:read:subtree", "api-token:manage:own", "notification:read:own", READ_R, WRITE_R,
   ],
-  VIEWER: ["profile:update:own", "api-token:manage:own", "notification:read:own", "petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree"],
+  VIEWER: ["profile:update:own", "api-token:manage:own", "notification:read:own", "petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", READ_R],
 };
 
 describe("the old roles keep exactly their permissions (the migration's mapping)", () => {

@@ -39,7 +39,14 @@ const GRANTS = {
    * Sinh hoạt, họp: log the meetings of the unit's bloc and teams, with attendance (so the
    * cadres' details), and correct those others logged in the unit (the unit's meeting keeper).
    */
-  MEETINGS: ["meeting:read:subtree", "meeting:create:subtree", "meeting:correct:subtree", "organisation:read:subtree", "cadre:personal-data:subtree"],
+  MEETINGS: [
+    "meeting:read:subtree",
+    "meeting:create:subtree",
+    "meeting:correct:subtree",
+    "organisation:read:subtree",
+    "cadre:personal-data:subtree",
+    "periodic-report:write:subtree",
+  ],
   /** Tổ chức: blocs, teams and their members, the cadre registry, villages. */
   ORGANISATION: [
     "organisation:read:subtree",
@@ -47,11 +54,19 @@ const GRANTS = {
     "cadre:manage:subtree",
     "cadre:personal-data:subtree",
     "village:manage:subtree",
+    "periodic-report:write:subtree",
+    "periodic-report:approve:subtree",
   ],
   /** Xem số liệu, báo cáo: read everything in reach, change nothing. */
-  READING: ["petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree"],
+  READING: ["petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", "periodic-report:read:subtree"],
   /** Chỉ đạo: the leader's settings of the reports (a province's on-time threshold). */
-  DIRECTING: ["report:read:subtree", "report:configure:subtree"],
+  DIRECTING: [
+    "report:read:subtree",
+    "report:configure:subtree",
+    "periodic-report:read:subtree",
+    "periodic-report:write:subtree",
+    "periodic-report:approve:subtree",
+  ],
   /**
    * Quản trị: accounts, units, national reference data and policies; opens locked meetings and
    * may log one for a unit (it does not correct others' meetings: that is the meeting keeper's).

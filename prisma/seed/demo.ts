@@ -17,6 +17,7 @@ import { seedBoundaries } from "./boundaries";
 import { createContext } from "./context";
 import { assignMeetingIds, insertMeetings, planMeetings } from "./meetings";
 import { seedOrganisations } from "./organisations";
+import { seedPeriodicReports } from "./periodic-reports";
 import { planPetitions, seedPetitions } from "./petitions";
 import { bindAgencyAccounts, seedReference, seedUsers } from "./reference";
 import { applyReform, REFORM_EVE } from "./reform";
@@ -43,6 +44,7 @@ export interface SeedSummary {
   calendarDays: number;
   petitions: { total: number; byStatus: Record<string, number>; events: number; raisedAtMeetings: number };
   meetings: { total: number; teamMonthly: number; bloc: number; quarterlyBriefing: number; attendance: number };
+  periodicReports: { total: number; byStatus: Record<string, number> };
 }
 
 /** True when the database holds no unit: the seed only ever fills an empty database. */
@@ -114,6 +116,9 @@ export async function seedDemo(
   lap(`${allMeetings.length} cuộc họp / meetings, ${attendance} lượt dự / attendance rows`);
   lap(`${petitions.total} kiến nghị / petitions, ${petitions.events} sự kiện / events`);
 
+  const periodicReports = await seedPeriodicReports(db, ctx, users);
+  lap(`${periodicReports.total} báo cáo định kỳ / periodic reports`);
+
   const unitIds = new Map(allTrees.flatMap((t) => t.all.map((u) => [u.id, u.level] as const)));
   const count = (level: string) => [...unitIds.values()].filter((l) => l === level).length;
   const kinds = (kind: string) => allMeetings.filter((m) => m.kind === kind).length;
@@ -138,6 +143,7 @@ export async function seedDemo(
       quarterlyBriefing: kinds("QUARTERLY_BRIEFING"),
       attendance,
     },
+    periodicReports,
   };
   // The reminders of the last working day (decision 061): the demo shows its overdue petitions' reminders whatever day
   // it starts on; the worker adds today's when today is a working day (the same keys: nothing twice).

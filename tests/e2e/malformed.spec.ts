@@ -44,6 +44,11 @@ const API: [string, 400 | 404][] = [
   [`/api/choices/units?q=ab&cursor=${FORGED_CURSOR}`, 400],
   [`/api/choices/agencies?cursor=WzEsIngiXQ`, 400], // [1,"x"]
   [`/api/choices/agencies?q=${"x".repeat(201)}`, 400],
+  ["/api/v1/periodic-reports?unit=26&period=2026-Q5", 400],
+  ["/api/v1/periodic-reports?unit=26&period=0000", 400],
+  [`/api/v1/periodic-reports?unit=id:${BIG}&period=2026-11`, 400],
+  [`/api/v1/periodic-reports?unit=26&period=2026-11&cursor=${FORGED_CURSOR}`, 400],
+  [`/api/v1/periodic-reports?unit=26&period=2026-11&limit=${HUGE}`, 400],
 ];
 
 /** Pages and downloads: a record that cannot exist is not found; bad filters are dropped; NUL is a 400. */
@@ -80,6 +85,10 @@ const PAGES: [string, 200 | 400 | 404][] = [
   [`/organisation?unit=${BIG}`, 200],
   [`/petitions/agencies?unit=${BIG}`, 404],
   [`/meetings/new?kind=TEAM_MONTHLY&target=org:${BIG}`, 200],
+  [`/reports/periodic?unit=${BIG}&period=0000-13&standing=x&sort=%3Cb%3E&page=${HUGE}`, 200],
+  [`/reports/periodic/report?unit=${HUGE}&period=2026-Q9`, 200],
+  [`/reports/periodic/report/print?unit=${BIG}&period=${"9".repeat(300)}`, 200],
+  [`/reports/periodic/inbox?cursor=${FORGED_CURSOR}`, 200],
 ];
 
 // A search that finds nothing keeps each export small: the national administrator reaches every row.
@@ -88,6 +97,7 @@ const DOWNLOADS = [
   `/cadres/export?unit=${BIG}&q=khongcoketqua`,
   `/reports/export?unit=${BIG}&from=0000-01&to=0000-01`,
   `/petitions/similar?unit=${BIG}&q=ab`,
+  `/reports/periodic/report/docx?unit=${BIG}&period=2026-13`,
 ];
 
 test.describe("malformed requests answer 4xx with a message, never 5xx", () => {

@@ -124,3 +124,21 @@ describe("the demo seed", () => {
     expect(withMembers).toBeGreaterThan(checked.length);
   }, 300_000);
 });
+
+describe("the demo's periodic reports (issue 17)", () => {
+  it("hold the last three months in every state, each with the dashboards' figures, and leave the accounts' own last month to write", async () => {
+    const reports = await db.periodicReport.findMany({ include: { unit: true } });
+    expect(new Set(reports.map((r) => r.period))).toEqual(new Set(["2026-08", "2026-09", "2026-10"]));
+    expect(new Set(reports.map((r) => r.status))).toEqual(new Set(["DRAFT", "SUBMITTED", "RETURNED", "APPROVED"]));
+    // Some sent after their deadline, and some units with none for a past month.
+    expect(reports.some((r) => r.submittedAt && r.submittedAt.getTime() > r.dueOn.getTime() + 86_400_000)).toBe(true);
+    const communesOfSeptember = await db.unit.count({ where: { level: "COMMUNE", OR: [{ validTo: null }, { validTo: { gte: new Date("2026-09-01") } }] } });
+    expect(reports.filter((r) => r.period === "2026-09" && r.unit.level === "COMMUNE").length).toBeLessThan(communesOfSeptember);
+    const admin = (await loadActor((await db.user.findUniqueOrThrow({ where: { username: "admin" } })).id))!;
+    const sample = reports.find((r) => r.status === "APPROVED")!;
+    const dashboard = (await dashboardFor(admin, sample.unitId, { from: isoDay(sample.periodFrom), to: isoDay(sample.periodTo), months: 1 }, "historical", TODAY))!;
+    expect((sample.figures as Record<string, number>).received).toBe(dashboard.kpis.received);
+    const accounts = await db.user.findMany({ where: { username: { in: ["xa.lapthach", "xa.binhlu"] } } });
+    for (const a of accounts) expect(reports.some((r) => r.unitId === a.unitId && r.period === "2026-10")).toBe(false);
+  });
+});

@@ -11,6 +11,9 @@ import { db } from "@/lib/db/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { FIXTURE_JSON, fixtureBytes } from "@/lib/units/catalogue/fixtures";
 import { insertUnit } from "@/lib/units/tree";
+import type { PeriodicReportStatus } from "@/lib/generated/prisma/enums";
+import { parseReportPeriod } from "@/lib/periodic-reports/period";
+import { templateFor } from "@/lib/periodic-reports/template";
 import type { ActionRow } from "./authz-registry";
 import type { Outcome, Seat } from "./authz-matrix";
 import { createField, createPetition, createUser, uid } from "./factories";
@@ -69,6 +72,33 @@ async function assignedAt(c: Case) {
   await db.petition.update({ where: { id: petition.id }, data: { agencyId: agency.id, assignedAt, status: "ASSIGNED", dueOn: new Date("2026-03-23"), version: 1 } });
   await issueLink(db, { petitionId: petition.id, agencyId: agency.id, assignedAt, dueOn: new Date("2026-03-23"), issuedById: c.authorId }, assignedAt);
   return { id: petition.id, version: 1 };
+}
+
+let reportPeriods = 0;
+/** A periodic report of `c.unit` in a status, each for a period of its own, going to the unit's parent (decision 066). */
+async function reportAt(c: Case, status: PeriodicReportStatus) {
+  const n = reportPeriods++;
+  const key = `${2000 + (Math.floor(n / 12) % 100)}-${String((n % 12) + 1).padStart(2, "0")}`;
+  const period = parseReportPeriod(key)!;
+  const template = await templateFor(db, c.unit, "MONTH");
+  return db.periodicReport.create({
+    data: {
+      unitId: c.unit.id,
+      periodKind: "MONTH",
+      period: key,
+      periodFrom: new Date(`${period.from}T00:00:00Z`),
+      periodTo: new Date(`${period.to}T00:00:00Z`),
+      dueOn: new Date(`${period.to}T00:00:00Z`),
+      templateId: template.id,
+      approverUnitId: c.unit.parentId ?? c.unit.id,
+      status,
+      narrative: {},
+      figures: { received: 0 },
+      figuresAt: new Date(),
+      submittedAt: status === "SUBMITTED" ? new Date() : null,
+      createdById: c.authorId,
+    },
+  });
 }
 
 /** A unit has one team: the one already there, else a new one. */
@@ -308,6 +338,18 @@ export const PROBES: Record<string, Probe> = {
   },
   async setThresholdAction(c) {
     return { unitId: String(c.unit.id), onTimeRate: "80" };
+  },
+  async startReportAction(c) {
+    return { unitId: String(c.unit.id), period: "2026-03" };
+  },
+  async saveReportAction(c) {
+    return { reportId: String((await reportAt(c, "DRAFT")).id), version: "0", intent: "save", situation: "Tình hình ổn định." };
+  },
+  async refreshReportAction(c) {
+    return { reportId: String((await reportAt(c, "RETURNED")).id), version: "0" };
+  },
+  async decideReportAction(c) {
+    return { reportId: String((await reportAt(c, "SUBMITTED")).id), version: "0", decision: "approve" };
   },
 };
 

@@ -178,6 +178,10 @@ export const PAGES: readonly PageRow[] = [
     note: "a team out of reach shows the choosing steps again, as one that does not exist (decision 019): no form",
   }),
   page(`${APP}/reports/page.tsx`, "/reports?unit={target}", "report:read:subtree", "unit"),
+  page(`${APP}/reports/periodic/page.tsx`, "/reports/periodic?unit={target}", "periodic-report:read:subtree", "unit", { note: "the unit's periodic report of a period and the reports of the units below it (decision 066)" }),
+  page(`${APP}/reports/periodic/report/page.tsx`, "/reports/periodic/report?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit", { note: "one unit's report of a period; its steps are offered to its own unit's writers and to the level it goes to" }),
+  page(`${APP}/reports/periodic/report/print/page.tsx`, "/reports/periodic/report/print?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit", { note: "the report laid out as a Party body's report, for printing (decision 067); a unit in reach without a report of the period: said so" }),
+  page(`${APP}/reports/periodic/inbox/page.tsx`, "/reports/periodic/inbox", "periodic-report:approve:subtree", "none", { note: "reports sent to the user's unit (or one that closed into it) awaiting its decision" }),
 ];
 
 export const ROUTES: readonly RouteRow[] = [
@@ -212,6 +216,8 @@ export const ROUTES: readonly RouteRow[] = [
   route(`${APP}/cadres/export/route.ts`, "GET", "/cadres/export", "organisation:read:subtree"),
   route(`${APP}/cadres/template/route.ts`, "GET", "/cadres/template", "cadre:manage:subtree"),
   route(`${APP}/reports/export/route.ts`, "GET", "/reports/export?unit={target}", "report:read:subtree", "unit"),
+  route(`${APP}/reports/periodic/report/docx/route.ts`, "GET", "/reports/periodic/report/docx?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit", { note: "the report as a .docx in the Party's format (decision 067), audited; a unit in reach without a report of the period: sent to its report page (303)" }),
+  route("app/api/v1/periodic-reports/route.ts", "GET", "/api/v1/periodic-reports?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit-ref"),
 ];
 
 export const ACTIONS: readonly ActionRow[] = [
@@ -272,6 +278,10 @@ export const ACTIONS: readonly ActionRow[] = [
   action("lib/cadres/actions.ts#deleteTrainingAction", "cadre:manage:subtree", "training"),
   action("lib/cadres/actions.ts#importCadresAction", "cadre:manage:subtree", "none"),
   action("lib/dashboards/actions.ts#setThresholdAction", "report:configure:subtree", "unit"),
+  action("lib/periodic-reports/actions.ts#startReportAction", "periodic-report:write:subtree", "unit", { note: "only the unit's own people start its report: another unit in reach is refused by name (decision 066)" }),
+  action("lib/periodic-reports/actions.ts#saveReportAction", "periodic-report:write:subtree", "unit", { note: "a report of the unit's own, while it is a draft or returned" }),
+  action("lib/periodic-reports/actions.ts#refreshReportAction", "periodic-report:write:subtree", "unit", { note: "a report of the unit's own, while it is a draft or returned" }),
+  action("lib/periodic-reports/actions.ts#decideReportAction", "periodic-report:approve:subtree", "unit", { note: "approve, return or reopen: only the level the report goes to; in reach otherwise, refused by name" }),
 ];
 
 export const REGISTRY: readonly Entry[] = [...PAGES, ...ROUTES, ...ACTIONS];

@@ -27,6 +27,10 @@ import { isoDay, todayInVietnam } from "@/lib/time";
 import { boundaryImportCommand } from "@/lib/units/boundaries/import";
 import { boundariesOf } from "@/lib/units/boundaries/queries";
 import { unitFullName } from "@/lib/units/labels";
+import { periodicQuery } from "@/lib/periodic-reports/params";
+import { lastEndedPeriod, reportPeriodOf } from "@/lib/periodic-reports/period";
+import { completenessOf } from "@/lib/periodic-reports/queries";
+import { CompletenessSummary } from "@/components/periodic-reports/completeness-summary";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("reports"))("title") };
@@ -39,11 +43,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const dashboard = await dashboardFor(actor, params.unit ?? actor.unit.id, params.period, params.view);
   if (!dashboard) notFound();
   const unit = await db.unit.findUniqueOrThrow({ where: { id: dashboard.unit.id }, select: { ancestorIds: true } });
-  const [t, locale, shapes, threshold] = await Promise.all([
+  // The periodic reports of the units below, when the period is one they are written for (issue 17).
+  const reportPeriod = reportPeriodOf(dashboard.period);
+  const [t, tp, locale, shapes, threshold, completeness] = await Promise.all([
     getTranslations("reports"),
+    getTranslations("periodicReports"),
     getLocale().then(toLocale),
     boundariesOf(db, dashboard.children.map((c) => c.unit.id)),
     thresholdFor(unit),
+    reportPeriod ? completenessOf(actor, dashboard.unit.id, reportPeriod) : null,
   ]);
   const tl = (key: string, values?: Record<string, string>) => t(key, values);
   const period = periodLabel(dashboard.period, tl);
@@ -94,6 +102,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <p className="hidden text-sm text-stone-600 print:block">{t("generatedBy", { name: actor.displayName })}</p>
         </div>
         <div className="flex flex-wrap gap-2 print:hidden">
+          {allows(actor, "periodic-report:read:subtree") && (
+            <Link
+              href={`/reports/periodic?${periodicQuery({ unit: dashboard.unit.id, period: reportPeriod && reportPeriod.to < isoDay(today) ? reportPeriod : lastEndedPeriod("MONTH", today) })}`}
+              className="rounded-md border border-stone-300 bg-white px-4 py-2.5 font-medium hover:bg-stone-50"
+            >
+              {tp("title")}
+            </Link>
+          )}
           <a href={`/reports/export?${reportQuery({ ...params, unit: dashboard.unit.id })}`} className="rounded-md border border-stone-300 bg-white px-4 py-2.5 font-medium hover:bg-stone-50">
             {t("actions.exportXlsx")}
           </a>
@@ -135,6 +151,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         lists={figureLists(dashboard.unit.id, dashboard.period, dashboard.view)}
       />
 
+      {completeness && reportPeriod && completeness.rows.length > 0 && (
+        <CompletenessSummary counts={completeness.counts} href={`/reports/periodic?${periodicQuery({ unit: dashboard.unit.id, period: reportPeriod })}`} />
+      )}
+
       {dashboard.children.length > 0 && (
         <section aria-labelledby="children-title" className="space-y-3">
           <h2 id="children-title" className="text-lg font-semibold">
@@ -150,6 +170,23 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 ? t("children.thresholdNote", { threshold: String(threshold.value), owner: unitFullName(threshold.owner), min: String(MIN_RESOLVED_TO_JUDGE) })
                 : t("children.thresholdDefault", { threshold: String(threshold.value), min: String(MIN_RESOLVED_TO_JUDGE) }),
             }}
+            reports={
+              completeness && reportPeriod && completeness.rows.length > 0
+                ? {
+                    heading: tp("title"),
+                    byUnit: new Map(
+                      completeness.rows.map((r) => [
+                        r.unit.id,
+                        {
+                          label: tp(`standing.${r.standing}`),
+                          standing: r.standing,
+                          href: r.status ? `/reports/periodic/report?${periodicQuery({ unit: r.unit.id, period: reportPeriod })}` : null,
+                        },
+                      ]),
+                    ),
+                  }
+                : undefined
+            }
           />
           {configurable && (
             <div className="max-w-md rounded-lg border border-stone-200 bg-white p-3 print:hidden">

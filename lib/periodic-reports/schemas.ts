@@ -1,0 +1,57 @@
+/** The periodic reports' forms (shared by forms and actions; no "use server" here). */
+import { z } from "zod";
+import { idField, optionalTextField, versionField } from "../forms/fields";
+import { parseReportPeriod } from "./period";
+import { SECTION_KEYS } from "./template";
+
+/** Each narrative section's limit: a long report's section is a few pages, never a book. */
+export const SECTION_MAX = 20_000;
+export const COMMENT_MAX = 2_000;
+
+const periodField = z
+  .string({ error: "Kỳ báo cáo không hợp lệ." })
+  .max(7, { error: "Kỳ báo cáo không hợp lệ." })
+  .refine((v) => parseReportPeriod(v) !== null, { error: "Kỳ báo cáo không hợp lệ (YYYY-MM, YYYY-Qn, YYYY-H1, YYYY-H2 hoặc YYYY)." });
+
+export const startReportSchema = z.object({ unitId: idField(), period: periodField });
+
+const sectionFields = Object.fromEntries(SECTION_KEYS.map((k) => [k, optionalTextField(SECTION_MAX, `Tối đa ${SECTION_MAX.toLocaleString("vi-VN")} ký tự.`)])) as Record<
+  (typeof SECTION_KEYS)[number],
+  ReturnType<typeof optionalTextField>
+>;
+
+const SUBMIT_NEEDS = ["situation", "results"] as const;
+
+/** The writer's form: the sections, then save the draft or send it up. Sending needs the situation and the results. */
+export const saveReportSchema = z
+  .object({
+    reportId: idField(),
+    version: versionField,
+    intent: z.enum(["save", "submit"], { error: "Thao tác không hợp lệ." }),
+    ...sectionFields,
+  })
+  .superRefine((v, ctx) => {
+    if (v.intent !== "submit") return;
+    for (const key of SUBMIT_NEEDS) if (!v[key]) ctx.addIssue({ code: "custom", path: [key], message: "Cần viết phần này trước khi gửi báo cáo." });
+  });
+
+export const refreshReportSchema = z.object({ reportId: idField(), version: versionField });
+
+/** The approving level's decision; a return and a reopening say why. */
+export const decideReportSchema = z
+  .object({
+    reportId: idField(),
+    version: versionField,
+    decision: z.enum(["approve", "return", "reopen"], { error: "Thao tác không hợp lệ." }),
+    comment: optionalTextField(COMMENT_MAX, `Tối đa ${COMMENT_MAX.toLocaleString("vi-VN")} ký tự.`),
+    confirm: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision !== "approve" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "Vui lòng ghi rõ lý do, nội dung cần sửa." });
+    if (v.decision === "reopen" && v.confirm !== "on") ctx.addIssue({ code: "custom", path: ["confirm"], message: "Vui lòng đánh dấu ô xác nhận." });
+  });
+
+export type StartReportInput = z.output<typeof startReportSchema>;
+export type SaveReportInput = z.output<typeof saveReportSchema>;
+export type RefreshReportInput = z.output<typeof refreshReportSchema>;
+export type DecideReportInput = z.output<typeof decideReportSchema>;
