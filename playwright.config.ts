@@ -7,6 +7,9 @@ const baseURL = `http://localhost:${port}`;
 process.env.E2E_DATABASE_URL ??= `pglite:.data/e2e-${Date.now()}`;
 // The server's JSON log lines, copied to a file that tests/e2e/request-logs.spec.ts reads (LOG_FILE, decision 023).
 process.env.E2E_LOG_FILE ??= `.data/e2e-${Date.now()}.log`;
+// The SMTP server tests/e2e/agency-link-email.spec.ts starts (decision 075): the app's e-mail goes to it. Nothing else
+// sends e-mail: the demo has no agency address and no user who chose e-mail.
+process.env.E2E_SMTP_PORT ??= String(port + 1);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -52,6 +55,10 @@ export default defineConfig({
       // As behind the README's reverse proxy: the tests speak for the proxy, setting X-Forwarded-For to stand
       // for different client addresses (sign-in throttling) and X-Request-Id.
       TRUST_PROXY: "1",
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: process.env.E2E_SMTP_PORT,
+      SMTP_SECURE: "false",
+      SMTP_FROM: "Dân vận <no-reply@danvan.test>",
       NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? `e2e-${randomBytes(24).toString("hex")}`,
     },
   },

@@ -8,6 +8,8 @@ export interface LinkPanelProps {
   version: number;
   agency: string;
   link: { url: string; expiresOn: string } | null;
+  /** Whether the live link was e-mailed to the agency (decision 075); `at` written by the server. */
+  email: { state: "sent"; to: string; at: string } | { state: "queued" | "not-sent"; to: string } | { state: "no-address" | "off" } | null;
   waiting: { id: number; kind: "RESULT" | "EXTENSION" | "PROGRESS"; text: string; resolution: string | null; days: number | null; sentAt: string; agency: string; attachment: { href: string; fileName: string } | null }[];
 }
 
@@ -61,6 +63,24 @@ function Decide({ answer, version }: { answer: LinkPanelProps["waiting"][number]
   );
 }
 
+function EmailLine({ email }: { email: NonNullable<LinkPanelProps["email"]> }) {
+  const text =
+    email.state === "sent"
+      ? `Đã gửi qua e-mail tới ${email.to} lúc ${email.at}.`
+      : email.state === "queued"
+        ? `Đang chờ gửi qua e-mail tới ${email.to}.`
+        : email.state === "not-sent"
+          ? `Chưa gửi qua e-mail: địa chỉ ${email.to} được đặt sau khi cấp đường liên kết; cấp lại để gửi.`
+          : email.state === "no-address"
+            ? "Cơ quan chưa có địa chỉ e-mail: hãy sao chép đường liên kết và gửi cho cơ quan (địa chỉ e-mail đặt tại danh sách cơ quan chủ trì)."
+            : "Máy chủ chưa cấu hình gửi e-mail: hãy sao chép đường liên kết và gửi cho cơ quan.";
+  return (
+    <p className="text-sm" data-testid="agency-link-email" data-state={email.state}>
+      {text}
+    </p>
+  );
+}
+
 /**
  * The agency's link on the petition's page (decision 063): copy it, see until when it works, reissue it or
  * revoke it (after a confirmation), and decide on what the agency proposed.
@@ -90,6 +110,7 @@ export function AgencyLinkPanel(props: LinkPanelProps) {
             </button>
           </div>
           <p className="text-sm text-stone-600">Dùng được đến hết ngày <span data-testid="agency-link-expiry">{props.link.expiresOn}</span>, cho kiến nghị này và lần giao này; giao lại hoặc kết thúc kiến nghị thì đường liên kết hết hiệu lực.</p>
+          {props.email && <EmailLine email={props.email} />}
           <p role="status" className="text-sm">{copied === "yes" ? "Đã sao chép." : copied === "failed" ? "Không sao chép được: hãy chọn và sao chép bằng tay." : ""}</p>
           <form action={revoke} className="space-y-2 border-t border-stone-100 pt-2">
             <input type="hidden" name="petitionId" value={props.petitionId} />

@@ -7,7 +7,7 @@ import type { ActionErrorCode, ActionResult, ActionState } from "@/lib/actions/r
 /** One input of a reference-data form, described by plain data so a server page can pass it. */
 export type RefField =
   | { kind: "hidden"; name: string; value: string }
-  | { kind: "text" | "date" | "number"; name: string; label: string; defaultValue?: string; required?: boolean; min?: number; max?: number; maxLength?: number; hint?: string }
+  | { kind: "text" | "date" | "number" | "email"; name: string; label: string; defaultValue?: string; required?: boolean; min?: number; max?: number; maxLength?: number; hint?: string }
   | { kind: "select"; name: string; label: string; defaultValue?: string; required?: boolean; options: { value: string; label: string }[]; hint?: string }
   | { kind: "textarea"; name: string; label: string; defaultValue?: string; required?: boolean; maxLength?: number; rows?: number; hint?: string }
   | { kind: "confirm"; name: string; label: string };

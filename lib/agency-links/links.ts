@@ -9,6 +9,7 @@ import { authSecret } from "../auth/secret";
 import { seal, unseal } from "../auth/sealed";
 import type { Tx } from "../db/client";
 import { db } from "../db/client";
+import { loadMailEnv } from "../env";
 import { todayInVietnam } from "../time";
 import { hashLinkToken, linkExpiry, linkTokenOf, newLinkToken, sameDigest } from "./token";
 
@@ -16,6 +17,7 @@ import { hashLinkToken, linkExpiry, linkTokenOf, newLinkToken, sameDigest } from
 export const ANSWERING_STATUSES = ["ASSIGNED", "IN_PROGRESS"] as const;
 
 type Writer = Pick<Tx, "agencyLink">;
+type Issuer = Pick<Tx, "agencyLink" | "agency">;
 
 /**
  * The agency holds the petition from its assignment on (decision 064): its account lists the petitions its agency
@@ -33,14 +35,19 @@ export async function voidLinks(tx: Writer, petitionId: number, byUserId: number
 
 /**
  * A new link for the petition's current assignment, the earlier ones revoked; the token is returned (and kept
- * sealed under NEXTAUTH_SECRET so that staff can copy it again), only its hash is looked up.
+ * sealed under NEXTAUTH_SECRET so that staff can copy it again), only its hash is looked up. When the agency has
+ * an e-mail address and this server sends e-mail, the link records it (`emailTo`): the caller then queues the
+ * e-mail once its transaction has committed (lib/agency-links/email.ts, decision 075).
  */
 export async function issueLink(
-  tx: Writer,
+  tx: Issuer,
   at: { petitionId: number; agencyId: number; assignedAt: Date; dueOn: Date | null; issuedById: number },
   now: Date,
-): Promise<{ id: number; token: string; expiresAt: Date }> {
+  mailOn: boolean = mailIsOn(),
+): Promise<{ id: number; token: string; expiresAt: Date; emailTo: string | null }> {
   await voidLinks(tx, at.petitionId, at.issuedById, now);
+  const agency = await tx.agency.findUnique({ where: { id: at.agencyId }, select: { email: true } });
+  const emailTo = mailOn && agency?.email ? agency.email : null;
   const { token, tokenHash } = newLinkToken();
   const expiresAt = linkExpiry(at.dueOn, todayInVietnam(now));
   const link = await tx.agencyLink.create({
@@ -53,10 +60,20 @@ export async function issueLink(
       expiresAt,
       issuedById: at.issuedById,
       issuedAt: now,
+      emailTo,
     },
     select: { id: true },
   });
-  return { id: link.id, token, expiresAt };
+  return { id: link.id, token, expiresAt, emailTo };
+}
+
+/** Whether this server sends e-mail (SMTP_HOST set, its settings sound); a half-made setting counts as off here. */
+export function mailIsOn(env: NodeJS.ProcessEnv = process.env): boolean {
+  try {
+    return loadMailEnv(env) !== null;
+  } catch {
+    return false;
+  }
 }
 
 /** The token of a link, for staff to copy; null when it was sealed under another secret. */

@@ -17,7 +17,8 @@ import { transaction } from "../db/retry";
 import { takeStep } from "../petitions/steps";
 import { outOfPlace, standingOf } from "../petitions/workflow";
 import { isoDay, todayInVietnam } from "../time";
-import { ANSWERING_STATUSES, issueLink, isLive, tokenOf, voidLinks } from "./links";
+import { queueLinkEmailAfterCommit } from "./email";
+import { ANSWERING_STATUSES, issueLink, isLive, mailIsOn, tokenOf, voidLinks } from "./links";
 import type { DecideInput } from "./schemas";
 import { linkExpiry, linkUrl } from "./token";
 
@@ -46,7 +47,7 @@ export async function agencyLinkPanel(actor: Actor, petitionId: number, baseUrl:
   const link = await db.agencyLink.findFirst({
     where: { petitionId, revokedAt: null },
     orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
-    select: { id: true, sealedToken: true, expiresAt: true, revokedAt: true, agencyId: true, assignedAt: true, issuedAt: true },
+    select: { id: true, sealedToken: true, expiresAt: true, revokedAt: true, agencyId: true, assignedAt: true, issuedAt: true, emailTo: true, emailedAt: true },
   });
   const live = link && isLive({ ...link, petition }, now) ? link : null;
   const token = live ? tokenOf(live) : null;
@@ -60,8 +61,29 @@ export async function agencyLinkPanel(actor: Actor, petitionId: number, baseUrl:
     version: petition.version,
     agency: petition.agency?.name ?? "",
     link: live && token ? { url: linkUrl(baseUrl, token), expiresAt: live.expiresAt, issuedAt: live.issuedAt } : null,
+    email: live ? linkEmailState(live, petition.agency?.email ?? null, mailIsOn()) : null,
     waiting,
   };
+}
+
+/**
+ * Whether the live link was e-mailed to the agency (decision 075): sent (when, to where), waiting for the queue,
+ * not sent because the agency had no address, or because this server sends no e-mail.
+ */
+export type LinkEmailState =
+  | { state: "sent"; to: string; at: Date }
+  | { state: "queued"; to: string }
+  | { state: "no-address" }
+  | { state: "off" }
+  | { state: "not-sent"; to: string };
+
+export function linkEmailState(link: { emailTo: string | null; emailedAt: Date | null }, agencyEmail: string | null, mailOn: boolean): LinkEmailState {
+  if (link.emailTo && link.emailedAt) return { state: "sent", to: link.emailTo, at: link.emailedAt };
+  if (link.emailTo) return { state: "queued", to: link.emailTo };
+  if (!agencyEmail) return { state: "no-address" };
+  if (!mailOn) return { state: "off" };
+  // The address was set after the link was issued: a reissue sends it.
+  return { state: "not-sent", to: agencyEmail };
 }
 
 export type AgencyLinkPanel = NonNullable<Awaited<ReturnType<typeof agencyLinkPanel>>>;
@@ -74,10 +96,12 @@ export async function reissueLink(actor: Actor, petitionId: number, now = new Da
   const { agencyId, assignedAt } = petition;
   const link = await transaction(async (tx) => {
     const issued = await issueLink(tx, { petitionId, agencyId, assignedAt, dueOn: petition.dueOn, issuedById: actor.userId }, now);
-    await audit(tx, { actorId: actor.userId, action: "agency-link.issue", entity: "Petition", entityId: petitionId, unitId: petition.unitId, data: { linkId: issued.id, agencyId, expiresAt: isoDay(issued.expiresAt) } });
+    await audit(tx, { actorId: actor.userId, action: "agency-link.issue", entity: "Petition", entityId: petitionId, unitId: petition.unitId, data: { linkId: issued.id, agencyId, expiresAt: isoDay(issued.expiresAt), emailed: issued.emailTo !== null } });
     return issued;
   });
-  return { petitionId, linkId: link.id };
+  // E-mailed to the agency when it has an address (decision 075), once the link is committed.
+  await queueLinkEmailAfterCommit(link);
+  return { petitionId, linkId: link.id, emailed: link.emailTo !== null };
 }
 
 /** Revokes the petition's live links; audited. Revoking when none is live changes nothing and succeeds. */

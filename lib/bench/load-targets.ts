@@ -212,6 +212,7 @@ const ACTION_EXCLUSIONS: ReadonlySet<string> = new Set([
   "lib/petitions/reference/actions.ts#createAgencyAction",
   "lib/petitions/reference/actions.ts#renameAgencyAction",
   "lib/petitions/reference/actions.ts#setAgencyActiveAction",
+  "lib/petitions/reference/actions.ts#setAgencyEmailAction",
   "lib/petitions/actions.ts#editPetitionAction",
   "lib/meetings/actions.ts#editMeetingAction",
   "lib/meetings/actions.ts#unlockMeetingAction",

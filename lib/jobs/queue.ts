@@ -17,6 +17,8 @@ export const QUEUES = {
   sweep: "reminders-sweep",
   /** One delivery per notification, on the channels its user chose (e-mail, Zalo, SMS). */
   deliver: "notification-deliver",
+  /** One e-mail per agency link issued to an agency with an address (decision 075): the job holds the link's id only. */
+  agencyLinkEmail: "agency-link-email",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

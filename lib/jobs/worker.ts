@@ -3,6 +3,7 @@
  * runs it inside the app's server (instrumentation.ts) unless JOBS_WORKER=off; `npm run worker`
  * runs it alone, beside app processes started with JOBS_WORKER=off, on PostgreSQL.
  */
+import { mailAgencyLink } from "../agency-links/email";
 import { sendWeeklyDigest } from "../notifications/digest";
 import { deliverNotification } from "../notifications/deliver";
 import { sweepReminders } from "../notifications/sweep";
@@ -41,6 +42,12 @@ export async function startWorker(opts: { log?: (line: string) => void; sweepNow
   });
   await boss.work<{ notificationId: number }>(QUEUES.deliver, { pollingIntervalSeconds: 5, batchSize: 20 }, async (jobs) => {
     for (const job of jobs) await deliverNotification(job.data.notificationId);
+  });
+  await boss.work<{ linkId: number }>(QUEUES.agencyLinkEmail, { pollingIntervalSeconds: 5, batchSize: 20 }, async (jobs) => {
+    for (const job of jobs) {
+      const outcome = await mailAgencyLink(job.data.linkId);
+      if (outcome !== "sent") log(`[jobs] agency link ${job.data.linkId}: ${outcome}`);
+    }
   });
   await boss.schedule(QUEUES.sweep, SWEEP_CRON, {}, { tz: TIME_ZONE });
   // Today's at once: a server started after 07:00 (or the demo's first start) does not wait a day.

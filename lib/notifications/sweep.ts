@@ -3,11 +3,15 @@
  * the worker starts: on a working day of the holiday table, every open petition with a deadline gets
  * the reminder its field's schedule gives for the day (lib/notifications/schedule.ts), as one
  * notification per recipient. Whoever must act is told first: the petition staff (the petitions
- * duty) of the unit handling it, and whoever assigned it to its agency; from the second overdue
+ * duty) of the unit handling it, whoever assigned it to its agency, and the agency's own accounts
+ * (decision 064) while it holds the petition, their link to the agency's page of it (decision 075);
+ * from the second overdue
  * reminder on, the supervising level too (`supervisingUnit`, decision 054): its petition staff and
  * its leaders (the directing duty). Each notification has a key of its own (user, petition, kind,
  * day), so a sweep run twice on a day makes nothing new.
  */
+import { ANSWERING_STATUSES } from "../agency-links/links";
+import { AGENCY_DUTY } from "../auth/roles";
 import { addWorkingDays, isWorkingDay } from "../calendar";
 import { loadHolidayCalendar } from "../calendar/table";
 import { db } from "../db/client";
@@ -43,8 +47,13 @@ const petitionSelect = {
   unitId: true,
   unit: { select: { ancestorIds: true } },
   handlingUnitId: true,
+  agencyId: true,
+  status: true,
 } as const;
-type SweptPetition = { id: number; code: string; dueOn: Date | null; fieldId: number; field: { name: string }; unitId: number; unit: { ancestorIds: number[] }; handlingUnitId: number | null };
+type SweptPetition = {
+  id: number; code: string; dueOn: Date | null; fieldId: number; field: { name: string }; unitId: number; unit: { ancestorIds: number[] }; handlingUnitId: number | null;
+  agencyId: number | null; status: string;
+};
 
 interface SweepDay {
   day: string;
@@ -130,6 +139,15 @@ async function remindPage(ctx: SweepDay, petitions: SweptPetition[]): Promise<Om
   })) {
     if (e.actorId !== null) assigners.set(e.petitionId, e.actorId); // the last assignment wins
   }
+  // The accounts of the agencies holding the reminded petitions (decision 064): they must act too.
+  const held = reminded.filter((p) => p.agencyId !== null && (ANSWERING_STATUSES as readonly string[]).includes(p.status));
+  const agencyAccounts = groupBy(
+    (held.length
+      ? await db.user.findMany({ where: { agencyId: { in: [...new Set(held.map((p) => p.agencyId!))] }, active: true }, select: { id: true, agencyId: true, duties: true } })
+      : []
+    ).filter((u) => u.duties.includes(AGENCY_DUTY)),
+    (u) => u.agencyId,
+  );
   const activeAssigners = new Set(
     (await db.user.findMany({ where: { id: { in: [...new Set(assigners.values())] }, active: true }, select: { id: true } })).map((u) => u.id),
   );
@@ -154,9 +172,11 @@ async function remindPage(ctx: SweepDay, petitions: SweptPetition[]): Promise<Om
       workingDaysLeft: reminder.kind === "DUE_SOON" ? reminder.workingDaysLeft : undefined,
       workingDaysOverdue: reminder.kind === "OVERDUE" ? reminder.workingDaysOverdue : undefined,
     };
-    const add = (userId: number, kind: ReminderKind) =>
-      rows.push({ userId, kind, petitionId: p.id, day: today, ...reminderText(kind, facts), link: `/petitions/${p.id}`, dedupeKey: `${kind}:${p.id}:${day}:${userId}` });
+    const add = (userId: number, kind: ReminderKind, link = `/petitions/${p.id}`) =>
+      rows.push({ userId, kind, petitionId: p.id, day: today, ...reminderText(kind, facts), link, dedupeKey: `${kind}:${p.id}:${day}:${userId}` });
     for (const userId of actors) add(userId, reminder.kind);
+    // The agency's accounts, while it holds the petition: the same words, their link to the agency's page of it.
+    if ((ANSWERING_STATUSES as readonly string[]).includes(p.status)) for (const u of (p.agencyId !== null && agencyAccounts.get(p.agencyId)) || []) add(u.id, reminder.kind, `/agency/${p.id}`);
     // Nobody below to act: the level above is told at once. Its unit: the rule of `supervisingUnit`, on the path's units
     // loaded above (today's path is the unit's own), so that a page costs its queries whatever the number of units.
     if (reminder.kind === "OVERDUE" && (reminder.escalate || actors.size === 0)) {

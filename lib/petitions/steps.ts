@@ -8,6 +8,7 @@
  * (decision 027). Retried after a deadlock or a serialisation failure (lib/db/retry.ts).
  */
 import { ActionError } from "../actions/result";
+import { queueLinkEmailAfterCommit } from "../agency-links/email";
 import { issueLink, recordHold, voidLinks } from "../agency-links/links";
 import type { Actor } from "../auth/actor";
 import { agencyWhereFor, petitionWhereFor, reachRoots } from "../auth/scope";
@@ -186,6 +187,7 @@ export async function takeStep(actor: Actor, input: StepInput, now = new Date(),
   if (changes && petition.version !== input.version) throw new ActionError("CONFLICT");
   const { data, eventData } = await changesFor(db, actor, petition, input, now);
   const note = "note" in input ? (input.note ?? null) : input.step === "reply" ? input.replyText : null;
+  let issued: { id: number; emailTo: string | null } | null = null;
   await transaction(async (tx) => {
     await audit(tx, {
       actorId: actor.userId,
@@ -204,7 +206,7 @@ export async function takeStep(actor: Actor, input: StepInput, now = new Date(),
     // now on, and its account keeps it in its list after the assignment ends (decision 064).
     if (input.step === "assign") {
       await recordHold(tx, { agencyId: data.agencyId as number, petitionId: petition.id }, now);
-      await issueLink(tx, { petitionId: petition.id, agencyId: data.agencyId as number, assignedAt: now, dueOn: (data.dueOn as Date) ?? null, issuedById: actor.userId }, now);
+      issued = await issueLink(tx, { petitionId: petition.id, agencyId: data.agencyId as number, assignedAt: now, dueOn: (data.dueOn as Date) ?? null, issuedById: actor.userId }, now);
     } else if (input.step === "takeOver" || (changes && !(OPEN_STATUSES as readonly string[]).includes(to))) {
       await voidLinks(tx, petition.id, actor.userId, now);
     }
@@ -216,6 +218,8 @@ export async function takeStep(actor: Actor, input: StepInput, now = new Date(),
       if (count === 0) throw new ActionError("CONFLICT");
     }
   });
+  // The link is e-mailed to the agency when it has an address (decision 075): queued once the step has committed.
+  if (issued) await queueLinkEmailAfterCommit(issued);
   return { petitionId: petition.id, status: to, version: changes ? petition.version + 1 : petition.version };
 }
 

@@ -240,6 +240,10 @@ export const PROBES: Record<string, Probe> = {
     const agency = await db.agency.create({ data: { name: `Phòng ${uid()}`, unitId: c.unit.id } });
     return { id: String(agency.id), confirm: on };
   },
+  async setAgencyEmailAction(c) {
+    const agency = await db.agency.create({ data: { name: `Phòng ${uid()}`, unitId: c.unit.id } });
+    return { id: String(agency.id), email: `phong.${uid()}@danvan.test` };
+  },
   async createPetitionAction(c) {
     return {
       idempotencyKey: randomUUID(),

@@ -254,6 +254,7 @@ export const ACTIONS: readonly ActionRow[] = [
   action("lib/petitions/reference/actions.ts#createAgencyAction", "agency:manage:subtree", "unit", AGENCY_LIST_KEEPERS),
   action("lib/petitions/reference/actions.ts#renameAgencyAction", "agency:manage:subtree", "agency", AGENCY_LIST_KEEPERS),
   action("lib/petitions/reference/actions.ts#setAgencyActiveAction", "agency:manage:subtree", "agency", AGENCY_LIST_KEEPERS),
+  action("lib/petitions/reference/actions.ts#setAgencyEmailAction", "agency:manage:subtree", "agency", AGENCY_LIST_KEEPERS),
   action("lib/petitions/actions.ts#createPetitionAction", "petition:create:subtree", "unit"),
   action("lib/petitions/actions.ts#petitionStepAction", "petition:update:subtree", "petition", { note: "each step's permission is in the workflow table (lib/petitions/workflow.ts); the matrix runs `reject` (a handling step)" }),
   action("lib/lookup/actions.ts#issueLookupNumberAction", "petition:create:subtree", "petition", { note: "a petition without a phone only: one with a phone is looked up by its digits (decision 058)" }),

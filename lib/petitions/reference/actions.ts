@@ -1,8 +1,8 @@
 "use server";
 import { defineAction, type ActionState } from "../../actions/define-action";
-import { createAgency, renameAgency, setAgencyActive } from "./agencies";
+import { createAgency, renameAgency, setAgencyActive, setAgencyEmail } from "./agencies";
 import { createPetitionField, setPetitionFieldActive, updatePetitionField } from "./fields";
-import { createAgencySchema, createFieldSchema, renameAgencySchema, setAgencyActiveSchema, setFieldActiveSchema, updateFieldSchema } from "./schemas";
+import { createAgencySchema, createFieldSchema, renameAgencySchema, setAgencyActiveSchema, setAgencyEmailSchema, setFieldActiveSchema, updateFieldSchema } from "./schemas";
 
 const FIELDS = "/admin/fields";
 const AGENCIES = "/petitions/agencies";
@@ -13,6 +13,7 @@ const setFieldActive = defineAction({ schema: setFieldActiveSchema, permission: 
 const addAgency = defineAction({ schema: createAgencySchema, permission: "agency:manage:subtree", run: ({ input, actor }) => createAgency(actor, input), revalidate: () => [AGENCIES] });
 const renameAgencyAction_ = defineAction({ schema: renameAgencySchema, permission: "agency:manage:subtree", run: ({ input, actor }) => renameAgency(actor, input), revalidate: () => [AGENCIES] });
 const setAgencyActive_ = defineAction({ schema: setAgencyActiveSchema, permission: "agency:manage:subtree", run: ({ input, actor }) => setAgencyActive(actor, input), revalidate: () => [AGENCIES] });
+const setAgencyEmail_ = defineAction({ schema: setAgencyEmailSchema, permission: "agency:manage:subtree", run: ({ input, actor }) => setAgencyEmail(actor, input), revalidate: () => [AGENCIES] });
 
 type Data<F> = F extends (prev: ActionState<infer T>, formData: FormData) => unknown ? T : never;
 
@@ -33,4 +34,7 @@ export async function renameAgencyAction(prev: ActionState<Data<typeof renameAge
 }
 export async function setAgencyActiveAction(prev: ActionState<Data<typeof setAgencyActive_>>, formData: FormData) {
   return setAgencyActive_(prev, formData);
+}
+export async function setAgencyEmailAction(prev: ActionState<Data<typeof setAgencyEmail_>>, formData: FormData) {
+  return setAgencyEmail_(prev, formData);
 }

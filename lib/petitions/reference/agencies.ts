@@ -14,7 +14,7 @@ import { audit } from "../../audit/log";
 import { db, type Tx } from "../../db/client";
 import { toSearchText } from "../../text/search";
 import { unitFullName } from "../../units/labels";
-import type { CreateAgencyInput, RenameAgencyInput, SetActiveInput } from "./schemas";
+import type { CreateAgencyInput, RenameAgencyInput, SetActiveInput, SetAgencyEmailInput } from "./schemas";
 import { isUniqueViolation } from "../../db/errors";
 
 /** An admin, or a user placed at a province (or above), may keep the list of any unit in their subtree. */
@@ -48,7 +48,7 @@ export async function getAgencyPage(actor: Actor, unitId: number = actor.unit.id
     db.agency.findMany({
       where: { unitId: unit.id },
       orderBy: [{ active: "desc" }, { name: "asc" }],
-      select: { id: true, name: true, active: true },
+      select: { id: true, name: true, active: true, email: true },
       take: 500,
     }),
     db.agency.findMany({
@@ -65,7 +65,7 @@ export async function getAgencyPage(actor: Actor, unitId: number = actor.unit.id
   const countOf = new Map(counts.map((c) => [c.agencyId, c._count._all]));
   return {
     unit: { id: unit.id, label: unitFullName(unit) },
-    own: own.map((a) => ({ id: a.id, name: a.name, active: a.active, petitionCount: countOf.get(a.id) ?? 0 })),
+    own: own.map((a) => ({ id: a.id, name: a.name, active: a.active, email: a.email, petitionCount: countOf.get(a.id) ?? 0 })),
     above: above.map((a) => ({ id: a.id, name: a.name, active: a.active, unit: unitFullName(a.unit) })),
     canManage: allows(actor, "agency:manage:subtree") && (mayChooseUnit(actor) || unit.id === actor.unit.id),
   };
@@ -145,5 +145,19 @@ export async function setAgencyActive(actor: Actor, input: SetActiveInput) {
       data: { name: agency.name },
     });
     return { id: agency.id, name: agency.name, active: input.active, unitId: agency.unitId };
+  });
+}
+
+/**
+ * The agency's e-mail address (decision 075): where the link to answer a petition is sent when staff issue it.
+ * Null removes it. The address is an office's, not a person's: the audit row keeps both the old and the new.
+ */
+export async function setAgencyEmail(actor: Actor, input: SetAgencyEmailInput) {
+  return db.$transaction(async (tx) => {
+    const agency = await findAgencyInScope(tx, actor, input.id);
+    if (agency.email === input.email) return { id: agency.id, email: agency.email, unitId: agency.unitId };
+    await tx.agency.update({ where: { id: agency.id }, data: { email: input.email } });
+    await audit(tx, { actorId: actor.userId || null, action: "agency.email", entity: "Agency", entityId: agency.id, unitId: agency.unitId, data: { before: agency.email, after: input.email } });
+    return { id: agency.id, email: input.email, unitId: agency.unitId };
   });
 }

@@ -52,8 +52,24 @@ export const renameAgencySchema = z.object({ id: idField(), name: text(200, "Vui
 
 export const setAgencyActiveSchema = z.object({ id: idField(), active: checkboxField, confirm: confirmField });
 
+/**
+ * The agency's e-mail address, where its links are sent (decision 075); empty removes it. Kept in lower case:
+ * an office's address, compared and shown as one.
+ */
+export const setAgencyEmailSchema = z.object({
+  id: idField(),
+  email: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").normalize("NFC").trim().toLowerCase())
+    .pipe(z.string().max(254, { error: "Địa chỉ e-mail dài tối đa 254 ký tự." }))
+    .transform((v) => (v ? v : null))
+    .pipe(z.union([z.null(), z.email({ error: "Địa chỉ e-mail không hợp lệ." })])),
+});
+
 export type CreateFieldInput = z.output<typeof createFieldSchema>;
 export type UpdateFieldInput = z.output<typeof updateFieldSchema>;
 export type SetActiveInput = { id: number; active: boolean };
 export type CreateAgencyInput = z.output<typeof createAgencySchema>;
 export type RenameAgencyInput = z.output<typeof renameAgencySchema>;
+export type SetAgencyEmailInput = z.output<typeof setAgencyEmailSchema>;

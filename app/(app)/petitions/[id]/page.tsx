@@ -182,6 +182,7 @@ export default async function PetitionPage({
             version={linkPanel.version}
             agency={linkPanel.agency}
             link={linkPanel.link && { url: linkPanel.link.url, expiresOn: formatDate(new Date(linkPanel.link.expiresAt.getTime() - 1)) }}
+            email={linkPanel.email && (linkPanel.email.state === "sent" ? { ...linkPanel.email, at: formatDateTime(linkPanel.email.at) } : linkPanel.email)}
             waiting={linkPanel.waiting.map((a) => ({
               id: a.id, kind: a.kind, text: a.text, resolution: a.resolution, days: a.days, sentAt: formatDateTime(a.createdAt), agency: a.agency.name,
               attachment: a.attachment && { href: `/petitions/${p.id}/attachments/${a.attachment.id}`, fileName: a.attachment.fileName },

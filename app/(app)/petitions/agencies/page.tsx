@@ -5,7 +5,7 @@ import { ActiveToggleForm, RefForm } from "@/components/refdata/ref-form";
 import { requirePermission } from "@/lib/auth/current";
 import { formatNumber } from "@/lib/format";
 import { parseId } from "@/lib/forms/fields";
-import { createAgencyAction, renameAgencyAction, setAgencyActiveAction } from "@/lib/petitions/reference/actions";
+import { createAgencyAction, renameAgencyAction, setAgencyActiveAction, setAgencyEmailAction } from "@/lib/petitions/reference/actions";
 import { agencyUnitChoices, getAgencyPage } from "@/lib/petitions/reference/agencies";
 
 export async function generateMetadata() {
@@ -69,6 +69,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
                   <th scope="col" className="py-2 pr-3">{t("agencyName")}</th>
                   <th scope="col" className="py-2 pr-3">{t("status")}</th>
                   <th scope="col" className="py-2 pr-3">{t("petitionCount")}</th>
+                  <th scope="col" className="py-2 pr-3">{t("agencyEmail")}</th>
                   {data.canManage && <th scope="col" className="py-2 pr-3">{t("actionsColumn")}</th>}
                 </tr>
               </thead>
@@ -78,6 +79,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
                     <th scope="row" className="py-2 pr-3 font-medium">{a.name}</th>
                     <td className={`py-2 pr-3 ${a.active ? "" : "font-medium text-red-800"}`}>{a.active ? t("active") : t("inactive")}</td>
                     <td className="py-2 pr-3">{formatNumber(a.petitionCount)}</td>
+                    <td className="py-2 pr-3 break-all">{a.email ?? <span className="text-stone-600">{t("agencyEmailNone")}</span>}</td>
                     {data.canManage && (
                       <td className="space-y-2 py-2 pr-3 sm:min-w-64">
                         <RefForm
@@ -89,6 +91,18 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
                             { kind: "text", name: "name", label: t("agencyName"), required: true, maxLength: 200, defaultValue: a.name },
                           ]}
                           submit={t("saveAgency")}
+                          success={t("agencySaved")}
+                          errors={errors}
+                        />
+                        <RefForm
+                          action={setAgencyEmailAction}
+                          summary={t("agencyEmailEdit")}
+                          layout="inline"
+                          fields={[
+                            { kind: "hidden", name: "id", value: String(a.id) },
+                            { kind: "email", name: "email", label: t("agencyEmail"), maxLength: 254, defaultValue: a.email ?? "", hint: t("agencyEmailHint") },
+                          ]}
+                          submit={t("agencyEmailSave")}
                           success={t("agencySaved")}
                           errors={errors}
                         />

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AgencyLink" ADD COLUMN     "emailTo" TEXT,
+ADD COLUMN     "emailedAt" TIMESTAMP(3);
