@@ -11,13 +11,12 @@ import { agencyScopeSql, agencyWhereFor } from "../auth/scope";
 import { db } from "../db/client";
 import { MAX_INT } from "../forms/fields";
 import { Prisma } from "../generated/prisma/client";
-import { toSearchText } from "../text/search";
+import { likeLiteral, toSearchText } from "../text/search";
 import { unitFullName } from "../units/labels";
 import type { Choice, ChoicePage, ChoiceQuery, ResolvedChoice } from "./types";
 
 const agencyKey = z.tuple([z.string().max(300), z.number().int().positive().max(MAX_INT)]);
 /** LIKE patterns are built from the text as given: "%" and "_" must match themselves. */
-const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 interface AgencyRow {
   id: number;
@@ -32,7 +31,7 @@ export async function agencyChoices(actor: ScopedActor, query: ChoiceQuery): Pro
   const conditions = [
     Prisma.sql`a."active"`,
     agencyScopeSql(actor),
-    ...words.map((word) => Prisma.sql`lower(unaccent(a."name")) LIKE ${`%${literal(word)}%`}`),
+    ...words.map((word) => Prisma.sql`lower(unaccent(a."name")) LIKE ${`%${likeLiteral(word)}%`}`),
     ...(after ? [Prisma.sql`(a."name", a."id") > (${after[0]}, ${after[1]}::int)`] : []),
   ];
   const rows = await db.$queryRaw<AgencyRow[]>`

@@ -13,3 +13,8 @@ export function toSearchText(value: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** Text put into a LIKE pattern as itself: "%", "_" and the escape character "\\" match only themselves. */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

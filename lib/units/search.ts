@@ -3,7 +3,7 @@ import { reachStart, unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { UnitLevel } from "../generated/prisma/enums";
-import { toSearchText } from "../text/search";
+import { likeLiteral, toSearchText } from "../text/search";
 import { VILLAGE_TYPE_LABELS } from "./schemas";
 import { todayInVietnam } from "../time";
 
@@ -101,10 +101,6 @@ export function normaliseUnitQuery(query: string): string {
   return text.length < MIN_QUERY_LENGTH ? "" : text;
 }
 
-/** LIKE patterns are built from the text as given: "%" and "_" must match themselves. */
-function literal(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 const SELECT = {
   id: true,
@@ -129,7 +125,7 @@ export async function searchUnits(actor: ScopedActor, query: string, options: Un
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 30), 1), MAX_LIMIT);
   const words = [...new Set(text.split(" "))];
 
-  const filters: Prisma.UnitWhereInput[] = [unitWhereFor(actor), ...words.map((word) => ({ searchName: { contains: literal(word) } }))];
+  const filters: Prisma.UnitWhereInput[] = [unitWhereFor(actor), ...words.map((word) => ({ searchName: { contains: likeLiteral(word) } }))];
   if (options.level) filters.push({ level: options.level });
   if (options.levels) filters.push({ level: { in: [...options.levels] } });
   if (options.parentIds) filters.push({ parentId: { in: [...options.parentIds] } });
@@ -137,7 +133,7 @@ export async function searchUnits(actor: ScopedActor, query: string, options: Un
   if (!options.includeClosed) filters.push(validOn(day));
 
   const startsWithQuery: Prisma.UnitWhereInput = {
-    OR: [text, ...TYPE_LABELS.map((label) => `${label} ${text}`)].map((prefix) => ({ searchName: { startsWith: literal(prefix) } })),
+    OR: [text, ...TYPE_LABELS.map((label) => `${label} ${text}`)].map((prefix) => ({ searchName: { startsWith: likeLiteral(prefix) } })),
   };
   const orderBy: Prisma.UnitOrderByWithRelationInput[] = [{ depth: "asc" }, { name: "asc" }, { id: "asc" }];
   const { after } = options;

@@ -6,13 +6,9 @@ import { Prisma } from "../generated/prisma/client";
 import type { Actor } from "../auth/actor";
 import { reachStart, userWhereFor } from "../auth/scope";
 import { db } from "../db/client";
-import { toSearchText } from "../text/search";
+import { likeLiteral, toSearchText } from "../text/search";
 import { PAGE_SIZE, type UserListParams } from "./list-params";
 
-/** LIKE patterns are built from the text as given: "%" and "_" must match themselves. */
-function literal(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * Ids of the accounts whose username or display name holds every word of the query,
@@ -23,7 +19,7 @@ async function idsMatching(query: string): Promise<number[]> {
   const words = [...new Set(toSearchText(query).split(" ").filter(Boolean))];
   if (words.length === 0) return [];
   const conditions = words.map(
-    (word) => Prisma.sql`lower(unaccent("username" || ' ' || "displayName")) LIKE ${`%${literal(word)}%`}`,
+    (word) => Prisma.sql`lower(unaccent("username" || ' ' || "displayName")) LIKE ${`%${likeLiteral(word)}%`}`,
   );
   const rows = await db.$queryRaw<{ id: number }[]>`SELECT "id" FROM "User" WHERE ${Prisma.join(conditions, " AND ")}`;
   return rows.map((r) => r.id);

@@ -134,6 +134,15 @@ describe("an agency's account (decision 064)", () => {
     expect((await listHeldPetitions(account, parseHeldListParams({ state: "dang-giu" })))!.items.map((i) => i.id)).not.toContain(moved.id);
     expect((await listHeldPetitions(account, parseHeldListParams({ state: "da-xong" })))!.items.map((i) => i.id)).toEqual([moved.id]);
     expect((await listHeldPetitions(account, parseHeldListParams({ q: "MUONG THOAT NUOC" })))!.items.map((i) => i.id)).toEqual([mine.id]);
+    // "%" and "_" in a search match only themselves.
+    expect((await listHeldPetitions(account, parseHeldListParams({ q: "%" })))!.items).toEqual([]);
+    expect((await listHeldPetitions(account, parseHeldListParams({ q: "m_ong" })))!.items).toEqual([]);
+    // Sorted as asked, both ways, with its count.
+    const byCode = (await listHeldPetitions(account, parseHeldListParams({ sort: "code", dir: "asc" })))!;
+    expect(byCode.items.map((i) => i.code)).toEqual(byCode.items.map((i) => i.code).sort());
+    expect(byCode.total).toBe(byCode.items.length);
+    const byCodeDown = (await listHeldPetitions(account, parseHeldListParams({ sort: "code", dir: "desc" })))!;
+    expect(byCodeDown.items.map((i) => i.id)).toEqual(byCode.items.map((i) => i.id).reverse());
     // A staff actor has no list of its own: not an agency's account.
     expect(await listHeldPetitions(staff, parseHeldListParams({}))).toBeNull();
 
