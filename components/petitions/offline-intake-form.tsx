@@ -29,7 +29,10 @@ const asState = (refusal: Refusal): IntakeState => ({ ok: false, error: refusal.
  */
 export function OfflineIntakeForm({ idempotencyKey, ...props }: { idempotencyKey: string; today: string; fields: { id: number; name: string }[]; villages: VillageGroup[] | null }) {
   const t = useTranslations("field");
-  const [showing, setShowing] = useState<{ key: string; state: IntakeState; queued: boolean }>({ key: idempotencyKey, state: null, queued: false });
+  // `form` numbers the form's showings, for React's key: a form shown again starts afresh. Never the idempotency key,
+  // which the page draws anew each time it is rendered: without JavaScript the page rendered after a post must find
+  // the form under the same key, or React drops the action's answer (the message and what was typed).
+  const [showing, setShowing] = useState<{ form: number; key: string; state: IntakeState; queued: boolean }>({ form: 0, key: idempotencyKey, state: null, queued: false });
 
   const router = useRouter();
 
@@ -38,7 +41,7 @@ export function OfflineIntakeForm({ idempotencyKey, ...props }: { idempotencyKey
       const key = /^#queued=([0-9a-f-]{36})$/.exec(location.hash)?.[1];
       if (!key) return;
       void askWorker<{ key: string; failure: Refusal | null } | null>({ type: "item", key }).then((item) => {
-        if (item?.failure) setShowing({ key: item.key, state: asState(item.failure), queued: false });
+        if (item?.failure) setShowing((now) => ({ form: now.form + 1, key: item.key, state: asState(item.failure!), queued: false }));
       });
     };
     open();
@@ -52,10 +55,10 @@ export function OfflineIntakeForm({ idempotencyKey, ...props }: { idempotencyKey
     const body = new FormData(event.currentTarget);
     void fetch("/field/petitions", { method: "POST", body })
       .then(async (response) => {
-        if (response.status === 202) return setShowing({ key: crypto.randomUUID(), state: null, queued: true });
+        if (response.status === 202) return setShowing((now) => ({ form: now.form + 1, key: crypto.randomUUID(), state: null, queued: true }));
         const answer = (await response.json()) as { ok: true; url: string; created: boolean } | Refusal;
         if (answer.ok) router.push(`${answer.url}?${answer.created ? "created" : "resubmitted"}=1`);
-        else setShowing({ key: String(body.get("idempotencyKey")), state: asState(answer), queued: false });
+        else setShowing((now) => ({ form: now.form + 1, key: String(body.get("idempotencyKey")), state: asState(answer), queued: false }));
       })
       .catch(() => undefined);
   };
@@ -67,7 +70,7 @@ export function OfflineIntakeForm({ idempotencyKey, ...props }: { idempotencyKey
           {t("petitionQueued")}
         </p>
       )}
-      <IntakeForm key={`${showing.key}:${showing.state ? "refused" : "new"}`} idempotencyKey={showing.key} initialState={showing.state} onSubmit={keepOffline} {...props} />
+      <IntakeForm key={showing.form} idempotencyKey={showing.key} initialState={showing.state} onSubmit={keepOffline} {...props} />
     </>
   );
 }

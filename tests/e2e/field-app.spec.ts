@@ -104,8 +104,11 @@ async function fillTheQueue(page: Page, context: BrowserContext, token: string):
 }
 
 async function expectSent(page: Page, token: string): Promise<void> {
+  // The queue is sent in the background once the page is back (and signed in): a badge hidden on a page just
+  // loaded may come before the sending ends, so the server is asked until both meetings are there.
+  await expect.poll(async () => (await meetingsWith(page.request, token)).map((m) => m.place).sort()).toEqual([`Nhà văn hóa ${token} A`, `Nhà văn hóa ${token} B`]);
+  await expect.poll(async () => (await petitionsWith(page.request, `Nguyễn Văn ${token}`)).length).toBe(1);
   const meetings = await meetingsWith(page.request, token);
-  expect(meetings.map((m) => m.place).sort()).toEqual([`Nhà văn hóa ${token} A`, `Nhà văn hóa ${token} B`]);
   for (const m of meetings) {
     expect(m.attendance.total).toBeGreaterThan(0);
     expect(m.attendance.present).toBe(m.attendance.total);
