@@ -19,6 +19,8 @@ const CARD_KEYS: KpiKey[] = [
   "teamMeetingCompliance",
   "briefingCompliance",
   "cadresTrained",
+  "modelsRegistered",
+  "modelsRecognised",
 ];
 
 /** The rates whose card says, behind an "i", what they count: numerator and denominator. */

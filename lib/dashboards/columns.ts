@@ -21,7 +21,9 @@ export type KpiKey =
   | "escalated"
   | "teamMeetingCompliance"
   | "briefingCompliance"
-  | "cadresTrained";
+  | "cadresTrained"
+  | "modelsRegistered"
+  | "modelsRecognised";
 
 export interface KpiColumn {
   key: KpiKey;
@@ -46,6 +48,8 @@ export const KPI_COLUMNS: readonly KpiColumn[] = [
   { key: "teamMeetingCompliance", kind: "percent", higherIsBetter: true },
   { key: "briefingCompliance", kind: "percent", higherIsBetter: true },
   { key: "cadresTrained", kind: "count", higherIsBetter: true },
+  { key: "modelsRegistered", kind: "count", higherIsBetter: true },
+  { key: "modelsRecognised", kind: "count", higherIsBetter: true },
 ];
 
 export const kpiColumn = (key: KpiKey): KpiColumn => KPI_COLUMNS.find((c) => c.key === key)!;

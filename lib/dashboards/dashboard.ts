@@ -12,6 +12,7 @@ import { PETITION_STATUSES } from "../petitions/labels";
 import { percent } from "../percent";
 import { isoDay, todayInVietnam } from "../time";
 import { addVector, emptyMeasures, MEASURES, toKpis, type Measure, type Measures } from "./kpis";
+import { modelFiguresOf } from "../good-practice/figures";
 import { lastDayOfMonth, meetingsDue, monthsOf, previousPeriod, quartersOf } from "./period";
 import { coverageKpis, PERIOD_CELL, readCadresTrained, readCoverage, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
 import { restate, type Cells, type Shift } from "./restate";
@@ -96,9 +97,10 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
   const cells = new Map<number, Cells>();
   const fieldCells = new Map<number, Cells>();
   const statusCells = new Map<number, Cells>();
-  const [trainedNow, trainedBefore] = await Promise.all([
+  const [trainedNow, trainedBefore, models] = await Promise.all([
     readCadresTrained(display, period.from, period.to),
     readCadresTrained([display[0]], previous.from, previous.to),
+    modelFiguresOf(display[0], display.slice(1), period, previous),
     readPetitionCells(cells, detail, period.from, lastMonth),
     readPetitionCells(cells, totalsOnly, period.from, lastMonth, { whole: true }),
     readPetitionCells(cells, detail, previous.from, before.months.at(-1)!),
@@ -114,10 +116,10 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
   const kpis = new Map<number, Kpis>();
   for (const id of display) {
     const mine = viewed.get(id);
-    kpis.set(id, toKpis(measuresOf(mine, current), { overdue: mine?.get("overdue")?.[0] ?? 0, cadresTrained: trainedNow.get(id) ?? 0 }));
+    kpis.set(id, toKpis(measuresOf(mine, current), { overdue: mine?.get("overdue")?.[0] ?? 0, cadresTrained: trainedNow.get(id) ?? 0, models: models.period.get(id) }));
   }
   const own = viewed.get(display[0]);
-  const previousKpis = toKpis(measuresOf(own, before), { overdue: null, cadresTrained: trainedBefore.get(display[0]) ?? 0 });
+  const previousKpis = toKpis(measuresOf(own, before), { overdue: null, cadresTrained: trainedBefore.get(display[0]) ?? 0, models: models.previous });
   // A period has ended when its last day is before today (`ReportedPeriod.complete`).
   const complete = period.to < isoDay(today);
   const stretch = complete ? null : sameStretch(previous, due, today);
@@ -137,7 +139,7 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
     fields: restate(fieldCells, [display[0]], shifts, childrenOf).get(display[0])!,
     statuses: restate(statusCells, [display[0]], shifts, childrenOf).get(display[0])!,
   };
-  return { kpis, previousKpis, previous, charts, due, comparison, complete };
+  return { kpis, previousKpis, previous, charts, due, comparison, complete, models: models.year };
 }
 
 type FieldName = { id: number; code: string; name: string };
@@ -215,7 +217,7 @@ async function computeDashboard(actor: Actor, unitId: number, period: Period, vi
   const home = reachStart(actor, unit.ancestorIds);
   const pathIds = unit.ancestorIds.slice(Math.max(home, 0));
 
-  const [{ kpis, previousKpis, previous, charts, due, comparison, complete }, grandchildren, pathUnits, coverage, fields, predecessors] = await Promise.all([
+  const [{ kpis, previousKpis, previous, charts, due, comparison, complete, models }, grandchildren, pathUnits, coverage, fields, predecessors] = await Promise.all([
     figuresOf(display, period, shifts, today),
     children.length
       ? db.unit.groupBy({ by: ["parentId"], where: { parentId: { in: children.map((c) => c.id) } }, _count: { _all: true } })
@@ -247,6 +249,7 @@ async function computeDashboard(actor: Actor, unitId: number, period: Period, vi
     coverage,
     children: rows,
     charts: chartsOf(period, charts, fields),
+    models,
     asOf: now.toISOString(),
   };
 }
