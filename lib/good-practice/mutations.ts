@@ -29,7 +29,7 @@ const evidenceRows = (modelId: number, files: UploadedFile[], userId: number) =>
 /** Registers a model for a unit of the reach that stands today. A resubmitted form finds the model it made. */
 export async function registerModel(actor: Actor, input: RegisterModelInput, now = new Date()): Promise<{ modelId: number }> {
   const [unit, again] = await Promise.all([
-    db.unit.findFirst({ where: { AND: [{ id: input.unitId }, unitWhereFor(actor), current, { level: { in: [...REGISTERING_LEVELS] } }] }, select: { id: true } }),
+    db.unit.findFirst({ where: { AND: [{ id: input.unitId }, unitWhereFor(actor), current] }, select: { id: true, level: true } }),
     db.goodPracticeModel.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, createdById: true } }),
   ]);
   if (again) {
@@ -37,6 +37,7 @@ export async function registerModel(actor: Actor, input: RegisterModelInput, now
     return { modelId: again.id };
   }
   if (!unit) throw new ActionError("NOT_FOUND");
+  if (!(REGISTERING_LEVELS as readonly string[]).includes(unit.level)) throw new ActionError("INVALID_STATE", "the nation registers no model");
   try {
     return await transaction(async (tx) => {
       const model = await tx.goodPracticeModel.create({
@@ -138,10 +139,11 @@ export async function recogniseModel(actor: Actor, input: RecogniseModelInput) {
 export async function replicateModel(actor: Actor, input: ReplicateModelInput) {
   const model = await loadFor(actor, input.modelId, input.version, "replicate");
   const unit = await db.unit.findFirst({
-    where: { AND: [{ id: input.unitId }, unitWhereFor(actor), current, { level: { in: [...ADOPTING_LEVELS] } }] },
-    select: { id: true },
+    where: { AND: [{ id: input.unitId }, unitWhereFor(actor), current] },
+    select: { id: true, level: true },
   });
   if (!unit) throw new ActionError("NOT_FOUND");
+  if (!(ADOPTING_LEVELS as readonly string[]).includes(unit.level)) throw new ActionError("INVALID_STATE", "only a village or commune adopts a model");
   if (unit.id === model.unitId) throw new ActionError("INVALID_STATE", "a model is not replicated in its own unit");
   try {
     return await commit(actor, model, { status: model.next }, "good-practice.replicate", { adoptingUnitId: unit.id }, async (tx) => {
