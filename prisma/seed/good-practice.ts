@@ -1,5 +1,5 @@
 /**
- * The demo's "Dân vận khéo" models (decision 076): two in each of the first communes that stand today (one of the
+ * The demo's "Dân vận khéo" models (decision 076): two in each of the first twenty communes of each province that stand today (one of the
  * commune, one of one of its villages), in every state of the life cycle, registered over the last eighteen
  * months, the replicated ones adopted by a village next to theirs. Dates never after the seed's last day.
  */
@@ -10,7 +10,8 @@ import { addDaysUtc } from "../../lib/time";
 import type { SeedContext } from "./context";
 import type { Users } from "./reference";
 
-const COMMUNES = 40;
+/** Communes with models, in each province. */
+const COMMUNES = 20;
 
 const TITLES: Record<GoodPracticeField, string[]> = {
   ECONOMY: ["Hỗ trợ hộ nghèo phát triển chăn nuôi bò sinh sản", "Tổ hợp tác trồng chè an toàn", "Dân vận khéo trong dồn điền đổi thửa"],
@@ -28,12 +29,20 @@ export async function seedGoodPractice(db: PrismaClient, ctx: SeedContext, users
   const byStatus: Record<string, number> = {};
   if (!authorId) return { total: 0, byStatus, replications: 0 };
   const lastDay = new Date(`${ctx.lastDay}T00:00:00Z`);
-  const communes = await db.unit.findMany({
-    where: { level: "COMMUNE", validTo: null },
-    select: { id: true, ancestorIds: true, children: { where: { level: "VILLAGE", validTo: null }, select: { id: true }, orderBy: { id: "asc" } } },
-    orderBy: { id: "asc" },
-    take: COMMUNES,
-  });
+  // The first communes of each province that stands today, so that every province's reports show some.
+  const provinces = await db.unit.findMany({ where: { level: "PROVINCE", validTo: null }, select: { id: true }, orderBy: { id: "asc" } });
+  const communes = (
+    await Promise.all(
+      provinces.map((p) =>
+        db.unit.findMany({
+          where: { level: "COMMUNE", validTo: null, ancestorIds: { has: p.id } },
+          select: { id: true, ancestorIds: true, children: { where: { level: "VILLAGE", validTo: null }, select: { id: true }, orderBy: { id: "asc" } } },
+          orderBy: { id: "asc" },
+          take: COMMUNES,
+        }),
+      ),
+    )
+  ).flat();
   const districtOf = new Set((await db.unit.findMany({ where: { level: "DISTRICT", validTo: null }, select: { id: true } })).map((u) => u.id));
   let n = 0;
   let replications = 0;
