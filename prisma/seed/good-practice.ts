@@ -3,6 +3,7 @@
  * commune, one of one of its villages), in every state of the life cycle, registered over the last eighteen
  * months, the replicated ones adopted by a village next to theirs. Dates never after the seed's last day.
  */
+import { createHash } from "node:crypto";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { GoodPracticeField, GoodPracticeStatus, RecognitionLevel } from "../../lib/generated/prisma/enums";
 import { toSearchText } from "../../lib/text/search";
@@ -89,6 +90,13 @@ export async function seedGoodPractice(db: PrismaClient, ctx: SeedContext, users
         select: { id: true },
       });
       byStatus[status] = (byStatus[status] ?? 0) + 1;
+      // Every fourth model keeps its evidence: the acceptance record.
+      if (n % 4 === 0) {
+        const content = new TextEncoder().encode(`%PDF-1.4\n% Biên bản nghiệm thu mô hình ${n + 1}\n%%EOF\n`);
+        await db.attachment.create({
+          data: { goodPracticeModelId: model.id, fileName: "bien-ban-nghiem-thu.pdf", mimeType: "application/pdf", size: content.length, sha256: createHash("sha256").update(content).digest("hex"), content, uploadedById: authorId },
+        });
+      }
       if (status === "REPLICATED") {
         const adopters = commune.children.map((c) => c.id).filter((id) => id !== unitId).slice(0, 2);
         for (const [i, adopter] of adopters.entries()) {

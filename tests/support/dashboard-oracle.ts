@@ -21,17 +21,18 @@ const quarterLast = (q: string) => isoDay(new Date(Date.UTC(Number(q.slice(0, 4)
 export type PathDuring = (unitId: number, month: string) => number[];
 
 export async function loadBase() {
-  const [units, petitions, events, meetings, organisations, trainings] = await Promise.all([
+  const [units, petitions, events, meetings, organisations, trainings, models] = await Promise.all([
     db.unit.findMany({ select: { id: true, level: true, ancestorIds: true, validFrom: true, validTo: true } }),
     db.petition.findMany({ select: { unitId: true, receivedOn: true, resolvedAt: true, resolution: true, dueOn: true, closedAt: true, satisfaction: true, status: true } }),
     db.petitionEvent.findMany({ where: { kind: { in: ["REOPENED", "ESCALATED"] } }, select: { petitionId: true, kind: true, at: true, petition: { select: { unitId: true } } }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
     db.meeting.findMany({ select: { kind: true, organisationId: true, unitId: true, heldOn: true } }),
     db.organisation.findMany({ where: { kind: "TEAM" }, select: { id: true, unitId: true, establishedOn: true, dissolvedOn: true } }),
     db.trainingRecord.findMany({ select: { cadreId: true, startOn: true, cadre: { select: { unitId: true } } } }),
+    db.goodPracticeModel.findMany({ select: { unitId: true, registeredOn: true, recognisedOn: true } }),
   ]);
   const years = petitions.map((p) => p.receivedOn.getUTCFullYear());
   const calendar = await loadHolidayCalendar(db, Math.min(...years, 2026), Math.max(...years, 2026) + 1);
-  return { units, petitions, events, meetings, organisations, trainings, calendar };
+  return { units, petitions, events, meetings, organisations, trainings, models, calendar };
 }
 export type Base = Awaited<ReturnType<typeof loadBase>>;
 
@@ -103,5 +104,12 @@ export function oracleKpis(base: Base, unitId: number, period: Period, today: st
   const trained = new Set(
     base.trainings.filter((t) => inPeriod(isoDay(t.startOn)) && byId.get(t.cadre.unitId)!.ancestorIds.includes(unitId)).map((t) => t.cadreId),
   );
-  return toKpis(m, { overdue: options.withOverdue === false ? null : overdue, cadresTrained: trained.size });
+  // "Dân vận khéo" models count along their unit's path today (decision 076), whatever the view.
+  const models = { registered: 0, recognised: 0 };
+  for (const model of base.models) {
+    if (!byId.get(model.unitId)!.ancestorIds.includes(unitId)) continue;
+    if (inPeriod(isoDay(model.registeredOn))) models.registered++;
+    if (model.recognisedOn && inPeriod(isoDay(model.recognisedOn))) models.recognised++;
+  }
+  return toKpis(m, { overdue: options.withOverdue === false ? null : overdue, cadresTrained: trained.size, models });
 }
