@@ -30,12 +30,15 @@ function listOrder(p: ModelListParams): Prisma.GoodPracticeModelOrderByWithRelat
 
 export async function listModels(actor: Actor, p: ModelListParams) {
   const where = listWhere(actor, p);
-  const [total, rows] = await Promise.all([
-    db.goodPracticeModel.count({ where }),
+  // A page past the end (a stale link) shows the last one.
+  const total = await db.goodPracticeModel.count({ where });
+  const pages = Math.max(1, Math.ceil(total / MODEL_PAGE_SIZE));
+  const page = Math.min(p.page, pages);
+  const [rows] = await Promise.all([
     db.goodPracticeModel.findMany({
       where,
       orderBy: listOrder(p),
-      skip: (p.page - 1) * MODEL_PAGE_SIZE,
+      skip: (page - 1) * MODEL_PAGE_SIZE,
       take: MODEL_PAGE_SIZE,
       select: {
         id: true,
@@ -50,7 +53,7 @@ export async function listModels(actor: Actor, p: ModelListParams) {
       },
     }),
   ]);
-  return { total, rows, pages: Math.max(1, Math.ceil(total / MODEL_PAGE_SIZE)) };
+  return { total, rows, pages, page };
 }
 export type ModelListRow = Awaited<ReturnType<typeof listModels>>["rows"][number];
 

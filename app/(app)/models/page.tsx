@@ -19,8 +19,7 @@ const inputClass = "mt-1 block w-full rounded-md border border-stone-300 px-3 py
 export default async function ModelsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("good-practice:read:subtree");
   const params = parseModelListParams(await searchParams);
-  const [t, { rows, total, pages }] = await Promise.all([getTranslations("goodPractice"), listModels(actor, params)]);
-  const page = Math.min(params.page, pages);
+  const [t, { rows, total, pages, page }] = await Promise.all([getTranslations("goodPractice"), listModels(actor, params)]);
   const filtered = params.q !== "" || params.field !== null || params.status !== null || params.year !== null;
   const sortHeader = (column: ModelSort, label: string) => (
     <SortHeader label={label} ariaLabel={t("sortBy", { column: label })} current={params.sort === column} dir={params.dir} href={(dir) => modelListHref(params, { sort: column, dir, page: 1 })} />
