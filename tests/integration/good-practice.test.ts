@@ -137,6 +137,11 @@ describe("the list", () => {
     const titles = sorted.rows.map((r) => r.title);
     expect(titles.length).toBeGreaterThan(2);
     expect(sorted.total).toBe(await db.goodPracticeModel.count({ where: { unit: { ancestorIds: { has: tree.communeA.id } } } }));
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, "vi")));
+    // A stale link past the last page shows the last page.
+    const past = await listModels(commune, parseModelListParams({ page: "999" }));
+    expect(past.page).toBe(past.pages);
+    expect(past.rows.length).toBeGreaterThan(0);
   });
 });
 
