@@ -22,15 +22,17 @@ export const CADRE_COUNT_CAP = 10_000;
 /** …and after this long: past it the page says "more than a page" (decision 010's budget). */
 export const CADRE_COUNT_BUDGET_MS = 60;
 /**
- * A subtree up to this many units (a province: about 2,300 on the national database; a district, a commune)
- * is read as its unit ids (`unitId IN (…)`), as the petition list does (decisions 010, 028), but for a text
- * search: counting a province's cadres then reads its own entries of `Cadre(unitId)` (13 ms), where the join
- * to the unit tree made PostgreSQL read the whole table for a province whose cadres lie late in it (100 ms).
- * With a text search the join stays: a district's few cadres are read unit by unit and the words tested on
- * them, where the ids made PostgreSQL AND them with the country's trigram matches. Within PostgreSQL's
- * 32,767 parameters.
+ * A subtree up to this many units (a district: 122–190 units on the national database; a commune) is read as
+ * its unit ids (`unitId IN (…)`), as the petition list does (decisions 010, 028): its few cadres are then read
+ * by unit and sorted, where walking the country's name index would pass about 700 rows for each of theirs.
+ * A province (1,128–2,375 units) is read through the unit tree instead: handing its units over as ids cost
+ * the Node process more than the rest of the page (2,253 parameters, in two statements: 35–55 ms of CPU
+ * against 8–17 ms through the join), and PostgreSQL finds a province's page by walking the name index
+ * (about 2,000 rows for 51) and counts its cadres from its units' entries (8 ms). With a text search the join
+ * stays: a district's few cadres are read unit by unit and the words tested on them, where the ids made
+ * PostgreSQL AND them with the country's trigram matches.
  */
-const SUBTREE_AS_IDS = 5_000;
+const SUBTREE_AS_IDS = 500;
 
 export function canSeePersonalData(actor: Pick<Actor, "duties" | "unit">): boolean {
   return allows(actor, "cadre:personal-data:subtree");
@@ -53,11 +55,11 @@ export function cadreListWhere(actor: Actor, filters: CadreFilters, units: reado
 }
 
 /** The units of the list when they are few (see SUBTREE_AS_IDS); null for the nation's, or with a text search. A unit filter out of reach leaves none. */
-async function subtreeUnits(actor: Actor, filters: CadreFilters): Promise<number[] | null> {
+async function subtreeUnits(actor: Actor, filters: CadreFilters, asIdsUpTo: number): Promise<number[] | null> {
   if ((actor.unit.level === "NATION" && !filters.unitId) || toSearchText(filters.q)) return null;
   const where = filters.unitId ? { AND: [unitWhereFor(actor), { ancestorIds: { has: filters.unitId } }] } : unitWhereFor(actor);
-  const units = await db.unit.findMany({ where, select: { id: true }, take: SUBTREE_AS_IDS + 1 });
-  return units.length > SUBTREE_AS_IDS ? null : units.map((u) => u.id);
+  const units = await db.unit.findMany({ where, select: { id: true }, take: asIdsUpTo + 1 });
+  return units.length > asIdsUpTo ? null : units.map((u) => u.id);
 }
 
 function cadreOrder(filters: CadreFilters): Prisma.CadreOrderByWithRelationInput[] {
@@ -137,12 +139,17 @@ function cadreListSelect(personal: boolean) {
   return { ...base, searchName: true, unitId: true, unit: { select: { ...base.unit.select, searchName: true } } } satisfies Prisma.CadreSelect;
 }
 
-/** The capped count, or null when it takes longer than the budget (PGlite has no statement timeout: it counts). */
-async function countWithin(where: Prisma.CadreWhereInput): Promise<number | null> {
+/**
+ * The count, or null when it takes longer than the budget (PGlite has no statement timeout: it counts). The
+ * nation's list counts up to the cap: Prisma reads a capped count in id order, which PostgreSQL serves by
+ * walking the country's primary key until the cap, while below the nation that order made it walk the whole
+ * table for a province's cadres (120–166 ms, where its units' own entries take 8 ms), so a place's count is not capped.
+ */
+async function countWithin(where: Prisma.CadreWhereInput, capped: boolean): Promise<number | null> {
   try {
     return await db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${CADRE_COUNT_BUDGET_MS}`);
-      return tx.cadre.count({ where, take: CADRE_COUNT_CAP + 1 });
+      return capped ? tx.cadre.count({ where, take: CADRE_COUNT_CAP + 1 }) : tx.cadre.count({ where });
     });
   } catch (error) {
     if (/statement timeout|57014/.test(String(error))) return null;
@@ -155,9 +162,9 @@ async function countWithin(where: Prisma.CadreWhereInput): Promise<number | null
  * personal data is in it. The count stops at CADRE_COUNT_CAP or after CADRE_COUNT_BUDGET_MS: then
  * `totalExact` is false and `total` a lower bound. A first page with nothing after it is the whole list.
  */
-export async function listCadres(actor: Actor, filters: CadreFilters, pageSize = CADRE_PAGE_SIZE) {
+export async function listCadres(actor: Actor, filters: CadreFilters, pageSize = CADRE_PAGE_SIZE, subtreeAsIds = SUBTREE_AS_IDS) {
   const personal = canSeePersonalData(actor);
-  const units = await subtreeUnits(actor, filters);
+  const units = await subtreeUnits(actor, filters, subtreeAsIds);
   const where = cadreListWhere(actor, filters, units);
   const key = readCadreCursor(filters);
   const read = db.cadre.findMany({ where: key ? { AND: [where, afterKey(key)] } : where, orderBy: cadreOrder(filters), take: pageSize + 1, select: cadreListSelect(personal) });
@@ -166,7 +173,7 @@ export async function listCadres(actor: Actor, filters: CadreFilters, pageSize =
     // left to itself PostgreSQL walked the name index from "a" to the first matches (374,000 rows, 0.5–5 s, for
     // "nguyen van" in the nation or a province).
     toSearchText(filters.q) && filters.sort === "name" ? db.$transaction([db.$executeRawUnsafe("SET LOCAL enable_indexscan = off"), read]).then(([, rows]) => rows) : read,
-    countWithin(where),
+    countWithin(where, actor.unit.level === "NATION" && !filters.unitId),
   ]);
   const rows = found.slice(0, pageSize);
   const last = rows.at(-1);

@@ -197,6 +197,37 @@ describe("list and search", () => {
     expect(forged.rows.map((r) => r.fullName)).toEqual([`Hoàng Văn ${tag} 0`, `Hoàng Văn ${tag} 1`]);
   });
 
+  it("reads a place's list the same whether its units go to the database as ids or through the unit tree", async () => {
+    const tag = uid();
+    for (let i = 0; i < 5; i++) await createCadre(staffA, fields({ fullName: `Lò Văn ${tag} ${i}`, unitId: i % 2 ? tree.villageA2.id : tree.communeA.id, isPartyMember: i % 3 === 0 }));
+    const walk = async (actor: Actor, params: Record<string, string>, subtreeAsIds: number) => {
+      const pages: { ids: number[]; total: number; totalExact: boolean }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof listCadres>> = await listCadres(actor, filters({ ...params, ...(cursor ? { cursor } : {}) }), 3, subtreeAsIds);
+        pages.push({ ids: page.rows.map((r) => r.id), total: page.total, totalExact: page.totalExact });
+        cursor = page.nextCursor;
+      } while (cursor);
+      return pages;
+    };
+    const cases: [Actor, Record<string, string>][] = [
+      [staffA, {}],
+      [staffA, { status: "all", sort: "unit" }],
+      [staffA, { party: "yes" }],
+      [staffA, { unit: String(tree.communeA.id), status: "all" }],
+      [leader, {}],
+      [leader, { sort: "unit", party: "no" }],
+      [leader, { unit: String(tree.districtA.id) }],
+    ];
+    for (const [actor, params] of cases) {
+      const asIds = await walk(actor, params, 10_000);
+      const all = asIds.flatMap((p) => p.ids);
+      expect(all.length, JSON.stringify(params)).toBeGreaterThan(0);
+      expect(asIds[0], JSON.stringify(params)).toMatchObject({ total: all.length, totalExact: true });
+      expect(await walk(actor, params, 0), JSON.stringify(params)).toEqual(asIds);
+    }
+  });
+
   it("gives a province leader no phone or birth year, and the staff both", async () => {
     const { id } = await createCadre(staffA, fields());
     const asLeader = await listCadres(leader, filters({ status: "all" }));
