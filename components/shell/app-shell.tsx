@@ -16,6 +16,8 @@ const SECTIONS: { href: string; key: string; permission?: Permission }[] = [
   { href: "/meetings", key: "meetings", permission: "meeting:read:subtree" },
   { href: "/organisation", key: "organisation", permission: "organisation:read:subtree" },
   { href: "/reports", key: "reports", permission: "report:read:subtree" },
+  { href: "/reports/periodic", key: "periodicReports", permission: "periodic-report:read:subtree" },
+  { href: "/reports/periodic/inbox", key: "reportInbox", permission: "periodic-report:approve:subtree" },
   { href: "/admin", key: "admin", permission: "admin:access" },
 ];
 

@@ -55,3 +55,33 @@ export type StartReportInput = z.output<typeof startReportSchema>;
 export type SaveReportInput = z.output<typeof saveReportSchema>;
 export type RefreshReportInput = z.output<typeof refreshReportSchema>;
 export type DecideReportInput = z.output<typeof decideReportSchema>;
+
+/** How serious a hotspot is: the fixed scale, the mildest first (decision 080). */
+export const HOTSPOT_SEVERITIES = ["WATCH", "COMPLEX", "SERIOUS", "CRITICAL"] as const;
+export const HOTSPOT_TOPIC_MAX = 300;
+export const HOTSPOT_ACTIONS_MAX = 2_000;
+/** A hotspot's people: a gathering, a village, a commune; never more than a province holds. */
+export const HOTSPOT_PEOPLE_MAX = 10_000_000;
+/** The hotspots one report lists: a report names its hotspots, not a register of every incident. */
+export const HOTSPOTS_PER_REPORT = 50;
+
+const requiredText = (max: number, empty: string) =>
+  optionalTextField(max, `Tối đa ${max.toLocaleString("vi-VN")} ký tự.`).pipe(z.string({ error: empty }));
+
+export const addHotspotSchema = z.object({
+  reportId: idField(),
+  placeUnitId: idField("Vui lòng chọn địa bàn."),
+  topic: requiredText(HOTSPOT_TOPIC_MAX, "Vui lòng ghi nội dung, vấn đề."),
+  severity: z.enum(HOTSPOT_SEVERITIES, { error: "Vui lòng chọn mức độ." }),
+  people: z.coerce
+    .number({ error: "Số người không hợp lệ." })
+    .int({ error: "Số người không hợp lệ." })
+    .min(0, { error: "Số người không hợp lệ." })
+    .max(HOTSPOT_PEOPLE_MAX, { error: `Tối đa ${HOTSPOT_PEOPLE_MAX.toLocaleString("vi-VN")} người.` }),
+  actions: requiredText(HOTSPOT_ACTIONS_MAX, "Vui lòng ghi việc đang làm để giải quyết."),
+});
+
+export const removeHotspotSchema = z.object({ hotspotId: idField(), confirm: z.literal("on", { error: "Vui lòng đánh dấu ô xác nhận." }) });
+
+export type AddHotspotInput = z.output<typeof addHotspotSchema>;
+export type RemoveHotspotInput = z.output<typeof removeHotspotSchema>;
