@@ -3,7 +3,8 @@ import { defineAction, type ActionState } from "../actions/define-action";
 import type { PeriodicReportStatus } from "../generated/prisma/enums";
 import { decideReport, refreshReport, saveReport, startReport } from "./mutations";
 import { addHotspot, removeHotspot } from "./hotspots";
-import { addHotspotSchema, decideReportSchema, refreshReportSchema, removeHotspotSchema, saveReportSchema, startReportSchema } from "./schemas";
+import { saveTemplate } from "./template-admin";
+import { saveTemplateSchema, addHotspotSchema, decideReportSchema, refreshReportSchema, removeHotspotSchema, saveReportSchema, startReportSchema } from "./schemas";
 
 const PAGES = () => ["/reports/periodic", "/reports/periodic/report", "/reports/periodic/inbox", "/reports/periodic/hotspots", "/reports"];
 
@@ -12,6 +13,12 @@ const save = defineAction({ schema: saveReportSchema, permission: "periodic-repo
 const refresh = defineAction({ schema: refreshReportSchema, permission: "periodic-report:write:subtree", run: ({ input, actor }) => refreshReport(actor, input), revalidate: PAGES });
 const hotspotAdd = defineAction({ schema: addHotspotSchema, permission: "periodic-report:write:subtree", run: ({ input, actor }) => addHotspot(actor, input), revalidate: PAGES });
 const hotspotRemove = defineAction({ schema: removeHotspotSchema, permission: "periodic-report:write:subtree", run: ({ input, actor }) => removeHotspot(actor, input), revalidate: PAGES });
+const templateSave = defineAction({
+  schema: saveTemplateSchema,
+  permission: "periodic-template:manage:subtree",
+  run: ({ input, actor }) => saveTemplate(actor, input),
+  revalidate: () => ["/admin/report-templates", "/admin/report-templates/edit"],
+});
 const decide = defineAction({ schema: decideReportSchema, permission: "periodic-report:approve:subtree", run: ({ input, actor }) => decideReport(actor, input), revalidate: PAGES });
 
 export async function startReportAction(prev: ActionState<{ reportId: number }>, formData: FormData) {
@@ -36,4 +43,8 @@ export async function addHotspotAction(prev: ActionState<{ hotspotId: number }>,
 
 export async function removeHotspotAction(prev: ActionState<{ reportId: number }>, formData: FormData) {
   return hotspotRemove(prev, formData);
+}
+
+export async function saveTemplateAction(prev: ActionState<{ version: number; newVersion: boolean }>, formData: FormData) {
+  return templateSave(prev, formData);
 }

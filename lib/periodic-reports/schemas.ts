@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { idField, optionalTextField, versionField } from "../forms/fields";
 import { parseReportPeriod } from "./period";
+import { FIGURE_KEYS } from "./figures";
 import { SECTION_KEYS } from "./template";
 
 /** Each narrative section's limit: a long report's section is a few pages, never a book. */
@@ -85,3 +86,40 @@ export const removeHotspotSchema = z.object({ hotspotId: idField(), confirm: z.l
 
 export type AddHotspotInput = z.output<typeof addHotspotSchema>;
 export type RemoveHotspotInput = z.output<typeof removeHotspotSchema>;
+
+/** Templates are kept for the levels that report (decision 066); the deadline falls in the month after the period. */
+export const TEMPLATE_LEVELS = ["COMMUNE", "DISTRICT", "PROVINCE"] as const;
+export const DEADLINE_DAY_MAX = 28;
+/** Sending a report needs these sections (`saveReportSchema`): a template keeps them. */
+export const REQUIRED_SECTIONS = ["situation", "results"] as const;
+
+const keyList = <K extends string>(keys: readonly K[], message: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.enum(keys as [K, ...K[]], { error: message })).max(keys.length, { error: message }))
+    // Kept in the canonical order, each once, whatever order the form sent.
+    .transform((list) => keys.filter((k) => list.includes(k)));
+
+export const saveTemplateSchema = z
+  .object({
+    level: z.enum(TEMPLATE_LEVELS, { error: "Cấp không hợp lệ." }),
+    kind: z.enum(["MONTH", "QUARTER", "HALF", "YEAR"], { error: "Loại kỳ không hợp lệ." }),
+    /** The version the form showed (0: none of the unit's own): another save since then is a conflict. */
+    shownVersion: versionField,
+    figureKeys: keyList(FIGURE_KEYS, "Chỉ tiêu không hợp lệ."),
+    sectionKeys: keyList(SECTION_KEYS, "Phần nội dung không hợp lệ."),
+    deadlineDay: z.coerce
+      .number({ error: "Ngày không hợp lệ." })
+      .int({ error: "Ngày không hợp lệ." })
+      .min(1, { error: `Chọn ngày từ 1 đến ${DEADLINE_DAY_MAX}.` })
+      .max(DEADLINE_DAY_MAX, { error: `Chọn ngày từ 1 đến ${DEADLINE_DAY_MAX}.` }),
+    confirm: z.literal("on", { error: "Vui lòng đánh dấu ô xác nhận." }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.figureKeys.length === 0) ctx.addIssue({ code: "custom", path: ["figureKeys"], message: "Chọn ít nhất một chỉ tiêu." });
+    for (const k of REQUIRED_SECTIONS) if (!v.sectionKeys.includes(k)) ctx.addIssue({ code: "custom", path: ["sectionKeys"], message: "Mẫu phải có phần tình hình tư tưởng và phần kết quả." });
+  });
+
+export type SaveTemplateInput = z.output<typeof saveTemplateSchema>;
