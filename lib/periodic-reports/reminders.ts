@@ -57,7 +57,9 @@ export function reportReminderText(kind: "REPORT_DUE_SOON" | "REPORT_OVERDUE", f
   return kind === "REPORT_DUE_SOON"
     ? {
         title: `Báo cáo ${f.period} sắp đến hạn gửi`,
-        body: `Báo cáo ${f.period} của ${f.unit} chưa được gửi lên cấp trên; hạn gửi ngày ${due}, còn ${f.workingDaysLeft ?? 0} ngày làm việc.`,
+        body: f.workingDaysLeft
+          ? `Báo cáo ${f.period} của ${f.unit} chưa được gửi lên cấp trên; hạn gửi ngày ${due}, còn ${f.workingDaysLeft} ngày làm việc.`
+          : `Báo cáo ${f.period} của ${f.unit} chưa được gửi lên cấp trên; hạn gửi là hôm nay, ngày ${due}.`,
       }
     : {
         title: `Báo cáo ${f.period} đã quá hạn gửi`,
