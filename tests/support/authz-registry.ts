@@ -181,6 +181,9 @@ export const PAGES: readonly PageRow[] = [
   page(`${APP}/reports/periodic/page.tsx`, "/reports/periodic?unit={target}", "periodic-report:read:subtree", "unit", { note: "the unit's periodic report of a period and the reports of the units below it (decision 066)" }),
   page(`${APP}/reports/periodic/report/page.tsx`, "/reports/periodic/report?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit", { note: "one unit's report of a period; its steps are offered to its own unit's writers and to the level it goes to" }),
   page(`${APP}/reports/periodic/report/print/page.tsx`, "/reports/periodic/report/print?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit", { note: "the report laid out as a Party body's report, for printing (decision 067); a unit in reach without a report of the period: said so" }),
+  page(`${APP}/reports/periodic/hotspots/page.tsx`, "/reports/periodic/hotspots?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit", { note: "hotspots of public opinion listed by the reports sent in the unit's subtree (decision 080)" }),
+  page(`${APP}/admin/report-templates/page.tsx`, "/admin/report-templates", "periodic-template:manage:subtree", "none", { note: "the templates that apply below a province's or the nation's administrator (decision 080)" }),
+  page(`${APP}/admin/report-templates/edit/page.tsx`, "/admin/report-templates/edit?level=COMMUNE&kind=MONTH", "periodic-template:manage:subtree", "none", { note: "one template's form; a used version is kept and saving makes the next" }),
   page(`${APP}/reports/periodic/inbox/page.tsx`, "/reports/periodic/inbox", "periodic-report:approve:subtree", "none", { note: "reports sent to the user's unit (or one that closed into it) awaiting its decision" }),
 ];
 
@@ -282,6 +285,9 @@ export const ACTIONS: readonly ActionRow[] = [
   action("lib/periodic-reports/actions.ts#startReportAction", "periodic-report:write:subtree", "unit", { note: "only the unit's own people start its report: another unit in reach is refused by name (decision 066)" }),
   action("lib/periodic-reports/actions.ts#saveReportAction", "periodic-report:write:subtree", "unit", { note: "a report of the unit's own, while it is a draft or returned" }),
   action("lib/periodic-reports/actions.ts#refreshReportAction", "periodic-report:write:subtree", "unit", { note: "a report of the unit's own, while it is a draft or returned" }),
+  action("lib/periodic-reports/actions.ts#addHotspotAction", "periodic-report:write:subtree", "unit", { note: "a hotspot in a report of the unit's own while it is a draft or returned, placed in its subtree (decision 080)" }),
+  action("lib/periodic-reports/actions.ts#removeHotspotAction", "periodic-report:write:subtree", "unit", { note: "confirmed; a report of the unit's own while it is a draft or returned" }),
+  action("lib/periodic-reports/actions.ts#saveTemplateAction", "periodic-template:manage:subtree", "none", { note: "a province's or the nation's administrator; a used version is kept and the next made (decision 080)" }),
   action("lib/periodic-reports/actions.ts#decideReportAction", "periodic-report:approve:subtree", "unit", { note: "approve, return or reopen: only the level the report goes to; in reach otherwise, refused by name" }),
 ];
 
