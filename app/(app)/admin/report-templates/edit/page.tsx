@@ -43,7 +43,6 @@ export default async function EditReportTemplatePage({ searchParams }: { searchP
         {notice}
       </p>
       <TemplateForm
-        key={`${shown.ownVersion}`}
         level={level}
         kind={kind}
         shownVersion={shown.ownVersion}
