@@ -19,6 +19,8 @@ export interface ChoroplethUnit {
   coordinates: MultiPolygon | null;
   /** Too few records to judge it by (the on-time share of fewer than 5 resolved): drawn grey, not in a band. */
   tooFew?: boolean;
+  /** Hotspots of public opinion in the unit for the period (decision 080): a marked circle with their count. */
+  hotspots?: { count: number; label: string };
 }
 
 /** Labels in viewBox units: the longer side is about 800, so 24 is 11–15 px on a phone, 15–24 px on a desktop. */
@@ -38,6 +40,8 @@ export interface ChoroplethMapProps {
    * blue. For the on-time share, whose threshold each province sets.
    */
   threshold?: { value: number; near: number };
+  /** The legend's line for the hotspot markers (shown when a unit has one). */
+  hotspotLegend?: string;
   /** The command that imports boundaries, shown while no unit has one (the reports page gives it to administrators). */
   importCommand?: string;
 }
@@ -54,7 +58,7 @@ export interface ChoroplethMapProps {
  *     units={children.map((c) => ({ unitId: c.id, name: unitFullName(c), href: `/reports?unit=${c.id}`,
  *       value: rates.get(c.id) ?? null, coordinates: shapes.get(c.id) ?? null }))} />
  */
-export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter, threshold, importCommand }: ChoroplethMapProps) {
+export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter, threshold, importCommand, hotspotLegend }: ChoroplethMapProps) {
   const t = useTranslations("dashboardMap");
   // useId's characters are not all safe inside url(#…).
   const id = `map${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
@@ -68,7 +72,9 @@ export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter, th
   const band = (u: ChoroplethUnit) => (threshold && !u.tooFew ? bandOf(u.value, threshold.value, threshold.near) : null);
   const map = projectShapes(drawn);
   const hatch = `${id}-no-data`;
-  const valueText = (u: Pick<ChoroplethUnit, "value" | "tooFew">) => `${u.value === null ? t("noData") : formatValue(u.value)}${u.tooFew ? ` · ${t("tooFew")}` : ""}`;
+  const valueText = (u: Pick<ChoroplethUnit, "value" | "tooFew" | "hotspots">) =>
+    `${u.value === null ? t("noData") : formatValue(u.value)}${u.tooFew ? ` · ${t("tooFew")}` : ""}${u.hotspots ? ` · ${u.hotspots.label}` : ""}`;
+  const marked = units.some((u) => u.hotspots);
   const fill = (u: ChoroplethUnit) => {
     if (u.tooFew) return NO_DATA_FILL;
     if (threshold) {
@@ -125,6 +131,23 @@ export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter, th
               );
             })}
           </g>
+          {/* Hotspots: a red circle with their count beside the unit's name (named in each link's label above). */}
+          <g aria-hidden="true" className="pointer-events-none" data-testid="hotspot-markers">
+            {drawn.map((u) => {
+              const at = map.labels.get(u.unitId);
+              if (!u.hotspots || !at) return null;
+              const x = at[0] + LABEL_SIZE * 1.6;
+              const y = at[1] - LABEL_SIZE * 1.1;
+              return (
+                <g key={u.unitId} data-hotspot-unit={u.unitId}>
+                  <circle cx={x} cy={y} r={LABEL_SIZE * 0.7} fill="#b91c1c" stroke="#ffffff" strokeWidth="3" />
+                  <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize={LABEL_SIZE * 0.8} fontWeight="700" fill="#ffffff">
+                    {u.hotspots.count}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
         </svg>
       ) : (
         <p className="rounded-lg border border-stone-200 bg-white p-4 text-stone-600">
@@ -168,6 +191,14 @@ export function ChoroplethMap({ units, kpiLabel, formatValue, higherIsBetter, th
               <span className="text-stone-600">({t("unitCount", { count: c.count })})</span>
             </li>
           ))}
+          {marked && hotspotLegend && (
+            <li className="flex items-center gap-1.5">
+              <svg width="16" height="16" aria-hidden="true" className="shrink-0">
+                <circle cx="8" cy="8" r="7" fill="#b91c1c" />
+              </svg>
+              <span>{hotspotLegend}</span>
+            </li>
+          )}
           {hasNoData && (
             <li className="flex items-center gap-1.5">
               {/* The hatch is defined here, the one place always drawn when some unit has no value. */}

@@ -17,6 +17,8 @@ const SECTIONS: { href: string; key: string; permission?: Permission }[] = [
   { href: "/organisation", key: "organisation", permission: "organisation:read:subtree" },
   { href: "/models", key: "models", permission: "good-practice:read:subtree" },
   { href: "/reports", key: "reports", permission: "report:read:subtree" },
+  { href: "/reports/periodic", key: "periodicReports", permission: "periodic-report:read:subtree" },
+  { href: "/reports/periodic/inbox", key: "reportInbox", permission: "periodic-report:approve:subtree" },
   { href: "/admin", key: "admin", permission: "admin:access" },
 ];
 

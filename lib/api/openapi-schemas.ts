@@ -290,8 +290,9 @@ export const schemas: Record<string, Schema> = {
   MeetingPage: listOf("MeetingItem"),
   NotificationItem: objectOf<NotificationItem>({
     id: int,
-    kind: enumOf(["DUE_SOON", "DUE_TODAY", "OVERDUE", "OVERDUE_ESCALATED", "DIGEST"], {
-      description: "Due soon, due today, overdue (to whoever must act), overdue at the level below (to the supervising level), the leaders' weekly digest of what is overdue in their reach.",
+    kind: enumOf(["DUE_SOON", "DUE_TODAY", "OVERDUE", "OVERDUE_ESCALATED", "DIGEST", "REPORT_DUE_SOON", "REPORT_OVERDUE"], {
+      description:
+        "Due soon, due today, overdue (to whoever must act), overdue at the level below (to the supervising level), the leaders' weekly digest of what is overdue in their reach; a unit's periodic report not sent as its deadline nears, or once it has passed (to its writers).",
     }),
     day: { ...day, description: "The working day the reminder was made for." },
     title: { ...str, example: "Kiến nghị 25-2026-00042 đã quá hạn" },

@@ -80,7 +80,8 @@ describe("can: what the ready-made combinations grant", () => {
  */
 // Issue 16 gave every user their own notifications, and the national administrator the job queue (decisions 060, 062).
 // Issue 17 gave periodic reports (decision 066): reading to readers and directors, writing to those who keep the
-// unit's meetings or organisation and to directors, approving to organisation keepers and directors.
+// unit's meetings or organisation and to directors, approving to organisation keepers and directors; and the
+// report templates to administrators (decision 080).
 const READ_R = "periodic-report:read:subtree" as const;
 const WRITE_R = "periodic-report:write:subtree" as const;
 const APPROVE_R = "periodic-report:approve:subtree" as const;
@@ -96,7 +97,7 @@ const OLD_GRANTS: Record<Exclude<Preset, "COMMUNE_COMMITTEE" | "AGENCY">, Permis
     "petition:comment:subtree", "petition:update:subtree", "petition:personal-data:subtree", "meeting:read:subtree",
     "meeting:create:subtree", "meeting:unlock:subtree", "organisation:read:subtree", "organisation:manage:subtree",
     "cadre:manage:subtree", "cadre:personal-data:subtree", "report:read:subtree", "report:configure:subtree", "api-token:manage:own",
-    "notification:read:own", "jobs:read:national", READ_R, WRITE_R, APPROVE_R, READ_M, WRITE_M, ASSESS_M,
+    "notification:read:own", "jobs:read:national", READ_R, WRITE_R, APPROVE_R, READ_M, WRITE_M, ASSESS_M, "periodic-template:manage:subtree",
   ],
   PROVINCE_LEADER: ["profile:update:own", "petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", "report:configure:subtree", "api-token:manage:own", "notification:read:own", READ_R, WRITE_R, APPROVE_R, READ_M, ASSESS_M],
   DISTRICT_STAFF: [

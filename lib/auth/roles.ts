@@ -88,6 +88,7 @@ const GRANTS = {
     "meeting:create:subtree",
     "meeting:unlock:subtree",
     "jobs:read:national",
+    "periodic-template:manage:subtree",
   ],
   /**
    * Cơ quan giải quyết: an agency's own account (decision 064). `agency` is the reach of the petitions its agency

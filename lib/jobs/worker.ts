@@ -7,6 +7,7 @@ import { mailAgencyLink } from "../agency-links/email";
 import { sendWeeklyDigest } from "../notifications/digest";
 import { deliverNotification } from "../notifications/deliver";
 import { sweepReminders } from "../notifications/sweep";
+import { sweepReportReminders } from "../periodic-reports/reminders";
 import { isoDay, todayInVietnam } from "../time";
 import { jobQueue, QUEUES, sendOnce } from "./queue";
 
@@ -26,8 +27,10 @@ export function sendSweep(day: Date = todayInVietnam()) {
 export async function runSweep(day: string) {
   const result = await sweepReminders(new Date(`${day}T00:00:00Z`));
   const digest = result.workingDay ? await sendWeeklyDigest(new Date(`${day}T00:00:00Z`)) : null;
-  for (const id of [...result.deliverIds, ...(digest?.deliverIds ?? [])]) await sendOnce(QUEUES.deliver, String(id), { notificationId: id });
-  return { ...result, digest: digest?.created ?? 0 };
+  // Periodic reports not sent as their deadline nears, or once it has passed (decision 081).
+  const reports = result.workingDay ? await sweepReportReminders(new Date(`${day}T00:00:00Z`)) : null;
+  for (const id of [...result.deliverIds, ...(digest?.deliverIds ?? []), ...(reports?.deliverIds ?? [])]) await sendOnce(QUEUES.deliver, String(id), { notificationId: id });
+  return { ...result, digest: digest?.created ?? 0, reportReminders: reports?.created ?? 0 };
 }
 
 export async function startWorker(opts: { log?: (line: string) => void; sweepNow?: boolean } = {}) {
@@ -37,7 +40,7 @@ export async function startWorker(opts: { log?: (line: string) => void; sweepNow
     for (const job of jobs) {
       // A cron job carries no day: it is today's.
       const result = await runSweep(job.data?.day ?? isoDay(todayInVietnam()));
-      log(`[jobs] reminders ${result.day}: ${result.workingDay ? `${result.created} notifications for ${result.petitions} petitions, ${result.digest} weekly digests` : "not a working day"}`);
+      log(`[jobs] reminders ${result.day}: ${result.workingDay ? `${result.created} notifications for ${result.petitions} petitions, ${result.digest} weekly digests, ${result.reportReminders} report reminders` : "not a working day"}`);
     }
   });
   await boss.work<{ notificationId: number }>(QUEUES.deliver, { pollingIntervalSeconds: 5, batchSize: 20 }, async (jobs) => {

@@ -18,7 +18,7 @@ export interface ReminderFacts {
 }
 
 /** The kinds about one petition (the digest is about a leader's reach). */
-export type ReminderKind = Exclude<NotificationKind, "DIGEST">;
+export type ReminderKind = Exclude<NotificationKind, "DIGEST" | "REPORT_DUE_SOON" | "REPORT_OVERDUE">;
 
 export function reminderText(kind: ReminderKind, f: ReminderFacts): { title: string; body: string } {
   const due = formatDate(f.dueOn);
@@ -51,7 +51,7 @@ export function emailOf(n: { kind: NotificationKind; title: string; body: string
   const url = new URL(n.link, baseUrl).toString();
   return {
     subject: `[Dân vận] ${n.title}`,
-    text: `${n.body}\n\n${n.kind === "DIGEST" ? "Xem danh sách" : "Xem kiến nghị"}: ${url}\n\nThư tự động của hệ thống Dân vận; chọn kênh nhận thông báo tại Hồ sơ → Thông báo.`,
+    text: `${n.body}\n\n${n.kind === "DIGEST" ? "Xem danh sách" : n.kind === "REPORT_DUE_SOON" || n.kind === "REPORT_OVERDUE" ? "Xem báo cáo" : "Xem kiến nghị"}: ${url}\n\nThư tự động của hệ thống Dân vận; chọn kênh nhận thông báo tại Hồ sơ → Thông báo.`,
   };
 }
 

@@ -28,6 +28,8 @@ export interface ReportDocumentInput {
   narrative: Record<string, string>;
   sectionKeys: readonly string[];
   figures: Figures;
+  /** The hotspots of public opinion the report lists (decision 080), their words already written. */
+  hotspots?: { place: string; topic: string; severity: string; people: string; actions: string }[];
   /** Labels, from the catalogue: sections, tables, figures. */
   label: (key: string) => string;
   /** A figure's value as written ("1.234", "91,8", "–"). */
@@ -42,9 +44,16 @@ export interface ReportDocument {
   placeAndDate: string;
   kind: "BÁO CÁO";
   gist: string;
-  sections: { heading: string; paragraphs: string[]; tables: { caption: string; rows: [string, string][] }[] }[];
+  sections: { heading: string; paragraphs: string[]; tables: { caption: string; rows: [string, string][] }[]; hotspots: HotspotTable | null }[];
   recipients: string[];
   signature: { capacity: string | null; position: string };
+}
+
+/** The hotspots as a table under the situation of public opinion: its header and one row each. */
+export interface HotspotTable {
+  caption: string;
+  header: [string, string, string, string, string];
+  rows: [string, string, string, string, string][];
 }
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
@@ -101,6 +110,15 @@ export function reportDocument(input: ReportDocumentInput): ReportDocument {
               rows: t.figures.filter((f) => f in input.figures).map((f) => [input.label(`figure.${f}`), input.format(f, input.figures[f])] as [string, string]),
             })).filter((t) => t.rows.length > 0)
           : [],
+      // The hotspots go with the situation of public opinion they are part of.
+      hotspots:
+        key === "situation" && input.hotspots && input.hotspots.length > 0
+          ? {
+              caption: input.label("hotspot.title"),
+              header: [input.label("hotspot.place"), input.label("hotspot.topic"), input.label("hotspot.severity"), input.label("hotspot.people"), input.label("hotspot.actions")] as HotspotTable["header"],
+              rows: input.hotspots.map((h) => [h.place, h.topic, h.severity, h.people, h.actions] as HotspotTable["rows"][number]),
+            }
+          : null,
     }));
   const committee = board ? null : unit.office.startsWith("Đảng ủy") ? "T/M ĐẢNG ỦY" : null;
   const position = board ? "TRƯỞNG BAN" : unit.office.startsWith("Đảng ủy") ? "PHÓ BÍ THƯ" : "TRƯỞNG KHỐI";

@@ -6,7 +6,7 @@
  * columns at the end. Sizes are half-points (28 = 14 pt).
  */
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType } from "docx";
-import type { ReportDocument } from "./document";
+import type { HotspotTable, ReportDocument } from "./document";
 
 const FONT = "Times New Roman";
 const MM = 56.7; // twips per millimetre
@@ -36,12 +36,27 @@ function figureTable(rows: [string, string][]) {
   });
 }
 
+/** The hotspots' table: place, topic, seriousness, people, what is done. */
+function hotspotTable(t: HotspotTable) {
+  const widths = [18, 27, 15, 10, 30];
+  const bordered = (text: string, i: number, bold = false) =>
+    new TableCell({ width: { size: widths[i], type: WidthType.PERCENTAGE }, children: [new Paragraph({ alignment: i === 3 ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [run(text, { size: 24, bold })] })] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [new TableRow({ tableHeader: true, children: t.header.map((h, i) => bordered(h, i, true)) }), ...t.rows.map((r) => new TableRow({ children: r.map((v, i) => bordered(v, i)) }))],
+  });
+}
+
 /** The report as a Word document's bytes. */
 export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
   const body: (Paragraph | Table)[] = [];
   for (const section of doc.sections) {
     body.push(new Paragraph({ spacing: { before: 160, after: 80 }, alignment: AlignmentType.JUSTIFIED, children: [run(section.heading, { bold: true })] }));
     for (const p of section.paragraphs) body.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: Math.round(10 * MM) }, spacing: { after: 120 }, children: [run(p)] }));
+    if (section.hotspots) {
+      body.push(new Paragraph({ spacing: { before: 120, after: 60 }, children: [run(section.hotspots.caption, { bold: true, italics: true })] }));
+      body.push(hotspotTable(section.hotspots));
+    }
     for (const table of section.tables) {
       body.push(new Paragraph({ spacing: { before: 120, after: 60 }, children: [run(table.caption, { bold: true, italics: true })] }));
       body.push(figureTable(table.rows));

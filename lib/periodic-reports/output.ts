@@ -7,7 +7,8 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "../auth/actor";
 import { isoDay, todayInVietnam } from "../time";
-import { officeName } from "../units/labels";
+import { officeName, unitFullName } from "../units/labels";
+import { hotspotsOfReport } from "./hotspot-queries";
 import { formatFigure } from "./figures";
 import { reportDocument, type ReportDocument } from "./document";
 import type { ReportPeriod } from "./period";
@@ -27,6 +28,7 @@ export async function reportDocumentFor(
   // The office of the period's last day (a report about 2024 is the Ban Dân vận's), as the reports page names it.
   const officeDay = period.to < today ? period.to : today;
   const t = await getTranslations({ locale: "vi", namespace: "periodicReports" });
+  const hotspots = await hotspotsOfReport(report.id);
   const document = reportDocument({
     unit: { level: unit.level, typeLabel: unit.typeLabel, name: unit.name, office: officeName(unit, officeDay) },
     approver: approverUnit ? { level: approverUnit.level, typeLabel: approverUnit.typeLabel, name: approverUnit.name, office: officeName(approverUnit, officeDay) } : null,
@@ -35,6 +37,7 @@ export async function reportDocumentFor(
     narrative: report.narrative,
     sectionKeys: report.template.sectionKeys,
     figures: report.figures,
+    hotspots: hotspots.map((h) => ({ place: unitFullName(h.place), topic: h.topic, severity: t(`hotspot.level.${h.severity}`), people: h.people.toLocaleString("vi-VN"), actions: h.actions })),
     label: (key) => t(key),
     format: formatFigure,
   });

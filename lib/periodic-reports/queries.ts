@@ -14,6 +14,7 @@ import { percent } from "../percent";
 import { isoDay, todayInVietnam } from "../time";
 import { z } from "zod";
 import { readFigures, sumCounts } from "./figures";
+import { hotspotsOfReports } from "./hotspot-queries";
 import { REPORTING_LEVELS, approvesFor, writesFor } from "./mutations";
 import { dueOnOf, type ReportPeriod } from "./period";
 import { countStandings, standingOf, type Standing } from "./standing";
@@ -171,8 +172,9 @@ export async function approvedBelow(actor: Actor, unitId: number, period: Report
       })
     : [];
   const byId = new Map(children.map((c) => [c.id, c]));
+  const hotspots = await hotspotsOfReports(reports.map((r) => r.id));
   const items = reports
-    .map((r) => ({ unit: byId.get(r.unitId)!, figures: readFigures(r.figures), narrative: (r.narrative ?? {}) as Record<string, string>, sectionKeys: r.template.sectionKeys, approvedAt: r.approvedAt }))
+    .map((r) => ({ unit: byId.get(r.unitId)!, hotspots: hotspots.get(r.id) ?? [], figures: readFigures(r.figures), narrative: (r.narrative ?? {}) as Record<string, string>, sectionKeys: r.template.sectionKeys, approvedAt: r.approvedAt }))
     .sort((a, b) => a.unit.name.localeCompare(b.unit.name, "vi") || a.unit.id - b.unit.id);
   return { expected: children.length, items, summed: sumCounts(items.map((i) => i.figures)) };
 }

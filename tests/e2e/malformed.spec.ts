@@ -89,6 +89,11 @@ const PAGES: [string, 200 | 400 | 404][] = [
   [`/reports/periodic/report?unit=${HUGE}&period=2026-Q9`, 200],
   [`/reports/periodic/report/print?unit=${BIG}&period=${"9".repeat(300)}`, 200],
   [`/reports/periodic/inbox?cursor=${FORGED_CURSOR}`, 200],
+  [`/reports/periodic/hotspots?unit=${BIG}&period=0000-13&severity=%3Cb%3E&page=${HUGE}`, 200],
+  [`/reports/periodic/hotspots?unit=${HUGE}&period=2026-Q1&severity=CRITICAL&page=-1`, 200],
+  [`/admin/report-templates/edit?level=VILLAGE&kind=MONTH`, 404],
+  [`/admin/report-templates/edit?level=COMMUNE&kind=${NUL}`, 400],
+  [`/admin/report-templates/edit?level=COMMUNE&level=DISTRICT&kind=YEAR`, 200],
 ];
 
 // A search that finds nothing keeps each export small: the national administrator reaches every row.

@@ -97,6 +97,7 @@ const LARGE_TABLES = new Set([
   "Cadre",
   "TrainingRecord",
   "AuditLog",
+  "ReportHotspot",
   ...ROLLUP_TABLES,
 ]);
 /** On a real database, a table counts as large from this many rows (an empty one is scanned whatever its indexes). */

@@ -128,8 +128,20 @@ describe("the demo seed", () => {
 describe("the demo's periodic reports (issue 17)", () => {
   it("hold the last three months in every state, each with the dashboards' figures, and leave the accounts' own last month to write", async () => {
     const reports = await db.periodicReport.findMany({ include: { unit: true } });
-    expect(new Set(reports.map((r) => r.period))).toEqual(new Set(["2026-08", "2026-09", "2026-10"]));
-    expect(new Set(reports.map((r) => r.status))).toEqual(new Set(["DRAFT", "SUBMITTED", "RETURNED", "APPROVED"]));
+    expect(new Set(reports.map((r) => r.period))).toEqual(new Set(["2026-08", "2026-09", "2026-10", "2026-Q3", "2026-H1", "2025"]));
+    // Every kind of period in every state (decision 080: not only months).
+    for (const kind of ["MONTH", "QUARTER", "HALF", "YEAR"]) {
+      expect(new Set(reports.filter((r) => r.periodKind === kind).map((r) => r.status)), kind).toEqual(new Set(["DRAFT", "SUBMITTED", "RETURNED", "APPROVED"]));
+    }
+    // Hotspots in some reports, each placed in its report's unit's subtree, with the report's period.
+    const hotspots = await db.reportHotspot.findMany({ include: { report: true } });
+    expect(hotspots.length).toBeGreaterThan(0);
+    for (const h of hotspots.slice(0, 200)) {
+      expect(h.placePath.at(-1)).toBe(h.placeUnitId);
+      expect(h.placePath).toContain(h.report.unitId);
+      expect(h.periodFrom).toEqual(h.report.periodFrom);
+    }
+    expect(new Set(hotspots.map((h) => h.report.status)).has("APPROVED")).toBe(true);
     // Some sent after their deadline, and some units with none for a past month.
     expect(reports.some((r) => r.submittedAt && r.submittedAt.getTime() > r.dueOn.getTime() + 86_400_000)).toBe(true);
     const communesOfSeptember = await db.unit.count({ where: { level: "COMMUNE", OR: [{ validTo: null }, { validTo: { gte: new Date("2026-09-01") } }] } });

@@ -34,7 +34,7 @@ export interface Case {
 }
 
 /** The form fields for one call, made fresh for it (records are made in `c.unit`). */
-export type Probe = (c: Case) => Promise<Record<string, string | File>>;
+export type Probe = (c: Case) => Promise<Record<string, string | File | string[]>>;
 
 let codes = 0;
 /** Units with official codes (a petition's code is made from its district's or province's); one below a closed unit closed with it. */
@@ -384,6 +384,20 @@ export const PROBES: Record<string, Probe> = {
   async decideReportAction(c) {
     return { reportId: String((await reportAt(c, "SUBMITTED")).id), version: "0", decision: "approve" };
   },
+  async addHotspotAction(c) {
+    return { reportId: String((await reportAt(c, "DRAFT")).id), placeUnitId: String(c.unit.id), topic: "Khiếu kiện đông người", severity: "SERIOUS", people: "30", actions: "Đối thoại với người dân." };
+  },
+  async removeHotspotAction(c) {
+    const report = await reportAt(c, "DRAFT");
+    const h = await db.reportHotspot.create({
+      data: { reportId: report.id, placeUnitId: c.unit.id, placePath: c.unit.ancestorIds, periodFrom: report.periodFrom, periodTo: report.periodTo, topic: "Ô nhiễm", severity: "WATCH", people: 5, actions: "Theo dõi.", createdById: c.authorId },
+    });
+    return { hotspotId: String(h.id), confirm: on };
+  },
+  async saveTemplateAction() {
+    // The version shown may be stale by the second seat: a conflict answered is the chain passed.
+    return { level: "COMMUNE", kind: "QUARTER", shownVersion: "0", figureKeys: ["received", "resolved"], sectionKeys: ["situation", "results"], deadlineDay: "12", confirm: on };
+  },
 };
 
 export async function loadAction(row: ActionRow): Promise<ActionFn> {
@@ -393,9 +407,10 @@ export async function loadAction(row: ActionRow): Promise<ActionFn> {
 }
 
 /** The call's outcome: NOT_FOUND, or what else it answered (a redirect is a success). */
-export async function callAction(fn: ActionFn, fields: Record<string, string | File>): Promise<{ outcome: Outcome | "broken"; detail: string }> {
+export async function callAction(fn: ActionFn, fields: Record<string, string | File | string[]>): Promise<{ outcome: Outcome | "broken"; detail: string }> {
   const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  // A list is a group of checkboxes: the field once per value.
+  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
   try {
     const result = (await fn(null, form)) as { ok: boolean; error?: string; fieldErrors?: Record<string, string[]> };
     if (result.ok) return { outcome: "allowed", detail: "ok" };

@@ -187,6 +187,9 @@ export const PAGES: readonly PageRow[] = [
   page(`${APP}/models/page.tsx`, "/models", "good-practice:read:subtree", "none", { note: "the models of the reach (decision 076)" }),
   page(`${APP}/models/new/page.tsx`, "/models/new", "good-practice:write:subtree", "none", { note: "registers for the home unit or a unit just below it" }),
   page(`${APP}/models/[id]/page.tsx`, "/models/{target}", "good-practice:read:subtree", "good-practice-model", { note: "the model, its steps offered by duty and level" }),
+  page(`${APP}/reports/periodic/hotspots/page.tsx`, "/reports/periodic/hotspots?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit", { note: "hotspots of public opinion listed by the reports sent in the unit's subtree (decision 080)" }),
+  page(`${APP}/admin/report-templates/page.tsx`, "/admin/report-templates", "periodic-template:manage:subtree", "none", { note: "the templates that apply below a province's or the nation's administrator (decision 080)" }),
+  page(`${APP}/admin/report-templates/edit/page.tsx`, "/admin/report-templates/edit?level=COMMUNE&kind=MONTH", "periodic-template:manage:subtree", "none", { note: "one template's form; a used version is kept and saving makes the next" }),
   page(`${APP}/reports/periodic/inbox/page.tsx`, "/reports/periodic/inbox", "periodic-report:approve:subtree", "none", { note: "reports sent to the user's unit (or one that closed into it) awaiting its decision" }),
 ];
 
@@ -295,6 +298,9 @@ export const ACTIONS: readonly ActionRow[] = [
   action("lib/periodic-reports/actions.ts#startReportAction", "periodic-report:write:subtree", "unit", { note: "only the unit's own people start its report: another unit in reach is refused by name (decision 066)" }),
   action("lib/periodic-reports/actions.ts#saveReportAction", "periodic-report:write:subtree", "unit", { note: "a report of the unit's own, while it is a draft or returned" }),
   action("lib/periodic-reports/actions.ts#refreshReportAction", "periodic-report:write:subtree", "unit", { note: "a report of the unit's own, while it is a draft or returned" }),
+  action("lib/periodic-reports/actions.ts#addHotspotAction", "periodic-report:write:subtree", "unit", { note: "a hotspot in a report of the unit's own while it is a draft or returned, placed in its subtree (decision 080)" }),
+  action("lib/periodic-reports/actions.ts#removeHotspotAction", "periodic-report:write:subtree", "unit", { note: "confirmed; a report of the unit's own while it is a draft or returned" }),
+  action("lib/periodic-reports/actions.ts#saveTemplateAction", "periodic-template:manage:subtree", "none", { note: "a province's or the nation's administrator; a used version is kept and the next made (decision 080)" }),
   action("lib/periodic-reports/actions.ts#decideReportAction", "periodic-report:approve:subtree", "unit", { note: "approve, return or reopen: only the level the report goes to; in reach otherwise, refused by name" }),
 ];
 

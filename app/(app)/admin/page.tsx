@@ -1,5 +1,7 @@
 import Link from "@/components/link";
 import { getTranslations } from "next-intl/server";
+import { keepsTemplates } from "@/lib/periodic-reports/template-admin";
+import { unitFullName } from "@/lib/units/labels";
 import { requirePermission } from "@/lib/auth/current";
 import { allows } from "@/lib/auth/roles";
 import { countPetitionsAwaitingPlacement } from "@/lib/units/merger/petitions";
@@ -12,13 +14,14 @@ export async function generateMetadata() {
 
 export default async function Page() {
   const actor = await requirePermission("admin:access");
-  const [t, tm, tr, tf, tu, tn] = await Promise.all([
+  const [t, tm, tr, tf, tu, tn, tp] = await Promise.all([
     getTranslations("admin"),
     getTranslations("mergers"),
     getTranslations("refdata"),
     getTranslations("twoFactor"),
     getTranslations("users"),
     getTranslations("notifications"),
+    getTranslations("periodicReports"),
   ]);
   const manageUnits = allows(actor, "unit:manage:subtree");
   // The catalogue, mergers, calendar and fields are the whole country's (decision 020).
@@ -55,6 +58,16 @@ export default async function Page() {
               {stranded > 0 && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">{tu("stranded.count", { count: stranded })}</span>}
             </h2>
             <p className="mt-1 text-sm text-stone-700">{tu("stranded.cardText")}</p>
+          </li>
+        )}
+        {keepsTemplates(actor) && (
+          <li className="rounded-xl border border-stone-200 bg-white p-4 sm:p-6">
+            <h2 className="text-lg font-semibold">
+              <Link href="/admin/report-templates" className="text-brand-700 underline">
+                {tp("templates.title")}
+              </Link>
+            </h2>
+            <p className="mt-1 text-sm text-stone-700">{tp("templates.intro", { unit: unitFullName(actor.unit) })}</p>
           </li>
         )}
         {allows(actor, "jobs:read:national") && (

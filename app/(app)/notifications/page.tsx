@@ -11,6 +11,9 @@ export async function generateMetadata() {
 }
 
 /** The user's own notifications, newest first, 20 a page (`?cursor=`: the next page's key). */
+/** A periodic report's reminder opens the report (decision 081); the others a petition, or the digest's list. */
+const openKey = (kind: string) => (kind === "REPORT_DUE_SOON" || kind === "REPORT_OVERDUE" ? "openReport" : "open");
+
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("notification:read:own");
   const t = await getTranslations("notifications");
@@ -53,8 +56,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               <h2 className="font-semibold">{n.title}</h2>
               <p>{n.body}</p>
               <p className="flex flex-wrap items-center gap-3">
-                <Link href={n.link} aria-label={`${t("open")}: ${n.title}`} className="font-medium text-brand-700 underline">
-                  {t("open")}
+                <Link href={n.link} aria-label={`${t(openKey(n.kind))}: ${n.title}`} className="font-medium text-brand-700 underline">
+                  {t(openKey(n.kind))}
                 </Link>
                 {!n.read && <MarkReadForm id={n.id} title={n.title} />}
               </p>

@@ -32,6 +32,7 @@ import { lastEndedPeriod, reportPeriodOf } from "@/lib/periodic-reports/period";
 import { completenessOf } from "@/lib/periodic-reports/queries";
 import { CompletenessSummary } from "@/components/periodic-reports/completeness-summary";
 import { ModelSummary } from "@/components/good-practice/model-summary";
+import { hotspotMarks } from "@/lib/periodic-reports/hotspot-queries";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("reports"))("title") };
@@ -46,13 +47,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const unit = await db.unit.findUniqueOrThrow({ where: { id: dashboard.unit.id }, select: { ancestorIds: true } });
   // The periodic reports of the units below, when the period is one they are written for (issue 17).
   const reportPeriod = reportPeriodOf(dashboard.period);
-  const [t, tp, locale, shapes, threshold, completeness] = await Promise.all([
+  const [t, tp, locale, shapes, threshold, completeness, marks] = await Promise.all([
     getTranslations("reports"),
     getTranslations("periodicReports"),
     getLocale().then(toLocale),
     boundariesOf(db, dashboard.children.map((c) => c.unit.id)),
     thresholdFor(unit),
     reportPeriod ? completenessOf(actor, dashboard.unit.id, reportPeriod) : null,
+    // The units below with hotspots in the period (decision 080): one indexed statement, whatever the number of children.
+    allows(actor, "periodic-report:read:subtree") && dashboard.children.length > 0 ? hotspotMarks({ id: dashboard.unit.id, ancestorIds: unit.ancestorIds }, dashboard.period) : null,
   ]);
   const tl = (key: string, values?: Record<string, string>) => t(key, values);
   const period = periodLabel(dashboard.period, tl);
@@ -250,7 +253,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               value: c.kpis[params.map],
               tooFew: onTimeMap && thresholdStanding(c.kpis, threshold.value) === "tooFew",
               coordinates: shapes.get(c.unit.id) ?? null,
+              hotspots: marks?.has(c.unit.id)
+                ? { count: marks.get(c.unit.id)!.count, label: tp("hotspot.mapLabel", { count: String(marks.get(c.unit.id)!.count), worst: tp(`hotspot.level.${marks.get(c.unit.id)!.worst}`) }) }
+                : undefined,
             }))}
+            hotspotLegend={tp("hotspot.mapLegend")}
           />
         </section>
       )}

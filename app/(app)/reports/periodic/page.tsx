@@ -36,13 +36,21 @@ export default async function PeriodicReportsPage({ searchParams }: { searchPara
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">{t("heading", { unit: unitName })}</h1>
         <p className="text-stone-700">{t("intro")}</p>
-        {allows(actor, "periodic-report:approve:subtree") && (
-          <p>
+        <p className="flex flex-wrap gap-4">
+          {allows(actor, "periodic-report:approve:subtree") && (
             <Link href="/reports/periodic/inbox" className="font-medium text-brand-700 underline">
               {t("inbox.link")}
             </Link>
-          </p>
-        )}
+          )}
+          <Link href={`/reports/periodic/hotspots?${periodicQuery({ unit: unitId, period: params.period })}`} className="font-medium text-brand-700 underline">
+            {t("hotspot.listLink")}
+          </Link>
+          {allows(actor, "periodic-template:manage:subtree") && (
+            <Link href="/admin/report-templates" className="font-medium text-brand-700 underline">
+              {t("templates.link")}
+            </Link>
+          )}
+        </p>
       </header>
       {params.periodInvalid && (
         <p role="alert" className="rounded-md bg-amber-50 p-3 text-amber-900">

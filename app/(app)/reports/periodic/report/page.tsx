@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FigureTables, StandingBadge, StatusBadge } from "@/components/periodic-reports/parts";
 import { ReportForm } from "@/components/periodic-reports/report-form";
+import { AddHotspotForm, HotspotTable } from "@/components/periodic-reports/hotspots";
+import { hotspotPlaces, hotspotsOfReport } from "@/lib/periodic-reports/hotspot-queries";
 import { RefForm } from "@/components/refdata/ref-form";
 import { requirePermission } from "@/lib/auth/current";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -31,6 +33,8 @@ export default async function PeriodicReportPage({ searchParams }: { searchParam
   const label = reportPeriodLabel(params.period);
   const errors = { CONFLICT: t("report.conflict"), INVALID_STATE: t("report.invalidState") };
   const hidden = report ? [{ kind: "hidden" as const, name: "reportId", value: String(report.id) }, { kind: "hidden" as const, name: "version", value: String(report.version) }] : [];
+  const editable = !!report?.writerSteps.includes("save");
+  const [hotspots, places] = await Promise.all([report ? hotspotsOfReport(report.id) : [], editable ? hotspotPlaces(unit) : []]);
   const sections = (report?.template.sectionKeys ?? [...SECTION_KEYS]).filter((k): k is (typeof SECTION_KEYS)[number] => (SECTION_KEYS as readonly string[]).includes(k));
 
   return (
@@ -136,6 +140,15 @@ export default async function PeriodicReportPage({ searchParams }: { searchParam
             )}
           </section>
 
+          <section aria-labelledby="hotspots-title" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4" data-testid="report-hotspots">
+            <h2 id="hotspots-title" className="text-lg font-semibold">
+              {t("hotspot.title")}
+            </h2>
+            <p className="text-sm text-stone-600">{editable ? t("hotspot.intro") : t("hotspot.fixed")}</p>
+            <HotspotTable hotspots={hotspots} editable={editable} caption={t("hotspot.title")} />
+            {editable && <AddHotspotForm reportId={report.id} places={places.map((p) => ({ id: p.id, label: unitFullName(p) }))} errors={errors} />}
+          </section>
+
           {below.expected > 0 && (
             <section aria-labelledby="below-title" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4 print:hidden" data-testid="approved-below">
               <h2 id="below-title" className="text-lg font-semibold">
@@ -148,6 +161,12 @@ export default async function PeriodicReportPage({ searchParams }: { searchParam
               ) : (
                 <>
                   <p className="text-sm text-stone-700">{t("below.intro", { approved: String(below.items.length), expected: String(below.expected) })}</p>
+                  {below.items.some((i) => i.hotspots.length > 0) && (
+                    <div data-testid="below-hotspots">
+                      <h3 className="font-medium">{t("hotspot.below")}</h3>
+                      <HotspotTable hotspots={below.items.flatMap((i) => i.hotspots)} caption={t("hotspot.below")} />
+                    </div>
+                  )}
                   <h3 className="font-medium">{t("below.summed")}</h3>
                   <FigureTables figures={below.summed} />
                   <ul className="space-y-2">
@@ -167,6 +186,12 @@ export default async function PeriodicReportPage({ searchParams }: { searchParam
                                   <p className="whitespace-pre-line text-sm text-stone-800">{item.narrative[k]}</p>
                                 </div>
                               ))}
+                            {item.hotspots.length > 0 && (
+                              <div>
+                                <h4 className="text-sm font-medium">{t("hotspot.title")}</h4>
+                                <HotspotTable hotspots={item.hotspots} caption={`${t("hotspot.title")} · ${unitFullName(item.unit)}`} />
+                              </div>
+                            )}
                             <FigureTables figures={item.figures} />
                           </div>
                         </details>

@@ -62,6 +62,31 @@ export default async function PeriodicReportPrintPage({ searchParams }: { search
                 {p}
               </p>
             ))}
+            {s.hotspots && (
+              <table className="mt-2 w-full border-collapse text-[12pt]" data-testid="print-hotspots">
+                <caption className="text-left font-bold italic">{s.hotspots.caption}</caption>
+                <thead>
+                  <tr>
+                    {s.hotspots.header.map((h, i) => (
+                      <th key={h} scope="col" className={`border border-black px-2 ${i === 3 ? "text-right" : "text-left"}`}>
+                        {h}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.hotspots.rows.map((r, j) => (
+                    <tr key={j}>
+                      {r.map((v, i) => (
+                        <td key={i} className={`border border-black px-2 align-top ${i === 3 ? "text-right tabular-nums" : "text-left"}`}>
+                          {v}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
             {s.tables.map((table) => (
               <table key={table.caption} className="mt-2 w-full border-collapse text-[13pt]">
                 <caption className="text-left font-bold italic">{table.caption}</caption>
