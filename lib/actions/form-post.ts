@@ -41,7 +41,7 @@ export interface FormPost {
 /** A posted form, from either kind of request: its Origin checked now, its body read when asked. */
 export function formPost(request: Request | IncomingMessage, maxBytes = MAX_FORM_BYTES): FormPost {
   return {
-    crossSite: isSameOrigin(request.headers instanceof Headers ? request.headers : (request as IncomingMessage).headers) ? null : refusal("cross-site"),
+    crossSite: isSameOrigin(request.headers) ? null : refusal("cross-site"),
     read: async () => {
       const bytes = await readBodyBytes(request, maxBytes);
       if (bytes === null) return refusal("too-large", maxBytes);

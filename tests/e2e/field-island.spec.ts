@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { meetingFieldNames } from "../../lib/meetings/fields";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, openMeetingForm, signInAs, test } from "./fixtures";
 
 /**
  * The field island (decision 082): the meeting form that logs a meeting and the one that corrects it draw a
@@ -28,15 +28,20 @@ async function fieldsOf(page: Page, form: string): Promise<Map<string, string>> 
 test("logging and correcting a meeting show the same fields, labelled alike, in the list's order", async ({ page }) => {
   const token = randomBytes(3).toString("hex");
   await signInAs(page, "xa.lapthach");
-  await page.goto("/meetings/new?kind=TEAM_MONTHLY");
-  await page.getByRole("region", { name: "2. Chọn tổ dân vận" }).getByRole("link").first().click();
-  await expect(page.getByRole("group", { name: "Điểm danh" })).toBeVisible();
+  await openMeetingForm(page);
   const logging = await fieldsOf(page, "form[data-meeting-form]");
 
   const names = meetingFieldNames("TEAM_MONTHLY");
   expect(names).toEqual(["heldOn", "place", "chair", "guests", "agenda", "minutes"]);
   expect([...logging.keys()].filter((n) => !ONLY_WHEN_LOGGING.test(n))).toEqual(names);
 
+  // The count under the checklist: the server's first, then the form's script after a change, by the one rule.
+  const members = page.getByRole("radiogroup");
+  const total = await members.count();
+  expect(total).toBeGreaterThanOrEqual(2);
+  await expect(page.getByText(`Có mặt: ${total}/${total}`)).toBeVisible();
+  await members.nth(0).getByText("Vắng", { exact: true }).click();
+  await expect(page.getByText(`Có mặt: ${total - 1}/${total}`)).toBeVisible();
   await page.getByLabel("Biên bản cuộc họp").fill(`Biên bản ${token}.`);
   await page.getByRole("button", { name: "Lưu cuộc họp" }).click();
   await expect(page).toHaveURL(/\/meetings\/\d+\?created=1$/);
@@ -49,8 +54,10 @@ test("logging and correcting a meeting show the same fields, labelled alike, in 
   // The same labels, and the same members' attendance.
   for (const name of names) expect(correcting.get(name), name).toBe(logging.get(name));
   expect([...correcting.keys()].filter((n) => n.startsWith("att.")).sort()).toEqual([...logging.keys()].filter((n) => n.startsWith("att.")).sort());
-  // The count under the checklist is the server's, by the one rule, on both.
-  await expect(page.getByText(/^Có mặt: \d+\/\d+$/)).toBeVisible();
+  // The correction's count: the server's for what was saved, then React's after a change, by the same rule.
+  await expect(page.getByText(`Có mặt: ${total - 1}/${total}`)).toBeVisible();
+  await page.getByRole("radiogroup").nth(1).getByText("Có phép", { exact: true }).click();
+  await expect(page.getByText(`Có mặt: ${total - 2}/${total}`)).toBeVisible();
 });
 
 test("the one gate answers each way in its own way: signed out, and without the permission", async ({ page, browser }) => {
