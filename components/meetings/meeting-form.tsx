@@ -56,7 +56,9 @@ const ORDINAL_PLACEHOLDER = "__n__";
 
 /**
  * Logging a meeting, mobile-first. Rendered on the server only (no React in the browser,
- * decision 019): a plain multipart form that works without JavaScript. With it, the small
+ * decision 019): a plain multipart form that works without JavaScript. A meeting's own fields come from
+ * the one list (lib/meetings/fields.ts, drawn by MeetingFields, as on the correction form); what only
+ * logging records is slotted in here (decision 082). With JavaScript, the small
  * script of components/field/meeting-form-script.ts keeps a draft on the device, adds and removes raised
  * rows (from the `<template>`), keeps the attendance count, and says when the device is offline.
  */
