@@ -25,7 +25,11 @@ export interface FormScriptOptions {
   savingText: string;
 }
 
-export function enhanceMeetingForm(form: HTMLFormElement | null, o: FormScriptOptions): void {
+/**
+ * `countPresent` is lib/meetings/attendance-count.ts's `presentCountText`, passed in as text beside this
+ * function (it cannot be imported): the count the script keeps is the server's, by the same rule.
+ */
+export function enhanceMeetingForm(form: HTMLFormElement | null, o: FormScriptOptions, countPresent: (template: string, from: HTMLFormElement) => string): void {
   if (!form) return;
   const one = <T extends HTMLElement>(selector: string) => form.querySelector<T>(selector) as T;
   // Absent where the meeting takes no raised petitions (a province's own conference, decision 053).
@@ -59,7 +63,7 @@ export function enhanceMeetingForm(form: HTMLFormElement | null, o: FormScriptOp
     return list.lastElementChild as HTMLElement;
   };
   const recount = () => {
-    if (counter) counter.textContent = counter.dataset.presentCount!.replace("{present}", String(form.querySelectorAll('input[name^="att."][value="PRESENT"]:checked').length));
+    if (counter) counter.textContent = countPresent(counter.dataset.presentCount!, form);
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
+import { presentCountText } from "@/lib/meetings/attendance-count";
 import { ATTENDANCE_STATUSES } from "@/lib/meetings/labels";
 
 export interface RosterRow {
@@ -20,13 +21,18 @@ const TONE: Record<(typeof ATTENDANCE_STATUSES)[number], string> = {
  * excused), easy to hit with a thumb. Plain radios, so it works without JavaScript;
  * `statusOf` gives each row's first value (what was typed before a refusal, or saved). The
  * correction form (App Router) hydrates it; the meeting form (Pages Router, no React in the
- * browser) keeps the count with components/field/meeting-form-script.ts, from `data-present-count`.
+ * browser) keeps the count with components/field/meeting-form-script.ts, from `data-present-count`; both
+ * count by `presentCountText`, as the server did for the first showing.
  */
 export function AttendanceFields({ roster, statusOf }: { roster: RosterRow[]; statusOf: (cadreId: number) => string }) {
   const t = useTranslations("meetings");
   const ref = useRef<HTMLFieldSetElement>(null);
-  const [present, setPresent] = useState(() => roster.filter((r) => statusOf(r.cadreId) === "PRESENT").length);
-  const recount = () => setPresent(ref.current?.querySelectorAll('input[value="PRESENT"]:checked').length ?? 0);
+  const template = t("form.presentCount", { present: "{present}", total: roster.length });
+  const [count, setCount] = useState(() => presentCountText(template, roster.map((r) => statusOf(r.cadreId))));
+  const recount = () => {
+    const form = ref.current?.form;
+    if (form) setCount(presentCountText(template, form));
+  };
   return (
     <fieldset ref={ref} onChange={recount} className="space-y-2">
       <legend className="text-lg font-semibold">{t("form.attendance")}</legend>
@@ -34,9 +40,10 @@ export function AttendanceFields({ roster, statusOf }: { roster: RosterRow[]; st
         <p className="text-stone-600">{t("form.noRoster")}</p>
       ) : (
         <>
-          {/* Counted again by React where the form is hydrated, by the meeting form's script where it is not. */}
-          <p className="text-sm text-stone-600" aria-live="polite" data-present-count={t("form.presentCount", { present: "{present}", total: roster.length })}>
-            {t("form.presentCount", { present, total: roster.length })}
+          {/* Counted by one rule (lib/meetings/attendance-count.ts): here on the server, again by React where the
+              form is hydrated, by the meeting form's script (from `data-present-count`) where it is not. */}
+          <p className="text-sm text-stone-600" aria-live="polite" data-present-count={template}>
+            {count}
           </p>
           <ul className="divide-y divide-stone-100">
             {roster.map((r) => {

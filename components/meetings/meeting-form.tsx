@@ -4,8 +4,11 @@ import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue } from "
 import type { ActionState } from "@/lib/actions/result";
 import { draftStorageKey } from "@/components/field/meeting-draft";
 import { enhanceMeetingForm } from "@/components/field/meeting-form-script";
+import { presentCountText } from "@/lib/meetings/attendance-count";
 import { MAX_RAISED_ROWS, RAISED_ROWS_WITHOUT_JS } from "@/lib/meetings/labels";
+import { AttachmentsField } from "@/components/attachments-field";
 import { AttendanceFields, type RosterRow } from "./attendance-fields";
+import { MeetingFields, sectionClass } from "./meeting-fields";
 
 export interface OpenPetitionRow {
   id: number;
@@ -53,7 +56,9 @@ const ORDINAL_PLACEHOLDER = "__n__";
 
 /**
  * Logging a meeting, mobile-first. Rendered on the server only (no React in the browser,
- * decision 019): a plain multipart form that works without JavaScript. With it, the small
+ * decision 019): a plain multipart form that works without JavaScript. A meeting's own fields come from
+ * the one list (lib/meetings/fields.ts, drawn by MeetingFields, as on the correction form); what only
+ * logging records is slotted in here (decision 082). With JavaScript, the small
  * script of components/field/meeting-form-script.ts keeps a draft on the device, adds and removes raised
  * rows (from the `<template>`), keeps the attendance count, and says when the device is offline.
  */
@@ -65,7 +70,6 @@ export function MeetingForm(props: MeetingFormProps) {
   const value = (name: string, fallback = "") => lastValue(state, name, fallback);
   const err = (name: string) => `mf-${name.replace(/\./g, "-")}-error`;
   const fixedUnit = raisedUnits.length === 1 ? raisedUnits[0] : null;
-  const card = "space-y-3 rounded-xl border border-stone-200 bg-white p-4";
   // A field visit records who went, what they found and what must follow; a province's or
   // district's own meeting takes no petitions of an area (decision 053).
   const visit = kind === "FIELD_VISIT";
@@ -144,139 +148,96 @@ export function MeetingForm(props: MeetingFormProps) {
         {t("draft.offline")}
       </p>
 
-      <section className={card} aria-labelledby="mf-general">
-        <h2 id="mf-general" className="text-lg font-semibold">{t("form.general")}</h2>
-        <p>
-          <span className="block text-sm text-stone-600">{props.kindLabel}</span>
-          <span className="font-medium">{props.heldBy}</span>{" "}
-          {visit && props.visitor && (
-            <span className="block text-sm text-stone-700">
-              {t("form.visitor")}: <span className="font-medium">{props.visitor}</span>
-            </span>
-          )}
-          <Link href={`/meetings/new?kind=${kind}`} className="text-sm text-brand-700 underline underline-offset-2">{t("form.change")}</Link>
-        </p>
-        <div>
-          <label htmlFor="mf-heldOn" className="block text-sm font-medium">{t(visit ? "form.visitHeldOn" : "form.heldOn")} *</label>
-          <input id="mf-heldOn" name="heldOn" type="date" required max={today} defaultValue={value("heldOn", today)} aria-describedby={err("heldOn")} className={inputClass} />
-          <FieldError state={state} name="heldOn" id={err("heldOn")} />
-        </div>
-        <div>
-          <label htmlFor="mf-place" className="block text-sm font-medium">{t(visit ? "form.visitPlace" : "form.place")} *</label>
-          <input id="mf-place" name="place" required maxLength={300} defaultValue={value("place", props.defaults.place)} aria-describedby={err("place")} className={inputClass} />
-          <FieldError state={state} name="place" id={err("place")} />
-        </div>
-        <div>
-          <label htmlFor="mf-chair" className="block text-sm font-medium">{t(visit ? "form.visitChair" : "form.chair")} *</label>
-          <input id="mf-chair" name="chair" required maxLength={200} defaultValue={value("chair", props.defaults.chair)} aria-describedby={err("chair")} className={inputClass} />
-          <FieldError state={state} name="chair" id={err("chair")} />
-        </div>
-      </section>
-
-      <section className={card}>
-        {visit ? (
-          <fieldset className="space-y-2" aria-describedby="mf-visitors-hint">
-            <legend className="text-lg font-semibold">{t("form.visitors")}</legend>
-            <p id="mf-visitors-hint" className="text-sm text-stone-600">{roster.length ? t("form.visitorsHint") : t("form.noVisitorRoster")}</p>
-            <ul className="divide-y divide-stone-100">
-              {roster.map((r) => (
-                <li key={r.cadreId}>
-                  <label className="flex min-h-11 items-center gap-3 py-2">
-                    <input type="checkbox" name={`att.${r.cadreId}`} value="PRESENT" defaultChecked={value(`att.${r.cadreId}`) === "PRESENT"} className="size-5 shrink-0" />
-                    <span>
-                      <span className="block font-medium">{r.fullName}</span>
-                      {r.role && <span className="block text-xs text-stone-600">{r.role}</span>}
-                    </span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-        ) : (
-          <AttendanceFields roster={roster} statusOf={(id) => value(`att.${id}`, failedValues ? "" : "PRESENT")} />
-        )}
-        <FieldError state={state} name="attendance" id={err("attendance")} />
-        <div>
-          <label htmlFor="mf-guests" className="block text-sm font-medium">{t(visit ? "form.visitGuests" : "form.guests")}</label>
-          <textarea id="mf-guests" name="guests" rows={2} maxLength={2000} defaultValue={value("guests")} aria-describedby="mf-guests-hint" className={inputClass} />
-          <p id="mf-guests-hint" className="mt-1 text-xs text-stone-600">{t("form.guestsHint")}</p>
-        </div>
-      </section>
-
-      <section className={card} aria-labelledby="mf-agenda">
-        <h2 id="mf-agenda" className="text-lg font-semibold">{t("form.agenda")}</h2>
-        {ownUnit ? null : openPetitions.length > 0 ? (
-          <fieldset>
-            <legend className="text-sm font-medium">{t("form.carried", { count: openPetitions.length })}</legend>
-            <ul className="mt-1 space-y-1">
-              {openPetitions.map((p) => (
-                <li key={p.id}>
-                  <label className="flex min-h-11 items-start gap-3 py-1">
-                    <input type="checkbox" name={`carry.${p.id}`} defaultChecked={failedValues ? `carry.${p.id}` in failedValues : true} className="mt-0.5 size-5 shrink-0" />
-                    <span className="text-sm">
-                      <span className="font-medium">{p.code}</span> · {p.statusLabel} · {p.unitName}
-                      <span className="block text-stone-700">{p.excerpt}</span>
-                    </span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-        ) : (
-          <p className="text-sm text-stone-600">{t("form.noOpenPetitions")}</p>
-        )}
-        <div>
-          <label htmlFor="mf-agenda-text" className="block text-sm font-medium">{t("form.agendaText")}</label>
-          <textarea id="mf-agenda-text" name="agenda" rows={3} maxLength={5000} defaultValue={value("agenda")} className={inputClass} />
-        </div>
-      </section>
-
-      {raisedUnits.length > 0 && (
-      <section className={card} aria-labelledby="mf-raised">
-        <h2 id="mf-raised" className="text-lg font-semibold">{t("form.raised")}</h2>
-        <p className="text-sm text-stone-600">{t("form.raisedHint")}</p>
-        <FieldError state={state} name="raised" id={err("raised")} />
-        <ol className="space-y-4" data-raised-rows="">
-          {rows.map((id, n) => raisedRow(id, n + 1))}
-        </ol>
-        <template data-row-template="">{raisedRow(ROW_PLACEHOLDER, ORDINAL_PLACEHOLDER)}</template>
-        <button type="button" hidden data-add-row="" className="min-h-11 w-full rounded-md border border-brand-700 px-4 py-2 font-medium text-brand-700">
-          {t("form.addRow")}
-        </button>
-      </section>
-      )}
-
-      <section className={card} aria-labelledby="mf-minutes-h">
-        <h2 id="mf-minutes-h" className="text-lg font-semibold">{t(visit ? "form.findingsTitle" : "form.minutesTitle")}</h2>
-        <div>
-          <label htmlFor="mf-minutes" className="block text-sm font-medium">{t(visit ? "form.findings" : "form.minutes")}</label>
-          <textarea id="mf-minutes" name="minutes" rows={6} maxLength={20000} defaultValue={value("minutes")} aria-describedby={err("minutes")} className={inputClass} />
-          <FieldError state={state} name="minutes" id={err("minutes")} />
-        </div>
-        <div>
-          <label htmlFor="mf-files" className="block text-sm font-medium">{t("form.attachments")}</label>
-          <input id="mf-files" name="attachments" type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx" aria-describedby={`mf-files-hint ${err("attachments")}`} className="mt-1 block w-full text-sm" />
-          <p id="mf-files-hint" className="mt-1 text-xs text-stone-600">{t("form.attachmentsHint")}</p>
-          <FieldError state={state} name="attachments" id={err("attachments")} />
-        </div>
-      </section>
-
-      {visit && (
-        <section className={card} aria-labelledby="mf-follow-h">
-          <h2 id="mf-follow-h" className="text-lg font-semibold">{t("form.followUpTitle")}</h2>
-          <div>
-            <label htmlFor="mf-followUp" className="block text-sm font-medium">{t("form.followUp")}</label>
-            <textarea id="mf-followUp" name="followUp" rows={4} maxLength={5000} defaultValue={value("followUp")} aria-describedby={err("followUp")} className={inputClass} />
-            <FieldError state={state} name="followUp" id={err("followUp")} />
-          </div>
-          <div>
-            <label htmlFor="mf-followUpDueOn" className="block text-sm font-medium">{t("form.followUpDueOn")}</label>
-            <input id="mf-followUpDueOn" name="followUpDueOn" type="date" defaultValue={value("followUpDueOn")} aria-describedby={`mf-followUpDueOn-hint ${err("followUpDueOn")}`} className={inputClass} />
-            <p id="mf-followUpDueOn-hint" className="mt-1 text-xs text-stone-600">{t("form.followUpHint")}</p>
-            <FieldError state={state} name="followUpDueOn" id={err("followUpDueOn")} />
-          </div>
-        </section>
-      )}
+      <MeetingFields
+        kind={kind}
+        prefix="mf"
+        state={state}
+        today={today}
+        valueOf={(name) => value(name, name === "heldOn" ? today : name === "place" || name === "chair" ? props.defaults[name] : "")}
+        slots={{
+          general: {
+            before: (
+              <p>
+                <span className="block text-sm text-stone-600">{props.kindLabel}</span>
+                <span className="font-medium">{props.heldBy}</span>{" "}
+                {visit && props.visitor && (
+                  <span className="block text-sm text-stone-700">
+                    {t("form.visitor")}: <span className="font-medium">{props.visitor}</span>
+                  </span>
+                )}
+                <Link href={`/meetings/new?kind=${kind}`} className="text-sm text-brand-700 underline underline-offset-2">{t("form.change")}</Link>
+              </p>
+            ),
+          },
+          people: {
+            before: (
+              <>
+                {visit ? (
+                  <fieldset className="space-y-2" aria-describedby="mf-visitors-hint">
+                    <legend className="text-lg font-semibold">{t("form.visitors")}</legend>
+                    <p id="mf-visitors-hint" className="text-sm text-stone-600">{roster.length ? t("form.visitorsHint") : t("form.noVisitorRoster")}</p>
+                    <ul className="divide-y divide-stone-100">
+                      {roster.map((r) => (
+                        <li key={r.cadreId}>
+                          <label className="flex min-h-11 items-center gap-3 py-2">
+                            <input type="checkbox" name={`att.${r.cadreId}`} value="PRESENT" defaultChecked={value(`att.${r.cadreId}`) === "PRESENT"} className="size-5 shrink-0" />
+                            <span>
+                              <span className="block font-medium">{r.fullName}</span>
+                              {r.role && <span className="block text-xs text-stone-600">{r.role}</span>}
+                            </span>
+                          </label>
+                        </li>
+                      ))}
+                    </ul>
+                  </fieldset>
+                ) : (
+                  <AttendanceFields roster={roster} statusOf={(id) => value(`att.${id}`, failedValues ? "" : "PRESENT")} />
+                )}
+                <FieldError state={state} name="attendance" id={err("attendance")} />
+              </>
+            ),
+          },
+          agenda: {
+            before: ownUnit ? null : openPetitions.length > 0 ? (
+              <fieldset>
+                <legend className="text-sm font-medium">{t("form.carried", { count: openPetitions.length })}</legend>
+                <ul className="mt-1 space-y-1">
+                  {openPetitions.map((p) => (
+                    <li key={p.id}>
+                      <label className="flex min-h-11 items-start gap-3 py-1">
+                        <input type="checkbox" name={`carry.${p.id}`} defaultChecked={failedValues ? `carry.${p.id}` in failedValues : true} className="mt-0.5 size-5 shrink-0" />
+                        <span className="text-sm">
+                          <span className="font-medium">{p.code}</span> · {p.statusLabel} · {p.unitName}
+                          <span className="block text-stone-700">{p.excerpt}</span>
+                        </span>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+            ) : (
+              <p className="text-sm text-stone-600">{t("form.noOpenPetitions")}</p>
+            ),
+            next: raisedUnits.length > 0 && (
+              <section className={sectionClass} aria-labelledby="mf-raised">
+                <h2 id="mf-raised" className="text-lg font-semibold">{t("form.raised")}</h2>
+                <p className="text-sm text-stone-600">{t("form.raisedHint")}</p>
+                <FieldError state={state} name="raised" id={err("raised")} />
+                <ol className="space-y-4" data-raised-rows="">
+                  {rows.map((id, n) => raisedRow(id, n + 1))}
+                </ol>
+                <template data-row-template="">{raisedRow(ROW_PLACEHOLDER, ORDINAL_PLACEHOLDER)}</template>
+                <button type="button" hidden data-add-row="" className="min-h-11 w-full rounded-md border border-brand-700 px-4 py-2 font-medium text-brand-700">
+                  {t("form.addRow")}
+                </button>
+              </section>
+            ),
+          },
+          record: {
+            after: <AttachmentsField id="mf-attachments" label={t("form.attachments")} hint={t("form.attachmentsHint")} state={state} />,
+          },
+        }}
+      />
 
       <div className="sticky bottom-0 -mx-4 space-y-2 border-t border-stone-200 bg-white/95 px-4 py-3 sm:mx-0 sm:rounded-xl sm:border">
         <ActionFeedback state={state} success={() => ""} />
@@ -291,7 +252,7 @@ export function MeetingForm(props: MeetingFormProps) {
       {/* Self-contained, so it can run as an inline script: no module system in the browser here. Left out
           under `next dev`, which ignores `unstable_runtimeJS` and hydrates the page: React would undo what the
           script changed. So in development the form is the one without JavaScript; try the script with `npm start`. */}
-      {process.env.NODE_ENV === "production" && <script nonce={props.nonce} dangerouslySetInnerHTML={{ __html: `(${enhanceMeetingForm.toString()})(document.currentScript.closest("form"),${JSON.stringify(script).replace(/</g, "\\u003c")})` }} />}
+      {process.env.NODE_ENV === "production" && <script nonce={props.nonce} dangerouslySetInnerHTML={{ __html: `(${enhanceMeetingForm.toString()})(document.currentScript.closest("form"),${JSON.stringify(script).replace(/</g, "\\u003c")},${presentCountText.toString()})` }} />}
     </form>
   );
 }

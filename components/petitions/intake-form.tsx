@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { AttachmentsField } from "@/components/attachments-field";
 import { useActionState, useEffect, useMemo, useState } from "react";
 import { ChoiceBox } from "@/components/choices/choice-box";
 import { ActionFeedback, buttonClass, FieldError, inputClass, lastValue, useResetKey } from "@/components/units/action-feedback";
@@ -216,12 +217,7 @@ export function IntakeForm({
         </section>
       )}
 
-      <div>
-        <label htmlFor="pi-files" className="block text-sm font-medium">{t("intake.attachments")}</label>
-        <input id="pi-files" name="attachments" type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx" aria-describedby={`pi-files-hint ${err("attachments")}`} className="mt-1 block w-full text-sm" />
-        <p id="pi-files-hint" className="mt-1 text-xs text-stone-600">{t("intake.attachmentsHint")}</p>
-        <FieldError state={state} name="attachments" id={err("attachments")} />
-      </div>
+      <AttachmentsField id="pi-attachments" label={t("intake.attachments")} hint={t("intake.attachmentsHint")} state={state} />
 
       <ActionFeedback state={state} success={() => ""} />
       <button type="submit" disabled={pending} aria-busy={pending} className={`${buttonClass} w-full sm:w-auto`}>

@@ -1,12 +1,14 @@
 /**
- * A form action on the Pages Router (only /meetings/new, decision 019): the same chain as a
- * server action (lib/actions/result.ts `buildAction`: actor → parse → permission → run), fed
- * from a plain multipart POST to the page. What Next.js does around a server action is done
- * here: the same-origin check, a body-size limit, and reading the form.
+ * A form posted as a plain POST, not through a server action: the meeting form's Pages Router page
+ * (decision 019) and the field app's queue routes (decision 071), one reader for both (decision 082). What
+ * Next.js does around a server action is done here: the same-origin check, a body-size limit, reading the
+ * form; then the same chain as a server action (lib/actions/result.ts `buildAction`: actor → parse →
+ * permission → run).
  */
 import type { IncomingMessage } from "node:http";
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
+import { readBodyBytes } from "../http/body";
 import { isSameOrigin } from "../http/same-origin";
 import { MAX_REQUEST_BODY_BYTES } from "../http/request-guard";
 import { currentRequestId } from "../log/context";
@@ -16,37 +18,46 @@ import { buildAction, type ActionDefinition, type ActionFailure, type ActionResu
 /** As `serverActions.bodySizeLimit` in next.config.ts: five 10 MB attachments and the text. */
 export const MAX_FORM_BYTES = MAX_REQUEST_BODY_BYTES;
 
-const formError = (message: string) => ({ ok: false as const, error: "VALIDATION" as const, fieldErrors: { _form: [message] } });
+/** Why a posted form was not read, with what each way in tells the user. */
+export type FormRefusal = { refused: "cross-site" | "too-large" | "malformed"; message: string };
 
-/** The request's body as FormData, or why it cannot be read. */
-export async function readFormData(req: IncomingMessage, maxBytes = MAX_FORM_BYTES): Promise<FormData | "too-large" | "malformed"> {
-  if (Number(req.headers["content-length"] ?? 0) > maxBytes) return "too-large";
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) return "too-large";
-    chunks.push(chunk);
-  }
-  return parseFormBody(Buffer.concat(chunks), req.headers["content-type"] ?? "");
+const refusal = (refused: FormRefusal["refused"], maxBytes = MAX_FORM_BYTES): FormRefusal => ({
+  refused,
+  message:
+    refused === "cross-site"
+      ? "Biểu mẫu không gửi từ trang này."
+      : refused === "too-large"
+        ? `Biểu mẫu quá lớn: tệp đính kèm cộng lại tối đa ${Math.floor(maxBytes / 1024 / 1024)} MB.`
+        : "Không đọc được biểu mẫu đã gửi, vui lòng gửi lại.",
+});
+
+export interface FormPost {
+  /** From another site (checked at once, before the session or the body): the refusal; else null. */
+  crossSite: FormRefusal | null;
+  /** The body as FormData, read within the limit; or why not. */
+  read: () => Promise<FormData | FormRefusal>;
 }
 
-/** A body already read within its limit, as FormData (multipart or urlencoded, by its content type). */
-export async function parseFormBody(bytes: Uint8Array, contentType: string): Promise<FormData | "malformed"> {
-  try {
-    return await new Request("http://form.local/", { method: "POST", headers: { "content-type": contentType }, body: new Uint8Array(bytes) }).formData();
-  } catch {
-    return "malformed";
-  }
+/** A posted form, from either kind of request: its Origin checked now, its body read when asked. */
+export function formPost(request: Request | IncomingMessage, maxBytes = MAX_FORM_BYTES): FormPost {
+  return {
+    crossSite: isSameOrigin(request.headers) ? null : refusal("cross-site"),
+    read: async () => {
+      const bytes = await readBodyBytes(request, maxBytes);
+      if (bytes === null) return refusal("too-large", maxBytes);
+      const type = request.headers instanceof Headers ? request.headers.get("content-type") : (request as IncomingMessage).headers["content-type"];
+      try {
+        return await new Request("http://form.local/", { method: "POST", headers: { "content-type": type ?? "" }, body: new Uint8Array(bytes) }).formData();
+      } catch {
+        return refusal("malformed");
+      }
+    },
+  };
 }
 
-/** A posted form, read and checked as Next.js would around a server action: same origin, size, shape. */
-export async function readFormPost(req: IncomingMessage): Promise<FormData | ActionFailure | "cross-site"> {
-  if (!isSameOrigin(req.headers)) return "cross-site";
-  const formData = await readFormData(req);
-  if (formData === "too-large") return formError(`Biểu mẫu quá lớn: tệp đính kèm cộng lại tối đa ${Math.floor(MAX_FORM_BYTES / 1024 / 1024)} MB.`);
-  if (formData === "malformed") return formError("Không đọc được biểu mẫu đã gửi, vui lòng gửi lại.");
-  return formData;
+/** A refusal as the form shows it: a message above the fields. */
+export function refusalAsFailure(r: FormRefusal): ActionFailure {
+  return { ok: false, error: "VALIDATION", fieldErrors: { _form: [r.message] } };
 }
 
 /** The action's chain over a form already read, as `actor`. */

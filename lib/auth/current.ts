@@ -5,8 +5,8 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "./actor";
 import { authOptions } from "./options";
-import { allows, type Permission } from "./roles";
-import { gateRedirect } from "./gate";
+import type { Permission } from "./roles";
+import { gate } from "./gate";
 import { PATHNAME_HEADER, sessionUpgradeCookieName } from "./session-cookie";
 import { actorOfSession } from "./session-actor";
 
@@ -16,23 +16,20 @@ export const getActor = cache(async (): Promise<Actor | null> =>
 );
 
 /**
- * For pages: the actor, or off to the sign-in page. A user who must change their password
- * (an admin reset it) is sent to the password page from every other page, and then one whose
- * role requires a second factor they have not set up to its page: proxy.ts gives the
- * requested path in a header, since a layout or page cannot otherwise know it.
+ * For pages: the actor through the one gate (lib/auth/gate.ts), or off to the sign-in page, to where
+ * the gate sends the user (a password an admin reset, a second factor not set up, a closed home unit),
+ * or "not found" without the permission. proxy.ts gives the requested path in a header, since a layout
+ * or page cannot otherwise know it.
  */
-export async function requireActor(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) redirect("/login?expired=1");
-  // A forced password change, a second factor, a home unit that has closed (lib/auth/gate.ts).
-  const to = gateRedirect(actor, (await headers()).get(PATHNAME_HEADER));
-  if (to) redirect(to);
-  return actor;
+export async function requirePermission(permission?: Permission): Promise<Actor> {
+  const answer = gate(await getActor(), (await headers()).get(PATHNAME_HEADER), permission);
+  if (answer.pass) return answer.actor;
+  if (answer.answer === "sign-in") redirect("/login?expired=1");
+  if (answer.answer === "elsewhere") redirect(answer.to);
+  notFound();
 }
 
-/** A missing permission answers exactly like a missing record. */
-export async function requirePermission(permission: Permission): Promise<Actor> {
-  const actor = await requireActor();
-  if (!allows(actor, permission)) notFound();
-  return actor;
+/** For pages open to every signed-in user. */
+export async function requireActor(): Promise<Actor> {
+  return requirePermission();
 }

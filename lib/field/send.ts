@@ -13,16 +13,15 @@ import "server-only";
  *   for another user; 403: another site; 413: too large.
  */
 import { getActor } from "../auth/current";
-import { MAX_FORM_BYTES, parseFormBody, runFormAction } from "../actions/form-post";
+import { formPost, runFormAction } from "../actions/form-post";
 import { formDataToObject, textValues, type ActionResult } from "../actions/result";
 import type { Actor } from "../auth/actor";
 import { logMeeting } from "../meetings/create";
 import { intakeDefinition, placeMessage } from "../petitions/intake-action";
 import { actionErrorMessage } from "../actions/messages";
-import { allows, type Permission } from "../auth/roles";
+import { gate } from "../auth/gate";
+import type { Permission } from "../auth/roles";
 import { parseId } from "../forms/fields";
-import { isSameOrigin } from "../http/same-origin";
-import { readBodyBytes } from "../http/body";
 import vi from "../i18n/messages/vi.json";
 
 /** What the list shows while an item waits for its user to sign in again. */
@@ -57,24 +56,31 @@ async function runQueued(kind: QueuedKind, body: FormData, actor: Actor): Promis
 
 /** The answer to a queued form of `kind` sent by `actor` (null: no session). Never throws for what a client sends. */
 export async function answerQueuedForm(request: Request, actor: Actor | null, kind: QueuedKind): Promise<Response> {
-  if (!isSameOrigin(request.headers)) return json({ error: "cross-site", message: "Biểu mẫu không gửi từ trang này." }, 403);
-  if (!actor) return json({ error: "unauthenticated", message: SIGN_IN_AGAIN }, 401);
-  if (!allows(actor, PERMISSION[kind])) return json({ error: "not_found", message: vi.actions.NOT_FOUND }, 404);
+  const post = formPost(request);
+  if (post.crossSite) return json({ error: "cross-site", message: post.crossSite.message }, 403);
+  // The one gate of every way in (lib/auth/gate.ts). Whatever must come first (no session; a password to
+  // change, a second factor to set up, a closed home unit) is 401: the item waits on the phone, marked to
+  // sign in, and goes with the next page opened once the gate lets the user through.
+  const answer = gate(actor, `/field/${kind}s`, PERMISSION[kind]);
+  if (!answer.pass && answer.answer === "not-found") return json({ error: "not_found", message: vi.actions.NOT_FOUND }, 404);
+  if (!answer.pass) return json({ error: "unauthenticated", message: SIGN_IN_AGAIN, ...(answer.answer === "elsewhere" ? { to: answer.to } : {}) }, 401);
+  const sender = answer.actor;
   // Kept on a shared phone for someone else: never sent as this user.
   const owner = request.headers.get("x-queued-for");
-  if (owner !== null && parseId(owner) !== actor.userId) return json({ error: "other_user" }, 409);
-  const bytes = await readBodyBytes(request, MAX_FORM_BYTES);
-  if (bytes === null) return json({ error: "too_large", message: `Biểu mẫu quá lớn: tệp đính kèm cộng lại tối đa ${Math.floor(MAX_FORM_BYTES / 1024 / 1024)} MB.` }, 413);
-  const body = await parseFormBody(bytes, request.headers.get("content-type") ?? "");
-  if (body === "malformed") return json({ ok: false, error: "VALIDATION", message: "Không đọc được biểu mẫu đã gửi.", fieldErrors: {}, values: {} });
-  const result = await runQueued(kind, body, actor);
+  if (owner !== null && parseId(owner) !== sender.userId) return json({ error: "other_user" }, 409);
+  const body = await post.read();
+  if (!(body instanceof FormData)) {
+    if (body.refused === "too-large") return json({ error: "too_large", message: body.message }, 413);
+    return json({ ok: false, error: "VALIDATION", message: body.message, fieldErrors: {}, values: {} });
+  }
+  const result = await runQueued(kind, body, sender);
   if (!result.ok) {
     if (result.error === "UNAUTHENTICATED") return json({ error: "unauthenticated", message: SIGN_IN_AGAIN }, 401);
     return json({ ok: false, error: result.error, message: messageOf(result), fieldErrors: result.fieldErrors ?? {}, values: result.values ?? {} });
   }
-  const answer = result.data;
-  if (answer.ok) return json(answer);
-  return json({ ok: false, error: "VALIDATION", message: vi.actions.VALIDATION, fieldErrors: answer.fieldErrors, values: textValues(formDataToObject(body)) });
+  const accepted = result.data;
+  if (accepted.ok) return json(accepted);
+  return json({ ok: false, error: "VALIDATION", message: vi.actions.VALIDATION, fieldErrors: accepted.fieldErrors, values: textValues(formDataToObject(body)) });
 }
 
 /** The route handlers' whole body: the session's actor, then the answer. */

@@ -3,33 +3,44 @@ import { confirmField, idField, isoDateField, optionalTextField, parseId, versio
 import { uploadsField } from "../files/upload";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_CONTENT_LENGTH } from "../petitions/schemas";
 import { ATTENDANCE_STATUSES, MAX_RAISED_ROWS, MEETING_KINDS, parseTarget, type MeetingTarget } from "./labels";
+import { MEETING_SECTIONS, type MeetingField } from "./fields";
 
-export const MAX_MINUTES_LENGTH = 20_000;
-export const MAX_FOLLOW_UP_LENGTH = 5000;
+const tooLong = (max: number) => `Không được dài quá ${max.toLocaleString("vi-VN")} ký tự.`;
 
 const requiredText = (max: number, required: string) =>
   z
     .string({ error: required })
     .transform((v) => v.normalize("NFC").trim())
-    .pipe(z.string().min(1, { error: required }).max(max, { error: `Không được dài quá ${max.toLocaleString("vi-VN")} ký tự.` }));
+    .pipe(z.string().min(1, { error: required }).max(max, { error: tooLong(max) }));
 
-const tooLong = (max: number) => `Không được dài quá ${max.toLocaleString("vi-VN")} ký tự.`;
+const optionalDate = (invalid: string) => z.preprocess((v) => (v === "" ? undefined : v), isoDateField(invalid).optional());
 
-/** What both logging and correcting a meeting record. */
-const details = {
-  heldOn: isoDateField("Vui lòng chọn ngày họp."),
-  place: requiredText(300, "Vui lòng nhập địa điểm họp."),
-  chair: requiredText(200, "Vui lòng nhập người chủ trì."),
-  guests: optionalTextField(2000, tooLong(2000)),
-  agenda: optionalTextField(5000, tooLong(5000)),
-  minutes: optionalTextField(MAX_MINUTES_LENGTH, tooLong(MAX_MINUTES_LENGTH)),
-};
+/** Each field of the one list (./fields.ts) as it is read: the list says what it is; this says how that is checked. */
+type Defined = (typeof MEETING_SECTIONS)[number];
+type SchemaOf<F> = F extends { input: "date"; required: string }
+  ? ReturnType<typeof isoDateField>
+  : F extends { input: "date" }
+    ? ReturnType<typeof optionalDate>
+    : F extends { required: string }
+      ? ReturnType<typeof requiredText>
+      : ReturnType<typeof optionalTextField>;
+type ShapeOf<S> = { [F in S extends { fields: readonly (infer E)[] } ? E : never as F extends { name: infer N extends string } ? N : never]: SchemaOf<F> };
+
+function schemaOf(f: MeetingField): z.ZodType {
+  if (f.input === "date") return f.required ? isoDateField(f.required) : optionalDate(f.invalid ?? "Ngày không hợp lệ.");
+  const max = f.maxLength ?? 2000;
+  return f.required ? requiredText(max, f.required) : optionalTextField(max, tooLong(max));
+}
+
+function shapeOf<S extends Defined>(sections: readonly S[]): ShapeOf<S> {
+  return Object.fromEntries(sections.flatMap((s) => s.fields.map((f: MeetingField) => [f.name, schemaOf(f)]))) as ShapeOf<S>;
+}
+
+/** What both logging and correcting a meeting record: the list's fields for every kind. */
+const details = shapeOf(MEETING_SECTIONS.filter((s): s is Exclude<Defined, { visitOnly: true }> => !("visitOnly" in s)));
 
 /** A field visit's follow-up: what must be done, and by when (decision 053). Ignored for other kinds. */
-const followUpFields = {
-  followUp: optionalTextField(MAX_FOLLOW_UP_LENGTH, tooLong(MAX_FOLLOW_UP_LENGTH)),
-  followUpDueOn: z.preprocess((v) => (v === "" ? undefined : v), isoDateField("Vui lòng chọn hạn hoàn thành hợp lệ.").optional()),
-};
+const followUpFields = shapeOf(MEETING_SECTIONS.filter((s): s is Extract<Defined, { visitOnly: true }> => "visitOnly" in s));
 
 /** A due date needs something due, and cannot fall before the visit. */
 function followUpOf(v: { heldOn: Date; followUp?: string; followUpDueOn?: Date }, ctx: z.RefinementCtx) {

@@ -13,12 +13,11 @@ import { MeetingTargetChoice } from "@/components/meetings/meeting-target-choice
 import { AppShell } from "@/components/shell/app-shell";
 import { NotFoundContent } from "@/components/shell/not-found-content";
 import { SignInAgainPage } from "@/components/shell/sign-in-again-page";
-import { readFormPost, runFormAction } from "@/lib/actions/form-post";
+import { formPost, refusalAsFailure, runFormAction } from "@/lib/actions/form-post";
 import type { ActionFailure } from "@/lib/actions/result";
 import { loadActor, type Actor } from "@/lib/auth/actor";
-import { actorOfRequest } from "@/lib/auth/pages";
-import { allows } from "@/lib/auth/roles";
-import { gateRedirect } from "@/lib/auth/gate";
+import { gateOfPagesRequest } from "@/lib/auth/pages";
+import { gate } from "@/lib/auth/gate";
 import { serializeCookie } from "@/lib/auth/session-cookie";
 import { carriedFields, takeSignInAgainFields } from "@/lib/auth/sign-in-again";
 import { signInRequestOfPage, signInWith } from "@/lib/auth/sign-in-form";
@@ -117,15 +116,20 @@ export default function NewMeetingPage({ locale, actor, view, failure, signInAga
   );
 }
 
+const PATH = "/meetings/new";
+const PERMISSION = "meeting:create:subtree";
+
 export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, query, resolvedUrl }) => {
   const locale = toLocale(req.cookies[LOCALE_COOKIE]);
-  let actor = await actorOfRequest(req, res);
-  const form = req.method === "POST" ? await readFormPost(req) : null;
-  if (form === "cross-site") {
+  // The one gate of every way in (lib/auth/gate.ts): session, password change, second factor, a closed home unit, permission.
+  let answer = await gateOfPagesRequest(req, res, PATH, PERMISSION);
+  const post = req.method === "POST" ? formPost(req) : null;
+  if (post?.crossSite) {
     res.statusCode = 403;
     return { props: { locale, actor: null, view: null, failure: null, nonce: "" } };
   }
-  if (!actor) {
+  const form = post ? await post.read() : null;
+  if (!answer.pass && answer.answer === "sign-in") {
     if (!(form instanceof FormData)) return { redirect: { destination: `/login?expired=1&callbackUrl=${encodeURIComponent(resolvedUrl)}`, permanent: false } };
     // The session lapsed while the form was being filled in: sign in on the page, keep the form.
     const credentials = takeSignInAgainFields(form);
@@ -134,24 +138,23 @@ export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, 
       return { props: { locale, actor: null, view: null, failure: null, nonce: "", signInAgain: { ...carriedFields(form), action: resolvedUrl, error: signedIn?.error ?? null } } };
     }
     res.setHeader("Set-Cookie", signedIn.cookies.map((c) => serializeCookie(c.name, c.value, c.options)));
-    actor = await loadActor(signedIn.userId);
-    if (!actor) return { redirect: { destination: "/login?expired=1", permanent: false } };
+    answer = gate(await loadActor(signedIn.userId), PATH, PERMISSION);
   }
-  // The same gate as every App Router page (lib/auth/gate.ts): password change, second factor, a closed home unit.
-  const gate = gateRedirect(actor, "/meetings/new");
-  if (gate) return { redirect: { destination: gate, permanent: false } };
+  if (!answer.pass && answer.answer === "sign-in") return { redirect: { destination: "/login?expired=1", permanent: false } };
+  if (!answer.pass && answer.answer === "elsewhere") return { redirect: { destination: answer.to, permanent: false } };
   const nonceHeader = req.headers[NONCE_HEADER];
-  const base = { locale, actor, failure: null, nonce: typeof nonceHeader === "string" ? nonceHeader : "" };
-  if (!allows(actor, "meeting:create:subtree")) {
+  const nonce = typeof nonceHeader === "string" ? nonceHeader : "";
+  if (!answer.pass) {
     res.statusCode = 404;
-    return { props: { ...base, view: null } };
+    return { props: { locale, actor: null, view: null, failure: null, nonce } };
   }
+  const actor = answer.actor;
   let failure: ActionFailure | null = null;
   if (form) {
-    const result = form instanceof FormData ? await runFormAction(logMeeting, form, actor) : form;
+    const result = form instanceof FormData ? await runFormAction(logMeeting, form, actor) : refusalAsFailure(form);
     if (result.ok) return { redirect: { destination: `/meetings/${result.data.id}?${result.data.created ? "created" : "resubmitted"}=1`, statusCode: 303 } };
     failure = result;
   }
   const [view, unreadCount] = await Promise.all([newMeetingView(actor, query), headerUnreadCount(actor)]);
-  return { props: { ...base, failure, view, unreadCount } };
+  return { props: { locale, actor, failure, view, unreadCount, nonce } };
 };

@@ -17,5 +17,14 @@ export async function signInWithForm(page: Page, username: string, password = DE
   await page.getByRole("button", { name: "Đăng nhập" }).click();
 }
 
+/** Straight to the form of a team's monthly meeting: the first team of the choosing step. Answers the form's address. */
+export async function openMeetingForm(page: Page): Promise<string> {
+  await page.goto("/meetings/new?kind=TEAM_MONTHLY");
+  await page.getByRole("region", { name: "2. Chọn tổ dân vận" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/meetings\/new\?kind=TEAM_MONTHLY&target=org:\d+$/);
+  await expect(page.getByRole("group", { name: "Điểm danh" })).toBeVisible();
+  return page.url();
+}
+
 export const test = base;
 export { expect };

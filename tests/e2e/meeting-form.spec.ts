@@ -1,26 +1,19 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, openMeetingForm, signInAs, test } from "./fixtures";
 
 /**
  * The meeting form as the Pages Router serves it (decision 019): its inline script's rows and
  * draft, a refusal answered by the page itself, and the checks Next.js would make around a
  * server action (session, permission, same origin).
  */
-async function openForm(page: Page): Promise<string> {
-  await page.goto("/meetings/new?kind=TEAM_MONTHLY");
-  await page.getByRole("region", { name: "2. Chọn tổ dân vận" }).getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/meetings\/new\?kind=TEAM_MONTHLY&target=org:\d+$/);
-  await expect(page.getByRole("group", { name: "Điểm danh" })).toBeVisible();
-  return page.url();
-}
 
 const rows = (page: Page) => page.getByRole("region", { name: "Kiến nghị phát sinh" }).getByRole("listitem");
 
 test("rows are added, removed and numbered again; a refusal keeps what was typed, then the meeting saves", async ({ page }) => {
   const token = randomBytes(3).toString("hex");
   await signInAs(page, "xa.lapthach");
-  await openForm(page);
+  await openMeetingForm(page);
   await expect(rows(page)).toHaveCount(3);
   await page.getByRole("button", { name: "+ Thêm kiến nghị" }).click();
   await expect(rows(page)).toHaveCount(4);
@@ -54,7 +47,7 @@ test("rows are added, removed and numbered again; a refusal keeps what was typed
 
 test("a discarded draft leaves the form as the server gave it", async ({ page }) => {
   await signInAs(page, "xa.lapthach");
-  const url = await openForm(page);
+  const url = await openMeetingForm(page);
   await page.getByLabel("Địa điểm").fill("Sân nhà văn hóa");
   await expect(page.getByText(/^Đã lưu bản nháp trên máy lúc/)).toBeVisible();
   await page.goto(url);
@@ -66,7 +59,7 @@ test("a discarded draft leaves the form as the server gave it", async ({ page })
 
 test("the form answers like the rest of the app: 404 without the permission, 403 from another site, English on request", async ({ page, browser }) => {
   await signInAs(page, "xa.lapthach");
-  const url = await openForm(page);
+  const url = await openMeetingForm(page);
   const key = await page.locator('input[name="idempotencyKey"]').inputValue();
   const target = new URL(url).searchParams.get("target")!;
   const post = (headers: Record<string, string>) =>

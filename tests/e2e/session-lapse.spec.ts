@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/seed/accounts";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, openMeetingForm, signInAs, test } from "./fixtures";
 
 /**
  * A session that lapses while someone types (30 idle minutes) must not cost them what they typed:
@@ -55,9 +55,7 @@ test.describe("without JavaScript", () => {
   test("a lapsed session while logging a meeting: signing in on the page saves what was typed @phone", async ({ page }) => {
     const token = randomBytes(3).toString("hex");
     await signInAs(page, "xa.lapthach");
-    await page.goto("/meetings/new?kind=TEAM_MONTHLY");
-    await page.getByRole("region", { name: "2. Chọn tổ dân vận" }).getByRole("link").first().click();
-    await expect(page.getByRole("group", { name: "Điểm danh" })).toBeVisible();
+    await openMeetingForm(page);
     const minutes = `Biên bản sinh hoạt tổ ${token}: bàn việc làm đường liên thôn.`;
     await page.getByLabel("Biên bản cuộc họp").fill(minutes);
     await page.getByLabel("Địa điểm").fill(`Nhà văn hóa ${token}`);

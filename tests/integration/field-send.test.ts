@@ -128,6 +128,21 @@ describe("the doors", () => {
     );
     expect(big.status).toBe(413);
   });
+
+  it("the one gate's other answer (decision 082): a password to change, a second factor, a closed home unit wait on the phone as 401", async () => {
+    const cases: [Actor, string][] = [
+      [{ ...secretary, mustChangePassword: true }, "/profile/password"],
+      [{ ...secretary, mustEnrolTwoFactor: true }, "/profile/two-factor"],
+      [{ ...secretary, unit: { ...secretary.unit, validTo: new Date("2025-06-30T00:00:00Z") } }, "/home-closed"],
+    ];
+    for (const [actor, to] of cases) {
+      const key = randomUUID();
+      const res = await send("meeting", actor, meeting(key));
+      expect(res.status, to).toBe(401);
+      expect(await res.json()).toMatchObject({ error: "unauthenticated", to });
+      expect(await db.meeting.count({ where: { idempotencyKey: key } })).toBe(0);
+    }
+  });
 });
 
 const MEETING_FIELDS = ["idempotencyKey", "kind", "target", "heldOn", "place", "chair", "raisedUnitId", "raised.0.content", "raised.0.fieldId", "raised.99.unitId", "att.1", "carry.1", "agenda"];

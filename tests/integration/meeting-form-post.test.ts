@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFormData, readFormPost, runFormAction } from "@/lib/actions/form-post";
+import { formPost, refusalAsFailure, runFormAction } from "@/lib/actions/form-post";
 import { db } from "@/lib/db/client";
 import { logMeeting } from "@/lib/meetings/create";
 import type { Actor } from "@/lib/auth/actor";
@@ -10,8 +10,10 @@ import { actorAt, buildTree, createField, createOrganisation, createUser, type T
 
 /** What the meeting page does with a POST: read and check the form, then run the action as the actor. */
 async function postAs(req: http.IncomingMessage, actor: Actor) {
-  const form = await readFormPost(req);
-  return form instanceof FormData ? runFormAction(logMeeting, form, actor) : form;
+  const post = formPost(req);
+  if (post.crossSite) return "cross-site";
+  const form = await post.read();
+  return form instanceof FormData ? runFormAction(logMeeting, form, actor) : refusalAsFailure(form);
 }
 
 /**
@@ -102,8 +104,8 @@ describe("the meeting form's POST", () => {
   });
 
   it("answers a body that is too large or not a form with a message, before anything is saved", async () => {
-    handle = (req) => readFormData(req, 1024);
-    expect(await post("x".repeat(2048), { "content-type": "application/x-www-form-urlencoded" })).toBe("too-large");
+    handle = (req) => formPost(req, 1024).read();
+    expect(await post("x".repeat(2048), { "content-type": "application/x-www-form-urlencoded" })).toMatchObject({ refused: "too-large" });
     handle = (req) => postAs(req, secretary);
     const malformed = (await post("--b\r\nnot a part", { "content-type": "multipart/form-data; boundary=b" })) as { fieldErrors: { _form: string[] } };
     expect(malformed.fieldErrors._form).toEqual(["Không đọc được biểu mẫu đã gửi, vui lòng gửi lại."]);

@@ -55,7 +55,13 @@ vi.mock("@/lib/auth/current", async () => {
     },
   };
 });
-vi.mock("@/lib/auth/pages", () => ({ actorOfRequest: async () => state.actor }));
+vi.mock("@/lib/auth/pages", async () => {
+  const { gate } = await import("@/lib/auth/gate");
+  return {
+    actorOfRequest: async () => state.actor,
+    gateOfPagesRequest: async (_req: unknown, _res: unknown, path: string, permission: Parameters<typeof gate>[2]) => gate(state.actor, path, permission),
+  };
+});
 // Sign-out reads the session through next-auth, outside any request here: there is none to end.
 vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<object>()), getServerSession: async () => null }));
 vi.mock("next/headers", () => {

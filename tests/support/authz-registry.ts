@@ -202,7 +202,7 @@ export const ROUTES: readonly RouteRow[] = [
   route("app/tra-cuu/danh-gia/route.ts", "POST", "/tra-cuu/danh-gia", "public", "none", { note: "rates the petition this browser's lookup opened, once its reply is sent; same-site forms only" }),
   route("app/sign-out/route.ts", "POST", "/sign-out", "public", "none", { note: "signs out whoever calls it; without a session it only clears cookies" }),
   route("app/locale/route.ts", "POST", "/locale", "public", "none", { note: "sets the language cookie" }),
-  route("app/field/meetings/route.ts", "POST", "/field/meetings", "meeting:create:subtree", "none", { note: "a meeting form kept offline, sent by the service worker: the meeting form's own chain and scope; a refusal answers 200 with its messages; no session 401, another user's item 409 (decision 071)" }),
+  route("app/field/meetings/route.ts", "POST", "/field/meetings", "meeting:create:subtree", "none", { note: "a meeting form kept offline, sent by the service worker: the meeting form's own chain and scope; a refusal answers 200 with its messages; the one gate (decision 082): no session, or a password change, second factor or closed home unit first, 401; another user's item 409 (decision 071)" }),
   route("app/field/petitions/route.ts", "POST", "/field/petitions", "petition:create:subtree", "none", { note: "a petition taken in offline, sent by the service worker: the intake's own chain and scope; as /field/meetings (decision 071)" }),
   route("app/api/v1/openapi.json/route.ts", "GET", "/api/v1/openapi.json", "signed-in"),
   route("app/api/v1/units/route.ts", "GET", "/api/v1/units?q=vinh", "organisation:read:subtree"),
