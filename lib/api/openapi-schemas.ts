@@ -97,6 +97,11 @@ const KPI_FIELDS = {
   briefingsExpected: ["integer", "Commune-quarters valid, over the same quarters."],
   briefingCompliance: ["number", "held / expected."],
   cadresTrained: ["integer", "Cadres with a training starting in the period."],
+  villageScoreSheets: ["integer", "Village scoring sheets of the subtree's villages (today's tree) whose scoring period overlaps the period; the children's add up to the unit's (0 in a comparison by stretch)."],
+  averageVillageScore: [
+    "number",
+    "Mean of those sheets' scores, each its total over its maximum in percent (0–100), one decimal; over all the unit's villages' sheets, not a mean of the children's means. Null without a sheet.",
+  ],
 } satisfies Record<keyof Kpis, ["integer" | "integer?" | "number", string]>;
 
 const kpiSchema = ([type, description]: [string, string]) =>

@@ -46,6 +46,7 @@ const GRANTS = {
     "organisation:read:subtree",
     "cadre:personal-data:subtree",
     "periodic-report:write:subtree",
+    "scoring:score:subtree",
   ],
   /** Tổ chức: blocs, teams and their members, the cadre registry, villages. */
   ORGANISATION: [
@@ -56,6 +57,7 @@ const GRANTS = {
     "village:manage:subtree",
     "periodic-report:write:subtree",
     "periodic-report:approve:subtree",
+    "scoring:score:subtree",
   ],
   /** Xem số liệu, báo cáo: read everything in reach, change nothing. */
   READING: ["petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", "periodic-report:read:subtree"],
@@ -66,6 +68,7 @@ const GRANTS = {
     "periodic-report:read:subtree",
     "periodic-report:write:subtree",
     "periodic-report:approve:subtree",
+    "scoring:configure:subtree",
   ],
   /**
    * Quản trị: accounts, units, national reference data and policies; opens locked meetings and

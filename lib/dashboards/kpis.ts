@@ -41,7 +41,7 @@ export function addVector(into: Measures, values: readonly number[]): Measures {
 
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 
-export function toKpis(m: Measures, extra: { overdue: number | null; cadresTrained: number }): Kpis {
+export function toKpis(m: Measures, extra: { overdue: number | null; cadresTrained: number; villageScores?: { average: number | null; sheets: number } }): Kpis {
   return {
     received: m.received,
     receivedResolved: m.receivedResolved,
@@ -67,5 +67,7 @@ export function toKpis(m: Measures, extra: { overdue: number | null; cadresTrain
     briefingsExpected: m.briefingsExpected,
     briefingCompliance: percent(m.briefingsHeld, m.briefingsExpected),
     cadresTrained: extra.cadresTrained,
+    villageScoreSheets: extra.villageScores?.sheets ?? 0,
+    averageVillageScore: extra.villageScores?.average ?? null,
   };
 }

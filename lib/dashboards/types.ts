@@ -132,6 +132,16 @@ export interface Kpis {
   briefingCompliance: number | null;
   /** Distinct cadres of the subtree with a TrainingRecord starting (`startOn`) in the period. */
   cadresTrained: number;
+  /**
+   * Village scoring sheets (decision 078) of the subtree's villages (along today's tree) whose scoring
+   * period overlaps the period; 0 in a comparison by stretch.
+   */
+  villageScoreSheets: number;
+  /**
+   * Mean of those sheets' scores, each a sheet's total over its maximum in percent (0–100), one decimal;
+   * null without a sheet. A unit's mean is over all its villages' sheets, not a mean of its children's.
+   */
+  averageVillageScore: number | null;
 }
 
 /**
