@@ -19,6 +19,7 @@ const CARD_KEYS: KpiKey[] = [
   "teamMeetingCompliance",
   "briefingCompliance",
   "cadresTrained",
+  "averageVillageScore",
 ];
 
 /** The rates whose card says, behind an "i", what they count: numerator and denominator. */
@@ -80,6 +81,7 @@ export async function KpiCards({
     briefingCompliance: meetingsDue.quarters.length
       ? t("cards.briefingsDetail", { held: n(kpis.briefingsHeld), expected: n(kpis.briefingsExpected) })
       : t("cards.briefingsNotDue"),
+    averageVillageScore: t("cards.villageScoreDetail", { sheets: n(kpis.villageScoreSheets) }),
   };
   return (
     <section aria-labelledby="kpi-title" className="space-y-3">
@@ -91,7 +93,7 @@ export async function KpiCards({
           const column = kpiColumn(key);
           const value = kpis[key];
           // What the arrow compares: the whole periods, or the same stretch of each (null: nothing to compare).
-          const stretch = comparison.stretch === "sameMonths" && key !== "cadresTrained" ? comparison : null;
+          const stretch = comparison.stretch === "sameMonths" && key !== "cadresTrained" && key !== "averageVillageScore" ? comparison : null;
           const [now, before] =
             comparison.stretch === "whole" ? [value, previous[key]] : stretch ? [stretch.current[key], stretch.previous[key]] : [null, null];
           const change = now === null || before === null ? null : Math.sign(now - before);
