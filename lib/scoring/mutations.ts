@@ -63,15 +63,15 @@ export async function setWeakestShare(actor: Actor, input: WeakestShareInput) {
   });
 }
 
-/** A village in the actor's reach that may be scored for the period (it stood during it), or not found. */
+/** A village in the actor's reach, or null (not found); `stood`: whether it stood during the period (else it is not scored for it). */
 export async function scorableVillage(actor: Actor, villageId: number, period: ReportPeriod) {
   const village = await db.unit.findFirst({
     where: { AND: [{ id: villageId, level: "VILLAGE" }, unitWhereFor(actor)] },
     select: { id: true, name: true, typeLabel: true, ancestorIds: true, parentId: true, validFrom: true, validTo: true },
   });
   if (!village) return null;
-  if ((village.validTo && isoDay(village.validTo) < period.from) || (village.validFrom && isoDay(village.validFrom) > period.to)) return null;
-  return village;
+  const stood = !((village.validTo && isoDay(village.validTo) < period.from) || (village.validFrom && isoDay(village.validFrom) > period.to));
+  return { ...village, stood };
 }
 
 /**
@@ -101,6 +101,7 @@ export async function saveSheet(actor: Actor, input: SheetInput, now = new Date(
   if (period.from > isoDay(todayInVietnam(now))) throw new ActionError("INVALID_STATE", "the period has not begun");
   const village = await scorableVillage(actor, input.villageId, period);
   if (!village) throw new ActionError("NOT_FOUND");
+  if (!village.stood) throw new ActionError("INVALID_STATE", "the village did not stand during the period");
   const existing = await db.scoreSheet.findUnique({ where: { villageId_period: { villageId: village.id, period: period.key } }, select: { id: true, version: true, templateId: true } });
   if (existing && existing.version !== input.version) throw new ActionError("CONFLICT");
   if (!existing && input.version !== 0) throw new ActionError("CONFLICT");

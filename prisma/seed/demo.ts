@@ -18,6 +18,7 @@ import { createContext } from "./context";
 import { assignMeetingIds, insertMeetings, planMeetings } from "./meetings";
 import { seedOrganisations } from "./organisations";
 import { seedPeriodicReports } from "./periodic-reports";
+import { seedScoring } from "./scoring";
 import { planPetitions, seedPetitions } from "./petitions";
 import { bindAgencyAccounts, seedReference, seedUsers } from "./reference";
 import { applyReform, REFORM_EVE } from "./reform";
@@ -118,6 +119,8 @@ export async function seedDemo(
 
   const periodicReports = await seedPeriodicReports(db, ctx, users);
   lap(`${periodicReports.total} báo cáo định kỳ / periodic reports`);
+  const scoring = await seedScoring(db, ctx, users.byUsername.get("admin")!);
+  lap(`${scoring.sheets} phiếu chấm điểm thôn / village scoring sheets`);
 
   const unitIds = new Map(allTrees.flatMap((t) => t.all.map((u) => [u.id, u.level] as const)));
   const count = (level: string) => [...unitIds.values()].filter((l) => l === level).length;

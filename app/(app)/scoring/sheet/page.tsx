@@ -42,6 +42,14 @@ export default async function SheetPage({ searchParams }: { searchParams: Promis
       <p className="text-stone-700">{t("periodLabel", { period: reportPeriodLabel(period) })}</p>
     </header>
   );
+  if (!village.stood) {
+    return (
+      <div className="space-y-4">
+        {header}
+        <p className="rounded-md bg-amber-50 p-4 text-amber-900">{t("sheet.notStanding")}</p>
+      </div>
+    );
+  }
   if (period.from > isoDay(today)) {
     return (
       <div className="space-y-4">
