@@ -117,5 +117,6 @@ export function totalsOf(criteria: Criterion[], points: Record<string, number>):
 
 /** How many of `n` ranked villages the weakest share marks: rounded up, so a share above 0 marks at least one. */
 export function weakestCount(n: number, share: number): number {
-  return Math.ceil((n * share) / 100 - 1e-9);
+  // Whole numbers throughout: n × share is exact, and so is the rounding up.
+  return Math.floor((n * share + 99) / 100);
 }
