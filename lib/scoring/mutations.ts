@@ -79,16 +79,25 @@ export async function scorableVillage(actor: Actor, villageId: number, period: R
  * team meetings of the months that have ended, petitions resolved up to today.
  */
 export async function autoInputsFor(villageId: number, period: ReportPeriod, now = new Date()): Promise<AutoInputs> {
+  return (await autoInputsOf([villageId], period, now)).get(villageId)!;
+}
+
+/** `autoInputsFor` of many villages at once: two statements whatever their number (the demo's seed). */
+export async function autoInputsOf(villageIds: number[], period: ReportPeriod, now = new Date()): Promise<Map<number, AutoInputs>> {
   const today = todayInVietnam(now);
   const months = meetingsDue(period, today).months;
   const lastMonth = `${isoDay(today).slice(0, 7)}-01`;
   const cells = new Map<number, Cells>();
   await Promise.all([
-    readMeetingCells(cells, [villageId], months, [], { whole: true }),
-    period.from <= lastMonth ? readPetitionCells(cells, [villageId], period.from, period.to < lastMonth ? period.to : lastMonth, { whole: true }) : Promise.resolve(),
+    readMeetingCells(cells, villageIds, months, [], { whole: true }),
+    period.from <= lastMonth ? readPetitionCells(cells, villageIds, period.from, period.to < lastMonth ? period.to : lastMonth, { whole: true }) : Promise.resolve(),
   ]);
-  const at = (m: Measure) => cells.get(villageId)?.get(PERIOD_CELL)?.[MEASURES.indexOf(m)] ?? 0;
-  return { teamsHeld: at("teamsHeld"), teamsExpected: at("teamsExpected"), resolved: at("resolved"), resolvedOnTime: at("resolvedOnTime") };
+  return new Map(
+    villageIds.map((id) => {
+      const at = (m: Measure) => cells.get(id)?.get(PERIOD_CELL)?.[MEASURES.indexOf(m)] ?? 0;
+      return [id, { teamsHeld: at("teamsHeld"), teamsExpected: at("teamsExpected"), resolved: at("resolved"), resolvedOnTime: at("resolvedOnTime") }];
+    }),
+  );
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { parseReportPeriod } from "../../lib/periodic-reports/period";
-import { autoInputsFor } from "../../lib/scoring/mutations";
+import { autoInputsOf } from "../../lib/scoring/mutations";
 import { autoPoints, criteriaOf, round2, sectionsOfRows, totalsOf, type AutoKind } from "../../lib/scoring/rules";
 import type { SeedContext } from "./context";
 import { DEMO_SEED, Random } from "./random";
@@ -47,10 +47,11 @@ export async function seedScoring(db: PrismaClient, ctx: SeedContext, adminId: n
     for (const key of demoScoringPeriods(ctx.today)) {
       const period = parseReportPeriod(key)!;
       const rows = [];
+      const auto = await autoInputsOf(villages.map((v) => v.id), period, now);
       for (const village of villages) {
         // Each village's own level of care, so the ranking spreads out; a few weak ones for the follow-up list.
         const care = rng.chance(0.15) ? 0.35 + rng.next() * 0.25 : 0.65 + rng.next() * 0.35;
-        const inputs = await autoInputsFor(village.id, period, now);
+        const inputs = auto.get(village.id)!;
         const points: Record<string, number> = {};
         for (const c of criteria) points[c.key] = c.auto ? autoPoints(c.auto, c.max, inputs) : round2(Math.min(c.max, Math.round(c.max * care * (0.85 + rng.next() * 0.3) * 2) / 2));
         rows.push({
