@@ -19,8 +19,13 @@ const CARD_KEYS: KpiKey[] = [
   "teamMeetingCompliance",
   "briefingCompliance",
   "cadresTrained",
+  "modelsRegistered",
+  "modelsRecognised",
   "averageVillageScore",
 ];
+
+/** Figures not compared by the same stretch of months: a distinct count, and the models' (decision 076). */
+const NOT_BY_STRETCH: ReadonlySet<KpiKey> = new Set<KpiKey>(["cadresTrained", "modelsRegistered", "modelsRecognised", "averageVillageScore"]);
 
 /** The rates whose card says, behind an "i", what they count: numerator and denominator. */
 const EXPLAINED: ReadonlySet<KpiKey> = new Set<KpiKey>(["resolvedRate", "onTimeRate", "satisfactionRate", "teamMeetingCompliance", "briefingCompliance"]);
@@ -93,7 +98,7 @@ export async function KpiCards({
           const column = kpiColumn(key);
           const value = kpis[key];
           // What the arrow compares: the whole periods, or the same stretch of each (null: nothing to compare).
-          const stretch = comparison.stretch === "sameMonths" && key !== "cadresTrained" && key !== "averageVillageScore" ? comparison : null;
+          const stretch = comparison.stretch === "sameMonths" && !NOT_BY_STRETCH.has(key) ? comparison : null;
           const [now, before] =
             comparison.stretch === "whole" ? [value, previous[key]] : stretch ? [stretch.current[key], stretch.previous[key]] : [null, null];
           const change = now === null || before === null ? null : Math.sign(now - before);

@@ -15,6 +15,7 @@ const SECTIONS: { href: string; key: string; permission?: Permission }[] = [
   { href: "/agency", key: "agency", permission: "agency-petition:read:agency" },
   { href: "/meetings", key: "meetings", permission: "meeting:read:subtree" },
   { href: "/organisation", key: "organisation", permission: "organisation:read:subtree" },
+  { href: "/models", key: "models", permission: "good-practice:read:subtree" },
   { href: "/reports", key: "reports", permission: "report:read:subtree" },
   { href: "/scoring", key: "scoring", permission: "report:read:subtree" },
   { href: "/admin", key: "admin", permission: "admin:access" },

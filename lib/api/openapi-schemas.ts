@@ -97,6 +97,8 @@ const KPI_FIELDS = {
   briefingsExpected: ["integer", "Commune-quarters valid, over the same quarters."],
   briefingCompliance: ["number", "held / expected."],
   cadresTrained: ["integer", "Cadres with a training starting in the period."],
+  modelsRegistered: ["integer", "\"Dân vận khéo\" good-practice models of the subtree registered in the period (decision 076)."],
+  modelsRecognised: ["integer", "…models of the subtree whose latest recognition, at any level, is dated in the period."],
   villageScoreSheets: ["integer", "Village scoring sheets of the subtree's villages (today's tree) whose scoring period overlaps the period; the children's add up to the unit's (0 in a comparison by stretch)."],
   averageVillageScore: [
     "number",

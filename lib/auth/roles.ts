@@ -46,6 +46,8 @@ const GRANTS = {
     "organisation:read:subtree",
     "cadre:personal-data:subtree",
     "periodic-report:write:subtree",
+    "good-practice:read:subtree",
+    "good-practice:write:subtree",
     "scoring:score:subtree",
   ],
   /** Tổ chức: blocs, teams and their members, the cadre registry, villages. */
@@ -57,10 +59,13 @@ const GRANTS = {
     "village:manage:subtree",
     "periodic-report:write:subtree",
     "periodic-report:approve:subtree",
+    "good-practice:read:subtree",
+    "good-practice:write:subtree",
+    "good-practice:assess:subtree",
     "scoring:score:subtree",
   ],
   /** Xem số liệu, báo cáo: read everything in reach, change nothing. */
-  READING: ["petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", "periodic-report:read:subtree"],
+  READING: ["petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", "periodic-report:read:subtree", "good-practice:read:subtree"],
   /** Chỉ đạo: the leader's settings of the reports (a province's on-time threshold). */
   DIRECTING: [
     "report:read:subtree",
@@ -68,6 +73,8 @@ const GRANTS = {
     "periodic-report:read:subtree",
     "periodic-report:write:subtree",
     "periodic-report:approve:subtree",
+    "good-practice:read:subtree",
+    "good-practice:assess:subtree",
     "scoring:configure:subtree",
   ],
   /**

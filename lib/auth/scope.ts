@@ -65,6 +65,11 @@ export function cadreWhereFor(actor: ScopedActor): Prisma.CadreWhereInput {
   return { unit: unitWhereFor(actor) };
 }
 
+/** Good-practice models of a unit in the reach (decision 076). */
+export function goodPracticeWhereFor(actor: ScopedActor): Prisma.GoodPracticeModelWhereInput {
+  return { unit: unitWhereFor(actor) };
+}
+
 export function userWhereFor(actor: ScopedActor): Prisma.UserWhereInput {
   return { unit: unitWhereFor(actor) };
 }

@@ -2,7 +2,7 @@
  * The records a load run points its addresses at, picked from the bench database: the bench
  * users' own units, and records of the bench district (`bench.district`'s, inside the bench
  * province), which every bench user may read, so that a record page costs each user the same.
- * A kind the database has none of (attachments: the generator makes none) is null, and the
+ * A kind the database has none of (attachments, good-practice models: the generator makes none) is null, and the
  * run reports the targets it could not point anywhere.
  */
 import type pg from "pg";
@@ -112,6 +112,15 @@ export async function benchIds(client: pg.ClientBase): Promise<BenchIds> {
       // The staff account of the bench district: a user the admin manages.
       case "user":
         return once(target, `SELECT id::text AS ref FROM "User" WHERE "unitId" = $1 AND username <> $2 ORDER BY id LIMIT 1`, [districtId, BENCH_USERS.district]);
+      // "Dân vận khéo" models of the district (decision 076), and an evidence file of one.
+      case "good-practice-model":
+        return once(target, `SELECT id::text AS ref FROM "GoodPracticeModel" WHERE ${inDistrict} ORDER BY id LIMIT 1`, [districtId]);
+      case "good-practice-attachment":
+        return once(
+          target,
+          `SELECT a."goodPracticeModelId" || '/attachments/' || a.id AS ref FROM "Attachment" a JOIN "GoodPracticeModel" m ON m.id = a."goodPracticeModelId" WHERE m.${inDistrict} ORDER BY a.id LIMIT 1`,
+          [districtId],
+        );
       default:
         return null;
     }

@@ -80,6 +80,8 @@ export const PICKABLE: ReadonlySet<Target> = new Set<Target>([
   "organisation",
   "cadre",
   "user",
+  "good-practice-model",
+  "good-practice-attachment",
 ]);
 
 const APP = "app/(app)";
@@ -117,6 +119,7 @@ export const OVERRIDES: Readonly<Record<string, Override>> = {
   [`${APP}/meetings/page.tsx`]: { users: ALL },
   [`${APP}/meetings/compliance/page.tsx`]: { users: ALL, note: "the user's own unit" },
   [`${APP}/reports/page.tsx`]: { users: ALL, note: "the user's own unit" },
+  [`${APP}/models/page.tsx`]: { users: ALL, note: "the models of the user's reach (decision 076)" },
   [`${APP}/reports/periodic/page.tsx`]: { users: ALL, note: "the user's own unit: its report and the completeness of the units below" },
   [`${APP}/reports/periodic/report/page.tsx`]: { users: ALL, note: "the user's own unit" },
   [`${APP}/reports/periodic/report/print/page.tsx`]: { users: ALL, note: "the bench database holds no periodic report: the page of a unit without one" },
@@ -232,6 +235,12 @@ const ACTION_EXCLUSIONS: ReadonlySet<string> = new Set([
   "lib/periodic-reports/actions.ts#saveReportAction",
   "lib/periodic-reports/actions.ts#refreshReportAction",
   "lib/periodic-reports/actions.ts#decideReportAction",
+  "lib/good-practice/actions.ts#registerModelAction",
+  "lib/good-practice/actions.ts#buildModelAction",
+  "lib/good-practice/actions.ts#assessModelAction",
+  "lib/good-practice/actions.ts#recogniseModelAction",
+  "lib/good-practice/actions.ts#replicateModelAction",
+  "lib/good-practice/actions.ts#addEvidenceAction",
   "lib/notifications/actions.ts#markNotificationReadAction",
   "lib/notifications/actions.ts#markAllNotificationsReadAction",
   "lib/notifications/actions.ts#saveNotificationSettingsAction",

@@ -22,6 +22,8 @@ export type KpiKey =
   | "teamMeetingCompliance"
   | "briefingCompliance"
   | "cadresTrained"
+  | "modelsRegistered"
+  | "modelsRecognised"
   | "averageVillageScore";
 
 export interface KpiColumn {
@@ -47,6 +49,8 @@ export const KPI_COLUMNS: readonly KpiColumn[] = [
   { key: "teamMeetingCompliance", kind: "percent", higherIsBetter: true },
   { key: "briefingCompliance", kind: "percent", higherIsBetter: true },
   { key: "cadresTrained", kind: "count", higherIsBetter: true },
+  { key: "modelsRegistered", kind: "count", higherIsBetter: true },
+  { key: "modelsRecognised", kind: "count", higherIsBetter: true },
   { key: "averageVillageScore", kind: "score", higherIsBetter: true },
 ];
 

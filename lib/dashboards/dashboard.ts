@@ -13,6 +13,7 @@ import { percent } from "../percent";
 import { isoDay, todayInVietnam } from "../time";
 import { villageScoresFor } from "../scoring/rollup";
 import { addVector, emptyMeasures, MEASURES, toKpis, type Measure, type Measures } from "./kpis";
+import { modelFiguresOf } from "../good-practice/figures";
 import { lastDayOfMonth, meetingsDue, monthsOf, previousPeriod, quartersOf } from "./period";
 import { coverageKpis, PERIOD_CELL, readCadresTrained, readCoverage, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
 import { restate, type Cells, type Shift } from "./restate";
@@ -99,9 +100,10 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
   const statusCells = new Map<number, Cells>();
   // Village scores (decision 078): one statement for the unit and its children, and the unit's previous period.
   const scoresRead = villageScoresFor(display, period, previous);
-  const [trainedNow, trainedBefore] = await Promise.all([
+  const [trainedNow, trainedBefore, models] = await Promise.all([
     readCadresTrained(display, period.from, period.to),
     readCadresTrained([display[0]], previous.from, previous.to),
+    modelFiguresOf(display[0], display.slice(1), period, previous),
     readPetitionCells(cells, detail, period.from, lastMonth),
     readPetitionCells(cells, totalsOnly, period.from, lastMonth, { whole: true }),
     readPetitionCells(cells, detail, previous.from, before.months.at(-1)!),
@@ -118,10 +120,10 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
   const kpis = new Map<number, Kpis>();
   for (const id of display) {
     const mine = viewed.get(id);
-    kpis.set(id, toKpis(measuresOf(mine, current), { overdue: mine?.get("overdue")?.[0] ?? 0, cadresTrained: trainedNow.get(id) ?? 0, villageScores: scores.current.get(id) }));
+    kpis.set(id, toKpis(measuresOf(mine, current), { overdue: mine?.get("overdue")?.[0] ?? 0, cadresTrained: trainedNow.get(id) ?? 0, models: models.period.get(id), villageScores: scores.current.get(id) }));
   }
   const own = viewed.get(display[0]);
-  const previousKpis = toKpis(measuresOf(own, before), { overdue: null, cadresTrained: trainedBefore.get(display[0]) ?? 0, villageScores: scores.previous });
+  const previousKpis = toKpis(measuresOf(own, before), { overdue: null, cadresTrained: trainedBefore.get(display[0]) ?? 0, models: models.previous, villageScores: scores.previous });
   // A period has ended when its last day is before today (`ReportedPeriod.complete`).
   const complete = period.to < isoDay(today);
   const stretch = complete ? null : sameStretch(previous, due, today);
@@ -141,7 +143,7 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
     fields: restate(fieldCells, [display[0]], shifts, childrenOf).get(display[0])!,
     statuses: restate(statusCells, [display[0]], shifts, childrenOf).get(display[0])!,
   };
-  return { kpis, previousKpis, previous, charts, due, comparison, complete };
+  return { kpis, previousKpis, previous, charts, due, comparison, complete, models: models.year };
 }
 
 type FieldName = { id: number; code: string; name: string };
@@ -219,7 +221,7 @@ async function computeDashboard(actor: Actor, unitId: number, period: Period, vi
   const home = reachStart(actor, unit.ancestorIds);
   const pathIds = unit.ancestorIds.slice(Math.max(home, 0));
 
-  const [{ kpis, previousKpis, previous, charts, due, comparison, complete }, grandchildren, pathUnits, coverage, fields, predecessors] = await Promise.all([
+  const [{ kpis, previousKpis, previous, charts, due, comparison, complete, models }, grandchildren, pathUnits, coverage, fields, predecessors] = await Promise.all([
     figuresOf(display, period, shifts, today),
     children.length
       ? db.unit.groupBy({ by: ["parentId"], where: { parentId: { in: children.map((c) => c.id) } }, _count: { _all: true } })
@@ -251,6 +253,7 @@ async function computeDashboard(actor: Actor, unitId: number, period: Period, vi
     coverage,
     children: rows,
     charts: chartsOf(period, charts, fields),
+    models,
     asOf: now.toISOString(),
   };
 }

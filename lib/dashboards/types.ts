@@ -8,6 +8,7 @@
  * share below 100% never rounds up to 100), or null when there is nothing to divide by.
  */
 import type { PetitionStatus, UnitLevel } from "../generated/prisma/enums";
+import type { ModelYearFigures } from "../good-practice/figures";
 
 /**
  * Figures on the units as they were when things happened ("historical"), or restated on
@@ -132,6 +133,10 @@ export interface Kpis {
   briefingCompliance: number | null;
   /** Distinct cadres of the subtree with a TrainingRecord starting (`startOn`) in the period. */
   cadresTrained: number;
+  /** "Dân vận khéo" models of the subtree registered (`registeredOn`) in the period (decision 076). */
+  modelsRegistered: number;
+  /** "Dân vận khéo" models of the subtree whose latest recognition (`recognisedOn`), at any level, is in the period (decision 076). */
+  modelsRecognised: number;
   /**
    * Village scoring sheets (decision 078) of the subtree's villages (along today's tree) whose scoring
    * period overlaps the period; 0 in a comparison by stretch.
@@ -241,6 +246,8 @@ export interface Dashboard {
     /** One point per month of the period. */
     meetingCompliance: CompliancePoint[];
   };
+  /** The "Dân vận khéo" models of the subtree in the emulation year of the period's last day, by field (decision 076). */
+  models: ModelYearFigures;
   /** When the figures were read (ISO timestamp): rollups are kept in the write transaction, so they are live. */
   asOf: string;
 }

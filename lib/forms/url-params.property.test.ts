@@ -18,6 +18,7 @@ import { refuseMalformedRequest } from "../http/request-guard";
 import { parseMeetingFilters } from "../meetings/list";
 import { parsePetitionFilters } from "../petitions/list";
 import { parseUserListParams } from "../users/list-params";
+import { parseModelListParams } from "../good-practice/list-params";
 import { EARLIEST_DAY, LATEST_DAY, MAX_INT, parseId, parseIsoDay } from "./fields";
 
 /**
@@ -49,6 +50,7 @@ const PAGES = [
   { name: "meeting list", keys: ["kind", "unit", "from", "to", "dir", "limit", "cursor"], parse: parseMeetingFilters },
   { name: "cadre list", keys: ["q", "unit", "status", "party", "sort", "cursor"], parse: parseCadreFilters },
   { name: "users list", keys: ["q", "role", "active", "sort", "dir", "page"], parse: parseUserListParams },
+  { name: "good-practice models list", keys: ["q", "field", "status", "year", "sort", "dir", "page"], parse: parseModelListParams },
   { name: "reports page", keys: ["unit", "period", "at", "from", "to", "view", "sort", "dir", "map"], parse: (p: Record<string, string | string[] | undefined>) => parseReportParams(p, today) },
 ];
 

@@ -12,6 +12,7 @@ export const SECTION_NAMESPACES = {
   admin: ["admin", "mergers", "users", "roles", "twoFactor", "notifications"],
   cadres: ["cadres"],
   meetings: ["meetings"],
+  models: ["goodPractice"],
   notifications: ["notifications"],
   organisations: ["members", "orgLifecycle"],
   petitions: ["petitions", "field"],

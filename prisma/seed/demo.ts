@@ -18,6 +18,7 @@ import { createContext } from "./context";
 import { assignMeetingIds, insertMeetings, planMeetings } from "./meetings";
 import { seedOrganisations } from "./organisations";
 import { seedPeriodicReports } from "./periodic-reports";
+import { seedGoodPractice } from "./good-practice";
 import { seedScoring } from "./scoring";
 import { planPetitions, seedPetitions } from "./petitions";
 import { bindAgencyAccounts, seedReference, seedUsers } from "./reference";
@@ -46,6 +47,7 @@ export interface SeedSummary {
   petitions: { total: number; byStatus: Record<string, number>; events: number; raisedAtMeetings: number };
   meetings: { total: number; teamMonthly: number; bloc: number; quarterlyBriefing: number; attendance: number };
   periodicReports: { total: number; byStatus: Record<string, number> };
+  goodPractice: { total: number; byStatus: Record<string, number>; replications: number };
 }
 
 /** True when the database holds no unit: the seed only ever fills an empty database. */
@@ -119,6 +121,8 @@ export async function seedDemo(
 
   const periodicReports = await seedPeriodicReports(db, ctx, users);
   lap(`${periodicReports.total} báo cáo định kỳ / periodic reports`);
+  const goodPractice = await seedGoodPractice(db, ctx, users);
+  lap(`${goodPractice.total} mô hình "Dân vận khéo" / good-practice models`);
   const scoring = await seedScoring(db, ctx, users.byUsername.get("admin")!);
   lap(`${scoring.sheets} phiếu chấm điểm thôn / village scoring sheets`);
 
@@ -147,6 +151,7 @@ export async function seedDemo(
       attendance,
     },
     periodicReports,
+    goodPractice,
   };
   // The reminders of the last working day (decision 061): the demo shows its overdue petitions' reminders whatever day
   // it starts on; the worker adds today's when today is a working day (the same keys: nothing twice).

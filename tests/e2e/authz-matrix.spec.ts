@@ -24,8 +24,8 @@ const demoRelationsOf = (seat: Seat) => relationsOf(seat).filter((r) => !MERGED_
 /** The same for a row pointed at `target`: an agency's seat meets a held petition by its agency (decision 064). */
 const demoRelationsFor = (seat: Seat, target: Target): readonly AnyRelation[] => relationsFor(seat, target).filter((r) => !(MERGED_RELATIONS as readonly string[]).includes(r));
 
-/** Rows the demo data holds no record for: attachments (tests/e2e/petitions.spec.ts and meetings' cover their 404s). */
-const NO_DEMO_RECORD: readonly Target[] = ["petition-attachment", "meeting-attachment"];
+/** Rows not found here over HTTP: attachments (tests/e2e/petitions.spec.ts and meetings' cover their 404s), and the good-practice models, which no API lists (tests/e2e/good-practice.spec.ts covers a model out of reach). */
+const NO_DEMO_RECORD: readonly Target[] = ["petition-attachment", "meeting-attachment", "good-practice-model", "good-practice-attachment"];
 
 /** What each row was seen to answer, over all seats: every row pointed at a record must have met both. */
 const seen = new Map<string, Set<string>>();
@@ -170,6 +170,9 @@ async function discover(admin: APIRequestContext): Promise<Map<string, Targets>>
         user: user ?? null,
         "petition-attachment": null,
         "meeting-attachment": null,
+        // A model's page out of reach: tests/e2e/good-practice.spec.ts; every action's: tests/integration/authz-actions.test.ts.
+        "good-practice-model": null,
+        "good-practice-attachment": null,
         // Staff meet an agency's page in their unit relations: any petition there.
         "held-petition": petition ? String(petition.id) : null,
       };

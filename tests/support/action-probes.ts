@@ -11,7 +11,7 @@ import { db } from "@/lib/db/client";
 import type { UnitLevel } from "@/lib/generated/prisma/enums";
 import { FIXTURE_JSON, fixtureBytes } from "@/lib/units/catalogue/fixtures";
 import { insertUnit } from "@/lib/units/tree";
-import type { PeriodicReportStatus } from "@/lib/generated/prisma/enums";
+import type { GoodPracticeStatus, PeriodicReportStatus } from "@/lib/generated/prisma/enums";
 import { parseReportPeriod } from "@/lib/periodic-reports/period";
 import { templateFor } from "@/lib/periodic-reports/template";
 import type { ActionRow } from "./authz-registry";
@@ -118,7 +118,36 @@ const closedInto = async (u: UnitRow, kind: "FULL" | "PARTIAL") => {
   return { old, successor };
 };
 
+/** A "Dân vận khéo" model of `c.unit` in a status (decision 076), made by the author. */
+const modelAt = (c: Case, status: GoodPracticeStatus, more: Partial<{ effective: boolean; recognitionLevel: "COMMUNE" | "DISTRICT" | "PROVINCE" }> = {}) =>
+  db.goodPracticeModel.create({
+    data: { unitId: c.unit.id, field: "ECONOMY", year: 2026, title: "Mô hình thử", description: "Thử", inCharge: "Nguyễn Văn An", searchText: "mo hinh thu", status, registeredOn: new Date("2026-03-02"), createdById: c.authorId, ...more },
+  });
+/** The recognition level a seat stands at (a nation's user recognises at province level). */
+const seatLevel = (c: Case) => (c.actor.unit.level === "COMMUNE" ? "COMMUNE" : c.actor.unit.level === "DISTRICT" ? "DISTRICT" : "PROVINCE");
+/** A small PNG: evidence as a browser sends it. */
+const png = () => new File([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])], "anh.png", { type: "image/png" });
+
 export const PROBES: Record<string, Probe> = {
+  async registerModelAction(c) {
+    return { idempotencyKey: randomUUID(), unitId: String(c.unit.id), field: "ECONOMY", year: "2026", title: "Tổ hợp tác chè an toàn", description: "Họp dân bàn cách làm.", inCharge: "Nguyễn Văn An" };
+  },
+  async buildModelAction(c) {
+    return { modelId: String((await modelAt(c, "REGISTERED")).id), version: "0" };
+  },
+  async assessModelAction(c) {
+    return { modelId: String((await modelAt(c, "BUILDING")).id), version: "0", score: "80", note: "Hiệu quả.", effective: on, assessedOn: "2026-03-10" };
+  },
+  async recogniseModelAction(c) {
+    return { modelId: String((await modelAt(c, "ASSESSED", { effective: true })).id), version: "0", level: seatLevel(c), recognisedOn: "2026-03-12" };
+  },
+  async replicateModelAction(c) {
+    const model = await modelAt(c, "RECOGNISED", { effective: true, recognitionLevel: "COMMUNE" });
+    return { modelId: String(model.id), version: "0", unitId: String((await villageAt(c.unit)).id), adoptedOn: "2026-03-20" };
+  },
+  async addEvidenceAction(c) {
+    return { modelId: String((await modelAt(c, "REGISTERED")).id), version: "0", attachments: png() };
+  },
   async createTokenAction() {
     return { name: `Báo cáo ${uid()}`, lifetime: "30" };
   },

@@ -44,7 +44,10 @@ export type Target =
   | "token"
   /** A notification: the user's own, or another user's of that unit. */
   | "notification"
-  | "merger";
+  | "merger"
+  /** A "Dân vận khéo" model (decision 076), and one of its evidence files. */
+  | "good-practice-model"
+  | "good-practice-attachment";
 
 /** `signed-in`: any user with a session; `public`: no session needed (sign-in, health). */
 export type Requirement = Permission | "signed-in" | "public";
@@ -184,6 +187,9 @@ export const PAGES: readonly PageRow[] = [
   page(`${APP}/reports/periodic/page.tsx`, "/reports/periodic?unit={target}", "periodic-report:read:subtree", "unit", { note: "the unit's periodic report of a period and the reports of the units below it (decision 066)" }),
   page(`${APP}/reports/periodic/report/page.tsx`, "/reports/periodic/report?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit", { note: "one unit's report of a period; its steps are offered to its own unit's writers and to the level it goes to" }),
   page(`${APP}/reports/periodic/report/print/page.tsx`, "/reports/periodic/report/print?unit={target}&period=2026-03", "periodic-report:read:subtree", "unit", { note: "the report laid out as a Party body's report, for printing (decision 067); a unit in reach without a report of the period: said so" }),
+  page(`${APP}/models/page.tsx`, "/models", "good-practice:read:subtree", "none", { note: "the models of the reach (decision 076)" }),
+  page(`${APP}/models/new/page.tsx`, "/models/new", "good-practice:write:subtree", "none", { note: "registers for the home unit or a unit just below it" }),
+  page(`${APP}/models/[id]/page.tsx`, "/models/{target}", "good-practice:read:subtree", "good-practice-model", { note: "the model, its steps offered by duty and level" }),
   page(`${APP}/reports/periodic/inbox/page.tsx`, "/reports/periodic/inbox", "periodic-report:approve:subtree", "none", { note: "reports sent to the user's unit (or one that closed into it) awaiting its decision" }),
 ];
 
@@ -215,6 +221,7 @@ export const ROUTES: readonly RouteRow[] = [
   route(`${APP}/petitions/export/route.ts`, "GET", "/petitions/export", "petition:read:subtree"),
   route(`${APP}/petitions/similar/route.ts`, "GET", "/petitions/similar?content=%C4%91%C6%B0%E1%BB%9Dng%20li%C3%AAn%20th%C3%B4n", "petition:create:subtree"),
   route(`${APP}/petitions/[id]/attachments/[attachmentId]/route.ts`, "GET", "/petitions/{target}", "petition:read:subtree", "petition-attachment"),
+  route(`${APP}/models/[id]/attachments/[attachmentId]/route.ts`, "GET", "/models/{target}", "good-practice:read:subtree", "good-practice-attachment"),
   route(`${APP}/meetings/[id]/attachments/[attachmentId]/route.ts`, "GET", "/meetings/{target}", "meeting:read:subtree", "meeting-attachment"),
   route(`${APP}/cadres/export/route.ts`, "GET", "/cadres/export", "organisation:read:subtree"),
   route(`${APP}/cadres/template/route.ts`, "GET", "/cadres/template", "cadre:manage:subtree"),
@@ -283,6 +290,12 @@ export const ACTIONS: readonly ActionRow[] = [
   action("lib/cadres/actions.ts#deleteTrainingAction", "cadre:manage:subtree", "training"),
   action("lib/cadres/actions.ts#importCadresAction", "cadre:manage:subtree", "none"),
   action("lib/dashboards/actions.ts#setThresholdAction", "report:configure:subtree", "unit"),
+  action("lib/good-practice/actions.ts#registerModelAction", "good-practice:write:subtree", "unit", { standingUnitOnly: true, note: "for a unit of the reach standing today (decision 076); the nation registers none, refused by name" }),
+  action("lib/good-practice/actions.ts#buildModelAction", "good-practice:write:subtree", "good-practice-model"),
+  action("lib/good-practice/actions.ts#assessModelAction", "good-practice:assess:subtree", "good-practice-model"),
+  action("lib/good-practice/actions.ts#recogniseModelAction", "good-practice:assess:subtree", "good-practice-model", { note: "at a level at or below the user's, at or above the model's unit; a level not theirs refused by name" }),
+  action("lib/good-practice/actions.ts#replicateModelAction", "good-practice:write:subtree", "good-practice-model", { standingUnitOnly: true, note: "the adopting village or commune must stand today and lie in reach" }),
+  action("lib/good-practice/actions.ts#addEvidenceAction", "good-practice:write:subtree", "good-practice-model"),
   action("lib/scoring/actions.ts#saveTemplateAction", "scoring:configure:subtree", "unit", { note: "a province's (or the nation's) template; another level in reach is refused by name (decision 078)" }),
   action("lib/scoring/actions.ts#setWeakestShareAction", "scoring:configure:subtree", "unit", { note: "a province's (or the nation's) share; another level in reach is refused by name" }),
   action("lib/scoring/actions.ts#saveSheetAction", "scoring:score:subtree", "village", { note: "a village in reach; without a template that applies, refused by name" }),

@@ -10,7 +10,7 @@ import path from "node:path";
 import { createElement, type ComponentType, type ReactNode } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { cadreCursorAfter } from "@/lib/cadres/queries";
-import { agencyWhereFor, cadreWhereFor, heldPetitionWhereFor, meetingWhereFor, organisationWhereFor, petitionWhereFor, unitWhereFor, userWhereFor } from "@/lib/auth/scope";
+import { agencyWhereFor, cadreWhereFor, goodPracticeWhereFor, heldPetitionWhereFor, meetingWhereFor, organisationWhereFor, petitionWhereFor, unitWhereFor, userWhereFor } from "@/lib/auth/scope";
 import { tokenOf } from "@/lib/agency-links/links";
 import { db } from "@/lib/db/client";
 import { isoDay, todayInVietnam, addDaysUtc } from "@/lib/time";
@@ -47,8 +47,12 @@ export async function discoverTargets(actor: Actor): Promise<Targets> {
   const user = await db.user.findFirst({ where: { AND: [userWhereFor(actor), { id: { not: actor.userId } }] }, ...newest, select: { id: true } });
   const agency = await db.agency.findFirst({ where: agencyWhereFor(actor), ...newest, select: { id: true } });
   const token = await db.apiToken.findFirst({ where: { userId: actor.userId }, ...newest, select: { id: true } });
+  const model = await db.goodPracticeModel.findFirst({ where: goodPracticeWhereFor(actor), ...newest, select: { id: true } });
+  const modelFile = await db.attachment.findFirst({ where: { goodPracticeModel: goodPracticeWhereFor(actor) }, ...newest, select: { id: true, goodPracticeModelId: true } });
   const str = (v: { id: number } | null) => (v ? String(v.id) : null);
   return {
+    "good-practice-model": str(model),
+    "good-practice-attachment": modelFile ? `${modelFile.goodPracticeModelId}/attachments/${modelFile.id}` : null,
     none: "",
     unit: String(actor.unit.id),
     "unit-ref": `id:${actor.unit.id}`,

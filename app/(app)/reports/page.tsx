@@ -31,6 +31,7 @@ import { periodicQuery } from "@/lib/periodic-reports/params";
 import { lastEndedPeriod, reportPeriodOf } from "@/lib/periodic-reports/period";
 import { completenessOf } from "@/lib/periodic-reports/queries";
 import { CompletenessSummary } from "@/components/periodic-reports/completeness-summary";
+import { ModelSummary } from "@/components/good-practice/model-summary";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("reports"))("title") };
@@ -150,6 +151,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         meetingsDue={dashboard.period.meetingsDue}
         lists={figureLists(dashboard.unit.id, dashboard.period, dashboard.view)}
       />
+
+      <ModelSummary figures={dashboard.models} unitName={unitName} listHref={allows(actor, "good-practice:read:subtree") ? `/models?year=${dashboard.models.year}` : null} />
 
       {completeness && reportPeriod && completeness.rows.length > 0 && (
         <CompletenessSummary counts={completeness.counts} href={`/reports/periodic?${periodicQuery({ unit: dashboard.unit.id, period: reportPeriod })}`} />
