@@ -21,10 +21,11 @@ const CARD_KEYS: KpiKey[] = [
   "cadresTrained",
   "modelsRegistered",
   "modelsRecognised",
+  "averageVillageScore",
 ];
 
 /** Figures not compared by the same stretch of months: a distinct count, and the models' (decision 076). */
-const NOT_BY_STRETCH: ReadonlySet<KpiKey> = new Set<KpiKey>(["cadresTrained", "modelsRegistered", "modelsRecognised"]);
+const NOT_BY_STRETCH: ReadonlySet<KpiKey> = new Set<KpiKey>(["cadresTrained", "modelsRegistered", "modelsRecognised", "averageVillageScore"]);
 
 /** The rates whose card says, behind an "i", what they count: numerator and denominator. */
 const EXPLAINED: ReadonlySet<KpiKey> = new Set<KpiKey>(["resolvedRate", "onTimeRate", "satisfactionRate", "teamMeetingCompliance", "briefingCompliance"]);
@@ -85,6 +86,7 @@ export async function KpiCards({
     briefingCompliance: meetingsDue.quarters.length
       ? t("cards.briefingsDetail", { held: n(kpis.briefingsHeld), expected: n(kpis.briefingsExpected) })
       : t("cards.briefingsNotDue"),
+    averageVillageScore: t("cards.villageScoreDetail", { sheets: n(kpis.villageScoreSheets) }),
   };
   return (
     <section aria-labelledby="kpi-title" className="space-y-3">

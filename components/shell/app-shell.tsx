@@ -19,6 +19,7 @@ const SECTIONS: { href: string; key: string; permission?: Permission }[] = [
   { href: "/reports", key: "reports", permission: "report:read:subtree" },
   { href: "/reports/periodic", key: "periodicReports", permission: "periodic-report:read:subtree" },
   { href: "/reports/periodic/inbox", key: "reportInbox", permission: "periodic-report:approve:subtree" },
+  { href: "/scoring", key: "scoring", permission: "report:read:subtree" },
   { href: "/admin", key: "admin", permission: "admin:access" },
 ];
 

@@ -38,10 +38,13 @@ export type ActionState<T> = ActionResult<T> | null;
 /** Thrown by a mutation for an expected failure; becomes `{ ok: false, error: code }`. */
 export class ActionError extends Error {
   readonly code: Exclude<ActionErrorCode, "VALIDATION" | "INTERNAL" | "UNAUTHENTICATED">;
-  constructor(code: ActionError["code"], message?: string) {
+  /** Field errors only the mutation can find (a score against its template's bounds): shown by the form's fields. */
+  readonly fieldErrors?: FieldErrors;
+  constructor(code: ActionError["code"], message?: string, fieldErrors?: FieldErrors) {
     super(message ?? code);
     this.name = "ActionError";
     this.code = code;
+    if (fieldErrors) this.fieldErrors = fieldErrors;
   }
 }
 
@@ -136,7 +139,7 @@ async function runChain<S extends z.ZodType, T>(
     for (const path of definition.revalidate?.({ input: parsed.data, data }) ?? []) deps.revalidatePath(path);
     return { ok: true, data };
   } catch (error) {
-    if (isActionError(error)) return { ok: false, error: error.code };
+    if (isActionError(error)) return error.fieldErrors ? { ok: false, error: error.code, fieldErrors: error.fieldErrors } : { ok: false, error: error.code };
     const requestId = deps.newRequestId();
     deps.logError(requestId, error);
     return { ok: false, error: "INTERNAL", requestId };

@@ -99,6 +99,11 @@ const KPI_FIELDS = {
   cadresTrained: ["integer", "Cadres with a training starting in the period."],
   modelsRegistered: ["integer", "\"Dân vận khéo\" good-practice models of the subtree registered in the period (decision 076)."],
   modelsRecognised: ["integer", "…models of the subtree whose latest recognition, at any level, is dated in the period."],
+  villageScoreSheets: ["integer", "Village scoring sheets of the subtree's villages (today's tree) whose scoring period overlaps the period; the children's add up to the unit's (0 in a comparison by stretch)."],
+  averageVillageScore: [
+    "number",
+    "Mean of those sheets' scores, each its total over its maximum in percent (0–100), one decimal; over all the unit's villages' sheets, not a mean of the children's means. Null without a sheet.",
+  ],
 } satisfies Record<keyof Kpis, ["integer" | "integer?" | "number", string]>;
 
 const kpiSchema = ([type, description]: [string, string]) =>

@@ -90,6 +90,10 @@ const APPROVE_R = "periodic-report:approve:subtree" as const;
 const READ_M = "good-practice:read:subtree" as const;
 const WRITE_M = "good-practice:write:subtree" as const;
 const ASSESS_M = "good-practice:assess:subtree" as const;
+// Issue 18 gave village scoring (decision 078): scoring a village to those who keep the unit's meetings or
+// organisation, the province's template and weakest share to directors.
+const SCORE_S = "scoring:score:subtree" as const;
+const CONFIGURE_S = "scoring:configure:subtree" as const;
 const OLD_GRANTS: Record<Exclude<Preset, "COMMUNE_COMMITTEE" | "AGENCY">, Permission[]> = {
   ADMIN: [
     "profile:update:own", "admin:access", "reference:manage:national", "security-policy:manage:national", "unit:manage:subtree",
@@ -97,21 +101,21 @@ const OLD_GRANTS: Record<Exclude<Preset, "COMMUNE_COMMITTEE" | "AGENCY">, Permis
     "petition:comment:subtree", "petition:update:subtree", "petition:personal-data:subtree", "meeting:read:subtree",
     "meeting:create:subtree", "meeting:unlock:subtree", "organisation:read:subtree", "organisation:manage:subtree",
     "cadre:manage:subtree", "cadre:personal-data:subtree", "report:read:subtree", "report:configure:subtree", "api-token:manage:own",
-    "notification:read:own", "jobs:read:national", READ_R, WRITE_R, APPROVE_R, READ_M, WRITE_M, ASSESS_M, "periodic-template:manage:subtree",
+    "notification:read:own", "jobs:read:national", READ_R, WRITE_R, APPROVE_R, READ_M, WRITE_M, ASSESS_M, SCORE_S, CONFIGURE_S, "periodic-template:manage:subtree",
   ],
-  PROVINCE_LEADER: ["profile:update:own", "petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", "report:configure:subtree", "api-token:manage:own", "notification:read:own", READ_R, WRITE_R, APPROVE_R, READ_M, ASSESS_M],
+  PROVINCE_LEADER: ["profile:update:own", "petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", "report:configure:subtree", "api-token:manage:own", "notification:read:own", READ_R, WRITE_R, APPROVE_R, READ_M, ASSESS_M, CONFIGURE_S],
   DISTRICT_STAFF: [
     "profile:update:own", "village:manage:subtree", "agency:manage:subtree", "petition:read:subtree", "petition:create:subtree",
     "petition:comment:subtree", "petition:update:subtree", "petition:personal-data:subtree", "meeting:read:subtree",
     "organisation:read:subtree", "organisation:manage:subtree", "cadre:manage:subtree", "cadre:personal-data:subtree",
-    "report:read:subtree", "api-token:manage:own", "notification:read:own", READ_R, WRITE_R, APPROVE_R, READ_M, WRITE_M, ASSESS_M,
+    "report:read:subtree", "api-token:manage:own", "notification:read:own", READ_R, WRITE_R, APPROVE_R, READ_M, WRITE_M, ASSESS_M, SCORE_S,
   ],
   // The commune secretary also corrected others' meetings of the commune, a rule in lib/meetings/rules.ts
   // then; it is the permission meeting:correct:subtree now.
   COMMUNE_SECRETARY: [
     "profile:update:own", "petition:read:subtree", "petition:create:subtree", "petition:comment:subtree",
     "petition:personal-data:subtree", "meeting:read:subtree", "meeting:create:subtree", "meeting:correct:subtree",
-    "organisation:read:subtree", "cadre:personal-data:subtree", "report:read:subtree", "api-token:manage:own", "notification:read:own", READ_R, WRITE_R, READ_M, WRITE_M,
+    "organisation:read:subtree", "cadre:personal-data:subtree", "report:read:subtree", "api-token:manage:own", "notification:read:own", READ_R, WRITE_R, READ_M, WRITE_M, SCORE_S,
   ],
   VIEWER: ["profile:update:own", "api-token:manage:own", "notification:read:own", "petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", READ_R, READ_M],
 };

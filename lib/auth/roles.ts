@@ -48,6 +48,7 @@ const GRANTS = {
     "periodic-report:write:subtree",
     "good-practice:read:subtree",
     "good-practice:write:subtree",
+    "scoring:score:subtree",
   ],
   /** Tổ chức: blocs, teams and their members, the cadre registry, villages. */
   ORGANISATION: [
@@ -61,6 +62,7 @@ const GRANTS = {
     "good-practice:read:subtree",
     "good-practice:write:subtree",
     "good-practice:assess:subtree",
+    "scoring:score:subtree",
   ],
   /** Xem số liệu, báo cáo: read everything in reach, change nothing. */
   READING: ["petition:read:subtree", "meeting:read:subtree", "organisation:read:subtree", "report:read:subtree", "periodic-report:read:subtree", "good-practice:read:subtree"],
@@ -73,6 +75,7 @@ const GRANTS = {
     "periodic-report:approve:subtree",
     "good-practice:read:subtree",
     "good-practice:assess:subtree",
+    "scoring:configure:subtree",
   ],
   /**
    * Quản trị: accounts, units, national reference data and policies; opens locked meetings and

@@ -69,6 +69,9 @@ export async function benchIds(client: pg.ClientBase): Promise<BenchIds> {
         return String(home);
       case "unit-ref":
         return `id:${home}`;
+      // The district's first village (a scoring sheet's page, decision 078).
+      case "village":
+        return districtVillages[0] === undefined ? null : String(districtVillages[0]);
       // The district's latest closed petition: a full timeline, as most are.
       case "petition":
         return once(target, `SELECT id::text AS ref FROM "Petition" WHERE ${inDistrict} AND status = 'CLOSED' ORDER BY id DESC LIMIT 1`, [districtId]);

@@ -82,6 +82,7 @@ export const PICKABLE: ReadonlySet<Target> = new Set<Target>([
   "user",
   "good-practice-model",
   "good-practice-attachment",
+  "village",
 ]);
 
 const APP = "app/(app)";
@@ -120,6 +121,10 @@ export const OVERRIDES: Readonly<Record<string, Override>> = {
   [`${APP}/meetings/compliance/page.tsx`]: { users: ALL, note: "the user's own unit" },
   [`${APP}/reports/page.tsx`]: { users: ALL, note: "the user's own unit" },
   [`${APP}/models/page.tsx`]: { users: ALL, note: "the models of the user's reach (decision 076)" },
+  [`${APP}/scoring/page.tsx`]: { users: ALL, note: "the ranking of the user's own unit's villages (decision 078)" },
+  [`${APP}/scoring/templates/page.tsx`]: { maxConnections: EXPORTS_AT_ONCE, note: "the nation's template page (a province administrator's work, now and then)" },
+  [`${APP}/scoring/sheet/page.tsx`]: { users: ["district"], note: "a village of the bench district: without a template in the bench database, the page says so (decision 078)" },
+  [`${APP}/scoring/export/route.ts`]: { users: ["province"], maxConnections: EXPORTS_AT_ONCE, note: "the province's ranking as xlsx" },
   [`${APP}/reports/periodic/page.tsx`]: { users: ALL, note: "the user's own unit: its report and the completeness of the units below" },
   [`${APP}/reports/periodic/report/page.tsx`]: { users: ALL, note: "the user's own unit" },
   [`${APP}/reports/periodic/hotspots/page.tsx`]: { users: ALL, note: "the user's own unit: the hotspots of the reports sent below it" },
@@ -245,6 +250,9 @@ const ACTION_EXCLUSIONS: ReadonlySet<string> = new Set([
   "lib/periodic-reports/actions.ts#addHotspotAction",
   "lib/periodic-reports/actions.ts#removeHotspotAction",
   "lib/periodic-reports/actions.ts#saveTemplateAction",
+  "lib/scoring/actions.ts#saveScoringTemplateAction",
+  "lib/scoring/actions.ts#setWeakestShareAction",
+  "lib/scoring/actions.ts#saveSheetAction",
   "lib/notifications/actions.ts#markNotificationReadAction",
   "lib/notifications/actions.ts#markAllNotificationsReadAction",
   "lib/notifications/actions.ts#saveNotificationSettingsAction",

@@ -23,12 +23,13 @@ export type KpiKey =
   | "briefingCompliance"
   | "cadresTrained"
   | "modelsRegistered"
-  | "modelsRecognised";
+  | "modelsRecognised"
+  | "averageVillageScore";
 
 export interface KpiColumn {
   key: KpiKey;
   /** How the value reads: a count, a share in percent, or working days. */
-  kind: "count" | "percent" | "days";
+  kind: "count" | "percent" | "days" | "score";
   /** Which way is better, for the map's colours and the arrows; null when neither is. */
   higherIsBetter: boolean | null;
 }
@@ -50,6 +51,7 @@ export const KPI_COLUMNS: readonly KpiColumn[] = [
   { key: "cadresTrained", kind: "count", higherIsBetter: true },
   { key: "modelsRegistered", kind: "count", higherIsBetter: true },
   { key: "modelsRecognised", kind: "count", higherIsBetter: true },
+  { key: "averageVillageScore", kind: "score", higherIsBetter: true },
 ];
 
 export const kpiColumn = (key: KpiKey): KpiColumn => KPI_COLUMNS.find((c) => c.key === key)!;
@@ -58,7 +60,7 @@ export const kpiColumn = (key: KpiKey): KpiColumn => KPI_COLUMNS.find((c) => c.k
 export function formatKpi(value: number | null, kind: KpiColumn["kind"], locale: Locale = "vi"): string {
   if (value === null) return "—";
   if (kind === "percent") return `${formatNumber(value, locale, 1)}%`;
-  return formatNumber(value, locale, kind === "days" ? 1 : 0);
+  return formatNumber(value, locale, kind === "days" || kind === "score" ? 1 : 0);
 }
 
 /** The default on-time share below which a unit stands out, until its province sets its own. */

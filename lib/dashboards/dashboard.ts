@@ -11,6 +11,7 @@ import { writesSeen } from "../http/writes";
 import { PETITION_STATUSES } from "../petitions/labels";
 import { percent } from "../percent";
 import { isoDay, todayInVietnam } from "../time";
+import { villageScoresFor } from "../scoring/rollup";
 import { addVector, emptyMeasures, MEASURES, toKpis, type Measure, type Measures } from "./kpis";
 import { modelFiguresOf } from "../good-practice/figures";
 import { lastDayOfMonth, meetingsDue, monthsOf, previousPeriod, quartersOf } from "./period";
@@ -97,6 +98,8 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
   const cells = new Map<number, Cells>();
   const fieldCells = new Map<number, Cells>();
   const statusCells = new Map<number, Cells>();
+  // Village scores (decision 078): one statement for the unit and its children, and the unit's previous period.
+  const scoresRead = villageScoresFor(display, period, previous);
   const [trainedNow, trainedBefore, models] = await Promise.all([
     readCadresTrained(display, period.from, period.to),
     readCadresTrained([display[0]], previous.from, previous.to),
@@ -112,14 +115,15 @@ async function figuresOf(display: number[], period: Period, shifts: Shift[], tod
     readPetitionCells(fieldCells, detail, period.from, lastMonth, { byField: true }),
     readStatusCells(statusCells, detail, period.from, lastMonth),
   ]);
+  const scores = await scoresRead;
   const viewed = restate(cells, display, shifts, childrenOf);
   const kpis = new Map<number, Kpis>();
   for (const id of display) {
     const mine = viewed.get(id);
-    kpis.set(id, toKpis(measuresOf(mine, current), { overdue: mine?.get("overdue")?.[0] ?? 0, cadresTrained: trainedNow.get(id) ?? 0, models: models.period.get(id) }));
+    kpis.set(id, toKpis(measuresOf(mine, current), { overdue: mine?.get("overdue")?.[0] ?? 0, cadresTrained: trainedNow.get(id) ?? 0, models: models.period.get(id), villageScores: scores.current.get(id) }));
   }
   const own = viewed.get(display[0]);
-  const previousKpis = toKpis(measuresOf(own, before), { overdue: null, cadresTrained: trainedBefore.get(display[0]) ?? 0, models: models.previous });
+  const previousKpis = toKpis(measuresOf(own, before), { overdue: null, cadresTrained: trainedBefore.get(display[0]) ?? 0, models: models.previous, villageScores: scores.previous });
   // A period has ended when its last day is before today (`ReportedPeriod.complete`).
   const complete = period.to < isoDay(today);
   const stretch = complete ? null : sameStretch(previous, due, today);

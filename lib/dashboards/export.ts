@@ -19,7 +19,7 @@ import type { Dashboard } from "./types";
 
 type Label = (key: string, values?: Record<string, string>) => string;
 
-const FORMAT: Record<KpiColumn["kind"], string> = { count: "#,##0", percent: '0.0"%"', days: "0.0" };
+const FORMAT: Record<KpiColumn["kind"], string> = { count: "#,##0", percent: '0.0"%"', days: "0.0", score: "0.0" };
 
 export interface DashboardExport {
   fileName: string;

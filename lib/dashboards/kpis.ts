@@ -41,8 +41,14 @@ export function addVector(into: Measures, values: readonly number[]): Measures {
 
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 
-/** `models`: the good-practice models' counts of the period (lib/good-practice/figures.ts), none when absent. */
-export function toKpis(m: Measures, extra: { overdue: number | null; cadresTrained: number; models?: { registered: number; recognised: number } }): Kpis {
+/**
+ * `models`: the good-practice models' counts of the period (lib/good-practice/figures.ts), none when absent;
+ * `villageScores`: the average village score and its sheets (lib/scoring/rollup.ts, decision 078), none when absent.
+ */
+export function toKpis(
+  m: Measures,
+  extra: { overdue: number | null; cadresTrained: number; models?: { registered: number; recognised: number }; villageScores?: { average: number | null; sheets: number } },
+): Kpis {
   return {
     received: m.received,
     receivedResolved: m.receivedResolved,
@@ -70,5 +76,7 @@ export function toKpis(m: Measures, extra: { overdue: number | null; cadresTrain
     cadresTrained: extra.cadresTrained,
     modelsRegistered: extra.models?.registered ?? 0,
     modelsRecognised: extra.models?.recognised ?? 0,
+    villageScoreSheets: extra.villageScores?.sheets ?? 0,
+    averageVillageScore: extra.villageScores?.average ?? null,
   };
 }

@@ -137,6 +137,16 @@ export interface Kpis {
   modelsRegistered: number;
   /** "Dân vận khéo" models of the subtree whose latest recognition (`recognisedOn`), at any level, is in the period (decision 076). */
   modelsRecognised: number;
+  /**
+   * Village scoring sheets (decision 078) of the subtree's villages (along today's tree) whose scoring
+   * period overlaps the period; 0 in a comparison by stretch.
+   */
+  villageScoreSheets: number;
+  /**
+   * Mean of those sheets' scores, each a sheet's total over its maximum in percent (0–100), one decimal;
+   * null without a sheet. A unit's mean is over all its villages' sheets, not a mean of its children's.
+   */
+  averageVillageScore: number | null;
 }
 
 /**

@@ -18,6 +18,7 @@ export const SECTION_NAMESPACES = {
   petitions: ["petitions", "field"],
   profile: ["profile", "twoFactor", "roles", "apiTokens", "notifications"],
   reports: ["dashboardCharts"],
+  scoring: ["scoring"],
   units: ["villages", "orgLifecycle"],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -19,6 +19,7 @@ import { assignMeetingIds, insertMeetings, planMeetings } from "./meetings";
 import { seedOrganisations } from "./organisations";
 import { seedPeriodicReports } from "./periodic-reports";
 import { seedGoodPractice } from "./good-practice";
+import { seedScoring } from "./scoring";
 import { planPetitions, seedPetitions } from "./petitions";
 import { bindAgencyAccounts, seedReference, seedUsers } from "./reference";
 import { applyReform, REFORM_EVE } from "./reform";
@@ -122,6 +123,8 @@ export async function seedDemo(
   lap(`${periodicReports.total} báo cáo định kỳ / periodic reports`);
   const goodPractice = await seedGoodPractice(db, ctx, users);
   lap(`${goodPractice.total} mô hình "Dân vận khéo" / good-practice models`);
+  const scoring = await seedScoring(db, ctx, users.byUsername.get("admin")!);
+  lap(`${scoring.sheets} phiếu chấm điểm thôn / village scoring sheets`);
 
   const unitIds = new Map(allTrees.flatMap((t) => t.all.map((u) => [u.id, u.level] as const)));
   const count = (level: string) => [...unitIds.values()].filter((l) => l === level).length;

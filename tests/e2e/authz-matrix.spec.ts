@@ -164,6 +164,8 @@ async function discover(admin: APIRequestContext): Promise<Map<string, Targets>>
         meeting: meeting ? String(meeting.id) : null,
         "meeting-recent": recent ? String(recent.id) : null,
         organisation: detail?.organisation ? String(detail.organisation.id) : null,
+        // A team's monthly meeting is held in its village: that village (a scoring sheet's, decision 078).
+        village: meeting ? String(meeting.unitId) : null,
         cadre: detail?.attendance.members[0] ? String(detail.attendance.members[0].cadreId) : null,
         user: user ?? null,
         "petition-attachment": null,

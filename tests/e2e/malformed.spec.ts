@@ -94,6 +94,13 @@ const PAGES: [string, 200 | 400 | 404][] = [
   [`/admin/report-templates/edit?level=VILLAGE&kind=MONTH`, 404],
   [`/admin/report-templates/edit?level=COMMUNE&kind=${NUL}`, 400],
   [`/admin/report-templates/edit?level=COMMUNE&level=DISTRICT&kind=YEAR`, 200],
+  [`/scoring?period=0000-13&page=${HUGE}&weakest=x`, 200],
+  [`/scoring?unit=${BIG}&period=2026`, 200], // past an integer: the own unit
+  [`/scoring/sheet?village=${BIG}&period=2026`, 404],
+  [`/scoring/sheet?village=${HUGE}&period=${"9".repeat(300)}`, 404],
+  [`/scoring/templates?rows=${HUGE}`, 200],
+  [`/scoring/templates?unit=${BIG}&rows=-1`, 200],
+  [`/scoring/templates?unit=2147483646`, 404],
 ];
 
 // A search that finds nothing keeps each export small: the national administrator reaches every row.
@@ -103,6 +110,8 @@ const DOWNLOADS = [
   `/reports/export?unit=${BIG}&from=0000-01&to=0000-01`,
   `/petitions/similar?unit=${BIG}&q=ab`,
   `/reports/periodic/report/docx?unit=${BIG}&period=2026-13`,
+  `/scoring/export?unit=${BIG}&period=0000`,
+  `/scoring/export?period=2026-Q9&page=${HUGE}`,
 ];
 
 test.describe("malformed requests answer 4xx with a message, never 5xx", () => {

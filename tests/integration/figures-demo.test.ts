@@ -168,8 +168,8 @@ describe("teams that have not met this month (issue 14)", () => {
 });
 
 describe("a period not yet ended (issue 14)", () => {
-  /** The figures a stretch compares: all but cadres trained (a distinct count), overdue (today's) and the models' (decision 076). */
-  const compared = ({ overdue: _o, cadresTrained: _c, modelsRegistered: _r, modelsRecognised: _m, ...rest }: Kpis) => rest;
+  /** The figures a stretch compares: all but cadres trained (a distinct count), overdue (today's), the models' (decision 076) and the village scores (by their periods, decision 078). */
+  const compared = ({ overdue: _o, cadresTrained: _c, modelsRegistered: _r, modelsRecognised: _m, villageScoreSheets: _s, averageVillageScore: _a, ...rest }: Kpis) => rest;
   const months = (from: string, k: number): Period => {
     const first = new Date(`${from}T00:00:00Z`);
     const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + k - 1, 1));

@@ -372,6 +372,15 @@ export const PROBES: Record<string, Probe> = {
   async setThresholdAction(c) {
     return { unitId: String(c.unit.id), onTimeRate: "80" };
   },
+  async saveScoringTemplateAction(c) {
+    return { unitId: String(c.unit.id), name: "Bảng chấm điểm", "row.0.section": "I. Tổ chức", "row.0.label": "Sinh hoạt", "row.0.max": "10", "row.0.weight": "1", "row.0.auto": "TEAM_MEETINGS" };
+  },
+  async setWeakestShareAction(c) {
+    return { unitId: String(c.unit.id), weakestShare: "20" };
+  },
+  async saveSheetAction(c) {
+    return { villageId: String((c.unit.level === "VILLAGE" ? c.unit : await villageAt(c.unit)).id), period: "2026-Q1", version: "0", "score.c1": "5" };
+  },
   async startReportAction(c) {
     return { unitId: String(c.unit.id), period: "2026-03" };
   },

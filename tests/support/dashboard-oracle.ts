@@ -21,7 +21,7 @@ const quarterLast = (q: string) => isoDay(new Date(Date.UTC(Number(q.slice(0, 4)
 export type PathDuring = (unitId: number, month: string) => number[];
 
 export async function loadBase() {
-  const [units, petitions, events, meetings, organisations, trainings, models] = await Promise.all([
+  const [units, petitions, events, meetings, organisations, trainings, models, sheets] = await Promise.all([
     db.unit.findMany({ select: { id: true, level: true, ancestorIds: true, validFrom: true, validTo: true } }),
     db.petition.findMany({ select: { unitId: true, receivedOn: true, resolvedAt: true, resolution: true, dueOn: true, closedAt: true, satisfaction: true, status: true } }),
     db.petitionEvent.findMany({ where: { kind: { in: ["REOPENED", "ESCALATED"] } }, select: { petitionId: true, kind: true, at: true, petition: { select: { unitId: true } } }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
@@ -29,10 +29,11 @@ export async function loadBase() {
     db.organisation.findMany({ where: { kind: "TEAM" }, select: { id: true, unitId: true, establishedOn: true, dissolvedOn: true } }),
     db.trainingRecord.findMany({ select: { cadreId: true, startOn: true, cadre: { select: { unitId: true } } } }),
     db.goodPracticeModel.findMany({ select: { unitId: true, registeredOn: true, recognisedOn: true } }),
+    db.scoreSheet.findMany({ select: { villageId: true, periodFrom: true, periodTo: true, total: true, maxTotal: true } }),
   ]);
   const years = petitions.map((p) => p.receivedOn.getUTCFullYear());
   const calendar = await loadHolidayCalendar(db, Math.min(...years, 2026), Math.max(...years, 2026) + 1);
-  return { units, petitions, events, meetings, organisations, trainings, models, calendar };
+  return { units, petitions, events, meetings, organisations, trainings, models, sheets, calendar };
 }
 export type Base = Awaited<ReturnType<typeof loadBase>>;
 
@@ -111,5 +112,8 @@ export function oracleKpis(base: Base, unitId: number, period: Period, today: st
     if (inPeriod(isoDay(model.registeredOn))) models.registered++;
     if (model.recognisedOn && inPeriod(isoDay(model.recognisedOn))) models.recognised++;
   }
-  return toKpis(m, { overdue: options.withOverdue === false ? null : overdue, cadresTrained: trained.size, models });
+  // Village scores (decision 078): each sheet of a village now under the unit whose period overlaps, its total over its maximum.
+  const scored = base.sheets.filter((s) => isoDay(s.periodFrom) <= period.to && isoDay(s.periodTo) >= period.from && byId.get(s.villageId)!.ancestorIds.includes(unitId));
+  const mean = scored.length ? Math.round((scored.reduce((sum, s) => sum + Math.round((s.total / s.maxTotal) * 100 * 100) / 100, 0) / scored.length) * 10) / 10 : null;
+  return toKpis(m, { overdue: options.withOverdue === false ? null : overdue, cadresTrained: trained.size, models, villageScores: { average: mean, sheets: scored.length } });
 }
