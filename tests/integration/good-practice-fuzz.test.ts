@@ -3,13 +3,12 @@
  * impossible dates and scores, repeated fields; also real ids (of models in every state, in reach or not, and of
  * units) beside junk, so that some reach the mutations. Never a 500 (INTERNAL) or a throw.
  */
-import fc from "fast-check";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { addEvidenceAction, assessModelAction, buildModelAction, recogniseModelAction, registerModelAction, replicateModelAction } from "@/lib/good-practice/actions";
 import type { GoodPracticeStatus } from "@/lib/generated/prisma/enums";
-import { paramsFor } from "../support/arbitraries";
+import { assertActionTakesJunk, type FormAction } from "../support/action-fuzz";
 import { actorAt, buildTree, createUser } from "../support/factories";
 
 let actor: Actor | null = null;
@@ -33,33 +32,20 @@ beforeAll(async () => {
   real.push(String(tree.villageA1.id), String(tree.villageA2.id), String(tree.communeA.id), String(tree.villageB1.id), String(tree.nation.id));
 });
 
-type Action = (prev: null, form: FormData) => Promise<{ ok: boolean; error?: string }>;
-const ACTIONS: [string, Action, string[]][] = [
-  ["registerModelAction", registerModelAction as unknown as Action, ["idempotencyKey", "unitId", "field", "year", "title", "description", "inCharge"]],
-  ["buildModelAction", buildModelAction as unknown as Action, ["modelId", "version"]],
-  ["assessModelAction", assessModelAction as unknown as Action, ["modelId", "version", "score", "note", "effective", "assessedOn"]],
-  ["recogniseModelAction", recogniseModelAction as unknown as Action, ["modelId", "version", "level", "recognisedOn"]],
-  ["replicateModelAction", replicateModelAction as unknown as Action, ["modelId", "version", "unitId", "adoptedOn"]],
-  ["addEvidenceAction", addEvidenceAction as unknown as Action, ["modelId", "version", "attachments"]],
+const ACTIONS: [string, FormAction, string[]][] = [
+  ["registerModelAction", registerModelAction as unknown as FormAction, ["idempotencyKey", "unitId", "field", "year", "title", "description", "inCharge"]],
+  ["buildModelAction", buildModelAction as unknown as FormAction, ["modelId", "version"]],
+  ["assessModelAction", assessModelAction as unknown as FormAction, ["modelId", "version", "score", "note", "effective", "assessedOn"]],
+  ["recogniseModelAction", recogniseModelAction as unknown as FormAction, ["modelId", "version", "level", "recognisedOn"]],
+  ["replicateModelAction", replicateModelAction as unknown as FormAction, ["modelId", "version", "unitId", "adoptedOn"]],
+  ["addEvidenceAction", addEvidenceAction as unknown as FormAction, ["modelId", "version", "attachments"]],
 ];
 const FILLERS = ["0", "1", "100", "101", "-1", "2026-03-10", "2999-01-01", "COMMUNE", "PROVINCE", "ECONOMY", "on", "2026", "00000000-0000-4000-8000-000000000000"];
 
 describe("the good-practice actions take junk without a 500", () => {
   for (const [name, action, keys] of ACTIONS) {
     it(name, { timeout: 180_000 }, async () => {
-      const withReal = fc.tuple(paramsFor(keys), fc.subarray(keys), fc.constantFrom(...FILLERS), fc.nat()).map(([params, pick, filler, n]) => {
-        for (const k of pick) params[k] = /Id$/.test(k) ? real[n % real.length] : filler;
-        return params;
-      });
-      await fc.assert(
-        fc.asyncProperty(withReal, async (params) => {
-          const form = new FormData();
-          for (const [k, v] of Object.entries(params)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) form.append(k, one);
-          const result = await action(null, form);
-          expect(result.ok || ["VALIDATION", "NOT_FOUND", "CONFLICT", "DUPLICATE", "INVALID_STATE"].includes(result.error!), JSON.stringify({ params, result })).toBe(true);
-        }),
-        { numRuns: 60 },
-      );
+      await assertActionTakesJunk(action, keys, { real, fillers: FILLERS, numRuns: 60 });
     });
   }
 });
