@@ -3,26 +3,11 @@
  * or split the tree records (`UnitSuccession`), however many steps back. A new commune of 2025
  * stands for the communes merged into it; a new province for the provinces it took in. Its
  * people inherit their records: a user reaches the subtrees of these units as well as their
- * home unit's.
+ * home unit's. The session reads them with the user, in one statement (lib/auth/actor.ts); kept
+ * minimal here: a unit already inside the subtree of the home unit or of another one listed is left
+ * out, so the reach's test of the tree (`ancestorIds && …`) stays short. A national unit stands for
+ * nothing more: the whole tree is its subtree.
  */
-import { db } from "../db/client";
-
-/**
- * The units `unitId` stands for, kept minimal: a unit already inside the subtree of the home unit or
- * of another one listed is left out, so the reach's test of the tree (`ancestorIds && …`) stays short.
- * A national unit stands for nothing more: the whole tree is its subtree.
- */
-export async function unitsStoodFor(unit: { id: number; level: string }): Promise<number[]> {
-  if (unit.level === "NATION") return [];
-  const rows = await db.$queryRaw<{ id: number; ancestorIds: number[] }[]>`
-    WITH RECURSIVE closed_into(id) AS (
-      SELECT s."predecessorId" FROM "UnitSuccession" s WHERE s."successorId" = ${unit.id}::int
-      UNION
-      SELECT s."predecessorId" FROM "UnitSuccession" s JOIN closed_into c ON s."successorId" = c.id
-    )
-    SELECT u.id, u."ancestorIds" FROM closed_into c JOIN "Unit" u ON u.id = c.id WHERE u.id <> ${unit.id}::int`;
-  return minimalRoots(unit.id, rows);
-}
 
 /** The predecessors that are not inside the home unit's subtree nor inside another predecessor's. */
 export function minimalRoots(homeId: number, units: { id: number; ancestorIds: number[] }[]): number[] {

@@ -3,7 +3,9 @@ import { actorFromClaims, revokeSession } from "@/lib/auth/actor";
 import { ABSOLUTE_TIMEOUT_SECONDS } from "@/lib/auth/session-policy";
 import { authenticate } from "@/lib/auth/sign-in";
 import { ACCOUNT_LOCK_MS, LOCK_MS, MAX_ACCOUNT_FAILURES, MAX_FAILURES } from "@/lib/auth/throttle";
-import { db } from "@/lib/db/client";
+import { currentDbHandle, db, installDb } from "@/lib/db/client";
+import { QueryRecorder, recordingFactory } from "@/lib/db/query-capture";
+import { insertUnit } from "@/lib/units/tree";
 import { buildTree, createUser, TEST_PASSWORD, uid, type Tree } from "../support/factories";
 
 let tree: Tree;
@@ -107,6 +109,52 @@ describe("actorFromClaims", () => {
     expect(await actorFromClaims(signedOut)).toBeNull();
     expect(await actorFromClaims(otherDevice)).not.toBeNull();
     expect(await db.auditLog.count({ where: { action: "auth.logout", actorId: user.id } })).toBe(2);
+  });
+
+  it("reads the session in one statement: the user, the home unit, the units closed into it, the second-factor rule and the sign-out", async () => {
+    // Two communes closed into communeA, one of them by way of the other (decision 057): both are reached.
+    const closed = async (into: { id: number }) => {
+      const old = await insertUnit(db, { parentId: tree.districtA.id, level: "COMMUNE", typeLabel: "Xã", name: `Cũ ${uid()}` });
+      await db.unit.update({ where: { id: old.id }, data: { validTo: new Date("2025-06-30T00:00:00Z") } });
+      await db.unitSuccession.create({ data: { predecessorId: old.id, successorId: into.id, kind: "FULL", effectiveOn: new Date("2025-07-01T00:00:00Z") } });
+      return old;
+    };
+    const first = await closed(tree.communeA);
+    const second = await closed(first);
+    const user = await createUser(tree.communeA, "COMMUNE_SECRETARY");
+    const claims = { uid: user.id, sv: 0, loginAt: Math.floor(Date.now() / 1000), sid: uid() };
+    const base = currentDbHandle()!;
+    const recorder = new QueryRecorder();
+    installDb({ ...base, factory: recordingFactory(base.factory, recorder), close: async () => {} });
+    try {
+      const actor = await actorFromClaims(claims);
+      expect(recorder.queries).toHaveLength(1);
+      expect(actor).toEqual({
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        duties: ["PETITION_INTAKE", "MEETINGS", "READING"],
+        mustChangePassword: false,
+        mustEnrolTwoFactor: false,
+        agencyId: null,
+        unit: {
+          id: tree.communeA.id,
+          level: "COMMUNE",
+          typeLabel: tree.communeA.typeLabel,
+          name: tree.communeA.name,
+          code: tree.communeA.code,
+          ancestorIds: tree.communeA.ancestorIds,
+          validTo: null,
+          standsFor: [first.id, second.id].sort((a, b) => a - b),
+        },
+      });
+      await revokeSession(claims);
+      const before = recorder.queries.length;
+      expect(await actorFromClaims(claims)).toBeNull();
+      expect(recorder.queries.length - before).toBe(1);
+    } finally {
+      installDb(base);
+    }
   });
 });
 

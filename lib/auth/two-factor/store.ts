@@ -43,12 +43,6 @@ export async function hasTwoFactor(userId: number): Promise<boolean> {
   return !!(await db.twoFactor.findFirst({ where: { userId, confirmedAt: { not: null } }, select: { userId: true } }));
 }
 
-/** Whether one of these duties requires a second factor: a user holding it must set one up. */
-export async function dutiesRequireTwoFactor(duties: readonly Duty[]): Promise<boolean> {
-  if (duties.length === 0) return false;
-  return (await db.twoFactorPolicy.count({ where: { duty: { in: [...duties] }, required: true } })) > 0;
-}
-
 /**
  * A new secret for the enrolment page: the QR code's address, the secret as text, and the secret
  * sealed for the confirming form (tied to the user, 15 minutes). Nothing is stored until the
