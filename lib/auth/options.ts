@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import { nextAuthLogger } from "../log/next-auth";
+import { decode, encode } from "./jwt";
 import { authSecret } from "./secret";
 import { IDLE_TIMEOUT_SECONDS, isSessionClaims } from "./session-policy";
 
@@ -13,7 +14,8 @@ import { IDLE_TIMEOUT_SECONDS, isSessionClaims } from "./session-policy";
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_SECONDS },
-  jwt: { maxAge: IDLE_TIMEOUT_SECONDS },
+  // Its format, with the key derived once per process (lib/auth/jwt.ts).
+  jwt: { maxAge: IDLE_TIMEOUT_SECONDS, encode, decode },
   logger: nextAuthLogger,
   providers: [],
   callbacks: {

@@ -1,4 +1,4 @@
-import { encode } from "next-auth/jwt";
+import { encode } from "./jwt";
 import { sessionCookieName, sessionCookieOptions } from "./session-cookie";
 import { remainingLifetime, type SessionClaims } from "./session-policy";
 

@@ -1,4 +1,4 @@
-import { decode, encode } from "next-auth/jwt";
+import { decode, encode } from "./jwt";
 import { ABSOLUTE_TIMEOUT_SECONDS, type SessionClaims } from "./session-policy";
 
 /** The content of the upgrade cookie (see sessionUpgradeCookieName): this session id now stands at this version. */

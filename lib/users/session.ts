@@ -1,5 +1,5 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
+import { decode } from "../auth/jwt";
 import { cookies } from "next/headers";
 import { authSecret } from "../auth/secret";
 import { sessionCookieName, sessionCookieOptions, sessionUpgradeCookieName } from "../auth/session-cookie";
