@@ -7,7 +7,6 @@ import type { Actor } from "../auth/actor";
 import { allows } from "../auth/roles";
 import { reaches, reachRoots, reachStart, unitWhereFor } from "../auth/scope";
 import { db } from "../db/client";
-import { writesSeen } from "../http/writes";
 import { PETITION_STATUSES } from "../petitions/labels";
 import { percent } from "../percent";
 import { isoDay, todayInVietnam } from "../time";
@@ -17,6 +16,7 @@ import { modelFiguresOf } from "../good-practice/figures";
 import { lastDayOfMonth, meetingsDue, monthsOf, previousPeriod, quartersOf } from "./period";
 import { coverageKpis, PERIOD_CELL, readCadresTrained, readCoverage, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
 import { restate, type Cells, type Shift } from "./restate";
+import { shared } from "./shared";
 import type { ChildRow, Comparison, CompliancePoint, Dashboard, DashboardUnit, DashboardView, FieldTrend, Kpis, Period, StatusCount, TrendPoint } from "./types";
 import { childrenIn, shiftsFor, type ChildUnit } from "./views";
 
@@ -179,33 +179,18 @@ function chartsOf(period: Period, charts: { cells: Cells; fields: Cells; statuse
   return { trend: months.map((m) => point(m, charts.cells.get(m))), trendByField, statusBreakdown, meetingCompliance };
 }
 
-/** The dashboards being computed now, by what they depend on, with the write count they started at. */
-const inFlight = new Map<string, { writes: number; dashboard: Promise<Dashboard | null> }>();
-
 /**
  * The dashboard of `unitId` for `period` in `view`, or null when the actor may not read
  * reports or the unit lies outside their subtree (answer "not found").
  *
- * Requests for the same dashboard at the same time share one computation (decision 048): a request
- * that arrives while an identical one is being computed waits for it instead of starting its own,
- * unless a request that may write has started or ended in this process since (lib/http/writes.ts).
- * Nothing is kept once it is computed, so figures are never older than the computation a request
- * joined. A dashboard depends on the actor only through their duties and home unit. With `now` given
- * (tests, benchmarks) it is computed alone.
+ * Requests for the same dashboard at the same time share one computation (decision 048,
+ * lib/dashboards/shared.ts). A dashboard depends on the actor only through their duties and home
+ * unit. With `now` given (tests, benchmarks) it is computed alone.
  */
 export function dashboardFor(actor: Actor, unitId: number, period: Period, view: DashboardView, now?: Date): Promise<Dashboard | null> {
   if (now) return computeDashboard(actor, unitId, period, view, now);
-  const key = JSON.stringify([actor.duties, reachRoots(actor), unitId, period, view, isoDay(todayInVietnam())]);
-  const writes = writesSeen();
-  const running = inFlight.get(key);
-  if (running && running.writes === writes) return running.dashboard;
-  const entry = { writes, dashboard: computeDashboard(actor, unitId, period, view, new Date()) };
-  inFlight.set(key, entry);
-  const forget = () => {
-    if (inFlight.get(key) === entry) inFlight.delete(key);
-  };
-  entry.dashboard.then(forget, forget);
-  return entry.dashboard;
+  const key = JSON.stringify(["dashboard", actor.duties, reachRoots(actor), unitId, period, view, isoDay(todayInVietnam())]);
+  return shared(key, () => computeDashboard(actor, unitId, period, view, new Date()));
 }
 
 async function computeDashboard(actor: Actor, unitId: number, period: Period, view: DashboardView, now: Date): Promise<Dashboard | null> {

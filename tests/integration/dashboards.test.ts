@@ -9,6 +9,7 @@ import { lastDayOfMonth, monthsOf, parsePeriod, previousPeriod } from "@/lib/das
 import type { Dashboard } from "@/lib/dashboards/types";
 import { db } from "@/lib/db/client";
 import { noteWrite } from "@/lib/http/writes";
+import { reportPageFor } from "@/lib/dashboards/report-page";
 import { liveFigures } from "@/lib/dashboards/live";
 import { coverageFor, shares } from "@/lib/organisations/coverage";
 import { createPetition } from "@/lib/petitions/intake";
@@ -225,6 +226,20 @@ describe("dashboards on the demo data", () => {
     // Out of reach is not found however it is asked.
     const vinhTuong = await unit("DISTRICT", "252");
     expect(await Promise.all([dashboardFor(district, vinhTuong.id, PERIOD, "restated"), dashboardFor(district, vinhTuong.id, PERIOD, "restated")])).toEqual([null, null]);
+  }, 60_000);
+
+  it("reads the rest of the reports page once for requests that ask for it at the same time, and not out of reach (decision 048)", async () => {
+    const lapThach = await unit("DISTRICT", "246");
+    const ask = () => reportPageFor(district, lapThach.id, PERIOD, "restated");
+    const [first, second] = await Promise.all([ask(), ask()]);
+    expect(second).toBe(first);
+    expect(first!.dashboard.unit.id).toBe(lapThach.id);
+    expect(first!.threshold.value).toBeGreaterThanOrEqual(0);
+    const later = await ask();
+    expect(later).not.toBe(first);
+    expect(later!.dashboard.kpis).toEqual(first!.dashboard.kpis);
+    const vinhTuong = await unit("DISTRICT", "252");
+    expect(await reportPageFor(district, vinhTuong.id, PERIOD, "restated")).toBeNull();
   }, 60_000);
 
   it("keeps a district user out of another district's figures: not found, on the library and the API", async () => {

@@ -16,23 +16,18 @@ import { requirePermission } from "@/lib/auth/current";
 import { allows } from "@/lib/auth/roles";
 import { setThresholdAction } from "@/lib/dashboards/actions";
 import { formatKpi, KPI_COLUMNS, kpiColumn, MIN_RESOLVED_TO_JUDGE, NEAR_THRESHOLD_POINTS, THRESHOLD_KPI, thresholdStanding } from "@/lib/dashboards/columns";
-import { dashboardFor } from "@/lib/dashboards/dashboard";
 import { monthsOf } from "@/lib/dashboards/period";
+import { reportPageFor } from "@/lib/dashboards/report-page";
 import { parseReportParams, predecessorQuery, reportQuery } from "@/lib/dashboards/report-params";
-import { thresholdFor } from "@/lib/dashboards/threshold";
-import { db } from "@/lib/db/client";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { isoDay, todayInVietnam } from "@/lib/time";
 import { boundaryImportCommand } from "@/lib/units/boundaries/import";
-import { boundariesOf } from "@/lib/units/boundaries/queries";
 import { unitFullName } from "@/lib/units/labels";
 import { periodicQuery } from "@/lib/periodic-reports/params";
-import { lastEndedPeriod, reportPeriodOf } from "@/lib/periodic-reports/period";
-import { completenessOf } from "@/lib/periodic-reports/queries";
+import { lastEndedPeriod } from "@/lib/periodic-reports/period";
 import { CompletenessSummary } from "@/components/periodic-reports/completeness-summary";
 import { ModelSummary } from "@/components/good-practice/model-summary";
-import { hotspotMarks } from "@/lib/periodic-reports/hotspot-queries";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("reports"))("title") };
@@ -42,21 +37,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const actor = await requirePermission("report:read:subtree");
   const today = todayInVietnam();
   const params = parseReportParams(await searchParams, today);
-  const dashboard = await dashboardFor(actor, params.unit ?? actor.unit.id, params.period, params.view);
-  if (!dashboard) notFound();
-  const unit = await db.unit.findUniqueOrThrow({ where: { id: dashboard.unit.id }, select: { ancestorIds: true } });
-  // The periodic reports of the units below, when the period is one they are written for (issue 17).
-  const reportPeriod = reportPeriodOf(dashboard.period);
-  const [t, tp, locale, shapes, threshold, completeness, marks] = await Promise.all([
-    getTranslations("reports"),
-    getTranslations("periodicReports"),
-    getLocale().then(toLocale),
-    boundariesOf(db, dashboard.children.map((c) => c.unit.id)),
-    thresholdFor(unit),
-    reportPeriod ? completenessOf(actor, dashboard.unit.id, reportPeriod) : null,
-    // The units below with hotspots in the period (decision 080): one indexed statement, whatever the number of children.
-    allows(actor, "periodic-report:read:subtree") && dashboard.children.length > 0 ? hotspotMarks({ id: dashboard.unit.id, ancestorIds: unit.ancestorIds }, dashboard.period) : null,
-  ]);
+  const page = await reportPageFor(actor, params.unit ?? actor.unit.id, params.period, params.view);
+  if (!page) notFound();
+  const { dashboard, reportPeriod, shapes, threshold, completeness, marks } = page;
+  const [t, tp, locale] = await Promise.all([getTranslations("reports"), getTranslations("periodicReports"), getLocale().then(toLocale)]);
   const tl = (key: string, values?: Record<string, string>) => t(key, values);
   const period = periodLabel(dashboard.period, tl);
   const unitName = unitFullName(dashboard.unit);
