@@ -8,7 +8,7 @@ import { allows, isAgencyDuties } from "@/lib/auth/roles";
 import { petitionListHref } from "@/lib/petitions/list";
 import { OPEN_STATUSES } from "@/lib/petitions/status";
 import { formatNumber } from "@/lib/format";
-import { scopeSummary } from "@/lib/home/queries";
+import { homeSummaryFor } from "@/lib/home/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { isoDay, todayInVietnam } from "@/lib/time";
 import { officeName, unitFullName } from "@/lib/units/labels";
@@ -25,7 +25,7 @@ export default async function HomePage() {
   const actor = await requireActor();
   // An agency's account has one page: its petitions (decision 064).
   if (isAgencyDuties(actor.duties)) redirect(AGENCY_HOME);
-  const [t, locale, summary] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>, scopeSummary(actor)]);
+  const [t, locale, summary] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>, homeSummaryFor(actor)]);
   const n = (value: number) => formatNumber(value, locale);
   // The petition counts open their lists (issue 14), for those who may read them.
   const lists = allows(actor, "petition:read:subtree");

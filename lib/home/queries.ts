@@ -10,6 +10,7 @@ import { countAwaiting } from "../petitions/list";
 import { OPEN_STATUSES } from "../petitions/status";
 import { rolledUpPetitionCount } from "../rollup/counts";
 import { addDaysUtc, isoDay, startOfMonth, todayInVietnam } from "../time";
+import { shared } from "../dashboards/shared";
 
 export interface ScopeSummary {
   unitsByLevel: Partial<Record<UnitLevel, number>>;
@@ -65,6 +66,16 @@ async function structureCounts(actor: Actor, whole: boolean, today: Date): Promi
       blocs: organisations.find((o) => o.kind === "BLOC")?._count._all ?? 0,
     };
   });
+}
+
+/**
+ * The home page's figures: `scopeSummary`, shared by the requests that ask for the same figures at the same
+ * time (decision 048): everyone lands here after signing in, and a national admin's counts read the whole
+ * country's meetings of the month.
+ */
+export function homeSummaryFor(actor: Actor): Promise<ScopeSummary> {
+  const key = JSON.stringify(["home", actor.duties, reachRoots(actor), actor.unit.id, actor.agencyId ?? null, isoDay(todayInVietnam())]);
+  return shared(key, () => scopeSummary(actor));
 }
 
 /** The figures a user sees on their home page, all inside their subtree. */

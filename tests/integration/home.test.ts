@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { meetingWhereFor, organisationWhereFor, petitionWhereFor, unitWhereFor } from "@/lib/auth/scope";
 import { db } from "@/lib/db/client";
-import { scopeSummary } from "@/lib/home/queries";
+import { homeSummaryFor, scopeSummary } from "@/lib/home/queries";
 import { actorAt, buildTree, createField, createOrganisation, createPetition, createUser, type Tree } from "../support/factories";
 import { insertUnit } from "@/lib/units/tree";
 
@@ -91,6 +91,17 @@ describe("the home page's figures", () => {
     // A village closed: not current any more.
     await db.$executeRaw`UPDATE "Unit" SET "validTo" = '2026-03-01' WHERE id = ${t.villageB1.id}`;
     expect((await scopeSummary(actor, NOW)).unitsByLevel.VILLAGE).toBe(first.unitsByLevel.VILLAGE);
+  });
+
+  it("reads the figures once for identical requests under way, and afresh for the next (decision 048)", async () => {
+    const actor = actorAt(tree.province, "PROVINCE_LEADER");
+    const [first, second] = await Promise.all([homeSummaryFor(actor), homeSummaryFor(actor)]);
+    expect(second).toBe(first);
+    const other = await homeSummaryFor(actorAt(tree.districtA, "DISTRICT_STAFF"));
+    expect(other).not.toBe(first);
+    const later = await homeSummaryFor(actor);
+    expect(later).not.toBe(first);
+    expect(later).toEqual(first);
   });
 
   it("shows nothing to a role it does not know", async () => {
