@@ -74,6 +74,14 @@ export async function reportRows(ctx: ReportContext): Promise<ReportRows> {
   const out: ReportRows = { reports: [], hotspots: [], comments: [] };
   const { rng } = ctx;
   const todayIso = isoDay(ctx.today);
+  const templates = new Map<string, Awaited<ReturnType<typeof templateFor>>>();
+  // A commune's coverage on a day: the quarter ends on its last month's last day, read once for both.
+  const coverage = new Map<string, Promise<CoverageKpis>>();
+  const coverageOn = (unitId: number, day: string) => {
+    const key = `${unitId}|${day}`;
+    if (!coverage.has(key)) coverage.set(key, readCoverage(unitId, day).then(coverageKpis));
+    return coverage.get(key)!;
+  };
   for (const [index, period] of benchReportPeriods(ctx.today).entries()) {
     // A period whose commune deadline is still ahead holds the latest month's mix; an older one the older months'.
     const age = index === 0 || (period.kind !== "MONTH" && dueOnOf(period, 10) >= ctx.today) ? 0 : 1;
@@ -88,7 +96,7 @@ export async function reportRows(ctx: ReportContext): Promise<ReportRows> {
       const kpisOf = new Map(dashboard.children.map((c) => [c.unit.id, c.kpis]));
       for (const commune of ctx.childrenOf.get(unit.id) ?? []) {
         const kpis = kpisOf.get(commune.id);
-        if (kpis) figures.set(commune.id, { kpis, coverage: coverageKpis(await readCoverage(commune.id, asOf)) });
+        if (kpis) figures.set(commune.id, { kpis, coverage: await coverageOn(commune.id, asOf) });
       }
     };
     const started = Date.now();
@@ -105,7 +113,14 @@ export async function reportRows(ctx: ReportContext): Promise<ReportRows> {
           : i % 10 === 3 ? null : i % 10 === 6 ? "RETURNED" : i % 10 === 8 ? "SUBMITTED" : i % 10 === 9 && period.kind !== "MONTH" ? "DRAFT" : "APPROVED";
       if (ctx.always.has(unit.id) && status !== "APPROVED") status = "SUBMITTED";
       if (!status) continue;
-      const template = await templateFor(db, unit, period.kind);
+      // The nation's default of the level and kind (no province keeps its own here): made once, frozen once.
+      const key = `${unit.level}|${period.kind}`;
+      if (!templates.has(key)) {
+        const made = await templateFor(db, unit, period.kind);
+        await freezeTemplate(db, made.id, ctx.now);
+        templates.set(key, made);
+      }
+      const template = templates.get(key)!;
       const stored: Figures = figuresOfDashboard(f, template.figureKeys);
       const dueOn = dueOnOf(period, template.deadlineDay);
       const sent = status !== "DRAFT";
@@ -126,7 +141,6 @@ export async function reportRows(ctx: ReportContext): Promise<ReportRows> {
         submittedAt, submittedAt ? author : null, approvedAt, approvedAt ? approver : null, author, createdAt, updatedAt,
         status === "DRAFT" ? 1 : status === "SUBMITTED" ? 1 : 2,
       ]);
-      await freezeTemplate(db, template.id, ctx.now);
       if (status === "RETURNED") {
         out.comments.push([out.comments.length + 1, id, approver, "return", "Đề nghị bổ sung số liệu sinh hoạt tổ dân vận và nêu rõ các điểm nóng dư luận trên địa bàn.", updatedAt]);
       }

@@ -55,9 +55,10 @@ describe("withDatabase", () => {
 
 /**
  * A small generation on the test PostgreSQL server (TEST_BACKEND=postgres): the models, scoring sheets and
- * periodic reports it adds read through the app's own functions as the app's own writes would.
+ * periodic reports it adds read through the app's own functions as the app's own writes would. A test reads
+ * dashboards and every row: seconds, beyond the unit project's 5 s on a busy machine (it failed so once).
  */
-describe.skipIf(testBackend() !== "postgres")("a small generation's models, scoring and periodic reports", () => {
+describe.skipIf(testBackend() !== "postgres")("a small generation's models, scoring and periodic reports", { timeout: 60_000 }, () => {
   const now = new Date("2026-11-23T03:00:00Z");
   const name = `dv_gen_test_${process.pid}`;
   const plain = `${name}_plain`;
