@@ -8,7 +8,7 @@
  *   npm run bench -- generate-extras [--database dv_bench]
  *
  * It refuses a database without the generator's marker, and one that already holds models, scoring
- * templates or periodic reports. Nothing here is counted by a rollup or trigger (the dashboards read these
+ * templates or periodic reports; its rows commit together, so a run that fails may be run again. Nothing here is counted by a rollup or trigger (the dashboards read these
  * tables directly), so nothing is rebuilt after; the tables are analysed. Their indexes stay during the load:
  * the tables are small next to the petitions'.
  */
@@ -57,6 +57,10 @@ export async function generateExtras(url: string, options: { now?: Date; log?: (
     await refuseUnlessFresh(client);
     await client.query("SET synchronous_commit = off");
     const ctx = await readContext(client, now);
+    // One transaction for the rows: a run that fails leaves none, and may be run again (the app's client,
+    // reading meetings, petitions and rollups on its own connections, needs none of them; the report templates
+    // it makes are kept, and found again).
+    await client.query("BEGIN");
     const rows: Record<string, number> = {};
 
     await phase("good-practice models", async () => {
@@ -100,6 +104,7 @@ export async function generateExtras(url: string, options: { now?: Date; log?: (
       for (const table of EXTRA_TABLES) {
         await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT max(id) FROM "${table}"), 1))`);
       }
+      await client.query("COMMIT");
       await client.query(`VACUUM (ANALYZE) ${EXTRA_TABLES.map((t) => `"${t}"`).join(", ")}`);
     });
     return { rows, phases };
