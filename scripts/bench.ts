@@ -19,6 +19,8 @@
  *
  * National scale, PostgreSQL only (BENCH_DATABASE_URL, DATABASE_URL or --database-url):
  *   npm run bench -- generate --villages 100000 --petitions 5000000 [--months 24] [--database dv_bench]
+ *   npm run bench -- generate-extras [--database dv_bench]
+ *     the models, scoring sheets and periodic reports alone (generate makes them too), on a database generated before them; once.
  *   npm run bench -- petitions-list [--runs 30] [--explain] [--database dv_bench]
  *   npm run bench -- dashboard [--runs 50] [--live-runs 5] [--database dv_bench]
  *   npm run bench -- intake [--writers 20] [--spread] [--per-writer 20] [--database dv_bench_w]
@@ -39,6 +41,7 @@ import { closeDb, installDb } from "../lib/db/client";
 import { loadEnvFile } from "../lib/env";
 import { openAdapter } from "../lib/db/adapter";
 import { DEFAULT_BENCH_DATABASE, generateBenchData, withDatabase } from "../lib/bench/generate";
+import { generateExtras } from "../lib/bench/generate-extras";
 import { serveBuiltApp } from "../lib/bench/serve";
 import { firstLoadJs } from "../lib/bench/bundle";
 import { benchField } from "../lib/bench/field";
@@ -170,6 +173,15 @@ const NATIONAL: Record<string, (args: string[]) => Promise<void>> = {
     console.log(`\n${new URL(report.url).pathname.slice(1)}: ${rows}`);
     console.log(report.phases.map((p) => `${p.name} ${p.seconds.toFixed(1)} s`).join("; "));
     console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s, database ${(report.databaseBytes / 2 ** 30).toFixed(2)} GiB`);
+  },
+
+  /** The models, scoring and periodic reports, added to a database generated before the generator made them. */
+  async "generate-extras"(args) {
+    const { values } = parseArgs({ args, options: serverOptions });
+    const started = performance.now();
+    const report = await generateExtras(withDatabase(postgresServer(values["database-url"]), values.database), { log: console.log });
+    console.log(`\n${values.database}: ${Object.entries(report.rows).map(([table, n]) => `${table} ${n.toLocaleString("en")}`).join(", ")}`);
+    console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
   },
 
   async "petitions-list"(args) {

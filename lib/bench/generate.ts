@@ -9,7 +9,9 @@
  * simplified so that a row costs a few microseconds: working days come from tables computed
  * once. A table's rows that depend on another's (events, attendance, memberships) go through a
  * second COPY on another connection while the first is written. Rollup triggers are off during
- * the load; the rollups are rebuilt once at the end (lib/rollup/rebuild.ts).
+ * the load; the rollups are rebuilt once at the end (lib/rollup/rebuild.ts). Last, "Dân vận khéo" models, the
+ * villages' scoring sheets and the periodic reports with their hotspots (lib/bench/generate-extras.ts, which
+ * also runs alone on a database generated before it: npm run bench -- generate-extras).
  *
  *   npm run bench -- generate --villages 100000 --petitions 5000000 [--months 24]
  */
@@ -33,6 +35,7 @@ import { AGENCY_BY_FIELD, FIELDS, agencyNames, type AgencyKey } from "../../pris
 import { DEFAULT_ASSIGNMENT_DAYS } from "../petitions/deadline";
 import { monthsUpTo, vietnamDate } from "../../prisma/seed/util";
 import { rebuildStatements, ROLLUP_TABLES } from "../rollup/rebuild";
+import { generateExtras } from "./generate-extras";
 import { copyFeed, copyField, CopyFeed, copyRows, type CopyValue } from "./copy";
 import {
   ATTENDANCE_COLUMNS, CADRE_COLUMNS, cadreRows, MEETING_COLUMNS, MEMBERSHIP_COLUMNS, meetingRows, TRAINING_COLUMNS,
@@ -184,6 +187,10 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
       const { rows: counted } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "RollupPetition"`);
       rows.RollupPetition = Number(counted[0].n);
     });
+    // Models, scoring, periodic reports: read the units and users back, and the rollups (the automatic scores, the reports' figures).
+    const extras = await generateExtras(url, { now, log });
+    Object.assign(rows, extras.rows);
+    phases.push(...extras.phases);
     await phase("vacuum analyze", async () => {
       await client.query(`VACUUM (ANALYZE) ${[...BIG_TABLES, "Agency", "AgencyHold", "User", "PetitionCodeCounter", "TwoFactorPolicy", ...ROLLUP_TABLES].map((t) => `"${t}"`).join(", ")}`);
     });

@@ -2,13 +2,14 @@
  * The records a load run points its addresses at, picked from the bench database: the bench
  * users' own units, and records of the bench district (`bench.district`'s, inside the bench
  * province), which every bench user may read, so that a record page costs each user the same.
- * A kind the database has none of (attachments, good-practice models: the generator makes none) is null, and the
- * run reports the targets it could not point anywhere.
+ * A kind the database has none of (attachments: the generator makes none) is null, and the run reports the
+ * targets it could not point anywhere. The periods the pages of a report or a scoring sheet are read for are the
+ * latest the database holds (`periods`: lib/bench/load-targets.ts writes them into those addresses).
  */
 import type pg from "pg";
 import type { Target } from "../../tests/support/authz-registry";
 import { BENCH_USERS } from "./generate";
-import type { BenchUser } from "./load-targets";
+import { PERIOD_PLACEHOLDERS, type BenchUser } from "./load-targets";
 
 export interface BenchIds {
   users: Record<BenchUser, { id: number; unitId: number }>;
@@ -21,6 +22,11 @@ export interface BenchIds {
   fieldIds: number[];
   districtAgencies: number[];
   districtTeams: number[];
+  /**
+   * Placeholders of the addresses (lib/bench/load-targets.ts PERIOD_PLACEHOLDERS) and their values: the bench
+   * district's latest monthly report's period, its first village's latest scored period; null without one.
+   */
+  periods: Record<string, string | null>;
 }
 
 async function one<T extends pg.QueryResultRow>(client: pg.ClientBase, sql: string, params: unknown[] = []): Promise<T | undefined> {
@@ -52,6 +58,15 @@ export async function benchIds(client: pg.ClientBase): Promise<BenchIds> {
     `SELECT o.id FROM "Organisation" o WHERE o.kind = 'TEAM' AND o."dissolvedOn" IS NULL AND o."unitId" IN (${IN_DISTRICT}) ORDER BY o.id`,
     [districtId],
   );
+
+  const periods: BenchIds["periods"] = {
+    [PERIOD_PLACEHOLDERS.report]:
+      (await one<{ period: string }>(client, `SELECT period FROM "PeriodicReport" WHERE "unitId" = $1 AND "periodKind" = 'MONTH' ORDER BY "periodFrom" DESC LIMIT 1`, [districtId]))?.period ?? null,
+    [PERIOD_PLACEHOLDERS.scoring]:
+      districtVillages[0] === undefined
+        ? null
+        : ((await one<{ period: string }>(client, `SELECT period FROM "ScoreSheet" WHERE "villageId" = $1 ORDER BY "periodTo" DESC, period LIMIT 1`, [districtVillages[0]]))?.period ?? null),
+  };
 
   const fixed = new Map<Target, string | null>();
   const once = async (target: Target, sql: string, params: unknown[] = []) => {
@@ -115,9 +130,16 @@ export async function benchIds(client: pg.ClientBase): Promise<BenchIds> {
       // The staff account of the bench district: a user the admin manages.
       case "user":
         return once(target, `SELECT id::text AS ref FROM "User" WHERE "unitId" = $1 AND username <> $2 ORDER BY id LIMIT 1`, [districtId, BENCH_USERS.district]);
-      // "Dân vận khéo" models of the district (decision 076), and an evidence file of one.
+      // "Dân vận khéo" models of the district (decision 076), and an evidence file of one (the generator makes no files: none).
       case "good-practice-model":
-        return once(target, `SELECT id::text AS ref FROM "GoodPracticeModel" WHERE ${inDistrict} ORDER BY id LIMIT 1`, [districtId]);
+        // The district's (its province's, in a small generation that gave the district none), a replicated one where
+        // there is: its page lists the adoptions too.
+        return once(
+          target,
+          `SELECT m.id::text AS ref FROM "GoodPracticeModel" m JOIN "Unit" u ON u.id = m."unitId" WHERE u."ancestorIds" @> ARRAY[$2]::int[]
+            ORDER BY (u."ancestorIds" @> ARRAY[$1]::int[]) DESC, (m.status = 'REPLICATED') DESC, m.id LIMIT 1`,
+          [districtId, users.province.unitId],
+        );
       case "good-practice-attachment":
         return once(
           target,
@@ -129,5 +151,5 @@ export async function benchIds(client: pg.ClientBase): Promise<BenchIds> {
     }
   };
 
-  return { users, districtId, pick, districtVillages, nationVillages, fieldIds, districtAgencies, districtTeams };
+  return { users, districtId, pick, districtVillages, nationVillages, fieldIds, districtAgencies, districtTeams, periods };
 }

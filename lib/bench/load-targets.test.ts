@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ACTIONS, PAGES, REGISTRY, ROUTES, type Entry } from "../../tests/support/authz-registry";
-import { EXPORTS_AT_ONCE, loadPlan, OVERRIDES, PICKABLE, WRITES } from "./load-targets";
+import { EXPORTS_AT_ONCE, loadPlan, OVERRIDES, PERIOD_PLACEHOLDERS, PICKABLE, WRITES, withQuery } from "./load-targets";
 
 describe("loadPlan over the app's registry", () => {
   const plan = loadPlan(REGISTRY);
@@ -42,6 +42,24 @@ describe("loadPlan over the app's registry", () => {
     const exports = plan.targets.filter((t) => t.kind === "read" && /export|cadres\/template/.test(t.url));
     expect(exports.length).toBeGreaterThanOrEqual(4);
     for (const t of exports) expect(t.kind === "read" && t.maxConnections, t.label).toBe(EXPORTS_AT_ONCE);
+  });
+
+  it("reads the periodic report pages, its .docx and a scoring sheet for the periods the generator made, expecting them found", () => {
+    const of = (file: string) => plan.targets.filter((t) => t.key === file);
+    const docx = of("app/(app)/reports/periodic/report/docx/route.ts");
+    expect(docx.map((t) => [t.user, t.kind === "read" && t.expect])).toEqual([["province", [200]], ["district", [200]]]);
+    for (const file of ["app/(app)/reports/periodic/report/page.tsx", "app/(app)/reports/periodic/report/print/page.tsx", "app/(app)/reports/periodic/report/docx/route.ts", "app/api/v1/periodic-reports/route.ts"]) {
+      for (const t of of(file)) expect(t.kind === "read" && t.url, file).toMatch(new RegExp(`[?&]period=${PERIOD_PLACEHOLDERS.report}(&|$)`));
+    }
+    const sheet = of("app/(app)/scoring/sheet/page.tsx")[0];
+    expect(sheet.kind === "read" && sheet.url).toBe(`/scoring/sheet?village={target}&period=${PERIOD_PLACEHOLDERS.scoring}`);
+    expect(sheet.kind === "read" && sheet.label).toContain(PERIOD_PLACEHOLDERS.scoring);
+  });
+
+  it("sets a query parameter in an address, or adds it", () => {
+    expect(withQuery("/a?unit={target}&period=2026-03&x=1", { period: "{p}" })).toBe("/a?unit={target}&period={p}&x=1");
+    expect(withQuery("/a?unit={target}", { period: "{p}" })).toBe("/a?unit={target}&period={p}");
+    expect(withQuery("/a", { period: "2026" })).toBe("/a?period=2026");
   });
 
   it("names no file or action that the registry lacks", () => {

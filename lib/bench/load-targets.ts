@@ -93,8 +93,17 @@ const ALL = BENCH_USER_KINDS;
  */
 export const EXPORTS_AT_ONCE = 5;
 
+/**
+ * Written into an address's query by an override (`query`), replaced at run time by the latest period the bench
+ * database holds (lib/bench/load-ids.ts `periods`): the registry's addresses name a fixed period.
+ */
+export const PERIOD_PLACEHOLDERS = { report: "{report-period}", scoring: "{scoring-period}" } as const;
+const REPORT_PERIOD = { period: PERIOD_PLACEHOLDERS.report };
+
 interface Override {
   users?: readonly (BenchUser | null)[];
+  /** Query parameters set in the registry's address (a period placeholder, say). */
+  query?: Record<string, string>;
   maxConnections?: number;
   expect?: readonly number[];
   marker?: string;
@@ -123,20 +132,28 @@ export const OVERRIDES: Readonly<Record<string, Override>> = {
   [`${APP}/models/page.tsx`]: { users: ALL, note: "the models of the user's reach (decision 076)" },
   [`${APP}/scoring/page.tsx`]: { users: ALL, note: "the ranking of the user's own unit's villages (decision 078)" },
   [`${APP}/scoring/templates/page.tsx`]: { maxConnections: EXPORTS_AT_ONCE, note: "the nation's template page (a province administrator's work, now and then)" },
-  [`${APP}/scoring/sheet/page.tsx`]: { users: ["district"], note: "a village of the bench district: without a template in the bench database, the page says so (decision 078)" },
+  [`${APP}/scoring/sheet/page.tsx`]: {
+    users: ["district"],
+    query: { period: PERIOD_PLACEHOLDERS.scoring },
+    note: "the sheet of a village of the bench district, of the latest period scored (decision 078)",
+  },
   [`${APP}/scoring/export/route.ts`]: { users: ["province"], maxConnections: EXPORTS_AT_ONCE, note: "the province's ranking as xlsx" },
   [`${APP}/reports/periodic/page.tsx`]: { users: ALL, note: "the user's own unit: its report and the completeness of the units below" },
-  [`${APP}/reports/periodic/report/page.tsx`]: { users: ALL, note: "the user's own unit" },
-  [`${APP}/reports/periodic/hotspots/page.tsx`]: { users: ALL, note: "the user's own unit: the hotspots of the reports sent below it" },
-  [`${APP}/reports/periodic/report/print/page.tsx`]: { users: ALL, note: "the bench database holds no periodic report: the page of a unit without one" },
-  [`${APP}/reports/periodic/report/docx/route.ts`]: { expect: [303], note: "the bench database holds no periodic report: a unit without one is sent to its report page" },
+  [`${APP}/reports/periodic/report/page.tsx`]: { users: ALL, query: REPORT_PERIOD, note: "the user's own unit's report of the latest month generated (the nation writes none: said so)" },
+  [`${APP}/reports/periodic/hotspots/page.tsx`]: { users: ALL, query: REPORT_PERIOD, note: "the user's own unit, the latest month generated: the hotspots of the reports sent below it" },
+  [`${APP}/reports/periodic/report/print/page.tsx`]: { users: ALL, query: REPORT_PERIOD, note: "the user's own unit's report of the latest month generated, laid out for printing (the nation's: said so)" },
+  [`${APP}/reports/periodic/report/docx/route.ts`]: {
+    users: ["province", "district"],
+    query: REPORT_PERIOD,
+    note: "the bench province's and district's report of the latest month generated, as a .docx (the nation, the admin's home, writes none)",
+  },
   [`${APP}/home-closed/page.tsx`]: { expect: [307], note: "no bench user's home has closed: the notice sends them home (decision 055)" },
   [`${APP}/meetings/[id]/edit/page.tsx`]: { note: "a meeting the run's meeting writes logged (its author may correct it for 7 days)" },
   "pages/meetings/new.tsx": { marker: 'name="idempotencyKey"', note: "the form of a team of the bench district" },
   "app/api/v1/petitions/route.ts": { users: ALL },
   "app/api/v1/meetings/route.ts": { users: ALL },
   "app/api/v1/rollup/route.ts": { users: ALL, note: "the user's own unit" },
-  "app/api/v1/periodic-reports/route.ts": { users: ALL, note: "the user's own unit" },
+  "app/api/v1/periodic-reports/route.ts": { users: ALL, query: REPORT_PERIOD, note: "the user's own unit, the latest month generated" },
   [`${APP}/petitions/export/route.ts`]: { users: ["district"], maxConnections: EXPORTS_AT_ONCE, note: "a district's list; an admin's export stops at 100,000 rows" },
   [`${APP}/cadres/export/route.ts`]: { users: ["district"], maxConnections: EXPORTS_AT_ONCE },
   [`${APP}/cadres/template/route.ts`]: { maxConnections: EXPORTS_AT_ONCE },
@@ -259,8 +276,8 @@ const ACTION_EXCLUSIONS: ReadonlySet<string> = new Set([
   "lib/notifications/actions.ts#saveReminderScheduleAction",
 ]);
 
-function label(row: PageRow | RouteRow): string {
-  const path = row.url.replace("{target}", `{${row.target}}`);
+function label(row: PageRow | RouteRow, url: string): string {
+  const path = url.replace("{target}", `{${row.target}}`);
   return `${row.kind === "route" ? row.method : "GET"} ${path}`;
 }
 
@@ -299,14 +316,15 @@ export function loadPlan(registry: readonly Entry[]): LoadPlan {
       continue;
     }
     const users = over.users ?? [row.permission === "public" ? null : "admin"];
+    const url = over.query ? withQuery(row.url, over.query) : row.url;
     for (const user of users) {
       const target: ReadTarget = {
         kind: "read",
         key: row.file,
-        label: label(row),
+        label: label(row, url),
         user,
         method,
-        url: row.url,
+        url,
         target: row.target,
         expect: over.expect ?? [200],
         ...(over.marker ? { marker: over.marker } : {}),
@@ -320,6 +338,16 @@ export function loadPlan(registry: readonly Entry[]): LoadPlan {
   }
   if (!baseline) throw new Error("The registry has no /api/health row: the load run has no baseline");
   return { baseline, targets, skipped, warnings };
+}
+
+/** `url` with each of `query`'s parameters set (replaced where it has one, else added); placeholders left unencoded. */
+export function withQuery(url: string, query: Record<string, string>): string {
+  let out = url;
+  for (const [key, value] of Object.entries(query)) {
+    const param = new RegExp(`([?&]${key}=)[^&]*`);
+    out = param.test(out) ? out.replace(param, `$1${value}`) : `${out}${out.includes("?") ? "&" : "?"}${key}=${value}`;
+  }
+  return out;
 }
 
 /** The registry rows the plan must account for, for the test: pages, routes and actions. */

@@ -126,7 +126,13 @@ export async function runLoadBench(o: LoadBenchOptions): Promise<LoadBenchReport
       if (t.kind === "read") {
         const ref = await ids.pick(t.target, t.user);
         if (ref === null) return `no "${t.target}" record in the database`;
-        return readJob(o.base, t, t.url.replace("{target}", ref), t.user ? cookies[t.user] : undefined);
+        let url = t.url.replace("{target}", ref);
+        for (const [placeholder, value] of Object.entries(ids.periods)) {
+          if (!url.includes(placeholder)) continue;
+          if (value === null) return `no ${placeholder} in the database (npm run bench -- generate-extras adds them)`;
+          url = url.replace(placeholder, value);
+        }
+        return readJob(o.base, t, url, t.user ? cookies[t.user] : undefined);
       }
       return writeJob(t);
     };

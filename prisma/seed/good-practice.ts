@@ -14,7 +14,7 @@ import type { Users } from "./reference";
 /** Communes with models, in each province. */
 const COMMUNES = 20;
 
-const TITLES: Record<GoodPracticeField, string[]> = {
+export const TITLES: Record<GoodPracticeField, string[]> = {
   ECONOMY: ["Hỗ trợ hộ nghèo phát triển chăn nuôi bò sinh sản", "Tổ hợp tác trồng chè an toàn", "Dân vận khéo trong dồn điền đổi thửa"],
   CULTURE_SOCIETY: ["Tủ sách pháp luật tại nhà văn hóa thôn", "Xóm trọ văn minh", "Nói không với tảo hôn trong đồng bào dân tộc thiểu số"],
   DEFENCE_SECURITY: ["Camera an ninh tự quản", "Tổ liên gia an toàn phòng cháy chữa cháy", "Thôn không có tội phạm và tệ nạn xã hội"],

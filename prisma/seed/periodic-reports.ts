@@ -19,7 +19,7 @@ import type { Users } from "./reference";
 
 const MONTHS = 3;
 
-function narrativeFor(unitName: string, period: ReportPeriod, figures: Record<string, number | null | undefined>) {
+export function narrativeFor(unitName: string, period: ReportPeriod, figures: Record<string, number | null | undefined>) {
   const label = reportPeriodLabel(period);
   return {
     situation: `Tình hình tư tưởng của cán bộ, đảng viên và Nhân dân ${unitName} ${label} cơ bản ổn định; Nhân dân tin tưởng vào sự lãnh đạo của Đảng. Dư luận quan tâm đến giải phóng mặt bằng, ô nhiễm môi trường và giá nông sản.`,
@@ -30,7 +30,7 @@ function narrativeFor(unitName: string, period: ReportPeriod, figures: Record<st
   };
 }
 
-const HOTSPOTS: { topic: string; severity: HotspotSeverity; people: number; actions: string }[] = [
+export const HOTSPOTS: { topic: string; severity: HotspotSeverity; people: number; actions: string }[] = [
   { topic: "Khiếu kiện đông người về bồi thường giải phóng mặt bằng dự án đường giao thông", severity: "SERIOUS", people: 45, actions: "Tổ công tác của Đảng ủy đối thoại với các hộ dân; rà soát lại phương án bồi thường." },
   { topic: "Người dân phản ánh ô nhiễm từ cơ sở chăn nuôi tập trung", severity: "COMPLEX", people: 120, actions: "Đề nghị cơ quan chuyên môn kiểm tra, lấy mẫu; tổ dân vận nắm tình hình hằng tuần." },
   { topic: "Tranh chấp đất đai giữa các hộ gia đình kéo dài", severity: "WATCH", people: 8, actions: "Tổ hòa giải ở cơ sở tiếp tục hòa giải; hướng dẫn các hộ thủ tục theo quy định." },

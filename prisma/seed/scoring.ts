@@ -12,7 +12,7 @@ import { autoPoints, criteriaOf, round2, sectionsOfRows, totalsOf, type AutoKind
 import type { SeedContext } from "./context";
 import { DEMO_SEED, Random } from "./random";
 
-const ROWS: [string, string, number, number, AutoKind | null][] = [
+export const ROWS: [string, string, number, number, AutoKind | null][] = [
   ["I. Tổ chức và hoạt động của tổ dân vận", "Tổ dân vận sinh hoạt hằng tháng theo quy định", 10, 1, "TEAM_MEETINGS"],
   ["I. Tổ chức và hoạt động của tổ dân vận", "Tổ dân vận có đủ thành viên, tổ trưởng là bí thư chi bộ", 10, 1, null],
   ["I. Tổ chức và hoạt động của tổ dân vận", "Biên bản sinh hoạt ghi chép đầy đủ", 5, 1, null],
