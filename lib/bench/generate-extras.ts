@@ -12,7 +12,6 @@
  * tables directly), so nothing is rebuilt after; the tables are analysed. Their indexes stay during the load:
  * the tables are small next to the petitions'.
  */
-import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { loadActor } from "../auth/actor";
 import { closeDb, installDb } from "../db/client";
@@ -24,6 +23,7 @@ import { BENCH_MARKER, BENCH_USERS } from "./generate";
 import { MODEL_COLUMNS, modelRows, REPLICATION_COLUMNS, type ExtrasUnit } from "./generate-practice";
 import { COMMENT_COLUMNS, HOTSPOT_COLUMNS, REPORT_COLUMNS, reportRows } from "./generate-reports";
 import { SCORING_TEMPLATE_COLUMNS, scoringRows, SHEET_COLUMNS } from "./generate-scoring";
+import { phaseTimer } from "./phases";
 
 export const EXTRA_TABLES = ["GoodPracticeModel", "GoodPracticeReplication", "ScoringTemplate", "ScoreSheet", "ReportTemplate", "PeriodicReport", "ReportHotspot", "PeriodicReportComment"];
 
@@ -40,15 +40,7 @@ export async function generateExtras(url: string, options: { now?: Date; log?: (
   const log = options.log ?? (() => {});
   const now = options.now ?? new Date();
   const phases: ExtrasReport["phases"] = [];
-  const phase = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    log(`${label}…`);
-    const result = await fn();
-    const seconds = (performance.now() - started) / 1000;
-    phases.push({ name: label, seconds });
-    log(`${label}: ${seconds.toFixed(1)} s`);
-    return result;
-  };
+  const phase = phaseTimer(log, phases);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   // The app's own functions (templates, figures, automatic scores) read through its client, on this database.

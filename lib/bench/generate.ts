@@ -37,6 +37,7 @@ import { monthsUpTo, vietnamDate } from "../../prisma/seed/util";
 import { rebuildStatements, ROLLUP_TABLES } from "../rollup/rebuild";
 import { generateExtras } from "./generate-extras";
 import { copyFeed, copyField, CopyFeed, copyRows, type CopyValue } from "./copy";
+import { phaseTimer } from "./phases";
 import {
   ATTENDANCE_COLUMNS, CADRE_COLUMNS, cadreRows, MEETING_COLUMNS, MEMBERSHIP_COLUMNS, meetingRows, TRAINING_COLUMNS,
   type MeetingIndex, type PeopleCommune, type Rosters,
@@ -80,15 +81,7 @@ export async function generateBenchData(options: GenerateOptions): Promise<Gener
   if (options.petitions < 1) throw new Error("--petitions: ít nhất / at least 1");
   const url = withDatabase(options.serverUrl, name);
   const phases: GenerateReport["phases"] = [];
-  const phase = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    log(`${label}…`);
-    const result = await fn();
-    const seconds = (performance.now() - started) / 1000;
-    phases.push({ name: label, seconds });
-    log(`${label}: ${seconds.toFixed(1)} s`);
-    return result;
-  };
+  const phase = phaseTimer(log, phases);
 
   await phase("create database", () => recreateDatabase(options.serverUrl, name));
   await phase("migrations", async () => {
