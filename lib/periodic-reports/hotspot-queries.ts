@@ -47,7 +47,8 @@ export async function hotspotsOfReports(reportIds: number[]): Promise<Map<number
 function rolledUpWhere(unitId: number, period: Pick<Period, "from" | "to">, severity?: HotspotSeverity): Prisma.ReportHotspotWhereInput {
   return {
     placePath: { has: unitId },
-    periodFrom: { gte: new Date(`${period.from}T00:00:00Z`) },
+    // A hotspot's period lies within: it starts in the period (read by ReportHotspot_periodFrom_idx) and ends in it.
+    periodFrom: { gte: new Date(`${period.from}T00:00:00Z`), lte: new Date(`${period.to}T00:00:00Z`) },
     periodTo: { lte: new Date(`${period.to}T00:00:00Z`) },
     report: { status: { in: [...SENT_STATUSES] } },
     ...(severity ? { severity } : {}),
@@ -95,7 +96,7 @@ export async function hotspotMarks(unit: { id: number; ancestorIds: number[] }, 
     SELECT h."placePath"[${childAt}::int] AS "unitId", count(*)::int AS count, max(h.severity)::text AS worst
     FROM "ReportHotspot" h JOIN "PeriodicReport" r ON r.id = h."reportId"
     WHERE h."placePath" @> ARRAY[${unit.id}::int]
-      AND h."periodFrom" >= ${period.from}::date AND h."periodTo" <= ${period.to}::date
+      AND h."periodFrom" BETWEEN ${period.from}::date AND ${period.to}::date AND h."periodTo" <= ${period.to}::date
       AND r.status IN ('SUBMITTED', 'APPROVED')
       AND cardinality(h."placePath") >= ${childAt}::int
     GROUP BY 1`;
