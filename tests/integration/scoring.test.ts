@@ -15,6 +15,7 @@ import { parseReportPeriod } from "@/lib/periodic-reports/period";
 import { exportRanking } from "@/lib/scoring/export";
 import { saveSheet, saveTemplate, setWeakestShare } from "@/lib/scoring/mutations";
 import { distributionOf, rankingOf, sheetOf } from "@/lib/scoring/queries";
+import { rankingPageFor, scoredPeriodsShared } from "@/lib/scoring/page-data";
 import { averageScoresOf } from "@/lib/scoring/rollup";
 import { sheetSchema, templateSchema, weakestShareSchema } from "@/lib/scoring/schemas";
 import { templateFor } from "@/lib/scoring/template";
@@ -205,6 +206,19 @@ describe("results", () => {
     const buckets = await distributionOf(tree.province.id, PERIOD);
     expect(buckets.reduce((a, b) => a + b, 0)).toBe(2);
     expect(buckets[Math.min(9, Math.floor(best.percent / 10))]).toBeGreaterThan(0);
+  });
+
+  it("are read once for identical ranking pages under way, and afresh for the next (decision 048)", async () => {
+    const ask = () => rankingPageFor(admin, tree.province, PERIOD, 1, false);
+    const [first, second] = await Promise.all([ask(), ask()]);
+    expect(second).toBe(first);
+    expect(first.ranking.rows).toEqual((await rankingOf(tree.province, PERIOD)).rows);
+    expect(first.shown.map((c) => c.id).sort()).toEqual([tree.districtA.id, tree.districtB.id].sort());
+    expect(first.buckets.reduce((a, b) => a + b, 0)).toBe(2);
+    const later = await ask();
+    expect(later).not.toBe(first);
+    expect(later.ranking.rows).toEqual(first.ranking.rows);
+    expect(await scoredPeriodsShared(tree.province.id)).toContain(PERIOD.key);
   });
 
   it("export to xlsx in the template's layout with the same totals", async () => {

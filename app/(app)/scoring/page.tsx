@@ -5,16 +5,13 @@ import { ChoroplethMap } from "@/components/dashboards/choropleth-map";
 import { DistributionChart } from "@/components/scoring/distribution-chart";
 import { requirePermission } from "@/lib/auth/current";
 import { allows } from "@/lib/auth/roles";
-import { reaches } from "@/lib/auth/scope";
-import { db } from "@/lib/db/client";
 import { formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { reportPeriodLabel } from "@/lib/periodic-reports/period";
 import { parseScoringParams, periodChoices, scoringQuery } from "@/lib/scoring/params";
-import { distributionOf, rankingOf, rankingUnit, scoredPeriods, villagesToScore } from "@/lib/scoring/queries";
-import { villageScoresFor } from "@/lib/scoring/rollup";
+import { rankingPageFor, scoredPeriodsShared } from "@/lib/scoring/page-data";
+import { rankingUnit, villagesToScore } from "@/lib/scoring/queries";
 import { isoDay, todayInVietnam } from "@/lib/time";
-import { boundariesOf } from "@/lib/units/boundaries/queries";
 import { unitFullName } from "@/lib/units/labels";
 
 export async function generateMetadata() {
@@ -31,26 +28,15 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
   const first = parseScoringParams(raw, today);
   const unit = await rankingUnit(actor, first.unit ?? actor.unit.id);
   if (!unit) notFound();
-  const scored = await scoredPeriods(unit.id);
+  const scored = await scoredPeriodsShared(unit.id);
   // Without a period in the URL, the latest one scored here (else this year).
   const params = !first.periodGiven && scored[0] ? parseScoringParams({ ...raw, period: scored[0] }, today) : first;
   const period = params.period;
-  const children = await db.unit.findMany({
-    where: { parentId: unit.id, level: { not: "VILLAGE" }, OR: [{ validTo: null }, { validTo: { gte: new Date(`${period.from}T00:00:00Z`) } }] },
-    select: { id: true, name: true, typeLabel: true, ancestorIds: true },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: 500,
-  });
-  const shown = children.filter((c) => reaches(actor, c.ancestorIds));
-  const [t, locale, ranking, buckets, averages, shapes, villages, parent] = await Promise.all([
+  const [t, locale, { shown, ranking, buckets, averages, shapes, parent }, villages] = await Promise.all([
     getTranslations("scoring"),
     getLocale().then(toLocale),
-    rankingOf(unit, period, params.page, { weakestOnly: params.weakestOnly }),
-    distributionOf(unit.id, period),
-    villageScoresFor([unit.id, ...shown.map((c) => c.id)], period),
-    boundariesOf(db, shown.map((c) => c.id)),
+    rankingPageFor(actor, unit, period, params.page, params.weakestOnly),
     unit.level === "COMMUNE" && allows(actor, "scoring:score:subtree") ? villagesToScore(actor, unit.id, period) : null,
-    unit.parentId && reaches(actor, unit.ancestorIds.slice(0, -1)) ? db.unit.findUnique({ where: { id: unit.parentId }, select: { id: true, name: true, typeLabel: true } }) : null,
   ]);
   const unitName = unitFullName(unit);
   const own = averages.current.get(unit.id)!;
