@@ -21,6 +21,14 @@ export async function structureVersions(): Promise<StructureVersions> {
   return { units: row?.units == null ? null : String(row.units), organisations: row?.organisations == null ? null : String(row.organisations) };
 }
 
+/** The versions the average village scores are read at: the unit tree's and the score sheets'; null when a row is missing. */
+export async function scoringVersion(): Promise<string | null> {
+  const [row] = await db.$queryRaw<{ units: bigint | null; sheets: bigint | null }[]>`
+    SELECT (SELECT version FROM "UnitTreeVersion" WHERE id = 1) AS units,
+           (SELECT version FROM "ScoreSheetVersion" WHERE id = 1) AS sheets`;
+  return row?.units == null || row?.sheets == null ? null : `${row.units}.${row.sheets}`;
+}
+
 export class VersionedMemo<V> {
   private readonly kept = new Map<string, { version: string; value: V }>();
 

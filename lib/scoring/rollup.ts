@@ -1,6 +1,7 @@
 /**
  * The average village score of the dashboards and /api/v1/rollup (decision 078), read with one statement.
  */
+import { scoringVersion, VersionedMemo } from "../cache/versioned";
 import { db } from "../db/client";
 
 export interface AverageScore {
@@ -11,6 +12,9 @@ export interface AverageScore {
 
 type Span = { from: string; to: string };
 
+/** The averages read, kept with the sheets' and the tree's versions (decision 074): the nation's read every sheet of the country. */
+const kept = new VersionedMemo<{ current: Map<number, AverageScore>; previous: AverageScore }>(1_000);
+
 /**
  * The average village score of `unitIds` (a unit first, then its children) over every sheet of a village of
  * each one's subtree (along today's tree) whose period overlaps `period`, and the first unit's for `previous`:
@@ -19,6 +23,11 @@ type Span = { from: string; to: string };
  * of its children's.
  */
 export async function villageScoresFor(unitIds: number[], period: Span, previous: Span | null = null): Promise<{ current: Map<number, AverageScore>; previous: AverageScore }> {
+  const key = JSON.stringify([unitIds, period.from, period.to, previous?.from ?? null, previous?.to ?? null]);
+  return kept.get(key, await scoringVersion(), () => readVillageScores(unitIds, period, previous));
+}
+
+async function readVillageScores(unitIds: number[], period: Span, previous: Span | null): Promise<{ current: Map<number, AverageScore>; previous: AverageScore }> {
   const current = new Map<number, AverageScore>(unitIds.map((id) => [id, { average: null, sheets: 0 }]));
   let before: AverageScore = { average: null, sheets: 0 };
   if (!unitIds.length) return { current, previous: before };

@@ -16,7 +16,8 @@ import { exportRanking } from "@/lib/scoring/export";
 import { saveSheet, saveTemplate, setWeakestShare } from "@/lib/scoring/mutations";
 import { distributionOf, rankingOf, sheetOf } from "@/lib/scoring/queries";
 import { rankingPageFor, scoredPeriodsShared } from "@/lib/scoring/page-data";
-import { averageScoresOf } from "@/lib/scoring/rollup";
+import { scoringVersion } from "@/lib/cache/versioned";
+import { averageScoresOf, villageScoresFor } from "@/lib/scoring/rollup";
 import { sheetSchema, templateSchema, weakestShareSchema } from "@/lib/scoring/schemas";
 import { templateFor } from "@/lib/scoring/template";
 import { getApiRollup, rollupQuery } from "@/lib/api/rollup";
@@ -275,4 +276,23 @@ describe("the average village score", () => {
     // Out of reach: the other district's staff reads no province.
     expect(await dashboardFor(otherDistrict, tree.province.id, parsePeriod("2026-01-01", "2026-03-31"), "restated", NOW)).toBeNull();
   });
+
+  it("is kept with the sheets' and the tree's versions, and read again once a sheet is saved (decision 074)", async () => {
+    const ids = [tree.province.id, tree.districtA.id, tree.districtB.id];
+    const quarter = { from: "2026-01-01", to: "2026-03-31" };
+    const before = await scoringVersion();
+    const first = await villageScoresFor(ids, quarter);
+    const again = await villageScoresFor(ids, quarter);
+    // Another test file may save a sheet meanwhile: then the figures are read again, as they must be.
+    if ((await scoringVersion()) === before) expect(again).toBe(first);
+    const village = await insertUnit(db, { parentId: tree.communeB.id, level: "VILLAGE", typeLabel: "Thôn", name: `Kept ${uid()}` });
+    const b = actorAt(tree.districtB, "DISTRICT_STAFF", otherDistrict.userId);
+    await saveSheet(b, await parsed(sheetSchema, sheetForm(village.id, { 2: 1, 3: 1, 5: 1, 6: 1, 7: 1, 8: 1, 9: 1, 10: 1 })), NOW);
+    expect(await scoringVersion()).not.toBe(before);
+    const after = await villageScoresFor(ids, quarter);
+    expect(after.current.get(tree.districtB.id)!.sheets).toBe(first.current.get(tree.districtB.id)!.sheets + 1);
+    expect(after.current.get(tree.province.id)!.sheets).toBe(first.current.get(tree.province.id)!.sheets + 1);
+    expect(after.current.get(tree.districtA.id)).toEqual(first.current.get(tree.districtA.id));
+  });
+
 });
