@@ -53,6 +53,9 @@ export interface LoadBenchReport {
 
 const BROWSER = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "accept-encoding": "gzip, deflate, br" };
 
+/** A bench user's session is renewed at this age, well inside the 30 idle minutes after which it lapses. */
+const SESSION_RENEWAL_MS = 20 * 60_000;
+
 function readJob(base: string, target: ReadTarget, path: string, cookie: string | undefined): LoadJob {
   const headers: Record<string, string> = { ...BROWSER, ...(cookie ? { cookie } : {}) };
   let body: Buffer | undefined;
@@ -97,8 +100,19 @@ export async function runLoadBench(o: LoadBenchOptions): Promise<LoadBenchReport
   try {
     const ids = await benchIds(client);
     const cookies = {} as Record<BenchUser, string>;
+    // A session lapses after 30 idle minutes (IDLE_TIMEOUT_SECONDS) and the load client keeps no sliding cookie: a run
+    // at 20 and 50 connections lasts longer, so each user signs in again once its session is 20 minutes old.
+    const signedInAt = {} as Record<BenchUser, number>;
+    const cookieOf = async (user: BenchUser): Promise<string> => {
+      if (Date.now() - signedInAt[user] > SESSION_RENEWAL_MS) {
+        cookies[user] = await signIn(o.base, BENCH_USERS[user], DEMO_PASSWORD);
+        signedInAt[user] = Date.now();
+      }
+      return cookies[user];
+    };
     for (const user of ["admin", "province", "district", "agency"] as const) {
       cookies[user] = await signIn(o.base, BENCH_USERS[user], DEMO_PASSWORD);
+      signedInAt[user] = Date.now();
       // A bench user sent elsewhere (to set up a second factor…) would measure that page instead of every other.
       // An agency's account is at home on its list (decision 064).
       const home = await fetch(new URL(user === "agency" ? "/agency" : "/", o.base), { headers: { cookie: cookies[user] }, redirect: "manual" });
@@ -132,12 +146,12 @@ export async function runLoadBench(o: LoadBenchOptions): Promise<LoadBenchReport
           if (value === null) return `no ${placeholder} in the database (npm run bench -- generate-extras adds them)`;
           url = url.replace(placeholder, value);
         }
-        return readJob(o.base, t, url, t.user ? cookies[t.user] : undefined);
+        return readJob(o.base, t, url, t.user ? await cookieOf(t.user) : undefined);
       }
       return writeJob(t);
     };
     const writeJob = async (t: WriteTarget): Promise<LoadJob | string> => {
-      const session = { base: o.base, cookie: cookies[t.user] };
+      const session = { base: o.base, cookie: await cookieOf(t.user) };
       switch (t.write) {
         case "intake-district":
           return intakeJob({ ...session, actionId: actionId(t.key), villages: ids.districtVillages, fieldIds: ids.fieldIds, today });
@@ -149,7 +163,7 @@ export async function runLoadBench(o: LoadBenchOptions): Promise<LoadBenchReport
           return stepJob({ ...session, actionId: actionId(t.key), pool, agencies: ids.districtAgencies });
         }
         case "meeting": {
-          const forms = await meetingForms(o.base, cookies[t.user], ids.districtTeams);
+          const forms = await meetingForms(o.base, session.cookie, ids.districtTeams);
           if (!forms.length) return "no team of the bench district shows a meeting form";
           return meetingJob({ ...session, forms });
         }
