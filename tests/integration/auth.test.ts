@@ -6,6 +6,7 @@ import { ACCOUNT_LOCK_MS, LOCK_MS, MAX_ACCOUNT_FAILURES, MAX_FAILURES } from "@/
 import { currentDbHandle, db, installDb } from "@/lib/db/client";
 import { QueryRecorder, recordingFactory } from "@/lib/db/query-capture";
 import { insertUnit } from "@/lib/units/tree";
+import { isHomeClosed } from "@/lib/auth/home-closed";
 import { buildTree, createUser, TEST_PASSWORD, uid, type Tree } from "../support/factories";
 
 let tree: Tree;
@@ -109,6 +110,15 @@ describe("actorFromClaims", () => {
     expect(await actorFromClaims(signedOut)).toBeNull();
     expect(await actorFromClaims(otherDevice)).not.toBeNull();
     expect(await db.auditLog.count({ where: { action: "auth.logout", actorId: user.id } })).toBe(2);
+  });
+
+  it("gives a closed home unit's last day as a date, which the gate reads (decision 055)", async () => {
+    const home = await insertUnit(db, { parentId: tree.districtA.id, level: "COMMUNE", typeLabel: "Xã", name: `Đã nhập ${uid()}` });
+    await db.unit.update({ where: { id: home.id }, data: { validTo: new Date("2025-06-30T00:00:00Z") } });
+    const user = await createUser(home, "COMMUNE_SECRETARY");
+    const actor = await actorFromClaims({ uid: user.id, sv: 0, loginAt: Math.floor(Date.now() / 1000), sid: uid() });
+    expect(actor!.unit.validTo).toEqual(new Date("2025-06-30T00:00:00Z"));
+    expect(isHomeClosed(actor!)).toBe(true);
   });
 
   it("reads the session in one statement: the user, the home unit, the units closed into it, the second-factor rule and the sign-out", async () => {
