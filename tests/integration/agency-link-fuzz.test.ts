@@ -74,7 +74,13 @@ describe("the agency's endpoint takes junk without a 500", () => {
         seen.add(response.status);
         if (response.status === 303) expect(response.headers.get("location")).toMatch(/^\/co-quan(\?k=dvc_|$)/);
       }),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // Each door once whatever the random runs reach (a run of 150 once met no 404): a token of the link's shape that opens nothing.
+        examples: [
+          [{ params: { k: `${real[0].slice(0, -4)}zzzz`, loai: "tien-do", "noi-dung": "Đã làm xong." }, file: null, raw: null, type: "application/x-www-form-urlencoded", address: "203.0.113.77", origin: "http://localhost" }],
+        ],
+      },
     );
     // The junk reached the link's checks and the forms' parsing, not only the doors.
     expect([...seen]).toEqual(expect.arrayContaining([303, 403, 404]));
