@@ -16,7 +16,7 @@ import { modelFiguresOf } from "../good-practice/figures";
 import { lastDayOfMonth, meetingsDue, monthsOf, previousPeriod, quartersOf } from "./period";
 import { coverageKpis, PERIOD_CELL, readCadresTrained, readCoverage, readMeetingCells, readOverdueCells, readPetitionCells, readStatusCells } from "./read";
 import { restate, type Cells, type Shift } from "./restate";
-import { shared } from "./shared";
+import { shared } from "../cache/shared";
 import type { ChildRow, Comparison, CompliancePoint, Dashboard, DashboardUnit, DashboardView, FieldTrend, Kpis, Period, StatusCount, TrendPoint } from "./types";
 import { childrenIn, shiftsFor, type ChildUnit } from "./views";
 

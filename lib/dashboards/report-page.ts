@@ -14,7 +14,7 @@ import { completenessOf } from "../periodic-reports/queries";
 import { isoDay, todayInVietnam } from "../time";
 import { boundariesOf } from "../units/boundaries/queries";
 import { dashboardFor } from "./dashboard";
-import { shared } from "./shared";
+import { shared } from "../cache/shared";
 import { thresholdFor } from "./threshold";
 import type { DashboardView, Period } from "./types";
 

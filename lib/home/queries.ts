@@ -10,7 +10,7 @@ import { countAwaiting } from "../petitions/list";
 import { OPEN_STATUSES } from "../petitions/status";
 import { rolledUpPetitionCount } from "../rollup/counts";
 import { addDaysUtc, isoDay, startOfMonth, todayInVietnam } from "../time";
-import { shared } from "../dashboards/shared";
+import { shared } from "../cache/shared";
 
 export interface ScopeSummary {
   unitsByLevel: Partial<Record<UnitLevel, number>>;

@@ -1,7 +1,7 @@
 /**
  * How many requests that may write (any method but GET, HEAD and OPTIONS) this process has begun or
  * finished: lib/http/server.ts counts each at its start and at its end. A computation shared between
- * requests (lib/dashboards/shared.ts) is joined only while this count is unchanged, so a user who has
+ * requests (lib/cache/shared.ts) is joined only while this count is unchanged, so a user who has
  * just saved something never gets figures computed before the save. The count lives on globalThis: the
  * server (scripts/serve.ts, loaded by tsx) and the pages (bundled by Next.js) hold separate copies of
  * this module.

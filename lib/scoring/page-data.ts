@@ -6,7 +6,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { reachRoots, reaches } from "../auth/scope";
-import { shared } from "../dashboards/shared";
+import { shared } from "../cache/shared";
 import { db } from "../db/client";
 import type { ReportPeriod } from "../periodic-reports/period";
 import { isoDay, todayInVietnam } from "../time";
